@@ -1,0 +1,20 @@
+# The README's two commands, and a few conveniences.
+.PHONY: setup demo test lint benchmark i18n
+
+setup:
+	bash scripts/setup.sh
+
+demo:
+	bash scripts/demo.sh
+
+test:
+	bash scripts/test.sh
+
+lint:
+	.venv/bin/ruff check .
+
+benchmark:
+	bash scripts/benchmark.sh
+
+i18n:
+	bash scripts/i18n_update.sh

@@ -1,0 +1,1 @@
+"""Processing algorithms and the pure planning engines they call. No QGIS imports here."""

@@ -1,0 +1,92 @@
+"""The one base class of the toolkit's Processing algorithms: names, groups, help, translation,
+dependency checks and the small helpers every algorithm needs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from . import dependencies
+
+PLUGIN_DIR = Path(__file__).resolve().parent.parent
+RESOURCES = PLUGIN_DIR / "resources"
+ICON = RESOURCES / "icons" / "urbanization.svg"
+
+
+def group_names() -> dict[str, str]:
+    """Group id -> translated display name; the ids are stable, saved models refer to them."""
+    return {
+        "multiplan": QCoreApplication.translate("UrbanizationAlgorithm", "Multi-plan integration"),
+        "greencity": QCoreApplication.translate("UrbanizationAlgorithm", "Green city"),
+        "flood": QCoreApplication.translate("UrbanizationAlgorithm", "Flood resilience"),
+        "commuting": QCoreApplication.translate("UrbanizationAlgorithm", "Metropolitan commuting"),
+        "maps": QCoreApplication.translate("UrbanizationAlgorithm", "Planning maps"),
+        "dataprep": QCoreApplication.translate("UrbanizationAlgorithm", "Data preparation"),
+    }
+
+
+def help_text(algorithm_id: str) -> str:
+    """The help page resources/help/<language>/<id>.html, English when no translation exists."""
+    from ..translation import current_language
+
+    for language in (current_language(), "en"):
+        page = RESOURCES / "help" / language / f"{algorithm_id}.html"
+        if page.exists():
+            return page.read_text(encoding="utf-8")
+    return ""
+
+
+class UrbanizationAlgorithm(QgsProcessingAlgorithm):
+    """Subclasses set ALGORITHM_ID, GROUP_ID and REQUIRES, implement displayName(),
+    initAlgorithm() and process(); processAlgorithm() checks dependencies and calls process()
+    (not run(): that name belongs to QgsProcessingAlgorithm)."""
+
+    ALGORITHM_ID = ""
+    GROUP_ID = ""
+    REQUIRES: tuple[str, ...] = ("shapely", "geopandas")
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate(type(self).__name__, text)
+
+    def createInstance(self):  # noqa: N802 (QGIS API names)
+        return type(self)()
+
+    def name(self) -> str:
+        return self.ALGORITHM_ID
+
+    def group(self) -> str:
+        return group_names()[self.GROUP_ID]
+
+    def groupId(self) -> str:  # noqa: N802
+        return self.GROUP_ID
+
+    def icon(self) -> QIcon:
+        return QIcon(str(ICON))
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return help_text(self.ALGORITHM_ID)
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        self.require_packages()
+        return self.process(parameters, context, feedback)
+
+    def process(self, parameters, context, feedback) -> dict:
+        raise NotImplementedError
+
+    def require_packages(self) -> None:
+        """Raise a QgsProcessingException naming each missing package and how to install it."""
+        missing = dependencies.find_missing(self.REQUIRES)
+        if missing:
+            raise QgsProcessingException(
+                self.tr("This algorithm needs Python packages that are missing: {}.\nInstall them:\n{}").format(
+                    dependencies.describe(missing), dependencies.install_hint(missing)
+                )
+            )
+
+    def raise_if_canceled(self, feedback) -> None:
+        """Stop a long step promptly when the user pressed Cancel; the run is reported as failed."""
+        if feedback is not None and feedback.isCanceled():
+            raise QgsProcessingException(self.tr("Cancelled by the user."))

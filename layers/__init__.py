@@ -1,0 +1,1 @@
+"""The only door between QGIS and the pure engines: layers <-> GeoDataFrames and numpy arrays."""

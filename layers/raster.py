@@ -1,0 +1,92 @@
+"""Raster layer -> numpy array + affine transform + nodata, and numpy -> GeoTIFF.
+
+Read and written with rasterio (Debian's, linked to the same GDAL as QGIS). Only file-based GDAL
+rasters can be read this way; other providers (WMS, PostGIS raster) get a clear error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingException
+
+from ..translation import tr
+
+
+@dataclass
+class RasterData:
+    """One band as float64 with nodata cells set to NaN, and where it lies."""
+
+    array: object  # numpy.ndarray, float64, NaN where the source had nodata
+    transform: object  # affine.Affine: pixel (col, row) -> map (x, y)
+    crs: QgsCoordinateReferenceSystem
+    nodata: float | None  # the source's nodata value, for information
+    path: str
+
+    @property
+    def cell_size(self) -> tuple[float, float]:
+        return abs(self.transform.a), abs(self.transform.e)
+
+
+def raster_path(layer, label: str) -> str:
+    """The file behind a raster layer, or a QgsProcessingException saying why there is none."""
+    if layer is None:
+        raise QgsProcessingException(tr("Raster layer '{}' could not be loaded.").format(label))
+    if layer.providerType() != "gdal":
+        raise QgsProcessingException(
+            tr("Raster layer '{}' comes from the '{}' provider; only raster files can be analysed. "
+               "Save it as a GeoTIFF first (Export > Save As).").format(label, layer.providerType())
+        )
+    path = layer.source().split("|")[0]
+    if not Path(path).exists():
+        raise QgsProcessingException(
+            tr("Raster layer '{}' is not a file on disk ({}). Save it as a GeoTIFF first.").format(label, path)
+        )
+    return path
+
+
+def read_band(layer, band: int = 1, label: str = "", feedback=None) -> RasterData:
+    """Read `band` of a file-based raster layer. Raises when the band does not exist or every
+    cell is nodata."""
+    import numpy as np
+    import rasterio
+
+    label = label or layer.name()
+    path = raster_path(layer, label)
+    with rasterio.open(path) as dataset:
+        if band < 1 or band > dataset.count:
+            raise QgsProcessingException(
+                tr("Raster layer '{}' has {} band(s); band {} does not exist.").format(label, dataset.count, band)
+            )
+        masked = dataset.read(band, masked=True)
+        array = masked.astype("float64").filled(np.nan)
+        transform, nodata = dataset.transform, dataset.nodata
+    if not np.isfinite(array).any():
+        raise QgsProcessingException(
+            tr("Raster layer '{}' holds only nodata cells in band {}: there is nothing to analyse.").format(label, band)
+        )
+    return RasterData(array, transform, layer.crs(), nodata, path)
+
+
+def write_geotiff(path: str, array, transform, crs: QgsCoordinateReferenceSystem, nodata: float | None = -9999.0,
+                  dtype: str = "float32") -> str:
+    """Write a single-band, compressed, tiled GeoTIFF; NaN cells become `nodata`."""
+    import numpy as np
+    import rasterio
+    from rasterio.crs import CRS
+
+    data = np.asarray(array)
+    if nodata is not None and np.issubdtype(data.dtype, np.floating):
+        data = np.where(np.isnan(data), nodata, data)
+    profile = {
+        "driver": "GTiff", "height": data.shape[0], "width": data.shape[1], "count": 1, "dtype": dtype,
+        "transform": transform, "nodata": nodata, "compress": "deflate",
+        "crs": CRS.from_wkt(crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL)) if crs.isValid() else None,
+    }
+    if data.shape[0] >= 256 and data.shape[1] >= 256:
+        profile.update(tiled=True, blockxsize=256, blockysize=256)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with rasterio.open(path, "w", **profile) as dataset:
+        dataset.write(data.astype(dtype), 1)
+    return path

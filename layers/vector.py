@@ -1,0 +1,277 @@
+"""QgsFeatureSource -> GeoDataFrame and GeoDataFrame -> QgsFeatureSink.
+
+Geometry crosses as WKB in one vectorised `shapely.from_wkb` call; reprojection happens in QGIS's
+C++ (the feature request's destination CRS). Null geometries are skipped and invalid ones repaired,
+both counted and reported through the feedback, so engines only ever see valid geometry.
+"""
+
+from __future__ import annotations
+
+import math
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProcessingParameterDefinition,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..translation import tr
+
+FID = "src_fid"  # column holding the source feature id in every frame read from a source
+
+
+
+def source_to_frame(
+    source,
+    *,
+    context,
+    feedback=None,
+    fields: list[str] | tuple[str, ...] | None = None,
+    target_crs: QgsCoordinateReferenceSystem | None = None,
+    label: str = "",
+    request: QgsFeatureRequest | None = None,
+    repair: bool = True,
+):
+    """Read `source` (honouring selected-features-only, which Processing builds into it) into a
+    GeoDataFrame with columns fid, the requested `fields` and geometry, in `target_crs`.
+
+    `fields=None` reads every field, `[]` none. A missing field raises QgsProcessingException
+    naming `label`. Null/empty geometries are dropped, invalid ones repaired (make valid); both
+    counts go to `feedback`."""
+    import geopandas as gpd
+    import numpy as np
+    import pandas as pd
+    import shapely
+
+    label = label or source.sourceName()
+    source_fields = source.fields()
+    names = [f.name() for f in source_fields] if fields is None else list(fields)
+    missing = [n for n in names if source_fields.lookupField(n) < 0]
+    if missing:
+        raise QgsProcessingException(
+            tr("Layer '{}' has no field named {}. Choose a field that exists in the layer.").format(
+                label, ", ".join(f"'{n}'" for n in missing)
+            )
+        )
+    indices = [source_fields.lookupField(n) for n in names]
+
+    request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
+    request.setSubsetOfAttributes(indices)
+    crs = target_crs if target_crs is not None else source.sourceCrs()
+    if target_crs is not None and target_crs != source.sourceCrs():
+        request.setDestinationCrs(target_crs, context.transformContext())
+    total = source.featureCount()
+    step = 100.0 / total if total and total > 0 else 0.0
+
+    ids: list[int] = []
+    wkbs: list[bytes | None] = []
+    rows: list[list] = []
+    for i, feature in enumerate(source.getFeatures(request)):
+        if feedback is not None and i % 5000 == 0:
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("Cancelled by the user."))
+            feedback.setProgress(i * step)
+        ids.append(feature.id())
+        geometry = feature.geometry()
+        wkbs.append(None if geometry.isNull() else bytes(geometry.asWkb()))
+        attributes = feature.attributes()
+        rows.append([_python_value(attributes[j]) for j in indices])
+
+    geometries = shapely.from_wkb(np.array(wkbs, dtype=object)) if wkbs else np.array([], dtype=object)
+    frame = pd.DataFrame(rows, columns=names) if rows else pd.DataFrame({n: [] for n in names})
+    frame.insert(0, FID, np.array(ids, dtype="int64"))
+    frame = gpd.GeoDataFrame(frame, geometry=geometries, crs=_pyproj_crs(crs))
+
+    missing_geometry = shapely.is_missing(frame.geometry.values) | shapely.is_empty(frame.geometry.values)
+    if missing_geometry.any():
+        frame = frame.loc[~missing_geometry].reset_index(drop=True)
+        _report(feedback, tr("Layer '{}': skipped {} feature(s) without geometry.").format(label, int(missing_geometry.sum())))
+    if repair and len(frame):
+        invalid = ~shapely.is_valid(frame.geometry.values)
+        if invalid.any():
+            frame.loc[invalid, "geometry"] = shapely.make_valid(frame.geometry.values[invalid])
+            _report(feedback, tr("Layer '{}': repaired {} invalid geometr(y/ies).").format(label, int(invalid.sum())))
+    return frame
+
+
+def _python_value(value):
+    """QVariant nulls -> None; everything else is already a Python value through PyQt."""
+    if value is None or (isinstance(value, QVariant) and value.isNull()):
+        return None
+    return value
+
+
+def _pyproj_crs(crs: QgsCoordinateReferenceSystem):
+    """The CRS as geopandas wants it (authority id when there is one), or None."""
+    if not crs.isValid():
+        return None
+    from pyproj import CRS
+
+    try:
+        return CRS.from_user_input(crs.authid()) if crs.authid() else CRS.from_wkt(crs.toWkt())
+    except Exception:  # an exotic QGIS CRS pyproj cannot parse: keep geometry, drop the label
+        return None
+
+
+def _report(feedback, message: str) -> None:
+    if feedback is not None:
+        feedback.pushInfo(message)
+
+
+def require_features(frame, label: str) -> None:
+    """Raise a clear error when a layer the algorithm needs has no usable features."""
+    if len(frame) == 0:
+        raise QgsProcessingException(
+            tr("Layer '{}' has no features with geometry (or none are selected). Give it at least one feature.").format(label)
+        )
+
+
+def require_geometry_type(source, allowed: tuple[int, ...], label: str) -> None:
+    """Raise when `source` holds the wrong kind of geometry (allowed: QgsWkbTypes.GeometryType values)."""
+    geometry_type = QgsWkbTypes.geometryType(source.wkbType())
+    if geometry_type not in allowed:
+        names = {
+            QgsWkbTypes.PointGeometry: tr("points"),
+            QgsWkbTypes.LineGeometry: tr("lines"),
+            QgsWkbTypes.PolygonGeometry: tr("polygons"),
+        }
+        raise QgsProcessingException(
+            tr("Layer '{}' holds {}, but this input needs {}.").format(
+                label,
+                names.get(geometry_type, tr("no geometry")),
+                tr(" or ").join(names[t] for t in allowed if t in names),
+            )
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# GeoDataFrame -> sink
+
+
+def fields_for_frame(frame) -> QgsFields:
+    """QgsFields from a frame's dtypes: integers -> LongLong, floats -> Double, bools -> Bool,
+    everything else -> String. The geometry column is left out."""
+    import pandas as pd
+
+    fields = QgsFields()
+    geometry_column = _geometry_column(frame)
+    for name in frame.columns:
+        if name == geometry_column:
+            continue
+        dtype = frame[name].dtype
+        if pd.api.types.is_bool_dtype(dtype):
+            variant = QVariant.Bool
+        elif pd.api.types.is_integer_dtype(dtype):
+            variant = QVariant.LongLong
+        elif pd.api.types.is_float_dtype(dtype):
+            variant = QVariant.Double
+        else:
+            variant = QVariant.String
+        fields.append(QgsField(str(name), variant))
+    return fields
+
+
+def _geometry_column(frame) -> str | None:
+    """Name of the active geometry column of a GeoDataFrame; None for a plain DataFrame."""
+    import geopandas as gpd
+
+    if isinstance(frame, gpd.GeoDataFrame) and frame._geometry_column_name in frame.columns:
+        return frame._geometry_column_name
+    return None
+
+
+def _column_values(series) -> list:
+    """Python values of a column, missing values as None (QGIS writes them as NULL)."""
+    import pandas as pd
+
+    if pd.api.types.is_bool_dtype(series.dtype):
+        return [None if pd.isna(v) else bool(v) for v in series.astype(object)]
+    if pd.api.types.is_integer_dtype(series.dtype):
+        return [None if pd.isna(v) else int(v) for v in series.astype(object)]
+    if pd.api.types.is_float_dtype(series.dtype):
+        return [None if (v is None or math.isnan(v)) else float(v) for v in series.tolist()]
+    return [_plain(v) for v in series.tolist()]
+
+
+def _plain(value):
+    """Object-column value -> what QGIS accepts: numpy scalars unwrapped, NaN/NA/NaT -> None."""
+    import numpy as np
+    import pandas as pd
+
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def create_sink(algorithm, parameters, name, context, fields, wkb_type, crs):
+    """parameterAsSink with the clear error QGIS's own algorithms give when it fails."""
+    sink, dest_id = algorithm.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+    if sink is None:
+        raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
+    return sink, dest_id
+
+
+def write_frame(
+    algorithm,
+    parameters,
+    name: str,
+    context,
+    frame,
+    *,
+    wkb_type=QgsWkbTypes.NoGeometry,
+    fields: QgsFields | None = None,
+    frame_crs: QgsCoordinateReferenceSystem | None = None,
+    output_crs: QgsCoordinateReferenceSystem | None = None,
+    feedback=None,
+):
+    """Write `frame` to the sink parameter `name`; geometries (in `frame_crs`) are transformed to
+    `output_crs` and promoted to multi-part when `wkb_type` is. `fields` (default: derived from the
+    dtypes) must name columns of `frame`. Returns the destination id, or None when an optional
+    output was not requested."""
+    import shapely
+
+    fields = fields if fields is not None else fields_for_frame(frame)
+    output_crs = output_crs or frame_crs or QgsCoordinateReferenceSystem()
+    definition = algorithm.parameterDefinition(name)
+    sink, dest_id = algorithm.parameterAsSink(parameters, name, context, fields, wkb_type, output_crs)
+    if sink is None:
+        if definition.flags() & QgsProcessingParameterDefinition.FlagOptional:
+            return None
+        raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
+
+    has_geometry = wkb_type != QgsWkbTypes.NoGeometry and _geometry_column(frame) is not None
+    transform = None
+    if has_geometry and frame_crs is not None and output_crs.isValid() and frame_crs != output_crs:
+        transform = QgsCoordinateTransform(frame_crs, output_crs, context.transformContext())
+    multi = QgsWkbTypes.isMultiType(wkb_type)
+    columns = [_column_values(frame[f.name()]) for f in fields]
+    wkbs = shapely.to_wkb(frame.geometry.values) if has_geometry and len(frame) else None
+
+    for i in range(len(frame)):
+        if feedback is not None and i % 5000 == 0 and feedback.isCanceled():
+            raise QgsProcessingException(tr("Cancelled by the user."))
+        feature = QgsFeature(fields)
+        feature.setAttributes([column[i] for column in columns])
+        if wkbs is not None and wkbs[i] is not None:
+            geometry = QgsGeometry()
+            geometry.fromWkb(wkbs[i])
+            if multi:
+                geometry.convertToMultiType()
+            if transform is not None:
+                geometry.transform(transform)
+            feature.setGeometry(geometry)
+        sink.addFeature(feature, QgsFeatureSink.FastInsert)
+    return dest_id

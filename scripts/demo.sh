@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Set everything up (idempotent) and run the main job on the bundled sample data through
+# qgis_process, exactly as a planner would from the command line. Outputs go to demo_output/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+source scripts/env.sh
+OUT="$(pwd)/demo_output"
+mkdir -p "$OUT"
+qgis_process plugins enable urbanization_planning >/dev/null 2>&1
+DATA="$(pwd)/resources/sample_data"
+for step in scripts/demo.d/*.sh; do
+  # shellcheck source=/dev/null
+  source "$step"
+done
+echo
+echo "Demo outputs are in $OUT"

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Refresh the zh-Hans .ts files from the sources (existing translations are kept), one file per
+# part of the plugin so parallel work does not collide; setup.sh compiles them all into one .qm.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+update() {  # update NAME FILES...
+  local name=$1; shift
+  pylupdate5 -noobsolete "$@" -ts "i18n/zh-Hans/$name.ts" 2>/dev/null
+}
+update core plugin.py translation.py algorithms/base.py algorithms/provider.py layers/*.py
+for domain in algorithms/*/; do
+  name=$(basename "$domain")
+  [ "$name" = "__pycache__" ] && continue
+  files=$(find "$domain" -name '*.py' | sort)
+  [ -n "$files" ] && update "$name" $files
+done
+if [ -d ui ] && ls ui/*.py >/dev/null 2>&1; then
+  update ui ui/*.py $(ls ui/*.ui 2>/dev/null || true)
+fi
+echo "Unfinished translations:"
+grep -c 'type="unfinished"' i18n/zh-Hans/*.ts || true

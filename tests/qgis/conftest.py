@@ -1,0 +1,53 @@
+"""QGIS with Processing and the urbanization provider, once per test session (pytest-qgis starts
+the QgsApplication; this registers our provider the way the plugin does)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+# Python must keep its own reference to a provider: the registry owns only the C++ side, and a
+# collected Python object leaves a provider whose Python methods no longer answer.
+_PROVIDERS: list = []
+
+
+@pytest.fixture(scope="session")
+def processing_ready(qgis_app):
+    sys.path.append("/usr/share/qgis/python/plugins")
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+
+
+@pytest.fixture
+def provider(processing_ready):
+    """The registered provider (registered again if a test such as the plugin unload removed it)."""
+    from qgis.core import QgsApplication
+
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById("urbanization")
+    if existing is not None:
+        return existing
+    from urbanization_planning.algorithms.provider import UrbanizationProvider
+
+    instance = UrbanizationProvider()
+    registry.addProvider(instance)
+    _PROVIDERS.append(instance)
+    return instance
+
+
+@pytest.fixture
+def run(provider):
+    """processing.run by id with a fresh context; returns the results dict."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    def _run(algorithm_id: str, parameters: dict, feedback=None, context=None):
+        if context is None:
+            context = QgsProcessingContext()
+            context.setProject(QgsProject.instance())
+        feedback = feedback or QgsProcessingFeedback()
+        return processing.run(algorithm_id, parameters, context=context, feedback=feedback)
+
+    return _run
