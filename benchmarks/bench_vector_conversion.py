@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import numpy as np
-
 from common import best_of, start_qgis
 
 N_LINES = 80_000
