@@ -28,6 +28,13 @@ def group_names() -> dict[str, str]:
     }
 
 
+def user_standards_dir() -> Path:
+    """Where the planner's own presets live: <QGIS profile>/urbanization_planning/standards."""
+    from qgis.core import QgsApplication
+
+    return Path(QgsApplication.qgisSettingsDirPath()) / "urbanization_planning" / "standards"
+
+
 def help_text(algorithm_id: str) -> str:
     """The help page resources/help/<language>/<id>.html, English when no translation exists."""
     from ..translation import current_language
