@@ -77,11 +77,42 @@ class UrbanizationAlgorithm(QgsProcessingAlgorithm):
         return help_text(self.ALGORITHM_ID)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        """Check dependencies, run process(); a failed or cancelled run leaves no output file
+        behind that could be mistaken for a result."""
         self.require_packages()
-        return self.process(parameters, context, feedback)
+        new_files = [path for path in self._output_files(parameters) if not path.exists()]
+        try:
+            results = self.process(parameters, context, feedback)
+            self.raise_if_canceled(feedback)
+        except BaseException:
+            for path in new_files:
+                for leftover in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", ".aux.xml"))):
+                    leftover.unlink(missing_ok=True)
+            raise
+        return results
 
     def process(self, parameters, context, feedback) -> dict:
         raise NotImplementedError
+
+    def _output_files(self, parameters) -> list[Path]:
+        """Files the destination parameters name explicitly (temporary outputs are QGIS's to clean)."""
+        from qgis.core import QgsProcessingDestinationParameter, QgsProcessingOutputLayerDefinition, QgsProperty
+
+        paths = []
+        for definition in self.destinationParameterDefinitions():
+            if not isinstance(definition, QgsProcessingDestinationParameter):
+                continue
+            value = parameters.get(definition.name())
+            if isinstance(value, QgsProcessingOutputLayerDefinition):
+                value = value.sink.staticValue() if isinstance(value.sink, QgsProperty) else value.sink
+            if not isinstance(value, str) or not value or value == "TEMPORARY_OUTPUT":
+                continue
+            path = value[4:] if value.startswith("ogr:") else value
+            path = path.split("|")[0]
+            if path.startswith(("memory:", "postgres:", "spatialite:")) or "dbname=" in path:
+                continue
+            paths.append(Path(path))
+        return paths
 
     def require_packages(self) -> None:
         """Raise a QgsProcessingException naming each missing package and how to install it."""

@@ -177,3 +177,28 @@ def test_fields_for_frame_follow_dtypes():
     ]
     assert vector._column_values(frame["x"]) == [1.5, None]
     assert vector._column_values(frame["s"]) == ["甲", None]
+
+
+def test_failed_run_leaves_no_output_file_behind(run, tmp_path, monkeypatch):
+    from urbanization_planning.algorithms.coordinates import geometry
+
+    def explode(*args, **kwargs):
+        raise QgsProcessingException("engine failed")
+
+    monkeypatch.setattr(geometry, "convert_geometries", explode)
+    layer = memory_layer("Point", "EPSG:4326", ["POINT(102.7 25.0)"])
+    output = tmp_path / "out.gpkg"
+    with pytest.raises(QgsProcessingException, match="engine failed"):
+        run("urbanization:chinacoordinates", {"INPUT": layer, "FROM": "gcj02", "TO": "wgs84", "OUTPUT": str(output)})
+    assert not output.exists()
+
+
+def test_cancelled_run_is_reported_as_failed(run, tmp_path):
+    layer = memory_layer("Point", "EPSG:4326", ["POINT(102.7 25.0)"])
+    feedback = RecordingFeedback()
+    feedback.cancel()
+    output = tmp_path / "out.gpkg"
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run("urbanization:chinacoordinates", {"INPUT": layer, "FROM": "gcj02", "TO": "wgs84", "OUTPUT": str(output)},
+            feedback=feedback)
+    assert not output.exists()
