@@ -1,0 +1,1 @@
+"""The hostile-input matrix: every registered algorithm against every kind of bad input."""

@@ -1,0 +1,251 @@
+"""Issue 8's guarantee, table-driven over every algorithm the provider registers: for each hostile
+input the algorithm succeeds or raises a QgsProcessingException that names the offending input;
+no Python traceback, input files unchanged, no output file left behind on failure; a cancelled run
+returns promptly and is reported as failed."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterVectorDestination,
+    QgsProcessingParameterVectorLayer,
+)
+
+from ..conftest import SAMPLE_DATA
+from .reliability import hostile
+from .reliability.baselines import BASELINES, LARGE
+
+
+def _registered_ids() -> list[str]:
+    from urbanization_planning.algorithms.provider import algorithm_classes
+
+    return [f"urbanization:{cls.ALGORITHM_ID}" for cls in algorithm_classes()]
+
+
+ALGORITHM_IDS = _registered_ids()
+OUTCOMES: list[tuple[str, str, str]] = []  # (algorithm, case, outcome), written to build/reliability.md
+
+
+@pytest.fixture(scope="module", autouse=True)
+def outcome_report():
+    """After the matrix: every case and how it ended, for the README's Reliability section."""
+    yield
+    if not OUTCOMES:
+        return
+    path = Path(__file__).resolve().parents[2] / "build" / "reliability.md"
+    path.parent.mkdir(exist_ok=True)
+    lines = ["| algorithm | case | outcome |", "|---|---|---|"]
+    lines += [f"| {a} | {c} | {o.replace('|', '/')} |" for a, c, o in OUTCOMES]
+    succeeded = sum(o == "succeeded" for _, _, o in OUTCOMES)
+    lines.append(f"\n{len(OUTCOMES)} runs: {succeeded} succeeded, {len(OUTCOMES) - succeeded} clear errors.")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+CASES = (
+    "baseline", "empty", "null_geometries", "invalid_geometries", "wrong_geometry_type", "epsg4326",
+    "epsg4490", "mismatched_crs", "missing_field", "wrong_field_type", "nodata_raster", "zero_numbers",
+    "negative_numbers", "huge_numbers", "non_ascii_names", "unwritable_output",
+)
+VECTOR_INPUTS = (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer)
+NUMBERS = (QgsProcessingParameterNumber, QgsProcessingParameterDistance)
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    """A private copy of the sample data, so input hashes can be compared before and after."""
+    folder = tmp_path / "data"
+    shutil.copytree(SAMPLE_DATA, folder)
+    return folder
+
+
+def _algorithm(algorithm_id):
+    algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
+    assert algorithm is not None, algorithm_id
+    return algorithm
+
+
+def _with_outputs(algorithm, parameters: dict, folder: Path) -> dict:
+    """Every destination parameter pointed at a file in `folder` (optional outputs too)."""
+    if not str(folder).startswith("/proc/"):
+        folder.mkdir(exist_ok=True)
+    parameters = dict(parameters)
+    for definition in algorithm.destinationParameterDefinitions():
+        name = definition.name()
+        if isinstance(definition, (QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination)):
+            parameters[name] = str(folder / f"{name.lower()}.gpkg")
+        elif isinstance(definition, QgsProcessingParameterRasterDestination):
+            parameters[name] = str(folder / f"{name.lower()}.tif")
+        elif isinstance(definition, QgsProcessingParameterFileDestination):
+            parameters[name] = str(folder / f"{name.lower()}.{definition.defaultFileExtension() or 'txt'}")
+        elif isinstance(definition, QgsProcessingParameterFolderDestination):
+            parameters[name] = str(folder / name.lower())
+    return parameters
+
+
+def _variants(case: str, algorithm, baseline: dict, tmp_path: Path):
+    """(description, offending parameter names, parameters) for `case`; empty when not applicable."""
+    definitions = algorithm.parameterDefinitions()
+    vector_inputs = [d for d in definitions if isinstance(d, VECTOR_INPUTS) and baseline.get(d.name()) is not None]
+    if case == "baseline":
+        return [("baseline", [], baseline)]
+    if case in ("empty", "null_geometries", "invalid_geometries", "wrong_geometry_type", "epsg4326", "epsg4490",
+                "non_ascii_names"):
+        builders = {
+            "empty": hostile.empty, "null_geometries": hostile.null_geometries,
+            "invalid_geometries": hostile.invalid_geometries, "wrong_geometry_type": hostile.wrong_geometry_type,
+            "epsg4326": lambda layer: hostile.reprojected(layer, "EPSG:4326"),
+            "epsg4490": lambda layer: hostile.reprojected(layer, "EPSG:4490"),
+            "non_ascii_names": lambda layer: hostile.non_ascii_copy(layer, tmp_path),
+        }
+        variants = []
+        for definition in vector_inputs:
+            layer = hostile.as_vector_layer(baseline[definition.name()])
+            if layer is None:
+                continue
+            value = builders[case](layer)
+            names = [definition.name(), definition.description()]
+            names += [value.name()] if hasattr(value, "name") else ["图层"]
+            variants.append((f"{case} {definition.name()}", names, dict(baseline, **{definition.name(): value})))
+        return variants
+    if case == "mismatched_crs":
+        if len(vector_inputs) < 2:
+            return []
+        definition = vector_inputs[-1]
+        layer = hostile.as_vector_layer(baseline[definition.name()])
+        return [(f"{definition.name()} in EPSG:3857", [definition.name()],
+                 dict(baseline, **{definition.name(): hostile.reprojected(layer, "EPSG:3857")}))]
+    if case in ("missing_field", "wrong_field_type"):
+        variants = []
+        for definition in definitions:
+            if not isinstance(definition, QgsProcessingParameterField) or not baseline.get(definition.name()):
+                continue
+            names = [definition.name(), definition.description()]
+            if case == "missing_field":
+                variants.append((f"missing field {definition.name()}", names + ["no_such_field"],
+                                 dict(baseline, **{definition.name(): "no_such_field"})))
+            elif definition.dataType() == QgsProcessingParameterField.Numeric:
+                layer = hostile.as_vector_layer(baseline.get(definition.parentLayerParameterName()))
+                text_fields = [f.name() for f in layer.fields() if not f.isNumeric()] if layer else []
+                if text_fields:
+                    variants.append((f"text field {text_fields[0]} for {definition.name()}", names + [text_fields[0]],
+                                     dict(baseline, **{definition.name(): text_fields[0]})))
+        return variants
+    if case == "nodata_raster":
+        variants = []
+        for definition in definitions:
+            if isinstance(definition, QgsProcessingParameterRasterLayer) and baseline.get(definition.name()):
+                layer = hostile.as_raster_layer(baseline[definition.name()])
+                value = hostile.nodata_raster(layer, tmp_path)
+                variants.append((f"all-nodata {definition.name()}", [definition.name(), definition.description(),
+                                                                        "all_nodata"],
+                                 dict(baseline, **{definition.name(): value})))
+        return variants
+    if case in ("zero_numbers", "negative_numbers", "huge_numbers"):
+        value = {"zero_numbers": 0, "negative_numbers": -1, "huge_numbers": 1e12}[case]
+        return [(f"{definition.name()}={value}", [definition.name(), definition.description()],
+                 dict(baseline, **{definition.name(): value}))
+                for definition in definitions if isinstance(definition, NUMBERS)]
+    if case == "unwritable_output":
+        outputs = [d.name() for d in algorithm.destinationParameterDefinitions()]
+        return [("outputs under /proc", outputs, {"__unwritable__": True, **baseline})]
+    raise AssertionError(case)
+
+
+def _hashes(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha1(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.endswith(".aux.xml")}
+
+
+def _run_expecting_clean_outcome(run, algorithm, description, offending, parameters, data, out):
+    unwritable = parameters.pop("__unwritable__", False)
+    parameters = _with_outputs(algorithm, parameters, Path("/proc/urbanization-cannot-write") if unwritable else out)
+    if unwritable:
+        out.mkdir(exist_ok=True)
+    before = _hashes(data)
+    try:
+        run(algorithm.id(), parameters)
+        OUTCOMES.append((algorithm.id(), description, "succeeded"))
+    except QgsProcessingException as error:
+        message = str(error)
+        OUTCOMES.append((algorithm.id(), description, "clear error: " + message.splitlines()[-1][:160]))
+        assert "Traceback" not in message, f"{description}: unhandled error\n{message}"
+        if offending:
+            assert any(name and name.lower() in message.lower() for name in offending), (
+                f"{description}: the error does not name the offending input {offending}:\n{message}")
+        leftovers = [p.name for p in out.iterdir()]
+        assert not leftovers, f"{description}: failed run left {leftovers}"
+    else:
+        if description == "baseline":
+            assert any(out.iterdir()), "baseline run wrote no output"
+    assert _hashes(data) == before, f"{description}: an input file changed"
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("algorithm_id", ALGORITHM_IDS)
+def test_hostile_input(run, provider, algorithm_id, case, data, tmp_path):
+    assert algorithm_id in BASELINES, f"{algorithm_id} has no baseline in tests/qgis/reliability/baselines.py"
+    algorithm = _algorithm(algorithm_id)
+    baseline = BASELINES[algorithm_id](data)
+    variants = _variants(case, algorithm, baseline, tmp_path)
+    if not variants:
+        pytest.skip(f"{case} does not apply to {algorithm_id}")
+    for i, (description, offending, parameters) in enumerate(variants):
+        out = tmp_path / f"out{i}"
+        _run_expecting_clean_outcome(run, algorithm, description, offending, parameters, data, out)
+
+
+class _CancelAfter(QgsProcessingFeedback):
+    """Cancels itself from another thread after `delay` seconds, remembering when."""
+
+    def __init__(self, delay: float):
+        super().__init__()
+        self.cancelled_at: float | None = None
+        self._timer = threading.Timer(delay, self._cancel)
+
+    def _cancel(self):
+        self.cancelled_at = time.perf_counter()
+        self.cancel()
+
+    def start(self):
+        self._timer.start()
+
+    def stop(self):
+        self._timer.cancel()
+
+
+@pytest.mark.parametrize("algorithm_id", ALGORITHM_IDS)
+def test_cancel_returns_promptly_and_fails(run, provider, algorithm_id, data, tmp_path):
+    factory = LARGE.get(algorithm_id) or BASELINES.get(algorithm_id)
+    assert factory is not None, f"{algorithm_id} has no baseline"
+    algorithm = _algorithm(algorithm_id)
+    out = tmp_path / "out"
+    parameters = _with_outputs(algorithm, factory(data), out)
+    feedback = _CancelAfter(0.3)
+    feedback.start()
+    try:
+        run(algorithm_id, parameters, feedback=feedback)
+    except QgsProcessingException as error:
+        returned = time.perf_counter()
+        assert feedback.cancelled_at is not None, f"failed before being cancelled: {error}"
+        assert returned - feedback.cancelled_at < 2.0, f"took {returned - feedback.cancelled_at:.1f} s to stop"
+        assert not any(out.iterdir()), "a cancelled run left output files"
+    else:
+        assert feedback.cancelled_at is None, "a cancelled run was reported as successful"
+    finally:
+        feedback.stop()
