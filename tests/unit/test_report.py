@@ -27,5 +27,6 @@ def test_charts_are_well_formed_svg_with_one_shape_per_value():
 def test_page_is_complete_utf8_html(tmp_path):
     text = report.page("报告", [("表", report.table(["a"], [[1]]))], notes=["来源"], lang="zh-Hans")
     path = report.write(str(tmp_path / "r.html"), text)
-    content = open(path, encoding="utf-8").read()
+    with open(path, encoding="utf-8") as f:
+        content = f.read()
     assert content.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in content and "来源" in content
