@@ -1,0 +1,525 @@
+"""Processing algorithms of the multi-plan integration group (多规合一): control-line conflicts,
+production-living-ecological space structure, topology of planning layers."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+
+from ...layers import crs as crs_utils
+from ...layers import styling, vector
+from ...translation import tr
+from ..base import UrbanizationAlgorithm, user_standards_dir
+
+POLYGONS = (QgsWkbTypes.PolygonGeometry,)
+
+
+def _flat(frame):
+    """The frame's geometries as a 2D numpy array (Z and M of 3D data play no part in these checks)."""
+    import shapely
+
+    return shapely.force_2d(frame.geometry.values)
+
+
+def _language() -> str:
+    from ...translation import current_language
+
+    return "zh" if current_language() == "zh-Hans" else "en"
+
+
+def _html_lang() -> str:
+    return "zh-Hans" if _language() == "zh" else "en"
+
+
+class ZoningAlgorithm(UrbanizationAlgorithm):
+    """Shared plumbing of the group: reading the plan with canonical codes. Its messages use the
+    module-level tr() (context '@default'): self.tr() would look them up under each subclass."""
+
+    GROUP_ID = "multiplan"
+    REQUIRES = ("shapely", "geopandas")
+
+    def read_plan(self, parameters, context, feedback, plan_name, field_name):
+        """(source, metric CRS, frame with columns src_fid, <field>, geometry, canonical codes of
+        the frame's rows, code table)."""
+        import numpy as np
+
+        from .codes import UNKNOWN, CodeTable
+
+        source = self.parameterAsSource(parameters, plan_name, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, plan_name))
+        label = tr("Planned land use")
+        vector.require_geometry_type(source, POLYGONS, label)
+        metric = crs_utils.metric_crs_for_source(source, context)
+        fields = [field_name] if field_name else []
+        frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=fields,
+                                       target_crs=metric, label=label)
+        vector.require_features(frame, label)
+        frame["geometry"] = _flat(frame)
+        table = CodeTable.load(user_standards_dir())
+        codes = table.normalise(frame[field_name].values) if field_name else np.full(len(frame), UNKNOWN, dtype=object)
+        unknown = int((codes == UNKNOWN).sum())
+        if unknown:
+            feedback.pushWarning(
+                tr("{} of {} parcels have an empty or unknown land-use code in field '{}': they are reported as the class 'unknown'.").format(
+                    unknown, len(frame), field_name)
+            )
+        return source, metric, frame, codes, table
+
+
+class ControlLineConflictsAlgorithm(ZoningAlgorithm):
+    ALGORITHM_ID = "controllineconflicts"
+
+    PLAN = "PLAN"
+    LANDUSE_FIELD = "LANDUSE_FIELD"
+    ECOLOGICAL_REDLINE = "ECOLOGICAL_REDLINE"
+    PERMANENT_FARMLAND = "PERMANENT_FARMLAND"
+    DEVELOPMENT_BOUNDARY = "DEVELOPMENT_BOUNDARY"
+    RULES = "RULES"
+    RULES_FILE = "RULES_FILE"
+    MIN_AREA = "MIN_AREA"
+    CONFLICTS = "CONFLICTS"
+    LINE_OVERLAPS = "LINE_OVERLAPS"
+    SUMMARY = "SUMMARY"
+    REPORT = "REPORT"
+    CONFLICT_COUNT = "CONFLICT_COUNT"
+    CONFLICT_AREA_M2 = "CONFLICT_AREA_M2"
+    OVERLAP_COUNT = "OVERLAP_COUNT"
+    OVERLAP_AREA_M2 = "OVERLAP_AREA_M2"
+    UNKNOWN_CODE_COUNT = "UNKNOWN_CODE_COUNT"
+    RULE_SETS = ("national", "file")
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Control line conflict check (三区三线冲突检查)")
+
+    def tags(self) -> list[str]:
+        return self.tr("three control lines,ecological red line,permanent basic farmland,urban development boundary,conflict,overlay,三区三线,多规合一").split(",")
+
+    def line_layers(self) -> dict[str, str]:
+        """Control-line id (rules.CONTROL_LINES) -> parameter name."""
+        return {"ecological_redline": self.ECOLOGICAL_REDLINE, "permanent_farmland": self.PERMANENT_FARMLAND,
+                "development_boundary": self.DEVELOPMENT_BOUNDARY}
+
+    def line_names(self) -> dict[str, str]:
+        return {"ecological_redline": self.tr("Ecological protection red line"),
+                "permanent_farmland": self.tr("Permanent basic farmland"),
+                "development_boundary": self.tr("Urban development boundary")}
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.PLAN, self.tr("Planned land use (polygons)"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.LANDUSE_FIELD, self.tr("Land-use code field (2023 classification: 07, 0701, or class name)"),
+            parentLayerParameterName=self.PLAN))
+        for name, line in zip(self.line_layers().values(), self.line_names().values()):
+            self.addParameter(QgsProcessingParameterFeatureSource(
+                name, self.tr("{} (polygons)").format(line), [QgsProcessing.TypeVectorPolygon], optional=True))
+        rules = QgsProcessingParameterEnum(
+            self.RULES, self.tr("Conflict rules (national = default rules, file = rules file below)"),
+            options=list(self.RULE_SETS), defaultValue="national")
+        rules.setUsesStaticStrings(True)
+        self.addParameter(rules)
+        self.addParameter(QgsProcessingParameterFile(
+            self.RULES_FILE, self.tr("Rules file (JSON or CSV)"), optional=True, fileFilter="Rules (*.json *.csv)"))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MIN_AREA, self.tr("Ignore pieces smaller than (m²)"), QgsProcessingParameterNumber.Double,
+            defaultValue=1.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.CONFLICTS, self.tr("Conflicts"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.LINE_OVERLAPS, self.tr("Control line overlaps"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.SUMMARY, self.tr("Conflict summary by control line and land-use class"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REPORT, self.tr("Report (HTML)"), fileFilter="HTML (*.html)", optional=True, createByDefault=False))
+        for name, label in ((self.CONFLICT_COUNT, self.tr("Number of conflicts")),
+                            (self.CONFLICT_AREA_M2, self.tr("Conflict area (m²)")),
+                            (self.OVERLAP_COUNT, self.tr("Number of control line overlaps")),
+                            (self.OVERLAP_AREA_M2, self.tr("Control line overlap area (m²)")),
+                            (self.UNKNOWN_CODE_COUNT, self.tr("Parcels with an unknown land-use code"))):
+            self.addOutput(QgsProcessingOutputNumber(name, label))
+
+    def load_rules(self, parameters, context, feedback, table):
+        from .rules import RulesError, load_rules, national_rules
+
+        choice = self.parameterAsEnumString(parameters, self.RULES, context)
+        path = self.parameterAsFile(parameters, self.RULES_FILE, context)
+        try:
+            if choice == "file":
+                if not path:
+                    raise QgsProcessingException(self.tr("Conflict rules is set to 'file': choose a rules file (JSON or CSV)."))
+                return load_rules(path, table)
+            if path:
+                feedback.pushWarning(self.tr("A rules file is given but Conflict rules is 'national': the file is not used."))
+            return national_rules(table, user_standards_dir())
+        except RulesError as error:
+            raise QgsProcessingException(self.tr("The conflict rules cannot be used: {}").format(error)) from error
+
+    def read_lines(self, parameters, context, feedback, metric) -> dict:
+        names = self.line_names()
+        lines = {}
+        for line, parameter in self.line_layers().items():
+            source = self.parameterAsSource(parameters, parameter, context)
+            if source is None:
+                continue
+            vector.require_geometry_type(source, POLYGONS, names[line])
+            frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=[],
+                                           target_crs=metric, label=names[line])
+            if len(frame) == 0:
+                feedback.pushWarning(self.tr("Layer '{}' has no features with geometry: the checks against it are skipped.").format(names[line]))
+                continue
+            lines[line] = _flat(frame)
+        if not lines:
+            raise QgsProcessingException(self.tr(
+                "Give at least one control line layer with features: ecological protection red line, permanent basic farmland or urban development boundary."))
+        return lines
+
+    def process(self, parameters, context, feedback):
+        import numpy as np
+
+        from .conflicts import UNKNOWN_RULE, CancelledError, check
+
+        field = self.parameterAsString(parameters, self.LANDUSE_FIELD, context)
+        source, metric, plan, codes, table = self.read_plan(parameters, context, feedback, self.PLAN, field)
+        rules = self.load_rules(parameters, context, feedback, table)
+        lines = self.read_lines(parameters, context, feedback, metric)
+        line_names = self.line_names()
+        for rule in rules:
+            if rule.control_line not in lines:
+                feedback.pushInfo(self.tr("Rule '{}' is not checked: no {} layer with features.").format(
+                    rule.id, line_names[rule.control_line]))
+        min_area = self.parameterAsDouble(parameters, self.MIN_AREA, context)
+        feedback.setProgress(0)
+        try:
+            result = check(plan.geometry.values, codes, lines, rules, min_area=min_area, crs=plan.crs,
+                           progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+        except CancelledError as error:
+            raise QgsProcessingException(self.tr("Cancelled by the user.")) from error
+
+        language = _language()
+        rule_text = {r.id: r.label(language) for r in rules}
+        rule_text[UNKNOWN_RULE] = self.tr("Land-use code empty or not in the 2023 classification: check by hand")
+        unknown_name = self.tr("unknown code")
+        conflicts = result.conflicts
+        rows = conflicts["row"].to_numpy()
+        out = conflicts.assign(
+            plan_fid=plan[vector.FID].to_numpy()[rows],
+            landuse=[None if v is None else str(v) for v in plan[field].to_numpy()[rows]],
+            code_name=[table.name(c, language) or unknown_name for c in conflicts["code"]],
+            line_name=conflicts["control_line"].map(line_names),
+            rule_text=conflicts["rule_id"].map(rule_text),
+        )[["plan_fid", "landuse", "code", "code_name", "class_code", "control_line", "line_name", "rule_id",
+           "rule_text", "area_m2", "geometry"]]
+        out["plan_fid"] = out["plan_fid"].astype(np.int64)
+        conflicts_id = vector.write_frame(self, parameters, self.CONFLICTS, context, out,
+                                          wkb_type=QgsWkbTypes.MultiPolygon, frame_crs=metric,
+                                          output_crs=source.sourceCrs(), feedback=feedback)
+        styling.style_output(context, conflicts_id, "zoning_conflicts", self.tr("Control line conflicts"))
+
+        overlaps = result.overlaps.assign(line_a_name=result.overlaps["line_a"].map(line_names),
+                                          line_b_name=result.overlaps["line_b"].map(line_names))
+        overlaps = overlaps[["line_a", "line_a_name", "line_b", "line_b_name", "area_m2", "geometry"]]
+        overlaps_id = vector.write_frame(self, parameters, self.LINE_OVERLAPS, context, overlaps,
+                                         wkb_type=QgsWkbTypes.MultiPolygon, frame_crs=metric,
+                                         output_crs=source.sourceCrs(), feedback=feedback)
+        styling.style_output(context, overlaps_id, "zoning_overlaps", self.tr("Control line overlaps"))
+
+        summary = result.summary.assign(
+            line_name=result.summary["control_line"].map(line_names),
+            class_name=[table.name(c, language) or unknown_name for c in result.summary["class_code"]],
+        )[["control_line", "line_name", "class_code", "class_name", "conflict_count", "conflict_area_m2"]]
+        summary_id = vector.write_frame(self, parameters, self.SUMMARY, context, summary, feedback=feedback)
+
+        report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report_path:
+            self.write_report(report_path, summary, overlaps, result)
+        feedback.pushInfo(self.tr("{} conflicts, {:.1f} m² in all; {} control line overlaps, {:.1f} m².").format(
+            result.conflict_count, result.conflict_area, len(result.overlaps), float(result.overlaps["area_m2"].sum())))
+        feedback.setProgress(100)
+        outputs = {
+            self.CONFLICTS: conflicts_id, self.LINE_OVERLAPS: overlaps_id, self.SUMMARY: summary_id,
+            self.CONFLICT_COUNT: result.conflict_count, self.CONFLICT_AREA_M2: result.conflict_area,
+            self.OVERLAP_COUNT: len(result.overlaps), self.OVERLAP_AREA_M2: float(result.overlaps["area_m2"].sum()),
+            self.UNKNOWN_CODE_COUNT: result.unknown_parcels,
+        }
+        if report_path:
+            outputs[self.REPORT] = report_path
+        return outputs
+
+    def write_report(self, path, summary, overlaps, result) -> None:
+        from .. import report
+        from .report_pages import conflict_page
+
+        labels = {
+            "summary": self.tr("Conflicts by control line and land-use class"),
+            "chart": self.tr("Conflict area by control line (hectares)"),
+            "overlaps": self.tr("Overlaps between control lines"),
+            "line": self.tr("Control line"), "class": self.tr("Class"), "name": self.tr("Name"),
+            "count": self.tr("Count"), "area": self.tr("Area (m²)"), "hectares": self.tr("ha"),
+            "none": self.tr("None found."), "line_a": self.tr("Control line A"), "line_b": self.tr("Control line B"),
+        }
+        notes = [
+            self.tr("{} conflicts, {:.1f} m² in all. Parcels with an unknown land-use code: {}.").format(
+                result.conflict_count, result.conflict_area, result.unknown_parcels),
+            self.tr("Areas in square metres, measured in a metric CRS."),
+        ]
+        report.write(path, conflict_page(self.tr("Control line conflict check"), summary, overlaps, labels, notes,
+                                         _html_lang()))
+
+
+class LivingSpaceStructureAlgorithm(ZoningAlgorithm):
+    ALGORITHM_ID = "livingspacestructure"
+
+    PLAN = "PLAN"
+    LANDUSE_FIELD = "LANDUSE_FIELD"
+    MAPPING = "MAPPING"
+    MAPPING_FILE = "MAPPING_FILE"
+    UNITS = "UNITS"
+    UNIT_NAME_FIELD = "UNIT_NAME_FIELD"
+    OUTPUT = "OUTPUT"
+    SUMMARY = "SUMMARY"
+    REPORT = "REPORT"
+    MAPPINGS = ("default", "file")
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Production-living-ecological space structure (三生空间结构)")
+
+    def tags(self) -> list[str]:
+        return self.tr("production space,living space,ecological space,land use structure,三生空间,生产空间,生活空间,生态空间").split(",")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.PLAN, self.tr("Planned land use (polygons)"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.LANDUSE_FIELD, self.tr("Land-use code field (2023 classification: 07, 0701, or class name)"),
+            parentLayerParameterName=self.PLAN))
+        mapping = QgsProcessingParameterEnum(
+            self.MAPPING, self.tr("Space mapping (default = research convention, file = mapping file below)"),
+            options=list(self.MAPPINGS), defaultValue="default")
+        mapping.setUsesStaticStrings(True)
+        self.addParameter(mapping)
+        self.addParameter(QgsProcessingParameterFile(
+            self.MAPPING_FILE, self.tr("Mapping file (JSON or CSV: code,space_class)"), optional=True,
+            fileFilter="Mapping (*.json *.csv)"))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.UNITS, self.tr("Planning units, e.g. districts or towns (polygons)"), [QgsProcessing.TypeVectorPolygon],
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.UNIT_NAME_FIELD, self.tr("Unit name field"), parentLayerParameterName=self.UNITS, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Space classes"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.SUMMARY, self.tr("Space structure by unit"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REPORT, self.tr("Report (HTML)"), fileFilter="HTML (*.html)", optional=True, createByDefault=False))
+
+    def load_mapping(self, parameters, context, feedback, table):
+        from .space import MappingError, default_mapping, load_mapping
+
+        try:
+            defaults = default_mapping(table, user_standards_dir())
+            path = self.parameterAsFile(parameters, self.MAPPING_FILE, context)
+            if self.parameterAsEnumString(parameters, self.MAPPING, context) != "file":
+                if path:
+                    feedback.pushWarning(self.tr("A mapping file is given but Space mapping is 'default': the file is not used."))
+                return defaults
+            if not path:
+                raise QgsProcessingException(self.tr("Space mapping is set to 'file': choose a mapping file (JSON or CSV)."))
+            return load_mapping(path, table, defaults)
+        except MappingError as error:
+            raise QgsProcessingException(self.tr("The space mapping cannot be used: {}").format(error)) from error
+
+    def read_units(self, parameters, context, feedback, metric):
+        """(unit geometries, unit names) or (None, []) when no units are given."""
+        source = self.parameterAsSource(parameters, self.UNITS, context)
+        if source is None:
+            return None, []
+        label = self.tr("Planning units")
+        vector.require_geometry_type(source, POLYGONS, label)
+        name_field = self.parameterAsString(parameters, self.UNIT_NAME_FIELD, context)
+        frame = vector.source_to_frame(source, context=context, feedback=feedback,
+                                       fields=[name_field] if name_field else [], target_crs=metric, label=label)
+        vector.require_features(frame, label)
+        if name_field:
+            names = [self.tr("unit {}").format(fid) if value is None else str(value)
+                     for fid, value in zip(frame[vector.FID], frame[name_field])]
+        else:
+            names = [self.tr("unit {}").format(fid) for fid in frame[vector.FID]]
+        return _flat(frame), names
+
+    def process(self, parameters, context, feedback):
+        from .overlay import CancelledError
+        from .space import ALL_UNITS, OUTSIDE_UNITS, UNMAPPED, structure, wide
+
+        field = self.parameterAsString(parameters, self.LANDUSE_FIELD, context)
+        source, metric, plan, codes, table = self.read_plan(parameters, context, feedback, self.PLAN, field)
+        mapping = self.load_mapping(parameters, context, feedback, table)
+        units, unit_names = self.read_units(parameters, context, feedback, metric)
+        space_classes = mapping.classify(codes)
+        feedback.setProgress(30)
+        try:
+            result = structure(plan.geometry.values, space_classes, units, crs=plan.crs, is_canceled=feedback.isCanceled)
+        except CancelledError as error:
+            raise QgsProcessingException(self.tr("Cancelled by the user.")) from error
+        feedback.setProgress(70)
+
+        language = _language()
+        special = {OUTSIDE_UNITS: self.tr("outside all units"), ALL_UNITS: self.tr("whole plan")}
+
+        def unit_name(unit: int):
+            return special[unit] if unit < 0 else unit_names[unit]
+
+        class_names = {cid: mapping.name(cid, language) for cid in mapping.classes}
+        class_names[UNMAPPED] = self.tr("unmapped")
+        pieces = result.pieces
+        rows = pieces["row"].to_numpy()
+        out = pieces.assign(
+            plan_fid=plan[vector.FID].to_numpy()[rows],
+            landuse=[None if v is None else str(v) for v in plan[field].to_numpy()[rows]],
+            code=codes[rows],
+            space_name=pieces["space_class"].map(class_names),
+        )
+        columns = ["plan_fid", "landuse", "code", "space_class", "space_name"]
+        if units is not None:
+            out["unit"] = [unit_name(u) for u in pieces["unit"]]
+            columns.append("unit")
+        out = out[[*columns, "area_m2", "geometry"]]
+        output_id = vector.write_frame(self, parameters, self.OUTPUT, context, out, wkb_type=QgsWkbTypes.MultiPolygon,
+                                       frame_crs=metric, output_crs=source.sourceCrs(), feedback=feedback)
+        styling.style_output(context, output_id, "zoning_space", self.tr("Production-living-ecological space"))
+
+        summary = wide(result.summary, list(mapping.classes), len(unit_names))
+        summary.insert(0, "unit_name", [unit_name(u) for u in summary.pop("unit")])
+        summary_id = vector.write_frame(self, parameters, self.SUMMARY, context, summary, feedback=feedback)
+        unmapped = float(summary.iloc[-1][f"{UNMAPPED}_m2"])
+        if unmapped > 0:
+            feedback.pushWarning(self.tr("{:.1f} m² of the plan has no space class (codes without a mapping or unknown codes): shown as 'unmapped'.").format(unmapped))
+        outputs = {self.OUTPUT: output_id, self.SUMMARY: summary_id}
+        report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report_path:
+            from .. import report
+            from .report_pages import space_page
+
+            legend = [(cid, class_names[cid], entry.get("color", "#999999")) for cid, entry in mapping.classes.items()]
+            legend.append((UNMAPPED, class_names[UNMAPPED], "#c8c8c8"))
+            labels = {"chart": self.tr("Space structure by unit (hectares)"), "table": self.tr("Area and share by unit"),
+                      "unit": self.tr("Unit"), "total": self.tr("Total (m²)"), "hectares": self.tr("ha")}
+            notes = [self.tr("The production-living-ecological mapping is a research convention, not a national table: check it in the mapping file."),
+                     self.tr("Areas in square metres, measured in a metric CRS.")]
+            report.write(report_path, space_page(self.tr("Production-living-ecological space structure"), summary,
+                                                 legend, labels, notes, _html_lang()))
+            outputs[self.REPORT] = report_path
+        feedback.setProgress(100)
+        return outputs
+
+
+class PlanTopologyAlgorithm(ZoningAlgorithm):
+    ALGORITHM_ID = "plantopology"
+
+    PLAN = "PLAN"
+    BOUNDARY = "BOUNDARY"
+    TOLERANCE = "TOLERANCE"
+    SLIVER_WIDTH = "SLIVER_WIDTH"
+    ERRORS = "ERRORS"
+    ERROR_COUNT = "ERROR_COUNT"
+    COUNT_OUTPUTS = {"overlap": "OVERLAP_COUNT", "gap": "GAP_COUNT", "sliver": "SLIVER_COUNT",
+                     "invalid": "INVALID_COUNT", "duplicate": "DUPLICATE_COUNT",
+                     "outside_boundary": "OUTSIDE_BOUNDARY_COUNT"}
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Planning layer topology check (规划图斑拓扑检查)")
+
+    def tags(self) -> list[str]:
+        return self.tr("topology,overlap,gap,sliver,duplicate,invalid geometry,拓扑检查,重叠,缝隙,碎片").split(",")
+
+    def error_names(self) -> dict[str, str]:
+        return {"overlap": self.tr("overlap"), "gap": self.tr("gap"), "sliver": self.tr("sliver"),
+                "invalid": self.tr("invalid geometry"), "duplicate": self.tr("duplicate"),
+                "outside_boundary": self.tr("outside the planning boundary")}
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.PLAN, self.tr("Planning layer (polygons)"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.BOUNDARY, self.tr("Planning area boundary (polygons)"), [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TOLERANCE, self.tr("Tolerance (m): overlaps and gaps no wider than this are ignored"),
+            QgsProcessingParameterNumber.Double, defaultValue=0.01, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.SLIVER_WIDTH, self.tr("Sliver width (m): parcels nowhere wider than this are slivers"),
+            QgsProcessingParameterNumber.Double, defaultValue=1.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.ERRORS, self.tr("Topology errors"), QgsProcessing.TypeVectorPolygon))
+        self.addOutput(QgsProcessingOutputNumber(self.ERROR_COUNT, self.tr("Number of topology errors")))
+        labels = {"overlap": self.tr("Number of overlaps"), "gap": self.tr("Number of gaps"),
+                  "sliver": self.tr("Number of slivers"), "invalid": self.tr("Number of invalid geometries"),
+                  "duplicate": self.tr("Number of duplicates"),
+                  "outside_boundary": self.tr("Number of parcels reaching outside the boundary")}
+        for kind, name in self.COUNT_OUTPUTS.items():
+            self.addOutput(QgsProcessingOutputNumber(name, labels[kind]))
+
+    def process(self, parameters, context, feedback):
+        from .overlay import CancelledError
+        from .topology import check
+
+        source = self.parameterAsSource(parameters, self.PLAN, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.PLAN))
+        label = self.tr("Planning layer")
+        vector.require_geometry_type(source, POLYGONS, label)
+        metric = crs_utils.metric_crs_for_source(source, context)
+        # read as stored: invalid geometries are one of the things this check reports
+        plan = vector.source_to_frame(source, context=context, feedback=feedback, fields=[], target_crs=metric,
+                                      label=label, repair=False)
+        vector.require_features(plan, label)
+        boundary = None
+        boundary_source = self.parameterAsSource(parameters, self.BOUNDARY, context)
+        if boundary_source is not None:
+            boundary_label = self.tr("Planning area boundary")
+            vector.require_geometry_type(boundary_source, POLYGONS, boundary_label)
+            frame = vector.source_to_frame(boundary_source, context=context, feedback=feedback, fields=[],
+                                           target_crs=metric, label=boundary_label)
+            vector.require_features(frame, boundary_label)
+            boundary = _flat(frame)
+        tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
+        sliver_width = self.parameterAsDouble(parameters, self.SLIVER_WIDTH, context)
+        try:
+            result = check(_flat(plan), boundary, tolerance=tolerance, sliver_width=sliver_width,
+                           crs=plan.crs, progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+        except CancelledError as error:
+            raise QgsProcessingException(self.tr("Cancelled by the user.")) from error
+
+        fids = plan[vector.FID].to_numpy()
+        errors = result.errors
+        out = errors.assign(
+            error_name=errors["error_type"].map(self.error_names()),
+            feature_ids=[";".join(str(fids[r]) for r in rows) for rows in errors["rows"]],
+            n_features=[len(rows) for rows in errors["rows"]],
+            detail=[d or None for d in errors["detail"]],
+        )[["error_type", "error_name", "feature_ids", "n_features", "area_m2", "detail", "geometry"]]
+        out["n_features"] = out["n_features"].astype("int64")
+        errors_id = vector.write_frame(self, parameters, self.ERRORS, context, out, wkb_type=QgsWkbTypes.MultiPolygon,
+                                       frame_crs=metric, output_crs=source.sourceCrs(), feedback=feedback)
+        styling.style_output(context, errors_id, "zoning_topology", self.tr("Topology errors"))
+        counts = result.counts()
+        names = self.error_names()
+        feedback.pushInfo(self.tr("Topology errors: {}").format(
+            ", ".join(f"{names[k]} {v}" for k, v in counts.items())))
+        outputs = {self.ERRORS: errors_id, self.ERROR_COUNT: len(errors)}
+        outputs.update({self.COUNT_OUTPUTS[k]: v for k, v in counts.items()})
+        feedback.setProgress(100)
+        return outputs
+
+
+ALGORITHMS = [ControlLineConflictsAlgorithm, LivingSpaceStructureAlgorithm, PlanTopologyAlgorithm]

@@ -1,0 +1,175 @@
+"""Control-line conflict rules: the national defaults (resources/standards/conflict_rules.json) or
+the planner's own file in JSON or CSV. Pure.
+
+A rule says which land-use codes must not lie `inside` (or `outside`) one control line:
+    {"id": "eco_construction", "control_line": "ecological_redline", "relation": "inside",
+     "codes": ["07", "08"], "except": ["0703"], "text": "...", "text_zh": "..."}
+`codes` are prefixes in the 2023 guide's notation ("07" covers 0701, 070101...); "*" means every
+known code. A JSON file is either a preset file of the standards format, {"rules": [...]} or the
+bare list; a CSV file has the header id,control_line,relation,codes,except,text[,text_zh] with
+codes separated by ';' or spaces. Every error names the file and line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import standards
+from .codes import CodeTable
+
+CONTROL_LINES = ("ecological_redline", "permanent_farmland", "development_boundary")
+RELATIONS = ("inside", "outside")
+CSV_COLUMNS = ("id", "control_line", "relation", "codes", "except", "text")
+
+
+class RulesError(ValueError):
+    """A rules file that cannot be used; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    control_line: str
+    relation: str
+    codes: tuple[str, ...]
+    exclude: tuple[str, ...]
+    text: str
+    text_zh: str
+
+    def label(self, language: str) -> str:
+        return self.text_zh if language == "zh" and self.text_zh else self.text
+
+
+def national_rules(table: CodeTable, user_dir=None) -> list[Rule]:
+    """The preset 'national' of conflict_rules.json (a user copy in `user_dir` takes precedence)."""
+    preset = standards.preset("conflict_rules", "national", user_dir)
+    text = json.dumps(preset["rules"], ensure_ascii=False, indent=1)
+    return _rules_from_json_items(preset["rules"], text, "conflict_rules.json", table)
+
+
+def load_rules(path: str | Path, table: CodeTable) -> list[Rule]:
+    """Rules from a .json or .csv file; RulesError naming the file and line on any problem."""
+    path = Path(path)
+    if not path.exists():
+        raise RulesError(f"{path}: the rules file does not exist")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise RulesError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from error
+    if path.suffix.lower() == ".csv":
+        return _rules_from_csv(text, str(path), table)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise RulesError(f"{path}: line {error.lineno}, column {error.colno}: {error.msg}") from error
+    if isinstance(data, dict) and isinstance(data.get("presets"), dict) and data["presets"]:
+        data = next(iter(data["presets"].values()))
+    items = data.get("rules") if isinstance(data, dict) else data
+    if not isinstance(items, list) or not items:
+        raise RulesError(f"{path}: line 1: expected a non-empty list of rules (or an object with 'rules')")
+    return _rules_from_json_items(items, text, str(path), table)
+
+
+def _rules_from_json_items(items: list, text: str, name: str, table: CodeTable) -> list[Rule]:
+    lines = text.splitlines()
+    rules = []
+    search_from = 0
+    for number, item in enumerate(items, 1):
+        if not isinstance(item, dict):
+            raise RulesError(f"{name}: rule {number} is not an object")
+        rule_id = str(item.get("id") or f"rule{number}")
+        # the line where this rule starts: its "id" entry, searched forward from the previous rule
+        start = _find_line(lines, f'"{rule_id}"', search_from) if item.get("id") else search_from
+        search_from = start
+
+        def where(token: str | None = None, _start=start, _id=rule_id) -> str:
+            line = _find_line(lines, token, _start) if token else _start
+            return f"{name}: line {line + 1} (rule '{_id}')"
+
+        rules.append(_make_rule(item, rule_id, where, table))
+    _check_unique(rules, name)
+    return rules
+
+
+def _find_line(lines: list[str], token: str, start: int) -> int:
+    for index in range(start, len(lines)):
+        if token in lines[index]:
+            return index
+    return start
+
+
+def _rules_from_csv(text: str, name: str, table: CodeTable) -> list[Rule]:
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip() for h in reader.fieldnames or []]
+    missing = [c for c in CSV_COLUMNS if c not in header]
+    if missing:
+        raise RulesError(f"{name}: line 1: missing column(s) {', '.join(missing)}; expected {','.join(CSV_COLUMNS)}[,text_zh]")
+    reader.fieldnames = header
+    rules = []
+    for row in reader:
+        line = reader.line_num
+        if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
+            continue
+        if None in row:
+            raise RulesError(f"{name}: line {line}: more values than columns (quote text that contains commas)")
+        item = {k: (v or "").strip() for k, v in row.items()}
+        item["codes"] = _split_codes(item["codes"])
+        item["except"] = _split_codes(item["except"])
+        rule_id = item["id"] or f"line{line}"
+        rules.append(_make_rule(item, rule_id, lambda token=None, _line=line, _id=rule_id: f"{name}: line {_line} (rule '{_id}')", table))
+    if not rules:
+        raise RulesError(f"{name}: no rules below the header")
+    _check_unique(rules, name)
+    return rules
+
+
+def _split_codes(text: str) -> list[str]:
+    return [c for c in re.split(r"[;\s]+", text) if c]
+
+
+def _make_rule(item: dict, rule_id: str, where, table: CodeTable) -> Rule:
+    line = str(item.get("control_line", "")).strip()
+    if line not in CONTROL_LINES:
+        raise RulesError(f"{where('control_line')}: unknown control_line '{line}'; use one of {', '.join(CONTROL_LINES)}")
+    relation = str(item.get("relation", "inside")).strip() or "inside"
+    if relation not in RELATIONS:
+        raise RulesError(f"{where('relation')}: unknown relation '{relation}'; use inside or outside")
+    codes = _codes(item.get("codes"), "codes", where, table, allow_star=True)
+    if not codes:
+        raise RulesError(f"{where('codes')}: 'codes' is empty: list the land-use codes the rule forbids")
+    exclude = _codes(item.get("except", []), "except", where, table, allow_star=False)
+    text = str(item.get("text") or rule_id)
+    return Rule(rule_id, line, relation, codes, exclude, text, str(item.get("text_zh") or ""))
+
+
+def _codes(values, key: str, where, table: CodeTable, allow_star: bool) -> tuple[str, ...]:
+    if isinstance(values, str):
+        values = _split_codes(values)
+    if not isinstance(values, list):
+        raise RulesError(f"{where(key)}: '{key}' must be a list of land-use codes")
+    result = []
+    for value in values:
+        if allow_star and str(value).strip() == "*":
+            result.append("*")
+            continue
+        code = table.normalise_one(value)
+        if code == "unknown":
+            raise RulesError(
+                f"{where(json.dumps(value, ensure_ascii=False))}: unknown land-use code '{value}' in '{key}'; "
+                "use codes of the 2023 classification guide (01-24, 0701, ...)"
+            )
+        result.append(code)
+    return tuple(result)
+
+
+def _check_unique(rules: list[Rule], name: str) -> None:
+    seen = set()
+    for rule in rules:
+        if rule.id in seen:
+            raise RulesError(f"{name}: rule id '{rule.id}' is used twice")
+        seen.add(rule.id)

@@ -1,0 +1,195 @@
+"""Production-living-ecological space structure (三生空间结构): land-use codes mapped to space classes,
+and the area and share of each class per planning unit (district, town). Pure.
+
+The mapping is a research convention, not a national table (resources/standards/space_mapping.json,
+preset 'default'): code prefixes of the 2023 guide -> class id, the longest prefix winning, so a
+planner can send 0703 rural homesteads to another class than the rest of 07. Mixed classes (e.g.
+production_living) are ordinary classes. Codes without a mapping, and unknown codes, are the class
+UNMAPPED, whose area the summary reports rather than hiding it.
+
+Mapping file: JSON {"classes": {id: {"zh", "en", "color"}}, "mapping": {code: id}} (or a preset
+file of that shape), or CSV with the header code,space_class. Errors name the file and line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from .. import standards
+from . import overlay
+from .codes import UNKNOWN, CodeTable
+from .overlay import CancelledError
+
+UNMAPPED = "unmapped"
+OUTSIDE_UNITS = -1  # unit value of plan pieces outside every unit
+ALL_UNITS = -2  # unit value of the whole plan's row in the summary
+
+
+class MappingError(ValueError):
+    """A mapping file that cannot be used; the message names the file and line."""
+
+
+@dataclass
+class SpaceMapping:
+    classes: dict[str, dict]  # class id -> {"zh", "en", "color"}
+    mapping: dict[str, str]  # canonical code prefix -> class id
+
+    def classify(self, codes: np.ndarray) -> np.ndarray:
+        """Class id of each canonical code (longest mapped prefix), UNMAPPED when none applies."""
+        codes = np.asarray(codes, dtype=object)
+        verdict = {}
+        for code in pd.unique(pd.Series(codes, dtype=object)):
+            verdict[code] = UNMAPPED
+            if code == UNKNOWN:
+                continue
+            for length in (6, 4, 2):
+                if len(code) >= length and code[:length] in self.mapping:
+                    verdict[code] = self.mapping[code[:length]]
+                    break
+        return np.array([verdict[c] for c in codes], dtype=object)
+
+    def name(self, class_id: str, language: str) -> str:
+        entry = self.classes.get(class_id)
+        if entry is None:
+            return ""
+        return entry.get("zh" if language == "zh" else "en") or class_id
+
+
+def default_mapping(table: CodeTable, user_dir=None) -> SpaceMapping:
+    preset = standards.preset("space_mapping", "default", user_dir)
+    return _build(preset.get("classes", {}), preset["mapping"], "space_mapping.json",
+                  json.dumps(preset, ensure_ascii=False, indent=1).splitlines(), table)
+
+
+def load_mapping(path: str | Path, table: CodeTable, defaults: SpaceMapping) -> SpaceMapping:
+    """A mapping from a JSON or CSV file; classes not defined in the file come from `defaults`."""
+    path = Path(path)
+    if not path.exists():
+        raise MappingError(f"{path}: the mapping file does not exist")
+    text = path.read_text(encoding="utf-8-sig")
+    lines = text.splitlines()
+    if path.suffix.lower() == ".csv":
+        reader = csv.DictReader(io.StringIO(text))
+        header = [h.strip() for h in reader.fieldnames or []]
+        if header[:2] != ["code", "space_class"]:
+            raise MappingError(f"{path}: line 1: expected the header code,space_class")
+        reader.fieldnames = header
+        mapping, where = {}, {}
+        for row in reader:
+            code, space_class = (row.get("code") or "").strip(), (row.get("space_class") or "").strip()
+            if code or space_class:
+                mapping[code] = space_class
+                where[code] = reader.line_num
+        return _build(dict(defaults.classes), mapping, str(path), lines, table, where)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise MappingError(f"{path}: line {error.lineno}, column {error.colno}: {error.msg}") from error
+    if isinstance(data, dict) and isinstance(data.get("presets"), dict) and data["presets"]:
+        data = next(iter(data["presets"].values()))
+    if not isinstance(data, dict) or not isinstance(data.get("mapping"), dict):
+        raise MappingError(f"{path}: line 1: expected an object with a 'mapping' object (code -> class)")
+    classes = dict(defaults.classes)
+    classes.update(data.get("classes") or {})
+    return _build(classes, data["mapping"], str(path), lines, table)
+
+
+def _build(classes: dict, mapping: dict, name: str, lines: list[str], table: CodeTable,
+           where: dict | None = None) -> SpaceMapping:
+    result = {}
+    for key, space_class in mapping.items():
+        line = where[key] if where else _line_of(lines, f'"{key}"')
+        code = table.normalise_one(key)
+        if code == UNKNOWN:
+            raise MappingError(f"{name}: line {line}: unknown land-use code '{key}'; use codes of the 2023 classification guide")
+        if space_class not in classes:
+            raise MappingError(f"{name}: line {line}: unknown space class '{space_class}' for code '{key}'; "
+                               f"define it under 'classes' or use one of {', '.join(classes)}")
+        result[code] = space_class
+    if not result:
+        raise MappingError(f"{name}: the mapping is empty")
+    return SpaceMapping(classes, result)
+
+
+def _line_of(lines: list[str], token: str) -> int:
+    return next((i + 1 for i, text in enumerate(lines) if token in text), 1)
+
+
+@dataclass
+class SpaceResult:
+    pieces: gpd.GeoDataFrame  # row (plan row), unit (unit row, OUTSIDE_UNITS or ALL_UNITS), space_class, area_m2
+    summary: pd.DataFrame  # long form: unit, space_class, area_m2, share
+
+
+def structure(plan_geometry: np.ndarray, space_classes: np.ndarray, units: np.ndarray | None = None, *,
+              crs=None, is_canceled: Callable[[], bool] | None = None) -> SpaceResult:
+    """Plan parcels with their space class, split by the units when given (pieces outside every
+    unit get OUTSIDE_UNITS; without units every piece gets ALL_UNITS). Unit polygons may overlap:
+    each unit counts what lies in it. The summary always has the whole plan's row (ALL_UNITS)."""
+    plan_geometry = np.asarray(plan_geometry, dtype=object)
+    space_classes = np.asarray(space_classes, dtype=object)
+    whole = overlay.polygonal(plan_geometry)
+    whole_frame = _frame(whole.index, np.full(len(whole.index), ALL_UNITS), whole.geometry, whole.area)
+    if units is None or len(units) == 0:
+        frame = whole_frame
+    else:
+        units = np.asarray(units, dtype=object)
+        rows, unit_rows = overlay.intersecting_pairs(plan_geometry, units)
+        parts, index = overlay.polygon_parts(shapely.intersection(plan_geometry[rows], units[unit_rows]))
+        pair = np.arange(len(rows))
+        grouped = overlay.group_polygons(parts, pair[index])
+        if is_canceled is not None and is_canceled():
+            raise CancelledError
+        rest = overlay.outside(plan_geometry, overlay.dissolve(units))
+        frame = pd.concat([_frame(rows[grouped.index], unit_rows[grouped.index], grouped.geometry, grouped.area),
+                           _frame(rest.index, np.full(len(rest.index), OUTSIDE_UNITS), rest.geometry, rest.area)],
+                          ignore_index=True)
+    frame["space_class"] = space_classes[frame["row"].to_numpy()]
+    frame = frame.sort_values(["row", "unit"], kind="stable").reset_index(drop=True)
+    pieces = gpd.GeoDataFrame(frame, geometry="geometry", crs=crs)
+    summary = summarise(pieces)
+    if units is not None and len(units):
+        whole_frame["space_class"] = space_classes[whole_frame["row"].to_numpy()]
+        summary = pd.concat([summary, summarise(whole_frame)], ignore_index=True)
+    return SpaceResult(pieces, summary)
+
+
+def _frame(rows, unit, geometry, area) -> pd.DataFrame:
+    return pd.DataFrame({"row": np.asarray(rows, dtype=np.int64), "unit": np.asarray(unit, dtype=np.int64),
+                         "geometry": geometry, "area_m2": area})
+
+
+def summarise(pieces: pd.DataFrame) -> pd.DataFrame:
+    """Area per unit and class, in long form: unit, space_class, area_m2, share of the unit's
+    total plan area."""
+    grouped = pieces.groupby(["unit", "space_class"], sort=True)["area_m2"].sum().reset_index()
+    totals = grouped.groupby("unit")["area_m2"].transform("sum")
+    grouped["share"] = np.where(totals > 0, grouped["area_m2"] / totals.where(totals > 0, 1.0), 0.0)
+    return grouped
+
+
+def wide(summary: pd.DataFrame, class_ids: list[str], unit_count: int = 0) -> pd.DataFrame:
+    """One row per unit: total_area_m2, then <class>_m2 and <class>_pct for every class id and
+    UNMAPPED (0 where absent). Rows: units 0..unit_count-1 (also those without any plan),
+    OUTSIDE_UNITS when the plan reaches beyond them, ALL_UNITS last."""
+    ids = [c for c in class_ids if c != UNMAPPED] + [UNMAPPED]
+    area = summary.pivot_table(index="unit", columns="space_class", values="area_m2", aggfunc="sum", fill_value=0.0)
+    present = set(area.index)
+    order = [*range(unit_count), *(u for u in (OUTSIDE_UNITS, ALL_UNITS) if u in present)]
+    area = area.reindex(index=order, columns=ids, fill_value=0.0)
+    total = area.sum(axis=1)
+    result = pd.DataFrame({"unit": area.index.to_numpy(), "total_area_m2": total.to_numpy()})
+    for class_id in ids:
+        result[f"{class_id}_m2"] = area[class_id].to_numpy()
+        result[f"{class_id}_pct"] = np.where(total > 0, 100.0 * area[class_id] / total.where(total > 0, 1.0), 0.0)
+    return result
