@@ -27,19 +27,23 @@ def extent_center_lonlat(extent: QgsRectangle, crs: QgsCoordinateReferenceSystem
     return center.x(), center.y()
 
 
-def metric_crs_for(crs: QgsCoordinateReferenceSystem, extent: QgsRectangle, context) -> QgsCoordinateReferenceSystem:
+def metric_crs_for(crs: QgsCoordinateReferenceSystem, extent: QgsRectangle, context,
+                   label: str = "") -> QgsCoordinateReferenceSystem:
     """`crs` itself when it is projected in metres; otherwise the Gauss-Kruger zone (China) or
-    UTM zone that fits the centre of `extent` (given in `crs`)."""
+    UTM zone that fits the centre of `extent` (given in `crs`). `label` names the layer in errors."""
     if not crs.isValid():
-        raise QgsProcessingException(tr("The layer has no valid CRS: set its CRS in Layer Properties first."))
+        raise QgsProcessingException(
+            tr("Layer '{}' has no valid CRS: set its CRS in Layer Properties first.").format(label))
     if is_metric(crs):
         return crs
     if extent.isNull():
-        raise QgsProcessingException(tr("Cannot choose a metric CRS for an empty layer."))
+        raise QgsProcessingException(
+            tr("Layer '{}' has no features with geometry (or none are selected). Give it at least one feature.")
+            .format(label))
     lon, lat = extent_center_lonlat(extent, crs, context)
     return QgsCoordinateReferenceSystem(f"EPSG:{metric_epsg_for(lon, lat)}")
 
 
-def metric_crs_for_source(source, context) -> QgsCoordinateReferenceSystem:
+def metric_crs_for_source(source, context, label: str = "") -> QgsCoordinateReferenceSystem:
     """Metric CRS for a QgsFeatureSource (its own, or a local one when it is geographic)."""
-    return metric_crs_for(source.sourceCrs(), source.sourceExtent(), context)
+    return metric_crs_for(source.sourceCrs(), source.sourceExtent(), context, label or source.sourceName())

@@ -4,24 +4,14 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../../plugin.py" line="31" />
+        <location filename="../../../..../../plugin.py" line="31" />
         <source>Urbanization Planning</source>
         <translation>城镇化规划</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="32" />
+        <location filename="../../../..../../plugin.py" line="32" />
         <source>Open the Urbanization algorithms in the Processing Toolbox</source>
         <translation>在处理工具箱中打开城镇化规划算法</translation>
-    </message>
-    <message>
-        <location filename="../../layers/crs.py" line="34" />
-        <source>The layer has no valid CRS: set its CRS in Layer Properties first.</source>
-        <translation>图层没有有效的坐标参考系：请先在图层属性中设置坐标参考系。</translation>
-    </message>
-    <message>
-        <location filename="../../layers/crs.py" line="38" />
-        <source>Cannot choose a metric CRS for an empty layer.</source>
-        <translation>空图层无法确定以米为单位的投影坐标系。</translation>
     </message>
     <message>
         <location filename="../../layers/raster.py" line="35" />
@@ -103,11 +93,16 @@
         <source> or </source>
         <translation>或</translation>
     </message>
+    <message>
+        <location filename="../../layers/crs.py" line="35" />
+        <source>Layer '{}' has no valid CRS: set its CRS in Layer Properties first.</source>
+        <translation>图层“{}”没有有效的坐标参考系：请先在图层属性中设置坐标参考系。</translation>
+    </message>
 </context>
 <context>
     <name>UrbanizationAlgorithm</name>
     <message>
-        <location filename="../../algorithms/base.py" line="83" />
+        <location filename="../../algorithms/base.py" line="121" />
         <source>This algorithm needs Python packages that are missing: {}.
 Install them:
 {}</source>
@@ -116,7 +111,7 @@ Install them:
 {}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/base.py" line="92" />
+        <location filename="../../algorithms/base.py" line="130" />
         <source>Cancelled by the user.</source>
         <translation>用户已取消。</translation>
     </message>

@@ -98,6 +98,13 @@ def _with_outputs(algorithm, parameters: dict, folder: Path) -> dict:
     return parameters
 
 
+def _names(definition) -> list[str]:
+    """How an error may name a parameter: its name, its description, the description without a
+    trailing "(polygons)"-style note."""
+    description = definition.description()
+    return [definition.name(), description, description.split(" (")[0]]
+
+
 def _variants(case: str, algorithm, baseline: dict, tmp_path: Path):
     """(description, offending parameter names, parameters) for `case`; empty when not applicable."""
     definitions = algorithm.parameterDefinitions()
@@ -119,7 +126,7 @@ def _variants(case: str, algorithm, baseline: dict, tmp_path: Path):
             if layer is None:
                 continue
             value = builders[case](layer)
-            names = [definition.name(), definition.description()]
+            names = _names(definition)
             names += [value.name()] if hasattr(value, "name") else ["图层"]
             variants.append((f"{case} {definition.name()}", names, dict(baseline, **{definition.name(): value})))
         return variants
@@ -135,7 +142,7 @@ def _variants(case: str, algorithm, baseline: dict, tmp_path: Path):
         for definition in definitions:
             if not isinstance(definition, QgsProcessingParameterField) or not baseline.get(definition.name()):
                 continue
-            names = [definition.name(), definition.description()]
+            names = _names(definition)
             if case == "missing_field":
                 variants.append((f"missing field {definition.name()}", names + ["no_such_field"],
                                  dict(baseline, **{definition.name(): "no_such_field"})))
@@ -152,13 +159,13 @@ def _variants(case: str, algorithm, baseline: dict, tmp_path: Path):
             if isinstance(definition, QgsProcessingParameterRasterLayer) and baseline.get(definition.name()):
                 layer = hostile.as_raster_layer(baseline[definition.name()])
                 value = hostile.nodata_raster(layer, tmp_path)
-                variants.append((f"all-nodata {definition.name()}", [definition.name(), definition.description(),
+                variants.append((f"all-nodata {definition.name()}", _names(definition) + [
                                                                         "all_nodata"],
                                  dict(baseline, **{definition.name(): value})))
         return variants
     if case in ("zero_numbers", "negative_numbers", "huge_numbers"):
         value = {"zero_numbers": 0, "negative_numbers": -1, "huge_numbers": 1e12}[case]
-        return [(f"{definition.name()}={value}", [definition.name(), definition.description()],
+        return [(f"{definition.name()}={value}", _names(definition),
                  dict(baseline, **{definition.name(): value}))
                 for definition in definitions if isinstance(definition, NUMBERS)]
     if case == "unwritable_output":

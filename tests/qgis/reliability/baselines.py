@@ -14,8 +14,35 @@ def chinacoordinates(data: Path) -> dict:
     return {"INPUT": f"{data}/kunming_metro_osm.gpkg|layername=stations", "FROM": "gcj02", "TO": "wgs84"}
 
 
+def _planning(data: Path, layer: str) -> str:
+    return f"{data}/planning_sample.gpkg|layername={layer}"
+
+
+def controllineconflicts(data: Path) -> dict:
+    return {
+        "PLAN": _planning(data, "plan_landuse"), "LANDUSE_FIELD": "DLBM",
+        "ECOLOGICAL_REDLINE": _planning(data, "ecological_redline"),
+        "PERMANENT_FARMLAND": _planning(data, "permanent_farmland"),
+        "DEVELOPMENT_BOUNDARY": _planning(data, "development_boundary"),
+        "RULES": "national", "MIN_AREA": 1.0,
+    }
+
+
+def livingspacestructure(data: Path) -> dict:
+    return {"PLAN": _planning(data, "plan_landuse"), "LANDUSE_FIELD": "DLBM", "MAPPING": "default",
+            "UNITS": _planning(data, "development_boundary"), "UNIT_NAME_FIELD": "name"}
+
+
+def plantopology(data: Path) -> dict:
+    return {"PLAN": _planning(data, "plan_landuse"), "BOUNDARY": _planning(data, "development_boundary"),
+            "TOLERANCE": 0.01, "SLIVER_WIDTH": 1.0}
+
+
 BASELINES = {
     "urbanization:chinacoordinates": chinacoordinates,
+    "urbanization:controllineconflicts": controllineconflicts,
+    "urbanization:livingspacestructure": livingspacestructure,
+    "urbanization:plantopology": plantopology,
 }
 
 LARGE: dict = {}
