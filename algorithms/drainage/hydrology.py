@@ -1,0 +1,232 @@
+"""The hydrology primitives behind the drainage algorithms, wrapped so the engine can change.
+
+Everything that touches pyflwdir (Deltares, MIT) lives in this module: priority-flood depression
+filling (Wang & Liu 2006) with D8 directions from the flooding order, flow accumulation, Strahler
+order and stream segments. On sloping ground the directions are then set to the steepest descent
+(steepest_descent, numpy), which is what makes a tilted plane drain straight downhill and brings
+the stream cells within one cell of GRASS r.watershed -s. The rest of the domain sees numpy arrays
+and index lists only. Pure: numpy and pyflwdir.
+
+Nodata cells (NaN) are outside the terrain: every valid cell next to nodata or on the raster edge
+is a potential outlet, so the sea or the area beyond a clipped DEM drains the land, never the
+other way round.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+EARTH_RADIUS = 6371007.2  # m, the authalic sphere pyflwdir also uses for cell areas
+D8_NODATA = 247  # pyflwdir's D8 code for cells outside the terrain; 0 marks an outlet (pit)
+# Peak bytes per DEM cell, the DEM read included, with a margin of a quarter or more: measured by
+# benchmarks/bench_drainage.py on 19.2 million cells at 27.5 (corridors) and 50.7 (depressions,
+# which keep the filled surface, the depth grid and the labels).
+BYTES_PER_CELL = {"corridors": 40, "depressions": 64}
+
+
+class DrainageCancelledError(Exception):
+    """The caller's is_canceled() returned True between two steps."""
+
+
+class DrainageInputError(ValueError):
+    """The DEM cannot be analysed (too small, no valid cell); the message says why."""
+
+
+class MemoryEstimateError(MemoryError):
+    """The DEM needs more memory than is available; raised before any large allocation."""
+
+    def __init__(self, cells: int, needed: int, available: int):
+        self.cells, self.needed, self.available = cells, needed, available
+        super().__init__(f"{cells:,} cells need about {needed / 2**30:.1f} GiB, {available / 2**30:.1f} GiB available")
+
+
+def memory_estimate(cells: int, task: str = "corridors") -> int:
+    """Bytes the analysis of a DEM of `cells` cells needs at its peak (the DEM read included)."""
+    return int(cells) * BYTES_PER_CELL[task]
+
+
+def available_memory() -> int | None:
+    """Bytes of physical memory available now, or None where the platform does not say."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    try:
+        import psutil  # Windows and macOS, when installed
+
+        return int(psutil.virtual_memory().available)
+    except ImportError:
+        return None
+
+
+def check_memory(shape: tuple[int, int], task: str = "corridors", available: int | None = None) -> int:
+    """Raise MemoryEstimateError when a DEM of `shape` would not fit; returns the estimate."""
+    cells = int(shape[0]) * int(shape[1])
+    needed = memory_estimate(cells, task)
+    available = available_memory() if available is None else available
+    if available is not None and needed > available:
+        raise MemoryEstimateError(cells, needed, available)
+    return needed
+
+
+def check_shape(dem: np.ndarray) -> None:
+    """A DEM needs at least 3 x 3 cells and one valid cell to have a flow network."""
+    if dem.ndim != 2 or dem.shape[0] < 3 or dem.shape[1] < 3:
+        raise DrainageInputError(f"the DEM has {dem.shape[0]} x {dem.shape[1] if dem.ndim > 1 else 1} cells; "
+                                 "at least 3 x 3 are needed")
+    if not np.isfinite(dem).any():
+        raise DrainageInputError("the DEM holds only nodata cells")
+
+
+def row_cell_areas(transform, shape: tuple[int, int], latlon: bool) -> np.ndarray:
+    """Cell area in m2 for every row: constant for a projected grid, by latitude for a geographic
+    one (exact area of a cell on the sphere between its two bounding parallels)."""
+    rows = shape[0]
+    if not latlon:
+        return np.full(rows, abs(transform.a * transform.e), dtype=np.float64)
+    top = transform.f + transform.e * np.arange(rows)
+    bottom = top + transform.e
+    lat1, lat2 = np.radians(np.minimum(top, bottom)), np.radians(np.maximum(top, bottom))
+    lat1, lat2 = np.clip(lat1, -math.pi / 2, math.pi / 2), np.clip(lat2, -math.pi / 2, math.pi / 2)
+    return EARTH_RADIUS**2 * math.radians(abs(transform.a)) * (np.sin(lat2) - np.sin(lat1))
+
+
+@dataclass
+class FlowModel:
+    """Conditioned terrain: D8 directions over the filled surface, and the flow graph on top."""
+
+    d8: np.ndarray  # uint8 pyflwdir/ESRI D8 codes, 0 outlet, 247 nodata
+    filled: np.ndarray | None  # float32 depression-filled elevation (kept only when asked for)
+    transform: object  # affine.Affine
+    latlon: bool
+    _flw: object  # pyflwdir.FlwdirRaster
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self.d8.shape
+
+    def accumulation_m2(self) -> np.ndarray:
+        """Contributing area of every cell in m2 (the cell itself included), float32, NaN outside."""
+        import pyflwdir.streams as pstreams
+
+        areas = row_cell_areas(self.transform, self.shape, self.latlon)
+        if not self.latlon:
+            cells = self._flw.upstream_area(unit="cell")  # int32 counts, -9999 outside
+            result = cells.astype(np.float32)
+            del cells
+            result *= np.float32(areas[0])
+        else:
+            data = np.repeat(areas.astype(np.float32), self.shape[1])
+            result = pstreams.accuflux(idxs_ds=self._flw.idxs_ds, seq=self._flw.idxs_seq, data=data, nodata=-9999)
+            del data
+            result = result.reshape(self.shape)
+        result[self.d8 == D8_NODATA] = np.nan
+        return result
+
+    def strahler_order(self, mask: np.ndarray) -> np.ndarray:
+        """Strahler order of the network of `mask` cells (headwater cells of the network are 1),
+        uint8, 0 outside the network."""
+        return self._flw.stream_order(type="strahler", mask=mask)
+
+    def segments(self, mask: np.ndarray) -> list[np.ndarray]:
+        """Stream segments of the `mask` network as arrays of flat cell indices from upstream to
+        downstream; each segment ends on the first cell of the segment below (the confluence), so
+        consecutive segments share a vertex."""
+        import pyflwdir.streams as pstreams
+
+        return pstreams.streams(self._flw.idxs_ds, self._flw.idxs_seq, mask=mask.ravel(), max_len=0, mv=self._flw._mv)
+
+    def cell_centres(self, indices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        rows, cols = np.divmod(np.asarray(indices), self.shape[1])
+        t = self.transform
+        return t.c + (cols + 0.5) * t.a + (rows + 0.5) * t.b, t.f + (cols + 0.5) * t.d + (rows + 0.5) * t.e
+
+
+# D8 codes (pyflwdir/ESRI) by (row offset, column offset)
+D8_CODES = {(0, 1): 1, (1, 1): 2, (1, 0): 4, (1, -1): 8, (0, -1): 16, (-1, -1): 32, (-1, 0): 64, (-1, 1): 128}
+
+
+def steepest_descent(filled: np.ndarray, d8: np.ndarray, cell_x: float, cell_y: float, block: int = 1024) -> None:
+    """Point every cell that has a strictly lower neighbour on the filled surface to the steepest
+    one (drop over distance), in place; cells on flats keep the flood-order direction of the fill,
+    except on the DEM's boundary (raster edge or next to nodata), where they become outlets.
+
+    The flood order alone lets flow drift along ties (a tilted plane would drain into one column);
+    steepest descent is what GRASS and the textbooks use where the surface slopes. Every direction
+    still points to a cell that is lower, or equal and flooded earlier, so no loop can form.
+    Worked in row blocks to keep the temporaries small."""
+    rows, cols = filled.shape
+    inverse = {(dr, dc): np.float32(1.0 / (math.hypot(cell_x, cell_y) if dr and dc else (cell_x if dr == 0 else cell_y)))
+               for dr, dc in D8_CODES}
+    for top in range(0, rows, block):
+        bottom = min(rows, top + block)
+        height = bottom - top
+        padded = np.full((height + 2, cols + 2), np.nan, dtype=np.float32)  # the block and a one-cell halo
+        first, last = max(top - 1, 0), min(bottom + 1, rows)
+        padded[first - top + 1:last - top + 1, 1:-1] = filled[first:last]
+        centre = padded[1:-1, 1:-1]
+        # the fill adds depths in float32: a filled cell may sit one ulp off its spill level, so a
+        # drop counts only above two ulps (a real drop of a DEM is orders of magnitude larger)
+        tolerance = np.spacing(np.abs(centre))
+        tolerance *= 2
+        best = np.zeros(centre.shape, dtype=np.float32)
+        code = np.zeros(centre.shape, dtype=np.uint8)
+        boundary = np.zeros(centre.shape, dtype=bool)
+        difference = np.empty(centre.shape, dtype=np.float32)
+        drop = np.empty(centre.shape, dtype=np.float32)
+        steeper = np.empty(centre.shape, dtype=bool)
+        scratch = np.empty(centre.shape, dtype=bool)
+        for (dr, dc), value in D8_CODES.items():
+            neighbour = padded[1 + dr:1 + dr + height, 1 + dc:1 + dc + cols]
+            np.isnan(neighbour, out=scratch)
+            boundary |= scratch
+            np.subtract(centre, neighbour, out=difference)
+            np.greater(difference, tolerance, out=steeper)  # NaN (nodata, outside) compares False
+            np.multiply(difference, inverse[(dr, dc)], out=drop)
+            np.greater(drop, best, out=scratch)
+            steeper &= scratch
+            np.copyto(best, drop, where=steeper)
+            np.copyto(code, np.uint8(value), where=steeper)
+        target = d8[top:bottom]
+        sloped = code > 0
+        np.copyto(target, code, where=sloped)
+        np.isnan(centre, out=scratch)
+        target[~sloped & boundary & ~scratch] = 0  # nothing lower around: water leaves the DEM here
+
+
+def condition(dem: np.ndarray, transform, latlon: bool = False, keep_filled: bool = False,
+              is_canceled: Callable[[], bool] | None = None) -> FlowModel:
+    """Fill depressions (every one, to its spill level), derive D8 directions (steepest descent on
+    the filled surface, flood order on flats) and the flow graph.
+
+    `dem`: float32 (or float64) array with NaN for nodata; it is not modified."""
+    import pyflwdir
+    from pyflwdir import dem as pdem
+
+    check_shape(dem)
+    elevation = dem if dem.dtype == np.float32 else dem.astype(np.float32)
+    filled, d8 = pdem.fill_depressions(elevation, outlets="edge", nodata=np.nan)
+    if is_canceled is not None and is_canceled():
+        raise DrainageCancelledError()
+    cell_x, cell_y = abs(transform.a), abs(transform.e)
+    if latlon:  # metres per degree at the DEM's mid-latitude: the slope weights need true distances
+        middle = math.radians(transform.f + transform.e * dem.shape[0] / 2.0)
+        cell_x, cell_y = cell_x * math.cos(middle) * 111320.0, cell_y * 110574.0
+    steepest_descent(filled, d8, cell_x, cell_y)
+    if not keep_filled:
+        del filled
+        filled = None
+    if is_canceled is not None and is_canceled():
+        raise DrainageCancelledError()
+    flw = pyflwdir.from_array(d8, ftype="d8", check_ftype=False, transform=transform, latlon=latlon, cache=False)
+    flw.order_cells(method="sort")  # "walk" is faster but needs 32 bytes per cell more
+    if is_canceled is not None and is_canceled():
+        raise DrainageCancelledError()
+    return FlowModel(d8=d8, filled=filled, transform=transform, latlon=latlon, _flw=flw)
