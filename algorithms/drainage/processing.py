@@ -141,29 +141,11 @@ class DrainageAlgorithm(UrbanizationAlgorithm):
         return lambda value: feedback.setProgress(start + span * value / 100.0)
 
     def write_raster(self, parameters, name, context, array, transform, crs, nodata, dtype, style, title):
-        """A tiled GeoTIFF like layers.raster.write_geotiff, but with fast deflate (level 1, all
-        cores): on 19 million cells that is 0.2 s instead of 2.5 s for a file a fifth larger."""
-        import numpy as np
-        import rasterio
-        from qgis.core import QgsCoordinateReferenceSystem
-        from rasterio.crs import CRS
-        from rasterio.windows import Window
-
+        """Write an optional raster output (None when not requested) and style it on load."""
         path = self.parameterAsOutputLayer(parameters, name, context)
         if not path:
             return None
-        profile = {"driver": "GTiff", "height": array.shape[0], "width": array.shape[1], "count": 1, "dtype": dtype,
-                   "transform": transform, "nodata": nodata, "compress": "deflate", "zlevel": 1,
-                   "num_threads": "ALL_CPUS", "crs": CRS.from_wkt(crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))}
-        if array.shape[0] >= 256 and array.shape[1] >= 256:
-            profile.update(tiled=True, blockxsize=256, blockysize=256)
-        with rasterio.open(path, "w", **profile) as dataset:
-            for top in range(0, array.shape[0], 1024):  # in strips: no full-size copy for the nodata value
-                strip = array[top:top + 1024]
-                if np.issubdtype(strip.dtype, np.floating):
-                    strip = np.where(np.isnan(strip), np.float32(nodata), strip)
-                dataset.write(strip.astype(dtype, copy=False), 1,
-                              window=Window(0, top, array.shape[1], strip.shape[0]))
+        raster.write_geotiff(path, array, transform, crs, nodata, dtype)
         if style:
             styling.style_output(context, path, style, title)
         return path

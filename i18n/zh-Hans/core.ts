@@ -4,12 +4,12 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../../../..../../plugin.py" line="31" />
+        <location filename="../../plugin.py" line="33" />
         <source>Urbanization Planning</source>
         <translation>城镇化规划</translation>
     </message>
     <message>
-        <location filename="../../../..../../plugin.py" line="32" />
+        <location filename="../../plugin.py" line="41" />
         <source>Open the Urbanization algorithms in the Processing Toolbox</source>
         <translation>在处理工具箱中打开城镇化规划算法</translation>
     </message>
@@ -97,6 +97,11 @@
         <location filename="../../layers/crs.py" line="35" />
         <source>Layer '{}' has no valid CRS: set its CRS in Layer Properties first.</source>
         <translation>图层“{}”没有有效的坐标参考系：请先在图层属性中设置坐标参考系。</translation>
+    </message>
+    <message>
+        <location filename="../../layers/raster.py" line="99" />
+        <source>Cannot write the raster {}: {}. Choose a folder you can write to.</source>
+        <translation>无法写入栅格 {}：{}。请选择可写入的文件夹。</translation>
     </message>
 </context>
 <context>

@@ -38,11 +38,71 @@ def plantopology(data: Path) -> dict:
             "TOLERANCE": 0.01, "SLIVER_WIDTH": 1.0}
 
 
+def _dem_cut(data: Path, size: int = 300) -> str:
+    """The middle size x size cells of the bundled 30 m DEM: real terrain, quick to route."""
+    import rasterio
+    from rasterio.windows import Window
+
+    path = data / "dem_cut.tif"
+    if not path.exists():
+        with rasterio.open(data / "bigtujunga.tif") as dataset:
+            window = Window((dataset.width - size) // 2, (dataset.height - size) // 2, size, size)
+            profile = dict(dataset.profile, width=size, height=size,
+                           transform=dataset.window_transform(window))
+            with rasterio.open(path, "w", **profile) as out:
+                out.write(dataset.read(1, window=window), 1)
+    return str(path)
+
+
+def _dem_vectors(dem: str, data: Path) -> tuple[str, str]:
+    """A road across the DEM cut and a few 20 m buildings along it, in a GeoPackage beside it."""
+    import rasterio
+    from qgis.core import QgsVectorFileWriter, QgsVectorLayer
+
+    path = data / "dem_vectors.gpkg"
+    if not path.exists():
+        with rasterio.open(dem) as dataset:
+            left, bottom, right, top = dataset.bounds
+        y = (bottom + top) / 2
+        from ..helpers import memory_layer
+
+        roads = memory_layer("LineString", "EPSG:32611", [f"LINESTRING({left + 30} {y}, {right - 30} {y + 200})"],
+                             {"name": ["test road"]}, name="roads")
+        houses = [f"POLYGON(({x} {y + 40}, {x + 20} {y + 40}, {x + 20} {y + 60}, {x} {y + 60}, {x} {y + 40}))"
+                  for x in range(int(left) + 300, int(right) - 300, 900)]
+        buildings = memory_layer("Polygon", "EPSG:32611", houses, {"kind": ["house"] * len(houses)}, name="buildings")
+        for layer, name in ((roads, "roads"), (buildings, "buildings")):
+            options = QgsVectorFileWriter.SaveVectorOptions()
+            options.layerName = name
+            if path.exists():
+                options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+            QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(path), QgsVectorLayer().transformContext(), options)
+    return f"{path}|layername=roads", f"{path}|layername=buildings"
+
+
+def drainagecorridors(data: Path) -> dict:
+    dem = _dem_cut(data)
+    roads, buildings = _dem_vectors(dem, data)
+    return {"DEM": dem, "BAND": 1, "MIN_CONTRIBUTING_AREA": 50.0, "CORRIDOR_WIDTHS": "1:10,2:15,3:25,4:40",
+            "ROADS": roads, "ROAD_NAME_FIELD": "name", "BUILDINGS": buildings}
+
+
+def waterloggingspots(data: Path) -> dict:
+    dem = _dem_cut(data)
+    roads, buildings = _dem_vectors(dem, data)
+    return {"DEM": dem, "BAND": 1, "MIN_DEPTH": 0.15, "MIN_AREA": 1800.0, "ROADS": roads, "BUILDINGS": buildings}
+
+
 BASELINES = {
     "urbanization:chinacoordinates": chinacoordinates,
     "urbanization:controllineconflicts": controllineconflicts,
     "urbanization:livingspacestructure": livingspacestructure,
     "urbanization:plantopology": plantopology,
+    "urbanization:drainagecorridors": drainagecorridors,
+    "urbanization:waterloggingspots": waterloggingspots,
 }
 
-LARGE: dict = {}
+LARGE = {
+    "urbanization:drainagecorridors": lambda data: dict(drainagecorridors(data), DEM=str(data / "bigtujunga.tif")),
+    "urbanization:waterloggingspots": lambda data: dict(waterloggingspots(data), DEM=str(data / "bigtujunga.tif")),
+}
