@@ -16,6 +16,7 @@ from qgis.core import (
     QgsApplication,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -81,12 +82,16 @@ def _algorithm(algorithm_id):
 
 
 def _with_outputs(algorithm, parameters: dict, folder: Path) -> dict:
-    """Every destination parameter pointed at a file in `folder` (optional outputs too)."""
+    """Every required destination parameter, and the optional ones the baseline names (with the
+    value None), pointed at a file in `folder`."""
     if not str(folder).startswith("/proc/"):
         folder.mkdir(exist_ok=True)
     parameters = dict(parameters)
     for definition in algorithm.destinationParameterDefinitions():
         name = definition.name()
+        optional = definition.flags() & QgsProcessingParameterDefinition.FlagOptional
+        if optional and name not in parameters:
+            continue
         if isinstance(definition, (QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination)):
             parameters[name] = str(folder / f"{name.lower()}.gpkg")
         elif isinstance(definition, QgsProcessingParameterRasterDestination):
@@ -197,6 +202,7 @@ def _run_expecting_clean_outcome(run, algorithm, description, offending, paramet
                 f"{description}: the error does not name the offending input {offending}:\n{message}")
         leftovers = [p.name for p in out.iterdir()]
         assert not leftovers, f"{description}: failed run left {leftovers}"
+        assert description != "baseline", f"the baseline run failed: {message}"
     else:
         if description == "baseline":
             assert any(out.iterdir()), "baseline run wrote no output"

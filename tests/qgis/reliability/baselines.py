@@ -24,13 +24,13 @@ def controllineconflicts(data: Path) -> dict:
         "ECOLOGICAL_REDLINE": _planning(data, "ecological_redline"),
         "PERMANENT_FARMLAND": _planning(data, "permanent_farmland"),
         "DEVELOPMENT_BOUNDARY": _planning(data, "development_boundary"),
-        "RULES": "national", "MIN_AREA": 1.0,
+        "RULES": "national", "MIN_AREA": 1.0, "REPORT": None,
     }
 
 
 def livingspacestructure(data: Path) -> dict:
     return {"PLAN": _planning(data, "plan_landuse"), "LANDUSE_FIELD": "DLBM", "MAPPING": "default",
-            "UNITS": _planning(data, "development_boundary"), "UNIT_NAME_FIELD": "name"}
+            "UNITS": _planning(data, "development_boundary"), "UNIT_NAME_FIELD": "name", "REPORT": None}
 
 
 def plantopology(data: Path) -> dict:
@@ -84,13 +84,32 @@ def drainagecorridors(data: Path) -> dict:
     dem = _dem_cut(data)
     roads, buildings = _dem_vectors(dem, data)
     return {"DEM": dem, "BAND": 1, "MIN_CONTRIBUTING_AREA": 50.0, "CORRIDOR_WIDTHS": "1:10,2:15,3:25,4:40",
-            "ROADS": roads, "ROAD_NAME_FIELD": "name", "BUILDINGS": buildings}
+            "ROADS": roads, "ROAD_NAME_FIELD": "name", "BUILDINGS": buildings, "REPORT": None,
+            "FLOW_DIRECTION": None}
 
 
 def waterloggingspots(data: Path) -> dict:
     dem = _dem_cut(data)
     roads, buildings = _dem_vectors(dem, data)
-    return {"DEM": dem, "BAND": 1, "MIN_DEPTH": 0.15, "MIN_AREA": 1800.0, "ROADS": roads, "BUILDINGS": buildings}
+    return {"DEM": dem, "BAND": 1, "MIN_DEPTH": 0.15, "MIN_AREA": 1800.0, "ROADS": roads, "BUILDINGS": buildings,
+            "REPORT": None}
+
+
+def expressservice(data: Path) -> dict:
+    return {
+        "STATIONS": f"{data}/kunming_metro_sample.gpkg|layername=stations", "STATION_ID_FIELD": "station_id",
+        "STATION_NAME_FIELD": "name", "LINE_FIELD": "line", "ORDER_FIELD": "order", "EXPRESS_FIELD": "express",
+        "DESTINATION": "东风广场", "REPORT": None, "OD_MATRIX": None,
+    }
+
+
+def stationcatchments(data: Path) -> dict:
+    return {
+        "STATIONS": f"{data}/helsinki_osm_layers.gpkg|layername=rail_stations", "STATION_NAME_FIELD": "name",
+        "NETWORK": f"{data}/helsinki_osm_layers.gpkg|layername=roads", "BANDS": "300,500,800",
+        "BAND_UNIT": "metres", "POPULATION": f"{data}/helsinki_population_grid_2020.gpkg|layername=population_grid_2020",
+        "POPULATION_FIELD": "population", "ALLOCATION": "overlapping", "REPORT": None,
+    }
 
 
 BASELINES = {
@@ -100,6 +119,8 @@ BASELINES = {
     "urbanization:plantopology": plantopology,
     "urbanization:drainagecorridors": drainagecorridors,
     "urbanization:waterloggingspots": waterloggingspots,
+    "urbanization:expressservice": expressservice,
+    "urbanization:stationcatchments": stationcatchments,
 }
 
 LARGE = {

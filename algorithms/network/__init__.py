@@ -1,0 +1,29 @@
+"""Walking-network engine shared by the green-city and transit domains (pure: numpy, shapely,
+scipy, networkx). See API.md next to this file."""
+
+from .components import ComponentReport, component_report
+from .graph import (
+    DEFAULT_EXCLUDED_HIGHWAYS,
+    Network,
+    NetworkCanceledError,
+    NetworkError,
+    build_network,
+    excluded_mask,
+)
+from .paths import Catchments, MultiSourceResult, catchments, distances_from, multi_source
+from .service_area import (
+    DEFAULT_OFFSET,
+    ReachedSegments,
+    reached_segments,
+    segment_lines,
+    service_area,
+    service_areas_per_source,
+)
+from .snapping import SnapResult, with_points
+
+__all__ = [
+    "DEFAULT_EXCLUDED_HIGHWAYS", "DEFAULT_OFFSET", "Catchments", "ComponentReport", "MultiSourceResult",
+    "Network", "NetworkCanceledError", "NetworkError", "ReachedSegments", "SnapResult", "build_network",
+    "catchments", "component_report", "distances_from", "excluded_mask", "multi_source",
+    "reached_segments", "segment_lines", "service_area", "service_areas_per_source", "with_points",
+]

@@ -1,0 +1,197 @@
+"""The walking network as arrays: nodes at shared vertices, one edge per straight segment. Pure.
+
+Why segments: every line vertex becomes a node, so lines that share a vertex (within the snapping
+tolerance) are connected and lines that merely cross (bridges, tunnels, OSM ways without a common
+node) are not, exactly as in QGIS's network analysis. Straight edges also make partial edges at a
+cut-off and snapping onto an edge exact and vectorised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import numpy as np
+import shapely
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
+from scipy.spatial import cKDTree
+
+#: Road classes a pedestrian cannot use, excluded by default when the class field is `highway`.
+DEFAULT_EXCLUDED_HIGHWAYS = ("motorway", "motorway_link", "trunk", "trunk_link")
+
+
+class NetworkError(ValueError):
+    """Input that cannot make a network (no lines, wrong geometry, bad cost values)."""
+
+
+class NetworkCanceledError(RuntimeError):
+    """Raised when the caller's is_canceled() callback returned True during a long step."""
+
+
+@dataclass
+class Network:
+    """An undirected network. Nodes `xy` (n, 2); edges `u`, `v` (node ids), `length` (map units),
+    `cost` (length unless a cost field was given; distances and cut-offs are in cost units),
+    `line` (row position of the input line each edge comes from, -1 for none)."""
+
+    xy: np.ndarray
+    u: np.ndarray
+    v: np.ndarray
+    length: np.ndarray
+    cost: np.ndarray
+    line: np.ndarray
+    excluded_lines: int = 0
+    _matrix: sparse.csr_matrix | None = field(default=None, repr=False, compare=False)
+    _tree: shapely.STRtree | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def n_nodes(self) -> int:
+        return len(self.xy)
+
+    @property
+    def n_edges(self) -> int:
+        return len(self.u)
+
+    @property
+    def total_length(self) -> float:
+        return float(self.length.sum())
+
+    def matrix(self) -> sparse.csr_matrix:
+        """Symmetric CSR adjacency with the cheapest of parallel edges (csr would sum them)."""
+        if self._matrix is None:
+            a = np.minimum(self.u, self.v)
+            b = np.maximum(self.u, self.v)
+            order = np.lexsort((self.cost, b, a))
+            a, b, w = a[order], b[order], self.cost[order]
+            keep = np.r_[True, (a[1:] != a[:-1]) | (b[1:] != b[:-1])] & (a != b)
+            a, b, w = a[keep], b[keep], w[keep]
+            # scipy treats explicit zeros as missing edges: give zero-cost edges a tiny cost.
+            w = np.maximum(w, 1e-12)
+            self._matrix = sparse.csr_matrix(
+                (np.r_[w, w], (np.r_[a, b], np.r_[b, a])), shape=(self.n_nodes, self.n_nodes)
+            )
+        return self._matrix
+
+    def edge_lines(self, edges: np.ndarray | None = None) -> np.ndarray:
+        """Shapely LineStrings of the given edges (all when None)."""
+        edges = np.arange(self.n_edges) if edges is None else np.asarray(edges)
+        coords = np.stack([self.xy[self.u[edges]], self.xy[self.v[edges]]], axis=1)
+        return shapely.linestrings(coords)
+
+    def edge_tree(self) -> shapely.STRtree:
+        if self._tree is None:
+            self._tree = shapely.STRtree(self.edge_lines())
+        return self._tree
+
+    def components(self) -> np.ndarray:
+        """Component label of every node (connected parts of the undirected network)."""
+        return connected_components(self.matrix(), directed=False)[1]
+
+    def to_networkx(self):
+        """A networkx.Graph (edge attributes length, cost, line) for small-graph convenience."""
+        import networkx as nx
+
+        graph = nx.Graph()
+        graph.add_nodes_from((i, {"x": x, "y": y}) for i, (x, y) in enumerate(self.xy))
+        for a, b, length, cost, line in zip(self.u, self.v, self.length, self.cost, self.line):
+            if not graph.has_edge(a, b) or graph[a][b]["cost"] > cost:
+                graph.add_edge(int(a), int(b), length=float(length), cost=float(cost), line=int(line))
+        return graph
+
+
+def _line_parts(geometries: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """All vertices of every LineString part (vectorised), the vertex count of each part and the
+    input row each part came from; parts with fewer than two vertices are dropped."""
+    parts, rows = shapely.get_parts(geometries, return_index=True)
+    lines = np.isin(shapely.get_type_id(parts), (1, 2))  # LineString or LinearRing
+    parts, rows = parts[lines], rows[lines]
+    coords, part_of = shapely.get_coordinates(parts, return_index=True)
+    counts = np.bincount(part_of, minlength=len(parts))
+    usable = counts >= 2
+    if not usable.all():
+        coords = coords[usable[part_of]]
+    return coords, counts[usable], rows[usable]
+
+
+def build_network(
+    lines,
+    tolerance: float = 0.0,
+    cost: Iterable[float] | None = None,
+    excluded: Iterable[bool] | None = None,
+) -> Network:
+    """Build a Network from line geometries (a GeoSeries, GeoDataFrame or array of shapely lines
+    in a metric CRS).
+
+    tolerance: vertices closer than this (map units) become one node (0: exact coincidence).
+    cost: optional per-line cost for the whole line (e.g. minutes); each segment gets the share
+        of its length. None: cost = length. Null/negative costs raise NetworkError.
+    excluded: optional per-line booleans; True lines are left out (see `excluded_mask`).
+    """
+    geometries = np.asarray(getattr(lines, "geometry", lines), dtype=object)
+    if geometries.size and not np.isin(shapely.get_type_id(geometries), (-1, 1, 2, 5, 7)).all():
+        raise NetworkError("the network layer must contain lines (LineString or MultiLineString)")
+    n_lines = len(geometries)
+    keep = np.ones(n_lines, dtype=bool)
+    if excluded is not None:
+        keep &= ~np.asarray(list(excluded), dtype=bool)
+    keep &= ~shapely.is_missing(geometries)
+    line_cost = None
+    if cost is not None:
+        line_cost = np.asarray(list(cost), dtype=float)
+        bad = keep & ~(np.isfinite(line_cost) & (line_cost >= 0))
+        if bad.any():
+            raise NetworkError(f"{int(bad.sum())} line(s) have a missing or negative cost")
+    kept_rows = np.flatnonzero(keep)
+    points, counts, owners = _line_parts(geometries[kept_rows])
+    owners = kept_rows[owners]
+    if len(counts) == 0:
+        raise NetworkError("the network has no usable lines")
+    # Node ids: cluster vertices within the tolerance (exact duplicates always merge).
+    if tolerance > 0:
+        tree = cKDTree(points)
+        pairs = tree.query_pairs(tolerance, output_type="ndarray")
+        graph = sparse.coo_matrix(
+            (np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(len(points), len(points))
+        )
+        _, node_of = connected_components(graph, directed=False)
+        # A cluster is placed at its first vertex.
+        first = np.full(node_of.max() + 1, -1)
+        order = np.arange(len(points))[::-1]
+        first[node_of[order]] = order
+        xy = points[first]
+    else:
+        xy, node_of = np.unique(points, axis=0, return_inverse=True)
+        node_of = node_of.ravel()
+    # Consecutive vertices of a part make a segment; never across parts.
+    starts = np.cumsum(counts) - counts
+    is_last = np.zeros(len(points), dtype=bool)
+    is_last[starts + counts - 1] = True
+    a_idx = np.flatnonzero(~is_last)
+    u = node_of[a_idx]
+    v = node_of[a_idx + 1]
+    seg_owner = np.repeat(owners, counts - 1)
+    length = np.hypot(*(xy[v] - xy[u]).T)
+    valid = u != v
+    u, v, length, seg_owner = u[valid], v[valid], length[valid], seg_owner[valid]
+    if line_cost is not None:
+        total = np.bincount(seg_owner, weights=length, minlength=n_lines)
+        share = np.divide(length, total[seg_owner], out=np.zeros_like(length), where=total[seg_owner] > 0)
+        edge_cost = line_cost[seg_owner] * share
+    else:
+        edge_cost = length.copy()
+    # Drop nodes no edge uses (vertices of degenerate parts).
+    used = np.unique(np.r_[u, v])
+    remap = np.full(len(xy), -1)
+    remap[used] = np.arange(len(used))
+    return Network(
+        xy=xy[used], u=remap[u], v=remap[v], length=length, cost=edge_cost, line=seg_owner,
+        excluded_lines=int(n_lines - keep.sum()),
+    )
+
+
+def excluded_mask(values: Iterable, excluded_values: Iterable[str]) -> np.ndarray:
+    """True where a line's class value (e.g. OSM `highway`) is in `excluded_values` (compared as
+    stripped lower-case text; nulls are kept)."""
+    excluded = {str(v).strip().lower() for v in excluded_values if str(v).strip()}
+    return np.array([v is not None and str(v).strip().lower() in excluded for v in values], dtype=bool)

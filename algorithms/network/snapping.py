@@ -1,0 +1,132 @@
+"""Origins and destinations onto the network: each point snaps onto the nearest *edge* (not the
+nearest vertex) and that edge is split there, so distances start and end at the true position.
+Points farther than `max_distance` from every edge are reported unreachable, never moved. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+
+from .graph import Network
+
+#: Snapped positions this close (map units) to an edge end reuse the end node instead of splitting.
+END_TOLERANCE = 1e-6
+
+
+@dataclass
+class SnapResult:
+    """Per input point: `node` in the augmented network (-1: unreachable or empty geometry),
+    `distance` from the point to the network (NaN when unreachable), `edge` (original edge index,
+    -1 when unreachable) and the snapped position `xy` (NaN when unreachable)."""
+
+    node: np.ndarray
+    distance: np.ndarray
+    edge: np.ndarray
+    xy: np.ndarray
+
+    @property
+    def reachable(self) -> np.ndarray:
+        return self.node >= 0
+
+    @property
+    def max_distance(self) -> float:
+        """Largest snap distance among reachable points (0 when none)."""
+        d = self.distance[self.reachable]
+        return float(d.max()) if d.size else 0.0
+
+
+def _as_points(points) -> np.ndarray:
+    """Shapely points from a GeoSeries/array of geometries or an (n, 2) coordinate array."""
+    array = np.asarray(getattr(points, "geometry", points))
+    if array.dtype != object:
+        return shapely.points(array.reshape(-1, 2))
+    return array
+
+
+def with_points(network: Network, *groups, max_distance: float = np.inf) -> tuple[Network, list[SnapResult]]:
+    """Insert every point of every group into a copy of `network` and return it with one
+    SnapResult per group (same order). Use one call for origins and destinations together, so
+    they live in the same augmented network. Non-point geometries are snapped through their
+    nearest point to the network."""
+    arrays = [_as_points(g) for g in groups]
+    all_points = np.concatenate(arrays) if arrays else np.empty(0, dtype=object)
+    n = len(all_points)
+    edge = np.full(n, -1, dtype=np.int64)
+    dist = np.full(n, np.nan)
+    present = ~(shapely.is_missing(all_points) | shapely.is_empty(all_points))
+    if present.any() and network.n_edges:
+        limit = None if not np.isfinite(max_distance) else float(max_distance)
+        (pi, ei), d = network.edge_tree().query_nearest(
+            all_points[present], max_distance=limit, return_distance=True, all_matches=False
+        )
+        rows = np.flatnonzero(present)[pi]
+        edge[rows] = ei
+        dist[rows] = d
+    ok = edge >= 0
+    # Position along each edge: project the nearest point of the geometry onto the segment.
+    a = network.xy[network.u[edge[ok]]]
+    b = network.xy[network.v[edge[ok]]]
+    # shortest_line runs from the geometry to the edge: its end is the nearest point on the edge.
+    near = (
+        shapely.get_coordinates(shapely.shortest_line(all_points[ok], network.edge_lines(edge[ok])))[1::2]
+        if ok.any() else np.empty((0, 2))
+    )
+    ab = b - a
+    denom = np.einsum("ij,ij->i", ab, ab)
+    t = np.clip(np.einsum("ij,ij->i", near - a, ab) / np.where(denom > 0, denom, 1), 0, 1)
+    seg_len = network.length[edge[ok]]
+    node = np.full(n, -1, dtype=np.int64)
+    xy = np.full((n, 2), np.nan)
+    xy[ok] = a + t[:, None] * ab
+    at_u = t * seg_len <= END_TOLERANCE
+    at_v = (1 - t) * seg_len <= END_TOLERANCE
+    ok_rows = np.flatnonzero(ok)
+    node[ok_rows[at_u]] = network.u[edge[ok_rows[at_u]]]
+    node[ok_rows[at_v & ~at_u]] = network.v[edge[ok_rows[at_v & ~at_u]]]
+    inner = ~(at_u | at_v)
+    augmented, new_nodes = _split(network, edge[ok_rows[inner]], t[inner])
+    node[ok_rows[inner]] = new_nodes
+    results = []
+    start = 0
+    for array in arrays:
+        stop = start + len(array)
+        results.append(SnapResult(node[start:stop], dist[start:stop], edge[start:stop], xy[start:stop]))
+        start = stop
+    return augmented, results
+
+
+def _split(network: Network, edges: np.ndarray, t: np.ndarray) -> tuple[Network, np.ndarray]:
+    """Split `edges` at fractions `t` (points on the same edge at the same place share a node);
+    returns the new network and the node id of each split point."""
+    if len(edges) == 0:
+        return network, np.empty(0, dtype=np.int64)
+    t_key = np.round(t, 12)
+    pairs, inverse = np.unique(np.c_[edges, t_key], axis=0, return_inverse=True)
+    inverse = inverse.ravel()
+    e_s = pairs[:, 0].astype(np.int64)
+    t_s = pairs[:, 1]
+    new_ids = network.n_nodes + np.arange(len(pairs))
+    u, v = network.u[e_s], network.v[e_s]
+    new_xy = network.xy[u] + t_s[:, None] * (network.xy[v] - network.xy[u])
+    first = np.r_[True, e_s[1:] != e_s[:-1]]
+    last = np.r_[e_s[1:] != e_s[:-1], True]
+    prev_node = np.where(first, u, np.r_[-1, new_ids[:-1]])
+    prev_t = np.where(first, 0.0, np.r_[0.0, t_s[:-1]])
+    piece_u = np.r_[prev_node, new_ids[last]]
+    piece_v = np.r_[new_ids, v[last]]
+    piece_edge = np.r_[e_s, e_s[last]]
+    piece_frac = np.r_[t_s - prev_t, 1.0 - t_s[last]]
+    keep = np.ones(network.n_edges, dtype=bool)
+    keep[e_s] = False
+    augmented = Network(
+        xy=np.vstack([network.xy, new_xy]),
+        u=np.r_[network.u[keep], piece_u],
+        v=np.r_[network.v[keep], piece_v],
+        length=np.r_[network.length[keep], network.length[piece_edge] * piece_frac],
+        cost=np.r_[network.cost[keep], network.cost[piece_edge] * piece_frac],
+        line=np.r_[network.line[keep], network.line[piece_edge]],
+        excluded_lines=network.excluded_lines,
+    )
+    return augmented, new_ids[inverse]

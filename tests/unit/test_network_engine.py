@@ -1,0 +1,195 @@
+"""Walking-network engine on small generated grids with hand-checked distances."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+import shapely
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from shapely.geometry import LineString, Point
+
+from urbanization_planning.algorithms import network as nw
+
+
+def grid(n: int = 3, step: float = 100.0) -> list[LineString]:
+    """n x n street grid of lines running the full width (vertices at every crossing)."""
+    ticks = [i * step for i in range(n)]
+    rows = [LineString([(x, y) for x in ticks]) for y in ticks]
+    cols = [LineString([(x, y) for y in ticks]) for x in ticks]
+    return rows + cols
+
+
+def test_grid_nodes_and_edges():
+    net = nw.build_network(grid(3))
+    assert net.n_nodes == 9
+    assert net.n_edges == 12
+    assert net.total_length == pytest.approx(1200)
+
+
+def test_point_mid_edge_distances():
+    # Origin 30 m along the bottom street; destination at the top-right corner.
+    net, (o, d) = nw.with_points(nw.build_network(grid(3)), [Point(30, -4)], [Point(200, 200)], max_distance=10)
+    assert o.distance[0] == pytest.approx(4)
+    assert tuple(o.xy[0]) == pytest.approx((30, 0))
+    result = nw.multi_source(net, o.node)
+    # 170 m along the bottom to (200, 0) then 200 m up: 370 (Manhattan distance from (30, 0)).
+    assert result.distance[d.node[0]] == pytest.approx(370)
+    # Walking back west: 30 m to (0, 0).
+    corner = np.flatnonzero((net.xy == [0, 0]).all(axis=1))[0]
+    assert result.distance[corner] == pytest.approx(30)
+
+
+def test_two_points_on_one_edge_share_the_split():
+    net, (a, b) = nw.with_points(nw.build_network(grid(2)), [Point(20, 1)], [Point(70, -1), Point(20, 0)])
+    result = nw.multi_source(net, a.node)
+    assert result.distance[b.node] == pytest.approx([50, 0])
+    assert b.node[1] == a.node[0]
+    assert net.total_length == pytest.approx(400)
+
+
+def test_dead_end():
+    # A cul-de-sac of 80 m hangs off the middle of the bottom street.
+    lines = grid(2) + [LineString([(50, 0), (50, -80)])]
+    lines[0] = LineString([(0, 0), (50, 0), (100, 0)])
+    net, (o, d) = nw.with_points(nw.build_network(lines), [Point(50, -80)], [Point(100, 100)])
+    result = nw.multi_source(net, o.node)
+    assert result.distance[d.node[0]] == pytest.approx(80 + 50 + 100)
+
+
+def test_disconnected_island_and_bridge_that_does_not_connect():
+    # A bridge crosses the grid without a shared vertex; an island lies far away.
+    bridge = LineString([(50, -50), (50, 150)])
+    island = LineString([(1000, 1000), (1100, 1000)])
+    net = nw.build_network(grid(2) + [bridge, island])
+    net, (o, d) = nw.with_points(net, [Point(0, 0)], [Point(50, 120), Point(1050, 1000), Point(30, 100)])
+    result = nw.multi_source(net, o.node)
+    assert math.isinf(result.distance[d.node[0]])  # on the bridge: not reachable from the grid
+    assert math.isinf(result.distance[d.node[1]])  # island
+    assert result.distance[d.node[2]] == pytest.approx(130)  # top street, 30 m from the corner
+    report = nw.component_report(net)
+    assert report.n_components == 3
+    assert report.lengths[0] == pytest.approx(400)
+    assert report.on_small_island(d.node).tolist() == [False, False, False]
+    assert nw.component_report(net, small_share=0.3).on_small_island(d.node).tolist() == [True, True, False]
+
+
+def test_tolerance_joins_near_vertices():
+    lines = [LineString([(0, 0), (100, 0)]), LineString([(100.3, 0.2), (200, 0)])]
+    assert nw.component_report(nw.build_network(lines)).n_components == 2
+    assert nw.component_report(nw.build_network(lines, tolerance=0.5)).n_components == 1
+
+
+def test_excluded_classes_and_cost():
+    lines = [LineString([(0, 0), (100, 0)]), LineString([(100, 0), (300, 0)])]
+    drop = nw.excluded_mask(["footway", " Motorway "], nw.DEFAULT_EXCLUDED_HIGHWAYS)
+    assert drop.tolist() == [False, True]
+    net = nw.build_network(lines, excluded=drop)
+    assert net.total_length == pytest.approx(100) and net.excluded_lines == 1
+    timed = nw.build_network(lines, cost=[2.0, 1.0])
+    assert sorted(timed.cost.tolist()) == pytest.approx([1.0, 2.0])
+    with pytest.raises(nw.NetworkError, match="cost"):
+        nw.build_network(lines, cost=[1.0, float("nan")])
+
+
+def test_points_are_not_a_network():
+    with pytest.raises(nw.NetworkError, match="lines"):
+        nw.build_network([Point(0, 0), Point(1, 1)])
+    with pytest.raises(nw.NetworkError, match="no usable"):
+        nw.build_network([None])
+
+
+def test_far_points_are_unreachable_not_moved():
+    net, (snap,) = nw.with_points(nw.build_network(grid(2)), [Point(50, 30), Point(50, 300), None], max_distance=50)
+    assert snap.node[1] == -1 and snap.node[2] == -1 and np.isnan(snap.distance[1])
+    assert snap.reachable.tolist() == [True, False, False]
+    assert snap.max_distance == pytest.approx(30)
+
+
+def test_multi_source_labels_and_cutoff():
+    net, (src, homes) = nw.with_points(
+        nw.build_network([LineString([(0, 0), (1000, 0)])]), [Point(0, 0), Point(1000, 0)],
+        [Point(100, 0), Point(700, 0), Point(500, 0)],
+    )
+    result = nw.multi_source(net, src.node, cutoff=400)
+    assert result.source[homes.node].tolist() == [0, 1, -1]
+    assert result.distance[homes.node[:2]] == pytest.approx([100, 300])
+
+
+def test_partial_edges_and_service_area():
+    line = nw.build_network([LineString([(0, 0), (1000, 0)])])
+    net, (src,) = nw.with_points(line, [Point(400, 0)])
+    result = nw.multi_source(net, src.node, cutoff=300)
+    segments = nw.reached_segments(net, result.distance, 300)
+    assert segments.total_length == pytest.approx(600)
+    polygon = nw.service_area(net, result.distance, 300, offset=10)
+    assert polygon.bounds == pytest.approx((100 - 10, -10, 700 + 10, 10))
+    # An edge reached from both ends without the stretches meeting gives two pieces.
+    loop, (s,) = nw.with_points(nw.build_network([LineString([(0, 0), (0, 100), (100, 100), (100, 0), (0, 0)])]), [Point(0, 0)])
+    d = nw.multi_source(loop, s.node).distance
+    assert nw.reached_segments(loop, d, 170).total_length == pytest.approx(340)
+    assert nw.reached_segments(loop, d, 250).total_length == pytest.approx(400)
+
+
+def test_catchments_match_dense_distances():
+    net, (src, tgt) = nw.with_points(
+        nw.build_network(grid(4)), [Point(0, 0), Point(300, 300), Point(5000, 5000)],
+        [Point(150, 0), Point(300, 150), Point(0, 300)], max_distance=100,
+    )
+    result = nw.catchments(net, src.node, tgt.node, cutoff=300, chunk=1)
+    triples = sorted(zip(result.source.tolist(), result.target.tolist(), result.distance.tolist()))
+    assert triples == [(0, 0, 150.0), (0, 2, 300.0), (1, 1, 150.0), (1, 2, 300.0)]
+    per_source = nw.catchments(net, src.node, tgt.node, cutoff=[150, 300, 300])
+    assert sorted(zip(per_source.source.tolist(), per_source.target.tolist())) == [(0, 0), (1, 1), (1, 2)]
+
+
+def test_service_areas_per_source_and_cancel():
+    net, (src,) = nw.with_points(nw.build_network([LineString([(0, 0), (1000, 0)])]), [Point(0, 0), Point(500, 0), None])
+    polygons, lengths = nw.service_areas_per_source(net, src.node, 100, offset=5)
+    assert lengths.tolist() == pytest.approx([100, 200, 0])
+    assert polygons[2] is None and polygons[1].bounds == pytest.approx((395, -5, 605, 5))
+    with pytest.raises(nw.NetworkCanceledError):
+        nw.catchments(net, src.node, src.node, 100, is_canceled=lambda: True)
+
+
+def test_to_networkx_agrees():
+    import networkx as nx
+
+    net, (a, b) = nw.with_points(nw.build_network(grid(3)), [Point(30, 0)], [Point(170, 200)])
+    graph = net.to_networkx()
+    expected = nx.shortest_path_length(graph, int(a.node[0]), int(b.node[0]), weight="length")
+    assert nw.multi_source(net, a.node).distance[b.node[0]] == pytest.approx(expected)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(st.floats(-50, 450), st.floats(-50, 450)), min_size=1, max_size=6),
+    st.floats(10, 800),
+)
+def test_properties_against_networkx(points, cutoff):
+    """Distances equal networkx Dijkstra; reached length grows with the cut-off and never exceeds
+    the network; total length is preserved by splitting."""
+    import networkx as nx
+
+    base = nw.build_network(grid(5))
+    net, (snap,) = nw.with_points(base, [Point(p) for p in points])
+    assert net.total_length == pytest.approx(base.total_length)
+    assert np.all(snap.distance <= 50 * math.sqrt(2) + 1e-6)
+    result = nw.multi_source(net, snap.node, cutoff=cutoff)
+    graph = net.to_networkx()
+    truth = nx.multi_source_dijkstra_path_length(graph, set(snap.node.tolist()), weight="length")
+    for node, dist in truth.items():
+        if dist <= cutoff:
+            assert result.distance[node] == pytest.approx(dist)
+        else:
+            assert math.isinf(result.distance[node]) or result.distance[node] > cutoff - 1e-9
+    # The chained service-area polygon equals the union of one buffer per reached piece.
+    polygon = nw.service_area(net, result.distance, cutoff, offset=20)
+    pieces = nw.segment_lines(net, nw.reached_segments(net, result.distance, cutoff))
+    reference = shapely.union_all(shapely.buffer(pieces, 20, quad_segs=4))
+    assert polygon.symmetric_difference(reference).area < 1e-6 * reference.area + 1e-6
+    small = nw.reached_segments(net, result.distance, cutoff / 2).total_length
+    large = nw.reached_segments(net, result.distance, cutoff).total_length
+    assert small <= large + 1e-6 <= net.total_length + 2e-6
