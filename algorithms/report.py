@@ -32,6 +32,11 @@ def _cell(value, digits: int) -> str:
     return f"<td>{escape(value)}</td>"
 
 
+def text_width(text: str, font_size: float = 12.0) -> float:
+    """Rough rendered width in pixels: CJK characters are about a full em, Latin about half."""
+    return sum(font_size if ord(ch) >= 0x2E80 else font_size * 0.6 for ch in text)
+
+
 def table(headers: Sequence[str], rows: Sequence[Sequence], digits: int = 2) -> str:
     """An HTML table; ints get thousands separators, floats `digits` decimals, text is escaped."""
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
@@ -60,18 +65,28 @@ def stacked_bar_chart(labels: Sequence[str], series: dict[str, Sequence[float]],
     totals = [sum(max(float(series[n][i] or 0), 0.0) for n in names) for i in range(len(labels))]
     top = max(totals, default=0.0) or 1.0
     bar, gap, left, right = 18, 6, 160, 90
-    legend_height = 22 if legend and names else 0
-    height = 30 + legend_height + len(labels) * (bar + gap)
     plot = width - left - right
+    legend_rows: list[list[tuple[int, float]]] = []  # per row: (series index, x)
+    if legend and names:
+        x, row = float(left), []
+        for k, name in enumerate(names):
+            item = 16 + text_width(str(name)) + 14
+            if row and x + item > width:
+                legend_rows.append(row)
+                x, row = float(left), []
+            row.append((k, x))
+            x += item
+        legend_rows.append(row)
+    legend_height = 20 * len(legend_rows) + (2 if legend_rows else 0)
+    height = 30 + legend_height + len(labels) * (bar + gap)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-size="12">']
     if title:
         parts.append(f'<text x="{left}" y="16" font-weight="bold">{escape(title)}</text>')
-    if legend and names:
-        x = left
-        for k, name in enumerate(names):
-            parts.append(f'<rect x="{x}" y="24" width="12" height="12" fill="{colors[k % len(colors)]}"/>')
-            parts.append(f'<text x="{x + 16}" y="34">{escape(name)}</text>')
-            x += 24 + 8 * len(str(name)) + 12
+    for r, row in enumerate(legend_rows):
+        y = 24 + 20 * r
+        for k, x in row:
+            parts.append(f'<rect x="{x:.0f}" y="{y}" width="12" height="12" fill="{colors[k % len(colors)]}"/>')
+            parts.append(f'<text x="{x + 16:.0f}" y="{y + 10}">{escape(names[k])}</text>')
     for i, label in enumerate(labels):
         y = 26 + legend_height + i * (bar + gap)
         parts.append(f'<text x="{left - 6}" y="{y + bar - 5}" text-anchor="end">{escape(label)}</text>')

@@ -30,3 +30,15 @@ def test_page_is_complete_utf8_html(tmp_path):
     with open(path, encoding="utf-8") as f:
         content = f.read()
     assert content.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in content and "来源" in content
+
+
+def test_long_chinese_legend_wraps_instead_of_overlapping():
+    names = ["07 居住用地", "08 公共管理与公共服务用地", "12 交通运输用地", "09 商业服务业用地", "13 公用设施用地"]
+    svg = report.stacked_bar_chart(["红线"], {n: [1.0] for n in names}, width=640)
+    root = ET.fromstring(svg)
+    swatches = [e for e in root.iter() if e.tag.endswith("rect") and e.get("width") == "12"]
+    rows = sorted({float(e.get("y")) for e in swatches})
+    assert len(rows) >= 2
+    for y in rows:  # within a row, each swatch starts after the previous label ends
+        xs = sorted(float(e.get("x")) for e in swatches if float(e.get("y")) == y)
+        assert all(b - a >= 16 + 5 * 12 for a, b in zip(xs, xs[1:]))
