@@ -7,11 +7,13 @@ update() {  # update NAME FILES...
   local name=$1; shift
   pylupdate5 -noobsolete "$@" -ts "i18n/zh-Hans/$name.ts" 2>/dev/null
 }
-update core plugin.py translation.py algorithms/base.py algorithms/provider.py layers/*.py
+core_layers=$(ls layers/*.py | grep -v layers/layout.py)
+update core plugin.py translation.py processing_models.py algorithms/base.py algorithms/provider.py $core_layers
 for domain in algorithms/*/; do
   name=$(basename "$domain")
   [ "$name" = "__pycache__" ] && continue
   files=$(find "$domain" -name '*.py' | sort)
+  [ "$name" = "mapping" ] && files="$files layers/layout.py"  # the print layout belongs to the map export
   [ -n "$files" ] && update "$name" $files
 done
 if [ -d ui ] && ls ui/*.py >/dev/null 2>&1; then
