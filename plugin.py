@@ -8,6 +8,7 @@ from qgis.PyQt.QtWidgets import QAction, QDockWidget
 
 from .algorithms.base import ICON
 from .algorithms.provider import UrbanizationProvider
+from .processing_models import register_models_folder, unregister_models_folder
 from .translation import install_translator, remove_translator, tr
 
 
@@ -18,6 +19,8 @@ class UrbanizationPlugin:
         self.iface = iface
         self.provider: UrbanizationProvider | None = None
         self.actions: list[QAction] = []
+        self.toolbar_actions: list[QAction] = []
+        self.dialogs: dict[str, object] = {}
         self.menu_name = ""
 
     def initProcessing(self) -> None:  # noqa: N802 (qgis_process calls this name)
@@ -25,10 +28,18 @@ class UrbanizationPlugin:
         if self.provider is None:
             self.provider = UrbanizationProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)
+            register_models_folder()
 
     def initGui(self) -> None:  # noqa: N802
         self.initProcessing()
         self.menu_name = tr("Urbanization Planning")
+        from .ui import menu
+
+        analysis = self._add_action(menu.analysis_text(), self.show_analysis)
+        self.iface.addToolBarIcon(analysis)
+        self.toolbar_actions.append(analysis)
+        self._add_action(menu.export_map_text(), self.show_export_map)
+        self._add_action(menu.standards_text(), self.show_standards)
         self._add_action(tr("Open the Urbanization algorithms in the Processing Toolbox"), self.show_toolbox)
 
     def _add_action(self, text: str, slot, icon: QIcon | None = None) -> QAction:
@@ -37,6 +48,32 @@ class UrbanizationPlugin:
         self.iface.addPluginToMenu(self.menu_name, action)
         self.actions.append(action)
         return action
+
+    def _show_dialog(self, key: str, factory):
+        """One non-modal instance per dialog, created on first use and raised afterwards."""
+        dialog = self.dialogs.get(key)
+        if dialog is None:
+            dialog = factory()
+            self.dialogs[key] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def show_analysis(self):
+        from .ui.planning_analysis_dialog import PlanningAnalysisDialog
+
+        return self._show_dialog("analysis", lambda: PlanningAnalysisDialog(self.iface, self.iface.mainWindow()))
+
+    def show_export_map(self):
+        from .ui.export_map_dialog import ExportMapDialog
+
+        return self._show_dialog("export", lambda: ExportMapDialog(self.iface, self.iface.mainWindow()))
+
+    def show_standards(self):
+        from .ui.standards_dialog import StandardsDialog
+
+        return self._show_dialog("standards", lambda: StandardsDialog(self.iface.mainWindow()))
 
     def show_toolbox(self) -> None:
         """Show the Processing Toolbox filtered to this provider's algorithms."""
@@ -50,6 +87,13 @@ class UrbanizationPlugin:
             search.setText("urbanization")
 
     def unload(self) -> None:
+        for dialog in self.dialogs.values():
+            dialog.close()
+            dialog.deleteLater()
+        self.dialogs.clear()
+        for action in self.toolbar_actions:
+            self.iface.removeToolBarIcon(action)
+        self.toolbar_actions.clear()
         for action in self.actions:
             self.iface.removePluginMenu(self.menu_name, action)
             action.deleteLater()
@@ -57,4 +101,5 @@ class UrbanizationPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+            unregister_models_folder()
         remove_translator()

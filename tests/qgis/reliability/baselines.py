@@ -112,6 +112,40 @@ def stationcatchments(data: Path) -> dict:
     }
 
 
+def _helsinki(data: Path, layer: str) -> str:
+    return f"{data}/helsinki_osm_layers.gpkg|layername={layer}"
+
+
+def _grid(data: Path) -> str:
+    return f"{data}/helsinki_population_grid_2020.gpkg|layername=population_grid_2020"
+
+
+def parkcoverage(data: Path) -> dict:
+    return {
+        "PARKS": _helsinki(data, "parks"), "PARK_NAME_FIELD": "name", "NETWORK": _helsinki(data, "roads"),
+        "RESIDENTIAL": _grid(data), "POPULATION_FIELD": "population", "STANDARD": "green300_park500",
+        "REPORT": None,
+    }
+
+
+def facilitycoverage(data: Path) -> dict:
+    # OSM land use as a stand-in for facilities: retail -> food market, civil -> community service
+    return {
+        "FACILITIES": _helsinki(data, "landuse"), "TYPE_FIELD": "landuse",
+        "TYPE_MAPPING": "retail = market\ncivil = community_service", "RESIDENTIAL": _grid(data),
+        "POPULATION_FIELD": "population", "NETWORK": _helsinki(data, "roads"), "REPORT": None,
+    }
+
+
+def parkequity(data: Path) -> dict:
+    return dict(parkcoverage(data))
+
+
+def exportplanningmap(data: Path) -> dict:
+    return {"LAYERS": [_grid(data), _helsinki(data, "parks"), _helsinki(data, "roads")], "TITLE": "赫尔辛基测试图",
+            "TEMPLATE": "a4_landscape", "DPI": 96}
+
+
 BASELINES = {
     "urbanization:chinacoordinates": chinacoordinates,
     "urbanization:controllineconflicts": controllineconflicts,
@@ -121,6 +155,10 @@ BASELINES = {
     "urbanization:waterloggingspots": waterloggingspots,
     "urbanization:expressservice": expressservice,
     "urbanization:stationcatchments": stationcatchments,
+    "urbanization:parkcoverage": parkcoverage,
+    "urbanization:facilitycoverage": facilitycoverage,
+    "urbanization:parkequity": parkequity,
+    "urbanization:exportplanningmap": exportplanningmap,
 }
 
 LARGE = {

@@ -1,0 +1,36 @@
+"""Warnings the green-city engines hand back: a key, its arguments and the English text. The
+processing module translates them by key (its own tr() table), so pure code stays Qt-free."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+TEMPLATES = {
+    "entrances_ignored": "{} entrance(s) lie farther than {} m from every park and were ignored",
+    "parks_derived": "{} park(s) have no entrance; access points were derived along their boundary",
+    "homes_unreachable": "{} residential feature(s) lie farther than {} m from every street: distance left empty",
+    "homes_unreachable_score": "{} residential feature(s) lie farther than {} m from every street: score 0",
+    "parks_unreachable": "{} park(s) have no access point within {} m of a street and were left out: {}",
+    "facilities_unreachable": "{} facility(ies) lie farther than {} m from every street and were left out",
+}
+
+
+@dataclass(frozen=True)
+class Message:
+    key: str
+    args: tuple
+
+    @property
+    def text(self) -> str:
+        return TEMPLATES[self.key].format(*self.args)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def message(key: str, *args) -> Message:
+    return Message(key, tuple(str(a) for a in args))
+
+
+def metres(value: float) -> str:
+    return f"{value:g}"

@@ -1,0 +1,625 @@
+"""Processing algorithms of the green-city group (绿美城市): park service coverage, 15-minute
+living circle coverage and park accessibility equity, measured on the walking network."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+
+from ...layers import crs as crs_utils
+from ...layers import styling, vector
+from ...translation import tr
+from ..base import UrbanizationAlgorithm, user_standards_dir
+
+POINTS_POLYGONS = (QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry)
+PARK_STANDARDS = ("garden_city", "gbt51346", "green300_park500", "custom")
+
+
+def engine_message(message) -> str:
+    """An engine warning (greenspace.messages) in the user's language."""
+    templates = {
+        "entrances_ignored": tr("{} entrance(s) lie farther than {} m from every park and were ignored"),
+        "parks_derived": tr("{} park(s) have no entrance; access points were derived along their boundary"),
+        "homes_unreachable": tr("{} residential feature(s) lie farther than {} m from every street: distance left empty"),
+        "homes_unreachable_score": tr("{} residential feature(s) lie farther than {} m from every street: score 0"),
+        "parks_unreachable": tr("{} park(s) have no access point within {} m of a street and were left out: {}"),
+        "facilities_unreachable": tr("{} facility(ies) lie farther than {} m from every street and were left out"),
+    }
+    return templates[message.key].format(*message.args)
+
+
+def _language() -> str:
+    from ...translation import current_language
+
+    return current_language()
+
+
+class GreenAlgorithm(UrbanizationAlgorithm):
+    """Shared plumbing of the group: the network, residential and district parameters and their
+    reading. Shared messages use the module-level tr() (context '@default')."""
+
+    GROUP_ID = "greencity"
+    REQUIRES = ("shapely", "geopandas", "scipy")
+
+    NETWORK = "NETWORK"
+    EXCLUDE_FIELD = "EXCLUDE_FIELD"
+    EXCLUDE_VALUES = "EXCLUDE_VALUES"
+    TOLERANCE = "TOLERANCE"
+    SNAP_DISTANCE = "SNAP_DISTANCE"
+    RESIDENTIAL = "RESIDENTIAL"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    DISTRICTS = "DISTRICTS"
+    DISTRICT_NAME_FIELD = "DISTRICT_NAME_FIELD"
+    REPORT = "REPORT"
+    MODE = "MODE"
+
+    # -- parameters -----------------------------------------------------------------------------
+
+    def add_network_parameters(self, network_optional: bool = True) -> None:
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.NETWORK, tr("Walking network (lines; empty: straight-line distance)") if network_optional
+            else tr("Walking network (lines)"), [QgsProcessing.TypeVectorLine], optional=network_optional))
+        self.addParameter(QgsProcessingParameterField(
+            self.EXCLUDE_FIELD, tr("Road class field (classes pedestrians cannot use are excluded)"),
+            defaultValue="highway", parentLayerParameterName=self.NETWORK, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.EXCLUDE_VALUES, tr("Excluded road classes (comma separated)"),
+            defaultValue="motorway,motorway_link,trunk,trunk_link", optional=True))
+        tolerance = QgsProcessingParameterDistance(
+            self.TOLERANCE, tr("Network snapping tolerance (vertices closer than this connect)"),
+            defaultValue=0.5, parentParameterName=self.NETWORK, minValue=0.0)
+        tolerance.setFlags(tolerance.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(tolerance)
+        self.addParameter(QgsProcessingParameterDistance(
+            self.SNAP_DISTANCE, tr("Maximum distance from a street (farther is unreachable)"),
+            defaultValue=50.0, parentParameterName=self.NETWORK, minValue=0.1))
+
+    def add_residential_parameters(self, population_optional: bool = True) -> None:
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.RESIDENTIAL, tr("Residential land or homes (polygons or points)"),
+            [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint]))
+        self.addParameter(QgsProcessingParameterField(
+            self.POPULATION_FIELD, tr("Population field"), parentLayerParameterName=self.RESIDENTIAL,
+            type=QgsProcessingParameterField.Numeric, optional=population_optional))
+
+    def add_district_parameters(self) -> None:
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.DISTRICTS, tr("Districts (polygons, optional)"), [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.DISTRICT_NAME_FIELD, tr("District name field"), parentLayerParameterName=self.DISTRICTS, optional=True))
+
+    def add_report_parameter(self) -> None:
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REPORT, tr("Report (HTML)"), fileFilter="HTML (*.html)", optional=True, createByDefault=False))
+        self.addOutput(QgsProcessingOutputString(self.MODE, tr("Distance mode (network or euclidean)")))
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def source(self, parameters, name, context, optional: bool = False):
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None and not optional:
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        return source
+
+    def read_residential(self, parameters, context, feedback, population_required: bool = False):
+        """(source, metric CRS, frame with src_fid and geometry, population array or None)."""
+        from .inputs import clean_population, duplicate_mask
+
+        source = self.source(parameters, self.RESIDENTIAL, context)
+        label = tr("Residential land or homes")
+        vector.require_geometry_type(source, POINTS_POLYGONS, label)
+        metric = crs_utils.metric_crs_for_source(source, context)
+        field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
+        if population_required and not field:
+            raise QgsProcessingException(tr("Choose the population field of '{}': park equity weighs homes by population.").format(label))
+        frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=[field] if field else [],
+                                       target_crs=metric, label=label)
+        vector.require_features(frame, label)
+        duplicates = duplicate_mask(frame.geometry.to_numpy())
+        if duplicates.any():
+            feedback.pushWarning(tr("{} duplicate geometry(ies) in '{}' were counted once.").format(int(duplicates.sum()), label))
+            frame = frame[~duplicates].reset_index(drop=True)
+        population = None
+        if field:
+            population, nulls, negative = clean_population(frame[field].tolist())
+            if nulls:
+                feedback.pushWarning(tr("{} feature(s) of '{}' have no population value in '{}': counted as 0.").format(nulls, label, field))
+            if negative:
+                feedback.pushWarning(tr("{} feature(s) of '{}' have a negative population in '{}': counted as 0.").format(negative, label, field))
+            if population.sum() <= 0:
+                if population_required:
+                    raise QgsProcessingException(tr("The population field '{}' of '{}' sums to zero: choose the field that holds residents.").format(field, label))
+                feedback.pushWarning(tr("The population field '{}' sums to zero: coverage by population is left empty.").format(field))
+                population = None
+            frame = frame.drop(columns=[field])
+        return source, metric, frame, population
+
+    def read_network(self, parameters, context, feedback, metric, required: bool = False):
+        """The walking network (None when the optional input is empty), reporting its size and
+        disconnected parts."""
+        from ..network import NetworkError, build_network, component_report, excluded_mask
+
+        source = self.source(parameters, self.NETWORK, context, optional=not required)
+        if source is None:
+            feedback.pushWarning(tr("No walking network given: distances are straight-line (euclidean) and labelled so in every output."))
+            return None
+        label = tr("Walking network")
+        vector.require_geometry_type(source, (QgsWkbTypes.LineGeometry,), label)
+        field = self.parameterAsString(parameters, self.EXCLUDE_FIELD, context)
+        if field and source.fields().lookupField(field) < 0:
+            feedback.pushInfo(tr("The network has no field '{}': no road class is excluded.").format(field))
+            field = ""
+        frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=[field] if field else [],
+                                       target_crs=metric, label=label)
+        vector.require_features(frame, label)
+        excluded = None
+        if field:
+            values = [v for v in self.parameterAsString(parameters, self.EXCLUDE_VALUES, context).split(",") if v.strip()]
+            excluded = excluded_mask(frame[field].tolist(), values)
+        tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
+        try:
+            network = build_network(frame.geometry.to_numpy(), tolerance=tolerance, excluded=excluded)
+        except NetworkError as error:
+            raise QgsProcessingException(tr("Walking network: {}.").format(error)) from error
+        parts = component_report(network)
+        feedback.pushInfo(tr("Walking network: {} nodes, {} edges, {:.1f} km; {} line(s) excluded by road class.").format(
+            network.n_nodes, network.n_edges, network.total_length / 1000, network.excluded_lines))
+        if parts.n_components > 1:
+            feedback.pushWarning(tr("The walking network has {} disconnected parts; the largest holds {:.0%} of its length. Homes on small islands are flagged (on_island).").format(
+                parts.n_components, parts.main_share))
+        return network
+
+    def read_districts(self, parameters, context, feedback, metric):
+        source = self.source(parameters, self.DISTRICTS, context, optional=True)
+        if source is None:
+            return None
+        label = tr("Districts")
+        field = self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context)
+        frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=[field] if field else [],
+                                       target_crs=metric, label=label)
+        frame["name"] = frame[field].astype(str) if field else frame[vector.FID].astype(str)
+        return frame[["name", "geometry"]]
+
+    def read_sites(self, parameters, name, context, feedback, metric, label, fields):
+        """Parks or facilities (points or polygons), duplicates counted once."""
+        from .inputs import duplicate_mask
+
+        source = self.source(parameters, name, context)
+        vector.require_geometry_type(source, POINTS_POLYGONS, label)
+        frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=[f for f in fields if f],
+                                       target_crs=metric, label=label)
+        vector.require_features(frame, label)
+        duplicates = duplicate_mask(frame.geometry.to_numpy())
+        if duplicates.any():
+            feedback.pushWarning(tr("{} duplicate geometry(ies) in '{}' were counted once.").format(int(duplicates.sum()), label))
+            frame = frame[~duplicates].reset_index(drop=True)
+        return frame
+
+    def progress(self, feedback, start: float, end: float):
+        def report(fraction: float) -> None:
+            feedback.setProgress(start + (end - start) * fraction)
+        return report
+
+    def write(self, parameters, name, context, frame, wkb_type, metric, output_crs, feedback, style=None, layer_name=None):
+        dest = vector.write_frame(self, parameters, name, context, frame, wkb_type=wkb_type, frame_crs=metric,
+                                  output_crs=output_crs, feedback=feedback)
+        if style:
+            styling.style_output(context, dest, style, layer_name)
+        return dest
+
+    @staticmethod
+    def output_type(source, polygon_type=QgsWkbTypes.MultiPolygon):
+        """Polygon sources give multi-polygons, point sources points (multi-points when multi)."""
+        if QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PolygonGeometry:
+            return polygon_type
+        return QgsWkbTypes.MultiPoint if QgsWkbTypes.isMultiType(source.wkbType()) else QgsWkbTypes.Point
+
+    def rules_for(self, parameters, context, standard_name, custom_name):
+        """Park rules from the chosen preset (the planner's copies in the profile folder first) or
+        the custom text; the preset dict is returned too (None for custom)."""
+        from .. import standards
+        from .rules import RulesError, parse_rules, rules_from_preset
+
+        standard = self.parameterAsEnumString(parameters, standard_name, context)
+        try:
+            if standard == "custom":
+                return parse_rules(self.parameterAsString(parameters, custom_name, context)), None
+            preset = standards.preset("park_service", standard, user_standards_dir())
+            return rules_from_preset(preset), preset
+        except (RulesError, standards.StandardsError) as error:
+            raise QgsProcessingException(tr("Park service rules: {}").format(error)) from error
+
+
+def _add_standard_parameters(algorithm, name, custom_name) -> None:
+    parameter = QgsProcessingParameterEnum(
+        name, tr("Standard (garden_city = GB/T 50563, gbt51346 = GB/T 51346 park grades, green300_park500 = 300 m to green, 500 m to a park, custom)"),
+        options=list(PARK_STANDARDS), defaultValue="green300_park500")
+    parameter.setUsesStaticStrings(True)
+    algorithm.addParameter(parameter)
+    algorithm.addParameter(QgsProcessingParameterString(
+        custom_name, tr("Custom rules, one per line: minimum park area (m²): service radius (m): grade name"),
+        defaultValue="400: 300: green\n10000: 500: park", multiLine=True, optional=True))
+
+
+def _add_park_parameters(algorithm) -> None:
+    algorithm.addParameter(QgsProcessingParameterFeatureSource(
+        algorithm.PARKS, tr("Parks and green spaces (polygons or points)"),
+        [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint]))
+    algorithm.addParameter(QgsProcessingParameterField(
+        algorithm.PARK_NAME_FIELD, tr("Park name field"), parentLayerParameterName=algorithm.PARKS, optional=True))
+    algorithm.addParameter(QgsProcessingParameterField(
+        algorithm.PARK_SIZE_FIELD, tr("Park area field in m² (empty: polygon area; needed for park points)"),
+        parentLayerParameterName=algorithm.PARKS, type=QgsProcessingParameterField.Numeric, optional=True))
+    algorithm.addParameter(QgsProcessingParameterFeatureSource(
+        algorithm.ENTRANCES, tr("Park entrances (points, optional; empty: derived along park boundaries)"),
+        [QgsProcessing.TypeVectorPoint], optional=True))
+
+
+def _read_parks(algorithm, parameters, context, feedback, metric):
+    """Parks frame with park_id (source feature id), name and size_m2 (field or geometry area)."""
+    import shapely
+
+    name_field = algorithm.parameterAsString(parameters, algorithm.PARK_NAME_FIELD, context)
+    size_field = algorithm.parameterAsString(parameters, algorithm.PARK_SIZE_FIELD, context)
+    label = tr("Parks and green spaces")
+    frame = algorithm.read_sites(parameters, algorithm.PARKS, context, feedback, metric, label, [name_field, size_field])
+    frame["park_id"] = frame[vector.FID].astype("int64")
+    frame["name"] = [None if v is None else str(v) for v in frame[name_field]] if name_field else None
+    if size_field:
+        from .inputs import clean_population
+
+        sizes, nulls, negative = clean_population(frame[size_field].tolist())
+        if nulls or negative:
+            feedback.pushWarning(tr("{} park(s) have no usable area in '{}': their polygon area is used (0 for points).").format(nulls + negative, size_field))
+            sizes = [s if s > 0 else a for s, a in zip(sizes, shapely.area(frame.geometry.to_numpy()))]
+        frame["size_m2"] = sizes
+    elif (shapely.area(frame.geometry.to_numpy()) <= 0).any():
+        feedback.pushWarning(tr("Park points have no area: choose the park area field, or they fall below every size threshold."))
+    entrances = None
+    source = algorithm.source(parameters, algorithm.ENTRANCES, context, optional=True)
+    if source is not None:
+        entrance_frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=[],
+                                                target_crs=metric, label=tr("Park entrances"))
+        entrances = entrance_frame.geometry.to_numpy()
+    return frame, entrances
+
+
+class ParkCoverageAlgorithm(GreenAlgorithm):
+    ALGORITHM_ID = "parkcoverage"
+
+    PARKS = "PARKS"
+    PARK_NAME_FIELD = "PARK_NAME_FIELD"
+    PARK_SIZE_FIELD = "PARK_SIZE_FIELD"
+    ENTRANCES = "ENTRANCES"
+    STANDARD = "STANDARD"
+    CUSTOM_RULES = "CUSTOM_RULES"
+    OFFSET = "OFFSET"
+    SERVICE_AREAS = "SERVICE_AREAS"
+    RESIDENTIAL_RESULT = "RESIDENTIAL_RESULT"
+    UNDERSERVED = "UNDERSERVED"
+    SUMMARY = "SUMMARY"
+    COVERAGE_RATE_AREA = "COVERAGE_RATE_AREA"
+    COVERAGE_RATE_POPULATION = "COVERAGE_RATE_POPULATION"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Park service coverage (公园绿地服务半径覆盖率)")
+
+    def tags(self) -> list[str]:
+        return self.tr("park,green space,service radius,coverage,walking,network,公园,绿地,服务半径,覆盖率,300米见绿,500米见园").split(",")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        _add_park_parameters(self)
+        self.add_network_parameters()
+        self.add_residential_parameters()
+        _add_standard_parameters(self, self.STANDARD, self.CUSTOM_RULES)
+        self.add_district_parameters()
+        offset = QgsProcessingParameterNumber(
+            self.OFFSET, self.tr("Service area: land within this distance of a reached street (m)"),
+            QgsProcessingParameterNumber.Double, defaultValue=50.0, minValue=0.0)
+        offset.setFlags(offset.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(offset)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.SERVICE_AREAS, self.tr("Park service areas by grade"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.RESIDENTIAL_RESULT, self.tr("Residential coverage"), QgsProcessing.TypeVectorAnyGeometry))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.UNDERSERVED, self.tr("Underserved residential land"), QgsProcessing.TypeVectorAnyGeometry))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.SUMMARY, self.tr("Coverage summary by district"), QgsProcessing.TypeVector))
+        self.add_report_parameter()
+        self.addOutput(QgsProcessingOutputNumber(self.COVERAGE_RATE_AREA, self.tr("Coverage rate by residential area (0-1)")))
+        self.addOutput(QgsProcessingOutputNumber(self.COVERAGE_RATE_POPULATION, self.tr("Coverage rate by population (0-1)")))
+
+    def process(self, parameters, context, feedback):
+        import shapely
+
+        from .coverage import park_coverage
+
+        res_source, metric, residential, population = self.read_residential(parameters, context, feedback)
+        rules, preset = self.rules_for(parameters, context, self.STANDARD, self.CUSTOM_RULES)
+        parks, entrances = _read_parks(self, parameters, context, feedback, metric)
+        network = self.read_network(parameters, context, feedback, metric)
+        districts = self.read_districts(parameters, context, feedback, metric)
+        self.raise_if_canceled(feedback)
+        feedback.setProgress(10)
+        result = park_coverage(
+            parks, residential, rules, network=network, entrances=entrances,
+            snap_distance=self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context),
+            offset=self.parameterAsDouble(parameters, self.OFFSET, context),
+            population=population, districts=districts, progress=self.progress(feedback, 10, 85),
+        )
+        for message in result.messages:
+            feedback.pushWarning(engine_message(message))
+        self.raise_if_canceled(feedback)
+        output_crs = res_source.sourceCrs()
+        service = result.service_areas[~shapely.is_missing(result.service_areas.geometry.to_numpy())]
+        outputs = {
+            self.SERVICE_AREAS: self.write(parameters, self.SERVICE_AREAS, context, service, QgsWkbTypes.MultiPolygon,
+                                           metric, output_crs, feedback, "greenspace_service_areas", self.tr("Park service areas")),
+            self.RESIDENTIAL_RESULT: self.write(parameters, self.RESIDENTIAL_RESULT, context, result.residential,
+                                                self.output_type(res_source), metric, output_crs, feedback,
+                                                _coverage_style(res_source), self.tr("Residential coverage")),
+            self.UNDERSERVED: self.write(parameters, self.UNDERSERVED, context, result.underserved,
+                                         self.output_type(res_source), metric, output_crs, feedback,
+                                         _underserved_style(res_source), self.tr("Underserved residential land")),
+            self.SUMMARY: vector.write_frame(self, parameters, self.SUMMARY, context, result.summary, feedback=feedback),
+        }
+        feedback.setProgress(95)
+        report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report_path:
+            from .report_pages import coverage_page
+
+            coverage_page(report_path, self.tr("Park service coverage"), result, rules, preset, _language(), _coverage_labels(self))
+            outputs[self.REPORT] = report_path
+        feedback.pushInfo(self.tr("Coverage by residential area: {:.1%}; by population: {} ({}).").format(
+            result.rate_area, "-" if result.rate_population is None else f"{result.rate_population:.1%}", result.mode))
+        outputs[self.COVERAGE_RATE_AREA] = result.rate_area
+        outputs[self.COVERAGE_RATE_POPULATION] = result.rate_population
+        outputs[self.MODE] = result.mode
+        feedback.setProgress(100)
+        return outputs
+
+
+def _coverage_style(source) -> str:
+    polygon = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PolygonGeometry
+    return "greenspace_coverage" if polygon else "greenspace_coverage_points"
+
+
+def _underserved_style(source) -> str:
+    polygon = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PolygonGeometry
+    return "greenspace_underserved" if polygon else "greenspace_underserved_points"
+
+
+def _coverage_labels(algorithm) -> dict:
+    return {
+        "rates": algorithm.tr("Coverage rates"), "by_area": algorithm.tr("by residential area"),
+        "by_population": algorithm.tr("by population"), "districts": algorithm.tr("Coverage by district"),
+        "rules": algorithm.tr("Park grades and service radii"), "grades": algorithm.tr("Service areas by grade"),
+        "mode_network": algorithm.tr("Distances along the walking network."),
+        "mode_euclidean": algorithm.tr("No network given: straight-line (euclidean) distances, which overstate coverage."),
+        "target": algorithm.tr("Target"), "source": algorithm.tr("Source"), "parks": algorithm.tr("Parks"),
+        "message": engine_message,
+    }
+
+
+class FacilityCoverageAlgorithm(GreenAlgorithm):
+    ALGORITHM_ID = "facilitycoverage"
+
+    FACILITIES = "FACILITIES"
+    TYPE_FIELD = "TYPE_FIELD"
+    TYPE_MAPPING = "TYPE_MAPPING"
+    DISTANCES = "DISTANCES"
+    RESULT = "RESULT"
+    SUMMARY = "SUMMARY"
+    UNDERSERVED = "UNDERSERVED"
+    MEAN_COMPLETENESS = "MEAN_COMPLETENESS"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("15-minute living circle coverage (生活圈设施覆盖)")
+
+    def tags(self) -> list[str]:
+        return self.tr("living circle,15-minute,facility,school,kindergarten,health,elderly,walking,生活圈,15分钟,配套设施,幼儿园,小学,养老").split(",")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.FACILITIES, self.tr("Facilities (points or polygons)"),
+            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.TYPE_FIELD, self.tr("Facility type field"), parentLayerParameterName=self.FACILITIES))
+        self.addParameter(QgsProcessingParameterString(
+            self.TYPE_MAPPING, self.tr("Type mapping, one per line: field value = GB 50180 type (kindergarten, primary_school, middle_school, health, elderly_care, child_care, sports_centre, culture, market, ...)"),
+            defaultValue="", multiLine=True, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.DISTANCES, self.tr("Circle distances overriding the preset, one per line: type = metres"),
+            defaultValue="", multiLine=True, optional=True))
+        self.add_residential_parameters()
+        self.add_network_parameters()
+        self.add_district_parameters()
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.RESULT, self.tr("Living circle coverage of homes"), QgsProcessing.TypeVectorAnyGeometry))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.SUMMARY, self.tr("Coverage summary by facility type and district"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.UNDERSERVED, self.tr("Underserved homes by facility type"), QgsProcessing.TypeVectorPoint))
+        self.add_report_parameter()
+        self.addOutput(QgsProcessingOutputNumber(self.MEAN_COMPLETENESS, self.tr("Mean completeness (share of facility types within reach, 0-1)")))
+
+    def process(self, parameters, context, feedback):
+        import copy
+
+        from .. import standards
+        from .facilities import TypeMappingError, facility_coverage, map_types, parse_pairs
+
+        res_source, metric, residential, population = self.read_residential(parameters, context, feedback)
+        try:
+            preset = standards.preset("living_circle", "gb50180", user_standards_dir())
+            types = copy.deepcopy(preset["types"])
+            mapping = {**{k.lower(): v for k, v in preset.get("osm_mapping", {}).items()},
+                       **parse_pairs(self.parameterAsString(parameters, self.TYPE_MAPPING, context))}
+            for type_id, metres in parse_pairs(self.parameterAsString(parameters, self.DISTANCES, context)).items():
+                if type_id not in types:
+                    raise TypeMappingError(self.tr("unknown facility type '{}'; known: {}").format(type_id, ", ".join(types)))
+                types[type_id]["distance_m"] = float(metres)
+        except (TypeMappingError, ValueError, standards.StandardsError) as error:
+            raise QgsProcessingException(self.tr("Facility types: {}").format(error)) from error
+        type_field = self.parameterAsString(parameters, self.TYPE_FIELD, context)
+        sites = self.read_sites(parameters, self.FACILITIES, context, feedback, metric, self.tr("Facilities"), [type_field])
+        facility_types, unmapped = map_types(sites[type_field].tolist(), types, mapping)
+        if unmapped:
+            listed = ", ".join(f"{value} ({count})" for value, count in sorted(unmapped.items())[:15])
+            feedback.pushWarning(self.tr("Facility type values with no GB 50180 type were ignored (add them to the type mapping): {}").format(listed))
+        if not any(t is not None for t in facility_types):
+            raise QgsProcessingException(self.tr("No value of '{}' maps to a GB 50180 facility type. Fill in the type mapping, e.g. 'school = primary_school'.").format(type_field))
+        network = self.read_network(parameters, context, feedback, metric)
+        districts = self.read_districts(parameters, context, feedback, metric)
+        self.raise_if_canceled(feedback)
+        result = facility_coverage(
+            sites, facility_types, residential, types, network=network,
+            snap_distance=self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context),
+            population=population, districts=districts, progress=self.progress(feedback, 10, 85),
+        )
+        for message in result.messages:
+            feedback.pushWarning(engine_message(message))
+        if result.missing_types:
+            feedback.pushInfo(self.tr("Facility types of the preset missing from the data (not scored): {}").format(", ".join(result.missing_types)))
+        output_crs = res_source.sourceCrs()
+        polygon = QgsWkbTypes.geometryType(res_source.wkbType()) == QgsWkbTypes.PolygonGeometry
+        outputs = {
+            self.RESULT: self.write(parameters, self.RESULT, context, result.residential, self.output_type(res_source),
+                                    metric, output_crs, feedback,
+                                    "greenspace_completeness" if polygon else "greenspace_completeness_points",
+                                    self.tr("Living circle coverage")),
+            self.SUMMARY: vector.write_frame(self, parameters, self.SUMMARY, context, result.summary, feedback=feedback),
+            self.UNDERSERVED: self.write(parameters, self.UNDERSERVED, context, result.underserved, QgsWkbTypes.Point,
+                                         metric, output_crs, feedback, "greenspace_facility_gaps",
+                                         self.tr("Underserved homes by facility type")),
+        }
+        report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report_path:
+            from .report_pages import facility_page
+
+            facility_page(report_path, self.tr("15-minute living circle coverage"), result, types, _language(), {
+                "share_homes": self.tr("Share of homes covered"), "completeness": self.tr("Completeness of homes"),
+                "by_type": self.tr("Coverage by facility type"), "districts": self.tr("By type and district"),
+                "missing": self.tr("Facility types not in the data: "), "message": engine_message,
+                "mode_network": self.tr("Distances along the walking network."),
+                "mode_euclidean": self.tr("No network given: straight-line (euclidean) distances, which overstate coverage."),
+            })
+            outputs[self.REPORT] = report_path
+        mean = float(result.residential["completeness"].mean())
+        outputs[self.MEAN_COMPLETENESS] = mean
+        outputs[self.MODE] = result.mode
+        feedback.pushInfo(self.tr("Mean completeness: {:.1%} over {} facility type(s) ({}).").format(mean, len(result.types), result.mode))
+        feedback.setProgress(100)
+        return outputs
+
+
+class ParkEquityAlgorithm(GreenAlgorithm):
+    ALGORITHM_ID = "parkequity"
+
+    PARKS = "PARKS"
+    PARK_NAME_FIELD = "PARK_NAME_FIELD"
+    PARK_SIZE_FIELD = "PARK_SIZE_FIELD"
+    ENTRANCES = "ENTRANCES"
+    STANDARD = "STANDARD"
+    CUSTOM_RULES = "CUSTOM_RULES"
+    TARGET = "TARGET"
+    OUTPUT = "OUTPUT"
+    SUMMARY = "SUMMARY"
+    GINI = "GINI"
+    MEAN_SCORE = "MEAN_SCORE"
+    POPULATION_BELOW = "POPULATION_BELOW"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Park accessibility equity (公园可达性公平)")
+
+    def tags(self) -> list[str]:
+        return self.tr("park,equity,E2SFCA,two-step floating catchment,Gini,Lorenz,accessibility,公园,公平,可达性,基尼系数,均好度").split(",")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        _add_park_parameters(self)
+        self.add_network_parameters()
+        self.add_residential_parameters(population_optional=False)
+        _add_standard_parameters(self, self.STANDARD, self.CUSTOM_RULES)
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TARGET, self.tr("Per-capita park area target (m²/person, GB 55014: 8)"),
+            QgsProcessingParameterNumber.Double, defaultValue=8.0, minValue=0.0))
+        self.add_district_parameters()
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Park accessibility of homes"), QgsProcessing.TypeVectorAnyGeometry))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.SUMMARY, self.tr("Equity summary by district"), QgsProcessing.TypeVector))
+        self.add_report_parameter()
+        self.addOutput(QgsProcessingOutputNumber(self.GINI, self.tr("Gini coefficient of park accessibility")))
+        self.addOutput(QgsProcessingOutputNumber(self.MEAN_SCORE, self.tr("Mean accessible park area (m²/person)")))
+        self.addOutput(QgsProcessingOutputNumber(self.POPULATION_BELOW, self.tr("Population below the target")))
+
+    def process(self, parameters, context, feedback):
+        from ..network import NetworkCanceledError
+        from .park_equity import park_equity
+
+        res_source, metric, residential, population = self.read_residential(parameters, context, feedback, population_required=True)
+        rules, _preset = self.rules_for(parameters, context, self.STANDARD, self.CUSTOM_RULES)
+        parks, entrances = _read_parks(self, parameters, context, feedback, metric)
+        network = self.read_network(parameters, context, feedback, metric)
+        districts = self.read_districts(parameters, context, feedback, metric)
+        try:
+            result = park_equity(
+                parks, residential, population, rules,
+                target_m2=self.parameterAsDouble(parameters, self.TARGET, context), network=network,
+                entrances=entrances, snap_distance=self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context),
+                districts=districts, progress=self.progress(feedback, 10, 85), is_canceled=feedback.isCanceled,
+            )
+        except NetworkCanceledError as error:
+            raise QgsProcessingException(self.tr("Cancelled by the user.")) from error
+        for message in result.messages:
+            feedback.pushWarning(engine_message(message))
+        output_crs = res_source.sourceCrs()
+        polygon = QgsWkbTypes.geometryType(res_source.wkbType()) == QgsWkbTypes.PolygonGeometry
+        outputs = {
+            self.OUTPUT: self.write(parameters, self.OUTPUT, context, result.residential, self.output_type(res_source),
+                                    metric, output_crs, feedback, "greenspace_equity" if polygon else "greenspace_equity_points",
+                                    self.tr("Park accessibility")),
+            self.SUMMARY: vector.write_frame(self, parameters, self.SUMMARY, context, result.summary, feedback=feedback),
+        }
+        report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report_path:
+            from .report_pages import equity_page
+
+            equity_page(report_path, self.tr("Park accessibility equity"), result, _language(), {
+                "lorenz": self.tr("Lorenz curve of park accessibility"), "equality": self.tr("Equal access"),
+                "population_share": self.tr("Cumulative share of population"),
+                "access_share": self.tr("Cumulative share of accessible park area"),
+                "mean": self.tr("Mean accessible park area by district"), "districts": self.tr("Equity by district"),
+                "parks": self.tr("Parks"), "message": engine_message,
+                "method": self.tr("E2SFCA with Gaussian distance decay within each park grade's service radius; score in m² of park per person."),
+                "mode_network": self.tr("Distances along the walking network."),
+                "mode_euclidean": self.tr("No network given: straight-line (euclidean) distances, which overstate coverage."),
+            })
+            outputs[self.REPORT] = report_path
+        total = result.summary.iloc[-1]
+        outputs[self.GINI] = result.gini
+        outputs[self.MEAN_SCORE] = result.mean
+        outputs[self.POPULATION_BELOW] = float(total["population_below"])
+        outputs[self.MODE] = result.mode
+        feedback.pushInfo(self.tr("Mean accessible park area {:.2f} m²/person, Gini {:.3f}, {:.0f} people below the target ({}).").format(
+            result.mean, result.gini, float(total["population_below"]), result.mode))
+        feedback.setProgress(100)
+        return outputs
+
+
+ALGORITHMS = [ParkCoverageAlgorithm, FacilityCoverageAlgorithm, ParkEquityAlgorithm]

@@ -1,0 +1,1 @@
+"""Planning maps: print-layout map sheets (规划图件) exported to PDF/PNG."""

@@ -1,0 +1,351 @@
+"""Print layouts for planning map sheets (规划图件): fill a template from resources/templates/ with
+the given layers, title, legend, metric scale bar, north arrow, CRS/date, data sources and the
+planning unit, then export it to PDF or PNG.
+
+The template's items are found by id ("map", "title", "subtitle", "legend", "scalebar",
+"north_arrow", "crs_date", "sources", "planning_unit"), so a planner can redesign a sheet in the
+layout designer and keep it working as long as the ids stay."""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsLayerTree,
+    QgsLayoutExporter,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLegendStyle,
+    QgsPrintLayout,
+    QgsProcessingException,
+    QgsReadWriteContext,
+    QgsRectangle,
+    QgsRenderContext,
+    QgsScaleBarSettings,
+    QgsSymbolLayerUtils,
+    QgsUnitTypes,
+)
+from qgis.PyQt.QtCore import QDate
+from qgis.PyQt.QtGui import QFont, QFontDatabase
+from qgis.PyQt.QtXml import QDomDocument
+
+from ..translation import tr
+from . import crs as crs_utils
+
+PLUGIN_DIR = Path(__file__).resolve().parent.parent
+TEMPLATES_DIR = PLUGIN_DIR / "resources" / "templates"
+SAMPLE_SOURCES = PLUGIN_DIR / "resources" / "sample_data" / "SOURCES.md"
+TEMPLATES = ("a4_landscape", "a4_portrait", "a3_landscape", "a3_portrait")
+ITEM_IDS = ("map", "title", "subtitle", "legend", "scalebar", "north_arrow", "crs_date", "sources", "planning_unit")
+# Chinese-capable families in order of preference: Linux (fonts-noto-cjk), Windows, macOS, others
+CJK_FAMILIES = ("Noto Sans CJK SC", "Microsoft YaHei", "SimHei", "Source Han Sans SC", "PingFang SC",
+                "WenQuanYi Micro Hei", "Noto Sans SC")
+LATIN_FAMILIES = ("DejaVu Sans", "Noto Sans", "Arial", "Liberation Sans", "Helvetica")
+SHEET_FONT = "Urbanization Planning Sheet"
+NORTH_ARROW_SVG = "arrows/NorthArrow_02.svg"
+NICE_SCALES = (1.0, 2.0, 2.5, 5.0)
+
+
+@dataclass
+class SheetContent:
+    """What goes on the sheet besides the map."""
+
+    title: str
+    subtitle: str = ""
+    planning_unit: str = ""
+    extra_sources: str = ""
+    date: str = field(default_factory=lambda: QDate.currentDate().toString("yyyy-MM-dd"))
+
+
+@dataclass
+class PlanningSheet:
+    """A built layout, the legend's layer tree (owned by the legend) and what was chosen."""
+
+    layout: QgsPrintLayout
+    legend_root: QgsLayerTree
+    map_crs: QgsCoordinateReferenceSystem
+    scale: float
+    sources: list[str]
+
+
+def sheet_font_family() -> str:
+    """A font alias for the sheet's text: Latin letters and digits from a Latin font, Chinese from
+    the first installed of CJK_FAMILIES (Qt takes glyphs a font lacks from the next substitute).
+    A CJK font alone renders digits fine but Qt's PDF writer loses their text (pdftotext and
+    searching the PDF then miss the scale and dates), hence the Latin font first."""
+    installed = set(QFontDatabase().families())
+    chain = [f for f in LATIN_FAMILIES if f in installed][:1] + [f for f in CJK_FAMILIES if f in installed]
+    if not chain:
+        return QFont().family()
+    QFont.removeSubstitutions(SHEET_FONT)
+    QFont.insertSubstitutions(SHEET_FONT, chain)
+    return SHEET_FONT
+
+
+def template_path(name: str) -> Path:
+    path = TEMPLATES_DIR / f"{name}.qpt"
+    if not path.exists():
+        raise QgsProcessingException(tr("The map template '{}' is missing ({}): reinstall the plugin or choose another template.").format(
+            name, path))
+    return path
+
+
+def load_template(project, path: Path) -> QgsPrintLayout:
+    """A print layout of `project` from the .qpt file `path`, checked for the items the sheet needs."""
+    document = QDomDocument()
+    ok, message, line, _column = document.setContent(Path(path).read_text(encoding="utf-8"))
+    if not ok:
+        raise QgsProcessingException(tr("The map template {} is not valid XML (line {}): {}").format(path, line, message))
+    layout = QgsPrintLayout(project)
+    _items, loaded = layout.loadFromTemplate(document, QgsReadWriteContext())
+    if not loaded:
+        raise QgsProcessingException(tr("QGIS could not read the map template {}.").format(path))
+    missing = [item_id for item_id in ITEM_IDS if layout.itemById(item_id) is None]
+    if missing:
+        raise QgsProcessingException(tr("The map template {} lacks the items {}: give them these ids in the layout designer.").format(
+            path, ", ".join(missing)))
+    return layout
+
+
+def nice_scale(scale: float) -> float:
+    """The smallest scale denominator >= `scale` of the form {1, 2, 2.5, 5} x 10^n (1:5000, 1:10000...)."""
+    if scale <= 0 or not math.isfinite(scale):
+        raise ValueError(f"scale must be positive, got {scale}")
+    exponent = math.floor(math.log10(scale))
+    for step in (*NICE_SCALES, 10.0):
+        candidate = step * 10 ** exponent
+        if candidate >= scale * (1 - 1e-9):
+            return candidate
+    return 10.0 ** (exponent + 1)
+
+
+def nice_length(length: float) -> float:
+    """The largest {1, 2, 5} x 10^n not above `length` (a round scale-bar segment)."""
+    exponent = math.floor(math.log10(length))
+    for step in (5.0, 2.0, 1.0):
+        if step * 10 ** exponent <= length:
+            return step * 10 ** exponent
+    return 10.0 ** exponent
+
+
+def map_crs_for(project, layers) -> QgsCoordinateReferenceSystem:
+    """The project CRS when it is metric, else a metric CRS (Gauss-Kruger in China, UTM elsewhere)
+    around the first layer: a geographic map gives a scale bar in degrees."""
+    project_crs = project.crs()
+    if crs_utils.is_metric(project_crs):
+        return project_crs
+    first = layers[0]
+    return crs_utils.metric_crs_for(first.crs(), first.extent(), project)
+
+
+def layers_extent(layers, map_crs, transform_context) -> QgsRectangle | None:
+    """Union of the layers' extents in `map_crs`; None when no layer has an extent."""
+    extent = None
+    for layer in layers:
+        layer_extent = layer.extent()
+        if layer_extent.isNull() or not layer_extent.isFinite():
+            continue
+        transform = QgsCoordinateTransform(layer.crs(), map_crs, transform_context)
+        box = transform.transformBoundingBox(layer_extent)
+        if extent is None:
+            extent = QgsRectangle(box)
+        else:
+            extent.combineExtentWith(box)
+    return extent
+
+
+def sheet_extent(layers, map_crs, transform_context, extent: QgsRectangle | None = None,
+                 extent_crs: QgsCoordinateReferenceSystem | None = None) -> QgsRectangle:
+    """The map extent in `map_crs`: the given extent, or the layers' extent with a 5 % margin
+    (a single point gets 250 m around it)."""
+    if extent is not None and not extent.isNull():
+        if extent.width() <= 0 or extent.height() <= 0:
+            raise QgsProcessingException(tr("The map extent has zero width or height: draw an extent with an area, or leave it empty to use the layers' extent."))
+        if extent_crs is not None and extent_crs.isValid() and extent_crs != map_crs:
+            extent = QgsCoordinateTransform(extent_crs, map_crs, transform_context).transformBoundingBox(extent)
+        return QgsRectangle(extent)
+    combined = layers_extent(layers, map_crs, transform_context)
+    if combined is None:
+        raise QgsProcessingException(tr("The layers have no features to map: their extent is empty."))
+    if combined.width() <= 0 or combined.height() <= 0:
+        combined.grow(250.0)
+    result = QgsRectangle(combined)
+    result.scale(1.05)
+    return result
+
+
+def _sample_data_attributions() -> dict[str, str]:
+    """File name -> licence and attribution of the bundled sample data (SOURCES.md table)."""
+    if not SAMPLE_SOURCES.exists():
+        return {}
+    table = {}
+    for line in SAMPLE_SOURCES.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 4:
+            for name in re.findall(r"`([^`]+)`", cells[0]):
+                table[name] = cells[-1]
+    return table
+
+
+def layer_attribution(layer) -> str:
+    """What the layer says about its source: its attribution, metadata rights and licences, or
+    for the bundled sample data the line of resources/sample_data/SOURCES.md; '' when nothing."""
+    parts = []
+    if layer.attribution():
+        parts.append(layer.attribution())
+    metadata = layer.metadata()
+    parts.extend(r for r in metadata.rights() if r)
+    parts.extend(r for r in metadata.licenses() if r)
+    if not parts:
+        source_file = Path(layer.source().split("|")[0]).name
+        sample = _sample_data_attributions().get(source_file)
+        if sample:
+            parts.append(sample)
+    unique = list(dict.fromkeys(p.strip() for p in parts if p.strip()))
+    return "; ".join(unique)
+
+
+def sources_lines(layers, extra: str = "") -> list[str]:
+    """'attribution: layer, layer' per distinct attribution (layers without one listed by name)."""
+    grouped: dict[str, list[str]] = {}
+    for layer in layers:
+        grouped.setdefault(layer_attribution(layer), []).append(layer.name())
+    lines = [f"{attribution} ({', '.join(names)})" for attribution, names in grouped.items() if attribution]
+    if "" in grouped:
+        lines.append(tr("{} (source not recorded in the layer metadata)").format(", ".join(grouped[""])))
+    if extra.strip():
+        lines.append(extra.strip())
+    return lines
+
+
+def _set_label(layout, item_id: str, text: str, family: str) -> None:
+    label: QgsLayoutItemLabel = layout.itemById(item_id)
+    font = label.font()
+    font.setFamily(family)
+    label.setFont(font)
+    label.setText(text)
+
+
+def _set_legend(legend: QgsLayoutItemLegend, map_item, layers, family: str) -> QgsLayerTree:
+    legend.setLinkedMap(map_item)
+    legend.setAutoUpdateModel(False)
+    legend.setTitle(tr("Legend"))
+    root = legend.model().rootGroup()  # the legend's own tree (it owns it: no dangling pointer)
+    root.removeAllChildren()
+    for layer in reversed(layers):  # top layer first, as in the Layers panel
+        root.addLayer(layer)
+    for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup, QgsLegendStyle.SymbolLabel):
+        font = legend.styleFont(style)
+        font.setFamily(family)
+        legend.setStyleFont(style, font)
+    legend.refresh()
+    return root
+
+
+def _set_scalebar(scalebar: QgsLayoutItemScaleBar, map_item: QgsLayoutItemMap, family: str) -> None:
+    """Two round segments about a fifth of the map width, in m or km."""
+    scalebar.setLinkedMap(map_item)
+    map_width_m = map_item.extent().width()
+    target = map_width_m / 5.0 / 2.0
+    kilometres = target >= 1000.0
+    unit_size = 1000.0 if kilometres else 1.0
+    segment = nice_length(target / unit_size)
+    scalebar.setUnits(QgsUnitTypes.DistanceKilometers if kilometres else QgsUnitTypes.DistanceMeters)
+    scalebar.setMapUnitsPerScaleBarUnit(1.0)  # a label divisor on top of the units: keep 1
+    scalebar.setUnitLabel(tr("km") if kilometres else tr("m"))
+    scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFixed)
+    scalebar.setNumberOfSegments(2)
+    scalebar.setNumberOfSegmentsLeft(0)
+    scalebar.setUnitsPerSegment(segment)
+    text_format = scalebar.textFormat()
+    font = text_format.font()
+    font.setFamily(family)
+    text_format.setFont(font)
+    scalebar.setTextFormat(text_format)
+    scalebar.update()
+
+
+def build_planning_sheet(project, template: str | Path, layers, content: SheetContent,
+                         extent: QgsRectangle | None = None,
+                         extent_crs: QgsCoordinateReferenceSystem | None = None) -> PlanningSheet:
+    """The filled layout for `layers` (drawn in the given order: first at the bottom)."""
+    if not layers:
+        raise QgsProcessingException(tr("No layers to map: choose at least one layer."))
+    path = Path(template) if str(template).endswith(".qpt") else template_path(str(template))
+    if not path.exists():
+        raise QgsProcessingException(tr("The map template file {} does not exist.").format(path))
+    layout = load_template(project, path)
+    layout.setName(content.title or path.stem)
+    family = sheet_font_family()
+    map_crs = map_crs_for(project, layers)
+    map_item: QgsLayoutItemMap = layout.itemById("map")
+    map_item.setCrs(map_crs)
+    map_item.setLayers(list(reversed(layers)))  # setLayers wants the top layer first
+    map_item.setKeepLayerSet(True)
+    extent = sheet_extent(layers, map_crs, project.transformContext(), extent, extent_crs)
+    size = map_item.sizeWithUnits()
+    map_item.setExtent(extent)  # a template's map has no extent: zoomToExtent alone leaves it empty,
+    map_item.attemptResize(size)  # and setExtent resizes the item to the extent's shape
+    map_item.zoomToExtent(extent)
+    scale = nice_scale(map_item.scale())
+    map_item.setScale(scale)
+
+    arrow: QgsLayoutItemPicture = layout.itemById("north_arrow")
+    arrow.setPicturePath(QgsSymbolLayerUtils.svgSymbolNameToPath(NORTH_ARROW_SVG, QgsReadWriteContext().pathResolver()))
+    arrow.setLinkedMap(map_item)
+    arrow.setNorthMode(QgsLayoutItemPicture.TrueNorth)
+
+    root = _set_legend(layout.itemById("legend"), map_item, layers, family)
+    _set_scalebar(layout.itemById("scalebar"), map_item, family)
+    sources = sources_lines(layers, content.extra_sources)
+    _set_label(layout, "title", content.title, family)
+    _set_label(layout, "subtitle", content.subtitle, family)
+    _set_label(layout, "crs_date", tr("Scale 1:{}   CRS: {} {}   Date: {}").format(
+        f"{scale:,.0f}", map_crs.authid(), map_crs.description(), content.date), family)
+    _set_label(layout, "sources", tr("Data sources: {}").format("; ".join(sources)), family)
+    unit = content.planning_unit.strip() or "________________"
+    _set_label(layout, "planning_unit", tr("Prepared by: {}").format(unit), family)
+    return PlanningSheet(layout, root, map_crs, scale, sources)
+
+
+def check_writable(path: str | Path) -> Path:
+    """The output path, after checking its folder exists and can be written."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.suffix.lower() not in (".pdf", ".png"):
+        raise QgsProcessingException(tr("The output {} must end in .pdf or .png.").format(path))
+    if not folder.is_dir():
+        raise QgsProcessingException(tr("The output folder {} does not exist: choose an existing folder.").format(folder))
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise QgsProcessingException(tr("Cannot write {}: the folder or file is read-only. Choose another output path.").format(path))
+    return path
+
+
+def export_sheet(sheet: PlanningSheet, output: str | Path, dpi: float = 300.0) -> Path:
+    """Write the sheet to a PDF (text kept as text, so it can be searched and copied) or a PNG."""
+    path = check_writable(output)
+    exporter = QgsLayoutExporter(sheet.layout)
+    if path.suffix.lower() == ".pdf":
+        settings = QgsLayoutExporter.PdfExportSettings()
+        settings.dpi = dpi
+        settings.rasterizeWholeImage = False
+        settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+        settings.appendGeoreference = False  # GDAL's PDF update crashes qgis_process 3.22 (double free)
+        result = exporter.exportToPdf(str(path), settings)
+    else:
+        settings = QgsLayoutExporter.ImageExportSettings()
+        settings.dpi = dpi
+        result = exporter.exportToImage(str(path), settings)
+    if result != QgsLayoutExporter.Success:
+        raise QgsProcessingException(tr("QGIS could not write the map sheet {} (error {}): check that the folder is writable and the file is not open in another program.").format(
+            exporter.errorFile() or path, int(result)))
+    return path

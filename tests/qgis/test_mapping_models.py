@@ -1,0 +1,88 @@
+"""The two graphical models of resources/models/ run end to end with processing.run on the sample
+data, the planning map sheet being the model's last step."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+
+import pytest
+from qgis.core import QgsApplication, QgsProcessingModelAlgorithm, QgsVectorLayer
+
+from ..conftest import ROOT, SAMPLE_DATA
+from .helpers import gpkg_layer
+
+MODELS = ROOT / "resources" / "models"
+OSM = SAMPLE_DATA / "helsinki_osm_layers.gpkg"
+GRID = SAMPLE_DATA / "helsinki_population_grid_2020.gpkg"
+
+
+def load_model(name: str) -> QgsProcessingModelAlgorithm:
+    model = QgsProcessingModelAlgorithm()
+    assert model.fromFile(str(MODELS / name)), name
+    return model
+
+
+def needs(*algorithm_ids):
+    missing = [a for a in algorithm_ids if QgsApplication.processingRegistry().algorithmById(a) is None]
+    if missing:
+        pytest.skip(f"not registered yet: {', '.join(missing)}")
+
+
+def pdf_text(path) -> str:
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return unicodedata.normalize("NFKC", text)
+
+
+def test_models_open_and_chain_their_algorithms(provider):
+    for name, chain in (("green_city_assessment.model3", ["parkcoverage", "facilitycoverage", "exportplanningmap"]),
+                        ("flood_corridor_check.model3", ["drainagecorridors", "waterloggingspots", "exportplanningmap"])):
+        model = load_model(name)
+        assert sorted(model.childAlgorithms()) == sorted(chain)
+        assert model.childAlgorithm("exportplanningmap").algorithmId() == "urbanization:exportplanningmap"
+        # the map export depends on both analyses, the second analysis runs after the first
+        assert set(model.dependsOnChildAlgorithms("exportplanningmap")) == set(chain[:2])
+        assert chain[0] in model.dependsOnChildAlgorithms(chain[1])
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+def test_green_city_assessment_runs_on_the_helsinki_sample(run, tmp_path):
+    needs("urbanization:parkcoverage", "urbanization:facilitycoverage")
+    sheet = tmp_path / "green.pdf"
+    results = run(load_model("green_city_assessment.model3"), {
+        "parks": gpkg_layer(OSM, "parks"), "network": gpkg_layer(OSM, "roads"),
+        "residential": gpkg_layer(GRID, "population_grid_2020"), "population_field": "population",
+        "facilities": gpkg_layer(OSM, "landuse"), "type_field": "landuse",
+        "type_mapping": "retail = market\ncivil = community_service", "title": "赫尔辛基绿色城市评估图",
+        "parkcoverage:Park service areas": str(tmp_path / "service.gpkg"),
+        "parkcoverage:Residential park coverage": str(tmp_path / "homes_parks.gpkg"),
+        "facilitycoverage:Living circle coverage": str(tmp_path / "homes_circle.gpkg"),
+        "exportplanningmap:Map sheet": str(sheet),
+    })
+    assert results["exportplanningmap:Map sheet"] == str(sheet)
+    assert QgsVectorLayer(results["facilitycoverage:Living circle coverage"]).featureCount() == 92
+    assert QgsVectorLayer(results["parkcoverage:Residential park coverage"]).featureCount() == 92
+    text = pdf_text(sheet)
+    assert "赫尔辛基绿色城市评估图" in text and "OpenStreetMap contributors" in text
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+def test_flood_corridor_check_runs_on_the_big_tujunga_dem(run, tmp_path):
+    needs("urbanization:drainagecorridors", "urbanization:waterloggingspots")
+    sheet = tmp_path / "flood.pdf"
+    results = run(load_model("flood_corridor_check.model3"), {
+        "dem": str(SAMPLE_DATA / "bigtujunga.tif"), "min_area": 100, "title": "大图洪加流域排涝通道核查图",
+        "drainagecorridors:Drainage corridors": str(tmp_path / "corridors.gpkg"),
+        "drainagecorridors:Corridor zones": str(tmp_path / "zones.gpkg"),
+        "waterloggingspots:Waterlogging-prone depressions": str(tmp_path / "spots.gpkg"),
+        "exportplanningmap:Map sheet": str(sheet),
+    })
+    assert QgsVectorLayer(results["drainagecorridors:Drainage corridors"]).featureCount() > 0
+    assert QgsVectorLayer(results["waterloggingspots:Waterlogging-prone depressions"]).featureCount() > 0
+    text = pdf_text(sheet)
+    assert "大图洪加流域排涝通道核查图" in text and "SRTM" in text  # the DEM's attribution
+    # about 36 km of map on 211 mm: 1:200,000 and a scale bar of two 2 km segments
+    assert results["CHILD_RESULTS"]["exportplanningmap"]["SCALE"] == 200000
+    assert re.search(r"0\s+2\s+4 km", text), text

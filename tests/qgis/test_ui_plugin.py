@@ -1,0 +1,93 @@
+"""The plugin's menu and toolbar open the three dialogs and are removed on unload; in zh-Hans
+every dialog title and label is Chinese."""
+
+from __future__ import annotations
+
+import re
+from unittest.mock import MagicMock
+
+import pytest
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+from qgis.PyQt.QtWidgets import QAbstractButton, QLabel
+
+from ..conftest import ROOT
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture
+def plugin(processing_ready, qgis_parent):
+    """The plugin as QGIS loads it (its own provider: the test session's one is removed first, as
+    in test_foundation; the `provider` fixture registers a new one for later tests)."""
+    from qgis.core import QgsApplication
+
+    from urbanization_planning import classFactory
+
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("urbanization") is not None:
+        registry.removeProvider(registry.providerById("urbanization"))
+    iface = MagicMock()
+    iface.mainWindow.return_value = qgis_parent
+    instance = classFactory(iface)
+    instance.initGui()
+    yield instance
+    if instance.actions:
+        instance.unload()
+
+
+def test_menu_and_toolbar_open_the_dialogs_and_unload_removes_them(plugin):
+    iface = plugin.iface
+    texts = [a.text() for a in plugin.actions]
+    assert texts[:3] == ["Planning analysis...", "Export planning map...", "Standards presets..."]
+    assert iface.addPluginToMenu.call_count == len(plugin.actions) == 4
+    assert iface.addToolBarIcon.call_count == 1
+    windows = []
+    for action in plugin.actions[:3]:
+        action.trigger()
+    windows = [plugin.dialogs[k] for k in ("analysis", "export", "standards")]
+    assert [w.windowTitle() for w in windows] == ["Planning analysis", "Export planning map", "Standards presets"]
+    assert all(w.isVisible() for w in windows)
+    plugin.actions[0].trigger()  # a second click raises the same dialog
+    assert plugin.dialogs["analysis"] is windows[0]
+    plugin.unload()
+    assert not any(w.isVisible() for w in windows)
+    assert iface.removePluginMenu.call_count == iface.addPluginToMenu.call_count
+    assert iface.removeToolBarIcon.call_count == 1
+    assert plugin.dialogs == {} and plugin.actions == []
+
+
+@pytest.fixture
+def chinese(qgis_app):
+    translator = QTranslator()
+    assert translator.load(str(ROOT / "i18n" / "urbanization_zh-Hans.qm"))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_dialogs_speak_chinese(chinese, provider, qtbot, tmp_path):
+    from urbanization_planning.ui.export_map_dialog import ExportMapDialog
+    from urbanization_planning.ui.planning_analysis_dialog import PlanningAnalysisDialog
+    from urbanization_planning.ui.standards_dialog import StandardsDialog
+
+    for dialog in (PlanningAnalysisDialog(), ExportMapDialog(), StandardsDialog(user_dir=tmp_path)):
+        qtbot.addWidget(dialog)
+        assert CJK.search(dialog.windowTitle()), dialog.windowTitle()
+        for widget in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton):
+            text = widget.text()
+            if text and re.search(r"[A-Za-z]{3}", text) and widget.objectName() not in ("folderLabel", "statusLabel", "sourceLabel"):
+                if widget.parent() is not None and widget.parent().objectName() == "formHolder":
+                    continue
+                assert CJK.search(text), f"{type(dialog).__name__}.{widget.objectName()}: {text}"
+
+
+def test_models_are_offered_while_the_plugin_is_loaded(plugin):
+    from qgis.core import QgsApplication
+
+    from urbanization_planning.processing_models import MODELS_DIR, _folders
+
+    assert str(MODELS_DIR) in _folders()[1]
+    names = {a.displayName() for a in QgsApplication.processingRegistry().providerById("model").algorithms()}
+    assert {"Green city assessment (绿色城市评估)", "Flood corridor check (排涝通道核查)"} <= names
+    plugin.unload()
+    assert str(MODELS_DIR) not in _folders()[1]

@@ -1,0 +1,222 @@
+"""Green-city engines: park service rules, coverage, E2SFCA equity and living-circle coverage,
+with hand-computed expected values."""
+
+from __future__ import annotations
+
+import math
+
+import geopandas as gpd
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from shapely.geometry import LineString, Point, box
+
+from urbanization_planning.algorithms import network as nw
+from urbanization_planning.algorithms import standards
+from urbanization_planning.algorithms.greenspace import coverage, equity, facilities, inputs, park_equity, rules
+
+EDGE = math.exp(-0.5)
+
+
+def g(d, d0):
+    """The Gaussian weight written out by hand."""
+    return (math.exp(-0.5 * (d / d0) ** 2) - EDGE) / (1 - EDGE)
+
+
+# --- rules -------------------------------------------------------------------------------------
+
+def test_rules_from_every_preset_and_text():
+    for preset_id in standards.preset_ids("park_service"):
+        preset = standards.preset("park_service", preset_id)
+        assert preset["source"] and rules.rules_from_preset(preset)
+    parsed = rules.parse_rules("10000: 500: park\n400:300:green  # comment")
+    assert [(r.grade, r.min_area_m2, r.radius_m) for r in parsed] == [("green", 400, 300), ("park", 10000, 500)]
+    grades = rules.assign_grades([100, 400, 9999, 10000, np.nan], parsed)
+    assert grades.tolist() == [-1, 0, 0, 1, -1]
+    with pytest.raises(rules.RulesError, match="rule 1"):
+        rules.parse_rules("big: 300")
+    with pytest.raises(rules.RulesError, match="no rules"):
+        rules.parse_rules("  # nothing")
+    with pytest.raises(rules.RulesError, match="radius"):
+        rules.parse_rules("100: 0")
+
+
+def test_largest_radius_wins_with_unordered_rules():
+    odd = rules.parse_rules("400: 600; 10000: 500")
+    assert rules.assign_grades([20000], odd).tolist() == [0]
+
+
+# --- coverage ----------------------------------------------------------------------------------
+
+def _street_case():
+    street = nw.build_network([LineString([(0, 0), (1000, 0)])])
+    parks = gpd.GeoDataFrame({"park_id": [1], "name": ["Square"]}, geometry=[box(0, 10, 100, 110)], crs=3857)
+    homes = gpd.GeoDataFrame(
+        {"src_fid": [10, 11, 12, 13]},
+        geometry=[Point(450, 5), Point(550, -5), Point(700, 5), Point(5000, 0)], crs=3857,
+    )
+    return street, parks, homes
+
+
+def test_coverage_network_distances_by_hand():
+    street, parks, homes = _street_case()
+    result = coverage.park_coverage(parks, homes, rules.parse_rules("400:300:green;10000:500:park"), network=street,
+                                    snap_distance=20, population=np.array([10, 20, 30, 40.0]))
+    r = result.residential
+    # The park's nearest access point is its corner above x = 100: 350, 450, 600 m along the street.
+    assert r["distance_m"].tolist()[:3] == pytest.approx([350, 450, 600])
+    assert r["covered"].tolist() == [True, True, False, False]
+    assert r["park_grade"].tolist()[:2] == ["park", "park"]
+    assert r["reachable"].tolist() == [True, True, True, False]
+    assert math.isnan(r["distance_m"].iloc[3])
+    assert result.rate_area == pytest.approx(0.5)  # points: share of homes
+    assert result.rate_population == pytest.approx(30 / 100)
+    assert result.mode == "network" and (r["mode"] == "network").all()
+    assert any("farther than 20 m" in m for m in map(str, result.messages))
+    assert len(result.underserved) == 2
+
+
+def test_coverage_polygons_share_and_euclidean_label():
+    street, parks, _ = _street_case()
+    blocks = gpd.GeoDataFrame(geometry=[box(400, -20, 500, 20), box(600, -20, 700, 20)], crs=3857)
+    rule = rules.parse_rules("10000:500:park")
+    result = coverage.park_coverage(parks, blocks, rule, network=street, snap_distance=20, offset=50)
+    # Service area: the street from 0 to 600 buffered by 50 m, with a round end at x = 600.
+    reached = box(-50, -50, 600, 50).union(Point(600, 0).buffer(50, quad_segs=4))
+    second = box(600, -20, 700, 20).intersection(reached).area / 4000
+    assert 0.45 < second < 0.5
+    assert result.residential["covered_share"].tolist() == pytest.approx([1.0, second])
+    assert result.rate_area == pytest.approx((1 + second) / 2)
+    assert result.underserved["uncovered_m2"].sum() == pytest.approx(4000 * (1 - second))
+    straight = coverage.park_coverage(parks, blocks, rule, network=None)
+    assert straight.mode == "euclidean" and set(straight.service_areas["mode"]) == {"euclidean"}
+    # Straight line from the park (x <= 100, y >= 10) to the first block's surface point.
+    assert straight.residential["covered"].tolist() == [True, False]
+
+
+def test_coverage_districts_and_unreachable_park():
+    street, parks, homes = _street_case()
+    far_park = gpd.GeoDataFrame({"park_id": [1, 2], "name": ["Square", "Island"]},
+                                geometry=[box(0, 10, 100, 110), box(3000, 3000, 3200, 3200)], crs=3857)
+    districts = gpd.GeoDataFrame({"name": ["West", "East"]}, geometry=[box(-100, -100, 500, 100), box(500, -100, 900, 100)], crs=3857)
+    result = coverage.park_coverage(far_park, homes, rules.parse_rules("400:500"), network=street, snap_distance=20,
+                                    districts=districts)
+    table = result.summary.set_index("district")
+    assert table.loc["West", "rate_area"] == 1.0 and table.loc["East", "rate_area"] == pytest.approx(0.5)
+    assert table.loc[inputs.OUTSIDE, "homes"] == 1
+    assert any("Island" in m for m in map(str, result.messages))
+    assert result.parks["reachable"].tolist() == [True, False]
+
+
+def test_entrances_replace_derived_access():
+    street, parks, homes = _street_case()
+    result = coverage.park_coverage(parks, homes, rules.parse_rules("400:500"), network=street,
+                                    entrances=[Point(50, 10)], snap_distance=20)
+    assert result.residential["distance_m"].tolist()[:3] == pytest.approx([400, 500, 650])
+
+
+# --- equity ------------------------------------------------------------------------------------
+
+def test_e2sfca_three_parks_three_homes_by_hand():
+    # Parks A, B, C supply 1000, 2000, 500 m2; homes 1, 2, 3 hold 100, 200, 50 people; d0 = 500 m.
+    # Reach: A-1 0 m, A-2 250 m, B-2 0 m, C-3 100 m (B-3 at 600 m is beyond the radius).
+    park = [0, 0, 1, 1, 2]
+    home = [0, 1, 1, 2, 2]
+    dist = [0, 250, 0, 600, 100]
+    result = equity.e2sfca([1000, 2000, 500], [100, 200, 50], park, home, dist, 500)
+    r_a = 1000 / (100 * 1 + 200 * g(250, 500))  # 4.16193
+    r_b = 2000 / (200 * 1)  # 10
+    r_c = 500 / (50 * g(100, 500))  # 10.52991
+    assert result.ratio.tolist() == pytest.approx([r_a, r_b, r_c])
+    assert r_a == pytest.approx(4.16193, rel=1e-5)
+    assert result.score.tolist() == pytest.approx([r_a, g(250, 500) * r_a + r_b, g(100, 500) * r_c])
+    assert result.score.tolist() == pytest.approx([4.16193, 12.91904, 10.0], rel=1e-5)
+    assert result.reach.tolist() == [1, 2, 1]
+    # Population-weighted scores add up to the supply of parks someone reaches.
+    assert (np.array([100, 200, 50]) * result.score).sum() == pytest.approx(3500)
+
+
+def test_gini_and_lorenz_by_hand():
+    assert equity.gini([3, 3, 3, 3], [1, 1, 1, 1]) == pytest.approx(0)
+    assert equity.gini([0, 0, 0, 1], [1, 1, 1, 1]) == pytest.approx(0.75)
+    x, y = equity.lorenz([2, 1], [1, 3])
+    assert x.tolist() == pytest.approx([0, 0.75, 1]) and y.tolist() == pytest.approx([0, 0.6, 1])
+    assert math.isnan(equity.gini([1, 2], [0, 0]))
+    assert equity.gaussian_weight([0, 500, 501], 500).tolist() == pytest.approx([1, 0, 0])
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.floats(1, 1e4), st.floats(0, 1e3)), min_size=1, max_size=8))
+def test_equity_properties(homes):
+    """Scores are non-negative, supply is conserved, Gini lies in [0, 1)."""
+    pop = np.array([h[0] for h in homes])
+    dist = np.array([h[1] for h in homes])
+    result = equity.e2sfca([5000.0], pop, np.zeros(len(homes), dtype=int), np.arange(len(homes)), dist, 1000)
+    assert (result.score >= 0).all()
+    if (dist < 1000).any():
+        assert (pop * result.score).sum() == pytest.approx(5000)
+    assert 0 <= equity.gini(result.score, pop) < 1
+
+
+def test_park_equity_on_network_matches_e2sfca():
+    street = nw.build_network([LineString([(0, 0), (2000, 0)])])
+    parks = gpd.GeoDataFrame({"park_id": ["a", "b"], "name": ["A", "B"], "size_m2": [1000.0, 2000.0]},
+                             geometry=[Point(0, 0), Point(1000, 0)], crs=3857)
+    homes = gpd.GeoDataFrame(geometry=[Point(0, 0), Point(250, 0), Point(1000, 0)], crs=3857)
+    result = park_equity.park_equity(parks, homes, np.array([100, 200, 50.0]), rules.parse_rules("0:500"),
+                                     target_m2=8, network=street)
+    expected = equity.e2sfca([1000, 2000], [100, 200, 50], [0, 0, 1], [0, 1, 2], [0, 250, 0], 500).score
+    assert result.residential["score_m2"].tolist() == pytest.approx(expected.tolist())
+    assert result.summary.iloc[-1]["population_below"] == pytest.approx(100 + 200)  # 1000/(100+140) and less
+    assert result.mean == pytest.approx(3000 / 350)
+
+
+# --- living circle -----------------------------------------------------------------------------
+
+def test_facility_coverage_by_hand():
+    preset = standards.preset("living_circle", "gb50180")
+    street = nw.build_network([LineString([(0, 0), (2000, 0)])])
+    values = ["Kindergarten", "school", "幼儿园", "bakery"]
+    mapping = facilities.parse_pairs("school = primary_school")
+    types, unmapped = facilities.map_types(values, preset["types"], mapping)
+    assert types.tolist() == ["kindergarten", "primary_school", "kindergarten", None]
+    assert unmapped == {"bakery": 1}
+    sites = gpd.GeoDataFrame(geometry=[Point(0, 0), Point(600, 0), Point(1500, 0), Point(1900, 0)], crs=3857)
+    homes = gpd.GeoDataFrame(geometry=[Point(200, 0), Point(1000, 0)], crs=3857)
+    result = facilities.facility_coverage(sites, types, homes, preset["types"], network=street,
+                                          population=np.array([10.0, 30.0]))
+    r = result.residential
+    assert result.types == ["kindergarten", "primary_school"]
+    assert "middle_school" in result.missing_types
+    assert r["d_kindergarten"].tolist() == pytest.approx([200, 500])
+    assert r["c_kindergarten"].tolist() == [True, False]
+    assert r["d_primary_school"].tolist() == pytest.approx([400, 400])
+    assert r["completeness"].tolist() == pytest.approx([1.0, 0.5])
+    assert result.underserved[["type"]].values.ravel().tolist() == ["kindergarten"]
+    all_rows = result.summary[result.summary["district"] == inputs.ALL].set_index("type")
+    assert all_rows.loc["kindergarten", "share_population"] == pytest.approx(0.25)
+    with pytest.raises(facilities.TypeMappingError):
+        facilities.parse_pairs("no equals sign")
+
+
+# --- inputs ------------------------------------------------------------------------------------
+
+def test_duplicates_population_and_districts():
+    dup = inputs.duplicate_mask([box(0, 0, 1, 1), box(0, 0, 1, 1), box(1, 1, 2, 2)])
+    assert dup.tolist() == [False, True, False]
+    pop, nulls, negative = inputs.clean_population([5, None, "x", -3, 0])
+    assert pop.tolist() == [5, 0, 0, 0, 0] and nulls == 2 and negative == 1
+    names = inputs.district_of([Point(0.5, 0.5), Point(9, 9)], [box(0, 0, 1, 1)], ["A"])
+    assert names.tolist() == ["A", inputs.OUTSIDE]
+
+
+def test_boundary_access_points():
+    from urbanization_planning.algorithms.greenspace.access import boundary_points
+
+    points, owner = boundary_points([box(0, 0, 100, 100), Point(5, 5), LineString([(0, 0), (30, 0)])], spacing=25)
+    assert owner.tolist() == [0] * 16 + [1] + [2] * 2
+    square = np.array([[p.x, p.y] for p in points[:16]])
+    assert np.allclose(np.minimum.reduce([square[:, 0], 100 - square[:, 0], square[:, 1], 100 - square[:, 1]]), 0)
+    assert points[16].equals(Point(5, 5))
+    assert [p.x for p in points[17:]] == pytest.approx([0, 15])
