@@ -73,21 +73,21 @@ def source_to_frame(
     step = 100.0 / total if total and total > 0 else 0.0
 
     ids: list[int] = []
-    wkbs: list[bytes | None] = []
-    rows: list[list] = []
+    wkbs: list = []
+    attribute_rows: list[list] = []
     for i, feature in enumerate(source.getFeatures(request)):
         if feedback is not None and i % 5000 == 0:
             if feedback.isCanceled():
                 raise QgsProcessingException(tr("Cancelled by the user."))
             feedback.setProgress(i * step)
         ids.append(feature.id())
-        geometry = feature.geometry()
-        wkbs.append(None if geometry.isNull() else bytes(geometry.asWkb()))
-        attributes = feature.attributes()
-        rows.append([_python_value(attributes[j]) for j in indices])
+        wkbs.append(feature.geometry().asWkb())  # an empty QByteArray for a null geometry
+        if indices:
+            attribute_rows.append(feature.attributes())
 
+    wkbs = [bytes(wkb) or None for wkb in wkbs]
     geometries = shapely.from_wkb(np.array(wkbs, dtype=object)) if wkbs else np.array([], dtype=object)
-    frame = pd.DataFrame(rows, columns=names) if rows else pd.DataFrame({n: [] for n in names})
+    frame = pd.DataFrame({name: _column(attribute_rows, j) for name, j in zip(names, indices)})
     frame.insert(0, FID, np.array(ids, dtype="int64"))
     frame = gpd.GeoDataFrame(frame, geometry=geometries, crs=_pyproj_crs(crs))
 
@@ -103,11 +103,9 @@ def source_to_frame(
     return frame
 
 
-def _python_value(value):
-    """QVariant nulls -> None; everything else is already a Python value through PyQt."""
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
-        return None
-    return value
+def _column(rows: list[list], index: int) -> list:
+    """One attribute column; QGIS's NULL (a QVariant through PyQt) becomes None."""
+    return [None if isinstance(value, QVariant) else value for value in (row[index] for row in rows)]
 
 
 def _pyproj_crs(crs: QgsCoordinateReferenceSystem):
@@ -260,11 +258,10 @@ def write_frame(
     columns = [_column_values(frame[f.name()]) for f in fields]
     wkbs = shapely.to_wkb(frame.geometry.values) if has_geometry and len(frame) else None
 
-    for i in range(len(frame)):
-        if feedback is not None and i % 5000 == 0 and feedback.isCanceled():
-            raise QgsProcessingException(tr("Cancelled by the user."))
+    batch: list[QgsFeature] = []
+    for i, attributes in enumerate(zip(*columns) if columns else ([] for _ in range(len(frame)))):
         feature = QgsFeature(fields)
-        feature.setAttributes([column[i] for column in columns])
+        feature.setAttributes(list(attributes))
         if wkbs is not None and wkbs[i] is not None:
             geometry = QgsGeometry()
             geometry.fromWkb(wkbs[i])
@@ -273,5 +270,17 @@ def write_frame(
             if transform is not None:
                 geometry.transform(transform)
             feature.setGeometry(geometry)
-        sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        batch.append(feature)
+        if len(batch) == 10000:
+            _flush(sink, batch, feedback, name)
+    _flush(sink, batch, feedback, name)
     return dest_id
+
+
+def _flush(sink, batch: list, feedback, name: str) -> None:
+    """Add a batch of features in one call (much faster than one call per feature)."""
+    if feedback is not None and feedback.isCanceled():
+        raise QgsProcessingException(tr("Cancelled by the user."))
+    if batch and not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
+        raise QgsProcessingException(tr("Could not write features to the output {}: {}").format(name, sink.lastError()))
+    batch.clear()

@@ -39,15 +39,25 @@ def provider(processing_ready):
 
 @pytest.fixture
 def run(provider):
-    """processing.run by id with a fresh context; returns the results dict."""
+    """processing.run by id with a fresh context; returns the results dict. The contexts live until
+    the test ends: they own the 'memory:' output layers the test reads, and must release them while
+    QGIS is still running (a layer freed at interpreter exit crashes QGIS)."""
+    import gc
+
     import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    contexts = []
 
     def _run(algorithm_id: str, parameters: dict, feedback=None, context=None):
         if context is None:
             context = QgsProcessingContext()
             context.setProject(QgsProject.instance())
+            contexts.append(context)
         feedback = feedback or QgsProcessingFeedback()
         return processing.run(algorithm_id, parameters, context=context, feedback=feedback)
 
-    return _run
+    yield _run
+    contexts.clear()
+    gc.collect()
+

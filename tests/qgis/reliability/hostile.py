@@ -112,6 +112,8 @@ def invalid_geometries(layer: QgsVectorLayer) -> QgsVectorLayer:
         feature = QgsFeature(memory.fields())
         if template is not None:
             feature.setAttributes(template.attributes())
+            if memory.fields().lookupField("fid") >= 0:  # a new feature has no GeoPackage fid yet
+                feature.setAttribute("fid", None)
         geometry = QgsGeometry.fromWkt(wkt)
         if QgsWkbTypes.isMultiType(memory.wkbType()):
             geometry.convertToMultiType()
