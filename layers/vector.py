@@ -8,6 +8,7 @@ both counted and reported through the feedback, so engines only ever see valid g
 from __future__ import annotations
 
 import math
+from operator import itemgetter
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -73,21 +74,23 @@ def source_to_frame(
     step = 100.0 / total if total and total > 0 else 0.0
 
     ids: list[int] = []
-    wkbs: list = []
-    attribute_rows: list[list] = []
+    wkbs: list[bytes | None] = []
+    picked: list = []  # per feature: the requested values (a tuple, or the value itself for one field)
+    pick = itemgetter(*indices) if indices else None
     for i, feature in enumerate(source.getFeatures(request)):
         if feedback is not None and i % 5000 == 0:
             if feedback.isCanceled():
                 raise QgsProcessingException(tr("Cancelled by the user."))
             feedback.setProgress(i * step)
         ids.append(feature.id())
-        wkbs.append(feature.geometry().asWkb())  # an empty QByteArray for a null geometry
-        if indices:
-            attribute_rows.append(feature.attributes())
+        geometry = feature.geometry()
+        wkbs.append(None if geometry.isNull() else bytes(geometry.asWkb()))
+        if pick is not None:
+            picked.append(pick(feature.attributes()))
 
-    wkbs = [bytes(wkb) or None for wkb in wkbs]
     geometries = shapely.from_wkb(np.array(wkbs, dtype=object)) if wkbs else np.array([], dtype=object)
-    frame = pd.DataFrame({name: _column(attribute_rows, j) for name, j in zip(names, indices)})
+    columns = [picked] if len(indices) == 1 else (list(zip(*picked)) if picked else [[] for _ in indices])
+    frame = pd.DataFrame({name: _nulls_to_none(column) for name, column in zip(names, columns)})
     frame.insert(0, FID, np.array(ids, dtype="int64"))
     frame = gpd.GeoDataFrame(frame, geometry=geometries, crs=_pyproj_crs(crs))
 
@@ -103,9 +106,9 @@ def source_to_frame(
     return frame
 
 
-def _column(rows: list[list], index: int) -> list:
-    """One attribute column; QGIS's NULL (a QVariant through PyQt) becomes None."""
-    return [None if isinstance(value, QVariant) else value for value in (row[index] for row in rows)]
+def _nulls_to_none(values) -> list:
+    """QGIS's NULL (a QVariant through PyQt) becomes None; other values pass as they are."""
+    return [None if isinstance(value, QVariant) else value for value in values]
 
 
 def _pyproj_crs(crs: QgsCoordinateReferenceSystem):
