@@ -7,7 +7,11 @@ bash scripts/setup.sh
 source scripts/env.sh
 OUT="$(pwd)/demo_output"
 mkdir -p "$OUT"
-qgis_process plugins enable urbanization_planning >/dev/null 2>&1
+qgis_process plugins enable urbanization_planning >/dev/null 2>&1 || true  # exits 1 when already enabled
+if ! qgis_process list 2>/dev/null | grep -q "urbanization:"; then
+  echo "qgis_process does not see the plugin's algorithms (QGIS_PLUGINPATH=$QGIS_PLUGINPATH)" >&2
+  exit 1
+fi
 DATA="$(pwd)/resources/sample_data"
 for step in scripts/demo.d/*.sh; do
   # shellcheck source=/dev/null
