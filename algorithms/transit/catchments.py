@@ -169,13 +169,8 @@ def _reached_part(network, distance: np.ndarray):
 
 
 def catchment_polygon(network, distance: np.ndarray, band: float, offset: float):
-    """Catchment polygon and reached street length: the reached pieces buffered one by one and
-    unioned. Same polygon as network.service_area, which buffers them as one multi-line: that is
-    100x slower on dense footway networks (26 s vs 0.2 s for one 800 m band in central Helsinki)."""
+    """Catchment polygon (the engine's service area) and the reached street length."""
     segments = nw.reached_segments(network, distance, band)
-    lines = nw.segment_lines(network, segments)[segments.length > 0]
-    if lines.size:
-        return shapely.union_all(shapely.buffer(lines, offset, quad_segs=4)), segments.total_length
     return nw.service_area(network, distance, band, offset), segments.total_length
 
 
