@@ -20,6 +20,7 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsProcessingParameterDefinition,
     QgsWkbTypes,
 )
@@ -77,7 +78,13 @@ def source_to_frame(
     wkbs: list[bytes | None] = []
     picked: list = []  # per feature: the requested values (a tuple, or the value itself for one field)
     pick = itemgetter(*indices) if indices else None
-    for i, feature in enumerate(source.getFeatures(request)):
+    if isinstance(source, QgsProcessingFeatureSource):
+        # We repair (or keep) invalid geometries ourselves and report them: QGIS's own check,
+        # set in the Processing options, would silently skip those features or abort the run.
+        features = source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+    else:
+        features = source.getFeatures(request)
+    for i, feature in enumerate(features):
         if feedback is not None and i % 5000 == 0:
             if feedback.isCanceled():
                 raise QgsProcessingException(tr("Cancelled by the user."))

@@ -202,3 +202,23 @@ def test_cancelled_run_is_reported_as_failed(run, tmp_path):
         run("urbanization:chinacoordinates", {"INPUT": layer, "FROM": "gcj02", "TO": "wgs84", "OUTPUT": str(output)},
             feedback=feedback)
     assert not output.exists()
+
+
+def test_invalid_geometries_are_repaired_even_when_processing_would_abort_on_them():
+    """Processing's default is to skip or abort on invalid input features; we repair and count."""
+    from qgis.core import QgsFeatureRequest, QgsProcessingFeatureSource
+
+    from urbanization_planning.layers import vector
+
+    layer = memory_layer("Polygon", "EPSG:32635", [
+        "POLYGON((0 0, 10 10, 10 0, 0 10, 0 0))",  # bow tie
+        "POLYGON((20 0, 30 0, 30 10, 20 10, 20 0))",
+    ])
+    context = QgsProcessingContext()
+    context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryAbortOnInvalid)
+    source = QgsProcessingFeatureSource(layer, context)
+    feedback = RecordingFeedback()
+    frame = vector.source_to_frame(source, context=context, feedback=feedback, label="parcels")
+    assert len(frame) == 2 and frame.geometry.is_valid.all()
+    assert frame.geometry.area.sum() == pytest.approx(50.0 + 100.0)
+    assert any("repaired 1" in m for m in feedback.messages)
