@@ -1,5 +1,5 @@
 # The README's two commands, and a few conveniences.
-.PHONY: setup demo test lint benchmark i18n
+.PHONY: setup demo test lint benchmark i18n package
 
 setup:
 	bash scripts/setup.sh
@@ -18,3 +18,6 @@ benchmark:
 
 i18n:
 	bash scripts/i18n_update.sh
+
+package:
+	bash scripts/package.sh
