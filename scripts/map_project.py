@@ -69,11 +69,34 @@ def style_sample(grid, parks, roads, stations, lines) -> None:
     lines.setRenderer(QgsSingleSymbolRenderer(QgsLineSymbol.createSimple({"color": "200,30,40", "width": "0.6"})))
 
 
+# Demo output file -> (layer style in layers/styles, map legend name); outputs not listed are left off
+# the sheets: tables, intermediate copies, the GCJ-02 shifted stations (they would sit 300 m off),
+# and enough of the Helsinki results to keep that sheet's legend on the page.
+OUTPUT_STYLES = {
+    "zoning_conflicts": ("zoning_conflicts", "三区三线冲突 Control line conflicts"),
+    "park_service_areas": ("greenspace_service_areas", "公园服务范围 Park service areas"),
+    "park_underserved": ("greenspace_underserved", "公园服务盲区 Underserved residential land"),
+    "kunming_express_times": ("transit_station_times", "大站直达节省时间 Express minutes saved"),
+    "drainage_accumulation": ("drainage_accumulation", "汇水面积 Flow accumulation"),
+    "drainage_zones": ("drainage_zones", "排涝通道控制带 Corridor zones"),
+    "drainage_corridors": ("drainage_corridors", "排涝通道 Drainage corridors"),
+    "drainage_crossings": ("drainage_crossings", "通道与道路交叉点 Road crossings"),
+}
+STYLES = Path(__file__).resolve().parent.parent / "layers" / "styles"
+
+
+def _styled(layer, stem: str):
+    style, title = OUTPUT_STYLES[stem]
+    layer.loadNamedStyle(str(STYLES / f"{style}.qml"))
+    layer.setName(title)
+    return layer
+
+
 def output_layers(out_dir: Path) -> list:
-    """Layers of the demo's outputs (every layer of every GeoPackage, every GeoTIFF)."""
+    """The demo's map-worthy outputs (OUTPUT_STYLES), styled and named for the legend."""
     layers = []
     for path in sorted(out_dir.glob("*.gpkg")):
-        if path.name == STORE:
+        if path.name == STORE or path.stem not in OUTPUT_STYLES:
             continue
         probe = QgsVectorLayer(str(path), path.stem, "ogr")
         for sub in probe.dataProvider().subLayers() if probe.isValid() else []:
@@ -81,13 +104,11 @@ def output_layers(out_dir: Path) -> list:
             name = path.stem if layer_name in (path.stem, "") else f"{path.stem} {layer_name}"
             layer = QgsVectorLayer(f"{path}|layername={layer_name}", name, "ogr")
             if layer.isValid() and layer.geometryType() != QgsWkbTypes.NullGeometry:
-                layer.setOpacity(0.7)
-                layers.append(layer)
+                layers.append(_styled(layer, path.stem))
     for path in sorted(out_dir.glob("*.tif")):
         layer = QgsRasterLayer(str(path), path.stem)
-        if layer.isValid():
-            layer.setOpacity(0.7)
-            layers.append(layer)
+        if layer.isValid() and path.stem in OUTPUT_STYLES:
+            layers.append(_styled(layer, path.stem))
     order = {QgsWkbTypes.PolygonGeometry: 0, QgsWkbTypes.LineGeometry: 1, QgsWkbTypes.PointGeometry: 2}
     return sorted(layers, key=lambda layer: -1 if isinstance(layer, QgsRasterLayer) else order.get(layer.geometryType(), 3))
 
