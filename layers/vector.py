@@ -31,7 +31,6 @@ from ..translation import tr
 FID = "src_fid"  # column holding the source feature id in every frame read from a source
 
 
-
 def source_to_frame(
     source,
     *,
@@ -44,11 +43,11 @@ def source_to_frame(
     repair: bool = True,
 ):
     """Read `source` (honouring selected-features-only, which Processing builds into it) into a
-    GeoDataFrame with columns fid, the requested `fields` and geometry, in `target_crs`.
+    GeoDataFrame with columns FID (src_fid), the requested `fields` and geometry, in `target_crs`.
 
     `fields=None` reads every field, `[]` none. A missing field raises QgsProcessingException
-    naming `label`. Null/empty geometries are dropped, invalid ones repaired (make valid); both
-    counts go to `feedback`."""
+    naming `label`. Null/empty geometries are dropped and, with `repair`, invalid ones made valid;
+    both counts go to `feedback`."""
     import geopandas as gpd
     import numpy as np
     import pandas as pd
