@@ -56,7 +56,15 @@ class UrbanizationAlgorithm(QgsProcessingAlgorithm):
     REQUIRES: tuple[str, ...] = ("shapely", "geopandas")
 
     def tr(self, text: str) -> str:
-        return QCoreApplication.translate(type(self).__name__, text)
+        """Translate with the class name as context (what pylupdate5 records), falling back to the
+        parent classes' contexts, so strings written in a shared domain base class translate too."""
+        for cls in type(self).__mro__:
+            if cls is UrbanizationAlgorithm:
+                break
+            translated = QCoreApplication.translate(cls.__name__, text)
+            if translated != text:
+                return translated
+        return text
 
     def createInstance(self):  # noqa: N802 (QGIS API names)
         return type(self)()

@@ -47,3 +47,16 @@ def metric_crs_for(crs: QgsCoordinateReferenceSystem, extent: QgsRectangle, cont
 def metric_crs_for_source(source, context, label: str = "") -> QgsCoordinateReferenceSystem:
     """Metric CRS for a QgsFeatureSource (its own, or a local one when it is geographic)."""
     return metric_crs_for(source.sourceCrs(), source.sourceExtent(), context, label or source.sourceName())
+
+
+def to_pyproj(crs: QgsCoordinateReferenceSystem):
+    """The CRS as pyproj/geopandas want it (authority id when there is one), or None when it is
+    invalid or too exotic for pyproj: the geometry is kept, only the label is dropped."""
+    if not crs.isValid():
+        return None
+    from pyproj import CRS
+
+    try:
+        return CRS.from_user_input(crs.authid()) if crs.authid() else CRS.from_wkt(crs.toWkt())
+    except Exception:  # noqa: BLE001 (pyproj raises its own CRSError and others)
+        return None

@@ -27,6 +27,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..translation import tr
+from .crs import to_pyproj
 
 FID = "src_fid"  # column holding the source feature id in every frame read from a source
 
@@ -98,7 +99,7 @@ def source_to_frame(
     columns = [picked] if len(indices) == 1 else (list(zip(*picked)) if picked else [[] for _ in indices])
     frame = pd.DataFrame({name: _nulls_to_none(column) for name, column in zip(names, columns)})
     frame.insert(0, FID, np.array(ids, dtype="int64"))
-    frame = gpd.GeoDataFrame(frame, geometry=geometries, crs=_pyproj_crs(crs))
+    frame = gpd.GeoDataFrame(frame, geometry=geometries, crs=to_pyproj(crs))
 
     missing_geometry = shapely.is_missing(frame.geometry.values) | shapely.is_empty(frame.geometry.values)
     if missing_geometry.any():
@@ -115,18 +116,6 @@ def source_to_frame(
 def _nulls_to_none(values) -> list:
     """QGIS's NULL (a QVariant through PyQt) becomes None; other values pass as they are."""
     return [None if isinstance(value, QVariant) else value for value in values]
-
-
-def _pyproj_crs(crs: QgsCoordinateReferenceSystem):
-    """The CRS as geopandas wants it (authority id when there is one), or None."""
-    if not crs.isValid():
-        return None
-    from pyproj import CRS
-
-    try:
-        return CRS.from_user_input(crs.authid()) if crs.authid() else CRS.from_wkt(crs.toWkt())
-    except Exception:  # an exotic QGIS CRS pyproj cannot parse: keep geometry, drop the label
-        return None
 
 
 def _report(feedback, message: str) -> None:

@@ -18,7 +18,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from ...layers import crs as crs_utils
 from ...layers import raster, styling, vector
@@ -37,12 +36,6 @@ def _preset() -> dict:
         return standards.preset(STANDARD, "default")
 
 
-def _pyproj(crs):
-    from pyproj import CRS
-
-    return CRS.from_user_input(crs.authid()) if crs.authid() else CRS.from_wkt(crs.toWkt())
-
-
 class DrainageAlgorithm(UrbanizationAlgorithm):
     """DEM reading, metric CRS and vector inputs shared by the two drainage algorithms."""
 
@@ -54,11 +47,6 @@ class DrainageAlgorithm(UrbanizationAlgorithm):
     BAND = "BAND"
     ROADS = "ROADS"
     BUILDINGS = "BUILDINGS"
-
-    def tr(self, text: str) -> str:
-        """The subclass's context first, then this class's (where the shared strings are)."""
-        translated = QCoreApplication.translate(type(self).__name__, text)
-        return translated if translated != text else QCoreApplication.translate("DrainageAlgorithm", text)
 
     def add_dem_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, self.tr("Digital elevation model (DEM)")))
@@ -224,7 +212,7 @@ class DrainageCorridorsAlgorithm(DrainageAlgorithm):
         feedback.setProgress(5)
         try:
             result = identify_corridors(
-                elevation, transform, crs=_pyproj(layer.crs()), metric_crs=_pyproj(metric), latlon=latlon,
+                elevation, transform, crs=crs_utils.to_pyproj(layer.crs()), metric_crs=crs_utils.to_pyproj(metric), latlon=latlon,
                 min_area_m2=area_ha * 1e4, widths=widths, roads=roads, buildings=buildings,
                 road_name_column=name_field, progress=self.progress(feedback, 5, 80), is_canceled=feedback.isCanceled)
         except DrainageCancelledError:
@@ -358,7 +346,7 @@ class WaterloggingSpotsAlgorithm(DrainageAlgorithm):
         feedback.setProgress(5)
         try:
             result = find_depressions(
-                elevation, transform, crs=_pyproj(layer.crs()), metric_crs=_pyproj(metric), latlon=latlon,
+                elevation, transform, crs=crs_utils.to_pyproj(layer.crs()), metric_crs=crs_utils.to_pyproj(metric), latlon=latlon,
                 min_depth=min_depth, min_area_m2=min_area, roads=roads, buildings=buildings,
                 progress=self.progress(feedback, 5, 80), is_canceled=feedback.isCanceled)
         except DrainageCancelledError:

@@ -22,7 +22,7 @@ from qgis.core import (
 
 from ...layers import crs as crs_utils
 from ...layers import styling, vector
-from ...translation import tr
+from ...translation import current_language, tr
 from ..base import UrbanizationAlgorithm, user_standards_dir
 
 POINTS_POLYGONS = (QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry)
@@ -40,12 +40,6 @@ def engine_message(message) -> str:
         "facilities_unreachable": tr("{} facility(ies) lie farther than {} m from every street and were left out"),
     }
     return templates[message.key].format(*message.args)
-
-
-def _language() -> str:
-    from ...translation import current_language
-
-    return current_language()
 
 
 class GreenAlgorithm(UrbanizationAlgorithm):
@@ -383,7 +377,7 @@ class ParkCoverageAlgorithm(GreenAlgorithm):
         if report_path:
             from .report_pages import coverage_page
 
-            coverage_page(report_path, self.tr("Park service coverage"), result, rules, preset, _language(), _coverage_labels(self))
+            coverage_page(report_path, self.tr("Park service coverage"), result, rules, preset, current_language(), _coverage_labels(self))
             outputs[self.REPORT] = report_path
         feedback.pushInfo(self.tr("Coverage by residential area: {:.1%}; by population: {} ({}).").format(
             result.rate_area, "-" if result.rate_population is None else f"{result.rate_population:.1%}", result.mode))
@@ -512,7 +506,7 @@ class FacilityCoverageAlgorithm(GreenAlgorithm):
         if report_path:
             from .report_pages import facility_page
 
-            facility_page(report_path, self.tr("15-minute living circle coverage"), result, types, _language(), {
+            facility_page(report_path, self.tr("15-minute living circle coverage"), result, types, current_language(), {
                 "share_homes": self.tr("Share of homes covered"), "completeness": self.tr("Completeness of homes"),
                 "by_type": self.tr("Coverage by facility type"), "districts": self.tr("By type and district"),
                 "missing": self.tr("Facility types not in the data: "), "message": engine_message,
@@ -600,7 +594,7 @@ class ParkEquityAlgorithm(GreenAlgorithm):
         if report_path:
             from .report_pages import equity_page
 
-            equity_page(report_path, self.tr("Park accessibility equity"), result, _language(), {
+            equity_page(report_path, self.tr("Park accessibility equity"), result, current_language(), {
                 "lorenz": self.tr("Lorenz curve of park accessibility"), "equality": self.tr("Equal access"),
                 "population_share": self.tr("Cumulative share of population"),
                 "access_share": self.tr("Cumulative share of accessible park area"),

@@ -19,7 +19,7 @@ from qgis.core import (
 
 from ...layers import crs as crs_utils
 from ...layers import styling, vector
-from ...translation import tr
+from ...translation import current_language, tr
 from ..base import UrbanizationAlgorithm
 
 TRUE_WORDS = {"1", "true", "t", "yes", "y", "是", "x"}
@@ -269,7 +269,7 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
             from .. import report
 
             report.write(report_path, express_report.build(evaluation, self._labels(),
-                                                           self._parameter_rows(model, service), self._language(),
+                                                           self._parameter_rows(model, service), current_language(),
                                                            isochrone_table))
             results[self.REPORT] = report_path
 
@@ -480,11 +480,6 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
             (self.tr("Express headway (min)"), f"{service.headway_express_min:g}"),
             (self.tr("Interchange walking time (min)"), f"{service.transfer_min:g}"),
         ]
-
-    def _language(self) -> str:
-        from ...translation import current_language
-
-        return current_language()
 
     def _labels(self) -> dict[str, str]:
         return {
@@ -708,7 +703,7 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
 
             report.write(report_path, catchment_report.build(
                 summary, bands, result.population_covered if population_geometries is not None else math.nan,
-                self._labels(), self._language()))
+                self._labels(), current_language()))
             results[self.REPORT] = report_path
         feedback.setProgress(100)
         return results
@@ -735,11 +730,6 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
             feedback.pushWarning(self.tr("Layer '{}': {} entrance(s) name no station of the station layer in field "
                                          "'{}' and are left out.").format(label, unknown, field))
         return frame.geometry.values, owner
-
-    def _language(self) -> str:
-        from ...translation import current_language
-
-        return current_language()
 
     def _labels(self) -> dict[str, str]:
         return {
