@@ -252,117 +252,117 @@
         <translation>车站 {} 在轨道网络上无法到达目的地：其时间为空。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="491"/>
+        <location filename="../../algorithms/transit/processing.py" line="486"/>
         <source>Express service evaluation</source>
         <translation>大站直达通勤评估</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="492"/>
+        <location filename="../../algorithms/transit/processing.py" line="487"/>
         <source>Scenario</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="493"/>
+        <location filename="../../algorithms/transit/processing.py" line="488"/>
         <source>Destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="494"/>
+        <location filename="../../algorithms/transit/processing.py" line="489"/>
         <source>Express stops</source>
         <translation>快车停靠站</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="495"/>
+        <location filename="../../algorithms/transit/processing.py" line="490"/>
         <source>Run-time model and service</source>
         <translation>运行时间模型与运营参数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="496"/>
+        <location filename="../../algorithms/transit/processing.py" line="491"/>
         <source>Line</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="497"/>
+        <location filename="../../algorithms/transit/processing.py" line="492"/>
         <source>Line {}: minutes saved to the destination, station by station</source>
         <translation>{} 号线：各站到目的地节省分钟</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="498"/>
+        <location filename="../../algorithms/transit/processing.py" line="493"/>
         <source>Line {}: door-to-door minutes to the destination along the line</source>
         <translation>{} 号线：沿线各站到目的地门到门时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="499"/>
+        <location filename="../../algorithms/transit/processing.py" line="494"/>
         <source>Distance along the line (km)</source>
         <translation>沿线距离（公里）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="500"/>
+        <location filename="../../algorithms/transit/processing.py" line="495"/>
         <source>min</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="501"/>
+        <location filename="../../algorithms/transit/processing.py" line="496"/>
         <source>All-stop</source>
         <translation>站站停</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="502"/>
+        <location filename="../../algorithms/transit/processing.py" line="497"/>
         <source>With express</source>
         <translation>开行快车</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="503"/>
+        <location filename="../../algorithms/transit/processing.py" line="498"/>
         <source>Stations</source>
         <translation>车站</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="504"/>
+        <location filename="../../algorithms/transit/processing.py" line="499"/>
         <source>Station</source>
         <translation>车站</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="505"/>
+        <location filename="../../algorithms/transit/processing.py" line="500"/>
         <source>Lines</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="506"/>
+        <location filename="../../algorithms/transit/processing.py" line="501"/>
         <source>Express stop</source>
         <translation>快车停靠</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="507"/>
+        <location filename="../../algorithms/transit/processing.py" line="502"/>
         <source>All-stop, min</source>
         <translation>站站停（分钟）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="508"/>
+        <location filename="../../algorithms/transit/processing.py" line="503"/>
         <source>With express, min</source>
         <translation>开行快车（分钟）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="509"/>
+        <location filename="../../algorithms/transit/processing.py" line="504"/>
         <source>Minutes saved</source>
         <translation>节省分钟</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="510"/>
+        <location filename="../../algorithms/transit/processing.py" line="505"/>
         <source>Route with express</source>
         <translation>开行快车后乘车路线</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="511"/>
+        <location filename="../../algorithms/transit/processing.py" line="506"/>
         <source>Door-to-door time = half the headway of each boarded train + in-vehicle time (trapezoidal speed profile between stops, dwell only where the train stops) + interchange walks. Riders take the quickest option; walking to the station is not included.</source>
         <translation>门到门时间 = 每次上车等候（发车间隔的一半）+ 车内时间（站间梯形速度曲线，仅在停靠站停站）+ 换乘步行时间。乘客选择最快方案；不含步行到站时间。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="515"/>
+        <location filename="../../algorithms/transit/processing.py" line="510"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="516"/>
+        <location filename="../../algorithms/transit/processing.py" line="511"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -432,27 +432,27 @@
         <translation>门到门 {:g} 分钟以内人口：开行快车后增加 {:,.0f} 人。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="517"/>
+        <location filename="../../algorithms/transit/processing.py" line="512"/>
         <source>Door-to-door commute isochrones (walk + wait + ride)</source>
         <translation>门到门通勤等时圈（步行 + 候车 + 乘车）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="518"/>
+        <location filename="../../algorithms/transit/processing.py" line="513"/>
         <source>Pattern</source>
         <translation>运营方案</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="519"/>
+        <location filename="../../algorithms/transit/processing.py" line="514"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="520"/>
+        <location filename="../../algorithms/transit/processing.py" line="515"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="521"/>
+        <location filename="../../algorithms/transit/processing.py" line="516"/>
         <source>Population gained with the express</source>
         <translation>开行快车新增覆盖人口</translation>
     </message>
@@ -460,237 +460,237 @@
 <context>
     <name>StationCatchmentsAlgorithm</name>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="551"/>
+        <location filename="../../algorithms/transit/processing.py" line="546"/>
         <source>Station walking catchments (轨道站点步行范围)</source>
         <translation>轨道站点步行范围</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="554"/>
+        <location filename="../../algorithms/transit/processing.py" line="549"/>
         <source>metro,station,catchment,walking,ped-shed,TOD,service area,轨道站点,步行范围,站城融合</source>
         <translation>地铁,站点,步行范围,步行可达比,TOD,服务区,轨道站点,站城融合,metro,catchment</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="621"/>
+        <location filename="../../algorithms/transit/processing.py" line="616"/>
         <source>Metro stations</source>
         <translation>轨道站点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="562"/>
+        <location filename="../../algorithms/transit/processing.py" line="557"/>
         <source>Station id field (empty: feature id)</source>
         <translation>车站编号字段（留空：使用要素编号）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="565"/>
+        <location filename="../../algorithms/transit/processing.py" line="560"/>
         <source>Station name field</source>
         <translation>站名字段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="568"/>
+        <location filename="../../algorithms/transit/processing.py" line="563"/>
         <source>Station entrances (optional)</source>
         <translation>车站出入口（可选）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="570"/>
+        <location filename="../../algorithms/transit/processing.py" line="565"/>
         <source>Station id field of the entrances</source>
         <translation>出入口的车站编号字段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="573"/>
+        <location filename="../../algorithms/transit/processing.py" line="568"/>
         <source>Walking network (streets and paths)</source>
         <translation>步行网络（街道和步行道）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="575"/>
+        <location filename="../../algorithms/transit/processing.py" line="570"/>
         <source>Bands (comma separated)</source>
         <translation>圈层（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="577"/>
+        <location filename="../../algorithms/transit/processing.py" line="572"/>
         <source>Band unit</source>
         <translation>圈层单位</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="581"/>
+        <location filename="../../algorithms/transit/processing.py" line="576"/>
         <source>Walking speed (m/s, for bands in minutes)</source>
         <translation>步行速度（米/秒，用于以分钟计的圈层）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="584"/>
+        <location filename="../../algorithms/transit/processing.py" line="579"/>
         <source>Population (optional polygons, apportioned by area)</source>
         <translation>人口（可选面图层，按面积分摊）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="587"/>
+        <location filename="../../algorithms/transit/processing.py" line="582"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="590"/>
+        <location filename="../../algorithms/transit/processing.py" line="585"/>
         <source>Allocation (overlapping: each station&apos;s own catchment; nearest: streets go to the nearest station)</source>
         <translation>分配方式（overlapping 重叠：各站完整范围；nearest 就近：街道划给最近车站）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="595"/>
+        <location filename="../../algorithms/transit/processing.py" line="590"/>
         <source>Largest distance from a station or entrance to the network (m)</source>
         <translation>车站或出入口到网络的最大距离（米）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="598"/>
+        <location filename="../../algorithms/transit/processing.py" line="593"/>
         <source>Join line ends closer than (m; 0: only lines sharing a vertex connect)</source>
         <translation>连接距离小于此值的线端点（米；0：仅共享节点的线连通）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="601"/>
+        <location filename="../../algorithms/transit/processing.py" line="596"/>
         <source>Station catchments</source>
         <translation>站点步行范围</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="603"/>
+        <location filename="../../algorithms/transit/processing.py" line="598"/>
         <source>Station summary</source>
         <translation>车站汇总表</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="605"/>
+        <location filename="../../algorithms/transit/processing.py" line="600"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="605"/>
+        <location filename="../../algorithms/transit/processing.py" line="600"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="751"/>
+        <location filename="../../algorithms/transit/processing.py" line="741"/>
         <source>Population covered by the outer band (no double counting)</source>
         <translation>外圈层覆盖人口（不重复计算）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="638"/>
+        <location filename="../../algorithms/transit/processing.py" line="633"/>
         <source>Bands &apos;{}&apos; cannot be read: give positive numbers separated by commas, e.g. 300,500,800.</source>
         <translation>无法读取圈层“{}”：请填写以逗号分隔的正数，如 300,500,800。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="660"/>
+        <location filename="../../algorithms/transit/processing.py" line="655"/>
         <source>Cancelled by the user.</source>
         <translation>用户已取消。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="662"/>
+        <location filename="../../algorithms/transit/processing.py" line="657"/>
         <source>No station of layer &apos;{}&apos; lies within {:g} m of the walking network. Check that the network covers the stations, or raise the largest distance to the network.</source>
         <translation>图层“{}”中没有车站位于步行网络 {:g} 米以内。请检查网络是否覆盖车站，或调大到网络的最大距离。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="666"/>
+        <location filename="../../algorithms/transit/processing.py" line="661"/>
         <source>The walking network cannot be used: {}</source>
         <translation>步行网络无法使用：{}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="670"/>
+        <location filename="../../algorithms/transit/processing.py" line="665"/>
         <source>{} station(s) lie more than {:g} m from the walking network and get no catchment: {}</source>
         <translation>{} 个车站距步行网络超过 {:g} 米，未生成步行范围：{}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="674"/>
+        <location filename="../../algorithms/transit/processing.py" line="669"/>
         <source>{} station(s) snap onto a small piece of network not joined to the streets; their catchments are tiny: {}. Check the network near them (e.g. a platform footway) or add their entrances.</source>
         <translation>{} 个车站吸附到了与街道不连通的零碎路段上，步行范围极小：{}。请检查其附近的网络（如站台步道），或补充车站出入口。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="746"/>
+        <location filename="../../algorithms/transit/processing.py" line="736"/>
         <source>Station walking catchments</source>
         <translation>轨道站点步行范围</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="702"/>
+        <location filename="../../algorithms/transit/processing.py" line="697"/>
         <source>Population within {:g} m on the network of any station: {:,.0f}</source>
         <translation>沿网络距任一车站 {:g} 米以内的人口：{:,.0f}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="723"/>
+        <location filename="../../algorithms/transit/processing.py" line="718"/>
         <source>Station entrances</source>
         <translation>车站出入口</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="727"/>
+        <location filename="../../algorithms/transit/processing.py" line="722"/>
         <source>Choose the field of layer &apos;{}&apos; that holds the station id of each entrance.</source>
         <translation>请选择图层“{}”中记录各出入口所属车站编号的字段。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="735"/>
+        <location filename="../../algorithms/transit/processing.py" line="730"/>
         <source>Layer &apos;{}&apos;: {} entrance(s) name no station of the station layer in field &apos;{}&apos; and are left out.</source>
         <translation>图层“{}”：{} 个出入口在字段“{}”中的车站编号在站点图层中不存在，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="747"/>
+        <location filename="../../algorithms/transit/processing.py" line="737"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="748"/>
+        <location filename="../../algorithms/transit/processing.py" line="738"/>
         <source>Stations</source>
         <translation>车站</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="749"/>
+        <location filename="../../algorithms/transit/processing.py" line="739"/>
         <source>Stations off the network</source>
         <translation>不在网络上的车站</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="750"/>
+        <location filename="../../algorithms/transit/processing.py" line="740"/>
         <source>Stations with a ped-shed ratio below 0.5 (poor walkability)</source>
         <translation>步行可达比低于 0.5 的车站（步行条件较差）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="752"/>
+        <location filename="../../algorithms/transit/processing.py" line="742"/>
         <source>Ped-shed ratio within {} m, best first</source>
         <translation>{} 米圈层步行可达比（由高到低）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="753"/>
+        <location filename="../../algorithms/transit/processing.py" line="743"/>
         <source>Catchment area / circle area</source>
         <translation>步行范围面积 / 圆面积</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="754"/>
+        <location filename="../../algorithms/transit/processing.py" line="744"/>
         <source>Population within {} m on the network</source>
         <translation>沿网络 {} 米以内人口</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="755"/>
+        <location filename="../../algorithms/transit/processing.py" line="745"/>
         <source>people</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="756"/>
+        <location filename="../../algorithms/transit/processing.py" line="746"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="757"/>
+        <location filename="../../algorithms/transit/processing.py" line="747"/>
         <source>Station</source>
         <translation>车站</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="758"/>
+        <location filename="../../algorithms/transit/processing.py" line="748"/>
         <source>Ped-shed {} m</source>
         <translation>步行可达比 {} 米</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="759"/>
+        <location filename="../../algorithms/transit/processing.py" line="749"/>
         <source>Area {} m (ha)</source>
         <translation>面积 {} 米（公顷）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="760"/>
+        <location filename="../../algorithms/transit/processing.py" line="750"/>
         <source>Population {} m</source>
         <translation>人口 {} 米</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="761"/>
+        <location filename="../../algorithms/transit/processing.py" line="751"/>
         <source>Stations ranked by ped-shed ratio of the outer band</source>
         <translation>按外圈层步行可达比排序的车站</translation>
     </message>
     <message>
-        <location filename="../../algorithms/transit/processing.py" line="762"/>
+        <location filename="../../algorithms/transit/processing.py" line="752"/>
         <source>Catchment = streets reachable on foot within the band (partial streets at the limit included), buffered by 50 m. Ped-shed ratio = catchment area / area of the circle of the band&apos;s radius; below about 0.5 the surroundings are poorly walkable. Population apportioned by area.</source>
         <translation>步行范围 = 圈层距离内步行可达的街道（含界限处部分可达的街道）两侧各缓冲 50 米。步行可达比 = 步行范围面积 / 以圈层距离为半径的圆面积；低于约 0.5 说明周边步行条件较差。人口按面积比例分摊。</translation>
     </message>

@@ -4,12 +4,16 @@ and no .ts file has unfinished entries."""
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
 
 import pytest
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
 from ..conftest import ROOT
 
+SKIP_DIRS = {"tests", "benchmarks", "scripts", ".venv", "build", "docs"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -43,3 +47,20 @@ def test_every_algorithm_speaks_chinese(chinese, provider):
 
 def test_provider_name_is_translated(chinese, provider):
     assert provider.name() == "城镇化规划"
+
+
+@pytest.mark.skipif(shutil.which("pylupdate5") is None, reason="needs pylupdate5 (pyqt5-dev-tools)")
+def test_every_string_in_the_code_is_in_a_ts_file(tmp_path):
+    """A tr() string added without running `make i18n` would show in English: extract every string
+    from the code again and require a finished translation for each."""
+    sources = [str(p) for p in ROOT.rglob("*.py") if p.relative_to(ROOT).parts[0] not in SKIP_DIRS]
+    sources += [str(p) for p in (ROOT / "ui").glob("*.ui")]
+    fresh = tmp_path / "all.ts"
+    subprocess.run(["pylupdate5", "-noobsolete", *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    translated = set()
+    for ts in (ROOT / "i18n" / "zh-Hans").glob("*.ts"):
+        for message in ET.parse(ts).iter("message"):
+            if message.find("translation").get("type") != "unfinished":
+                translated.add(message.findtext("source"))
+    missing = [m.findtext("source") for m in ET.parse(fresh).iter("message") if m.findtext("source") not in translated]
+    assert not missing, f"run `make i18n` and translate: {missing[:10]}"
