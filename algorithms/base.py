@@ -102,6 +102,16 @@ class UrbanizationAlgorithm(QgsProcessingAlgorithm):
     def process(self, parameters, context, feedback) -> dict:
         raise NotImplementedError
 
+    def parameterAsSource(self, parameters, name, context):  # noqa: N802 (QGIS API name)
+        """QGIS's source, remembering where a plain GeoPackage/Shapefile layer lives so that
+        layers.vector.source_to_frame can read it whole through GDAL's Arrow stream."""
+        from ..layers import file_reader
+
+        source = super().parameterAsSource(parameters, name, context)
+        if source is not None:
+            file_reader.remember_location(source, self, parameters, name, context)
+        return source
+
     def _output_files(self, parameters) -> list[Path]:
         """Files the destination parameters name explicitly (temporary outputs are QGIS's to clean)."""
         from qgis.core import QgsProcessingDestinationParameter, QgsProcessingOutputLayerDefinition, QgsProperty

@@ -27,6 +27,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..translation import tr
+from . import file_reader
 from .crs import to_pyproj
 
 FID = "src_fid"  # column holding the source feature id in every frame read from a source
@@ -53,6 +54,7 @@ def source_to_frame(
     import numpy as np
     import pandas as pd
     import shapely
+    from geopandas.array import GeometryArray
 
     label = label or source.sourceName()
     source_fields = source.fields()
@@ -66,14 +68,44 @@ def source_to_frame(
         )
     indices = [source_fields.lookupField(n) for n in names]
 
+    crs = target_crs if target_crs is not None else source.sourceCrs()
+    location = file_reader.location_of(source)
+    whole_file = None
+    if location is not None and request is None:
+        whole_file = file_reader.read(location, names, target_crs, context, feedback)
+    if whole_file is not None:
+        ids, wkbs, columns = whole_file
+    else:
+        ids, wkbs, columns = _iterate(source, indices, request, target_crs, context, feedback)
+
+    geometries = shapely.from_wkb(np.asarray(wkbs, dtype=object)) if len(wkbs) else np.array([], dtype=object)
+    frame = pd.DataFrame({name: _nulls_to_none(column) for name, column in zip(names, columns)})
+    frame.insert(0, FID, np.array(ids, dtype="int64"))
+    # A GeometryArray straight from from_wkb's output: geopandas would otherwise check every
+    # element in a Python loop.
+    frame = gpd.GeoDataFrame(frame, geometry=GeometryArray(geometries, crs=to_pyproj(crs)))
+
+    missing_geometry = shapely.is_missing(frame.geometry.values) | shapely.is_empty(frame.geometry.values)
+    if missing_geometry.any():
+        frame = frame.loc[~missing_geometry].reset_index(drop=True)
+        _report(feedback, tr("Layer '{}': skipped {} feature(s) without geometry.").format(label, int(missing_geometry.sum())))
+    if repair and len(frame):
+        invalid = ~shapely.is_valid(frame.geometry.values)
+        if invalid.any():
+            frame.loc[invalid, "geometry"] = shapely.make_valid(frame.geometry.values[invalid])
+            _report(feedback, tr("Layer '{}': repaired {} invalid geometr(y/ies).").format(label, int(invalid.sum())))
+    return frame
+
+
+def _iterate(source, indices: list[int], request, target_crs, context, feedback):
+    """Feature ids, WKB geometries (None when null) and one value list per field index, read
+    feature by feature through QGIS (reprojected by the request's destination CRS)."""
     request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
     request.setSubsetOfAttributes(indices)
-    crs = target_crs if target_crs is not None else source.sourceCrs()
     if target_crs is not None and target_crs != source.sourceCrs():
         request.setDestinationCrs(target_crs, context.transformContext())
     total = source.featureCount()
     step = 100.0 / total if total and total > 0 else 0.0
-
     ids: list[int] = []
     wkbs: list[bytes | None] = []
     picked: list = []  # per feature: the requested values (a tuple, or the value itself for one field)
@@ -94,23 +126,8 @@ def source_to_frame(
         wkbs.append(None if geometry.isNull() else bytes(geometry.asWkb()))
         if pick is not None:
             picked.append(pick(feature.attributes()))
-
-    geometries = shapely.from_wkb(np.array(wkbs, dtype=object)) if wkbs else np.array([], dtype=object)
     columns = [picked] if len(indices) == 1 else (list(zip(*picked)) if picked else [[] for _ in indices])
-    frame = pd.DataFrame({name: _nulls_to_none(column) for name, column in zip(names, columns)})
-    frame.insert(0, FID, np.array(ids, dtype="int64"))
-    frame = gpd.GeoDataFrame(frame, geometry=geometries, crs=to_pyproj(crs))
-
-    missing_geometry = shapely.is_missing(frame.geometry.values) | shapely.is_empty(frame.geometry.values)
-    if missing_geometry.any():
-        frame = frame.loc[~missing_geometry].reset_index(drop=True)
-        _report(feedback, tr("Layer '{}': skipped {} feature(s) without geometry.").format(label, int(missing_geometry.sum())))
-    if repair and len(frame):
-        invalid = ~shapely.is_valid(frame.geometry.values)
-        if invalid.any():
-            frame.loc[invalid, "geometry"] = shapely.make_valid(frame.geometry.values[invalid])
-            _report(feedback, tr("Layer '{}': repaired {} invalid geometr(y/ies).").format(label, int(invalid.sum())))
-    return frame
+    return ids, wkbs, columns
 
 
 def _nulls_to_none(values) -> list:
@@ -187,29 +204,33 @@ def _geometry_column(frame) -> str | None:
 
 def _column_values(series) -> list:
     """Python values of a column, missing values as None (QGIS writes them as NULL)."""
-    import pandas as pd
-
-    if pd.api.types.is_bool_dtype(series.dtype):
-        return [None if pd.isna(v) else bool(v) for v in series.astype(object)]
-    if pd.api.types.is_integer_dtype(series.dtype):
-        return [None if pd.isna(v) else int(v) for v in series.astype(object)]
-    if pd.api.types.is_float_dtype(series.dtype):
-        return [None if (v is None or math.isnan(v)) else float(v) for v in series.tolist()]
-    return [_plain(v) for v in series.tolist()]
-
-
-def _plain(value):
-    """Object-column value -> what QGIS accepts: numpy scalars unwrapped, NaN/NA/NaT -> None."""
     import numpy as np
     import pandas as pd
 
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value
+    dtype = series.dtype
+    if isinstance(dtype, np.dtype) and dtype.kind in "biu":  # plain NumPy: no missing values
+        return series.to_numpy().tolist()
+    if isinstance(dtype, np.dtype) and dtype.kind == "f":
+        return [None if v != v else v for v in series.to_numpy().tolist()]  # NaN != NaN
+    if pd.api.types.is_bool_dtype(dtype):
+        return [None if pd.isna(v) else bool(v) for v in series.astype(object)]
+    if pd.api.types.is_integer_dtype(dtype):
+        return [None if pd.isna(v) else int(v) for v in series.astype(object)]
+    if pd.api.types.is_float_dtype(dtype):
+        return [None if (v is None or math.isnan(v)) else float(v) for v in series.tolist()]
+    na, nat = pd.NA, pd.NaT
+
+    def plain(value):
+        """Object-column value -> what QGIS accepts: numpy scalars unwrapped, NaN/NA/NaT -> None."""
+        if value is None or value is na or value is nat:
+            return None
+        if isinstance(value, np.generic):
+            value = value.item()
+        if isinstance(value, float) and math.isnan(value):
+            return None
+        return value
+
+    return [plain(v) for v in series.tolist()]
 
 
 def create_sink(algorithm, parameters, name, context, fields, wkb_type, crs):

@@ -14,10 +14,19 @@ def duplicate_mask(geometries) -> np.ndarray:
     """True for every geometry that repeats an earlier one exactly (same shape after
     normalisation): a duplicated park or block would count its area twice."""
     geometries = np.asarray(geometries, dtype=object)
-    keys = shapely.to_wkb(shapely.normalize(geometries))
-    _, first = np.unique(keys, return_index=True)
-    mask = np.ones(len(geometries), dtype=bool)
-    mask[first] = False
+    mask = np.zeros(len(geometries), dtype=bool)
+    if len(geometries) < 2:
+        return mask
+    # Only geometries sharing type, bounds and vertex count can be equal: normalise just those.
+    cheap = np.column_stack([shapely.get_type_id(geometries), shapely.get_num_coordinates(geometries),
+                             np.nan_to_num(shapely.bounds(geometries), nan=-1.0)])
+    _, group, counts = np.unique(cheap, axis=0, return_inverse=True, return_counts=True)
+    candidates = np.flatnonzero(counts[group.ravel()] > 1)
+    if candidates.size:
+        keys = shapely.to_wkb(shapely.normalize(geometries[candidates]))
+        _, first = np.unique(keys, return_index=True)
+        mask[candidates] = True
+        mask[candidates[first]] = False
     return mask
 
 
@@ -58,8 +67,8 @@ def district_of(points, districts, names) -> np.ndarray:
 def covered_share(geometries, covered) -> tuple[np.ndarray, np.ndarray]:
     """Share of each polygon's area inside `covered` (a polygon or None; points: 1 inside, else 0)
     and the uncovered part of each geometry (None when wholly covered). The overlay runs only
-    for polygons crossing the covered boundary, against their own small intersection, so a large
-    covered area costs one prepared predicate per feature."""
+    for polygons crossing the covered boundary, each against the tile of `covered` it lies in
+    (see local_intersection), so a large covered area costs one prepared predicate per feature."""
     geometries = np.asarray(geometries, dtype=object)
     share = np.zeros(len(geometries))
     rest = geometries.copy()
@@ -73,7 +82,7 @@ def covered_share(geometries, covered) -> tuple[np.ndarray, np.ndarray]:
     rest[inside] = None
     touching = polygon & ~inside & shapely.intersects(covered, geometries)
     if touching.any():
-        part = shapely.intersection(geometries[touching], covered)
+        part = local_intersection(geometries[touching], covered)
         share[touching] = shapely.area(part) / area[touching]
         rest[touching] = shapely.difference(geometries[touching], part)
     points = ~polygon & ~inside
@@ -81,3 +90,34 @@ def covered_share(geometries, covered) -> tuple[np.ndarray, np.ndarray]:
     share[points] = hit.astype(float)
     rest[np.flatnonzero(points)[hit]] = None
     return np.clip(share, 0.0, 1.0), rest
+
+
+def local_intersection(geometries, covered) -> np.ndarray:
+    """Each geometry intersected with one large polygon, against tiles of it: the polygon is cut
+    into a grid (clip_by_rect, linear in its vertices; a tile it leaves invalid is cut by a full
+    intersection instead) and a geometry inside one tile meets only that tile's few vertices.
+    Geometries spanning tiles meet the whole polygon. Same result as shapely.intersection."""
+    geometries = np.asarray(geometries, dtype=object)
+    side = int(np.clip(np.sqrt(len(geometries)) / 2, 1, 32))
+    if side == 1:
+        return shapely.intersection(geometries, covered)
+    xmin, ymin, xmax, ymax = covered.bounds
+    width = max((xmax - xmin) / side, 1e-9)
+    height = max((ymax - ymin) / side, 1e-9)
+    bounds = shapely.bounds(geometries)
+    col0, col1 = (np.clip(np.floor((bounds[:, [0, 2]] - xmin) / width), 0, side - 1).astype(np.int64)).T
+    row0, row1 = (np.clip(np.floor((bounds[:, [1, 3]] - ymin) / height), 0, side - 1).astype(np.int64)).T
+    single = (col0 == col1) & (row0 == row1)
+    tile = row0 * side + col0
+    used = np.unique(tile[single])
+    x0 = xmin + (used % side) * width
+    y0 = ymin + (used // side) * height
+    pieces = np.empty(len(used), dtype=object)
+    pieces[:] = [shapely.clip_by_rect(covered, x, y, x + width, y + height) for x, y in zip(x0, y0)]
+    dirty = ~shapely.is_valid(pieces)
+    if dirty.any():
+        boxes = shapely.box(x0[dirty], y0[dirty], x0[dirty] + width, y0[dirty] + height)
+        pieces[dirty] = shapely.intersection(covered, boxes)
+    local = np.full(len(geometries), covered, dtype=object)
+    local[single] = pieces[np.searchsorted(used, tile[single])]
+    return shapely.intersection(geometries, local)

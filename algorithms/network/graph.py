@@ -103,9 +103,12 @@ class Network:
 def _line_parts(geometries: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """All vertices of every LineString part (vectorised), the vertex count of each part and the
     input row each part came from; parts with fewer than two vertices are dropped."""
-    parts, rows = shapely.get_parts(geometries, return_index=True)
-    lines = np.isin(shapely.get_type_id(parts), (1, 2))  # LineString or LinearRing
-    parts, rows = parts[lines], rows[lines]
+    if (shapely.get_type_id(geometries) == 1).all():  # single LineStrings: nothing to split
+        parts, rows = geometries, np.arange(len(geometries))
+    else:
+        parts, rows = shapely.get_parts(geometries, return_index=True)
+        lines = np.isin(shapely.get_type_id(parts), (1, 2))  # LineString or LinearRing
+        parts, rows = parts[lines], rows[lines]
     coords, part_of = shapely.get_coordinates(parts, return_index=True)
     counts = np.bincount(part_of, minlength=len(parts))
     usable = counts >= 2

@@ -55,27 +55,20 @@ def with_points(network: Network, *groups, max_distance: float = np.inf) -> tupl
     n = len(all_points)
     edge = np.full(n, -1, dtype=np.int64)
     dist = np.full(n, np.nan)
+    t = np.zeros(n)
     present = ~(shapely.is_missing(all_points) | shapely.is_empty(all_points))
     if present.any() and network.n_edges:
-        limit = None if not np.isfinite(max_distance) else float(max_distance)
-        (pi, ei), d = network.edge_tree().query_nearest(
-            all_points[present], max_distance=limit, return_distance=True, all_matches=False
-        )
-        rows = np.flatnonzero(present)[pi]
-        edge[rows] = ei
-        dist[rows] = d
+        is_point = present & (shapely.get_type_id(all_points) == 0)
+        if np.isfinite(max_distance):
+            _snap_points_within(network, all_points, np.flatnonzero(is_point), float(max_distance), edge, dist, t)
+            rest = np.flatnonzero(present & ~is_point)
+        else:
+            rest = np.flatnonzero(present)
+        _snap_nearest(network, all_points, rest, max_distance, edge, dist, t)
     ok = edge >= 0
-    # Position along each edge: project the nearest point of the geometry onto the segment.
     a = network.xy[network.u[edge[ok]]]
-    b = network.xy[network.v[edge[ok]]]
-    # shortest_line runs from the geometry to the edge: its end is the nearest point on the edge.
-    near = (
-        shapely.get_coordinates(shapely.shortest_line(all_points[ok], network.edge_lines(edge[ok])))[1::2]
-        if ok.any() else np.empty((0, 2))
-    )
-    ab = b - a
-    denom = np.einsum("ij,ij->i", ab, ab)
-    t = np.clip(np.einsum("ij,ij->i", near - a, ab) / np.where(denom > 0, denom, 1), 0, 1)
+    ab = network.xy[network.v[edge[ok]]] - a
+    t = t[ok]
     seg_len = network.length[edge[ok]]
     node = np.full(n, -1, dtype=np.int64)
     xy = np.full((n, 2), np.nan)
@@ -95,6 +88,50 @@ def with_points(network: Network, *groups, max_distance: float = np.inf) -> tupl
         results.append(SnapResult(node[start:stop], dist[start:stop], edge[start:stop], xy[start:stop]))
         start = stop
     return augmented, results
+
+
+def _snap_points_within(network: Network, points, rows, max_distance: float, edge, dist, t) -> None:
+    """Points within `max_distance` of an edge: candidates from the edge tree by envelope, then
+    the exact point-to-segment distance in NumPy (edges are straight segments). Fills `edge`,
+    `dist` and `t` (position along the edge) for `rows`; ties go to the lowest edge index."""
+    if rows.size == 0:
+        return
+    xy = shapely.get_coordinates(points[rows])
+    d = max_distance
+    boxes = shapely.box(xy[:, 0] - d, xy[:, 1] - d, xy[:, 0] + d, xy[:, 1] + d)
+    which, candidate = network.edge_tree().query(boxes)
+    if which.size == 0:
+        return
+    p = xy[which]
+    a = network.xy[network.u[candidate]]
+    ab = network.xy[network.v[candidate]] - a
+    denom = np.einsum("ij,ij->i", ab, ab)
+    fraction = np.clip(np.einsum("ij,ij->i", p - a, ab) / np.where(denom > 0, denom, 1), 0, 1)
+    distance = np.hypot(*(p - (a + fraction[:, None] * ab)).T)
+    order = np.lexsort((candidate, distance, which))
+    which, candidate, distance, fraction = which[order], candidate[order], distance[order], fraction[order]
+    first = np.r_[True, which[1:] != which[:-1]] & (distance <= max_distance)
+    target = rows[which[first]]
+    edge[target], dist[target], t[target] = candidate[first], distance[first], fraction[first]
+
+
+def _snap_nearest(network: Network, points, rows, max_distance: float, edge, dist, t) -> None:
+    """Any geometry (polygons too): the nearest edge by the tree, the position from the nearest
+    point on it. Fills `edge`, `dist` and `t` for `rows`."""
+    if rows.size == 0:
+        return
+    limit = None if not np.isfinite(max_distance) else float(max_distance)
+    (pi, ei), d = network.edge_tree().query_nearest(points[rows], max_distance=limit, return_distance=True, all_matches=False)
+    if pi.size == 0:
+        return
+    target = rows[pi]
+    edge[target], dist[target] = ei, d
+    a = network.xy[network.u[ei]]
+    ab = network.xy[network.v[ei]] - a
+    # shortest_line runs from the geometry to the edge: its end is the nearest point on the edge.
+    near = shapely.get_coordinates(shapely.shortest_line(points[target], network.edge_lines(ei)))[1::2]
+    denom = np.einsum("ij,ij->i", ab, ab)
+    t[target] = np.clip(np.einsum("ij,ij->i", near - a, ab) / np.where(denom > 0, denom, 1), 0, 1)
 
 
 def _split(network: Network, edges: np.ndarray, t: np.ndarray) -> tuple[Network, np.ndarray]:
