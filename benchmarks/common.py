@@ -54,3 +54,14 @@ def best_of(n: int, function) -> float:
         function()
         times.append(time.perf_counter() - start)
     return min(times)
+
+
+def interleaved(reference, ours, rounds: int = 2, ours_per_round: int = 2) -> tuple[float, float]:
+    """Best reference and best own time, timed in alternation (reference, ours, ours, reference,
+    ...), so a machine that speeds up or slows down during the run (a shared VM does) affects
+    both sides alike."""
+    reference_times, our_times = [], []
+    for _ in range(rounds):
+        reference_times.append(best_of(1, reference))
+        our_times.append(best_of(ours_per_round, ours))
+    return min(reference_times), min(our_times)

@@ -80,7 +80,7 @@ def _plain_file_location(algorithm, parameters, name, context) -> FileLocation |
 
 
 def read(location: FileLocation, names: list[str], target_crs, context, feedback=None):
-    """(feature ids, WKB object array, one list of Python values per field) in `target_crs`, or
+    """(feature ids, shapely geometries, one list of Python values per field) in `target_crs`, or
     None when the file cannot be read here exactly as QGIS would read it."""
     try:
         from osgeo import gdal, ogr
@@ -166,14 +166,12 @@ def _stream(layer, names: list[str], transformer, feedback):
             values[name].extend(_python_values(batch[name]))
         done += len(ids[-1])
     ids_array = np.concatenate(ids) if ids else np.empty(0, dtype="int64")
-    wkb_array = np.concatenate(wkbs) if wkbs else np.empty(0, dtype=object)
-    if transformer is not None and len(wkb_array):
-        geometries = shapely.from_wkb(wkb_array)
+    geometries = shapely.from_wkb(np.concatenate(wkbs)) if wkbs else np.empty(0, dtype=object)
+    if transformer is not None and len(geometries):
         if shapely.has_z(geometries).any():
             return None
         geometries = shapely.transform(geometries, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
-        wkb_array = shapely.to_wkb(geometries)
-    return ids_array, wkb_array, [values[name] for name in names]
+    return ids_array, geometries, [values[name] for name in names]
 
 
 def _python_values(column) -> list:

@@ -74,11 +74,10 @@ def source_to_frame(
     if location is not None and request is None:
         whole_file = file_reader.read(location, names, target_crs, context, feedback)
     if whole_file is not None:
-        ids, wkbs, columns = whole_file
+        ids, geometries, columns = whole_file
     else:
         ids, wkbs, columns = _iterate(source, indices, request, target_crs, context, feedback)
-
-    geometries = shapely.from_wkb(np.asarray(wkbs, dtype=object)) if len(wkbs) else np.array([], dtype=object)
+        geometries = shapely.from_wkb(np.asarray(wkbs, dtype=object)) if wkbs else np.array([], dtype=object)
     frame = pd.DataFrame({name: _nulls_to_none(column) for name, column in zip(names, columns)})
     frame.insert(0, FID, np.array(ids, dtype="int64"))
     # A GeometryArray straight from from_wkb's output: geopandas would otherwise check every

@@ -22,9 +22,25 @@ sys.path.insert(0, str(_link_dir))
 _exit_status = 0
 
 
+def _fingerprints(folder: Path) -> dict[str, str]:
+    import hashlib
+
+    return {path.name: hashlib.md5(path.read_bytes()).hexdigest() for path in sorted(folder.iterdir()) if path.is_file()}
+
+
+_sample_data_before = _fingerprints(SAMPLE_DATA)
+
+
 def pytest_sessionfinish(session, exitstatus):
+    """Fail the run when a test changed the bundled sample data (tests must work on copies:
+    QGIS itself writes to a GeoPackage when a subset filter is set or an edit session starts)."""
     global _exit_status
     _exit_status = int(exitstatus)
+    changed = [name for name, digest in _fingerprints(SAMPLE_DATA).items() if _sample_data_before.get(name) != digest]
+    if changed:
+        print(f"\nERROR: the tests changed bundled sample data: {', '.join(changed)}", file=sys.stderr)
+        _exit_status = _exit_status or 1
+        session.exitstatus = _exit_status
 
 
 @pytest.hookimpl(trylast=True)

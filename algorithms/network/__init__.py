@@ -18,12 +18,14 @@ from .service_area import (
     segment_lines,
     service_area,
     service_areas_per_source,
+    union_in_halves,
 )
 from .snapping import SnapResult, with_points
+from .threads import thread_map
 
 __all__ = [
     "DEFAULT_EXCLUDED_HIGHWAYS", "DEFAULT_OFFSET", "Catchments", "ComponentReport", "MultiSourceResult",
     "Network", "NetworkCanceledError", "NetworkError", "ReachedSegments", "SnapResult", "build_network",
     "catchments", "component_report", "distances_from", "excluded_mask", "multi_source",
-    "reached_segments", "segment_lines", "service_area", "service_areas_per_source", "with_points",
+    "reached_segments", "segment_lines", "service_area", "service_areas_per_source", "thread_map", "union_in_halves", "with_points",
 ]

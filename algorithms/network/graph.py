@@ -150,22 +150,22 @@ def build_network(
     owners = kept_rows[owners]
     if len(counts) == 0:
         raise NetworkError("the network has no usable lines")
-    # Node ids: cluster vertices within the tolerance (exact duplicates always merge).
+    # Node ids: exact duplicates merge (as complex numbers the (x, y) pairs sort and compare like
+    # rows of np.unique(axis=0), several times faster); then, with a tolerance, distinct vertices
+    # closer than it cluster, each cluster placed at its vertex that comes first in the input.
+    keys, first_input, node_of = np.unique(points[:, 0] + 1j * points[:, 1], return_index=True, return_inverse=True)
+    xy = np.column_stack([keys.real, keys.imag])
+    node_of = node_of.ravel()
     if tolerance > 0:
-        tree = cKDTree(points)
-        pairs = tree.query_pairs(tolerance, output_type="ndarray")
-        graph = sparse.coo_matrix(
-            (np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(len(points), len(points))
-        )
-        _, node_of = connected_components(graph, directed=False)
-        # A cluster is placed at its first vertex.
-        first = np.full(node_of.max() + 1, -1)
-        order = np.arange(len(points))[::-1]
-        first[node_of[order]] = order
-        xy = points[first]
-    else:
-        xy, node_of = np.unique(points, axis=0, return_inverse=True)
-        node_of = node_of.ravel()
+        pairs = cKDTree(xy).query_pairs(tolerance, output_type="ndarray")
+        if len(pairs):
+            graph = sparse.coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(len(xy), len(xy)))
+            n_clusters, cluster = connected_components(graph, directed=False)
+            leader = np.full(n_clusters, -1)
+            by_input = np.argsort(first_input)[::-1]  # the earliest vertex written last wins
+            leader[cluster[by_input]] = by_input
+            xy = xy[leader]
+            node_of = cluster[node_of]
     # Consecutive vertices of a part make a segment; never across parts.
     starts = np.cumsum(counts) - counts
     is_last = np.zeros(len(points), dtype=bool)
@@ -197,4 +197,8 @@ def excluded_mask(values: Iterable, excluded_values: Iterable[str]) -> np.ndarra
     """True where a line's class value (e.g. OSM `highway`) is in `excluded_values` (compared as
     stripped lower-case text; nulls are kept)."""
     excluded = {str(v).strip().lower() for v in excluded_values if str(v).strip()}
-    return np.array([v is not None and str(v).strip().lower() in excluded for v in values], dtype=bool)
+    values = list(values)
+    verdict: dict = {}  # per distinct value: a network holds few road classes
+    for value in set(values) - {None}:
+        verdict[value] = str(value).strip().lower() in excluded
+    return np.fromiter((verdict.get(v, False) for v in values), dtype=bool, count=len(values))

@@ -13,8 +13,6 @@ street fall inside while the far side of a large block does not.
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable
 
@@ -25,6 +23,7 @@ from scipy.sparse.csgraph import connected_components
 
 from .graph import Network, NetworkCanceledError
 from .paths import distances_from
+from .threads import thread_map, workers
 
 DEFAULT_OFFSET = 50.0
 
@@ -94,20 +93,20 @@ def service_area(
     return None
 
 
-#: Fewer polygons than this are unioned in one call; more are split in two halves unioned side by
-#: side in two threads (GEOS releases the GIL), then joined: about 1.4x faster on two cores.
-PARALLEL_UNION = 1000
+#: Polygons with fewer vertices than this in all are unioned in one call; more are split in two
+#: halves unioned side by side in two threads (GEOS releases the GIL), then joined: about 1.4x
+#: faster on two cores.
+PARALLEL_UNION_VERTICES = 20_000
 
 
-def union_in_halves(polygons: np.ndarray):
+def union_in_halves(polygons):
     """shapely.union_all of many polygons, the west and east halves (by centroid) in parallel."""
-    if len(polygons) < PARALLEL_UNION or (os.cpu_count() or 1) < 2:
+    polygons = np.asarray(polygons, dtype=object)
+    if workers() < 2 or len(polygons) < 4 or shapely.get_num_coordinates(polygons).sum() < PARALLEL_UNION_VERTICES:
         return shapely.union_all(polygons)
     x = shapely.get_x(shapely.centroid(polygons))
     west = x < np.median(x)
-    with ThreadPoolExecutor(2) as pool:
-        halves = list(pool.map(shapely.union_all, (polygons[west], polygons[~west])))
-    return shapely.union_all(halves)
+    return shapely.union_all(thread_map(shapely.union_all, (polygons[west], polygons[~west])))
 
 
 #: Two pieces meeting at a junction continue one chain when they turn by less than ~45 degrees.

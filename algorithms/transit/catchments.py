@@ -128,13 +128,20 @@ def station_catchments(
 
     polygons = np.full((n, len(bands)), None, dtype=object)
     lengths = np.zeros((n, len(bands)))
-    for k, distance in _station_distances(network, snap.node, access_station, n, bands[-1], allocation):
-        if is_canceled is not None and k % 8 == 0 and is_canceled():
-            raise nw.NetworkCanceledError("cancelled")
+
+    def band_polygons(item):
+        """(station, [(polygon, reached length) per band]): independent per station, so threaded."""
+        k, distance = item
         local = _reached_part(network, distance)
-        for b, band in enumerate(bands):
-            polygons[k, b], lengths[k, b] = catchment_polygon(local, distance, band, offset)
-        report(80.0 * (k + 1) / n)
+        return k, [catchment_polygon(local, distance, band, offset) for band in bands]
+
+    for batch in _batches(_station_distances(network, snap.node, access_station, n, bands[-1], allocation), 16):
+        if is_canceled is not None and is_canceled():
+            raise nw.NetworkCanceledError("cancelled")
+        for k, per_band in nw.thread_map(band_polygons, batch):
+            for b, (polygon, length) in enumerate(per_band):
+                polygons[k, b], lengths[k, b] = polygon, length
+        report(80.0 * (batch[-1][0] + 1) / n)
     if allocation == "nearest":
         for b in range(len(bands)):
             polygons[:, b] = _disjoint(polygons[:, b])
@@ -151,13 +158,25 @@ def station_catchments(
         "population": population,
     })
     outer = [p for p in polygons[:, -1] if p is not None]
-    covered = shapely.union_all(outer) if outer else None
+    covered = nw.union_in_halves(outer) if outer else None
     covered_population = (float(apportion([covered], population_geometries, population_values)[0])
                           if population_geometries is not None and covered is not None else math.nan)
     stations = _station_table(n, snap, access_station, nw.component_report(network).on_small_island(snap.node))
     report(100.0)
     return CatchmentResult(catchments, flat, stations, covered_population,
                            float(covered.area) if covered is not None else 0.0)
+
+
+def _batches(items, size: int):
+    """Lists of up to `size` consecutive items."""
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _reached_part(network, distance: np.ndarray):
