@@ -180,9 +180,13 @@ def _python_values(column) -> list:
 
     mask = np.ma.getmaskarray(column) if np.ma.isMaskedArray(column) else None
     data = np.ma.getdata(column)
-    plain = data.tolist()
-    if data.dtype.kind in "SO":
-        plain = [v.decode("utf-8") if isinstance(v, bytes) else v for v in plain]
+    if data.dtype.kind == "S":
+        # Text columns repeat a few values (road classes): decode each distinct value once.
+        distinct, inverse = np.unique(data, return_inverse=True)
+        decoded = np.array([v.decode("utf-8") for v in distinct.tolist()] or [""], dtype=object)
+        plain = decoded[inverse.ravel()].tolist()
+    else:
+        plain = [v.decode("utf-8") if isinstance(v, bytes) else v for v in data.tolist()] if data.dtype.kind == "O" else data.tolist()
     if mask is not None and mask.any():
         plain = [None if m else v for v, m in zip(plain, mask.tolist())]
     return plain

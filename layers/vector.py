@@ -78,7 +78,8 @@ def source_to_frame(
     else:
         ids, wkbs, columns = _iterate(source, indices, request, target_crs, context, feedback)
         geometries = shapely.from_wkb(np.asarray(wkbs, dtype=object)) if wkbs else np.array([], dtype=object)
-    frame = pd.DataFrame({name: _nulls_to_none(column) for name, column in zip(names, columns)})
+        columns = [_nulls_to_none(column) for column in columns]
+    frame = pd.DataFrame(dict(zip(names, columns)))
     frame.insert(0, FID, np.array(ids, dtype="int64"))
     # A GeometryArray straight from from_wkb's output: geopandas would otherwise check every
     # element in a Python loop.

@@ -112,8 +112,16 @@ def local_intersection(geometries, covered) -> np.ndarray:
     used = np.unique(tile[single])
     x0 = xmin + (used % side) * width
     y0 = ymin + (used // side) * height
+    # Tiles are cut from 4 x 4 blocks of tiles cut first: each cut then walks few vertices.
+    block_col, block_row = (used % side) // 4, (used // side) // 4
+    block = block_row * side + block_col
     pieces = np.empty(len(used), dtype=object)
-    pieces[:] = [shapely.clip_by_rect(covered, x, y, x + width, y + height) for x, y in zip(x0, y0)]
+    for b in np.unique(block):
+        mine = np.flatnonzero(block == b)
+        bx = xmin + block_col[mine[0]] * 4 * width
+        by = ymin + block_row[mine[0]] * 4 * height
+        part = shapely.clip_by_rect(covered, bx, by, bx + 4 * width, by + 4 * height)
+        pieces[mine] = [shapely.clip_by_rect(part, x, y, x + width, y + height) for x, y in zip(x0[mine], y0[mine])]
     dirty = ~shapely.is_valid(pieces)
     if dirty.any():
         boxes = shapely.box(x0[dirty], y0[dirty], x0[dirty] + width, y0[dirty] + height)

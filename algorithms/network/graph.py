@@ -196,9 +196,10 @@ def build_network(
 def excluded_mask(values: Iterable, excluded_values: Iterable[str]) -> np.ndarray:
     """True where a line's class value (e.g. OSM `highway`) is in `excluded_values` (compared as
     stripped lower-case text; nulls are kept)."""
+    import pandas as pd
+
     excluded = {str(v).strip().lower() for v in excluded_values if str(v).strip()}
-    values = list(values)
-    verdict: dict = {}  # per distinct value: a network holds few road classes
-    for value in set(values) - {None}:
-        verdict[value] = str(value).strip().lower() in excluded
-    return np.fromiter((verdict.get(v, False) for v in values), dtype=bool, count=len(values))
+    # Judge each distinct value once (a network holds few road classes); nulls get code -1.
+    codes, distinct = pd.factorize(np.asarray(list(values), dtype=object))
+    verdict = np.array([str(v).strip().lower() in excluded for v in distinct] + [False], dtype=bool)
+    return verdict[codes]

@@ -211,6 +211,33 @@ def test_duplicates_population_and_districts():
     assert names.tolist() == ["A", inputs.OUTSIDE]
 
 
+def test_duplicates_need_the_same_shape_not_just_the_same_bounds():
+    ring = [(0, 0), (2, 0), (2, 2), (0, 2), (0, 0)]
+    rotated = [(2, 0), (2, 2), (0, 2), (0, 0), (2, 0)]  # the same square from another start vertex
+    from shapely.geometry import Polygon
+
+    notch = Polygon([(0, 0), (2, 0), (2, 2), (1, 1), (0, 2), (0, 0)])  # same bounds, other shape
+    dup = inputs.duplicate_mask([Polygon(ring), notch, Polygon(rotated), Point(1, 1), Point(1, 1)])
+    assert dup.tolist() == [False, False, True, False, True]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 10_000), st.integers(1, 400))
+def test_local_intersection_equals_shapely_intersection(seed, n):
+    """The tiled intersection gives exactly shapely.intersection, for pieces inside one tile and
+    pieces spanning tiles alike."""
+    import shapely
+
+    rng = np.random.default_rng(seed)
+    centres = rng.uniform(0, 1000, (40, 2))
+    covered = shapely.union_all(shapely.buffer(shapely.points(centres), rng.uniform(20, 120, 40)))
+    x, y = rng.uniform(-50, 1050, (2, n))
+    size = rng.uniform(1, 150, (2, n))
+    pieces = shapely.box(x, y, x + size[0], y + size[1])
+    expected = shapely.area(shapely.intersection(pieces, covered))
+    assert shapely.area(inputs.local_intersection(pieces, covered)) == pytest.approx(expected, abs=1e-6)
+
+
 def test_boundary_access_points():
     from urbanization_planning.algorithms.greenspace.access import boundary_points
 

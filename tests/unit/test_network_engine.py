@@ -193,3 +193,33 @@ def test_properties_against_networkx(points, cutoff):
     small = nw.reached_segments(net, result.distance, cutoff / 2).total_length
     large = nw.reached_segments(net, result.distance, cutoff).total_length
     assert small <= large + 1e-6 <= net.total_length + 2e-6
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(st.floats(-80, 480), st.floats(-80, 480)), min_size=1, max_size=20),
+    st.floats(1, 120),
+)
+def test_snapping_within_a_distance_agrees_with_the_nearest_edge(points, limit):
+    """The NumPy snapping used with a maximum distance finds the same snap distance and position as
+    the tree's nearest-edge search, and leaves exactly the farther points unreachable."""
+    base = nw.build_network(grid(5) + [LineString([(30, 30), (170, 90)])])
+    _, (bounded,) = nw.with_points(base, [Point(p) for p in points], max_distance=limit)
+    _, (free,) = nw.with_points(base, [Point(p) for p in points])
+    within = free.distance <= limit
+    assert bounded.reachable.tolist() == within.tolist()
+    assert bounded.distance[within] == pytest.approx(free.distance[within], abs=1e-9)
+    # the snapped position lies at that distance (on ties the two may pick different edges)
+    gap = np.hypot(*(np.array(points)[within] - bounded.xy[within]).T)
+    assert gap == pytest.approx(bounded.distance[within], abs=1e-6)
+
+
+def test_union_in_halves_equals_one_union():
+    rng = np.random.default_rng(3)
+    polygons = shapely.buffer(shapely.points(rng.uniform(0, 5000, (1500, 2))), rng.uniform(20, 200, 1500), quad_segs=8)
+    from urbanization_planning.algorithms.network.service_area import PARALLEL_UNION_VERTICES
+
+    assert shapely.get_num_coordinates(polygons).sum() > PARALLEL_UNION_VERTICES
+    halves = nw.union_in_halves(polygons)
+    whole = shapely.union_all(polygons)
+    assert halves.symmetric_difference(whole).area < 1e-6 * whole.area
