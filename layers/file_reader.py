@@ -1,6 +1,7 @@
 """Fast path for reading a whole GeoPackage or Shapefile layer: GDAL's Arrow stream hands over
 every geometry as WKB and every column as a NumPy array in batches, about 5x faster than
-iterating QgsFeatures (80,000 lines: 0.07 s against 0.36 s).
+iterating QgsFeatures (the 79,600 street lines of benchmarks/bench_greenspace.py with one field:
+0.07 s against 0.4 s).
 
 It is taken only when the result is the same as reading through QGIS: the Processing parameter
 is a plain file layer (no selection, feature limit, subset filter or edit session), every
