@@ -23,9 +23,12 @@ _exit_status = 0
 
 
 def _fingerprints(folder: Path) -> dict[str, str]:
+    """File name -> MD5 of the files in `folder`, leaving out GDAL's *.aux.xml statistics cache,
+    which QGIS writes beside a raster whenever it opens it as a layer (git ignores it)."""
     import hashlib
 
-    return {path.name: hashlib.md5(path.read_bytes()).hexdigest() for path in sorted(folder.iterdir()) if path.is_file()}
+    return {path.name: hashlib.md5(path.read_bytes()).hexdigest() for path in sorted(folder.iterdir())
+            if path.is_file() and not path.name.endswith(".aux.xml")}
 
 
 _sample_data_before = _fingerprints(SAMPLE_DATA)

@@ -22,7 +22,7 @@ from ..network import DEFAULT_OFFSET, ComponentReport, Network, component_report
 from .access import EuclideanAccess, NetworkAccess, boundary_points, home_points
 from .inputs import ALL, covered_share, district_of
 from .messages import Message, message, metres
-from .rules import GradeRule, assign_grades
+from .rules import GradeRule, assign_grades, general_rules, historic_rules
 
 
 @dataclass
@@ -79,20 +79,35 @@ def park_coverage(
     offset: float = DEFAULT_OFFSET,
     population: np.ndarray | None = None,
     districts: gpd.GeoDataFrame | None = None,
+    historic=None,
     progress: Callable[[float], None] | None = None,
 ) -> CoverageResult:
     """Coverage of `residential` (polygons or points) by `parks` (columns `park_id`, `name`,
     optional `size_m2` overriding the geometry area, e.g. for park points).
-    `districts`: polygons with a `name` column, or None."""
+    `districts`: polygons with a `name` column, or None. `historic`: historic-district polygons
+    where the rules marked historic_only apply (their service area is clipped to them); without
+    them those rules are skipped with a message."""
     report = progress or (lambda _x: None)
     park_geoms = parks.geometry.to_numpy()
     sizes = parks["size_m2"].to_numpy(dtype=float) if "size_m2" in parks else shapely.area(park_geoms)
-    grade = assign_grades(sizes, rules)
-    radius = np.array([rules[g].radius_m if g >= 0 else np.nan for g in grade])
     res_geoms = residential.geometry.to_numpy()
     homes = home_points(res_geoms)
     access, messages = make_access(network, park_geoms, homes, entrances, snap_distance)
     mode = access.mode
+    historic_area = None if historic is None or len(historic) == 0 else shapely.union_all(np.asarray(historic, dtype=object))
+    in_historic = np.zeros(len(homes), dtype=bool) if historic_area is None else shapely.intersects(historic_area, homes)
+    general = general_rules(rules)
+    special = historic_rules(rules)
+    if special and historic_area is None:
+        messages.append(message("historic_rules_skipped", ", ".join(r.grade for r in special)))
+        special = []
+    rules = general + special
+    # Each park: its general grade, and separately its historic-district grade.
+    grade_general = assign_grades(sizes, general)
+    grade_historic = assign_grades(sizes, special) if special else np.full(len(sizes), -1)
+    grade = np.where(grade_general >= 0, grade_general, np.where(grade_historic >= 0, len(general) + grade_historic, -1))
+    serves = [grade_general == g for g in range(len(general))] + [grade_historic == h for h in range(len(special))]
+    radius = np.array([rules[g].radius_m if g >= 0 else np.nan for g in grade])
     report(0.2)
 
     n = len(residential)
@@ -100,28 +115,33 @@ def park_coverage(
     best_d = np.full(n, np.inf)
     covered = np.zeros(n, dtype=bool)
     areas = []
-    qualifying = grade >= 0
     for g, rule in enumerate(rules):
-        selected = (grade == g) & access.facility_reachable
+        selected = serves[g] & access.facility_reachable
         if not selected.any():
             continue
         nearest, distance = access.nearest(selected, rule.radius_m)
         hit = (nearest >= 0) & (distance <= rule.radius_m)
+        if rule.historic_only:
+            hit &= in_historic
         better = hit & (~covered | (distance < best_d))
         best[better], best_d[better] = nearest[better], distance[better]
         covered |= hit
         polygon = access.area(selected, rule.radius_m, offset)
+        if rule.historic_only and polygon is not None:
+            polygon = shapely.intersection(polygon, historic_area)
         areas.append({
             "grade": rule.grade, "grade_zh": rule.grade_zh, "min_area_m2": rule.min_area_m2,
             "radius_m": rule.radius_m, "parks": int(selected.sum()), "mode": mode, "geometry": polygon,
         })
         report(0.2 + 0.5 * (g + 1) / len(rules))
-    # Homes no park covers: the nearest qualifying park within twice the largest radius.
-    if qualifying.any() and (~covered).any():
-        limit = 2 * max(r.radius_m for r in rules)
-        nearest, distance = access.nearest(qualifying & access.facility_reachable, limit)
-        fill = ~covered
-        best[fill], best_d[fill] = nearest[fill], distance[fill]
+    # Homes no park covers: the nearest qualifying park within twice the largest radius (parks
+    # qualifying only under historic-district rules count for homes in historic districts).
+    limit = 2 * max(r.radius_m for r in rules)
+    qualifying = grade >= 0
+    for candidates, homes_left in ((grade_general >= 0, ~covered & ~in_historic), (qualifying, ~covered & in_historic)):
+        if candidates.any() and homes_left.any():
+            nearest, distance = access.nearest(candidates & access.facility_reachable, limit)
+            best[homes_left], best_d[homes_left] = nearest[homes_left], distance[homes_left]
     service = gpd.GeoDataFrame(areas, geometry="geometry", crs=residential.crs) if areas else gpd.GeoDataFrame(
         {"grade": [], "grade_zh": [], "min_area_m2": [], "radius_m": [], "parks": [], "mode": []},
         geometry=gpd.GeoSeries([], crs=residential.crs),
@@ -155,6 +175,8 @@ def park_coverage(
     result["reachable"] = access.home_reachable
     result["snap_m"] = access.home_snap
     result["district"] = district
+    if historic_area is not None:
+        result["historic"] = in_historic
     result["mode"] = mode
     components = None
     if network is not None:

@@ -12,6 +12,7 @@ TEMPLATES = {
     "homes_unreachable_score": "{} residential feature(s) lie farther than {} m from every street: score 0",
     "parks_unreachable": "{} park(s) have no access point within {} m of a street and were left out: {}",
     "facilities_unreachable": "{} facility(ies) lie farther than {} m from every street and were left out",
+    "historic_rules_skipped": "No historic districts given: the historic-district rule(s) {} were not applied",
 }
 
 

@@ -17,7 +17,7 @@ from .coverage import make_access
 from .equity import e2sfca, gini, lorenz
 from .inputs import ALL, district_of
 from .messages import Message, message, metres
-from .rules import GradeRule, assign_grades
+from .rules import GradeRule, assign_grades, general_rules
 
 
 @dataclass
@@ -47,10 +47,12 @@ def park_equity(
     is_canceled: Callable[[], bool] | None = None,
 ) -> EquityResult:
     """Each park counts with its area (or `size_m2`) as supply within its grade's radius (parks
-    below every rule threshold are left out). Scores in m2 of park per person."""
+    below every rule threshold are left out; historic-district rules do not apply here, the
+    supply is city-wide). Scores in m2 of park per person."""
     report = progress or (lambda _x: None)
     geoms = parks.geometry.to_numpy()
     sizes = parks["size_m2"].to_numpy(dtype=float) if "size_m2" in parks else shapely.area(geoms)
+    rules = general_rules(rules)
     grade = assign_grades(sizes, rules)
     radius = np.array([rules[g].radius_m if g >= 0 else 0.0 for g in grade])
     homes = home_points(residential.geometry.to_numpy())

@@ -38,6 +38,7 @@ def engine_message(message) -> str:
         "homes_unreachable_score": tr("{} residential feature(s) lie farther than {} m from every street: score 0"),
         "parks_unreachable": tr("{} park(s) have no access point within {} m of a street and were left out: {}"),
         "facilities_unreachable": tr("{} facility(ies) lie farther than {} m from every street and were left out"),
+        "historic_rules_skipped": tr("No historic districts given: the historic-district rule(s) {} were not applied"),
     }
     return templates[message.key].format(*message.args)
 
@@ -245,7 +246,7 @@ def _add_standard_parameters(algorithm, name, custom_name) -> None:
     parameter.setUsesStaticStrings(True)
     algorithm.addParameter(parameter)
     algorithm.addParameter(QgsProcessingParameterString(
-        custom_name, tr("Custom rules, one per line: minimum park area (m²): service radius (m): grade name"),
+        custom_name, tr("Custom rules, one per line: minimum park area (m²): service radius (m): grade name [: historic]"),
         defaultValue="400: 300: green\n10000: 500: park", multiLine=True, optional=True))
 
 
@@ -301,6 +302,7 @@ class ParkCoverageAlgorithm(GreenAlgorithm):
     ENTRANCES = "ENTRANCES"
     STANDARD = "STANDARD"
     CUSTOM_RULES = "CUSTOM_RULES"
+    HISTORIC_DISTRICTS = "HISTORIC_DISTRICTS"
     OFFSET = "OFFSET"
     SERVICE_AREAS = "SERVICE_AREAS"
     RESIDENTIAL_RESULT = "RESIDENTIAL_RESULT"
@@ -320,6 +322,10 @@ class ParkCoverageAlgorithm(GreenAlgorithm):
         self.add_network_parameters()
         self.add_residential_parameters()
         _add_standard_parameters(self, self.STANDARD, self.CUSTOM_RULES)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.HISTORIC_DISTRICTS,
+            self.tr("Historic districts (历史文化街区, optional): the standard's historic-district rule applies inside them"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
         self.add_district_parameters()
         offset = QgsProcessingParameterNumber(
             self.OFFSET, self.tr("Service area: land within this distance of a reached street (m)"),
@@ -348,13 +354,14 @@ class ParkCoverageAlgorithm(GreenAlgorithm):
         parks, entrances = _read_parks(self, parameters, context, feedback, metric)
         network = self.read_network(parameters, context, feedback, metric)
         districts = self.read_districts(parameters, context, feedback, metric)
+        historic = self.read_historic(parameters, context, feedback, metric)
         self.raise_if_canceled(feedback)
         feedback.setProgress(10)
         result = park_coverage(
             parks, residential, rules, network=network, entrances=entrances,
             snap_distance=self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context),
             offset=self.parameterAsDouble(parameters, self.OFFSET, context),
-            population=population, districts=districts, progress=self.progress(feedback, 10, 85),
+            population=population, districts=districts, historic=historic, progress=self.progress(feedback, 10, 85),
         )
         for message in result.messages:
             feedback.pushWarning(engine_message(message))
@@ -386,6 +393,22 @@ class ParkCoverageAlgorithm(GreenAlgorithm):
         outputs[self.MODE] = result.mode
         feedback.setProgress(100)
         return outputs
+
+    def read_historic(self, parameters, context, feedback, metric):
+        """Historic-district polygons (None when not given or empty) in the metric CRS."""
+        import shapely
+
+        source = self.source(parameters, self.HISTORIC_DISTRICTS, context, optional=True)
+        if source is None:
+            return None
+        label = self.tr("Historic districts")
+        frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=[], target_crs=metric, label=label)
+        polygons = frame.geometry.to_numpy()
+        polygons = polygons[shapely.area(polygons) > 0]
+        if len(polygons) == 0:
+            feedback.pushWarning(self.tr("'{}' has no polygons: the historic-district rule is not applied.").format(label))
+            return None
+        return polygons
 
 
 def _coverage_style(source) -> str:

@@ -76,6 +76,30 @@ def test_custom_rules_and_districts(run):
         run("urbanization:parkcoverage", _helsinki(STANDARD="custom", CUSTOM_RULES="lots: 300"))
 
 
+def test_garden_city_historic_district_rule(run):
+    """GB/T 50563 garden city: parks of 1000-2000 m2 count (300 m) only for homes in historic
+    districts; the district layer is in another CRS than the rest."""
+    parks = memory_layer("Polygon", "EPSG:3857", ["POLYGON((1000 10, 1030 10, 1030 60, 1000 60, 1000 10))"], {"name": ["Courtyard"]})
+    street = memory_layer("LineString", "EPSG:3857", ["LINESTRING(0 0, 2000 0)"])
+    homes = memory_layer("Point", "EPSG:3857", ["POINT(1200 5)", "POINT(1250 -5)"], {"pop": [10, 30]})
+    historic = memory_layer("Polygon", "EPSG:4326", [
+        "POLYGON((0.00988 -0.0009, 0.01096 -0.0009, 0.01096 0.0009, 0.00988 0.0009, 0.00988 -0.0009))"])  # x 1100-1220 m
+    parameters = {
+        "PARKS": parks, "PARK_NAME_FIELD": "name", "NETWORK": street, "RESIDENTIAL": homes, "POPULATION_FIELD": "pop",
+        "STANDARD": "garden_city", "HISTORIC_DISTRICTS": historic, "SNAP_DISTANCE": 20,
+        "SERVICE_AREAS": "memory:", "RESIDENTIAL_RESULT": "memory:", "UNDERSERVED": "memory:", "SUMMARY": "memory:",
+    }
+    results = run("urbanization:parkcoverage", parameters)
+    rows = list(_layer(results, "RESIDENTIAL_RESULT").getFeatures())
+    assert [f["historic"] for f in rows] == [True, False]
+    assert [f["covered"] for f in rows] == [True, False]
+    assert results["COVERAGE_RATE_POPULATION"] == pytest.approx(10 / 40)
+    assert {f["grade"] for f in _layer(results, "SERVICE_AREAS").getFeatures()} == {"historic_garden"}
+    parameters.pop("HISTORIC_DISTRICTS")
+    without = run("urbanization:parkcoverage", parameters)
+    assert without["COVERAGE_RATE_POPULATION"] == 0
+
+
 # --- bad input ------------------------------------------------------------------------------------
 
 STREET = ["LINESTRING(0 0, 1000 0)", "LINESTRING(0 0, 0 1000)", "LINESTRING(5000 5000, 5040 5000)"]

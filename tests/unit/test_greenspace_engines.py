@@ -109,6 +109,46 @@ def test_coverage_districts_and_unreachable_park():
     assert result.parks["reachable"].tolist() == [True, False]
 
 
+def test_historic_district_rule_serves_only_homes_inside():
+    """GB/T 50563: in historic districts parks of 1000 m2 and more count with 300 m. The square
+    (10,000 m2) is a 'park' everywhere; a 1,500 m2 garden counts only for the historic home."""
+    street = nw.build_network([LineString([(0, 0), (2000, 0)])])
+    parks = gpd.GeoDataFrame({"park_id": [1, 2], "name": ["Square", "Courtyard"]},
+                             geometry=[box(0, 10, 100, 110), box(1000, 10, 1030, 60)], crs=3857)  # 1,500 m2
+    homes = gpd.GeoDataFrame({"src_fid": [1, 2, 3]}, geometry=[Point(1200, 5), Point(1250, -5), Point(450, 5)], crs=3857)
+    historic = [box(1100, -100, 1220, 100)]  # the first home only
+    text = "2000: 300: garden; 5000: 500: park; 1000: 300: historic garden: historic"
+    result = coverage.park_coverage(parks, homes, rules.parse_rules(text), network=street, snap_distance=20, historic=historic)
+    r = result.residential
+    # The courtyard's nearest corner is at x = 1030: 170 m and 220 m along the street.
+    assert r["covered"].tolist() == [True, False, True]
+    assert r["historic"].tolist() == [True, False, False]
+    assert r["park_name"].iloc[0] == "Courtyard" and r["distance_m"].iloc[0] == pytest.approx(170)
+    # Outside the district the courtyard does not qualify, and the square is 1,150 m away (beyond
+    # the 2 x 500 m searched for the nearest qualifying park).
+    assert r["park_name"].iloc[1] is None
+    grades = result.service_areas.set_index("grade")
+    assert grades.loc["historic garden", "geometry"].within(historic[0].buffer(1e-6))
+    assert result.parks["grade"].tolist() == ["park", "historic garden"]
+    # Without the districts the rule is skipped, and said so.
+    without = coverage.park_coverage(parks, homes, rules.parse_rules(text), network=street, snap_distance=20)
+    assert without.residential["covered"].tolist() == [False, False, True]
+    assert any("historic garden" in m for m in map(str, without.messages))
+    assert "historic" not in without.residential
+
+
+def test_historic_rules_from_text_and_preset():
+    parsed = rules.parse_rules("2000: 300: garden\n1000: 300: 历史街区绿地: 历史文化街区")
+    assert [r.historic_only for r in parsed] == [True, False]
+    assert rules.general_rules(parsed)[0].grade == "garden"
+    with pytest.raises(rules.RulesError, match="fourth part"):
+        rules.parse_rules("2000: 300: garden: somewhere")
+    with pytest.raises(rules.RulesError, match="everywhere"):
+        rules.parse_rules("1000: 300: old town: historic")
+    garden_city = rules.rules_from_preset(standards.preset("park_service", "garden_city"))
+    assert [(r.min_area_m2, r.radius_m) for r in rules.historic_rules(garden_city)] == [(1000, 300)]
+
+
 def test_entrances_replace_derived_access():
     street, parks, homes = _street_case()
     result = coverage.park_coverage(parks, homes, rules.parse_rules("400:500"), network=street,
