@@ -200,6 +200,10 @@ def excluded_mask(values: Iterable, excluded_values: Iterable[str]) -> np.ndarra
 
     excluded = {str(v).strip().lower() for v in excluded_values if str(v).strip()}
     # Judge each distinct value once (a network holds few road classes); nulls get code -1.
-    codes, distinct = pd.factorize(np.asarray(list(values), dtype=object))
+    values = np.asarray(list(values) + [None], dtype=object)[:-1]  # 1-D even for list values
+    try:
+        codes, distinct = pd.factorize(values)
+    except TypeError:  # unhashable values (a list field): compare their text
+        codes, distinct = pd.factorize(np.array([None if v is None else str(v) for v in values], dtype=object))
     verdict = np.array([str(v).strip().lower() in excluded for v in distinct] + [False], dtype=bool)
     return verdict[codes]
