@@ -96,17 +96,9 @@ def park_coverage(
     mode = access.mode
     historic_area = None if historic is None or len(historic) == 0 else shapely.union_all(np.asarray(historic, dtype=object))
     in_historic = np.zeros(len(homes), dtype=bool) if historic_area is None else shapely.intersects(historic_area, homes)
-    general = general_rules(rules)
-    special = historic_rules(rules)
-    if special and historic_area is None:
-        messages.append(message("historic_rules_skipped", ", ".join(r.grade for r in special)))
-        special = []
-    rules = general + special
-    # Each park: its general grade, and separately its historic-district grade.
-    grade_general = assign_grades(sizes, general)
-    grade_historic = assign_grades(sizes, special) if special else np.full(len(sizes), -1)
-    grade = np.where(grade_general >= 0, grade_general, np.where(grade_historic >= 0, len(general) + grade_historic, -1))
-    serves = [grade_general == g for g in range(len(general))] + [grade_historic == h for h in range(len(special))]
+    if historic_rules(rules) and historic_area is None:
+        messages.append(message("historic_rules_skipped", ", ".join(r.grade for r in historic_rules(rules))))
+    rules, grade, grade_general, serves = _grade_parks(sizes, rules, with_historic=historic_area is not None)
     radius = np.array([rules[g].radius_m if g >= 0 else np.nan for g in grade])
     report(0.2)
 
@@ -204,6 +196,20 @@ def park_coverage(
         mode, result, service, underserved, summary, park_table, float(total["rate_area"]),
         None if population is None else float(total["rate_population"]), components, messages,
     )
+
+
+def _grade_parks(sizes, rules: list[GradeRule], with_historic: bool):
+    """(rules used: the general ones, then the historic-district ones when `with_historic`;
+    per park its grade as an index into them, general first, -1 none; per park its general grade;
+    per rule the parks it serves). Historic-district rules grade the parks on their own, so they
+    never take a park away from a general grade."""
+    general = general_rules(rules)
+    special = historic_rules(rules) if with_historic else []
+    grade_general = assign_grades(sizes, general)
+    grade_historic = assign_grades(sizes, special) if special else np.full(len(sizes), -1)
+    grade = np.where(grade_general >= 0, grade_general, np.where(grade_historic >= 0, len(general) + grade_historic, -1))
+    serves = [grade_general == g for g in range(len(general))] + [grade_historic == h for h in range(len(special))]
+    return general + special, grade, grade_general, serves
 
 
 def _summary(district, weight_area, share, pop, covered, mode) -> pd.DataFrame:
