@@ -5,7 +5,8 @@ iterating QgsFeatures (the 79,600 street lines of benchmarks/bench_greenspace.py
 
 It is taken only when the result is the same as reading through QGIS: the Processing parameter
 is a plain file layer (no selection, feature limit, subset filter or edit session), every
-requested field is a plain integer, real or string column, geometries are 2D, and a
+requested field is a plain integer, real or string column (no text from Shapefiles, whose
+encoding QGIS may be told differently), geometries are 2D, and a
 reprojection, when needed, is one QGIS would do with PROJ's default operation (no operation
 chosen in the project's transformation settings). Otherwise `read` returns None and
 `vector.source_to_frame` iterates the features as before.
@@ -99,7 +100,10 @@ def read(location: FileLocation, names: list[str], target_crs, context, feedback
     if dataset is None or dataset.GetDriver().ShortName not in DRIVERS:
         return None
     layer = _layer(dataset, location)
-    if layer is None or not _plain_columns(layer, names, ogr):
+    # Shapefile text is decoded by QGIS with the layer's encoding setting (a GBK .dbf without a
+    # .cpg is common in China), which GDAL does not know: numbers and geometry only.
+    text_allowed = dataset.GetDriver().ShortName != "ESRI Shapefile"
+    if layer is None or not _plain_columns(layer, names, ogr, text_allowed):
         return None
     return _stream(layer, names, transformer, feedback)
 
@@ -112,12 +116,13 @@ def _layer(dataset, location: FileLocation):
     return dataset.GetLayer(0) if dataset.GetLayerCount() == 1 else None
 
 
-def _plain_columns(layer, names: list[str], ogr) -> bool:
-    """One geometry column, and every requested field a plain integer, real or string column."""
+def _plain_columns(layer, names: list[str], ogr, text_allowed: bool = True) -> bool:
+    """One geometry column, and every requested field a plain integer, real or (when
+    `text_allowed`) string column."""
     definition = layer.GetLayerDefn()
     if definition.GetGeomFieldCount() != 1:
         return False
-    plain_types = (ogr.OFTInteger, ogr.OFTInteger64, ogr.OFTReal, ogr.OFTString)
+    plain_types = (ogr.OFTInteger, ogr.OFTInteger64, ogr.OFTReal) + ((ogr.OFTString,) if text_allowed else ())
     for name in names:
         index = definition.GetFieldIndex(name)
         if index < 0:
