@@ -158,3 +158,19 @@ def test_invalid_geometry_is_repaired_the_same_way(provider, tmp_path):
     assert used and fast.geometry.is_valid.all()
     assert fast.geometry.area.sum() == pytest.approx(150.0)
     _assert_same(fast, slow)
+
+
+def test_empty_and_geometryless_rows(provider, tmp_path):
+    layer = memory_layer("Polygon", "EPSG:32648", [None, None], {"n": [1, 2]})
+    path = tmp_path / "nulls.gpkg"
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsCoordinateTransformContext(), options)
+    fast, slow, used = _both_ways(QgsVectorLayer(str(path), "nulls", "ogr"), fields=["n"])
+    assert used and len(fast) == len(slow) == 0
+    empty = memory_layer("Polygon", "EPSG:32648", [], {"n": []})
+    path = tmp_path / "empty.gpkg"
+    QgsVectorFileWriter.writeAsVectorFormatV3(empty, str(path), QgsCoordinateTransformContext(), options)
+    fast, slow, used = _both_ways(QgsVectorLayer(str(path), "empty", "ogr"), fields=["n"],
+                                  target_crs=QgsCoordinateReferenceSystem("EPSG:4326"))
+    assert used and len(fast) == len(slow) == 0
