@@ -35,50 +35,35 @@ def street_layer(n: int):
 
 def run() -> list[tuple[str, float, float]]:
     start_qgis()
-    from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingContext
-
-    from urbanization_planning.layers import vector
+    from qgis.core import QgsProcessingContext
 
     layer = street_layer(N_LINES)
     context = QgsProcessingContext()
+    file_layer = geopackage_copy(layer)
+    file_source = processing_source(file_layer, context)
+    return [*timings("memory layer", layer, layer, context),
+            *timings("GeoPackage, Arrow stream", file_layer, file_source, context)]
+
+
+def timings(kind: str, layer, source, context) -> list[tuple[str, float, float]]:
+    """source_to_frame on `source` (plain and reprojected to EPSG:4326) against iterating `layer`."""
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from urbanization_planning.layers import vector
 
     def iterate_only():
         for feature in layer.getFeatures():
             feature.geometry()
 
-    def convert():
-        frame = vector.source_to_frame(layer, context=context, fields=["highway"])
+    def convert(target_crs=None):
+        frame = vector.source_to_frame(source, context=context, fields=["highway"], target_crs=target_crs)
         assert len(frame) == N_LINES
-
-    def convert_reprojected():
-        vector.source_to_frame(layer, context=context, fields=["highway"],
-                               target_crs=QgsCoordinateReferenceSystem("EPSG:4326"))
 
     reference = best_of(3, iterate_only)
-    ours = best_of(3, convert)
-    reprojected = best_of(3, convert_reprojected)
-
-    file_layer = geopackage_copy(layer)
-    file_source = processing_source(file_layer, context)
-
-    def iterate_file():
-        for feature in file_layer.getFeatures():
-            feature.geometry()
-
-    def convert_file():
-        frame = vector.source_to_frame(file_source, context=context, fields=["highway"])
-        assert len(frame) == N_LINES
-
-    def convert_file_reprojected():
-        vector.source_to_frame(file_source, context=context, fields=["highway"],
-                               target_crs=QgsCoordinateReferenceSystem("EPSG:4326"))
-
-    file_reference = best_of(3, iterate_file)
     return [
-        ("source_to_frame, 80k lines (memory layer)", ours, reference),
-        ("source_to_frame, 80k lines (memory layer), reprojected", reprojected, reference),
-        ("source_to_frame, 80k lines (GeoPackage, Arrow stream)", best_of(3, convert_file), file_reference),
-        ("source_to_frame, 80k lines (GeoPackage, Arrow stream), reprojected", best_of(3, convert_file_reprojected), file_reference),
+        (f"source_to_frame, 80k lines ({kind})", best_of(3, convert), reference),
+        (f"source_to_frame, 80k lines ({kind}), reprojected",
+         best_of(3, lambda: convert(QgsCoordinateReferenceSystem("EPSG:4326"))), reference),
     ]
 
 

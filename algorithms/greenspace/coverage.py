@@ -96,8 +96,9 @@ def park_coverage(
     mode = access.mode
     historic_area = None if historic is None or len(historic) == 0 else shapely.union_all(np.asarray(historic, dtype=object))
     in_historic = np.zeros(len(homes), dtype=bool) if historic_area is None else shapely.intersects(historic_area, homes)
-    if historic_rules(rules) and historic_area is None:
-        messages.append(message("historic_rules_skipped", ", ".join(r.grade for r in historic_rules(rules))))
+    skipped = historic_rules(rules) if historic_area is None else []
+    if skipped:
+        messages.append(message("historic_rules_skipped", ", ".join(r.grade for r in skipped)))
     rules, grade, grade_general, serves = _grade_parks(sizes, rules, with_historic=historic_area is not None)
     radius = np.array([rules[g].radius_m if g >= 0 else np.nan for g in grade])
     report(0.2)

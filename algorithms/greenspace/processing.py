@@ -293,8 +293,9 @@ def _read_parks(algorithm, parameters, context, feedback, metric):
     return frame, entrances
 
 
-class ParkCoverageAlgorithm(GreenAlgorithm):
-    ALGORITHM_ID = "parkcoverage"
+class ParkAlgorithm(GreenAlgorithm):
+    """The park inputs and standard shared by park coverage and park equity (see
+    _add_park_parameters, _add_standard_parameters and _read_parks)."""
 
     PARKS = "PARKS"
     PARK_NAME_FIELD = "PARK_NAME_FIELD"
@@ -302,6 +303,11 @@ class ParkCoverageAlgorithm(GreenAlgorithm):
     ENTRANCES = "ENTRANCES"
     STANDARD = "STANDARD"
     CUSTOM_RULES = "CUSTOM_RULES"
+
+
+class ParkCoverageAlgorithm(ParkAlgorithm):
+    ALGORITHM_ID = "parkcoverage"
+
     HISTORIC_DISTRICTS = "HISTORIC_DISTRICTS"
     OFFSET = "OFFSET"
     SERVICE_AREAS = "SERVICE_AREAS"
@@ -545,15 +551,9 @@ class FacilityCoverageAlgorithm(GreenAlgorithm):
         return outputs
 
 
-class ParkEquityAlgorithm(GreenAlgorithm):
+class ParkEquityAlgorithm(ParkAlgorithm):
     ALGORITHM_ID = "parkequity"
 
-    PARKS = "PARKS"
-    PARK_NAME_FIELD = "PARK_NAME_FIELD"
-    PARK_SIZE_FIELD = "PARK_SIZE_FIELD"
-    ENTRANCES = "ENTRANCES"
-    STANDARD = "STANDARD"
-    CUSTOM_RULES = "CUSTOM_RULES"
     TARGET = "TARGET"
     OUTPUT = "OUTPUT"
     SUMMARY = "SUMMARY"

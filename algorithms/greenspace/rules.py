@@ -38,6 +38,7 @@ def general_rules(rules: list[GradeRule]) -> list[GradeRule]:
 
 
 def historic_rules(rules: list[GradeRule]) -> list[GradeRule]:
+    """The rules that apply in historic districts only."""
     return [r for r in rules if r.historic_only]
 
 

@@ -103,10 +103,7 @@ def _snap_points_within(network: Network, points, rows, max_distance: float, edg
     if which.size == 0:
         return
     p = xy[which]
-    a = network.xy[network.u[candidate]]
-    ab = network.xy[network.v[candidate]] - a
-    denom = np.einsum("ij,ij->i", ab, ab)
-    fraction = np.clip(np.einsum("ij,ij->i", p - a, ab) / np.where(denom > 0, denom, 1), 0, 1)
+    a, ab, fraction = _fraction_along(network, candidate, p)
     distance = np.hypot(*(p - (a + fraction[:, None] * ab)).T)
     order = np.lexsort((candidate, distance, which))
     which, candidate, distance, fraction = which[order], candidate[order], distance[order], fraction[order]
@@ -126,12 +123,17 @@ def _snap_nearest(network: Network, points, rows, max_distance: float, edge, dis
         return
     target = rows[pi]
     edge[target], dist[target] = ei, d
-    a = network.xy[network.u[ei]]
-    ab = network.xy[network.v[ei]] - a
     # shortest_line runs from the geometry to the edge: its end is the nearest point on the edge.
     near = shapely.get_coordinates(shapely.shortest_line(points[target], network.edge_lines(ei)))[1::2]
+    t[target] = _fraction_along(network, ei, near)[2]
+
+
+def _fraction_along(network: Network, edges: np.ndarray, xy: np.ndarray):
+    """(edge start points, edge vectors, fraction 0-1 of each point's projection along its edge)."""
+    a = network.xy[network.u[edges]]
+    ab = network.xy[network.v[edges]] - a
     denom = np.einsum("ij,ij->i", ab, ab)
-    t[target] = np.clip(np.einsum("ij,ij->i", near - a, ab) / np.where(denom > 0, denom, 1), 0, 1)
+    return a, ab, np.clip(np.einsum("ij,ij->i", xy - a, ab) / np.where(denom > 0, denom, 1), 0, 1)
 
 
 def _split(network: Network, edges: np.ndarray, t: np.ndarray) -> tuple[Network, np.ndarray]:
