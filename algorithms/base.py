@@ -12,6 +12,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from . import dependencies
+from .cancel import CancelledError
 
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
 RESOURCES = PLUGIN_DIR / "resources"
@@ -61,6 +62,13 @@ def _older_objects_frozen():
         gc.unfreeze()
 
 
+def _delete(paths: list[Path]) -> None:
+    """Remove the output files a failed run created, with GeoPackage/GDAL side files."""
+    for path in paths:
+        for leftover in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", ".aux.xml"))):
+            leftover.unlink(missing_ok=True)
+
+
 class UrbanizationAlgorithm(QgsProcessingAlgorithm):
     """Subclasses set ALGORITHM_ID, GROUP_ID and REQUIRES, implement displayName(),
     initAlgorithm() and process(); processAlgorithm() checks dependencies and calls process()
@@ -108,10 +116,11 @@ class UrbanizationAlgorithm(QgsProcessingAlgorithm):
             with _older_objects_frozen():
                 results = self.process(parameters, context, feedback)
             self.raise_if_canceled(feedback)
+        except CancelledError:
+            _delete(new_files)
+            raise QgsProcessingException(self.tr("Cancelled by the user.")) from None
         except BaseException:
-            for path in new_files:
-                for leftover in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", ".aux.xml"))):
-                    leftover.unlink(missing_ok=True)
+            _delete(new_files)
             raise
         return results
 
@@ -161,4 +170,4 @@ class UrbanizationAlgorithm(QgsProcessingAlgorithm):
     def raise_if_canceled(self, feedback) -> None:
         """Stop a long step promptly when the user pressed Cancel; the run is reported as failed."""
         if feedback is not None and feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Cancelled by the user."))
+            raise CancelledError

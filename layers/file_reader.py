@@ -18,12 +18,11 @@ from dataclasses import dataclass
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProviderRegistry,
 )
 
-from ..translation import tr
+from ..algorithms.cancel import CancelledError
 from .crs import to_pyproj
 
 #: OGR drivers whose feature ids QGIS uses unchanged as its own feature ids.
@@ -164,7 +163,7 @@ def _stream(layer, names: list[str], transformer, feedback):
     for batch in layer.GetArrowStreamAsNumPy(options=["MAX_FEATURES_IN_BATCH=20000"]):
         if feedback is not None:
             if feedback.isCanceled():
-                raise QgsProcessingException(tr("Cancelled by the user."))
+                raise CancelledError
             feedback.setProgress(100.0 * done / total)
         ids.append(np.asarray(batch[fid_column], dtype="int64"))
         wkbs.append(batch[geometry_column])

@@ -26,6 +26,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..algorithms.cancel import CancelledError
 from ..translation import tr
 from . import file_reader
 from .crs import to_pyproj
@@ -119,7 +120,7 @@ def _iterate(source, indices: list[int], request, target_crs, context, feedback)
     for i, feature in enumerate(features):
         if feedback is not None and i % 5000 == 0:
             if feedback.isCanceled():
-                raise QgsProcessingException(tr("Cancelled by the user."))
+                raise CancelledError
             feedback.setProgress(i * step)
         ids.append(feature.id())
         geometry = feature.geometry()
@@ -299,7 +300,7 @@ def write_frame(
 def _flush(sink, batch: list, feedback, name: str) -> None:
     """Add a batch of features in one call (much faster than one call per feature)."""
     if feedback is not None and feedback.isCanceled():
-        raise QgsProcessingException(tr("Cancelled by the user."))
+        raise CancelledError
     if batch and not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
         raise QgsProcessingException(tr("Could not write features to the output {}: {}").format(name, sink.lastError()))
     batch.clear()

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .hydrology import DrainageCancelledError, FlowModel, condition
+from ..cancel import CancelledError
+from .hydrology import FlowModel, condition
 
 
 class CorridorSettingsError(ValueError):
@@ -67,7 +68,7 @@ class CorridorResult:
 
 def _check(is_canceled: Callable[[], bool] | None) -> None:
     if is_canceled is not None and is_canceled():
-        raise DrainageCancelledError()
+        raise CancelledError()
 
 
 def corridor_lines(model: FlowModel, dem: np.ndarray, accumulation: np.ndarray, threshold_m2: float,

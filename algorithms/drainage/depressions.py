@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .hydrology import DrainageCancelledError, condition, row_cell_areas
+from ..cancel import CancelledError
+from .hydrology import condition, row_cell_areas
 
 
 @dataclass
@@ -35,7 +36,7 @@ class DepressionResult:
 
 def _check(is_canceled: Callable[[], bool] | None) -> None:
     if is_canceled is not None and is_canceled():
-        raise DrainageCancelledError()
+        raise CancelledError()
 
 
 def depression_table(depth: np.ndarray, filled: np.ndarray, accumulation: np.ndarray, cell_areas: np.ndarray,

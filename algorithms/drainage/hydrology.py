@@ -20,16 +20,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..cancel import CancelledError
+
 EARTH_RADIUS = 6371007.2  # m, the authalic sphere pyflwdir also uses for cell areas
 D8_NODATA = 247  # pyflwdir's D8 code for cells outside the terrain; 0 marks an outlet (pit)
 # Peak bytes per DEM cell, the DEM read included, with a margin of a quarter or more: measured by
 # benchmarks/bench_drainage.py on 19.2 million cells at 27.5 (corridors) and 50.7 (depressions,
 # which keep the filled surface, the depth grid and the labels).
 BYTES_PER_CELL = {"corridors": 40, "depressions": 64}
-
-
-class DrainageCancelledError(Exception):
-    """The caller's is_canceled() returned True between two steps."""
 
 
 class DrainageInputError(ValueError):
@@ -214,7 +212,7 @@ def condition(dem: np.ndarray, transform, latlon: bool = False, keep_filled: boo
     elevation = dem if dem.dtype == np.float32 else dem.astype(np.float32)
     filled, d8 = pdem.fill_depressions(elevation, outlets="edge", nodata=np.nan)
     if is_canceled is not None and is_canceled():
-        raise DrainageCancelledError()
+        raise CancelledError()
     cell_x, cell_y = abs(transform.a), abs(transform.e)
     if latlon:  # metres per degree at the DEM's mid-latitude: the slope weights need true distances
         middle = math.radians(transform.f + transform.e * dem.shape[0] / 2.0)
@@ -224,9 +222,9 @@ def condition(dem: np.ndarray, transform, latlon: bool = False, keep_filled: boo
         del filled
         filled = None
     if is_canceled is not None and is_canceled():
-        raise DrainageCancelledError()
+        raise CancelledError()
     flw = pyflwdir.from_array(d8, ftype="d8", check_ftype=False, transform=transform, latlon=latlon, cache=False)
     flw.order_cells(method="sort")  # "walk" is faster but needs 32 bytes per cell more
     if is_canceled is not None and is_canceled():
-        raise DrainageCancelledError()
+        raise CancelledError()
     return FlowModel(d8=d8, filled=filled, transform=transform, latlon=latlon, _flw=flw)

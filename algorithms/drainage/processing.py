@@ -197,7 +197,7 @@ class DrainageCorridorsAlgorithm(DrainageAlgorithm):
 
     def process(self, parameters, context, feedback):
         from .corridors import CorridorSettingsError, identify_corridors, parse_widths
-        from .hydrology import D8_NODATA, DrainageCancelledError
+        from .hydrology import D8_NODATA
 
         area_ha = self.parameterAsDouble(parameters, self.MIN_CONTRIBUTING_AREA, context)
         try:
@@ -210,13 +210,10 @@ class DrainageCorridorsAlgorithm(DrainageAlgorithm):
         roads, buildings = self.read_lines_and_buildings(
             parameters, context, feedback, metric, extra_fields=[name_field] if name_field else [])
         feedback.setProgress(5)
-        try:
-            result = identify_corridors(
-                elevation, transform, crs=crs_utils.to_pyproj(layer.crs()), metric_crs=crs_utils.to_pyproj(metric), latlon=latlon,
-                min_area_m2=area_ha * 1e4, widths=widths, roads=roads, buildings=buildings,
-                road_name_column=name_field, progress=self.progress(feedback, 5, 80), is_canceled=feedback.isCanceled)
-        except DrainageCancelledError:
-            raise QgsProcessingException(self.tr("Cancelled by the user.")) from None
+        result = identify_corridors(
+            elevation, transform, crs=crs_utils.to_pyproj(layer.crs()), metric_crs=crs_utils.to_pyproj(metric), latlon=latlon,
+            min_area_m2=area_ha * 1e4, widths=widths, roads=roads, buildings=buildings,
+            road_name_column=name_field, progress=self.progress(feedback, 5, 80), is_canceled=feedback.isCanceled)
         del elevation
         if result.lines.empty:
             feedback.pushWarning(self.tr("No cell drains {} ha or more: no corridor was found. Lower the contributing "
@@ -337,20 +334,16 @@ class WaterloggingSpotsAlgorithm(DrainageAlgorithm):
 
     def process(self, parameters, context, feedback):
         from .depressions import find_depressions
-        from .hydrology import DrainageCancelledError
 
         min_depth = self.parameterAsDouble(parameters, self.MIN_DEPTH, context)
         min_area = self.parameterAsDouble(parameters, self.MIN_AREA, context)
         elevation, transform, layer, latlon, metric = self.read_dem(parameters, context, feedback)
         roads, buildings = self.read_lines_and_buildings(parameters, context, feedback, metric)
         feedback.setProgress(5)
-        try:
-            result = find_depressions(
-                elevation, transform, crs=crs_utils.to_pyproj(layer.crs()), metric_crs=crs_utils.to_pyproj(metric), latlon=latlon,
-                min_depth=min_depth, min_area_m2=min_area, roads=roads, buildings=buildings,
-                progress=self.progress(feedback, 5, 80), is_canceled=feedback.isCanceled)
-        except DrainageCancelledError:
-            raise QgsProcessingException(self.tr("Cancelled by the user.")) from None
+        result = find_depressions(
+            elevation, transform, crs=crs_utils.to_pyproj(layer.crs()), metric_crs=crs_utils.to_pyproj(metric), latlon=latlon,
+            min_depth=min_depth, min_area_m2=min_area, roads=roads, buildings=buildings,
+            progress=self.progress(feedback, 5, 80), is_canceled=feedback.isCanceled)
         del elevation
         crs = layer.crs()
         results = {self.DEPTH: self.write_raster(parameters, self.DEPTH, context, result.depth, transform, crs,

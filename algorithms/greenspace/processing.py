@@ -586,7 +586,6 @@ class ParkEquityAlgorithm(ParkAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.POPULATION_BELOW, self.tr("Population below the target")))
 
     def process(self, parameters, context, feedback):
-        from ..network import NetworkCanceledError
         from .park_equity import park_equity
 
         res_source, metric, residential, population = self.read_residential(parameters, context, feedback, population_required=True)
@@ -594,15 +593,12 @@ class ParkEquityAlgorithm(ParkAlgorithm):
         parks, entrances = _read_parks(self, parameters, context, feedback, metric)
         network = self.read_network(parameters, context, feedback, metric)
         districts = self.read_districts(parameters, context, feedback, metric)
-        try:
-            result = park_equity(
-                parks, residential, population, rules,
-                target_m2=self.parameterAsDouble(parameters, self.TARGET, context), network=network,
-                entrances=entrances, snap_distance=self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context),
-                districts=districts, progress=self.progress(feedback, 10, 85), is_canceled=feedback.isCanceled,
-            )
-        except NetworkCanceledError as error:
-            raise QgsProcessingException(self.tr("Cancelled by the user.")) from error
+        result = park_equity(
+            parks, residential, population, rules,
+            target_m2=self.parameterAsDouble(parameters, self.TARGET, context), network=network,
+            entrances=entrances, snap_distance=self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context),
+            districts=districts, progress=self.progress(feedback, 10, 85), is_canceled=feedback.isCanceled,
+        )
         for message in result.messages:
             feedback.pushWarning(engine_message(message))
         output_crs = res_source.sourceCrs()

@@ -1,11 +1,11 @@
 """Walking-network engine shared by the green-city and transit domains (pure: numpy, shapely,
 scipy, networkx). See API.md next to this file."""
 
+from ..cancel import CancelledError
 from .components import ComponentReport, component_report
 from .graph import (
     DEFAULT_EXCLUDED_HIGHWAYS,
     Network,
-    NetworkCanceledError,
     NetworkError,
     build_network,
     excluded_mask,
@@ -25,7 +25,7 @@ from .threads import thread_map
 
 __all__ = [
     "DEFAULT_EXCLUDED_HIGHWAYS", "DEFAULT_OFFSET", "Catchments", "ComponentReport", "MultiSourceResult",
-    "Network", "NetworkCanceledError", "NetworkError", "ReachedSegments", "SnapResult", "build_network",
+    "Network", "CancelledError", "NetworkError", "ReachedSegments", "SnapResult", "build_network",
     "catchments", "component_report", "distances_from", "excluded_mask", "multi_source",
     "reached_segments", "segment_lines", "service_area", "service_areas_per_source", "thread_map", "union_in_halves", "with_points",
 ]

@@ -25,10 +25,6 @@ class NetworkError(ValueError):
     """Input that cannot make a network (no lines, wrong geometry, bad cost values)."""
 
 
-class NetworkCanceledError(RuntimeError):
-    """Raised when the caller's is_canceled() callback returned True during a long step."""
-
-
 @dataclass
 class Network:
     """An undirected network. Nodes `xy` (n, 2); edges `u`, `v` (node ids), `length` (map units),

@@ -14,7 +14,8 @@ from typing import Callable
 import numpy as np
 from scipy.sparse.csgraph import dijkstra
 
-from .graph import Network, NetworkCanceledError
+from ..cancel import CancelledError
+from .graph import Network
 
 
 @dataclass
@@ -97,7 +98,7 @@ def catchments(
     matrix = network.matrix()
     for start in range(0, len(valid_sources), chunk):
         if is_canceled is not None and is_canceled():
-            raise NetworkCanceledError("cancelled")
+            raise CancelledError("cancelled")
         batch = valid_sources[start:start + chunk]
         limits = cutoffs[batch]
         rows = np.atleast_2d(

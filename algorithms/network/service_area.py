@@ -21,7 +21,8 @@ import shapely
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
-from .graph import Network, NetworkCanceledError
+from ..cancel import CancelledError
+from .graph import Network
 from .paths import distances_from
 from .threads import thread_map, workers
 
@@ -185,7 +186,7 @@ def service_areas_per_source(
     lengths = np.zeros(len(sources))
     for start in range(0, len(sources), chunk):
         if is_canceled is not None and is_canceled():
-            raise NetworkCanceledError("cancelled")
+            raise CancelledError("cancelled")
         rows = distances_from(network, sources[start:start + chunk], cutoff)
         for k, row in enumerate(rows):
             if sources[start + k] < 0:

@@ -29,6 +29,7 @@ import pandas as pd
 import shapely
 
 from .. import network as nw
+from ..cancel import CancelledError
 
 ALLOCATIONS = ("overlapping", "nearest")
 
@@ -114,7 +115,7 @@ def station_catchments(
     """Catchments of every station for every band (metres). `streets`: line geometries in a metric
     CRS; `station_points`: one point per station; `entrance_points` with `entrance_station` (index of
     the station each entrance belongs to, -1 for none). Raises NetworkError, NoStationOnNetworkError,
-    CatchmentInputError, NetworkCanceledError."""
+    CatchmentInputError, CancelledError."""
     if allocation not in ALLOCATIONS:
         raise CatchmentInputError(f"allocation must be one of {ALLOCATIONS}, not '{allocation}'")
     bands = sorted(float(b) for b in bands_m)
@@ -137,7 +138,7 @@ def station_catchments(
 
     for batch in _batches(_station_distances(network, snap.node, access_station, n, bands[-1], allocation), 16):
         if is_canceled is not None and is_canceled():
-            raise nw.NetworkCanceledError("cancelled")
+            raise CancelledError("cancelled")
         for k, per_band in nw.thread_map(band_polygons, batch):
             for b, (polygon, length) in enumerate(per_band):
                 polygons[k, b], lengths[k, b] = polygon, length

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from ..cancel import CancelledError
 from .lines import Line, TransitInputError
 from .runtime import RunTimeModel
 
@@ -36,10 +37,6 @@ class ExpressSkipsDestinationError(TransitInputError):
     def __init__(self, line: str, destination: str):
         super().__init__(f"the express pattern of line {line} passes {destination} without stopping")
         self.line, self.destination = line, destination
-
-
-class CancelledError(Exception):
-    """Raised when the caller's is_canceled() returns True."""
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .. import network as nw
+from ..cancel import CancelledError
 from .catchments import apportion, catchment_polygon
 
 CHUNK = 32  # stations per dense distance block (memory: CHUNK x network nodes)
@@ -62,7 +63,7 @@ def commute_isochrones(
         effective = np.full(network.n_nodes, np.inf)
         for start in range(0, len(usable), CHUNK):
             if is_canceled is not None and is_canceled():
-                raise nw.NetworkCanceledError("cancelled")
+                raise CancelledError("cancelled")
             block = usable[start:start + CHUNK]
             distances = nw.distances_from(network, snap.node[block], cutoff=budget)
             np.minimum(effective, (distances + head_start[block, None]).min(axis=0), out=effective)

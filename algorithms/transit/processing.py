@@ -237,8 +237,6 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
                 express_lines=express.parse_list(self.parameterAsString(parameters, self.EXPRESS_LINES, context)),
                 is_canceled=feedback.isCanceled,
             )
-        except commute.CancelledError as error:
-            raise QgsProcessingException(self.tr("Cancelled by the user.")) from error
         except lines.TransitInputError as error:
             raise QgsProcessingException(self._explain(error, parameters, context)) from error
         for warning in evaluation.warnings:
@@ -387,8 +385,6 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
                 {"allstop": stations["allstop_total_min"].to_numpy(), "express": stations["express_total_min"].to_numpy()},
                 thresholds, walk, population_geometries=population, population_values=values, excluded=excluded,
                 progress=lambda p: feedback.setProgress(60 + 0.3 * p), is_canceled=feedback.isCanceled)
-        except nw.NetworkCanceledError as error:
-            raise QgsProcessingException(self.tr("Cancelled by the user.")) from error
         except nw.NetworkError as error:
             raise QgsProcessingException(self.tr("The walking network cannot be used: {}").format(error)) from error
         if result.off_network:
@@ -417,12 +413,9 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
         from . import commute
 
         names = evaluation.stations.set_index("station_id")["name"].to_dict()
-        try:
-            rows = commute.od_matrix(evaluation.lines, model, service,
-                                     progress=lambda p: feedback.setProgress(40 + 0.5 * p),
-                                     is_canceled=feedback.isCanceled)
-        except commute.CancelledError as error:
-            raise QgsProcessingException(self.tr("Cancelled by the user.")) from error
+        rows = commute.od_matrix(evaluation.lines, model, service,
+                                 progress=lambda p: feedback.setProgress(40 + 0.5 * p),
+                                 is_canceled=feedback.isCanceled)
         frame = pd.DataFrame(rows, columns=["origin_id", "destination_id", "allstop_min", "express_min"])
         frame.insert(1, "origin", frame["origin_id"].map(names))
         frame.insert(3, "destination", frame["destination_id"].map(names))
@@ -651,8 +644,6 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
                 max_snap=max_snap, excluded=excluded,
                 tolerance=self.parameterAsDouble(parameters, self.NETWORK_TOLERANCE, context),
                 progress=lambda p: feedback.setProgress(10 + 0.8 * p), is_canceled=feedback.isCanceled)
-        except nw.NetworkCanceledError as error:
-            raise QgsProcessingException(self.tr("Cancelled by the user.")) from error
         except catchments.NoStationOnNetworkError as error:
             raise QgsProcessingException(self.tr(
                 "No station of layer '{}' lies within {:g} m of the walking network. Check that the network covers "

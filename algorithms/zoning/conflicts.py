@@ -20,13 +20,13 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from ..cancel import CancelledError
 from . import overlay
 from .codes import UNKNOWN, first_level, matches
-from .overlay import CancelledError
 from .rules import CONTROL_LINES, Rule
 
 UNKNOWN_RULE = "unknown_code"
-__all__ = ["CancelledError", "ConflictResult", "UNKNOWN_RULE", "check", "summarise"]
+__all__ = ["ConflictResult", "UNKNOWN_RULE", "check", "summarise"]
 CONFLICT_COLUMNS = ["row", "code", "class_code", "control_line", "rule_id", "area_m2"]
 
 

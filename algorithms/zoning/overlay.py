@@ -18,10 +18,6 @@ import shapely
 POLYGON = shapely.GeometryType.POLYGON
 
 
-class CancelledError(Exception):
-    """The caller's is_canceled() answered True (engines of this domain raise it)."""
-
-
 @dataclass
 class Pieces:
     """Polygonal pieces grouped per input geometry: `index[k]` is the input row of `geometry[k]`

@@ -188,7 +188,7 @@ class ControlLineConflictsAlgorithm(ZoningAlgorithm):
     def process(self, parameters, context, feedback):
         import numpy as np
 
-        from .conflicts import UNKNOWN_RULE, CancelledError, check
+        from .conflicts import UNKNOWN_RULE, check
 
         field = self.parameterAsString(parameters, self.LANDUSE_FIELD, context)
         source, metric, plan, codes, table = self.read_plan(parameters, context, feedback, self.PLAN, field)
@@ -201,11 +201,8 @@ class ControlLineConflictsAlgorithm(ZoningAlgorithm):
                     rule.id, line_names[rule.control_line]))
         min_area = self.parameterAsDouble(parameters, self.MIN_AREA, context)
         feedback.setProgress(0)
-        try:
-            result = check(plan.geometry.values, codes, lines, rules, min_area=min_area, crs=plan.crs,
-                           progress=feedback.setProgress, is_canceled=feedback.isCanceled)
-        except CancelledError as error:
-            raise QgsProcessingException(self.tr("Cancelled by the user.")) from error
+        result = check(plan.geometry.values, codes, lines, rules, min_area=min_area, crs=plan.crs,
+                       progress=feedback.setProgress, is_canceled=feedback.isCanceled)
 
         language = _language()
         rule_text = {r.id: r.label(language) for r in rules}
@@ -359,7 +356,6 @@ class LivingSpaceStructureAlgorithm(ZoningAlgorithm):
         return _flat(frame), names
 
     def process(self, parameters, context, feedback):
-        from .overlay import CancelledError
         from .space import ALL_UNITS, OUTSIDE_UNITS, UNMAPPED, structure, wide
 
         field = self.parameterAsString(parameters, self.LANDUSE_FIELD, context)
@@ -368,10 +364,7 @@ class LivingSpaceStructureAlgorithm(ZoningAlgorithm):
         units, unit_names = self.read_units(parameters, context, feedback, metric)
         space_classes = mapping.classify(codes)
         feedback.setProgress(30)
-        try:
-            result = structure(plan.geometry.values, space_classes, units, crs=plan.crs, is_canceled=feedback.isCanceled)
-        except CancelledError as error:
-            raise QgsProcessingException(self.tr("Cancelled by the user.")) from error
+        result = structure(plan.geometry.values, space_classes, units, crs=plan.crs, is_canceled=feedback.isCanceled)
         feedback.setProgress(70)
 
         language = _language()
@@ -470,7 +463,6 @@ class PlanTopologyAlgorithm(ZoningAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, labels[kind]))
 
     def process(self, parameters, context, feedback):
-        from .overlay import CancelledError
         from .topology import check
 
         source = self.parameterAsSource(parameters, self.PLAN, context)
@@ -494,11 +486,8 @@ class PlanTopologyAlgorithm(ZoningAlgorithm):
             boundary = _flat(frame)
         tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
         sliver_width = self.parameterAsDouble(parameters, self.SLIVER_WIDTH, context)
-        try:
-            result = check(_flat(plan), boundary, tolerance=tolerance, sliver_width=sliver_width,
-                           crs=plan.crs, progress=feedback.setProgress, is_canceled=feedback.isCanceled)
-        except CancelledError as error:
-            raise QgsProcessingException(self.tr("Cancelled by the user.")) from error
+        result = check(_flat(plan), boundary, tolerance=tolerance, sliver_width=sliver_width,
+                       crs=plan.crs, progress=feedback.setProgress, is_canceled=feedback.isCanceled)
 
         fids = plan[vector.FID].to_numpy()
         errors = result.errors

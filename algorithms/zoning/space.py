@@ -26,9 +26,9 @@ import pandas as pd
 import shapely
 
 from .. import standards
+from ..cancel import CancelledError
 from . import overlay
 from .codes import UNKNOWN, CodeTable
-from .overlay import CancelledError
 
 UNMAPPED = "unmapped"
 OUTSIDE_UNITS = -1  # unit value of plan pieces outside every unit

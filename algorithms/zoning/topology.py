@@ -26,8 +26,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from ..cancel import CancelledError
 from . import overlay
-from .overlay import CancelledError
 
 ERROR_TYPES = ("invalid", "duplicate", "overlap", "gap", "sliver", "outside_boundary")
 COLUMNS = ["error_type", "rows", "area_m2", "detail"]

@@ -4,107 +4,86 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../../plugin.py" line="35"/>
         <source>Urbanization Planning</source>
         <translation>城镇化规划</translation>
     </message>
     <message>
-        <location filename="../../plugin.py" line="43"/>
         <source>Open the Urbanization algorithms in the Processing Toolbox</source>
         <translation>在处理工具箱中打开城镇化规划算法</translation>
     </message>
     <message>
-        <location filename="../../layers/raster.py" line="35"/>
         <source>Raster layer &apos;{}&apos; could not be loaded.</source>
         <translation>无法加载栅格图层“{}”。</translation>
     </message>
     <message>
-        <location filename="../../layers/raster.py" line="37"/>
         <source>Raster layer &apos;{}&apos; comes from the &apos;{}&apos; provider; only raster files can be analysed. Save it as a GeoTIFF first (Export &gt; Save As).</source>
         <translation>栅格图层“{}”来自“{}”数据源，只能分析栅格文件。请先另存为 GeoTIFF（导出 &gt; 另存为）。</translation>
     </message>
     <message>
-        <location filename="../../layers/raster.py" line="43"/>
         <source>Raster layer &apos;{}&apos; is not a file on disk ({}). Save it as a GeoTIFF first.</source>
         <translation>栅格图层“{}”不是磁盘上的文件（{}）。请先另存为 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../../layers/raster.py" line="59"/>
         <source>Raster layer &apos;{}&apos; has {} band(s); band {} does not exist.</source>
         <translation>栅格图层“{}”共有 {} 个波段，不存在第 {} 波段。</translation>
     </message>
     <message>
-        <location filename="../../layers/raster.py" line="66"/>
         <source>Raster layer &apos;{}&apos; holds only nodata cells in band {}: there is nothing to analyse.</source>
         <translation>栅格图层“{}”第 {} 波段全部为无数据像元，无可分析内容。</translation>
     </message>
     <message>
-        <location filename="../../layers/vector.py" line="64"/>
         <source>Layer &apos;{}&apos; has no field named {}. Choose a field that exists in the layer.</source>
         <translation>图层“{}”中没有名为 {} 的字段。请选择图层中已有的字段。</translation>
     </message>
     <message>
-        <location filename="../../layers/vector.py" line="302"/>
         <source>Cancelled by the user.</source>
         <translation>用户已取消。</translation>
     </message>
     <message>
-        <location filename="../../layers/vector.py" line="91"/>
         <source>Layer &apos;{}&apos;: skipped {} feature(s) without geometry.</source>
         <translation>图层“{}”：跳过了 {} 个无几何的要素。</translation>
     </message>
     <message>
-        <location filename="../../layers/vector.py" line="96"/>
         <source>Layer &apos;{}&apos;: repaired {} invalid geometr(y/ies).</source>
         <translation>图层“{}”：修复了 {} 个无效几何。</translation>
     </message>
     <message>
-        <location filename="../../layers/vector.py" line="146"/>
         <source>Layer &apos;{}&apos; has no features with geometry (or none are selected). Give it at least one feature.</source>
         <translation>图层“{}”没有带几何的要素（或未选中任何要素）。请至少提供一个要素。</translation>
     </message>
     <message>
-        <location filename="../../layers/vector.py" line="156"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../../layers/vector.py" line="157"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../../layers/vector.py" line="158"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../../layers/vector.py" line="160"/>
         <source>Layer &apos;{}&apos; holds {}, but this input needs {}.</source>
         <translation>图层“{}”的几何类型为{}，但此输入需要{}。</translation>
     </message>
     <message>
-        <location filename="../../layers/vector.py" line="160"/>
         <source>no geometry</source>
         <translation>无几何</translation>
     </message>
     <message>
-        <location filename="../../layers/vector.py" line="160"/>
         <source> or </source>
         <translation>或</translation>
     </message>
     <message>
-        <location filename="../../layers/crs.py" line="35"/>
         <source>Layer &apos;{}&apos; has no valid CRS: set its CRS in Layer Properties first.</source>
         <translation>图层“{}”没有有效的坐标参考系：请先在图层属性中设置坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../layers/raster.py" line="99"/>
         <source>Cannot write the raster {}: {}. Choose a folder you can write to.</source>
         <translation>无法写入栅格 {}：{}。请选择可写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../layers/vector.py" line="304"/>
         <source>Could not write features to the output {}: {}</source>
         <translation>无法向输出 {} 写入要素：{}</translation>
     </message>
@@ -112,7 +91,6 @@
 <context>
     <name>UrbanizationAlgorithm</name>
     <message>
-        <location filename="../../algorithms/base.py" line="155"/>
         <source>This algorithm needs Python packages that are missing: {}.
 Install them:
 {}</source>
@@ -121,37 +99,30 @@ Install them:
 {}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/base.py" line="164"/>
         <source>Cancelled by the user.</source>
         <translation>用户已取消。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/base.py" line="24"/>
         <source>Multi-plan integration</source>
         <translation>多规合一</translation>
     </message>
     <message>
-        <location filename="../../algorithms/base.py" line="25"/>
         <source>Green city</source>
         <translation>绿美城市</translation>
     </message>
     <message>
-        <location filename="../../algorithms/base.py" line="26"/>
         <source>Flood resilience</source>
         <translation>城市洪涝治理</translation>
     </message>
     <message>
-        <location filename="../../algorithms/base.py" line="27"/>
         <source>Metropolitan commuting</source>
         <translation>都市圈通勤</translation>
     </message>
     <message>
-        <location filename="../../algorithms/base.py" line="28"/>
         <source>Planning maps</source>
         <translation>规划图件</translation>
     </message>
     <message>
-        <location filename="../../algorithms/base.py" line="29"/>
         <source>Data preparation</source>
         <translation>数据准备</translation>
     </message>
@@ -159,12 +130,10 @@ Install them:
 <context>
     <name>UrbanizationProvider</name>
     <message>
-        <location filename="../../algorithms/provider.py" line="34"/>
         <source>Urbanization planning</source>
         <translation>城镇化规划</translation>
     </message>
     <message>
-        <location filename="../../algorithms/provider.py" line="37"/>
         <source>Urbanization Planning Toolkit</source>
         <translation>城镇化规划工具箱</translation>
     </message>

@@ -4,67 +4,54 @@
 <context>
     <name>DrainageAlgorithm</name>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="52"/>
         <source>Digital elevation model (DEM)</source>
         <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="53"/>
         <source>Elevation band</source>
         <translation>高程波段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="56"/>
         <source>Roads (lines)</source>
         <translation>道路（线）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="58"/>
         <source>Buildings (polygons)</source>
         <translation>建筑（面）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="77"/>
         <source>Raster layer &apos;{}&apos; has {} band(s); band {} does not exist. Choose the elevation band.</source>
         <translation>栅格图层“{}”共有 {} 个波段，不存在第 {} 波段。请选择高程所在的波段。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="82"/>
         <source>DEM &apos;{}&apos; has {} x {} cells; a flow network needs at least 3 x 3. Use a larger DEM.</source>
         <translation>高程模型“{}”只有 {} × {} 个栅格，计算汇流网络至少需要 3 × 3 个。请使用范围更大的高程模型。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="88"/>
         <source>DEM &apos;{}&apos; has {} cells and needs about {} GiB of memory, but only {} GiB are available. Clip the DEM to the study area or resample it to a coarser cell size.</source>
         <translation>高程模型“{}”共有 {} 个栅格，约需 {} GiB 内存，但当前仅有 {} GiB 可用。请将高程模型裁剪到研究范围，或重采样为更大的栅格尺寸。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="92"/>
         <source>DEM &apos;{}&apos;: {} x {} cells, estimated peak memory {} MiB.</source>
         <translation>高程模型“{}”：{} × {} 个栅格，预计峰值内存 {} MiB。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="101"/>
         <source>Raster layer &apos;{}&apos; holds only nodata cells in band {}: there is nothing to analyse.</source>
         <translation>栅格图层“{}”第 {} 波段全部为无数据栅格，无法分析。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="105"/>
         <source>DEM &apos;{}&apos; has no valid CRS: set its CRS in Layer Properties first.</source>
         <translation>高程模型“{}”没有有效的坐标参考系：请先在图层属性中设置坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="109"/>
         <source>DEM &apos;{}&apos; is in geographic coordinates: cell areas are computed by latitude and vector results are measured in {}.</source>
         <translation>高程模型“{}”为经纬度坐标：栅格面积按纬度计算，矢量结果在 {} 中量算。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="116"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="116"/>
         <source>Buildings</source>
         <translation>建筑</translation>
     </message>
@@ -72,207 +59,166 @@
 <context>
     <name>DrainageCorridorsAlgorithm</name>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="298"/>
         <source>Drainage corridors (排涝通道识别)</source>
         <translation>排涝通道识别</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="163"/>
         <source>flood,drainage,corridor,flow accumulation,stream,culvert,排涝通道,汇水,内涝</source>
         <translation>洪涝,排水,排涝通道,汇流累积,河道,涵洞,汇水,内涝,flood,drainage</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="273"/>
         <source>Contributing area where a corridor starts (hectares)</source>
         <translation>排涝通道起始汇水面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="172"/>
         <source>Corridor half-widths by Strahler order (order:metres, ...)</source>
         <translation>按 Strahler 分级的通道半宽（级别:米, ...）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="176"/>
         <source>Road name field</source>
         <translation>道路名称字段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="178"/>
         <source>Flow accumulation (contributing area, m²)</source>
         <translation>汇流累积量（汇水面积，m²）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="180"/>
         <source>Flow direction (D8)</source>
         <translation>水流方向（D8）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="233"/>
         <source>Drainage corridors</source>
         <translation>排涝通道</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="233"/>
         <source>Corridor zones</source>
         <translation>通道控制范围</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="233"/>
         <source>Corridor-road crossings</source>
         <translation>通道与道路交叉点</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="233"/>
         <source>Buildings in corridor zones</source>
         <translation>通道范围内的建筑</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="192"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="192"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="273"/>
         <source>Total corridor length (km)</source>
         <translation>通道总长度（km）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="273"/>
         <source>Number of corridor-road crossings</source>
         <translation>通道与道路交叉点数量</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="273"/>
         <source>Number of buildings in corridor zones</source>
         <translation>通道范围内建筑数量</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="206"/>
         <source>Corridor half-widths: {}. Write them as order:metres pairs, e.g. 1:10,2:15,3:25,4:40.</source>
         <translation>通道半宽设置有误：{}。请写成“级别:米”的形式，例如 1:10,2:15,3:25,4:40。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="219"/>
         <source>Cancelled by the user.</source>
         <translation>已被用户取消。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="222"/>
         <source>No cell drains {} ha or more: no corridor was found. Lower the contributing area threshold or use a larger DEM.</source>
         <translation>没有栅格的汇水面积达到 {} 公顷，未识别出排涝通道。请降低起始汇水面积或使用范围更大的高程模型。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="226"/>
         <source>Flow accumulation (m²)</source>
         <translation>汇流累积量（m²）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="255"/>
         <source>{} corridor segment(s), {} km in total; {} road crossing(s); {} building(s) in corridor zones.</source>
         <translation>共 {} 段排涝通道，总长 {} km；与道路交叉 {} 处；通道范围内建筑 {} 栋。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="273"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="273"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="273"/>
         <source>DEM</source>
         <translation>高程模型</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="273"/>
         <source>Corridor segments</source>
         <translation>通道段数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="273"/>
         <source>no roads given</source>
         <translation>未提供道路</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="291"/>
         <source>Strahler order</source>
         <translation>Strahler 级别</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="281"/>
         <source>Segments</source>
         <translation>段数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="281"/>
         <source>Length (km)</source>
         <translation>长度（km）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="281"/>
         <source>Half-width (m)</source>
         <translation>半宽（m）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="281"/>
         <source>Zone area (ha)</source>
         <translation>控制范围面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="281"/>
         <source>Largest upstream area (km²)</source>
         <translation>最大上游汇水面积（km²）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="284"/>
         <source>Corridor length by Strahler order</source>
         <translation>各级排涝通道长度</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="286"/>
         <source>Summary</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="286"/>
         <source>Corridors by Strahler order</source>
         <translation>按 Strahler 级别统计的排涝通道</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="291"/>
         <source>Crossings to check (culverts, underpasses), largest upstream area first</source>
         <translation>待排查的交叉点（涵洞、下穿通道），按上游汇水面积从大到小</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="291"/>
         <source>Road id</source>
         <translation>道路编号</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="291"/>
         <source>Road name</source>
         <translation>道路名称</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="291"/>
         <source>Corridor id</source>
         <translation>通道编号</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="291"/>
         <source>Upstream area (km²)</source>
         <translation>上游汇水面积（km²）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="294"/>
         <source>Method: priority-flood depression filling, D8 flow directions and flow accumulation (pyflwdir); a corridor starts where the contributing area reaches the threshold; Strahler order is counted on the corridor network. Half-widths are planning defaults, not standard values: check them against the hydraulic design.</source>
         <translation>方法：优先队列填洼、D8 水流方向和汇流累积（pyflwdir）；汇水面积达到阈值处为排涝通道起点；Strahler 级别在通道网络上计算。通道半宽为规划默认值而非标准值，请按水力设计核对。</translation>
     </message>
@@ -280,152 +226,122 @@
 <context>
     <name>WaterloggingSpotsAlgorithm</name>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="398"/>
         <source>Waterlogging-prone depressions (易涝点识别)</source>
         <translation>易涝点识别</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="317"/>
         <source>flood,waterlogging,depression,sink,ponding,易涝点,内涝,洼地</source>
         <translation>洪涝,内涝,易涝点,洼地,积水,flood,waterlogging</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="377"/>
         <source>Minimum ponding depth (m)</source>
         <translation>最小积水深度（米）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="377"/>
         <source>Minimum depression area (m²)</source>
         <translation>最小洼地面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="361"/>
         <source>Waterlogging-prone depressions</source>
         <translation>易涝洼地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="331"/>
         <source>Ponding depth (filled minus original, m)</source>
         <translation>积水深度（填洼后减原高程，米）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="333"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="333"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="377"/>
         <source>Number of depressions</source>
         <translation>易涝洼地数量</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="377"/>
         <source>Total ponding volume (m³)</source>
         <translation>总积水量（m³）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="353"/>
         <source>Cancelled by the user.</source>
         <translation>已被用户取消。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="356"/>
         <source>Ponding depth (m)</source>
         <translation>积水深度（米）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="368"/>
         <source>{} depression(s) at least {} m deep (of {} hollows), {} m³ of ponding in total.</source>
         <translation>共 {} 个深度不小于 {} 米的易涝洼地（洼地总数 {}），总积水量 {} m³。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="377"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="377"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="377"/>
         <source>DEM</source>
         <translation>高程模型</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="377"/>
         <source>Hollows before the thresholds</source>
         <translation>筛选前的洼地数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="389"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="389"/>
         <source>Depression id</source>
         <translation>洼地编号</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="389"/>
         <source>Max depth (m)</source>
         <translation>最大深度（米）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="389"/>
         <source>Mean depth (m)</source>
         <translation>平均深度（米）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="389"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="389"/>
         <source>Volume (m³)</source>
         <translation>蓄水量（m³）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="389"/>
         <source>Upstream area (km²)</source>
         <translation>上游汇水面积（km²）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="389"/>
         <source>Road length inside (m)</source>
         <translation>洼地内道路长度（米）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="389"/>
         <source>Buildings inside</source>
         <translation>洼地内建筑数量</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="393"/>
         <source>Largest ponding volumes</source>
         <translation>蓄水量最大的洼地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="395"/>
         <source>Depth is the depression-filled surface minus the DEM (priority flood). The default threshold 0.15 m is the road waterlogging depth of GB 51222-2017. A DEM sees neither pipes nor inlets: treat the list as places to check, not as a flood model.</source>
         <translation>积水深度为填洼后地表减去原高程（优先队列填洼）。默认阈值 0.15 米为 GB 51222-2017 规定的道路积水内涝深度。高程模型不含管网和雨水口：请把清单作为排查位置，而不是洪涝模拟结果。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="398"/>
         <source>Summary</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../algorithms/drainage/processing.py" line="398"/>
         <source>Depressions by volume</source>
         <translation>按蓄水量排序的洼地</translation>
     </message>

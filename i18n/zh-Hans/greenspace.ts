@@ -4,222 +4,178 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="68" />
         <source>Walking network (lines; empty: straight-line distance)</source>
         <translation>步行路网（线；为空时按直线距离）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="68" />
         <source>Walking network (lines)</source>
         <translation>步行路网（线）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="71" />
         <source>Road class field (classes pedestrians cannot use are excluded)</source>
         <translation>道路等级字段（排除行人不能通行的道路）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="74" />
         <source>Excluded road classes (comma separated)</source>
         <translation>排除的道路等级（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="77" />
         <source>Network snapping tolerance (vertices closer than this connect)</source>
         <translation>路网节点容差（距离小于该值的顶点相连）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="82" />
         <source>Maximum distance from a street (farther is unreachable)</source>
         <translation>距道路最大距离（超出视为不可达）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="87" />
         <source>Residential land or homes (polygons or points)</source>
         <translation>居住用地或住宅（面或点）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="90" />
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="95" />
         <source>Districts (polygons, optional)</source>
         <translation>行政分区（面，可选）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="97" />
         <source>District name field</source>
         <translation>分区名称字段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="101" />
         <source>Report (HTML)</source>
         <translation>报告（HTML）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="103" />
         <source>Distance mode (network or euclidean)</source>
         <translation>距离模式（network 路网 / euclidean 直线）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="118" />
         <source>Residential land or homes</source>
         <translation>居住用地或住宅</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="123" />
         <source>Choose the population field of '{}': park equity weighs homes by population.</source>
         <translation>请选择“{}”的人口字段：公园可达性公平按人口对住宅加权。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="203" />
         <source>{} duplicate geometry(ies) in '{}' were counted once.</source>
         <translation>“{1}”中有 {0} 个重复几何，只计一次。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="135" />
         <source>{} feature(s) of '{}' have no population value in '{}': counted as 0.</source>
         <translation>“{1}”中有 {0} 个要素在“{2}”中没有人口值：按 0 计。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="137" />
         <source>{} feature(s) of '{}' have a negative population in '{}': counted as 0.</source>
         <translation>“{1}”中有 {0} 个要素在“{2}”中人口为负值：按 0 计。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="140" />
         <source>The population field '{}' of '{}' sums to zero: choose the field that holds residents.</source>
         <translation>“{1}”的人口字段“{0}”合计为零：请选择记录居民人数的字段。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="141" />
         <source>The population field '{}' sums to zero: coverage by population is left empty.</source>
         <translation>人口字段“{}”合计为零：按人口计算的覆盖率留空。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="153" />
         <source>No walking network given: distances are straight-line (euclidean) and labelled so in every output.</source>
         <translation>未提供步行路网：距离按直线（euclidean）计算，并在所有输出中注明。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="155" />
         <source>Walking network</source>
         <translation>步行路网</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="159" />
         <source>The network has no field '{}': no road class is excluded.</source>
         <translation>路网没有字段“{}”：不排除任何道路等级。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="172" />
         <source>Walking network: {}.</source>
         <translation>步行路网：{}。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="174" />
         <source>Walking network: {} nodes, {} edges, {:.1f} km; {} line(s) excluded by road class.</source>
         <translation>步行路网：{} 个节点，{} 条边，{:.1f} 公里；按道路等级排除 {} 条线。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="177" />
         <source>The walking network has {} disconnected parts; the largest holds {:.0%} of its length. Homes on small islands are flagged (on_island).</source>
         <translation>步行路网有 {} 个互不连通的部分，最大部分占总长度的 {:.0%}。位于路网孤岛上的住宅已标注（on_island）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="185" />
         <source>Districts</source>
         <translation>行政分区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="239" />
         <source>Park service rules: {}</source>
         <translation>公园服务规则：{}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="243" />
         <source>Standard (garden_city = GB/T 50563, gbt51346 = GB/T 51346 park grades, green300_park500 = 300 m to green, 500 m to a park, custom)</source>
         <translation>标准（garden_city = GB/T 50563 园林城市评价，gbt51346 = GB/T 51346 公园分级，green300_park500 = 300米见绿、500米见园，custom = 自定义）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="254" />
         <source>Parks and green spaces (polygons or points)</source>
         <translation>公园绿地（面或点）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="257" />
         <source>Park name field</source>
         <translation>公园名称字段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="259" />
         <source>Park area field in m² (empty: polygon area; needed for park points)</source>
         <translation>公园面积字段（平方米；为空时用多边形面积；公园为点时必填）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="262" />
         <source>Park entrances (points, optional; empty: derived along park boundaries)</source>
         <translation>公园出入口（点，可选；为空时沿公园边界自动生成）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="273" />
         <source>Parks and green spaces</source>
         <translation>公园绿地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="282" />
         <source>{} park(s) have no usable area in '{}': their polygon area is used (0 for points).</source>
         <translation>有 {} 个公园在“{}”中没有可用面积：改用多边形面积（点为 0）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="286" />
         <source>Park points have no area: choose the park area field, or they fall below every size threshold.</source>
         <translation>公园点没有面积：请选择公园面积字段，否则它们低于所有等级的面积门槛。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="290" />
         <source>Park entrances</source>
         <translation>公园出入口</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="35" />
         <source>{} entrance(s) lie farther than {} m from every park and were ignored</source>
         <translation>有 {} 个出入口距所有公园都超过 {} 米，已忽略</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="36" />
         <source>{} park(s) have no entrance; access points were derived along their boundary</source>
         <translation>有 {} 个公园没有出入口，已沿其边界自动生成</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="37" />
         <source>{} residential feature(s) lie farther than {} m from every street: distance left empty</source>
         <translation>有 {} 个居住要素距所有道路都超过 {} 米：距离留空</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="38" />
         <source>{} residential feature(s) lie farther than {} m from every street: score 0</source>
         <translation>有 {} 个居住要素距所有道路都超过 {} 米：得分为 0</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="39" />
         <source>{} park(s) have no access point within {} m of a street and were left out: {}</source>
         <translation>有 {} 个公园在道路 {} 米范围内没有出入口，未参与计算：{}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="40" />
         <source>{} facility(ies) lie farther than {} m from every street and were left out</source>
         <translation>有 {} 处设施距所有道路都超过 {} 米，未参与计算</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="41" />
         <source>No historic districts given: the historic-district rule(s) {} were not applied</source>
         <translation>未提供历史文化街区：历史文化街区规则 {} 未予应用</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="248" />
         <source>Custom rules, one per line: minimum park area (m²): service radius (m): grade name [: historic]</source>
         <translation>自定义规则，每行一条：公园最小面积（m²）：服务半径（m）：等级名称 [: historic（仅历史文化街区）]</translation>
     </message>
@@ -227,132 +183,106 @@
 <context>
     <name>FacilityCoverageAlgorithm</name>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="449" />
         <source>15-minute living circle coverage (生活圈设施覆盖)</source>
         <translation>15分钟生活圈设施覆盖</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="452" />
         <source>living circle,15-minute,facility,school,kindergarten,health,elderly,walking,生活圈,15分钟,配套设施,幼儿园,小学,养老</source>
         <translation>生活圈,15分钟,配套设施,学校,幼儿园,卫生,养老,步行,living circle,15-minute,facility</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="455" />
         <source>Facilities (points or polygons)</source>
         <translation>设施（点或面）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="458" />
         <source>Facility type field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="460" />
         <source>Type mapping, one per line: field value = GB 50180 type (kindergarten, primary_school, middle_school, health, elderly_care, child_care, sports_centre, culture, market, ...)</source>
         <translation>类型对应关系，每行一条：字段值 = GB 50180 设施类型（kindergarten 幼儿园、primary_school 小学、middle_school 初中、health 卫生服务、elderly_care 养老、child_care 托育、sports_centre 体育、culture 文化、market 菜市场等）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="463" />
         <source>Circle distances overriding the preset, one per line: type = metres</source>
         <translation>覆盖预设的生活圈距离，每行一条：类型 = 米</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="469" />
         <source>Living circle coverage of homes</source>
         <translation>住宅生活圈覆盖结果</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="471" />
         <source>Coverage summary by facility type and district</source>
         <translation>按设施类型和分区的覆盖汇总</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="524" />
         <source>Underserved homes by facility type</source>
         <translation>各类设施服务盲区住宅</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="476" />
         <source>Mean completeness (share of facility types within reach, 0-1)</source>
         <translation>平均配套完整度（可达设施类型比例，0-1）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="492" />
         <source>unknown facility type '{}'; known: {}</source>
         <translation>未知的设施类型“{}”；可用类型：{}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="495" />
         <source>Facility types: {}</source>
         <translation>设施类型：{}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="497" />
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="501" />
         <source>Facility type values with no GB 50180 type were ignored (add them to the type mapping): {}</source>
         <translation>以下设施类型值没有对应的 GB 50180 设施类型，已忽略（请在类型对应关系中补充）：{}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="503" />
         <source>No value of '{}' maps to a GB 50180 facility type. Fill in the type mapping, e.g. 'school = primary_school'.</source>
         <translation>“{}”中没有任何值对应 GB 50180 设施类型。请填写类型对应关系，例如“school = primary_school”。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="515" />
         <source>Facility types of the preset missing from the data (not scored): {}</source>
         <translation>预设中有但数据中缺失的设施类型（不计入评价）：{}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="519" />
         <source>Living circle coverage</source>
         <translation>生活圈覆盖</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="532" />
         <source>15-minute living circle coverage</source>
         <translation>15分钟生活圈设施覆盖</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="532" />
         <source>Share of homes covered</source>
         <translation>住宅覆盖比例</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="532" />
         <source>Completeness of homes</source>
         <translation>住宅配套完整度</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="532" />
         <source>Coverage by facility type</source>
         <translation>各类设施覆盖率</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="532" />
         <source>By type and district</source>
         <translation>按设施类型和分区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="532" />
         <source>Facility types not in the data: </source>
         <translation>数据中缺失的设施类型：</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="532" />
         <source>Distances along the walking network.</source>
         <translation>距离沿步行路网计算。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="532" />
         <source>No network given: straight-line (euclidean) distances, which overstate coverage.</source>
         <translation>未提供路网：采用直线（euclidean）距离，会高估覆盖。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="543" />
         <source>Mean completeness: {:.1%} over {} facility type(s) ({}).</source>
         <translation>平均配套完整度：{:.1%}，共 {} 类设施（{}）。</translation>
     </message>
@@ -360,77 +290,62 @@
 <context>
     <name>ParkCoverageAlgorithm</name>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="315" />
         <source>Park service coverage (公园绿地服务半径覆盖率)</source>
         <translation>公园绿地服务半径覆盖率</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="318" />
         <source>park,green space,service radius,coverage,walking,network,公园,绿地,服务半径,覆盖率,300米见绿,500米见园</source>
         <translation>公园,绿地,服务半径,覆盖率,步行,路网,300米见绿,500米见园,park,coverage</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="330" />
         <source>Service area: land within this distance of a reached street (m)</source>
         <translation>服务区：可达道路两侧该距离以内的用地（米）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="335" />
         <source>Park service areas by grade</source>
         <translation>分级公园服务区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="374" />
         <source>Residential coverage</source>
         <translation>居住用地覆盖结果</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="377" />
         <source>Underserved residential land</source>
         <translation>服务盲区居住用地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="341" />
         <source>Coverage summary by district</source>
         <translation>分区覆盖率汇总</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="344" />
         <source>Coverage rate by residential area (0-1)</source>
         <translation>按居住用地面积计算的覆盖率（0-1）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="345" />
         <source>Coverage rate by population (0-1)</source>
         <translation>按人口计算的覆盖率（0-1）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="372" />
         <source>Park service areas</source>
         <translation>公园服务区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="387" />
         <source>Park service coverage</source>
         <translation>公园绿地服务半径覆盖率</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="389" />
         <source>Coverage by residential area: {:.1%}; by population: {} ({}).</source>
         <translation>按居住用地面积覆盖率：{:.1%}；按人口覆盖率：{}（{}）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="325" />
         <source>Historic districts (历史文化街区, optional): the standard's historic-district rule applies inside them</source>
         <translation>历史文化街区（可选）：标准中的历史文化街区规则在其范围内适用</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="404" />
         <source>Historic districts</source>
         <translation>历史文化街区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="409" />
         <source>'{}' has no polygons: the historic-district rule is not applied.</source>
         <translation>“{}”没有面要素：历史文化街区规则未予应用。</translation>
     </message>
@@ -438,112 +353,90 @@
 <context>
     <name>ParkEquityAlgorithm</name>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="565" />
         <source>Park accessibility equity (公园可达性公平)</source>
         <translation>公园可达性公平</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="568" />
         <source>park,equity,E2SFCA,two-step floating catchment,Gini,Lorenz,accessibility,公园,公平,可达性,基尼系数,均好度</source>
         <translation>公园,公平,E2SFCA,两步移动搜索法,基尼系数,洛伦兹曲线,可达性,均好度,park,equity</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="575" />
         <source>Per-capita park area target (m²/person, GB 55014: 8)</source>
         <translation>人均公园面积目标（平方米/人，GB 55014：8）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="579" />
         <source>Park accessibility of homes</source>
         <translation>住宅公园可达性</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="581" />
         <source>Equity summary by district</source>
         <translation>分区公平性汇总</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="584" />
         <source>Gini coefficient of park accessibility</source>
         <translation>公园可达性基尼系数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="585" />
         <source>Mean accessible park area (m²/person)</source>
         <translation>人均可达公园面积均值（平方米/人）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="586" />
         <source>Population below the target</source>
         <translation>低于目标的人口</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="605" />
         <source>Cancelled by the user.</source>
         <translation>用户已取消。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="611" />
         <source>Park accessibility</source>
         <translation>公园可达性</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="620" />
         <source>Park accessibility equity</source>
         <translation>公园可达性公平</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="620" />
         <source>Lorenz curve of park accessibility</source>
         <translation>公园可达性洛伦兹曲线</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="620" />
         <source>Equal access</source>
         <translation>绝对均等线</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="620" />
         <source>Cumulative share of population</source>
         <translation>人口累计比例</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="620" />
         <source>Cumulative share of accessible park area</source>
         <translation>可达公园面积累计比例</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="620" />
         <source>Mean accessible park area by district</source>
         <translation>分区人均可达公园面积</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="620" />
         <source>Equity by district</source>
         <translation>分区公平性</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="620" />
         <source>Parks</source>
         <translation>公园</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="620" />
         <source>E2SFCA with Gaussian distance decay within each park grade's service radius; score in m² of park per person.</source>
         <translation>采用高斯距离衰减的增强两步移动搜索法（E2SFCA），搜索半径为各公园等级的服务半径；得分为人均可达公园面积（平方米/人）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="620" />
         <source>Distances along the walking network.</source>
         <translation>距离沿步行路网计算。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="620" />
         <source>No network given: straight-line (euclidean) distances, which overstate coverage.</source>
         <translation>未提供路网：采用直线（euclidean）距离，会高估覆盖。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="636" />
         <source>Mean accessible park area {:.2f} m²/person, Gini {:.3f}, {:.0f} people below the target ({}).</source>
         <translation>人均可达公园面积 {:.2f} 平方米/人，基尼系数 {:.3f}，低于目标的人口 {:.0f} 人（{}）。</translation>
     </message>
@@ -551,57 +444,46 @@
 <context>
     <name>algorithm</name>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="426" />
         <source>Coverage rates</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="426" />
         <source>by residential area</source>
         <translation>按居住用地面积</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="427" />
         <source>by population</source>
         <translation>按人口</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="427" />
         <source>Coverage by district</source>
         <translation>分区覆盖率</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="428" />
         <source>Park grades and service radii</source>
         <translation>公园等级与服务半径</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="428" />
         <source>Service areas by grade</source>
         <translation>分级服务区</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="429" />
         <source>Distances along the walking network.</source>
         <translation>距离沿步行路网计算。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="430" />
         <source>No network given: straight-line (euclidean) distances, which overstate coverage.</source>
         <translation>未提供路网：采用直线（euclidean）距离，会高估覆盖。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="431" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="431" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../algorithms/greenspace/processing.py" line="431" />
         <source>Parks</source>
         <translation>公园</translation>
     </message>

@@ -4,97 +4,78 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../../layers/layout.py" line="97"/>
         <source>The map template &apos;{}&apos; is missing ({}): reinstall the plugin or choose another template.</source>
         <translation>图幅模板“{}”缺失（{}）：请重新安装插件或选择其他模板。</translation>
     </message>
     <message>
-        <location filename="../../layers/layout.py" line="107"/>
         <source>The map template {} is not valid XML (line {}): {}</source>
         <translation>图幅模板 {} 不是有效的 XML（第 {} 行）：{}</translation>
     </message>
     <message>
-        <location filename="../../layers/layout.py" line="111"/>
         <source>QGIS could not read the map template {}.</source>
         <translation>QGIS 无法读取图幅模板 {}。</translation>
     </message>
     <message>
-        <location filename="../../layers/layout.py" line="114"/>
         <source>The map template {} lacks the items {}: give them these ids in the layout designer.</source>
         <translation>图幅模板 {} 缺少图面要素 {}：请在布局设计器中为相应要素设置这些编号（id）。</translation>
     </message>
     <message>
-        <location filename="../../layers/layout.py" line="172"/>
         <source>The map extent has zero width or height: draw an extent with an area, or leave it empty to use the layers&apos; extent.</source>
         <translation>地图范围的宽度或高度为零：请绘制一个有面积的范围，或留空以使用图层范围。</translation>
     </message>
     <message>
-        <location filename="../../layers/layout.py" line="178"/>
         <source>The layers have no features to map: their extent is empty.</source>
         <translation>图层中没有可制图的要素：其范围为空。</translation>
     </message>
     <message>
-        <location filename="../../layers/layout.py" line="224"/>
         <source>{} (source not recorded in the layer metadata)</source>
         <translation>{}（图层元数据中未记录来源）</translation>
     </message>
     <message>
-        <location filename="../../layers/layout.py" line="241"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../layers/layout.py" line="264"/>
         <source>km</source>
         <translation>千米</translation>
     </message>
     <message>
-        <location filename="../../layers/layout.py" line="264"/>
         <source>m</source>
         <translation>米</translation>
     </message>
     <message>
-        <location filename="../../layers/layout.py" line="282"/>
         <source>No layers to map: choose at least one layer.</source>
         <translation>没有可制图的图层：请至少选择一个图层。</translation>
     </message>
     <message>
-        <location filename="../../layers/layout.py" line="285"/>
         <source>The map template file {} does not exist.</source>
         <translation>图幅模板文件 {} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../layers/layout.py" line="312"/>
         <source>Scale 1:{}   CRS: {} {}   Date: {}</source>
         <translation>比例尺 1:{}   坐标系：{} {}   制图日期：{}</translation>
     </message>
     <message>
-        <location filename="../../layers/layout.py" line="314"/>
         <source>Data sources: {}</source>
         <translation>数据来源：{}</translation>
     </message>
     <message>
-        <location filename="../../layers/layout.py" line="316"/>
         <source>Prepared by: {}</source>
         <translation>编制单位：{}</translation>
     </message>
     <message>
-        <location filename="../../layers/layout.py" line="325"/>
         <source>The output {} must end in .pdf or .png.</source>
         <translation>输出文件 {} 的扩展名必须为 .pdf 或 .png。</translation>
     </message>
     <message>
-        <location filename="../../layers/layout.py" line="327"/>
         <source>The output folder {} does not exist: choose an existing folder.</source>
         <translation>输出文件夹 {} 不存在：请选择已有的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../layers/layout.py" line="329"/>
         <source>Cannot write {}: the folder or file is read-only. Choose another output path.</source>
         <translation>无法写入 {}：文件夹或文件为只读。请选择其他输出路径。</translation>
     </message>
     <message>
-        <location filename="../../layers/layout.py" line="349"/>
         <source>QGIS could not write the map sheet {} (error {}): check that the folder is writable and the file is not open in another program.</source>
         <translation>QGIS 无法写出规划图件 {}（错误 {}）：请检查文件夹是否可写、文件是否被其他程序打开。</translation>
     </message>
@@ -102,102 +83,82 @@
 <context>
     <name>ExportPlanningMapAlgorithm</name>
     <message>
-        <location filename="../../algorithms/mapping/processing.py" line="41"/>
         <source>Export planning map</source>
         <translation>规划图件导出</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mapping/processing.py" line="44"/>
         <source>layout,print,pdf,map sheet,规划图件,出图,图例,比例尺</source>
         <translation>布局,打印,pdf,图幅,规划图件,出图,图例,比例尺</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mapping/processing.py" line="50"/>
         <source>Layers (drawn in this order: the first at the bottom)</source>
         <translation>图层（按此顺序绘制：第一个在最下层）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mapping/processing.py" line="52"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mapping/processing.py" line="52"/>
         <source>Planning map</source>
         <translation>规划图</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mapping/processing.py" line="53"/>
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mapping/processing.py" line="54"/>
         <source>Planning unit (prepared by)</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mapping/processing.py" line="56"/>
         <source>Additional data sources (the layers&apos; own attributions are listed anyway)</source>
         <translation>补充数据来源（图层自身的来源声明总会列出）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mapping/processing.py" line="59"/>
         <source>Sheet template</source>
         <translation>图幅模板</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mapping/processing.py" line="63"/>
         <source>Map extent (empty: all layers)</source>
         <translation>地图范围（留空：全部图层）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mapping/processing.py" line="65"/>
         <source>Resolution (DPI)</source>
         <translation>分辨率（DPI）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mapping/processing.py" line="67"/>
         <source>Map sheet</source>
         <translation>规划图件</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mapping/processing.py" line="67"/>
         <source>PDF files (*.pdf);;PNG images (*.png)</source>
         <translation>PDF 文件 (*.pdf);;PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mapping/processing.py" line="69"/>
         <source>Map scale denominator</source>
         <translation>地图比例尺分母</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mapping/processing.py" line="70"/>
         <source>Map CRS</source>
         <translation>地图坐标系</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mapping/processing.py" line="75"/>
         <source>This algorithm needs a QGIS project: open or save a project first.</source>
         <translation>本算法需要 QGIS 工程：请先打开或保存一个工程。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mapping/processing.py" line="78"/>
         <source>No layers to map: choose at least one layer in &apos;Layers&apos;.</source>
         <translation>没有可制图的图层：请在“图层”中至少选择一个图层。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mapping/processing.py" line="81"/>
         <source>These layers cannot be read: {}.</source>
         <translation>以下图层无法读取：{}。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mapping/processing.py" line="98"/>
         <source>Map CRS {}, scale 1:{}.</source>
         <translation>地图坐标系 {}，比例尺 1:{}。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/mapping/processing.py" line="100"/>
         <source>Data source: {}</source>
         <translation>数据来源：{}</translation>
     </message>

@@ -4,12 +4,10 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="62"/>
         <source>Planned land use</source>
         <translation>规划用地</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="74"/>
         <source>{} of {} parcels have an empty or unknown land-use code in field &apos;{}&apos;: they are reported as the class &apos;unknown&apos;.</source>
         <translation>{} 个图斑（共 {} 个）在字段“{}”中的用地编码为空或无法识别：作为“未知编码”类单独报告。</translation>
     </message>
@@ -17,232 +15,186 @@
 <context>
     <name>ControlLineConflictsAlgorithm</name>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="104"/>
         <source>Control line conflict check (三区三线冲突检查)</source>
         <translation>三区三线冲突检查</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="107"/>
         <source>three control lines,ecological red line,permanent basic farmland,urban development boundary,conflict,overlay,三区三线,多规合一</source>
         <translation>三区三线,生态保护红线,永久基本农田,城镇开发边界,冲突,叠加分析,多规合一,three control lines,conflict</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="115"/>
         <source>Ecological protection red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="116"/>
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="117"/>
         <source>Urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="120"/>
         <source>Planned land use (polygons)</source>
         <translation>规划用地（面）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="122"/>
         <source>Land-use code field (2023 classification: 07, 0701, or class name)</source>
         <translation>用地编码字段（2023 用地用海分类：07、0701 或地类名称）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="126"/>
         <source>{} (polygons)</source>
         <translation>{}（面）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="128"/>
         <source>Conflict rules (national = default rules, file = rules file below)</source>
         <translation>冲突规则（national = 国家默认规则，file = 下方规则文件）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="133"/>
         <source>Rules file (JSON or CSV)</source>
         <translation>规则文件（JSON 或 CSV）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="135"/>
         <source>Ignore pieces smaller than (m²)</source>
         <translation>忽略小于此面积的碎片（平方米）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="138"/>
         <source>Conflicts</source>
         <translation>冲突图斑</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="236"/>
         <source>Control line overlaps</source>
         <translation>控制线重叠</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="142"/>
         <source>Conflict summary by control line and land-use class</source>
         <translation>按控制线和地类的冲突汇总表</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="144"/>
         <source>Report (HTML)</source>
         <translation>报告（HTML）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="146"/>
         <source>Number of conflicts</source>
         <translation>冲突个数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="146"/>
         <source>Conflict area (m²)</source>
         <translation>冲突面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="146"/>
         <source>Number of control line overlaps</source>
         <translation>控制线重叠个数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="146"/>
         <source>Control line overlap area (m²)</source>
         <translation>控制线重叠面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="146"/>
         <source>Parcels with an unknown land-use code</source>
         <translation>用地编码未知的图斑数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="161"/>
         <source>Conflict rules is set to &apos;file&apos;: choose a rules file (JSON or CSV).</source>
         <translation>冲突规则设为“file”：请选择规则文件（JSON 或 CSV）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="167"/>
         <source>The conflict rules cannot be used: {}</source>
         <translation>冲突规则无法使用：{}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="180"/>
         <source>Layer &apos;{}&apos; has no features with geometry: the checks against it are skipped.</source>
         <translation>图层“{}”没有含几何的要素：跳过与其相关的检查。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="184"/>
         <source>Give at least one control line layer with features: ecological protection red line, permanent basic farmland or urban development boundary.</source>
         <translation>请至少提供一个含要素的控制线图层：生态保护红线、永久基本农田或城镇开发边界。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="208"/>
         <source>Cancelled by the user.</source>
         <translation>用户已取消。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="212"/>
         <source>Land-use code empty or not in the 2023 classification: check by hand</source>
         <translation>用地编码为空或不在 2023 用地用海分类中：请人工核查</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="213"/>
         <source>unknown code</source>
         <translation>未知编码</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="228"/>
         <source>Control line conflicts</source>
         <translation>三区三线冲突</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="247"/>
         <source>{} conflicts, {:.1f} m² in all; {} control line overlaps, {:.1f} m².</source>
         <translation>共 {} 处冲突，合计 {:.1f} 平方米；控制线重叠 {} 处，{:.1f} 平方米。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="265"/>
         <source>Conflicts by control line and land-use class</source>
         <translation>按控制线和地类统计的冲突</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="266"/>
         <source>Conflict area by control line (hectares)</source>
         <translation>各控制线冲突面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="267"/>
         <source>Overlaps between control lines</source>
         <translation>控制线之间的重叠</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="268"/>
         <source>Control line</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="268"/>
         <source>Class</source>
         <translation>地类</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="268"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="269"/>
         <source>Count</source>
         <translation>个数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="269"/>
         <source>Area (m²)</source>
         <translation>面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="269"/>
         <source>ha</source>
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="270"/>
         <source>None found.</source>
         <translation>未发现。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="270"/>
         <source>Control line A</source>
         <translation>控制线 A</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="270"/>
         <source>Control line B</source>
         <translation>控制线 B</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="273"/>
         <source>{} conflicts, {:.1f} m² in all. Parcels with an unknown land-use code: {}.</source>
         <translation>共 {} 处冲突，合计 {:.1f} 平方米。用地编码未知的图斑：{} 个。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="275"/>
         <source>Areas in square metres, measured in a metric CRS.</source>
         <translation>面积单位为平方米，在米制投影坐标系中量算。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="277"/>
         <source>Control line conflict check</source>
         <translation>三区三线冲突检查</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="164"/>
         <source>A rules file is given but Conflict rules is &apos;national&apos;: the file is not used.</source>
         <translation>已指定规则文件，但冲突规则设为“national”：该文件未被使用。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="200"/>
         <source>Rule &apos;{}&apos; is not checked: no {} layer with features.</source>
         <translation>规则“{}”未检查：没有含要素的{}图层。</translation>
     </message>
@@ -250,152 +202,122 @@
 <context>
     <name>LivingSpaceStructureAlgorithm</name>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="296"/>
         <source>Production-living-ecological space structure (三生空间结构)</source>
         <translation>三生空间结构分析</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="299"/>
         <source>production space,living space,ecological space,land use structure,三生空间,生产空间,生活空间,生态空间</source>
         <translation>三生空间,生产空间,生活空间,生态空间,用地结构,production space,living space,ecological space</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="302"/>
         <source>Planned land use (polygons)</source>
         <translation>规划用地（面）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="304"/>
         <source>Land-use code field (2023 classification: 07, 0701, or class name)</source>
         <translation>用地编码字段（2023 用地用海分类：07、0701 或地类名称）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="307"/>
         <source>Space mapping (default = research convention, file = mapping file below)</source>
         <translation>三生空间映射（default = 研究惯例，file = 下方映射文件）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="312"/>
         <source>Mapping file (JSON or CSV: code,space_class)</source>
         <translation>映射文件（JSON 或 CSV：code,space_class）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="315"/>
         <source>Planning units, e.g. districts or towns (polygons)</source>
         <translation>规划单元，如区、乡镇（面）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="318"/>
         <source>Unit name field</source>
         <translation>单元名称字段</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="320"/>
         <source>Space classes</source>
         <translation>三生空间图斑</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="322"/>
         <source>Space structure by unit</source>
         <translation>各单元三生空间结构表</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="324"/>
         <source>Report (HTML)</source>
         <translation>报告（HTML）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="338"/>
         <source>Space mapping is set to &apos;file&apos;: choose a mapping file (JSON or CSV).</source>
         <translation>三生空间映射设为“file”：请选择映射文件（JSON 或 CSV）。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="341"/>
         <source>The space mapping cannot be used: {}</source>
         <translation>三生空间映射无法使用：{}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="348"/>
         <source>Planning units</source>
         <translation>规划单元</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="358"/>
         <source>unit {}</source>
         <translation>单元 {}</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="374"/>
         <source>Cancelled by the user.</source>
         <translation>用户已取消。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="378"/>
         <source>outside all units</source>
         <translation>所有单元之外</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="378"/>
         <source>whole plan</source>
         <translation>整个规划</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="384"/>
         <source>unmapped</source>
         <translation>未映射</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="400"/>
         <source>Production-living-ecological space</source>
         <translation>三生空间</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="407"/>
         <source>{:.1f} m² of the plan has no space class (codes without a mapping or unknown codes): shown as 'unmapped'.</source>
         <translation>规划中有 {:.1f} 平方米没有对应的空间类型（编码未映射或无法识别）：显示为“未映射”。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="416"/>
         <source>Space structure by unit (hectares)</source>
         <translation>各单元三生空间结构（公顷）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="416"/>
         <source>Area and share by unit</source>
         <translation>各单元面积与比例</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="417"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="417"/>
         <source>Total (m²)</source>
         <translation>合计（平方米）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="417"/>
         <source>ha</source>
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="418"/>
         <source>The production-living-ecological mapping is a research convention, not a national table: check it in the mapping file.</source>
         <translation>三生空间映射为研究惯例而非国家标准：请在映射文件中核对。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="419"/>
         <source>Areas in square metres, measured in a metric CRS.</source>
         <translation>面积单位为平方米，在米制投影坐标系中量算。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="420"/>
         <source>Production-living-ecological space structure</source>
         <translation>三生空间结构</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="335"/>
         <source>A mapping file is given but Space mapping is &apos;default&apos;: the file is not used.</source>
         <translation>已指定映射文件，但三生空间映射设为“default”：该文件未被使用。</translation>
     </message>
@@ -403,122 +325,98 @@
 <context>
     <name>PlanTopologyAlgorithm</name>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="441"/>
         <source>Planning layer topology check (规划图斑拓扑检查)</source>
         <translation>规划图斑拓扑检查</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="444"/>
         <source>topology,overlap,gap,sliver,duplicate,invalid geometry,拓扑检查,重叠,缝隙,碎片</source>
         <translation>拓扑检查,重叠,缝隙,碎片,重复图斑,无效几何,topology,overlap,gap,sliver</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="447"/>
         <source>overlap</source>
         <translation>重叠</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="447"/>
         <source>gap</source>
         <translation>缝隙</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="447"/>
         <source>sliver</source>
         <translation>狭长碎片</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="448"/>
         <source>invalid geometry</source>
         <translation>无效几何</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="448"/>
         <source>duplicate</source>
         <translation>重复图斑</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="449"/>
         <source>outside the planning boundary</source>
         <translation>超出规划范围</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="452"/>
         <source>Planning layer (polygons)</source>
         <translation>规划图层（面）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="454"/>
         <source>Planning area boundary (polygons)</source>
         <translation>规划范围（面）</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="456"/>
         <source>Tolerance (m): overlaps and gaps no wider than this are ignored</source>
         <translation>容差（米）：宽度不超过此值的重叠和缝隙忽略不计</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="459"/>
         <source>Sliver width (m): parcels nowhere wider than this are slivers</source>
         <translation>碎片宽度（米）：任何位置宽度都不超过此值的图斑为狭长碎片</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="514"/>
         <source>Topology errors</source>
         <translation>拓扑错误</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="464"/>
         <source>Number of topology errors</source>
         <translation>拓扑错误数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="465"/>
         <source>Number of overlaps</source>
         <translation>重叠个数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="465"/>
         <source>Number of gaps</source>
         <translation>缝隙个数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="466"/>
         <source>Number of slivers</source>
         <translation>狭长碎片个数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="466"/>
         <source>Number of invalid geometries</source>
         <translation>无效几何个数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="467"/>
         <source>Number of duplicates</source>
         <translation>重复图斑个数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="468"/>
         <source>Number of parcels reaching outside the boundary</source>
         <translation>超出规划范围的图斑个数</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="479"/>
         <source>Planning layer</source>
         <translation>规划图层</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="489"/>
         <source>Planning area boundary</source>
         <translation>规划范围</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="501"/>
         <source>Cancelled by the user.</source>
         <translation>用户已取消。</translation>
     </message>
     <message>
-        <location filename="../../algorithms/zoning/processing.py" line="517"/>
         <source>Topology errors: {}</source>
         <translation>拓扑错误：{}</translation>
     </message>

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
+from urbanization_planning.algorithms.cancel import CancelledError
 from urbanization_planning.algorithms.drainage.corridors import (
     CorridorSettingsError,
     half_width,
@@ -20,7 +21,6 @@ from urbanization_planning.algorithms.drainage.corridors import (
 from urbanization_planning.algorithms.drainage.depressions import find_depressions
 from urbanization_planning.algorithms.drainage.hydrology import (
     D8_NODATA,
-    DrainageCancelledError,
     DrainageInputError,
     MemoryEstimateError,
     check_memory,
@@ -222,7 +222,7 @@ def test_bad_dems_and_memory():
 
 def test_cancel_stops_between_steps():
     dem = v_valley()
-    with pytest.raises(DrainageCancelledError):
+    with pytest.raises(CancelledError):
         identify_corridors(dem, grid(*dem.shape), crs=CRS, metric_crs=CRS, min_area_m2=2000, widths={1: 10.0},
                            is_canceled=lambda: True)
 

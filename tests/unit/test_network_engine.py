@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from shapely.geometry import LineString, Point
 
 from urbanization_planning.algorithms import network as nw
+from urbanization_planning.algorithms.cancel import CancelledError
 
 
 def grid(n: int = 3, step: float = 100.0) -> list[LineString]:
@@ -152,7 +153,7 @@ def test_service_areas_per_source_and_cancel():
     polygons, lengths = nw.service_areas_per_source(net, src.node, 100, offset=5)
     assert lengths.tolist() == pytest.approx([100, 200, 0])
     assert polygons[2] is None and polygons[1].bounds == pytest.approx((395, -5, 605, 5))
-    with pytest.raises(nw.NetworkCanceledError):
+    with pytest.raises(CancelledError):
         nw.catchments(net, src.node, src.node, 100, is_canceled=lambda: True)
 
 

@@ -7,9 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely import box
 
+from urbanization_planning.algorithms.cancel import CancelledError
 from urbanization_planning.algorithms.zoning import overlay
 from urbanization_planning.algorithms.zoning.codes import UNKNOWN, CodeTable
-from urbanization_planning.algorithms.zoning.conflicts import UNKNOWN_RULE, CancelledError, check
+from urbanization_planning.algorithms.zoning.conflicts import UNKNOWN_RULE, check
 from urbanization_planning.algorithms.zoning.rules import national_rules
 
 
