@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# A Debian 13 "trixie" root file system with QGIS 3.40 LTR, kept outside the clone, for running the
+# QGIS tests on the current LTR beside the system's QGIS 3.22 (scripts/test_trixie.sh uses it).
+#
+#   bash scripts/trixie_root.sh          # build or refresh (idempotent; seconds when up to date)
+#   bash scripts/trixie_root.sh --path   # print where the root lives
+#
+# Layers, each with its own stamp so a change redoes only what it must:
+#   1. debootstrap --variant=minbase trixie (the mirror of the machine's apt sources)   .stamp-base
+#   2. QGIS 3.40 and Debian's Python packages (APT_PACKAGES below)                       .stamp-apt
+#   3. a --system-site-packages venv at /opt/venv for what Debian lacks, from this
+#      checkout's requirements*.txt with constraints-trixie.txt                          .stamp-pip
+# A layer whose stamp is missing (an interrupted build) is redone; a broken base is rebuilt from
+# scratch. Concurrent callers wait on a lock. Mounts happen in a private mount namespace
+# (unshare), so nothing stays mounted when a run ends, however it ends.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CHECKOUT=$(pwd)
+TRIXIE_ROOT=${URBANIZATION_TRIXIE_ROOT:-/var/cache/urbanization-planning/trixie}
+if [ "${1:-}" = "--path" ]; then echo "$TRIXIE_ROOT"; exit 0; fi
+
+APT_PACKAGES=(qgis python3-qgis qgis-providers python3-pyqt5 gdal-bin python3-rasterio python3-scipy
+  python3-shapely python3-geopandas python3-networkx python3-pandas python3-venv python3-pip
+  proj-data xvfb xauth fonts-noto-cjk poppler-utils qttools5-dev-tools pyqt5-dev-tools
+  ca-certificates git)
+
+if [ "$(id -u)" -ne 0 ]; then echo "scripts/trixie_root.sh needs root (debootstrap, chroot)" >&2; exit 1; fi
+
+mirror() {  # the Debian mirror the machine's own apt sources use
+  local uri
+  uri=$(grep -hE '^(URIs:|deb )' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null \
+    | grep -v security | head -1 | sed -E 's/^URIs:[[:space:]]*//; s/^deb (\[[^]]*\] )?//; s/[[:space:]].*//')
+  echo "${uri:-http://deb.debian.org/debian}"
+}
+
+# Run a command inside the root with /proc, /dev, /sys and the checkout (at the same path) mounted,
+# in a private mount namespace: the mounts vanish with the namespace, and the trap unmounts them
+# explicitly as well.
+in_root() {
+  unshare --mount --propagation private -- bash -euo pipefail -c '
+    root=$1 checkout=$2; shift 2
+    mounted=()
+    cleanup() { for ((i=${#mounted[@]}-1; i>=0; i--)); do umount -l "${mounted[i]}" 2>/dev/null || true; done; }
+    trap cleanup EXIT
+    for fs in proc dev sys; do mount --rbind "/$fs" "$root/$fs"; mounted+=("$root/$fs"); done
+    mkdir -p "$root$checkout" "$root/tmp"
+    mount --bind "$checkout" "$root$checkout"; mounted+=("$root$checkout")
+    cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+    chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 PATH=/opt/venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+      DEBIAN_FRONTEND=noninteractive PIP_DISABLE_PIP_VERSION_CHECK=1 "$@"
+  ' in_root "$TRIXIE_ROOT" "$CHECKOUT" "$@"
+}
+
+copy_ca_bundle() {  # apt and pip inside reach the registries only through the machine's CA bundle
+  local bundle=/etc/ssl/certs/ca-certificates.crt
+  [ -f "$bundle" ] || return 0
+  mkdir -p "$TRIXIE_ROOT/etc/ssl/certs"
+  cp "$bundle" "$TRIXIE_ROOT/etc/ssl/certs/ca-certificates.crt"
+  # pip reads the same bundle, also after Debian's ca-certificates package rewrites it
+  mkdir -p "$TRIXIE_ROOT/etc"
+  printf '[global]\ncert = /etc/ssl/certs/machine-ca.crt\n' > "$TRIXIE_ROOT/etc/pip.conf"
+  cp "$bundle" "$TRIXIE_ROOT/etc/ssl/certs/machine-ca.crt"
+}
+
+build() {
+  local started=$SECONDS
+  # 1. base system
+  if [ ! -f "$TRIXIE_ROOT/.stamp-base" ]; then
+    command -v debootstrap >/dev/null || {
+      echo "== installing debootstrap"
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null
+    }
+    echo "== debootstrap trixie into $TRIXIE_ROOT ($(mirror))"
+    rm -rf "$TRIXIE_ROOT"
+    mkdir -p "$(dirname "$TRIXIE_ROOT")"
+    debootstrap --variant=minbase trixie "$TRIXIE_ROOT" "$(mirror)" > "$TRIXIE_ROOT.debootstrap.log" 2>&1 \
+      || { tail -20 "$TRIXIE_ROOT.debootstrap.log"; exit 1; }
+    rm -f "$TRIXIE_ROOT.debootstrap.log"
+    printf 'deb %s trixie main\ndeb %s trixie-updates main\n' "$(mirror)" "$(mirror)" > "$TRIXIE_ROOT/etc/apt/sources.list"
+    touch "$TRIXIE_ROOT/.stamp-base"
+    echo "   base: $((SECONDS - started)) s"
+  fi
+  copy_ca_bundle
+
+  # 2. QGIS 3.40 and Debian's Python packages
+  local apt_wanted
+  apt_wanted=$(printf '%s\n' "${APT_PACKAGES[@]}" | sha1sum)
+  if [ ! -f "$TRIXIE_ROOT/.stamp-apt" ] || [ "$(cat "$TRIXIE_ROOT/.stamp-apt")" != "$apt_wanted" ]; then
+    echo "== installing QGIS 3.40 and Debian's Python packages in the trixie root"
+    rm -f "$TRIXIE_ROOT/.stamp-pip"  # system packages changed: the venv is re-checked
+    in_root sh -c "apt-get update -qq && apt-get install -y -qq --no-install-recommends ${APT_PACKAGES[*]} >/dev/null"
+    copy_ca_bundle
+    echo "$apt_wanted" > "$TRIXIE_ROOT/.stamp-apt"
+    echo "   apt: $((SECONDS - started)) s"
+  fi
+
+  # 3. the venv for what Debian lacks (follows requirements*.txt as others add packages)
+  local pip_wanted
+  pip_wanted=$(cat constraints-trixie.txt requirements.txt requirements-dev.txt | sha1sum)
+  if [ ! -f "$TRIXIE_ROOT/.stamp-pip" ] || [ "$(cat "$TRIXIE_ROOT/.stamp-pip")" != "$pip_wanted" ] \
+     || [ ! -x "$TRIXIE_ROOT/opt/venv/bin/python" ]; then
+    echo "== installing Python packages into the trixie root's venv (/opt/venv)"
+    in_root sh -c "[ -x /opt/venv/bin/python ] || python3 -m venv --system-site-packages /opt/venv
+      cd '$CHECKOUT' && /opt/venv/bin/pip install -q -c constraints-trixie.txt -r requirements-dev.txt"
+    echo "$pip_wanted" > "$TRIXIE_ROOT/.stamp-pip"
+    echo "   pip: $((SECONDS - started)) s"
+  fi
+}
+
+# the lock sits beside the root, so two checkouts on one machine never build it at once
+mkdir -p "$(dirname "$TRIXIE_ROOT")"
+exec 9>"$TRIXIE_ROOT.lock"
+flock 9
+if [ "${1:-}" = "--run" ]; then
+  shift
+  build
+  flock -u 9
+  # many runs may share the root; only the build is exclusive
+  in_root "$@"
+else
+  build
+fi
