@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QDockWidget
+from qgis.PyQt.QtWidgets import QDockWidget
 
 from .algorithms.base import ICON
 from .algorithms.provider import UrbanizationProvider
+from .layers.compat import QAction
 from .processing_models import register_models_folder, unregister_models_folder
 from .translation import install_translator, remove_translator, tr
 

@@ -46,5 +46,5 @@ class UrbanizationProvider(QgsProcessingProvider):
         for cls in algorithm_classes():
             if not self.addAlgorithm(cls()):
                 QgsMessageLog.logMessage(
-                    f"Could not add algorithm {cls.__name__}", "Urbanization Planning", Qgis.Warning
+                    f"Could not add algorithm {cls.__name__}", "Urbanization Planning", Qgis.MessageLevel.Warning
                 )

@@ -14,6 +14,8 @@ import time
 import numpy as np
 from common import best_of, interleaved, start_qgis
 
+from urbanization_planning.layers.compat import FieldType
+
 NODES = 200  # per side: 2 * 200 * 199 = 79,600 block sides
 SPACING = 100.0
 STATIONS = 100
@@ -22,10 +24,9 @@ BANDS = "300,500,800"
 
 def grid_layer():
     from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
-    from qgis.PyQt.QtCore import QVariant
 
     layer = QgsVectorLayer("LineString?crs=EPSG:4547", "grid", "memory")
-    layer.dataProvider().addAttributes([QgsField("highway", QVariant.String)])
+    layer.dataProvider().addAttributes([QgsField("highway", FieldType.String)])
     layer.updateFields()
     x0, y0 = 500000.0, 2770000.0
     features = []
@@ -44,10 +45,9 @@ def grid_layer():
 
 def station_layer():
     from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
-    from qgis.PyQt.QtCore import QVariant
 
     layer = QgsVectorLayer("Point?crs=EPSG:4547", "stations", "memory")
-    layer.dataProvider().addAttributes([QgsField("name", QVariant.String)])
+    layer.dataProvider().addAttributes([QgsField("name", FieldType.String)])
     layer.updateFields()
     rng = np.random.default_rng(6)
     xy = rng.uniform(1000, SPACING * (NODES - 1) - 1000, (STATIONS, 2))
@@ -73,7 +73,7 @@ def geopackage(layers) -> str:
         options.driverName = "GPKG"
         options.layerName = layer.name()
         if k:
-            options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+            options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
         QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsCoordinateTransformContext(), options)
     return path
 

@@ -8,16 +8,17 @@ from __future__ import annotations
 import numpy as np
 from common import best_of, start_qgis
 
+from urbanization_planning.layers.compat import FieldType
+
 N_LINES = 80_000
 
 
 def street_layer(n: int):
     """A memory layer of n three-vertex street segments on a 1 km-spaced grid in CGCS2000 GK."""
     from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorLayer
-    from qgis.PyQt.QtCore import QVariant
 
     layer = QgsVectorLayer("LineString?crs=EPSG:4543", "streets", "memory")
-    layer.dataProvider().addAttributes([QgsField("highway", QVariant.String)])
+    layer.dataProvider().addAttributes([QgsField("highway", FieldType.String)])
     layer.updateFields()
     rng = np.random.default_rng(1)
     x0 = 500000 + rng.uniform(0, 20000, n)

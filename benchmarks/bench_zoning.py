@@ -19,6 +19,8 @@ from pathlib import Path
 import numpy as np
 from common import start_qgis
 
+from urbanization_planning.layers.compat import FieldType
+
 N_PARCELS = 100_000
 N_CONTROL = 300
 EXTENT = 20_000.0
@@ -66,14 +68,13 @@ def write_gpkg(path: Path, geometries: np.ndarray, codes=None) -> str:
         QgsVectorFileWriter,
         QgsWkbTypes,
     )
-    from qgis.PyQt.QtCore import QVariant
 
     fields = QgsFields()
     if codes is not None:
-        fields.append(QgsField("DLBM", QVariant.String))
+        fields.append(QgsField("DLBM", FieldType.String))
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
-    writer = QgsVectorFileWriter.create(str(path), fields, QgsWkbTypes.MultiPolygon,
+    writer = QgsVectorFileWriter.create(str(path), fields, QgsWkbTypes.Type.MultiPolygon,
                                         QgsCoordinateReferenceSystem("EPSG:4543"),
                                         QgsProject.instance().transformContext(), options)
     for i, wkb in enumerate(shapely.to_wkb(geometries)):

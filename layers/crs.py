@@ -18,7 +18,7 @@ WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
 
 def is_metric(crs: QgsCoordinateReferenceSystem) -> bool:
-    return crs.isValid() and not crs.isGeographic() and crs.mapUnits() == QgsUnitTypes.DistanceMeters
+    return crs.isValid() and not crs.isGeographic() and crs.mapUnits() == QgsUnitTypes.DistanceUnit.DistanceMeters
 
 
 def extent_center_lonlat(extent: QgsRectangle, crs: QgsCoordinateReferenceSystem, context) -> tuple[float, float]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsLayerTree,
@@ -29,7 +30,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsReadWriteContext,
     QgsRectangle,
-    QgsRenderContext,
     QgsScaleBarSettings,
     QgsSymbolLayerUtils,
     QgsUnitTypes,
@@ -243,7 +243,7 @@ def _set_legend(legend: QgsLayoutItemLegend, map_item, layers, family: str) -> Q
     root.removeAllChildren()
     for layer in reversed(layers):  # top layer first, as in the Layers panel
         root.addLayer(layer)
-    for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup, QgsLegendStyle.SymbolLabel):
+    for style in (QgsLegendStyle.Style.Title, QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup, QgsLegendStyle.Style.SymbolLabel):
         font = legend.styleFont(style)
         font.setFamily(family)
         legend.setStyleFont(style, font)
@@ -259,10 +259,10 @@ def _set_scalebar(scalebar: QgsLayoutItemScaleBar, map_item: QgsLayoutItemMap, f
     kilometres = target >= 1000.0
     unit_size = 1000.0 if kilometres else 1.0
     segment = nice_length(target / unit_size)
-    scalebar.setUnits(QgsUnitTypes.DistanceKilometers if kilometres else QgsUnitTypes.DistanceMeters)
+    scalebar.setUnits(QgsUnitTypes.DistanceUnit.DistanceKilometers if kilometres else QgsUnitTypes.DistanceUnit.DistanceMeters)
     scalebar.setMapUnitsPerScaleBarUnit(1.0)  # a label divisor on top of the units: keep 1
     scalebar.setUnitLabel(tr("km") if kilometres else tr("m"))
-    scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFixed)
+    scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed)
     scalebar.setNumberOfSegments(2)
     scalebar.setNumberOfSegmentsLeft(0)
     scalebar.setUnitsPerSegment(segment)
@@ -302,7 +302,7 @@ def build_planning_sheet(project, template: str | Path, layers, content: SheetCo
     arrow: QgsLayoutItemPicture = layout.itemById("north_arrow")
     arrow.setPicturePath(QgsSymbolLayerUtils.svgSymbolNameToPath(NORTH_ARROW_SVG, QgsReadWriteContext().pathResolver()))
     arrow.setLinkedMap(map_item)
-    arrow.setNorthMode(QgsLayoutItemPicture.TrueNorth)
+    arrow.setNorthMode(QgsLayoutItemPicture.NorthMode.TrueNorth)
 
     root = _set_legend(layout.itemById("legend"), map_item, layers, family)
     _set_scalebar(layout.itemById("scalebar"), map_item, family)
@@ -338,14 +338,14 @@ def export_sheet(sheet: PlanningSheet, output: str | Path, dpi: float = 300.0) -
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.dpi = dpi
         settings.rasterizeWholeImage = False
-        settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+        settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
         settings.appendGeoreference = False  # GDAL's PDF update crashes qgis_process 3.22 (double free)
         result = exporter.exportToPdf(str(path), settings)
     else:
         settings = QgsLayoutExporter.ImageExportSettings()
         settings.dpi = dpi
         result = exporter.exportToImage(str(path), settings)
-    if result != QgsLayoutExporter.Success:
+    if result != QgsLayoutExporter.ExportResult.Success:
         raise QgsProcessingException(tr("QGIS could not write the map sheet {} (error {}): check that the folder is writable and the file is not open in another program.").format(
             exporter.errorFile() or path, int(result)))
     return path

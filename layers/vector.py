@@ -29,6 +29,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..algorithms.cancel import CancelledError
 from ..translation import tr
 from . import file_reader
+from .compat import FieldType
 from .crs import to_pyproj
 
 FID = "src_fid"  # column holding the source feature id in every frame read from a source
@@ -114,7 +115,7 @@ def _iterate(source, indices: list[int], request, target_crs, context, feedback)
     if isinstance(source, QgsProcessingFeatureSource):
         # We repair (or keep) invalid geometries ourselves and report them: QGIS's own check,
         # set in the Processing options, would silently skip those features or abort the run.
-        features = source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+        features = source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
     else:
         features = source.getFeatures(request)
     for i, feature in enumerate(features):
@@ -154,9 +155,9 @@ def require_geometry_type(source, allowed: tuple[int, ...], label: str) -> None:
     geometry_type = QgsWkbTypes.geometryType(source.wkbType())
     if geometry_type not in allowed:
         names = {
-            QgsWkbTypes.PointGeometry: tr("points"),
-            QgsWkbTypes.LineGeometry: tr("lines"),
-            QgsWkbTypes.PolygonGeometry: tr("polygons"),
+            QgsWkbTypes.GeometryType.PointGeometry: tr("points"),
+            QgsWkbTypes.GeometryType.LineGeometry: tr("lines"),
+            QgsWkbTypes.GeometryType.PolygonGeometry: tr("polygons"),
         }
         raise QgsProcessingException(
             tr("Layer '{}' holds {}, but this input needs {}.").format(
@@ -183,13 +184,13 @@ def fields_for_frame(frame) -> QgsFields:
             continue
         dtype = frame[name].dtype
         if pd.api.types.is_bool_dtype(dtype):
-            variant = QVariant.Bool
+            variant = FieldType.Bool
         elif pd.api.types.is_integer_dtype(dtype):
-            variant = QVariant.LongLong
+            variant = FieldType.LongLong
         elif pd.api.types.is_float_dtype(dtype):
-            variant = QVariant.Double
+            variant = FieldType.Double
         else:
-            variant = QVariant.String
+            variant = FieldType.String
         fields.append(QgsField(str(name), variant))
     return fields
 
@@ -249,7 +250,7 @@ def write_frame(
     context,
     frame,
     *,
-    wkb_type=QgsWkbTypes.NoGeometry,
+    wkb_type=QgsWkbTypes.Type.NoGeometry,
     fields: QgsFields | None = None,
     frame_crs: QgsCoordinateReferenceSystem | None = None,
     output_crs: QgsCoordinateReferenceSystem | None = None,
@@ -266,11 +267,11 @@ def write_frame(
     definition = algorithm.parameterDefinition(name)
     sink, dest_id = algorithm.parameterAsSink(parameters, name, context, fields, wkb_type, output_crs)
     if sink is None:
-        if definition.flags() & QgsProcessingParameterDefinition.FlagOptional:
+        if definition.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional:
             return None
         raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
 
-    has_geometry = wkb_type != QgsWkbTypes.NoGeometry and _geometry_column(frame) is not None
+    has_geometry = wkb_type != QgsWkbTypes.Type.NoGeometry and _geometry_column(frame) is not None
     transform = None
     if has_geometry and frame_crs is not None and output_crs.isValid() and frame_crs != output_crs:
         transform = QgsCoordinateTransform(frame_crs, output_crs, context.transformContext())
@@ -301,6 +302,6 @@ def _flush(sink, batch: list, feedback, name: str) -> None:
     """Add a batch of features in one call (much faster than one call per feature)."""
     if feedback is not None and feedback.isCanceled():
         raise CancelledError
-    if batch and not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
+    if batch and not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
         raise QgsProcessingException(tr("Could not write features to the output {}: {}").format(name, sink.lastError()))
     batch.clear()

@@ -13,7 +13,7 @@ messages = []
 
 
 def listen(message, tag, level):
-    if level >= Qgis.Warning:
+    if level >= Qgis.MessageLevel.Warning:
         messages.append({"tag": tag, "level": int(level), "message": message[:500]})
 
 

@@ -107,9 +107,9 @@ def write_layer(path: Path, name: str, fields: list[tuple[str, object]], rows: l
     options.layerName = name
     options.layerOptions = [f"DESCRIPTION={ATTRIBUTION}"]
     if not first:
-        options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+        options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
     wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
-    writer = QgsVectorFileWriter.create(str(path), qfields, QgsWkbTypes.MultiPolygon, wgs84,
+    writer = QgsVectorFileWriter.create(str(path), qfields, QgsWkbTypes.Type.MultiPolygon, wgs84,
                                         QgsProject.instance().transformContext(), options)
     transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem(METRIC), wgs84, QgsProject.instance())
     for *attributes, geometry in rows:
@@ -124,15 +124,26 @@ def write_layer(path: Path, name: str, fields: list[tuple[str, object]], rows: l
     del writer
 
 
+def _field_types():
+    """layers/compat.py's FieldType (field types for this QGIS), loaded by path: this script runs
+    outside the plugin package."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("compat", ROOT / "layers" / "compat.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.FieldType
+
+
 def main() -> None:
     from qgis.core import QgsApplication
-    from qgis.PyQt.QtCore import QVariant
 
     app = QgsApplication([], False)
     app.initQgis()
+    FieldType = _field_types()
     rows = read_landuse()
     TARGET.unlink(missing_ok=True)
-    string = QVariant.String
+    string = FieldType.String
     write_layer(TARGET, "plan_landuse", [("osm_id", string), ("name", string), ("osm_landuse", string),
                                           ("DLBM", string), ("DLMC", string)], rows, first=True)
     names = {"ecological_redline": "生态保护红线", "permanent_farmland": "永久基本农田", "development_boundary": "城镇开发边界"}

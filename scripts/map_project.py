@@ -55,7 +55,7 @@ def style_sample(grid, parks, roads, stations, lines) -> None:
     """Planning-map colours: population in yellow-orange classes, parks green, roads grey."""
     ramp = QgsStyle.defaultStyle().colorRamp("YlOrRd")
     renderer = QgsGraduatedSymbolRenderer.createRenderer(
-        grid, "population", 5, QgsGraduatedSymbolRenderer.Jenks,
+        grid, "population", 5, QgsGraduatedSymbolRenderer.Mode.Jenks,
         QgsFillSymbol.createSimple({"outline_color": "255,255,255,120", "outline_width": "0.1"}), ramp)
     renderer.classificationMethod().setLabelPrecision(0)
     renderer.updateRangeLabels()
@@ -103,13 +103,13 @@ def output_layers(out_dir: Path) -> list:
             layer_name = sub.split("!!::!!")[1]
             name = path.stem if layer_name in (path.stem, "") else f"{path.stem} {layer_name}"
             layer = QgsVectorLayer(f"{path}|layername={layer_name}", name, "ogr")
-            if layer.isValid() and layer.geometryType() != QgsWkbTypes.NullGeometry:
+            if layer.isValid() and layer.geometryType() != QgsWkbTypes.GeometryType.NullGeometry:
                 layers.append(_styled(layer, path.stem))
     for path in sorted(out_dir.glob("*.tif")):
         layer = QgsRasterLayer(str(path), path.stem)
         if layer.isValid() and path.stem in OUTPUT_STYLES:
             layers.append(_styled(layer, path.stem))
-    order = {QgsWkbTypes.PolygonGeometry: 0, QgsWkbTypes.LineGeometry: 1, QgsWkbTypes.PointGeometry: 2}
+    order = {QgsWkbTypes.GeometryType.PolygonGeometry: 0, QgsWkbTypes.GeometryType.LineGeometry: 1, QgsWkbTypes.GeometryType.PointGeometry: 2}
     return sorted(layers, key=lambda layer: -1 if isinstance(layer, QgsRasterLayer) else order.get(layer.geometryType(), 3))
 
 
@@ -156,11 +156,11 @@ def project_copy(layer, store: Path):
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = layer.name()
-    options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if store.exists()
-                                    else QgsVectorFileWriter.CreateOrOverwriteFile)
+    options.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer if store.exists()
+                                    else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile)
     error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(store), QgsProject.instance().transformContext(),
                                                       options)
-    if error[0] != QgsVectorFileWriter.NoError:
+    if error[0] != QgsVectorFileWriter.WriterError.NoError:
         raise SystemExit(f"cannot write {layer.name()} to {store}: {error[1]}")
     copy = QgsVectorLayer(f"{store}|layername={layer.name()}", layer.name(), "ogr")
     copy.setRenderer(layer.renderer().clone())

@@ -60,11 +60,11 @@ class ParameterForm(QWidget):
         layout = QFormLayout(self)
         registry = QgsGui.processingGuiRegistry()
         for parameter in algorithm.parameterDefinitions():
-            if parameter.flags() & QgsProcessingParameterDefinition.FlagHidden:
+            if parameter.flags() & QgsProcessingParameterDefinition.Flag.FlagHidden:
                 continue
             if parameter.isDestination():
                 continue  # outputs: a check box each below; temporary files/layers loaded when done
-            wrapper = registry.createParameterWidgetWrapper(parameter, QgsProcessingGui.Standard)
+            wrapper = registry.createParameterWidgetWrapper(parameter, QgsProcessingGui.WidgetType.Standard)
             if wrapper is None:
                 editor = QLineEdit(self)
                 editor.setObjectName(parameter.name())
@@ -91,7 +91,7 @@ class ParameterForm(QWidget):
             heading.setFont(font)
             layout.addRow(heading)
         for parameter in destinations:
-            optional = bool(parameter.flags() & QgsProcessingParameterDefinition.FlagOptional)
+            optional = bool(parameter.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional)
             box = QCheckBox(parameter.description(), self)
             box.setObjectName(f"output_{parameter.name()}")
             box.setChecked(not optional or parameter.createByDefault() or is_report(parameter))
@@ -131,7 +131,7 @@ class ParameterForm(QWidget):
         """'' when every mandatory input has a valid value; else the first problem, for a planner."""
         parameters = self.values()
         for parameter in self.algorithm.parameterDefinitions():
-            if parameter.isDestination() or parameter.flags() & QgsProcessingParameterDefinition.FlagHidden:
+            if parameter.isDestination() or parameter.flags() & QgsProcessingParameterDefinition.Flag.FlagHidden:
                 continue
             value = parameters.get(parameter.name())
             if not parameter.checkValueIsAcceptable(value, self.context):

@@ -36,7 +36,7 @@ class ChinaCoordinatesAlgorithm(UrbanizationAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.INPUT, self.tr("Input layer"), [QgsProcessing.TypeVectorAnyGeometry]
+                self.INPUT, self.tr("Input layer"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]
             )
         )
         systems = self.tr("wgs84 = GPS/OpenStreetMap/CGCS2000, gcj02 = AMap/Tencent, bd09 = Baidu")

@@ -54,9 +54,9 @@ class DrainageAlgorithm(UrbanizationAlgorithm):
 
     def add_exposure_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ROADS, self.tr("Roads (lines)"), [QgsProcessing.TypeVectorLine], optional=True))
+            self.ROADS, self.tr("Roads (lines)"), [QgsProcessing.SourceType.TypeVectorLine], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.BUILDINGS, self.tr("Buildings (polygons)"), [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.BUILDINGS, self.tr("Buildings (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
 
     def read_dem(self, parameters, context, feedback):
         """(elevation float32 with NaN nodata, transform, layer, latlon, metric QgsCRS): checked
@@ -113,8 +113,8 @@ class DrainageAlgorithm(UrbanizationAlgorithm):
     def read_lines_and_buildings(self, parameters, context, feedback, metric, extra_fields=()):
         """Optional roads and buildings as frames in the metric CRS (None when not given)."""
         frames = []
-        for name, kind, label in ((self.ROADS, QgsWkbTypes.LineGeometry, self.tr("Roads")),
-                                  (self.BUILDINGS, QgsWkbTypes.PolygonGeometry, self.tr("Buildings"))):
+        for name, kind, label in ((self.ROADS, QgsWkbTypes.GeometryType.LineGeometry, self.tr("Roads")),
+                                  (self.BUILDINGS, QgsWkbTypes.GeometryType.PolygonGeometry, self.tr("Buildings"))):
             source = self.parameterAsSource(parameters, name, context)
             if source is None:
                 frames.append(None)
@@ -167,7 +167,7 @@ class DrainageCorridorsAlgorithm(DrainageAlgorithm):
         self.add_dem_parameters()
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_CONTRIBUTING_AREA, self.tr("Contributing area where a corridor starts (hectares)"),
-            QgsProcessingParameterNumber.Double, defaultValue=float(preset["min_contributing_area_ha"]),
+            QgsProcessingParameterNumber.Type.Double, defaultValue=float(preset["min_contributing_area_ha"]),
             minValue=0.01))
         self.addParameter(QgsProcessingParameterString(
             self.CORRIDOR_WIDTHS, self.tr("Corridor half-widths by Strahler order (order:metres, ...)"),
@@ -181,13 +181,13 @@ class DrainageCorridorsAlgorithm(DrainageAlgorithm):
             self.FLOW_DIRECTION, self.tr("Flow direction (D8)"), optional=True, createByDefault=False)
         self.addParameter(direction)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.CORRIDORS, self.tr("Drainage corridors"), QgsProcessing.TypeVectorLine))
+            self.CORRIDORS, self.tr("Drainage corridors"), QgsProcessing.SourceType.TypeVectorLine))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.CORRIDOR_ZONES, self.tr("Corridor zones"), QgsProcessing.TypeVectorPolygon))
+            self.CORRIDOR_ZONES, self.tr("Corridor zones"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.CROSSINGS, self.tr("Corridor-road crossings"), QgsProcessing.TypeVectorPoint, optional=True))
+            self.CROSSINGS, self.tr("Corridor-road crossings"), QgsProcessing.SourceType.TypeVectorPoint, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.FLAGGED_BUILDINGS, self.tr("Buildings in corridor zones"), QgsProcessing.TypeVectorPolygon,
+            self.FLAGGED_BUILDINGS, self.tr("Buildings in corridor zones"), QgsProcessing.SourceType.TypeVectorPolygon,
             optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True))
@@ -228,10 +228,10 @@ class DrainageCorridorsAlgorithm(DrainageAlgorithm):
         self.raise_if_canceled(feedback)
         feedback.setProgress(88)
         outputs = (
-            (self.CORRIDORS, result.lines, QgsWkbTypes.LineString, "drainage_corridors", self.tr("Drainage corridors")),
-            (self.CORRIDOR_ZONES, result.zones, QgsWkbTypes.MultiPolygon, "drainage_zones", self.tr("Corridor zones")),
-            (self.CROSSINGS, result.crossings, QgsWkbTypes.Point, "drainage_crossings", self.tr("Corridor-road crossings")),
-            (self.FLAGGED_BUILDINGS, result.buildings, QgsWkbTypes.MultiPolygon, "drainage_buildings",
+            (self.CORRIDORS, result.lines, QgsWkbTypes.Type.LineString, "drainage_corridors", self.tr("Drainage corridors")),
+            (self.CORRIDOR_ZONES, result.zones, QgsWkbTypes.Type.MultiPolygon, "drainage_zones", self.tr("Corridor zones")),
+            (self.CROSSINGS, result.crossings, QgsWkbTypes.Type.Point, "drainage_crossings", self.tr("Corridor-road crossings")),
+            (self.FLAGGED_BUILDINGS, result.buildings, QgsWkbTypes.Type.MultiPolygon, "drainage_buildings",
              self.tr("Buildings in corridor zones")),
         )
         skipped = {self.CROSSINGS: roads is None, self.FLAGGED_BUILDINGS: buildings is None}
@@ -317,14 +317,14 @@ class WaterloggingSpotsAlgorithm(DrainageAlgorithm):
         preset = _preset()
         self.add_dem_parameters()
         self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_DEPTH, self.tr("Minimum ponding depth (m)"), QgsProcessingParameterNumber.Double,
+            self.MIN_DEPTH, self.tr("Minimum ponding depth (m)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=float(preset["min_depth_m"]), minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_AREA, self.tr("Minimum depression area (m²)"), QgsProcessingParameterNumber.Double,
+            self.MIN_AREA, self.tr("Minimum depression area (m²)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=float(preset["min_depression_area_m2"]), minValue=0.0))
         self.add_exposure_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.DEPRESSIONS, self.tr("Waterlogging-prone depressions"), QgsProcessing.TypeVectorPolygon))
+            self.DEPRESSIONS, self.tr("Waterlogging-prone depressions"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.DEPTH, self.tr("Ponding depth (filled minus original, m)")))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -350,7 +350,7 @@ class WaterloggingSpotsAlgorithm(DrainageAlgorithm):
                                                  -9999.0, "float32", "drainage_depth", self.tr("Ponding depth (m)"))}
         self.raise_if_canceled(feedback)
         dest = vector.write_frame(self, parameters, self.DEPRESSIONS, context, result.depressions,
-                                  wkb_type=QgsWkbTypes.MultiPolygon, frame_crs=metric, output_crs=crs, feedback=feedback)
+                                  wkb_type=QgsWkbTypes.Type.MultiPolygon, frame_crs=metric, output_crs=crs, feedback=feedback)
         styling.style_output(context, dest, "drainage_depressions", self.tr("Waterlogging-prone depressions"))
         results[self.DEPRESSIONS] = dest
         report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)

@@ -25,7 +25,7 @@ from ...layers import styling, vector
 from ...translation import current_language, tr
 from ..base import UrbanizationAlgorithm, user_standards_dir
 
-POINTS_POLYGONS = (QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry)
+POINTS_POLYGONS = (QgsWkbTypes.GeometryType.PointGeometry, QgsWkbTypes.GeometryType.PolygonGeometry)
 PARK_STANDARDS = ("garden_city", "gbt51346", "green300_park500", "custom")
 
 
@@ -67,7 +67,7 @@ class GreenAlgorithm(UrbanizationAlgorithm):
     def add_network_parameters(self, network_optional: bool = True) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.NETWORK, tr("Walking network (lines; empty: straight-line distance)") if network_optional
-            else tr("Walking network (lines)"), [QgsProcessing.TypeVectorLine], optional=network_optional))
+            else tr("Walking network (lines)"), [QgsProcessing.SourceType.TypeVectorLine], optional=network_optional))
         self.addParameter(QgsProcessingParameterField(
             self.EXCLUDE_FIELD, tr("Road class field (classes pedestrians cannot use are excluded)"),
             defaultValue="highway", parentLayerParameterName=self.NETWORK, optional=True))
@@ -77,7 +77,7 @@ class GreenAlgorithm(UrbanizationAlgorithm):
         tolerance = QgsProcessingParameterDistance(
             self.TOLERANCE, tr("Network snapping tolerance (vertices closer than this connect)"),
             defaultValue=0.5, parentParameterName=self.NETWORK, minValue=0.0)
-        tolerance.setFlags(tolerance.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        tolerance.setFlags(tolerance.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(tolerance)
         self.addParameter(QgsProcessingParameterDistance(
             self.SNAP_DISTANCE, tr("Maximum distance from a street (farther is unreachable)"),
@@ -86,14 +86,14 @@ class GreenAlgorithm(UrbanizationAlgorithm):
     def add_residential_parameters(self, population_optional: bool = True) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.RESIDENTIAL, tr("Residential land or homes (polygons or points)"),
-            [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint]))
+            [QgsProcessing.SourceType.TypeVectorPolygon, QgsProcessing.SourceType.TypeVectorPoint]))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_FIELD, tr("Population field"), parentLayerParameterName=self.RESIDENTIAL,
-            type=QgsProcessingParameterField.Numeric, optional=population_optional))
+            type=QgsProcessingParameterField.DataType.Numeric, optional=population_optional))
 
     def add_district_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.DISTRICTS, tr("Districts (polygons, optional)"), [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.DISTRICTS, tr("Districts (polygons, optional)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.DISTRICT_NAME_FIELD, tr("District name field"), parentLayerParameterName=self.DISTRICTS, optional=True))
 
@@ -153,7 +153,7 @@ class GreenAlgorithm(UrbanizationAlgorithm):
             feedback.pushWarning(tr("No walking network given: distances are straight-line (euclidean) and labelled so in every output."))
             return None
         label = tr("Walking network")
-        vector.require_geometry_type(source, (QgsWkbTypes.LineGeometry,), label)
+        vector.require_geometry_type(source, (QgsWkbTypes.GeometryType.LineGeometry,), label)
         field = self.parameterAsString(parameters, self.EXCLUDE_FIELD, context)
         if field and source.fields().lookupField(field) < 0:
             feedback.pushInfo(tr("The network has no field '{}': no road class is excluded.").format(field))
@@ -217,11 +217,11 @@ class GreenAlgorithm(UrbanizationAlgorithm):
         return dest
 
     @staticmethod
-    def output_type(source, polygon_type=QgsWkbTypes.MultiPolygon):
+    def output_type(source, polygon_type=QgsWkbTypes.Type.MultiPolygon):
         """Polygon sources give multi-polygons, point sources points (multi-points when multi)."""
-        if QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PolygonGeometry:
+        if QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry:
             return polygon_type
-        return QgsWkbTypes.MultiPoint if QgsWkbTypes.isMultiType(source.wkbType()) else QgsWkbTypes.Point
+        return QgsWkbTypes.Type.MultiPoint if QgsWkbTypes.isMultiType(source.wkbType()) else QgsWkbTypes.Type.Point
 
     def rules_for(self, parameters, context, standard_name, custom_name):
         """Park rules from the chosen preset (the planner's copies in the profile folder first) or
@@ -253,15 +253,15 @@ def _add_standard_parameters(algorithm, name, custom_name) -> None:
 def _add_park_parameters(algorithm) -> None:
     algorithm.addParameter(QgsProcessingParameterFeatureSource(
         algorithm.PARKS, tr("Parks and green spaces (polygons or points)"),
-        [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint]))
+        [QgsProcessing.SourceType.TypeVectorPolygon, QgsProcessing.SourceType.TypeVectorPoint]))
     algorithm.addParameter(QgsProcessingParameterField(
         algorithm.PARK_NAME_FIELD, tr("Park name field"), parentLayerParameterName=algorithm.PARKS, optional=True))
     algorithm.addParameter(QgsProcessingParameterField(
         algorithm.PARK_SIZE_FIELD, tr("Park area field in m² (empty: polygon area; needed for park points)"),
-        parentLayerParameterName=algorithm.PARKS, type=QgsProcessingParameterField.Numeric, optional=True))
+        parentLayerParameterName=algorithm.PARKS, type=QgsProcessingParameterField.DataType.Numeric, optional=True))
     algorithm.addParameter(QgsProcessingParameterFeatureSource(
         algorithm.ENTRANCES, tr("Park entrances (points, optional; empty: derived along park boundaries)"),
-        [QgsProcessing.TypeVectorPoint], optional=True))
+        [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
 
 
 def _read_parks(algorithm, parameters, context, feedback, metric):
@@ -331,21 +331,21 @@ class ParkCoverageAlgorithm(ParkAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.HISTORIC_DISTRICTS,
             self.tr("Historic districts (历史文化街区, optional): the standard's historic-district rule applies inside them"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.add_district_parameters()
         offset = QgsProcessingParameterNumber(
             self.OFFSET, self.tr("Service area: land within this distance of a reached street (m)"),
-            QgsProcessingParameterNumber.Double, defaultValue=50.0, minValue=0.0)
-        offset.setFlags(offset.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            QgsProcessingParameterNumber.Type.Double, defaultValue=50.0, minValue=0.0)
+        offset.setFlags(offset.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(offset)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.SERVICE_AREAS, self.tr("Park service areas by grade"), QgsProcessing.TypeVectorPolygon))
+            self.SERVICE_AREAS, self.tr("Park service areas by grade"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.RESIDENTIAL_RESULT, self.tr("Residential coverage"), QgsProcessing.TypeVectorAnyGeometry))
+            self.RESIDENTIAL_RESULT, self.tr("Residential coverage"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.UNDERSERVED, self.tr("Underserved residential land"), QgsProcessing.TypeVectorAnyGeometry))
+            self.UNDERSERVED, self.tr("Underserved residential land"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.SUMMARY, self.tr("Coverage summary by district"), QgsProcessing.TypeVector))
+            self.SUMMARY, self.tr("Coverage summary by district"), QgsProcessing.SourceType.TypeVector))
         self.add_report_parameter()
         self.addOutput(QgsProcessingOutputNumber(self.COVERAGE_RATE_AREA, self.tr("Coverage rate by residential area (0-1)")))
         self.addOutput(QgsProcessingOutputNumber(self.COVERAGE_RATE_POPULATION, self.tr("Coverage rate by population (0-1)")))
@@ -375,7 +375,7 @@ class ParkCoverageAlgorithm(ParkAlgorithm):
         output_crs = res_source.sourceCrs()
         service = result.service_areas[~shapely.is_missing(result.service_areas.geometry.to_numpy())]
         outputs = {
-            self.SERVICE_AREAS: self.write(parameters, self.SERVICE_AREAS, context, service, QgsWkbTypes.MultiPolygon,
+            self.SERVICE_AREAS: self.write(parameters, self.SERVICE_AREAS, context, service, QgsWkbTypes.Type.MultiPolygon,
                                            metric, output_crs, feedback, "greenspace_service_areas", self.tr("Park service areas")),
             self.RESIDENTIAL_RESULT: self.write(parameters, self.RESIDENTIAL_RESULT, context, result.residential,
                                                 self.output_type(res_source), metric, output_crs, feedback,
@@ -418,12 +418,12 @@ class ParkCoverageAlgorithm(ParkAlgorithm):
 
 
 def _coverage_style(source) -> str:
-    polygon = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PolygonGeometry
+    polygon = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
     return "greenspace_coverage" if polygon else "greenspace_coverage_points"
 
 
 def _underserved_style(source) -> str:
-    polygon = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PolygonGeometry
+    polygon = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
     return "greenspace_underserved" if polygon else "greenspace_underserved_points"
 
 
@@ -460,7 +460,7 @@ class FacilityCoverageAlgorithm(GreenAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.FACILITIES, self.tr("Facilities (points or polygons)"),
-            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]))
+            [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.TYPE_FIELD, self.tr("Facility type field"), parentLayerParameterName=self.FACILITIES))
         self.addParameter(QgsProcessingParameterString(
@@ -473,11 +473,11 @@ class FacilityCoverageAlgorithm(GreenAlgorithm):
         self.add_network_parameters()
         self.add_district_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.RESULT, self.tr("Living circle coverage of homes"), QgsProcessing.TypeVectorAnyGeometry))
+            self.RESULT, self.tr("Living circle coverage of homes"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.SUMMARY, self.tr("Coverage summary by facility type and district"), QgsProcessing.TypeVector))
+            self.SUMMARY, self.tr("Coverage summary by facility type and district"), QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.UNDERSERVED, self.tr("Underserved homes by facility type"), QgsProcessing.TypeVectorPoint))
+            self.UNDERSERVED, self.tr("Underserved homes by facility type"), QgsProcessing.SourceType.TypeVectorPoint))
         self.add_report_parameter()
         self.addOutput(QgsProcessingOutputNumber(self.MEAN_COMPLETENESS, self.tr("Mean completeness (share of facility types within reach, 0-1)")))
 
@@ -520,14 +520,14 @@ class FacilityCoverageAlgorithm(GreenAlgorithm):
         if result.missing_types:
             feedback.pushInfo(self.tr("Facility types of the preset missing from the data (not scored): {}").format(", ".join(result.missing_types)))
         output_crs = res_source.sourceCrs()
-        polygon = QgsWkbTypes.geometryType(res_source.wkbType()) == QgsWkbTypes.PolygonGeometry
+        polygon = QgsWkbTypes.geometryType(res_source.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
         outputs = {
             self.RESULT: self.write(parameters, self.RESULT, context, result.residential, self.output_type(res_source),
                                     metric, output_crs, feedback,
                                     "greenspace_completeness" if polygon else "greenspace_completeness_points",
                                     self.tr("Living circle coverage")),
             self.SUMMARY: vector.write_frame(self, parameters, self.SUMMARY, context, result.summary, feedback=feedback),
-            self.UNDERSERVED: self.write(parameters, self.UNDERSERVED, context, result.underserved, QgsWkbTypes.Point,
+            self.UNDERSERVED: self.write(parameters, self.UNDERSERVED, context, result.underserved, QgsWkbTypes.Type.Point,
                                          metric, output_crs, feedback, "greenspace_facility_gaps",
                                          self.tr("Underserved homes by facility type")),
         }
@@ -574,12 +574,12 @@ class ParkEquityAlgorithm(ParkAlgorithm):
         _add_standard_parameters(self, self.STANDARD, self.CUSTOM_RULES)
         self.addParameter(QgsProcessingParameterNumber(
             self.TARGET, self.tr("Per-capita park area target (m²/person, GB 55014: 8)"),
-            QgsProcessingParameterNumber.Double, defaultValue=8.0, minValue=0.0))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=8.0, minValue=0.0))
         self.add_district_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Park accessibility of homes"), QgsProcessing.TypeVectorAnyGeometry))
+            self.OUTPUT, self.tr("Park accessibility of homes"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.SUMMARY, self.tr("Equity summary by district"), QgsProcessing.TypeVector))
+            self.SUMMARY, self.tr("Equity summary by district"), QgsProcessing.SourceType.TypeVector))
         self.add_report_parameter()
         self.addOutput(QgsProcessingOutputNumber(self.GINI, self.tr("Gini coefficient of park accessibility")))
         self.addOutput(QgsProcessingOutputNumber(self.MEAN_SCORE, self.tr("Mean accessible park area (m²/person)")))
@@ -602,7 +602,7 @@ class ParkEquityAlgorithm(ParkAlgorithm):
         for message in result.messages:
             feedback.pushWarning(engine_message(message))
         output_crs = res_source.sourceCrs()
-        polygon = QgsWkbTypes.geometryType(res_source.wkbType()) == QgsWkbTypes.PolygonGeometry
+        polygon = QgsWkbTypes.geometryType(res_source.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
         outputs = {
             self.OUTPUT: self.write(parameters, self.OUTPUT, context, result.residential, self.output_type(res_source),
                                     metric, output_crs, feedback, "greenspace_equity" if polygon else "greenspace_equity_points",

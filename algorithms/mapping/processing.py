@@ -44,11 +44,11 @@ class ExportPlanningMapAlgorithm(UrbanizationAlgorithm):
         return self.tr("layout,print,pdf,map sheet,规划图件,出图,图例,比例尺").split(",")
 
     def flags(self):
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading | QgsProcessingAlgorithm.FlagRequiresProject
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading | QgsProcessingAlgorithm.Flag.FlagRequiresProject
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.LAYERS, self.tr("Layers (drawn in this order: the first at the bottom)"), QgsProcessing.TypeMapLayer))
+            self.LAYERS, self.tr("Layers (drawn in this order: the first at the bottom)"), QgsProcessing.SourceType.TypeMapLayer))
         self.addParameter(QgsProcessingParameterString(self.TITLE, self.tr("Title"), defaultValue=self.tr("Planning map")))
         self.addParameter(QgsProcessingParameterString(self.SUBTITLE, self.tr("Subtitle"), defaultValue="", optional=True))
         self.addParameter(QgsProcessingParameterString(self.UNIT, self.tr("Planning unit (prepared by)"), defaultValue="",

@@ -56,7 +56,7 @@ def network_frame(algorithm, parameters, name, context, feedback, metric):
     if source is None:
         return None
     label = source.sourceName() or algorithm.parameterDefinition(name).description()
-    vector.require_geometry_type(source, (QgsWkbTypes.LineGeometry,), label)
+    vector.require_geometry_type(source, (QgsWkbTypes.GeometryType.LineGeometry,), label)
     has_highway = source.fields().lookupField("highway") >= 0
     frame = vector.source_to_frame(source, context=context, feedback=feedback,
                                    fields=["highway"] if has_highway else [], target_crs=metric, label=label)
@@ -78,7 +78,7 @@ def population_frame(algorithm, parameters, name, field_name, context, feedback,
     if source is None:
         return None, None
     label = source.sourceName() or algorithm.parameterDefinition(name).description()
-    vector.require_geometry_type(source, (QgsWkbTypes.PolygonGeometry,), label)
+    vector.require_geometry_type(source, (QgsWkbTypes.GeometryType.PolygonGeometry,), label)
     field = algorithm.parameterAsString(parameters, field_name, context)
     if not field:
         raise QgsProcessingException(tr("Choose the population field of layer '{}'.").format(label))
@@ -136,7 +136,7 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.STATIONS, self.tr("Metro stations (one point per station and line)"), [QgsProcessing.TypeVectorPoint]))
+            self.STATIONS, self.tr("Metro stations (one point per station and line)"), [QgsProcessing.SourceType.TypeVectorPoint]))
         self.addParameter(QgsProcessingParameterField(
             self.STATION_ID_FIELD, self.tr("Station id field (same id for an interchange on every line)"),
             defaultValue="station_id", parentLayerParameterName=self.STATIONS))
@@ -147,10 +147,10 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
             self.LINE_FIELD, self.tr("Line id field"), defaultValue="line", parentLayerParameterName=self.STATIONS))
         self.addParameter(QgsProcessingParameterField(
             self.ORDER_FIELD, self.tr("Order along the line field (empty: order along the line geometry)"),
-            parentLayerParameterName=self.STATIONS, type=QgsProcessingParameterField.Numeric, optional=True))
+            parentLayerParameterName=self.STATIONS, type=QgsProcessingParameterField.DataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.LINES, self.tr("Metro line geometry (optional: distances along the track)"),
-            [QgsProcessing.TypeVectorLine], optional=True))
+            [QgsProcessing.SourceType.TypeVectorLine], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.LINES_ID_FIELD, self.tr("Line id field of the line geometry (default: same name as the line id field)"),
             parentLayerParameterName=self.LINES, optional=True))
@@ -176,30 +176,30 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
         )
         for name, label, default, low, high in numbers:
             self.addParameter(QgsProcessingParameterNumber(
-                name, label, QgsProcessingParameterNumber.Double, defaultValue=default, minValue=low, maxValue=high))
+                name, label, QgsProcessingParameterNumber.Type.Double, defaultValue=default, minValue=low, maxValue=high))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.NETWORK, self.tr("Walking network (optional: door-to-door commute isochrones)"),
-            [QgsProcessing.TypeVectorLine], optional=True))
+            [QgsProcessing.SourceType.TypeVectorLine], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.POPULATION, self.tr("Population (optional polygons, apportioned by area)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_FIELD, self.tr("Population field"), parentLayerParameterName=self.POPULATION,
-            type=QgsProcessingParameterField.Numeric, optional=True))
+            type=QgsProcessingParameterField.DataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.WALK_SPEED, self.tr("Walking speed (m/s)"), QgsProcessingParameterNumber.Double,
+            self.WALK_SPEED, self.tr("Walking speed (m/s)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=_preset_value("walking_speed", "walk_speed_ms"), minValue=0.1, maxValue=3.0))
         self.addParameter(QgsProcessingParameterString(
             self.COMMUTE_MINUTES, self.tr("Door-to-door commute thresholds (min, comma separated)"),
             defaultValue="30,45,60"))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.STATION_TIMES, self.tr("Station times to the destination"), QgsProcessing.TypeVectorPoint))
+            self.STATION_TIMES, self.tr("Station times to the destination"), QgsProcessing.SourceType.TypeVectorPoint))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OD_MATRIX, self.tr("Origin-destination times"), QgsProcessing.TypeVector, optional=True,
+            self.OD_MATRIX, self.tr("Origin-destination times"), QgsProcessing.SourceType.TypeVector, optional=True,
             createByDefault=False))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.COMMUTE_ISOCHRONES, self.tr("Commute isochrones (needs the walking network)"),
-            QgsProcessing.TypeVectorPolygon, optional=True, createByDefault=False))
+            QgsProcessing.SourceType.TypeVectorPolygon, optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputNumber(
@@ -247,7 +247,7 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
 
         stations = evaluation.stations
         out = gpd.GeoDataFrame(stations, geometry=[geometries[sid] for sid in stations["station_id"]], crs=None)
-        dest = vector.write_frame(self, parameters, self.STATION_TIMES, context, out, wkb_type=QgsWkbTypes.Point,
+        dest = vector.write_frame(self, parameters, self.STATION_TIMES, context, out, wkb_type=QgsWkbTypes.Type.Point,
                                   frame_crs=frame_crs, output_crs=source_crs, feedback=feedback)
         styling.style_output(context, dest, "transit_station_times", self.tr("Minutes saved by the express"))
         results = {self.STATION_TIMES: dest}
@@ -290,7 +290,7 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.STATIONS))
         label = source.sourceName() or self.tr("Metro stations")
-        vector.require_geometry_type(source, (QgsWkbTypes.PointGeometry,), label)
+        vector.require_geometry_type(source, (QgsWkbTypes.GeometryType.PointGeometry,), label)
         id_field = self.parameterAsString(parameters, self.STATION_ID_FIELD, context)
         name_field = self.parameterAsString(parameters, self.STATION_NAME_FIELD, context)
         line_field = self.parameterAsString(parameters, self.LINE_FIELD, context)
@@ -340,7 +340,7 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
         import shapely
 
         label = source.sourceName() or self.tr("Metro line geometry")
-        vector.require_geometry_type(source, (QgsWkbTypes.LineGeometry,), label)
+        vector.require_geometry_type(source, (QgsWkbTypes.GeometryType.LineGeometry,), label)
         field = (self.parameterAsString(parameters, self.LINES_ID_FIELD, context)
                  or self.parameterAsString(parameters, self.LINE_FIELD, context))
         frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=[field],
@@ -395,7 +395,7 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
         frame = gpd.GeoDataFrame(result.table[keep].reset_index(drop=True), geometry=list(result.polygons[keep]))
         frame = frame.sort_values(["minutes", "pattern"], ascending=[False, True]).reset_index(drop=True)
         dest = vector.write_frame(self, parameters, self.COMMUTE_ISOCHRONES, context, frame,
-                                  wkb_type=QgsWkbTypes.MultiPolygon, frame_crs=metric, output_crs=source_crs,
+                                  wkb_type=QgsWkbTypes.Type.MultiPolygon, frame_crs=metric, output_crs=source_crs,
                                   feedback=feedback)
         styling.style_output(context, dest, "transit_isochrones", self.tr("Door-to-door commute isochrones"))
         middle = thresholds[len(thresholds) // 2]
@@ -546,7 +546,7 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
 
         bands = standards.preset("transit", "tod_bands")["bands_m"]
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.STATIONS, self.tr("Metro stations"), [QgsProcessing.TypeVectorPoint]))
+            self.STATIONS, self.tr("Metro stations"), [QgsProcessing.SourceType.TypeVectorPoint]))
         self.addParameter(QgsProcessingParameterField(
             self.STATION_ID_FIELD, self.tr("Station id field (empty: feature id)"),
             parentLayerParameterName=self.STATIONS, optional=True))
@@ -554,12 +554,12 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
             self.STATION_NAME_FIELD, self.tr("Station name field"), parentLayerParameterName=self.STATIONS,
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ENTRANCES, self.tr("Station entrances (optional)"), [QgsProcessing.TypeVectorPoint], optional=True))
+            self.ENTRANCES, self.tr("Station entrances (optional)"), [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.ENTRANCE_STATION_FIELD, self.tr("Station id field of the entrances"),
             parentLayerParameterName=self.ENTRANCES, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.NETWORK, self.tr("Walking network (streets and paths)"), [QgsProcessing.TypeVectorLine]))
+            self.NETWORK, self.tr("Walking network (streets and paths)"), [QgsProcessing.SourceType.TypeVectorLine]))
         self.addParameter(QgsProcessingParameterString(
             self.BANDS, self.tr("Bands (comma separated)"), defaultValue=",".join(f"{b:g}" for b in bands)))
         unit = QgsProcessingParameterEnum(self.BAND_UNIT, self.tr("Band unit"), options=list(self.UNITS),
@@ -567,14 +567,14 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
         unit.setUsesStaticStrings(True)
         self.addParameter(unit)
         self.addParameter(QgsProcessingParameterNumber(
-            self.WALK_SPEED, self.tr("Walking speed (m/s, for bands in minutes)"), QgsProcessingParameterNumber.Double,
+            self.WALK_SPEED, self.tr("Walking speed (m/s, for bands in minutes)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=_preset_value("walking_speed", "walk_speed_ms"), minValue=0.1, maxValue=3.0))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.POPULATION, self.tr("Population (optional polygons, apportioned by area)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_FIELD, self.tr("Population field"), parentLayerParameterName=self.POPULATION,
-            type=QgsProcessingParameterField.Numeric, optional=True))
+            type=QgsProcessingParameterField.DataType.Numeric, optional=True))
         allocation = QgsProcessingParameterEnum(
             self.ALLOCATION, self.tr("Allocation (overlapping: each station's own catchment; nearest: streets go to the nearest station)"),
             options=["overlapping", "nearest"], defaultValue="overlapping")
@@ -582,14 +582,14 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
         self.addParameter(allocation)
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_SNAP_DISTANCE, self.tr("Largest distance from a station or entrance to the network (m)"),
-            QgsProcessingParameterNumber.Double, defaultValue=200.0, minValue=1.0))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=200.0, minValue=1.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.NETWORK_TOLERANCE, self.tr("Join line ends closer than (m; 0: only lines sharing a vertex connect)"),
-            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0, maxValue=50.0))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=0.0, minValue=0.0, maxValue=50.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.CATCHMENTS, self.tr("Station catchments"), QgsProcessing.TypeVectorPolygon))
+            self.CATCHMENTS, self.tr("Station catchments"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.STATION_SUMMARY, self.tr("Station summary"), QgsProcessing.TypeVector))
+            self.STATION_SUMMARY, self.tr("Station summary"), QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputNumber(
@@ -607,7 +607,7 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
         if stations_source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.STATIONS))
         label = stations_source.sourceName() or self.tr("Metro stations")
-        vector.require_geometry_type(stations_source, (QgsWkbTypes.PointGeometry,), label)
+        vector.require_geometry_type(stations_source, (QgsWkbTypes.GeometryType.PointGeometry,), label)
         metric = crs_utils.metric_crs_for_source(stations_source, context)
         id_field = self.parameterAsString(parameters, self.STATION_ID_FIELD, context)
         name_field = self.parameterAsString(parameters, self.STATION_NAME_FIELD, context)
@@ -672,7 +672,7 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
         frame = gpd.GeoDataFrame(rows[keep].reset_index(drop=True),
                                  geometry=list(result.polygons[keep]), crs=None)
         frame = frame.iloc[::-1].reset_index(drop=True)  # outer bands first: inner ones draw on top
-        dest = vector.write_frame(self, parameters, self.CATCHMENTS, context, frame, wkb_type=QgsWkbTypes.MultiPolygon,
+        dest = vector.write_frame(self, parameters, self.CATCHMENTS, context, frame, wkb_type=QgsWkbTypes.Type.MultiPolygon,
                                   frame_crs=metric, output_crs=stations_source.sourceCrs(), feedback=feedback)
         styling.style_output(context, dest, "transit_catchments", self.tr("Station walking catchments"))
 
@@ -707,7 +707,7 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
         if source is None:
             return None, None
         label = source.sourceName() or self.tr("Station entrances")
-        vector.require_geometry_type(source, (QgsWkbTypes.PointGeometry,), label)
+        vector.require_geometry_type(source, (QgsWkbTypes.GeometryType.PointGeometry,), label)
         field = self.parameterAsString(parameters, self.ENTRANCE_STATION_FIELD, context)
         if not field:
             raise QgsProcessingException(self.tr(

@@ -22,7 +22,7 @@ from ...layers import styling, vector
 from ...translation import tr
 from ..base import UrbanizationAlgorithm, user_standards_dir
 
-POLYGONS = (QgsWkbTypes.PolygonGeometry,)
+POLYGONS = (QgsWkbTypes.GeometryType.PolygonGeometry,)
 
 
 def _flat(frame):
@@ -118,13 +118,13 @@ class ControlLineConflictsAlgorithm(ZoningAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.PLAN, self.tr("Planned land use (polygons)"), [QgsProcessing.TypeVectorPolygon]))
+            self.PLAN, self.tr("Planned land use (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.LANDUSE_FIELD, self.tr("Land-use code field (2023 classification: 07, 0701, or class name)"),
             parentLayerParameterName=self.PLAN))
         for name, line in zip(self.line_layers().values(), self.line_names().values()):
             self.addParameter(QgsProcessingParameterFeatureSource(
-                name, self.tr("{} (polygons)").format(line), [QgsProcessing.TypeVectorPolygon], optional=True))
+                name, self.tr("{} (polygons)").format(line), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         rules = QgsProcessingParameterEnum(
             self.RULES, self.tr("Conflict rules (national = default rules, file = rules file below)"),
             options=list(self.RULE_SETS), defaultValue="national")
@@ -133,14 +133,14 @@ class ControlLineConflictsAlgorithm(ZoningAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.RULES_FILE, self.tr("Rules file (JSON or CSV)"), optional=True, fileFilter="Rules (*.json *.csv)"))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_AREA, self.tr("Ignore pieces smaller than (m²)"), QgsProcessingParameterNumber.Double,
+            self.MIN_AREA, self.tr("Ignore pieces smaller than (m²)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=1.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.CONFLICTS, self.tr("Conflicts"), QgsProcessing.TypeVectorPolygon))
+            self.CONFLICTS, self.tr("Conflicts"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.LINE_OVERLAPS, self.tr("Control line overlaps"), QgsProcessing.TypeVectorPolygon))
+            self.LINE_OVERLAPS, self.tr("Control line overlaps"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.SUMMARY, self.tr("Conflict summary by control line and land-use class"), QgsProcessing.TypeVector))
+            self.SUMMARY, self.tr("Conflict summary by control line and land-use class"), QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, self.tr("Report (HTML)"), fileFilter="HTML (*.html)", optional=True, createByDefault=False))
         for name, label in ((self.CONFLICT_COUNT, self.tr("Number of conflicts")),
@@ -220,7 +220,7 @@ class ControlLineConflictsAlgorithm(ZoningAlgorithm):
            "rule_text", "area_m2", "geometry"]]
         out["plan_fid"] = out["plan_fid"].astype(np.int64)
         conflicts_id = vector.write_frame(self, parameters, self.CONFLICTS, context, out,
-                                          wkb_type=QgsWkbTypes.MultiPolygon, frame_crs=metric,
+                                          wkb_type=QgsWkbTypes.Type.MultiPolygon, frame_crs=metric,
                                           output_crs=source.sourceCrs(), feedback=feedback)
         styling.style_output(context, conflicts_id, "zoning_conflicts", self.tr("Control line conflicts"))
 
@@ -228,7 +228,7 @@ class ControlLineConflictsAlgorithm(ZoningAlgorithm):
                                           line_b_name=result.overlaps["line_b"].map(line_names))
         overlaps = overlaps[["line_a", "line_a_name", "line_b", "line_b_name", "area_m2", "geometry"]]
         overlaps_id = vector.write_frame(self, parameters, self.LINE_OVERLAPS, context, overlaps,
-                                         wkb_type=QgsWkbTypes.MultiPolygon, frame_crs=metric,
+                                         wkb_type=QgsWkbTypes.Type.MultiPolygon, frame_crs=metric,
                                          output_crs=source.sourceCrs(), feedback=feedback)
         styling.style_output(context, overlaps_id, "zoning_overlaps", self.tr("Control line overlaps"))
 
@@ -297,7 +297,7 @@ class LivingSpaceStructureAlgorithm(ZoningAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.PLAN, self.tr("Planned land use (polygons)"), [QgsProcessing.TypeVectorPolygon]))
+            self.PLAN, self.tr("Planned land use (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.LANDUSE_FIELD, self.tr("Land-use code field (2023 classification: 07, 0701, or class name)"),
             parentLayerParameterName=self.PLAN))
@@ -310,14 +310,14 @@ class LivingSpaceStructureAlgorithm(ZoningAlgorithm):
             self.MAPPING_FILE, self.tr("Mapping file (JSON or CSV: code,space_class)"), optional=True,
             fileFilter="Mapping (*.json *.csv)"))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.UNITS, self.tr("Planning units, e.g. districts or towns (polygons)"), [QgsProcessing.TypeVectorPolygon],
+            self.UNITS, self.tr("Planning units, e.g. districts or towns (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon],
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.UNIT_NAME_FIELD, self.tr("Unit name field"), parentLayerParameterName=self.UNITS, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Space classes"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr("Space classes"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.SUMMARY, self.tr("Space structure by unit"), QgsProcessing.TypeVector))
+            self.SUMMARY, self.tr("Space structure by unit"), QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, self.tr("Report (HTML)"), fileFilter="HTML (*.html)", optional=True, createByDefault=False))
 
@@ -388,7 +388,7 @@ class LivingSpaceStructureAlgorithm(ZoningAlgorithm):
             out["unit"] = [unit_name(u) for u in pieces["unit"]]
             columns.append("unit")
         out = out[[*columns, "area_m2", "geometry"]]
-        output_id = vector.write_frame(self, parameters, self.OUTPUT, context, out, wkb_type=QgsWkbTypes.MultiPolygon,
+        output_id = vector.write_frame(self, parameters, self.OUTPUT, context, out, wkb_type=QgsWkbTypes.Type.MultiPolygon,
                                        frame_crs=metric, output_crs=source.sourceCrs(), feedback=feedback)
         styling.style_output(context, output_id, "zoning_space", self.tr("Production-living-ecological space"))
 
@@ -443,17 +443,17 @@ class PlanTopologyAlgorithm(ZoningAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.PLAN, self.tr("Planning layer (polygons)"), [QgsProcessing.TypeVectorPolygon]))
+            self.PLAN, self.tr("Planning layer (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.BOUNDARY, self.tr("Planning area boundary (polygons)"), [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.BOUNDARY, self.tr("Planning area boundary (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.TOLERANCE, self.tr("Tolerance (m): overlaps and gaps no wider than this are ignored"),
-            QgsProcessingParameterNumber.Double, defaultValue=0.01, minValue=0.0))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=0.01, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.SLIVER_WIDTH, self.tr("Sliver width (m): parcels nowhere wider than this are slivers"),
-            QgsProcessingParameterNumber.Double, defaultValue=1.0, minValue=0.0))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=1.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.ERRORS, self.tr("Topology errors"), QgsProcessing.TypeVectorPolygon))
+            self.ERRORS, self.tr("Topology errors"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addOutput(QgsProcessingOutputNumber(self.ERROR_COUNT, self.tr("Number of topology errors")))
         labels = {"overlap": self.tr("Number of overlaps"), "gap": self.tr("Number of gaps"),
                   "sliver": self.tr("Number of slivers"), "invalid": self.tr("Number of invalid geometries"),
@@ -498,7 +498,7 @@ class PlanTopologyAlgorithm(ZoningAlgorithm):
             detail=[d or None for d in errors["detail"]],
         )[["error_type", "error_name", "feature_ids", "n_features", "area_m2", "detail", "geometry"]]
         out["n_features"] = out["n_features"].astype("int64")
-        errors_id = vector.write_frame(self, parameters, self.ERRORS, context, out, wkb_type=QgsWkbTypes.MultiPolygon,
+        errors_id = vector.write_frame(self, parameters, self.ERRORS, context, out, wkb_type=QgsWkbTypes.Type.MultiPolygon,
                                        frame_crs=metric, output_crs=source.sourceCrs(), feedback=feedback)
         styling.style_output(context, errors_id, "zoning_topology", self.tr("Topology errors"))
         counts = result.counts()

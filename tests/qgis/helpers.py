@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
+
+from urbanization_planning.layers.compat import FieldType
 
 
 def memory_layer(geometry_type: str, crs: str, wkts: list[str | None], fields: dict[str, list] | None = None,
@@ -14,7 +15,7 @@ def memory_layer(geometry_type: str, crs: str, wkts: list[str | None], fields: d
     qfields = []
     for field_name, values in fields.items():
         sample = next((v for v in values if v is not None), "")
-        variant = QVariant.Double if isinstance(sample, float) else QVariant.LongLong if isinstance(sample, int) else QVariant.String
+        variant = FieldType.Double if isinstance(sample, float) else FieldType.LongLong if isinstance(sample, int) else FieldType.String
         qfields.append(QgsField(field_name, variant))
     layer.dataProvider().addAttributes(qfields)
     layer.updateFields()

@@ -21,7 +21,9 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.PyQt.QtCore import QDate
+
+from urbanization_planning.layers.compat import FieldType
 
 from ..conftest import SAMPLE_DATA
 from .helpers import gpkg_layer, memory_layer
@@ -132,7 +134,7 @@ def test_selection_subset_and_edits_are_left_to_qgis(provider, tmp_path):
 
 def test_a_date_field_falls_back_to_qgis(provider, tmp_path):
     layer = QgsVectorLayer("Point?crs=EPSG:32648", "dated", "memory")
-    layer.dataProvider().addAttributes([QgsField("opened", QVariant.Date)])
+    layer.dataProvider().addAttributes([QgsField("opened", FieldType.Date)])
     layer.updateFields()
     feature = QgsFeature(layer.fields())
     feature.setGeometry(QgsGeometry.fromWkt("POINT(1 2)"))

@@ -12,6 +12,8 @@ from qgis.core import (
     QgsProject,
 )
 
+from urbanization_planning.layers.compat import FieldType
+
 from ..conftest import SAMPLE_DATA
 from .helpers import gpkg_layer, memory_layer
 
@@ -163,7 +165,6 @@ def test_fields_for_frame_follow_dtypes():
     import geopandas as gpd
     import numpy as np
     import shapely
-    from qgis.PyQt.QtCore import QVariant
 
     from urbanization_planning.layers import vector
 
@@ -173,7 +174,7 @@ def test_fields_for_frame_follow_dtypes():
     )
     fields = vector.fields_for_frame(frame)
     assert [(f.name(), f.type()) for f in fields] == [
-        ("n", QVariant.LongLong), ("x", QVariant.Double), ("ok", QVariant.Bool), ("s", QVariant.String)
+        ("n", FieldType.LongLong), ("x", FieldType.Double), ("ok", FieldType.Bool), ("s", FieldType.String)
     ]
     assert vector._column_values(frame["x"]) == [1.5, None]
     assert vector._column_values(frame["s"]) == ["甲", None]
@@ -215,7 +216,7 @@ def test_invalid_geometries_are_repaired_even_when_processing_would_abort_on_the
         "POLYGON((20 0, 30 0, 30 10, 20 10, 20 0))",
     ])
     context = QgsProcessingContext()
-    context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryAbortOnInvalid)
+    context.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryAbortOnInvalid)
     source = QgsProcessingFeatureSource(layer, context)
     feedback = RecordingFeedback()
     frame = vector.source_to_frame(source, context=context, feedback=feedback, label="parcels")

@@ -89,7 +89,7 @@ def _with_outputs(algorithm, parameters: dict, folder: Path) -> dict:
     parameters = dict(parameters)
     for definition in algorithm.destinationParameterDefinitions():
         name = definition.name()
-        optional = definition.flags() & QgsProcessingParameterDefinition.FlagOptional
+        optional = definition.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional
         if optional and name not in parameters:
             continue
         if isinstance(definition, (QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination)):
@@ -151,7 +151,7 @@ def _variants(case: str, algorithm, baseline: dict, tmp_path: Path):
             if case == "missing_field":
                 variants.append((f"missing field {definition.name()}", names + ["no_such_field"],
                                  dict(baseline, **{definition.name(): "no_such_field"})))
-            elif definition.dataType() == QgsProcessingParameterField.Numeric:
+            elif definition.dataType() == QgsProcessingParameterField.DataType.Numeric:
                 layer = hostile.as_vector_layer(baseline.get(definition.parentLayerParameterName()))
                 text_fields = [f.name() for f in layer.fields() if not f.isNumeric()] if layer else []
                 if text_fields:

@@ -31,8 +31,8 @@ CASES = {
          "EXPRESS_FIELD": "express", "DESTINATION": "东风广场"}),
 }
 OUTPUTS_OFF = {"urbanization:expressservice": ["COMMUTE_ISOCHRONES"]}  # needs a walking network, not given
-GEOMETRY_FILTERS = {0: QgsMapLayerProxyModel.PointLayer, 1: QgsMapLayerProxyModel.LineLayer,
-                    2: QgsMapLayerProxyModel.PolygonLayer}
+GEOMETRY_FILTERS = {0: QgsMapLayerProxyModel.Filter.PointLayer, 1: QgsMapLayerProxyModel.Filter.LineLayer,
+                    2: QgsMapLayerProxyModel.Filter.PolygonLayer}
 
 
 @pytest.fixture

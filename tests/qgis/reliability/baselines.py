@@ -75,7 +75,7 @@ def _dem_vectors(dem: str, data: Path) -> tuple[str, str]:
             options = QgsVectorFileWriter.SaveVectorOptions()
             options.layerName = name
             if path.exists():
-                options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+                options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
             QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(path), QgsVectorLayer().transformContext(), options)
     return f"{path}|layername=roads", f"{path}|layername=buildings"
 

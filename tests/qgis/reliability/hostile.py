@@ -20,9 +20,9 @@ from qgis.core import (
 )
 
 GEOMETRY_NAMES = {
-    QgsWkbTypes.PointGeometry: "Point",
-    QgsWkbTypes.LineGeometry: "LineString",
-    QgsWkbTypes.PolygonGeometry: "Polygon",
+    QgsWkbTypes.GeometryType.PointGeometry: "Point",
+    QgsWkbTypes.GeometryType.LineGeometry: "LineString",
+    QgsWkbTypes.GeometryType.PolygonGeometry: "Polygon",
 }
 
 
@@ -96,13 +96,13 @@ def invalid_geometries(layer: QgsVectorLayer) -> QgsVectorLayer:
     x, y = extent.center().x(), extent.center().y()
     d = max(extent.width(), extent.height()) / 50 or 1.0
     geometry_type = layer.geometryType()
-    if geometry_type == QgsWkbTypes.PolygonGeometry:
+    if geometry_type == QgsWkbTypes.GeometryType.PolygonGeometry:
         wkts = [
             f"POLYGON(({x} {y}, {x + d} {y + d}, {x + d} {y}, {x} {y + d}, {x} {y}))",
             f"POLYGON(({x} {y}, {x} {y}, {x + d} {y}, {x + d} {y + d}, {x + d} {y + d}, {x} {y}))",
             f"POLYGON(({x} {y}, {x + d} {y}, {x + 2 * d} {y}, {x + d} {y}, {x} {y}))",
         ]
-    elif geometry_type == QgsWkbTypes.LineGeometry:
+    elif geometry_type == QgsWkbTypes.GeometryType.LineGeometry:
         wkts = [f"LINESTRING({x} {y}, {x} {y})", f"LINESTRING({x} {y}, {x + d} {y}, {x + d} {y}, {x} {y})"]
     else:
         wkts = [f"POINT({x} {y})", f"POINT({x} {y})"]  # exact duplicates
@@ -125,7 +125,7 @@ def invalid_geometries(layer: QgsVectorLayer) -> QgsVectorLayer:
 
 def wrong_geometry_type(layer: QgsVectorLayer) -> QgsVectorLayer:
     """Points where lines or polygons are expected, polygons where points are."""
-    target = "Polygon" if layer.geometryType() == QgsWkbTypes.PointGeometry else "Point"
+    target = "Polygon" if layer.geometryType() == QgsWkbTypes.GeometryType.PointGeometry else "Point"
     memory = _empty_like(layer, geometry_name=target, name="wrong_geometry_type")
     features = []
     for i, feature in enumerate(layer.getFeatures()):
@@ -159,7 +159,7 @@ def non_ascii_copy(layer: QgsVectorLayer, folder: Path) -> str:
     options.driverName = "GPKG"
     options.layerName = "图层"
     error = QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(path), QgsProject.instance().transformContext(), options)
-    assert error[0] == QgsVectorFileWriter.NoError, error
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
     return f"{path}|layername=图层"
 
 
