@@ -1,6 +1,8 @@
 """Run a Processing algorithm in the background as a QgsProcessingAlgRunnerTask, report progress
-and messages through Qt signals, and load its outputs (styled by the algorithm's post-processors)
-into the project as the Processing dialog does."""
+and messages through Qt signals, and load its outputs (named and styled by the algorithm's
+post-processors) into the project as the Processing dialog does, through public API only
+(Processing's own loader, processing.gui.Postprocessing, is private and changed its signature
+after QGIS 3.22)."""
 
 from __future__ import annotations
 
@@ -10,9 +12,12 @@ from qgis.core import (
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeedback,
+    QgsProcessingUtils,
     QgsProject,
 )
 from qgis.PyQt.QtCore import QObject, pyqtSignal
+
+from ..translation import tr
 
 
 class RecordingFeedback(QgsProcessingFeedback):
@@ -47,7 +52,7 @@ class AlgorithmRun(QObject):
         self.feedback = RecordingFeedback()
         self.feedback.progressChanged.connect(self.progressChanged)
         self.task = None
-        if not algorithm.flags() & QgsProcessingAlgorithm.FlagNoThreading:
+        if not algorithm.flags() & QgsProcessingAlgorithm.Flag.FlagNoThreading:
             self.task = QgsProcessingAlgRunnerTask(algorithm, parameters, self.context, self.feedback)
             self.task.executed.connect(self._executed)
         self.results: dict = {}
@@ -57,7 +62,7 @@ class AlgorithmRun(QObject):
     def start(self) -> None:
         """In a background task; algorithms flagged NoThreading run here in the main thread, as
         the Processing dialog runs them."""
-        if self.algorithm.flags() & QgsProcessingAlgorithm.FlagNoThreading:
+        if self.algorithm.flags() & QgsProcessingAlgorithm.Flag.FlagNoThreading:
             results, ok = self.algorithm.run(self.parameters, self.context, self.feedback)
             self._executed(ok, results or {})
         else:
@@ -71,12 +76,31 @@ class AlgorithmRun(QObject):
     def _executed(self, ok: bool, results: dict) -> None:
         self.results = dict(results or {})
         if ok and not self.feedback.isCanceled():
-            import processing  # noqa: F401 (QGIS's processing plugin, for its result loader)
-            from processing.gui.Postprocessing import handleAlgorithmResults
-
-            project = self.context.project()
-            before = set(project.mapLayers())
-            ok = bool(handleAlgorithmResults(self.algorithm, self.context, self.feedback, False, self.parameters))
-            self.loaded_layer_ids = [i for i in project.mapLayers() if i not in before]
+            self.loaded_layer_ids = load_outputs(self.context, self.feedback)
         self.done = True
         self.finished.emit(bool(ok) and not self.feedback.isCanceled(), self.results)
+
+
+def load_outputs(context: QgsProcessingContext, feedback: QgsProcessingFeedback) -> list[str]:
+    """Add the layers the run marked for loading on completion (context.layersToLoadOnCompletion)
+    to their project, named as Processing names them, then run each one's post-processor (our
+    styles, layers/styling.py). Returns the ids of the layers added, in the algorithm's order.
+    Runs in the main thread, after the task has finished."""
+    loaded: list[str] = []
+    store = context.temporaryLayerStore()
+    for dest_id, details in context.layersToLoadOnCompletion().items():
+        layer = QgsProcessingUtils.mapLayerFromString(dest_id, context, True, details.layerTypeHint)
+        if layer is None or not layer.isValid():
+            feedback.reportError(tr("Could not load the result {} into the project.").format(dest_id))
+            continue
+        project = details.project or context.project()
+        details.setOutputLayerName(layer)
+        if project.mapLayer(layer.id()) is None:
+            if store.mapLayer(layer.id()) is not None:
+                layer = store.takeMapLayer(layer)  # the project takes ownership from the context
+            project.addMapLayer(layer)
+        if details.postProcessor() is not None:
+            details.postProcessor().postProcessLayer(layer, context, feedback)
+        loaded.append(layer.id())
+    context.setLayersToLoadOnCompletion({})  # loaded once, even if called again
+    return loaded
