@@ -111,6 +111,9 @@ class UrbanizationAlgorithm(QgsProcessingAlgorithm):
         """Check dependencies, run process(); a failed or cancelled run leaves no output file
         behind that could be mistaken for a result."""
         self.require_packages()
+        from ..layers.compat import keep_pyproj_thread_context
+
+        keep_pyproj_thread_context()  # pyproj 3.7 in QGIS's worker threads (see there)
         new_files = [path for path in self._output_files(parameters) if not path.exists()]
         try:
             with _older_objects_frozen():

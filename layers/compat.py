@@ -5,9 +5,13 @@ uses, so every other module is written once for all of them (scripts/qt6_clean.p
   takes `QMetaType.Type` (and deprecates the QVariant forms); PyQt6 has no QVariant type constants
   at all. `QgsField(name, FieldType.Double)` and `field.type() == FieldType.Double` work on all.
 - `QAction`: in QtWidgets under Qt5, in QtGui under Qt6.
+- `keep_pyproj_thread_context()`: pyproj 3.7 (Debian 13 beside QGIS 3.40) crashes in QGIS's
+  worker threads; see the function.
 """
 
 from __future__ import annotations
+
+import threading
 
 from qgis.core import Qgis
 from qgis.PyQt.QtCore import QMetaType, QVariant
@@ -17,7 +21,7 @@ try:  # Qt6
 except ImportError:  # Qt5
     from qgis.PyQt.QtWidgets import QAction
 
-__all__ = ["FIELDS_USE_QMETATYPE", "FieldType", "QAction"]
+__all__ = ["FIELDS_USE_QMETATYPE", "FieldType", "QAction", "keep_pyproj_thread_context"]
 
 # QgsField and QgsFields take QMetaType.Type from QGIS 3.38 (and always under Qt6)
 FIELDS_USE_QMETATYPE = Qgis.QGIS_VERSION_INT >= 33800 or not hasattr(QVariant, "Double")
@@ -52,3 +56,35 @@ class FieldType:
     Map = _resolve("Map")
     Char = _resolve("Char")
     Invalid = _resolve("Invalid")
+
+
+_PYPROJ_CONTEXTS: dict[int, object] = {}  # OS thread id -> pyproj's context manager, kept alive
+
+
+def keep_pyproj_thread_context() -> None:
+    """Make pyproj's per-thread PROJ context of the current thread live as long as the thread.
+
+    pyproj 3.7.0-3.7.1 (Debian 13's is 3.7.1) keeps one PROJ context per OS thread: a pointer in
+    thread-specific storage, freed by an object in a `threading.local`. QGIS runs a background
+    algorithm (QgsProcessingAlgRunnerTask) on a pooled QThread that Python did not create, so each
+    call into Python gets a fresh thread state that is dropped when the call returns: the local is
+    cleared, the context freed, the pointer left behind, and the next run on that thread that
+    touches pyproj (geopandas CRS, transformations) crashes QGIS (seen here on QGIS 3.40 in
+    the Planning analysis dialog; pyproj issue 1509, fixed upstream by pyproj pull request 1541).
+    Holding the owner of the context once per thread keeps the pointer valid. Call it at the
+    start of every algorithm run (UrbanizationAlgorithm.processAlgorithm does)."""
+    ident = threading.get_ident()
+    if ident in _PYPROJ_CONTEXTS:
+        return
+    try:
+        from pyproj import _context
+        from pyproj.datadir import get_user_data_dir
+    except ImportError:  # no pyproj, or one without per-thread contexts: nothing to keep
+        return
+    if not hasattr(_context, "get_context_manager"):
+        return
+    get_user_data_dir()  # creates this thread's context if it has none yet
+    try:
+        _PYPROJ_CONTEXTS[ident] = _context.get_context_manager()
+    except AttributeError:  # made during an earlier call that did not keep it: nothing to hold
+        _PYPROJ_CONTEXTS[ident] = None
