@@ -45,6 +45,10 @@ in_root() {
     for fs in proc dev sys; do mount --rbind "/$fs" "$root/$fs"; mounted+=("$root/$fs"); done
     mkdir -p "$root$checkout" "$root/tmp"
     mount --bind "$checkout" "$root$checkout"; mounted+=("$root$checkout")
+    # a /tmp of its own per run: runs from several checkouts may share the root at once
+    run_tmp=$(mktemp -d "$root.tmp.XXXXXX") && chmod 1777 "$run_tmp"
+    mount --bind "$run_tmp" "$root/tmp"; mounted+=("$root/tmp")
+    trap "cleanup; rm -rf \"$run_tmp\"" EXIT
     cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
     chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 PATH=/opt/venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
       DEBIAN_FRONTEND=noninteractive PIP_DISABLE_PIP_VERSION_CHECK=1 "$@"
@@ -64,6 +68,10 @@ copy_ca_bundle() {  # apt and pip inside reach the registries only through the m
 
 build() {
   local started=$SECONDS
+  # self-healing: a stamp whose layer is not really there (a deleted or half-removed root) is void
+  [ -x "$TRIXIE_ROOT/usr/bin/apt-get" ] || rm -f "$TRIXIE_ROOT/.stamp-base"
+  [ -x "$TRIXIE_ROOT/usr/bin/qgis_process.bin" ] && [ -f "$TRIXIE_ROOT/usr/lib/python3/dist-packages/qgis/core/__init__.py" ] \
+    || rm -f "$TRIXIE_ROOT/.stamp-apt"
   # 1. base system
   if [ ! -f "$TRIXIE_ROOT/.stamp-base" ]; then
     command -v debootstrap >/dev/null || {
@@ -71,7 +79,7 @@ build() {
       apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null
     }
     echo "== debootstrap trixie into $TRIXIE_ROOT ($(mirror))"
-    rm -rf "$TRIXIE_ROOT"
+    rm -rf "$TRIXIE_ROOT" "$TRIXIE_ROOT".tmp.*
     mkdir -p "$(dirname "$TRIXIE_ROOT")"
     debootstrap --variant=minbase trixie "$TRIXIE_ROOT" "$(mirror)" > "$TRIXIE_ROOT.debootstrap.log" 2>&1 \
       || { tail -20 "$TRIXIE_ROOT.debootstrap.log"; exit 1; }
@@ -88,7 +96,7 @@ build() {
   if [ ! -f "$TRIXIE_ROOT/.stamp-apt" ] || [ "$(cat "$TRIXIE_ROOT/.stamp-apt")" != "$apt_wanted" ]; then
     echo "== installing QGIS 3.40 and Debian's Python packages in the trixie root"
     rm -f "$TRIXIE_ROOT/.stamp-pip"  # system packages changed: the venv is re-checked
-    in_root sh -c "apt-get update -qq && apt-get install -y -qq --no-install-recommends ${APT_PACKAGES[*]} >/dev/null"
+    in_root sh -c "dpkg --configure -a >/dev/null 2>&1; apt-get update -qq && apt-get install -y -qq --no-install-recommends ${APT_PACKAGES[*]} >/dev/null"
     copy_ca_bundle
     echo "$apt_wanted" > "$TRIXIE_ROOT/.stamp-apt"
     echo "   apt: $((SECONDS - started)) s"
