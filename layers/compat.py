@@ -5,6 +5,10 @@ uses, so every other module is written once for all of them (scripts/qt6_clean.p
   takes `QMetaType.Type` (and deprecates the QVariant forms); PyQt6 has no QVariant type constants
   at all. `QgsField(name, FieldType.Double)` and `field.type() == FieldType.Double` work on all.
 - `QAction`: in QtWidgets under Qt5, in QtGui under Qt6.
+- `set_legend_font_family()`, `set_label_font_family()`: layout legend styles and labels hold a
+  font on 3.22 and a text format from 3.30 / 3.24 (their font methods are deprecated on 3.40).
+- `layer_attribution()`: a layer's attribution, on QgsMapLayer up to 3.36, on its server
+  properties from 3.38 (QgsMapLayer.attribution is deprecated on 3.40).
 - `keep_pyproj_thread_context()`: pyproj 3.7 (Debian 13 beside QGIS 3.40) crashes in QGIS's
   worker threads; see the function.
 """
@@ -21,7 +25,8 @@ try:  # Qt6
 except ImportError:  # Qt5
     from qgis.PyQt.QtWidgets import QAction
 
-__all__ = ["FIELDS_USE_QMETATYPE", "FieldType", "QAction", "keep_pyproj_thread_context"]
+__all__ = ["FIELDS_USE_QMETATYPE", "FieldType", "QAction", "keep_pyproj_thread_context", "layer_attribution",
+           "set_label_font_family", "set_legend_font_family"]
 
 # QgsField and QgsFields take QMetaType.Type from QGIS 3.38 (and always under Qt6)
 FIELDS_USE_QMETATYPE = Qgis.QGIS_VERSION_INT >= 33800 or not hasattr(QVariant, "Double")
@@ -56,6 +61,45 @@ class FieldType:
     Map = _resolve("Map")
     Char = _resolve("Char")
     Invalid = _resolve("Invalid")
+
+
+def set_legend_font_family(legend, style, family: str) -> None:
+    """Give one text style (QgsLegendStyle.Style) of a layout legend the font `family`, keeping
+    its size and weight."""
+    legend_style = legend.style(style)
+    if hasattr(legend_style, "textFormat"):  # QGIS >= 3.30: a text format
+        text_format = legend_style.textFormat()
+        font = text_format.font()
+        font.setFamily(family)
+        text_format.setFont(font)
+        legend_style.setTextFormat(text_format)
+    else:  # QGIS 3.22: a plain font
+        font = legend_style.font()
+        font.setFamily(family)
+        legend_style.setFont(font)
+    legend.setStyle(style, legend_style)
+
+
+def set_label_font_family(label, family: str) -> None:
+    """Give a layout label (QgsLayoutItemLabel) the font `family`, keeping its size and weight."""
+    if hasattr(label, "textFormat"):  # QGIS >= 3.24: a text format
+        text_format = label.textFormat()
+        font = text_format.font()
+        font.setFamily(family)
+        text_format.setFont(font)
+        label.setTextFormat(text_format)
+    else:  # QGIS 3.22: a plain font
+        font = label.font()
+        font.setFamily(family)
+        label.setFont(font)
+
+
+def layer_attribution(layer) -> str:
+    """The attribution text set on a map layer (its properties' Metadata/Server tab)."""
+    properties = layer.serverProperties()
+    if hasattr(properties, "attribution"):  # QGIS >= 3.38
+        return properties.attribution()
+    return layer.attribution()
 
 
 _PYPROJ_CONTEXTS: dict[int, object] = {}  # OS thread id -> pyproj's context manager, kept alive

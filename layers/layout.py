@@ -39,6 +39,7 @@ from qgis.PyQt.QtGui import QFont, QFontDatabase
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..translation import tr
+from . import compat
 from . import crs as crs_utils
 
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
@@ -199,9 +200,8 @@ def _sample_data_attributions() -> dict[str, str]:
 def layer_attribution(layer) -> str:
     """What the layer says about its source: its attribution, metadata rights and licences, or
     for the bundled sample data the line of resources/sample_data/SOURCES.md; '' when nothing."""
-    parts = []
-    if layer.attribution():
-        parts.append(layer.attribution())
+    attribution = compat.layer_attribution(layer)
+    parts = [attribution] if attribution else []
     metadata = layer.metadata()
     parts.extend(r for r in metadata.rights() if r)
     parts.extend(r for r in metadata.licenses() if r)
@@ -229,9 +229,7 @@ def sources_lines(layers, extra: str = "") -> list[str]:
 
 def _set_label(layout, item_id: str, text: str, family: str) -> None:
     label: QgsLayoutItemLabel = layout.itemById(item_id)
-    font = label.font()
-    font.setFamily(family)
-    label.setFont(font)
+    compat.set_label_font_family(label, family)
     label.setText(text)
 
 
@@ -244,9 +242,7 @@ def _set_legend(legend: QgsLayoutItemLegend, map_item, layers, family: str) -> Q
     for layer in reversed(layers):  # top layer first, as in the Layers panel
         root.addLayer(layer)
     for style in (QgsLegendStyle.Style.Title, QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup, QgsLegendStyle.Style.SymbolLabel):
-        font = legend.styleFont(style)
-        font.setFamily(family)
-        legend.setStyleFont(style, font)
+        compat.set_legend_font_family(legend, style, family)
     legend.refresh()
     return root
 
