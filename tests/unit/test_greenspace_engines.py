@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from shapely.geometry import LineString, Point, box
 
 from urbanization_planning.algorithms import network as nw
-from urbanization_planning.algorithms import standards
+from urbanization_planning.algorithms import standards, walking
 from urbanization_planning.algorithms.greenspace import coverage, equity, facilities, inputs, park_equity, rules
 
 EDGE = math.exp(-0.5)
@@ -245,7 +245,7 @@ def test_facility_coverage_by_hand():
 def test_duplicates_population_and_districts():
     dup = inputs.duplicate_mask([box(0, 0, 1, 1), box(0, 0, 1, 1), box(1, 1, 2, 2)])
     assert dup.tolist() == [False, True, False]
-    pop, nulls, negative = inputs.clean_population([5, None, "x", -3, 0])
+    pop, nulls, negative = walking.clean_population([5, None, "x", -3, 0])
     assert pop.tolist() == [5, 0, 0, 0, 0] and nulls == 2 and negative == 1
     names = inputs.district_of([Point(0.5, 0.5), Point(9, 9)], [box(0, 0, 1, 1)], ["A"])
     assert names.tolist() == ["A", inputs.OUTSIDE]
