@@ -287,3 +287,29 @@ def test_boundary_access_points():
     assert np.allclose(np.minimum.reduce([square[:, 0], 100 - square[:, 0], square[:, 1], 100 - square[:, 1]]), 0)
     assert points[16].equals(Point(5, 5))
     assert [p.x for p in points[17:]] == pytest.approx([0, 15])
+
+
+def test_duplicate_homes_keep_their_residents():
+    """Two copies of a block (one drawn from another start vertex) keep 10 + 5 residents on the
+    first copy; the unique block keeps its own."""
+    from shapely.geometry import Polygon
+
+    a = box(0, 0, 10, 10)
+    a_again = Polygon([(10, 10), (0, 10), (0, 0), (10, 0)])
+    keep, population = inputs.merge_duplicates([a, box(20, 0, 30, 10), a_again], [10.0, 7.0, 5.0])
+    assert keep.tolist() == [0, 1]
+    assert population.tolist() == [15.0, 7.0]
+    assert inputs.first_copy([a, box(20, 0, 30, 10), a_again]).tolist() == [0, 1, 0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 1e6), st.floats(-0.5, 1.5), st.booleans()), min_size=1, max_size=30))
+def test_population_split_adds_up(rows):
+    """population = covered + not covered + unreachable for every home, every part >= 0."""
+    population, share, reachable = (np.array(column) for column in zip(*rows))
+    split = walking.split_population(population, share, reachable)
+    total = split["population_covered"] + split["population_not_covered"] + split["population_unreachable"]
+    assert np.allclose(total, population)
+    assert (split["population_not_covered"] >= -1e-6 * np.maximum(population, 1)).all()
+    assert (split["population_unreachable"][reachable] == 0).all()
+    assert (split["population_covered"][~reachable] == 0).all()
