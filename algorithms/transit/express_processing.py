@@ -28,19 +28,13 @@ from . import values
 def _add_population_columns(table, population) -> None:
     """Isochrone rows: 'population' becomes the population within the isochrone
     (population_covered) beside the total, the rest and the unreachable population, so that
-    population = covered + not covered + unreachable on every row."""
-    import numpy as np
-
+    population = covered + not covered + unreachable on every row (NaN without a population layer)."""
     from .. import walking
 
     covered = table.pop("population").to_numpy(dtype=float)
-    if population is None:
-        for column in ("population", "population_covered", "population_not_covered", "population_unreachable"):
-            table[column] = np.nan
-        return
-    rows = [walking.population_row(population.total, c, population.unreachable) for c in covered]
+    rows = [walking.population_row(population.total, c, population.unreachable) for c in covered] if population else []
     for column in ("population", "population_covered", "population_not_covered", "population_unreachable"):
-        table[column] = [row[column] for row in rows]
+        table[column] = [row[column] for row in rows] if rows else float("nan")
 
 
 class ExpressServiceAlgorithm(UrbanizationAlgorithm):
