@@ -20,14 +20,13 @@ before any length is applied.
 from __future__ import annotations
 
 import numpy as np
-import shapely
 
-from .network import DEFAULT_EXCLUDED_HIGHWAYS, Network, with_points
-
+# Only numpy at module level: the processing modules read these defaults while the provider
+# loads, which must work when shapely or scipy are missing (the algorithms then say so).
 TOLERANCE_M = 0.5
 SNAP_DISTANCE_M = 50.0
 EXCLUDE_FIELD = "highway"
-EXCLUDED_CLASSES = DEFAULT_EXCLUDED_HIGHWAYS
+EXCLUDED_CLASSES = ("motorway", "motorway_link", "trunk", "trunk_link")  # = network.DEFAULT_EXCLUDED_HIGHWAYS
 
 
 def split_population(population, covered_share, reachable) -> dict[str, np.ndarray]:
@@ -72,6 +71,8 @@ def _number(value) -> float:
 def home_points(geometries) -> np.ndarray:
     """The point a home is measured from: the point itself, or a point inside the polygon
     (point_on_surface, unlike the centroid always inside an L-shaped block)."""
+    import shapely
+
     geometries = np.asarray(geometries, dtype=object)
     is_point = shapely.get_type_id(geometries) == 0
     out = geometries.copy()
@@ -79,9 +80,11 @@ def home_points(geometries) -> np.ndarray:
     return out
 
 
-def reachable_homes(network: Network, geometries, snap_distance: float) -> np.ndarray:
+def reachable_homes(network, geometries, snap_distance: float) -> np.ndarray:
     """True for each home (point or polygon, measured from `home_points`) within `snap_distance`
     of a street of `network`: the rule the green-city access models apply to homes."""
+    from .network import with_points
+
     geometries = np.asarray(geometries, dtype=object)
     if len(geometries) == 0:
         return np.zeros(0, dtype=bool)

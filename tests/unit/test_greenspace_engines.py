@@ -313,3 +313,7 @@ def test_population_split_adds_up(rows):
     assert (split["population_not_covered"] >= -1e-6 * np.maximum(population, 1)).all()
     assert (split["population_unreachable"][reachable] == 0).all()
     assert (split["population_covered"][~reachable] == 0).all()
+
+
+def test_walking_defaults_match_the_network_engine():
+    assert walking.EXCLUDED_CLASSES == nw.DEFAULT_EXCLUDED_HIGHWAYS
