@@ -100,10 +100,13 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
             options=["overlapping", "nearest"], defaultValue="overlapping")
         allocation.setUsesStaticStrings(True)
         self.addParameter(allocation)
-        for old_name, label in ((self.MAX_SNAP_DISTANCE, self.tr("Renamed: SNAP_DISTANCE (m)")),
-                                (self.NETWORK_TOLERANCE, self.tr("Renamed: TOLERANCE (m)"))):
-            # Hidden: a saved model or script that still sets the old name keeps its value.
-            legacy = walking_network.metres_parameter(old_name, label, None, minimum=0.0)
+        for current, old_name, label in (
+                (walking_network.SNAP_DISTANCE, self.MAX_SNAP_DISTANCE, self.tr("Renamed: SNAP_DISTANCE (m)")),
+                (walking_network.TOLERANCE, self.NETWORK_TOLERANCE, self.tr("Renamed: TOLERANCE (m)"))):
+            # Hidden: a saved model or script that still sets the old name keeps its value (same limits).
+            limits = self.parameterDefinition(current)
+            legacy = walking_network.metres_parameter(old_name, label, None, minimum=limits.minimum(),
+                                                      maximum=limits.maximum())
             legacy.setFlags(legacy.flags() | QgsProcessingParameterDefinition.FlagHidden
                             | QgsProcessingParameterDefinition.FlagOptional)
             self.addParameter(legacy)
