@@ -38,15 +38,16 @@ REPORTED_OUTCOMES = (PROHIBITED, APPROVAL, UNKNOWN_OUTCOME)
 CORE, REDLINE = "ecological_core", "ecological_redline"
 __all__ = ["ConflictResult", "REPORTED_OUTCOMES", "UNKNOWN_OUTCOME", "UNKNOWN_RULE", "check", "summarise"]
 CONFLICT_COLUMNS = ["row", "code", "class_code", "control_line", "rule_id", "outcome", "clause", "plane_area_m2",
-                    "ellipsoid_area_m2"]
+                    "ellipsoid_area_m2", "net_ellipsoid_area_m2"]
 AREA = "ellipsoid_area_m2"
+AREAS = ("plane_area_m2", "ellipsoid_area_m2", "net_ellipsoid_area_m2")
 
 
 @dataclass
 class ConflictResult:
     conflicts: gpd.GeoDataFrame  # CONFLICT_COLUMNS + geometry; `row` is the plan row
     overlaps: gpd.GeoDataFrame  # line_a, line_b, plane_area_m2, ellipsoid_area_m2, geometry
-    summary: pd.DataFrame  # control_line, outcome, class_code, conflict_count, plane_area_m2, ellipsoid_area_m2
+    summary: pd.DataFrame  # control_line, outcome, class_code, conflict_count, plane/ellipsoid/net_ellipsoid_area_m2
     unknown_parcels: int  # plan parcels whose code is UNKNOWN
 
     @property
@@ -78,12 +79,14 @@ def check(
     *,
     min_area: float = 1.0,
     crs=None,
+    deducted_share: np.ndarray | None = None,
     progress: Callable[[float], None] | None = None,
     is_canceled: Callable[[], bool] | None = None,
 ) -> ConflictResult:
     """Check plan parcels (`plan_geometry`, canonical `plan_codes`) against the control lines given
     in `lines` (id from rules.CONTROL_LINES -> polygon array, possibly empty). Rules on a line that
-    is not given are skipped. Areas are in the CRS's units (metres)."""
+    is not given are skipped. Plane areas are in the CRS's units (metres). `deducted_share` (per
+    plan row, 三调 KCXS) gives net_ellipsoid_area_m2, the land-use area without the 田坎 share."""
     plan_geometry = np.asarray(plan_geometry, dtype=object)
     plan_codes = np.asarray(plan_codes, dtype=object)
     unknown = plan_codes == UNKNOWN
@@ -123,6 +126,8 @@ def check(
 
     conflicts = pd.concat(frames, ignore_index=True)
     conflicts["ellipsoid_area_m2"] = _ellipsoidal(conflicts["geometry"].to_numpy(), crs)
+    share = np.zeros(len(plan_geometry)) if deducted_share is None else np.asarray(deducted_share, dtype=float)
+    conflicts["net_ellipsoid_area_m2"] = conflicts["ellipsoid_area_m2"] * (1.0 - share[conflicts["row"].to_numpy(dtype=np.int64)])
     conflicts = gpd.GeoDataFrame(conflicts, geometry="geometry", crs=crs)
     conflicts = conflicts.sort_values(["row", "control_line", "rule_id"], kind="stable").reset_index(drop=True)
 
@@ -168,14 +173,13 @@ def _rows(pieces: overlay.Pieces, mask: np.ndarray, plan_codes: np.ndarray, line
 
 def summarise(conflicts: pd.DataFrame) -> pd.DataFrame:
     """Conflicts per control line, outcome and first-level land-use class: count and areas
-    (plane and CGCS2000 ellipsoidal), ordered by line, then strictest outcome first."""
+    (plane, CGCS2000 ellipsoidal, and ellipsoidal without the 田坎 share), ordered by line, then strictest outcome first."""
     keys = ["control_line", "outcome", "class_code"]
     if len(conflicts) == 0:
-        return pd.DataFrame({**{k: [] for k in keys}, "conflict_count": np.array([], dtype=np.int64),
-                             "plane_area_m2": np.array([], dtype=float), "ellipsoid_area_m2": np.array([], dtype=float)})
+        empty = {name: np.array([], dtype=float) for name in AREAS}
+        return pd.DataFrame({**{k: [] for k in keys}, "conflict_count": np.array([], dtype=np.int64), **empty})
     grouped = conflicts.groupby(keys, sort=False).agg(
-        conflict_count=("plane_area_m2", "size"), plane_area_m2=("plane_area_m2", "sum"),
-        ellipsoid_area_m2=("ellipsoid_area_m2", "sum")).reset_index()
+        conflict_count=("plane_area_m2", "size"), **{name: (name, "sum") for name in AREAS}).reset_index()
     line_order = {line: i for i, line in enumerate(CONTROL_LINES)}
     outcome_order = {o: i for i, o in enumerate((*OUTCOMES, UNKNOWN_OUTCOME))}
     grouped["_line"] = grouped["control_line"].map(line_order)

@@ -60,7 +60,7 @@ def test_conflict_area_never_exceeds_the_parcel(rules, plan, red, farm, boundary
              "development_boundary": np.array(boundary, dtype=object)}
     result = check(geometry, plan_codes, lines, rules, min_area=0.0)
     if len(result.conflicts):
-        per_parcel_and_line = result.conflicts.groupby(["row", "control_line"])["area_m2"].sum()
+        per_parcel_and_line = result.conflicts.groupby(["row", "control_line"])["plane_area_m2"].sum()
         for (row, _line), area in per_parcel_and_line.items():
             assert area <= shapely.area(geometry[row]) * (1 + 1e-9) + 1e-9
     assert result.conflict_area >= 0

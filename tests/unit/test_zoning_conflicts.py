@@ -143,7 +143,7 @@ def test_farmland_and_boundary_outcomes(rules):
 
 
 def test_areas_are_reported_plane_and_on_the_cgcs2000_ellipsoid(rules):
-    """CGCS2000 3-degree Gauss-Kruger zone 34 (EPSG:4547 is CM 102°E, no zone prefix): 100 km
+    """CGCS2000 3-degree Gauss-Kruger without zone prefix (EPSG:4547, CM 114°E): 100 km
     east of the central meridian the plane overstates area by the projection's scale (about 1.00025)."""
     red = geoms(box(590_000, 2_800_000, 610_000, 2_820_000))
     plan = geoms(box(599_000, 2_810_000, 600_000, 2_811_000))
