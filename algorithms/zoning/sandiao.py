@@ -26,6 +26,7 @@ from .codes import UNKNOWN, CodeTable
 AUTO, GB2023, SANDIAO = "auto", "gb2023", "sandiao"
 CLASSIFICATIONS = (AUTO, GB2023, SANDIAO)
 DEDUCTED_DEFAULT = "1203"  # 三调 田坎
+DEDUCTION_FIELDS = ("KCXS", "KCMJ", "TBMJ", "TBDLMJ", "KCDLBM")  # 三调 DLTB field names
 _CODE = re.compile(r"^\s*(\d{1,4})(H\d)?([A-Z])?(?![0-9A-Z])\s*(.*)$")
 _EXAMPLES = 3
 
@@ -149,9 +150,10 @@ def detect(values, table: CodeTable, crosswalk: Crosswalk) -> str:
     both systems, or when they fit both and mean different classes in each."""
     found = evidence(values, table, crosswalk)
     if found.only_2023 and found.only_sandiao:
+        only_2023, only_sandiao = _show(found.only_2023), _show(found.only_sandiao)
         raise ClassificationError(
-            "the codes mix both classifications: {} only exist in the 2023 land-use classification, {} only in "
-            "the 三调 working classification".format(_show(found.only_2023), _show(found.only_sandiao)))
+            f"the codes mix both classifications: {only_2023} only exist in the 2023 land-use classification, "
+            f"{only_sandiao} only in the 三调 working classification")
     if found.only_sandiao:
         return SANDIAO
     if found.only_2023 or not found.differing:
