@@ -63,7 +63,7 @@ class Crosswalk:
             return None
         code, name = parsed
         if code is None:
-            return self.by_name.get(name)
+            return self.by_name.get(name.removeprefix("可调整") if self.k_suffix else name)
         if self.k_suffix and code.endswith("K") and code[:-1] in self.names_zh:
             code, name = code[:-1], name.removeprefix("可调整")
         if code not in self.names_zh or (name and self.by_name.get(name) != code):

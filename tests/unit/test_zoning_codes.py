@@ -19,13 +19,14 @@ def table():
 @pytest.mark.parametrize(("value", "code"), [
     ("07", "07"), (7, "07"), (7.0, "07"), ("7", "07"), (" 07 ", "07"), ("0701", "0701"), (701, "0701"),
     ("701", "0701"), (70101, "070101"), ("070101", "070101"), ("0701 城镇住宅用地", "0701"), ("1207", "1207"),
-    ("城镇住宅用地", "0701"), ("耕地", "01"), ("24", "24"), (1, "01"), ("0799", "0799"),
+    ("城镇住宅用地", "0701"), ("耕地", "01"), ("24", "24"), (1, "01"), ("070199", "070199"),
 ])
 def test_codes_as_stored_become_canonical(table, value, code):
     assert table.normalise_one(value) == code
 
 
-@pytest.mark.parametrize("value", [None, float("nan"), "", "  ", "25", "99", 0, "abc", "residential", "07011", True])
+@pytest.mark.parametrize("value", [None, float("nan"), "", "  ", "25", "99", 0, "abc", "residential", "07011", True,
+                                   "0799", "1006", "05H1", "0201K", "2599"])
 def test_empty_and_unknown_values_are_their_own_class(table, value):
     assert table.normalise_one(value) == UNKNOWN
 
