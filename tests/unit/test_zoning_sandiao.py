@@ -109,6 +109,22 @@ def test_ellipsoidal_area_matches_the_closed_form_of_a_graticule_cell():
     assert areas[2] == 0.0
 
 
+def test_ellipsoidal_area_agrees_with_geodesic_polygons_of_pyproj_geod():
+    """An independent measure: pyproj.Geod on the CGCS2000 ellipsoid (geodesic edges), parcels over
+    a 300 km square in Yunnan, in the Gauss-Kruger CRS and in CGCS2000 longitude/latitude."""
+    import pyproj
+
+    rng = np.random.default_rng(7)
+    x, y = rng.uniform(350_000, 650_000, 200), rng.uniform(2_620_000, 2_920_000, 200)
+    parcels = shapely.buffer(shapely.points(x, y), rng.uniform(5, 300, 200), quad_segs=3)
+    geod = pyproj.Geod(a=CGCS2000_A, rf=CGCS2000_RF)
+    to_lonlat = pyproj.Transformer.from_crs("EPSG:4543", "EPSG:4490", always_xy=True)
+    lonlat = shapely.transform(parcels, lambda xy: np.column_stack(to_lonlat.transform(xy[:, 0], xy[:, 1])))
+    expected = np.array([abs(geod.geometry_area_perimeter(p)[0]) for p in lonlat])
+    np.testing.assert_allclose(ellipsoidal_area(parcels, "EPSG:4543"), expected, rtol=5e-7)
+    np.testing.assert_allclose(ellipsoidal_area(lonlat, "EPSG:4490"), expected, rtol=5e-7)
+
+
 def test_ellipsoidal_area_from_gauss_kruger_shows_the_scale_error():
     """On the central meridian (x = 500 000 m) the plane area equals the ellipsoidal one to about
     1e-8; 100 km east the plane overstates it by the scale factor squared, (1 + y²/2R²)² ≈ 1 + 2.46e-4."""
