@@ -4,6 +4,8 @@ import json
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from urbanization_planning.algorithms.zoning.codes import UNKNOWN, CodeTable
 from urbanization_planning.algorithms.zoning.rules import Rule, RulesError, decide, load_rules, national_rules
@@ -116,3 +118,17 @@ def test_duplicate_ids_and_missing_file(table, tmp_path):
         load_rules(path, table)
     with pytest.raises(RulesError, match="does not exist"):
         load_rules(tmp_path / "none.json", table)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.permutations(range(6)), st.sampled_from(["0701", "0703", "070301", "0301", "1202", "1701", "1702", "2303"]))
+def test_the_deciding_rule_does_not_depend_on_the_order_of_the_rules(order, code):
+    def rule(rule_id, codes, outcome, exclude=()):
+        return Rule(rule_id, "ecological_redline", "inside", tuple(codes), tuple(exclude), rule_id, "", outcome)
+
+    rules = [rule("all", ["*"], "prohibited"), rule("homes", ["0703"], "approval"), rule("forest", ["03"], "allowed"),
+             rule("roads_a", ["1202"], "allowed"), rule("roads_b", ["1202"], "approval"),
+             rule("no_water", ["17"], "prohibited", ["1701"])]
+    shuffled = [rules[i] for i in order]
+    assert [a.tolist() for a in decide(np.array([code], dtype=object), shuffled)] == \
+        [a.tolist() for a in decide(np.array([code], dtype=object), rules)]
