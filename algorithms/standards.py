@@ -203,7 +203,7 @@ def provenance_problems(preset: dict, repository_root: Path = REPOSITORY_ROOT) -
     for text in _strings({k: v for k, v in preset.items() if k != "user"}):
         problems += [f"cites '{name}', which is not in the repository" for name in cited_files(text)
                      if not (Path(repository_root) / name).exists()]
-    return problems
+    return list(dict.fromkeys(problems))
 
 
 def file_problems(name: str, builtin_dir: Path = BUILTIN_DIR, repository_root: Path = REPOSITORY_ROOT) -> dict[str, list[str]]:
