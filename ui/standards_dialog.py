@@ -151,8 +151,8 @@ class StandardsDialog(QDialog):
             return
         if error:
             self._show_error(self.tr(
-                "My presets file cannot be read: {}. Algorithms that use this table stop with this error until "
-                "the file is fixed or removed; the built-in presets are shown below.").format(error))
+                "My presets file cannot be read: {}. Until it is fixed or removed its presets are not used, and "
+                "algorithms that read them stop with this error; the built-in presets are shown below.").format(error))
         presets = self.data["presets"]
         self.presetsTable.setRowCount(len(presets))
         for row, (preset_id, preset) in enumerate(presets.items()):

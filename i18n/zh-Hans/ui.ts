@@ -304,7 +304,7 @@
 <context>
     <name>ParameterForm</name>
     <message>
-        <source>Please give a valid value for '{}'.</source>
+        <source>Please give a valid value for &apos;{}&apos;.</source>
         <translation>请为“{}”填写有效的值。</translation>
     </message>
     <message>
@@ -456,7 +456,7 @@
         <translation>请选择一个预设，并为新预设填写编号。</translation>
     </message>
     <message>
-        <source>A preset '{}' exists already: choose another id.</source>
+        <source>A preset &apos;{}&apos; exists already: choose another id.</source>
         <translation>预设“{}”已存在：请换一个编号。</translation>
     </message>
     <message>
@@ -464,11 +464,11 @@
         <translation>未保存：{}</translation>
     </message>
     <message>
-        <source>Saved '{}' in {}.</source>
+        <source>Saved &apos;{}&apos; in {}.</source>
         <translation>已将“{}”保存到 {}。</translation>
     </message>
     <message>
-        <source>Deleted my preset '{}'.</source>
+        <source>Deleted my preset &apos;{}&apos;.</source>
         <translation>已删除我的预设“{}”。</translation>
     </message>
     <message>
@@ -520,8 +520,8 @@
         <translation>核对出处</translation>
     </message>
     <message>
-        <source>My presets file cannot be read: {}. Algorithms that use this table stop with this error until the file is fixed or removed; the built-in presets are shown below.</source>
-        <translation>无法读取我的预设文件：{}。在修正或删除该文件之前，使用此表的算法会因此报错停止；下方显示的是内置预设。</translation>
+        <source>My presets file cannot be read: {}. Until it is fixed or removed its presets are not used, and algorithms that read them stop with this error; the built-in presets are shown below.</source>
+        <translation>无法读取我的预设文件：{}。在修正或删除该文件之前，其中的预设不会被使用，读取这些预设的算法会因此报错停止；下方显示的是内置预设。</translation>
     </message>
     <message>
         <source>Built-in preset: copy it to your presets to change values.</source>
@@ -532,11 +532,11 @@
         <translation>请先修正或删除无法读取的预设文件：{}</translation>
     </message>
     <message>
-        <source>Copied to {} as '{}': it replaces the built-in preset in every algorithm. Edit the values below and save.</source>
+        <source>Copied to {} as &apos;{}&apos;: it replaces the built-in preset in every algorithm. Edit the values below and save.</source>
         <translation>已复制到 {}，编号“{}”：它将在所有算法中取代同名内置预设。请在下方修改数值并保存。</translation>
     </message>
     <message>
-        <source>Copied to {} as '{}': edit the values below and save.</source>
+        <source>Copied to {} as &apos;{}&apos;: edit the values below and save.</source>
         <translation>已复制到 {}，编号“{}”：请在下方修改数值并保存。</translation>
     </message>
 </context>
