@@ -186,9 +186,12 @@ def test_geographic_dem_with_sea_as_nodata(run, tmp_path):
         d8 = dataset.read(1)
     sea = np.isnan(dem)
     assert sea.mean() > 0.2 and np.isnan(acc[sea]).all() and (d8[sea] == 247).all()
-    # cell areas by latitude: about 92.6 m x 77 m at 34 degrees south, a little less to the south
-    lat = transform.f + transform.e * (np.arange(dem.shape[0]) + 0.5)
-    areas = (6371007.2**2 * math.radians(transform.a) * math.radians(abs(transform.e)) * np.cos(np.radians(lat)))
+    # cell areas by latitude on the ellipsoid: M N cos(phi) dphi dlambda (meridian and prime-vertical
+    # radii of curvature), about 92.6 m x 77 m at 34 degrees south, a little less to the south
+    lat = np.radians(transform.f + transform.e * (np.arange(dem.shape[0]) + 0.5))
+    a, e2 = 6378137.0, 0.00669437999014
+    w = 1 - e2 * np.sin(lat) ** 2
+    areas = (a * (1 - e2) / w**1.5) * (a / w**0.5) * np.cos(lat) * math.radians(transform.a) * math.radians(abs(transform.e))
     assert 7000 < areas.min() < areas.max() < 7200
     land_area = (np.isfinite(dem) * areas[:, None]).sum()
     assert np.nansum(acc[d8 == 0]) == pytest.approx(land_area, rel=1e-4)  # every land cell reaches an outlet
