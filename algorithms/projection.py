@@ -1,8 +1,9 @@
 """The working-CRS rule: in which CRS lengths and areas are measured. Pure: numpy and pyproj.
 
 A layer's own CRS is used only when it is projected, in metres, and its scale error over the
-data's extent is below MAX_SCALE_ERROR (0.1 %): the scale along the meridian and the parallel
-(pyproj's Proj.get_factors) is checked at the corners, edge midpoints and centre of the extent.
+data's extent is below MAX_SCALE_ERROR (0.1 %): the scale along both grid axes (from the
+projection's Jacobian on the ellipsoid, see point_scales) is checked at the corners, edge
+midpoints and centre of the extent.
 Otherwise (geographic data, feet, Web Mercator, a Gauss-Kruger zone far from its central meridian)
 the work is done in the CGCS2000 3-degree Gauss-Kruger zone of the extent's centre inside China, or
 in the WGS84 UTM zone elsewhere. Within ±1.5° of its central meridian a 3-degree zone has a scale
@@ -76,38 +77,68 @@ def extent_samples(bounds: tuple[float, float, float, float]) -> tuple[np.ndarra
 
 
 def point_scales(crs, xs, ys) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(meridional, parallel, areal) scale of the projected `crs` at points given in its own
-    coordinates, unit included: a scale of 1 means one CRS unit converted to metres is one metre
-    on the ellipsoid (areal: one unit² in m² is one m²). NaN where the projection is undefined."""
-    from pyproj import Proj, Transformer
+    """(scale along the x axis, along the y axis, areal scale) of the projected `crs` at points
+    given in its own coordinates, its unit included: a scale of 1 means one CRS unit, read in its
+    unit's metres, is one metre on the ellipsoid (areal: one unit² is that many m²). NaN where the
+    projection is undefined.
+
+    Computed from the projection's Jacobian (central differences of the inverse projection, with
+    the ellipsoid's radii of curvature M and N cos φ), not from Proj.get_factors: Web Mercator
+    (EPSG:3857) projects the ellipsoid's coordinates with the sphere's formulas, and get_factors
+    reports the sphere's factors (equal in both directions), while on the ground its north-south
+    scale is 0.5 % larger than its east-west scale at 25° N."""
+    from pyproj import Transformer
 
     crs = _pyproj(crs)
     unit = horizontal_unit_metres(crs)
     to_lonlat = Transformer.from_crs(crs, crs.geodetic_crs, always_xy=True)
-    lon, lat = to_lonlat.transform(np.asarray(xs, dtype=float), np.asarray(ys, dtype=float))
-    factors = Proj(crs).get_factors(np.asarray(lon), np.asarray(lat), errcheck=False)
-    meridional = np.asarray(factors.meridional_scale, dtype=float) * unit
-    parallel = np.asarray(factors.parallel_scale, dtype=float) * unit
-    areal = np.asarray(factors.areal_scale, dtype=float) * unit * unit
-    return meridional, parallel, areal
+    xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+    h = np.maximum(1.0, 1e-9 * np.maximum(np.abs(xs), np.abs(ys)))  # units: well above rounding, far below curvature
+    lon_e, lat_e = to_lonlat.transform(xs + h / 2, ys)
+    lon_w, lat_w = to_lonlat.transform(xs - h / 2, ys)
+    lon_n, lat_n = to_lonlat.transform(xs, ys + h / 2)
+    lon_s, lat_s = to_lonlat.transform(xs, ys - h / 2)
+    lat = np.radians((np.asarray(lat_e) + np.asarray(lat_w)) / 2.0)
+    a, e2 = _ellipsoid(crs)
+    w = 1.0 - e2 * np.sin(lat) ** 2
+    radius_parallel, radius_meridian = a / np.sqrt(w) * np.cos(lat), a * (1.0 - e2) / w**1.5
+
+    def ground(lon1, lat1, lon2, lat2):  # (east, north) metres per CRS unit
+        dlon = (np.asarray(lon1) - np.asarray(lon2) + 180.0) % 360.0 - 180.0
+        return (np.radians(dlon) * radius_parallel / h,
+                np.radians(np.asarray(lat1) - np.asarray(lat2)) * radius_meridian / h)
+
+    ex, nx = ground(lon_e, lat_e, lon_w, lat_w)
+    ey, ny = ground(lon_n, lat_n, lon_s, lat_s)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        along_x = unit / np.hypot(ex, nx)
+        along_y = unit / np.hypot(ey, ny)
+        areal = unit * unit / np.abs(ex * ny - nx * ey)
+    return along_x, along_y, areal
 
 
 def scale_error(crs, bounds: tuple[float, float, float, float]) -> float:
-    """Largest |scale - 1| of the projected `crs` over `bounds` (its own coordinates), the unit
-    included (a CRS in feet has an error of about 70 %); inf where the projection is undefined."""
+    """Largest |scale - 1| of the projected `crs` over `bounds` (its own coordinates): how far
+    its lengths, read in its unit and converted to metres, are from metres on the ground (a CRS
+    in feet is fine; Web Mercator at 25° N is 10 % off). inf where the projection is undefined."""
     xs, ys = extent_samples(bounds)
-    meridional, parallel, _ = point_scales(crs, xs, ys)
-    errors = np.abs(np.concatenate([meridional, parallel]) - 1.0)
+    along_x, along_y, _ = point_scales(crs, xs, ys)
+    errors = np.abs(np.concatenate([along_x, along_y]) - 1.0)
     return float(np.max(errors)) if np.isfinite(errors).all() else math.inf
+
+
+def true_to_scale(crs, bounds: tuple[float, float, float, float]) -> bool:
+    """True when the projected `crs` measures lengths over `bounds` within MAX_SCALE_ERROR."""
+    return scale_error(crs, bounds) < MAX_SCALE_ERROR
 
 
 def keeps_own_crs(crs, bounds: tuple[float, float, float, float]) -> bool:
     """The working-CRS rule: True when data in `crs` over `bounds` can be measured as it is
-    (projected, metres, scale error below MAX_SCALE_ERROR)."""
+    (projected, in metres, scale error below MAX_SCALE_ERROR)."""
     crs = _pyproj(crs)
-    if crs.is_geographic or crs.geodetic_crs is None:
+    if crs.is_geographic or crs.geodetic_crs is None or horizontal_unit_metres(crs) != 1.0:
         return False
-    return scale_error(crs, bounds) < MAX_SCALE_ERROR
+    return true_to_scale(crs, bounds)
 
 
 def working_epsg(crs, bounds: tuple[float, float, float, float]) -> int | None:
@@ -124,15 +155,28 @@ def working_epsg(crs, bounds: tuple[float, float, float, float]) -> int | None:
     return metric_epsg_for(float(lon), float(lat))
 
 
-def geographic_row_areas(transform, rows: int, crs=None) -> np.ndarray:
-    """Area in m² of one cell in each row of a north-up longitude/latitude grid, on the ellipsoid
-    of `crs` (GRS80/CGCS2000 when not given): exact, from the authalic latitude formula."""
+def _ellipsoid(crs=None) -> tuple[float, float]:
+    """(semi-major axis in m, first eccentricity squared) of `crs`'s ellipsoid (GRS80 by default)."""
     a, inverse_f = 6378137.0, 298.257222101
     if crs is not None:
         ellipsoid = _pyproj(crs).ellipsoid
         if ellipsoid is not None:
             a, inverse_f = ellipsoid.semi_major_metre, ellipsoid.inverse_flattening or math.inf
-    e2 = 0.0 if math.isinf(inverse_f) else (2.0 - 1.0 / inverse_f) / inverse_f
+    return a, 0.0 if math.isinf(inverse_f) else (2.0 - 1.0 / inverse_f) / inverse_f
+
+
+def metres_per_degree(lat: float, crs=None) -> tuple[float, float]:
+    """Metres per degree of longitude and of latitude at `lat` on the ellipsoid (N cos φ, M)."""
+    a, e2 = _ellipsoid(crs)
+    w = 1.0 - e2 * math.sin(math.radians(lat)) ** 2
+    return (math.radians(1.0) * a / math.sqrt(w) * math.cos(math.radians(lat)),
+            math.radians(1.0) * a * (1.0 - e2) / w**1.5)
+
+
+def geographic_row_areas(transform, rows: int, crs=None) -> np.ndarray:
+    """Area in m² of one cell in each row of a north-up longitude/latitude grid, on the ellipsoid
+    of `crs` (GRS80/CGCS2000 when not given): exact, from the authalic latitude formula."""
+    a, e2 = _ellipsoid(crs)
     top = transform.f + transform.e * np.arange(rows)
     bottom = top + transform.e
     lat1 = np.radians(np.clip(np.minimum(top, bottom), -90.0, 90.0))
@@ -167,3 +211,20 @@ def projected_row_areas(crs, transform, shape: tuple[int, int], exact: bool, sam
     if not np.isfinite(areal).all():
         raise WorkingCrsError("the DEM reaches beyond where its CRS is defined")
     return nominal / areal.mean(axis=1)
+
+
+def cell_size_metres(crs, transform, shape: tuple[int, int]) -> tuple[float, float]:
+    """Ground width and height in metres of a cell at the centre of a north-up grid in `crs`
+    (geographic or projected): what slope and flow direction need, whatever the CRS's unit."""
+    rows, cols = shape
+    x = transform.c + transform.a * cols / 2.0
+    y = transform.f + transform.e * rows / 2.0
+    if _pyproj(crs).is_geographic:
+        along_parallel, along_meridian = metres_per_degree(y, crs)
+        return abs(transform.a) * along_parallel, abs(transform.e) * along_meridian
+    unit = horizontal_unit_metres(crs)
+    along_x, along_y, _ = point_scales(crs, [x], [y])
+    size = (abs(transform.a) * unit / float(along_x[0]), abs(transform.e) * unit / float(along_y[0]))
+    if not all(math.isfinite(v) and v > 0 for v in size):
+        raise WorkingCrsError("the DEM's centre lies where its CRS is not defined")
+    return size

@@ -95,13 +95,14 @@ def exposure(polygons, roads, buildings) -> tuple[np.ndarray, np.ndarray]:
 
 
 def find_depressions(dem: np.ndarray, transform, *, crs=None, metric_crs=None, latlon: bool = False,
-                     row_areas: np.ndarray | None = None,
+                     row_areas: np.ndarray | None = None, cell_metres: tuple[float, float] | None = None,
                      min_depth: float = 0.15, min_area_m2: float = 0.0, roads=None, buildings=None,
                      progress: Callable[[float], None] | None = None,
                      is_canceled: Callable[[], bool] | None = None) -> DepressionResult:
     """Depressions of `dem` (float32, NaN nodata; not modified) ranked by volume (rank 1 = the
     largest store of ponding water), with exposure of roads and buildings (in `metric_crs`).
-    Elevations in metres; `row_areas`: m2 of one cell per row (see hydrology.condition)."""
+    Elevations in metres; `row_areas`, `cell_metres`: true cell
+    areas and sizes (see hydrology.condition)."""
     import geopandas as gpd
 
     if min_depth < 0 or min_area_m2 < 0:
@@ -113,7 +114,8 @@ def find_depressions(dem: np.ndarray, transform, *, crs=None, metric_crs=None, l
             progress(value)
 
     step(0.0)
-    model = condition(dem, transform, latlon=latlon, keep_filled=True, is_canceled=is_canceled, row_areas=row_areas)
+    model = condition(dem, transform, latlon=latlon, keep_filled=True, is_canceled=is_canceled, row_areas=row_areas,
+                      cell_metres=cell_metres)
     step(45.0)
     accumulation = model.accumulation_m2()
     depth = model.filled - dem.astype(np.float32, copy=False)

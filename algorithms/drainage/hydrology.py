@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..cancel import CancelledError
-from ..projection import geographic_row_areas
+from ..projection import geographic_row_areas, metres_per_degree
 
 D8_NODATA = 247  # pyflwdir's D8 code for cells outside the terrain; 0 marks an outlet (pit)
 # Peak bytes per DEM cell, the DEM read included, with a margin of a quarter or more: measured by
@@ -197,12 +197,15 @@ def steepest_descent(filled: np.ndarray, d8: np.ndarray, cell_x: float, cell_y: 
 
 
 def condition(dem: np.ndarray, transform, latlon: bool = False, keep_filled: bool = False,
-              is_canceled: Callable[[], bool] | None = None, row_areas: np.ndarray | None = None) -> FlowModel:
+              is_canceled: Callable[[], bool] | None = None, row_areas: np.ndarray | None = None,
+              cell_metres: tuple[float, float] | None = None) -> FlowModel:
     """Fill depressions (every one, to its spill level), derive D8 directions (steepest descent on
     the filled surface, flood order on flats) and the flow graph.
 
     `dem`: float32 (or float64) array with NaN for nodata; it is not modified. `row_areas`: m2 of
-    one cell per row (default: row_cell_areas, the grid's units taken as metres)."""
+    one cell per row (default: row_cell_areas, the grid's units taken as metres); `cell_metres`:
+    ground width and height of a cell, for the slopes (default: from the transform, degrees
+    converted at the DEM's mid-latitude)."""
     import pyflwdir
     from pyflwdir import dem as pdem
 
@@ -217,9 +220,11 @@ def condition(dem: np.ndarray, transform, latlon: bool = False, keep_filled: boo
     if is_canceled is not None and is_canceled():
         raise CancelledError()
     cell_x, cell_y = abs(transform.a), abs(transform.e)
-    if latlon:  # metres per degree at the DEM's mid-latitude: the slope weights need true distances
-        middle = math.radians(transform.f + transform.e * dem.shape[0] / 2.0)
-        cell_x, cell_y = cell_x * math.cos(middle) * 111320.0, cell_y * 110574.0
+    if cell_metres is not None:
+        cell_x, cell_y = cell_metres
+    elif latlon:  # metres per degree at the DEM's mid-latitude: the slope weights need true distances
+        along_parallel, along_meridian = metres_per_degree(transform.f + transform.e * dem.shape[0] / 2.0)
+        cell_x, cell_y = cell_x * along_parallel, cell_y * along_meridian
     steepest_descent(filled, d8, cell_x, cell_y)
     if not keep_filled:
         del filled

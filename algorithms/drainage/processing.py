@@ -67,6 +67,7 @@ class DemInput:
     latlon: bool
     metric: object  # working QgsCoordinateReferenceSystem
     row_areas: object  # float64 m² of one cell per row
+    cell_metres: tuple  # ground width and height of a cell (m) at the DEM's centre
     crs_pyproj: object  # the DEM's CRS for pyproj
     metric_pyproj: object  # the working CRS for pyproj
 
@@ -109,7 +110,13 @@ class DrainageAlgorithm(UrbanizationAlgorithm):
         import numpy as np
         import rasterio
 
-        from ..projection import WorkingCrsError, geographic_row_areas, projected_row_areas
+        from ..projection import (
+            WorkingCrsError,
+            cell_size_metres,
+            geographic_row_areas,
+            projected_row_areas,
+            true_to_scale,
+        )
         from .hydrology import MemoryEstimateError, check_memory
 
         layer = self.parameterAsRasterLayer(parameters, self.DEM, context)
@@ -159,14 +166,18 @@ class DrainageAlgorithm(UrbanizationAlgorithm):
             if latlon:
                 row_areas = geographic_row_areas(transform, rows, own)
             else:
-                row_areas = projected_row_areas(own, transform, (rows, cols), exact=metric != crs)
+                bounds = (layer.extent().xMinimum(), layer.extent().yMinimum(), layer.extent().xMaximum(),
+                          layer.extent().yMaximum())
+                row_areas = projected_row_areas(own, transform, (rows, cols), exact=not true_to_scale(own, bounds))
+            cell_metres = cell_size_metres(own, transform, (rows, cols))
         except WorkingCrsError as error:
             raise QgsProcessingException(self.tr("DEM '{}': cell areas cannot be measured in its CRS {} ({}). "
                                                  "Reproject the DEM to a Gauss-Kruger or UTM CRS.").format(
                 label, crs.authid() or crs.description(), error)) from error
         feedback.pushInfo(self.tr("DEM '{}': elevations in {}, cells of {} m² (mean); lengths and areas are measured "
                                   "in {}.").format(label, unit_name, f"{float(np.mean(row_areas)):,.2f}", metric.authid()))
-        return DemInput(elevation, transform, layer, latlon, metric, row_areas, own, crs_utils.to_pyproj(metric, label))
+        return DemInput(elevation, transform, layer, latlon, metric, row_areas, cell_metres, own,
+                        crs_utils.to_pyproj(metric, label))
 
     def read_lines_and_buildings(self, parameters, context, feedback, metric, extra_fields=()):
         """Optional roads and buildings as frames in the metric CRS (None when not given)."""
@@ -272,7 +283,7 @@ class DrainageCorridorsAlgorithm(DrainageAlgorithm):
         feedback.setProgress(5)
         result = identify_corridors(
             dem.elevation, transform, crs=dem.crs_pyproj, metric_crs=dem.metric_pyproj, latlon=dem.latlon,
-            row_areas=dem.row_areas, min_area_m2=area_ha * 1e4, widths=widths, roads=roads, buildings=buildings,
+            row_areas=dem.row_areas, cell_metres=dem.cell_metres, min_area_m2=area_ha * 1e4, widths=widths, roads=roads, buildings=buildings,
             road_name_column=name_field, progress=self.progress(feedback, 5, 80), is_canceled=feedback.isCanceled)
         del dem
         if result.lines.empty:
@@ -404,7 +415,7 @@ class WaterloggingSpotsAlgorithm(DrainageAlgorithm):
         feedback.setProgress(5)
         result = find_depressions(
             dem.elevation, transform, crs=dem.crs_pyproj, metric_crs=dem.metric_pyproj, latlon=dem.latlon,
-            row_areas=dem.row_areas, min_depth=min_depth, min_area_m2=min_area, roads=roads, buildings=buildings,
+            row_areas=dem.row_areas, cell_metres=dem.cell_metres, min_depth=min_depth, min_area_m2=min_area, roads=roads, buildings=buildings,
             progress=self.progress(feedback, 5, 80), is_canceled=feedback.isCanceled)
         del dem
         crs = layer.crs()
