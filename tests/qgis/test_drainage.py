@@ -399,3 +399,41 @@ def test_dem_in_us_feet_gives_the_same_corridors_and_depressions(run, tmp_path):
     depth_m_grid, _ = read(tmp_path / "depth_metres.tif")
     depth_f_grid, _ = read(tmp_path / "depth_feet.tif")
     np.testing.assert_allclose(depth_f_grid, depth_m_grid, atol=1e-3)  # the depth raster is in metres too
+
+
+def test_broken_user_preset_is_an_error_naming_the_file(run, tmp_path, monkeypatch):
+    """A planner's drainage.json that does not parse stops the run with its path, instead of the
+    built-in values being used without a word."""
+    from urbanization_planning.algorithms.drainage import processing as drainage_processing
+
+    (tmp_path / "drainage.json").write_text('{"presets": {"default": ', encoding="utf-8")
+    monkeypatch.setattr(drainage_processing, "user_standards_dir", lambda: tmp_path)
+    dem = write_dem(tmp_path / "dem.tif", np.add.outer(np.arange(6.0), np.arange(6.0)))
+    for algorithm, outputs in (("drainagecorridors", {"ACCUMULATION": str(tmp_path / "acc.tif"), "CORRIDORS": "memory:",
+                                                      "CORRIDOR_ZONES": "memory:"}),
+                               ("waterloggingspots", {"DEPTH": str(tmp_path / "depth.tif"), "DEPRESSIONS": "memory:"})):
+        with pytest.raises(QgsProcessingException, match=r"drainage\.json"):
+            run(f"urbanization:{algorithm}", {"DEM": dem, **outputs})
+    assert not (tmp_path / "acc.tif").exists() and not (tmp_path / "depth.tif").exists()
+
+
+def test_crs_pyproj_cannot_read_is_an_error_naming_the_layer(monkeypatch):
+    """layers/crs.to_pyproj used to return None, and the drainage engines then skipped the
+    reprojection of their results without a word."""
+    import pyproj
+
+    from urbanization_planning.layers import crs as crs_utils
+
+    with pytest.raises(QgsProcessingException, match="'my dem' has no valid CRS"):
+        crs_utils.to_pyproj(QgsCoordinateReferenceSystem(), "my dem")
+
+    def unreadable(*args, **kwargs):
+        raise pyproj.exceptions.CRSError("unknown projection")
+
+    monkeypatch.setattr(pyproj.CRS, "from_user_input", unreadable)
+    with pytest.raises(QgsProcessingException, match="'my dem'.*unknown projection"):
+        crs_utils.to_pyproj(QgsCoordinateReferenceSystem("EPSG:32648"), "my dem")
+    with pytest.raises(QgsProcessingException, match="'my dem'"):
+        from qgis.core import QgsRectangle
+
+        crs_utils.metric_crs_for(QgsCoordinateReferenceSystem("EPSG:32648"), QgsRectangle(0, 0, 1, 1), None, "my dem")
