@@ -4,8 +4,9 @@ Pure: numpy, scipy, shapely, geopandas, rasterio (raster to polygons).
 
 The depth grid is the depression-filled surface minus the DEM (priority flood, every hollow filled
 to its spill level). Each 8-connected patch of positive depth is one depression; it is kept when
-its deepest point reaches the depth threshold (GB 51222-2017: 0.15 m of water on a road) and its
-area reaches the minimum area.
+its deepest point reaches the screening depth (default 0.15 m, borrowed from the 15 cm lane depth of
+GB 51222-2017 Table 3.2.3; a screening threshold, not that standard's criterion, which is about the
+design storm's water on a lane) and its area reaches the minimum area.
 """
 
 from __future__ import annotations

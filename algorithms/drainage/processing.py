@@ -388,7 +388,7 @@ class WaterloggingSpotsAlgorithm(DrainageAlgorithm):
         preset = _preset()
         self.add_dem_parameters()
         self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_DEPTH, self.tr("Minimum ponding depth (m)"), QgsProcessingParameterNumber.Double,
+            self.MIN_DEPTH, self.tr("Screening depth: minimum depth of a filled hollow (m)"), QgsProcessingParameterNumber.Double,
             defaultValue=float(preset["min_depth_m"]), minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_AREA, self.tr("Minimum depression area (m²)"), QgsProcessingParameterNumber.Double,
@@ -442,7 +442,7 @@ class WaterloggingSpotsAlgorithm(DrainageAlgorithm):
         frame = result.depressions
         summary = report.table([self.tr("Measure"), self.tr("Value")], [
             [self.tr("DEM"), dem_name],
-            [self.tr("Minimum ponding depth (m)"), min_depth],
+            [self.tr("Screening depth: minimum depth of a filled hollow (m)"), min_depth],
             [self.tr("Minimum depression area (m²)"), min_area],
             [self.tr("Hollows before the thresholds"), result.candidates],
             [self.tr("Number of depressions"), result.count],
@@ -458,9 +458,14 @@ class WaterloggingSpotsAlgorithm(DrainageAlgorithm):
                              rows)
         chart = report.bar_chart([str(r[1]) for r in rows[:15]], [r[5] for r in rows[:15]],
                                  title=self.tr("Largest ponding volumes"), unit="m³")
-        notes = [self.tr("Depth is the depression-filled surface minus the DEM (priority flood). The default threshold "
-                         "0.15 m is the road waterlogging depth of GB 51222-2017. A DEM sees neither pipes nor inlets: "
-                         "treat the list as places to check, not as a flood model.")]
+        notes = [self.tr("Depth is the depression-filled surface minus the DEM (priority flood), in metres: the water a "
+                         "hollow holds when full to its rim."),
+                 self.tr("The screening depth is a screening threshold, not the standard's criterion. GB 51222-2017 "
+                         "§3.2.3 (Table 3.2.3) sets, under the design return period of waterlogging prevention, that "
+                         "ground floors of homes and commercial buildings take in no water and that the water in one "
+                         "traffic lane is no deeper than 15 cm; the default 0.15 m borrows that number to leave out "
+                         "shallow hollows. A DEM sees neither pipes nor inlets: treat the list as places to check, not "
+                         "as a flood model or a compliance check.")]
         return report.write(path, report.page(self.tr("Waterlogging-prone depressions (易涝点识别)"),
                                               [(self.tr("Summary"), summary),
                                                (self.tr("Depressions by volume"), table + chart)], notes))
