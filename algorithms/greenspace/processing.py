@@ -368,6 +368,7 @@ class ParkCoverageAlgorithm(ParkAlgorithm):
             snap_distance=self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context),
             offset=self.parameterAsDouble(parameters, self.OFFSET, context),
             population=population, districts=districts, historic=historic, progress=self.progress(feedback, 10, 85),
+            is_canceled=feedback.isCanceled,
         )
         for message in result.messages:
             feedback.pushWarning(engine_message(message))
@@ -514,6 +515,7 @@ class FacilityCoverageAlgorithm(GreenAlgorithm):
             sites, facility_types, residential, types, network=network,
             snap_distance=self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context),
             population=population, districts=districts, progress=self.progress(feedback, 10, 85),
+            is_canceled=feedback.isCanceled,
         )
         for message in result.messages:
             feedback.pushWarning(engine_message(message))
