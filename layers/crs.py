@@ -30,6 +30,8 @@ def metric_crs_for(crs: QgsCoordinateReferenceSystem, extent: QgsRectangle, cont
         raise QgsProcessingException(
             tr("Layer '{}' has no valid CRS: set its CRS in Layer Properties first.").format(label))
     if extent.isNull():
+        if is_metric(crs):
+            return crs  # nothing to measure: the caller reports the empty layer under its own name
         raise QgsProcessingException(
             tr("Layer '{}' has no features with geometry (or none are selected). Give it at least one feature.")
             .format(label))
