@@ -228,3 +228,17 @@ def cell_size_metres(crs, transform, shape: tuple[int, int]) -> tuple[float, flo
     if not all(math.isfinite(v) and v > 0 for v in size):
         raise WorkingCrsError("the DEM's centre lies where its CRS is not defined")
     return size
+
+
+def grid_cell_measures(crs, transform, shape: tuple[int, int]) -> tuple[np.ndarray, tuple[float, float]]:
+    """(m² of one cell per row, ground width and height of a cell at the centre) of a north-up grid
+    in `crs`: by latitude on the ellipsoid when geographic; in the CRS's unit converted to metres
+    when it is true to scale over the grid, else divided by the projection's areal scale."""
+    rows, cols = shape
+    if _pyproj(crs).is_geographic:
+        return geographic_row_areas(transform, rows, crs), cell_size_metres(crs, transform, shape)
+    xs = (transform.c, transform.c + transform.a * cols)
+    ys = (transform.f, transform.f + transform.e * rows)
+    bounds = (min(xs), min(ys), max(xs), max(ys))
+    exact = not true_to_scale(crs, bounds)
+    return projected_row_areas(crs, transform, shape, exact=exact), cell_size_metres(crs, transform, shape)

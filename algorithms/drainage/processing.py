@@ -110,13 +110,7 @@ class DrainageAlgorithm(UrbanizationAlgorithm):
         import numpy as np
         import rasterio
 
-        from ..projection import (
-            WorkingCrsError,
-            cell_size_metres,
-            geographic_row_areas,
-            projected_row_areas,
-            true_to_scale,
-        )
+        from ..projection import WorkingCrsError, grid_cell_measures
         from .hydrology import MemoryEstimateError, check_memory
 
         layer = self.parameterAsRasterLayer(parameters, self.DEM, context)
@@ -163,13 +157,7 @@ class DrainageAlgorithm(UrbanizationAlgorithm):
         metric = crs_utils.metric_crs_for(crs, layer.extent(), context, label)
         own = crs_utils.to_pyproj(crs, label)
         try:
-            if latlon:
-                row_areas = geographic_row_areas(transform, rows, own)
-            else:
-                bounds = (layer.extent().xMinimum(), layer.extent().yMinimum(), layer.extent().xMaximum(),
-                          layer.extent().yMaximum())
-                row_areas = projected_row_areas(own, transform, (rows, cols), exact=not true_to_scale(own, bounds))
-            cell_metres = cell_size_metres(own, transform, (rows, cols))
+            row_areas, cell_metres = grid_cell_measures(own, transform, (rows, cols))
         except WorkingCrsError as error:
             raise QgsProcessingException(self.tr("DEM '{}': cell areas cannot be measured in its CRS {} ({}). "
                                                  "Reproject the DEM to a Gauss-Kruger or UTM CRS.").format(

@@ -112,3 +112,20 @@ def test_one_china_rectangle():
 def test_unreadable_crs_is_an_error():
     with pytest.raises(projection.WorkingCrsError):
         projection.working_epsg("not a crs", (0, 0, 1, 1))
+
+
+def test_grid_cell_measures_choose_nominal_or_exact_areas():
+    # a Gauss-Kruger grid on its meridian: nominal 10 x 10 m; in US feet: converted; Web Mercator: exact
+    gk = Affine(10.0, 0, 499000.0, 0, -10.0, 2546000.0)
+    areas, size = projection.grid_cell_measures("EPSG:4547", gk, (200, 200))
+    assert (areas == 100.0).all() and size == pytest.approx((10.0, 10.0), rel=1e-4)
+    foot = 1200 / 3937
+    feet = "+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=us-ft +no_defs"
+    areas, size = projection.grid_cell_measures(feet, Affine(10 / foot, 0, 499000 / foot, 0, -10 / foot, 2546000 / foot),
+                                                (200, 200))
+    assert areas == pytest.approx(100.0, rel=1e-9) and size == pytest.approx((10.0, 10.0), rel=1e-4)
+    x, y = Transformer.from_crs("EPSG:4547", "EPSG:3857", always_xy=True).transform(500000.0, 2545000.0)
+    areas, _ = projection.grid_cell_measures("EPSG:3857", Affine(10.0, 0, x, 0, -10.0, y), (3, 3))
+    assert 100 / 1.21 < areas[0] < 100 / 1.17  # sec²(23°) = 1.18: Mercator m² are 18-19 % large there
+    areas, size = projection.grid_cell_measures("EPSG:4490", Affine(1e-4, 0, 114.0, 0, -1e-4, 23.0), (2, 2))
+    assert areas[0] == pytest.approx(size[0] * size[1], rel=1e-4)
