@@ -19,8 +19,11 @@ CHECKOUT=$(pwd)
 TRIXIE_ROOT=${URBANIZATION_TRIXIE_ROOT:-/var/cache/urbanization-planning/trixie}
 if [ "${1:-}" = "--path" ]; then echo "$TRIXIE_ROOT"; exit 0; fi
 
+# python3-setuptools: Debian's python3-pkg-resources leaves a bare setuptools/ folder that makes
+# pip's legacy setup.py builds (sdists such as prcoords) fail without the real package
 APT_PACKAGES=(qgis python3-qgis qgis-providers python3-pyqt5 gdal-bin python3-rasterio python3-scipy
   python3-shapely python3-geopandas python3-networkx python3-pandas python3-venv python3-pip
+  python3-setuptools
   proj-data xvfb xauth fonts-noto-cjk poppler-utils qttools5-dev-tools pyqt5-dev-tools
   ca-certificates git)
 
