@@ -92,6 +92,11 @@ build() {
     echo "   base: $((SECONDS - started)) s"
   fi
   copy_ca_bundle
+  # runs see a /tmp of their own (in_root); what lies in the root's own /tmp, and the per-run
+  # folders of runs that were killed, is left over
+  find "$TRIXIE_ROOT/tmp" -mindepth 1 -maxdepth 1 -exec rm -rf {} + 2>/dev/null || true
+  find "$(dirname "$TRIXIE_ROOT")" -maxdepth 1 -name "$(basename "$TRIXIE_ROOT").tmp.*" -mmin +720 \
+    -exec rm -rf {} + 2>/dev/null || true
 
   # 2. QGIS 3.40 and Debian's Python packages
   local apt_wanted
@@ -99,7 +104,7 @@ build() {
   if [ ! -f "$TRIXIE_ROOT/.stamp-apt" ] || [ "$(cat "$TRIXIE_ROOT/.stamp-apt")" != "$apt_wanted" ]; then
     echo "== installing QGIS 3.40 and Debian's Python packages in the trixie root"
     rm -f "$TRIXIE_ROOT/.stamp-pip"  # system packages changed: the venv is re-checked
-    in_root sh -c "dpkg --configure -a >/dev/null 2>&1; apt-get update -qq && apt-get install -y -qq --no-install-recommends ${APT_PACKAGES[*]} >/dev/null"
+    in_root sh -c "dpkg --configure -a >/dev/null 2>&1; apt-get update -qq && apt-get install -y -qq --no-install-recommends ${APT_PACKAGES[*]} >/dev/null && apt-get clean"
     copy_ca_bundle
     echo "$apt_wanted" > "$TRIXIE_ROOT/.stamp-apt"
     echo "   apt: $((SECONDS - started)) s"
@@ -112,7 +117,7 @@ build() {
      || [ ! -x "$TRIXIE_ROOT/opt/venv/bin/python" ]; then
     echo "== installing Python packages into the trixie root's venv (/opt/venv)"
     in_root sh -c "[ -x /opt/venv/bin/python ] || python3 -m venv --system-site-packages /opt/venv
-      cd '$CHECKOUT' && /opt/venv/bin/pip install -q -c constraints-trixie.txt -r requirements-dev.txt"
+      cd '$CHECKOUT' && /opt/venv/bin/pip install -q --no-cache-dir -c constraints-trixie.txt -r requirements-dev.txt"
     echo "$pip_wanted" > "$TRIXIE_ROOT/.stamp-pip"
     echo "   pip: $((SECONDS - started)) s"
   fi
