@@ -164,3 +164,27 @@ def test_every_indicator_is_listed_with_its_needs(run):
     assert computed == {"dense_land"}
     assert all(r["needs"] for r in rows if not r["computed"])
     assert np.isfinite(rows[[r["indicator"] for r in rows].index("dense_land")]["value"])
+
+
+@pytest.mark.skipif(__import__("shutil").which("pdftotext") is None, reason="poppler-utils is not installed")
+def test_model_runs_the_check_and_the_map_sheet_on_helsinki(run, tmp_path):
+    from qgis.core import QgsProcessingModelAlgorithm
+
+    from tests.conftest import ROOT
+    from tests.qgis.test_mapping_models import pdf_text
+
+    model = QgsProcessingModelAlgorithm()
+    assert model.fromFile(str(ROOT / "resources" / "models" / "city_health_check.model3"))
+    assert sorted(model.childAlgorithms()) == ["cityhealthcheck", "exportplanningmap"]
+    sheet = tmp_path / "check.pdf"
+    results = run(model, {
+        "edition": "mohurd_2021", "built_up": f"{SAMPLE_DATA}/planning_sample.gpkg|layername=development_boundary",
+        "residential": GRID, "population_field": "population", "parks": f"{HELSINKI}|layername=parks",
+        "network": f"{HELSINKI}|layername=roads", "stations": f"{HELSINKI}|layername=rail_stations",
+        "title": "赫尔辛基城市体检示例图", "cityhealthcheck:Health check indicators": str(tmp_path / "indicators.gpkg"),
+        "exportplanningmap:Map sheet": str(sheet),
+    })
+    layer = QgsVectorLayer(results["cityhealthcheck:Health check indicators"])
+    values = {f["indicator"]: f["value"] for f in layer.getFeatures() if f["scope"] == "(all)"}
+    assert 0 < values["park_coverage"] <= 100 and values["cluster_size"] > 0
+    assert "赫尔辛基城市体检示例图" in pdf_text(sheet)
