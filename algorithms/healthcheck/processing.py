@@ -146,10 +146,13 @@ class CityHealthCheckAlgorithm(ParkAlgorithm):
 
     # -- reading ----------------------------------------------------------------------------------
 
-    def _geometries(self, parameters, name, context, feedback, metric, allowed, label):
+    def _geometries(self, parameters, name, context, feedback, metric, allowed):
+        """Geometries of the optional layer `name` in the metric CRS (None when not given); errors
+        name the layer by its parameter's description."""
         source = self.source(parameters, name, context, optional=True)
         if source is None:
             return None
+        label = self.parameterDefinition(name).description()
         vector.require_geometry_type(source, allowed, label)
         frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=[], target_crs=metric, label=label)
         return frame.geometry.to_numpy()
@@ -218,7 +221,7 @@ class CityHealthCheckAlgorithm(ParkAlgorithm):
         import shapely
 
         points = self._geometries(parameters, self.WATERLOGGING_POINTS, context, feedback, metric,
-                                  (QgsWkbTypes.PointGeometry,), self.tr("Recorded waterlogging spots"))
+                                  (QgsWkbTypes.PointGeometry,))
         dem = self.parameterAsRasterLayer(parameters, self.DEM, context)
         if points is not None or dem is None:
             return points
@@ -236,13 +239,12 @@ class CityHealthCheckAlgorithm(ParkAlgorithm):
 
         polygon, line, point = (QgsWkbTypes.PolygonGeometry,), (QgsWkbTypes.LineGeometry,), (QgsWkbTypes.PointGeometry,)
         layers = CityLayers(
-            built_up=self._geometries(parameters, self.BUILT_UP, context, feedback, metric, polygon, self.tr("Built-up area")),
-            admin_area=self._geometries(parameters, self.ADMIN_AREA, context, feedback, metric, polygon, self.tr("City territory")),
-            greenways=self._geometries(parameters, self.GREENWAYS, context, feedback, metric, line, self.tr("Greenways")),
-            stations=self._geometries(parameters, self.STATIONS, context, feedback, metric, point, self.tr("Metro stations")),
-            corridors=self._geometries(parameters, self.CORRIDORS, context, feedback, metric, polygon, self.tr("Ecological corridors")),
-            required_corridors=self._geometries(parameters, self.REQUIRED_CORRIDORS, context, feedback, metric, line,
-                                                self.tr("Corridors required between clusters")),
+            built_up=self._geometries(parameters, self.BUILT_UP, context, feedback, metric, polygon),
+            admin_area=self._geometries(parameters, self.ADMIN_AREA, context, feedback, metric, polygon),
+            greenways=self._geometries(parameters, self.GREENWAYS, context, feedback, metric, line),
+            stations=self._geometries(parameters, self.STATIONS, context, feedback, metric, point),
+            corridors=self._geometries(parameters, self.CORRIDORS, context, feedback, metric, polygon),
+            required_corridors=self._geometries(parameters, self.REQUIRED_CORRIDORS, context, feedback, metric, line),
             districts=self.read_districts(parameters, context, feedback, metric),
             snap_distance=self.snap_distance(parameters, context),
         )

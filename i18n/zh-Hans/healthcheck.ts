@@ -180,40 +180,12 @@
         <translation>网络图层没有道路等级字段：全部线要素计入道路网密度。</translation>
     </message>
     <message>
-        <source>Recorded waterlogging spots</source>
-        <translation>已记录的内涝积水点</translation>
-    </message>
-    <message>
         <source>No recorded waterlogging spots: depressions of the DEM stand in for them (screening).</source>
         <translation>没有内涝积水点记录：以高程模型识别的洼地代替（筛查）。</translation>
     </message>
     <message>
         <source>Waterlogging-prone depressions</source>
         <translation>易涝洼地</translation>
-    </message>
-    <message>
-        <source>Built-up area</source>
-        <translation>建成区</translation>
-    </message>
-    <message>
-        <source>City territory</source>
-        <translation>市辖区</translation>
-    </message>
-    <message>
-        <source>Greenways</source>
-        <translation>绿道</translation>
-    </message>
-    <message>
-        <source>Metro stations</source>
-        <translation>轨道站点</translation>
-    </message>
-    <message>
-        <source>Ecological corridors</source>
-        <translation>生态廊道</translation>
-    </message>
-    <message>
-        <source>Corridors required between clusters</source>
-        <translation>组团间应设置的生态廊道</translation>
     </message>
     <message>
         <source>No walking network given: distances are straight-line (euclidean) and labelled so in every output.</source>
