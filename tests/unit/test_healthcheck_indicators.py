@@ -220,3 +220,39 @@ def _rules(text):
     from urbanization_planning.algorithms.greenspace.rules import parse_rules
 
     return parse_rules(text)
+
+
+def test_waterlogging_from_a_dem_counts_the_depressions_find_depressions_finds():
+    from affine import Affine
+
+    from urbanization_planning.algorithms.drainage.depressions import find_depressions
+    from urbanization_planning.algorithms.healthcheck.indicators import DemInput
+
+    # a 40 x 40 m slope (10 m cells) falling east with two 1 m deep pits
+    elevation = np.tile(np.linspace(10.0, 6.0, 40), (40, 1)).astype(np.float32)
+    elevation[10:13, 10:13] -= 1.0
+    elevation[25:28, 20:23] -= 1.0
+    transform = Affine(10.0, 0, X0, 0, -10.0, Y0 + 400)
+    alone = find_depressions(elevation.copy(), transform, crs=CRS, metric_crs=CRS)
+    assert alone.count == 2
+    layers = hand_city(waterlogging_points=None, built_up=np.array([at(box(0, 0, 400, 400))], dtype=object),
+                       dem=DemInput(elevation, transform, crs=CRS, metric_crs=CRS), districts=None)
+    spots = by_key(city_health_check(definitions.edition("mohurd_2021"), layers))["waterlogging_density"]
+    assert spots.mode == "dem"
+    assert spots.value == pytest.approx(2 / 0.16)  # two spots in 0.16 km2
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 3000), st.floats(0, 3000), st.floats(10, 1000), st.floats(10, 1000)),
+                min_size=1, max_size=5), st.floats(100, 3900))
+def test_district_intensities_weighted_by_area_add_up_to_the_city(boxes, cut):
+    """With districts that partition the city territory, the built-up share of the city is the
+    area-weighted mean of the districts' shares."""
+    built = np.array([at(box(x, y, x + w, y + h)) for x, y, w, h in boxes], dtype=object)
+    districts = gpd.GeoDataFrame({"name": ["a", "b"]}, geometry=[at(box(0, 0, cut, 4000)), at(box(cut, 0, 4000, 4000))], crs=CRS)
+    layers = hand_city(built_up=built, districts=districts, residential=None, population=None, parks=None,
+                       greenways=None, facilities=None, roads=None, waterlogging_points=None, corridors=None)
+    result = by_key(city_health_check(definitions.edition("mohurd_2021"), layers))["development_intensity"]
+    weighted = (result.districts.get("a", 0) * cut + result.districts.get("b", 0) * (4000 - cut)) / 4000
+    assert result.value == pytest.approx(weighted, abs=1e-6)
+    assert 0 <= result.value <= 100
