@@ -188,3 +188,22 @@ def test_model_runs_the_check_and_the_map_sheet_on_helsinki(run, tmp_path):
     values = {f["indicator"]: f["value"] for f in layer.getFeatures() if f["scope"] == "(all)"}
     assert 0 < values["park_coverage"] <= 100 and values["cluster_size"] > 0
     assert "赫尔辛基城市体检示例图" in pdf_text(sheet)
+
+
+def test_helsinki_figures_printed_by_make_demo(run):
+    """README, City health check: the indicators scripts/demo.d/60_healthcheck.sh prints (the grid
+    cells touching the OSM extract, districts a 2 x 2 grid, edition mohurd_2023)."""
+    extent = "24.9351837,24.9534132,60.1641581,60.1791074 [EPSG:4326]"
+    cells = run("native:extractbyextent", {"INPUT": GRID, "CLIP": False, "EXTENT": extent, "OUTPUT": "memory:"})["OUTPUT"]
+    districts = run("native:creategrid", {"TYPE": 2, "EXTENT": extent, "HSPACING": 0.0092, "VSPACING": 0.0075,
+                                          "CRS": "EPSG:4326", "OUTPUT": "memory:"})["OUTPUT"]
+    result = run("urbanization:cityhealthcheck", helsinki_parameters(
+        EDITION="mohurd_2023", RESIDENTIAL=cells, DISTRICTS=districts, DISTRICT_NAME_FIELD="id",
+        BUILT_UP=f"{SAMPLE_DATA}/planning_sample.gpkg|layername=development_boundary",
+        FACILITIES=f"{HELSINKI}|layername=landuse", FACILITY_TYPE_FIELD="landuse", TYPE_MAPPING="retail = market"))
+    values = _city_values(_features(result, "INDICATORS"))
+    assert values["park_activity_coverage"] == pytest.approx(87.7, abs=0.05)
+    assert values["community_commerce"] == pytest.approx(34.5, abs=0.05)
+    assert values["road_density"] == pytest.approx(12.6, abs=0.05)
+    assert values["station_commute"] == pytest.approx(44.6, abs=0.05)
+    assert (result["COMPUTED"], result["NOT_COMPUTED"]) == (6, 8)
