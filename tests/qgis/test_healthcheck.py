@@ -207,3 +207,30 @@ def test_helsinki_figures_printed_by_make_demo(run):
     assert values["road_density"] == pytest.approx(12.6, abs=0.05)
     assert values["station_commute"] == pytest.approx(44.6, abs=0.05)
     assert (result["COMPUTED"], result["NOT_COMPUTED"]) == (6, 8)
+
+
+def test_report_is_chinese_under_a_chinese_locale(run, hand_layers, tmp_path):
+    from qgis.core import QgsSettings
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    from tests.conftest import ROOT
+
+    settings = QgsSettings()
+    saved = (settings.value("locale/overrideFlag", False, type=bool), settings.value("locale/userLocale", "", type=str))
+    translator = QTranslator()
+    assert translator.load(str(ROOT / "i18n" / "urbanization_zh-Hans.qm"))
+    QCoreApplication.installTranslator(translator)
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "zh_CN")
+    try:
+        run("urbanization:cityhealthcheck", dict(hand_layers, EDITION="mohurd_2021", NETWORK=None,
+                                                 INDICATORS="memory:", REPORT=str(tmp_path / "zh.html")))
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        settings.setValue("locale/overrideFlag", saved[0])
+        settings.setValue("locale/userLocale", saved[1])
+    html = (tmp_path / "zh.html").read_text(encoding="utf-8")
+    assert 'lang="zh-Hans"' in html
+    for words in ("城市体检空间指标", "全市指标", "分区指标", "未达标", "待核实", "二手来源", "未计算的指标及所需图层", "轨道站点"):
+        assert words in html, words
+    assert "Indicators of the city" not in html
