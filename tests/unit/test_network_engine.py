@@ -83,6 +83,80 @@ def test_tolerance_joins_near_vertices():
     assert nw.component_report(nw.build_network(lines, tolerance=0.5)).n_components == 1
 
 
+def test_tolerance_never_chains_a_densely_digitised_arc():
+    """Issue 12: a semicircular 31 m arc (radius 10 m, ends 20 m apart) digitised every 0.4 m
+    after a 400 m street. Joining vertices transitively at 0.5 m collapsed the arc to one node:
+    the 431 m walk became 401 m and the arc's two ends, 20 m apart, fused. Now every segment
+    stays: the walk is 400 m + the arc's length, and the ends stay 20 m apart."""
+    steps = int(np.ceil(math.pi * 10 / 0.4))
+    angle = np.linspace(math.pi, 0, steps + 1)
+    arc = LineString(np.c_[410 + 10 * np.cos(angle), 10 * np.sin(angle)])
+    assert 0.39 < arc.length / steps < 0.4 and arc.length == pytest.approx(31.4, abs=0.05)
+    street = LineString([(0, 0), (400, 0)])
+    net, (start, end) = nw.with_points(nw.build_network([street, arc], tolerance=0.5), [Point(0, 0)], [Point(420, 0)])
+    assert net.total_length == pytest.approx(400 + arc.length)
+    assert nw.multi_source(net, start.node).distance[end.node[0]] == pytest.approx(400 + arc.length)
+    assert end.distance[0] == pytest.approx(0) and net.n_nodes == steps + 2
+
+
+def test_tolerance_joins_within_the_tolerance_only():
+    """Three street ends 0.3 m apart in a row (0.6 m end to end) at 0.5 m: the closest pair joins,
+    the third end joins neither (it would be 0.6 m from the first)."""
+    lines = [LineString([(-100, 0), (0, 0)]), LineString([(0.3, 0), (0.3, 100)]), LineString([(0.6, 0), (100, 0)])]
+    net = nw.build_network(lines, tolerance=0.5)
+    assert net.n_nodes == 5 and nw.component_report(net).n_components == 2
+    assert net.total_length == pytest.approx(100 + math.hypot(0.3, 100) + 99.4)
+
+
+@st.composite
+def dense_polylines(draw):
+    """A random walk of 2-8 legs, heading east (it never comes back near itself), digitised
+    every 0.05-0.45 m, and the points where it is cut into separate lines (shared ends)."""
+    legs = draw(st.lists(st.tuples(st.floats(1, 40), st.floats(-60, 60)), min_size=2, max_size=8))
+    xy = np.cumsum(np.array([(0.0, 0.0)] + [(length * math.cos(math.radians(a)), length * math.sin(math.radians(a)))
+                                            for length, a in legs]), axis=0)
+    line = shapely.segmentize(LineString(xy), draw(st.floats(0.05, 0.45)))
+    vertices = shapely.get_coordinates(line)
+    cuts = sorted(set(draw(st.lists(st.integers(1, len(vertices) - 2), max_size=4))))
+    bounds = [0, *cuts, len(vertices) - 1]
+    pieces = [LineString(vertices[a:b + 1]) for a, b in zip(bounds[:-1], bounds[1:])]
+    return line, pieces
+
+
+@settings(max_examples=60, deadline=None)
+@given(dense_polylines(), st.floats(0.1, 2.0))
+def test_dense_lines_keep_their_length_at_any_tolerance(case, tolerance):
+    """A line's network length and its end-to-end walk equal its geometric length, whole or cut
+    into pieces, however densely it is digitised relative to the tolerance."""
+    line, pieces = case
+    for lines in ([line], pieces):
+        net, (a, b) = nw.with_points(nw.build_network(lines, tolerance=tolerance),
+                                     [Point(line.coords[0])], [Point(line.coords[-1])])
+        assert net.total_length == pytest.approx(line.length, rel=1e-9)
+        assert nw.multi_source(net, a.node).distance[b.node[0]] == pytest.approx(line.length, rel=1e-9)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 3), st.floats(0, 3), st.floats(0, 360)), min_size=2, max_size=25),
+       st.floats(0.2, 1.5))
+def test_joined_vertices_are_never_farther_apart_than_the_tolerance(starts, tolerance):
+    """Many 10 m streets starting in a 3 x 3 m square: every two line ends on one node lie within
+    the tolerance of each other and of the node."""
+    lines = [LineString([(x, y), (x + 10 * math.cos(math.radians(a)), y + 10 * math.sin(math.radians(a)))])
+             for x, y, a in starts]
+    net = nw.build_network(lines, tolerance=tolerance)
+    assert net.n_edges == len(lines)  # no street loses its segment
+    first = np.array([line.coords[0] for line in lines])[net.line]
+    last = np.array([line.coords[-1] for line in lines])[net.line]
+    ends = np.r_[first, last]
+    nodes = np.r_[net.u, net.v]
+    assert np.hypot(*(net.xy[nodes] - ends).T).max() <= tolerance + 1e-9
+    for node in np.unique(nodes):
+        here = ends[nodes == node]
+        spread = np.hypot(*(here[:, None, :] - here[None, :, :]).transpose(2, 0, 1))
+        assert spread.max() <= tolerance + 1e-9
+
+
 def test_excluded_classes_and_cost():
     lines = [LineString([(0, 0), (100, 0)]), LineString([(100, 0), (300, 0)])]
     drop = nw.excluded_mask(["footway", " Motorway "], nw.DEFAULT_EXCLUDED_HIGHWAYS)
