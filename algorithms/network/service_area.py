@@ -22,6 +22,7 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from ..cancel import CancelledError
+from .frontage import nearest_street_land, reach_fractions
 from .graph import Network
 from .paths import distances_from
 from .threads import thread_map, workers
@@ -46,13 +47,7 @@ class ReachedSegments:
 
 def reached_segments(network: Network, distance: np.ndarray, cutoff: float) -> ReachedSegments:
     """Pieces of edges within `cutoff` of the sources that produced `distance` (node distances)."""
-    du = distance[network.u]
-    dv = distance[network.v]
-    cost = np.where(network.cost > 0, network.cost, 1e-12)
-    from_u = np.clip((cutoff - du) / cost, 0, 1)  # fraction reached walking in from u
-    from_v = np.clip((cutoff - dv) / cost, 0, 1)
-    from_u[~np.isfinite(du)] = 0
-    from_v[~np.isfinite(dv)] = 0
+    from_u, from_v = reach_fractions(network, distance, cutoff)
     whole = from_u + from_v >= 1
     edges, t0, t1 = [], [], []
     idx = np.flatnonzero(whole)
@@ -87,7 +82,8 @@ def service_area(
         # Buffer straight-through chains and union them (cascaded): a few long pieces overlay far
         # faster than one buffer per segment, and much faster than buffering one MultiLineString.
         chains = _straight_chains(network, ReachedSegments(*(a[keep] for a in (segments.edge, segments.t0, segments.t1, segments.length))))
-        return union_in_halves(shapely.buffer(chains, offset, quad_segs=quad_segs))
+        buffered = union_in_halves(shapely.buffer(chains, offset, quad_segs=quad_segs))
+        return nearest_street_land(network, distance, cutoff, buffered, offset)
     reached = np.isfinite(distance) & (distance <= cutoff)
     if reached.any():
         return shapely.buffer(shapely.multipoints(network.xy[reached]), offset, quad_segs=quad_segs)

@@ -9,6 +9,7 @@ import pytest
 import shapely
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy.spatial import cKDTree
 from shapely.geometry import LineString, Point
 
 from urbanization_planning.algorithms import network as nw
@@ -202,7 +203,8 @@ def test_partial_edges_and_service_area():
     segments = nw.reached_segments(net, result.distance, 300)
     assert segments.total_length == pytest.approx(600)
     polygon = nw.service_area(net, result.distance, 300, offset=10)
-    assert polygon.bounds == pytest.approx((100 - 10, -10, 700 + 10, 10))
+    # the street runs on beyond both cut-offs: the land past them is that unreached street's
+    assert polygon.bounds == pytest.approx((100, -10, 700, 10))
     # An edge reached from both ends without the stretches meeting gives two pieces.
     loop, (s,) = nw.with_points(nw.build_network([LineString([(0, 0), (0, 100), (100, 100), (100, 0), (0, 0)])]), [Point(0, 0)])
     d = nw.multi_source(loop, s.node).distance
@@ -226,7 +228,7 @@ def test_service_areas_per_source_and_cancel():
     net, (src,) = nw.with_points(nw.build_network([LineString([(0, 0), (1000, 0)])]), [Point(0, 0), Point(500, 0), None])
     polygons, lengths = nw.service_areas_per_source(net, src.node, 100, offset=5)
     assert lengths.tolist() == pytest.approx([100, 200, 0])
-    assert polygons[2] is None and polygons[1].bounds == pytest.approx((395, -5, 605, 5))
+    assert polygons[2] is None and polygons[1].bounds == pytest.approx((400, -5, 600, 5))
     with pytest.raises(CancelledError):
         nw.catchments(net, src.node, src.node, 100, is_canceled=lambda: True)
 
@@ -262,14 +264,74 @@ def test_properties_against_networkx(points, cutoff):
             assert result.distance[node] == pytest.approx(dist)
         else:
             assert math.isinf(result.distance[node]) or result.distance[node] > cutoff - 1e-9
-    # The chained service-area polygon equals the union of one buffer per reached piece.
+    # The service area keeps, within 20 m of the reached pieces, exactly the land nearer a reached
+    # street point than an unreached one (checked by brute force away from the boundaries).
     polygon = nw.service_area(net, result.distance, cutoff, offset=20)
-    pieces = nw.segment_lines(net, nw.reached_segments(net, result.distance, cutoff))
-    reference = shapely.union_all(shapely.buffer(pieces, 20, quad_segs=4))
-    assert polygon.symmetric_difference(reference).area < 1e-6 * reference.area + 1e-6
+    _check_nearest_street_land(net, result.distance, cutoff, 20, polygon, np.random.default_rng(len(points)))
     small = nw.reached_segments(net, result.distance, cutoff / 2).total_length
     large = nw.reached_segments(net, result.distance, cutoff).total_length
     assert small <= large + 1e-6 <= net.total_length + 2e-6
+
+
+def _street_points(net, distance, step=0.5):
+    """Points every `step` along every edge and their walking distance from the sources."""
+    count = np.maximum(1, np.ceil(net.length / step)).astype(int)
+    edge = np.repeat(np.arange(net.n_edges), count)
+    t = (np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count) + 0.5) / count[edge]
+    a, b = net.xy[net.u[edge]], net.xy[net.v[edge]]
+    walk = np.minimum(distance[net.u[edge]] + t * net.cost[edge], distance[net.v[edge]] + (1 - t) * net.cost[edge])
+    return a + t[:, None] * (b - a), walk
+
+
+def _check_nearest_street_land(net, distance, cutoff, offset, polygon, rng, n=600):
+    """Random land points: inside the service area exactly when the nearest street point is reached
+    and within `offset`, except where the two nearest distances (or the offset) are too close to
+    call at the engine's sampling (half its spacing, plus the reference's own 0.25 m)."""
+    from urbanization_planning.algorithms.network.frontage import SAMPLES_PER_OFFSET
+
+    street, walk = _street_points(net, distance)
+    reached = walk <= cutoff
+    if not reached.any():
+        return
+    land = rng.uniform(street.min(axis=0) - 2 * offset, street.max(axis=0) + 2 * offset, (n, 2))
+    to_reached = cKDTree(street[reached]).query(land)[0]
+    to_other = cKDTree(street[~reached]).query(land)[0] if (~reached).any() else np.full(n, np.inf)
+    expected = (to_reached < to_other) & (to_reached <= offset)
+    margin = offset / SAMPLES_PER_OFFSET / 2 + 0.5
+    clear = (np.abs(to_reached - to_other) > margin) & (np.abs(to_reached - offset) > 0.03 * offset + 0.5)
+    inside = shapely.contains_xy(polygon, land[:, 0], land[:, 1]) if polygon is not None else np.zeros(n, bool)
+    assert inside[clear].tolist() == expected[clear].tolist()
+
+
+def test_service_area_leaves_the_other_street_its_land():
+    """Issue 12: two parallel streets 60 m apart, not joined; only the southern one is reached.
+    Buffering it by 50 m claimed a 20 m strip of the northern street's side. Now the land is split
+    where it is nearer the other street (y = 30 m), the reached street keeps its 50 m to the
+    south, and its ends keep their round frontage only on its side of that line."""
+    lines = [LineString([(0, 0), (1000, 0)]), LineString([(0, 60), (1000, 60)])]
+    net, (src,) = nw.with_points(nw.build_network(lines), [Point(500, 0)])
+    distance = nw.multi_source(net, src.node).distance
+    polygon = nw.service_area(net, distance, 600, offset=50)
+    assert nw.reached_segments(net, distance, 600).total_length == pytest.approx(1000)
+    assert polygon.bounds[3] == pytest.approx(30) and polygon.bounds[1] == pytest.approx(-50)
+    assert polygon.contains(Point(500, 29)) and not polygon.contains(Point(500, 31))
+    # the rectangle 1000 x 80 m and two 50 m end caps: a half disc south, the slice up to y = 30 north
+    cap = shapely.buffer(Point(0, 0), 50, quad_segs=4).intersection(shapely.box(-50, -50, 0, 30)).area
+    assert polygon.area == pytest.approx(1000 * 80 + 2 * cap, rel=1e-6)
+    _check_nearest_street_land(net, distance, 600, 50, polygon, np.random.default_rng(1))
+
+
+def test_service_area_cuts_partly_reached_edges_at_the_cut_off():
+    """A street crossing the reached one: the crossing street reached 30 m each way keeps the land
+    up to the perpendicular through its cut-offs, whatever the sample spacing."""
+    lines = [LineString([(0, 0), (200, 0), (400, 0)]), LineString([(200, -300), (200, 0), (200, 300)])]
+    net, (src,) = nw.with_points(nw.build_network(lines), [Point(0, 0)])
+    distance = nw.multi_source(net, src.node).distance
+    polygon = nw.service_area(net, distance, 230, offset=50)
+    assert polygon.intersection(shapely.box(190, 30.5, 210, 300)).area == pytest.approx(0, abs=1e-6)
+    assert polygon.contains(Point(205, 29.5)) and polygon.contains(Point(195, -29.5))
+    assert not polygon.contains(Point(205, 31)) and not polygon.contains(Point(195, -31))
+    _check_nearest_street_land(net, distance, 230, 50, polygon, np.random.default_rng(2))
 
 
 @settings(max_examples=40, deadline=None)
