@@ -69,24 +69,44 @@ def nearest_street_land(network: Network, distance: np.ndarray, cutoff: float, b
     guard = own * (1 + math.sqrt(2))  # reached points farther than this from every such point cannot matter
     competing = cKDTree(unreached_xy).query(xy[reached], distance_upper_bound=guard)[0] <= guard
     points = np.concatenate([unreached_xy, xy[reached][competing]])
-    cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(points), extend_to=extent))
-    inside = shapely.centroid(cells)  # a cell's centroid lies inside it: its nearest point is the cell's own
-    owner = cKDTree(points).query(shapely.get_coordinates(inside))[1]
-    shapely.prepare(buffered)
-    lost_cells = (owner < len(unreached_xy)) & shapely.intersects(buffered, cells)
-    cells, owner = cells[lost_cells], owner[lost_cells]
-    if len(cells) == 0:
-        return buffered
+    cells, owner = voronoi_cells(points)
+    lost = owner < len(unreached_xy)
+    cells, owner = cells[lost], owner[lost]
     x, y = unreached_xy[owner].T
     # Cut each cell to its square: beyond it the cell could reach past the reached points left out.
     # Cells inside their square stay whole and form a coverage (one Voronoi diagram), unioned fast.
     bounds = shapely.bounds(cells)
     oversized = (bounds[:, 0] < x - own) | (bounds[:, 1] < y - own) | (bounds[:, 2] > x + own) | (bounds[:, 3] > y + own)
     kept = shapely.difference(buffered, _coverage_union(cells[~oversized]))
-    if oversized.any():
-        squares = shapely.box(x[oversized] - own, y[oversized] - own, x[oversized] + own, y[oversized] + own)
-        kept = shapely.difference(kept, shapely.union_all(shapely.intersection(cells[oversized], squares)))
+    shapely.prepare(buffered)
+    cut = np.flatnonzero(oversized)
+    cut = cut[shapely.intersects(buffered, cells[cut])]  # only those reaching into the buffer matter
+    if len(cut):
+        squares = shapely.box(x[cut] - own, y[cut] - own, x[cut] + own, y[cut] + own)
+        # (one that rounding bent is repaired first)
+        kept = shapely.difference(kept, shapely.union_all(shapely.intersection(shapely.make_valid(cells[cut]), squares)))
     return kept
+
+
+def voronoi_cells(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Voronoi cells (Polygons) of distinct points and the index of each cell's point (cells of the
+    outermost points end at a box well beyond them). GEOS computes each cell's corners on its own,
+    so neighbours may disagree in the last bits: corners are rounded to 0.1 mm, which lets GEOS's
+    coverage union dissolve the cells (`_coverage_union` falls back to an overlay union if not);
+    cells that rounding collapses are dropped."""
+    lo, hi = points.min(axis=0), points.max(axis=0)
+    margin = np.ptp(points, axis=0).max() + 1.0
+    frame = shapely.box(*(lo - margin), *(hi + margin))
+    cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(points), extend_to=frame))
+    corners, cell_of = shapely.get_coordinates(cells, return_index=True)
+    corners = np.round(corners, 4)
+    cells = shapely.set_coordinates(cells, corners)
+    # The mean of a cell's corners lies inside it (cells are convex): its nearest point is the cell's own.
+    count = np.bincount(cell_of, minlength=len(cells))
+    inside = np.c_[np.bincount(cell_of, corners[:, 0], len(cells)), np.bincount(cell_of, corners[:, 1], len(cells))] / count[:, None]
+    owner = cKDTree(points).query(inside)[1]
+    real = shapely.area(cells) > 1e-6  # not a sliver that rounding collapsed
+    return cells[real], owner[real]
 
 
 def _coverage_union(cells: np.ndarray):
@@ -97,7 +117,7 @@ def _coverage_union(cells: np.ndarray):
     try:
         return shapely.coverage_union_all(cells)
     except shapely.errors.GEOSException:
-        return shapely.union_all(cells)
+        return shapely.union_all(shapely.make_valid(cells))
 
 
 def _street_samples(network: Network, distance: np.ndarray, cutoff: float, edges: np.ndarray, spacing: float):

@@ -47,18 +47,14 @@ class ReachedSegments:
 
 def reached_segments(network: Network, distance: np.ndarray, cutoff: float) -> ReachedSegments:
     """Pieces of edges within `cutoff` of the sources that produced `distance` (node distances)."""
-    from_u, from_v = reach_fractions(network, distance, cutoff)
+    touched = np.flatnonzero(np.isfinite(distance[network.u]) | np.isfinite(distance[network.v]))
+    from_u, from_v = reach_fractions(network, distance, cutoff, touched)
     whole = from_u + from_v >= 1
-    edges, t0, t1 = [], [], []
-    idx = np.flatnonzero(whole)
-    edges.append(idx), t0.append(np.zeros(len(idx))), t1.append(np.ones(len(idx)))
-    part_u = np.flatnonzero(~whole & (from_u > 0))
-    edges.append(part_u), t0.append(np.zeros(len(part_u))), t1.append(from_u[part_u])
-    part_v = np.flatnonzero(~whole & (from_v > 0))
-    edges.append(part_v), t0.append(1 - from_v[part_v]), t1.append(np.ones(len(part_v)))
-    edge = np.concatenate(edges)
-    start = np.concatenate(t0)
-    end = np.concatenate(t1)
+    part_u = ~whole & (from_u > 0)
+    part_v = ~whole & (from_v > 0)
+    edge = touched[np.concatenate([np.flatnonzero(whole), np.flatnonzero(part_u), np.flatnonzero(part_v)])]
+    start = np.concatenate([np.zeros(whole.sum()), np.zeros(part_u.sum()), 1 - from_v[part_v]])
+    end = np.concatenate([np.ones(whole.sum()), from_u[part_u], np.ones(part_v.sum())])
     return ReachedSegments(edge, start, end, network.length[edge] * (end - start))
 
 
