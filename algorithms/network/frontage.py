@@ -48,33 +48,52 @@ def reach_fractions(network: Network, distance: np.ndarray, cutoff: float, edges
     return from_u, from_v
 
 
-def nearest_street_land(network: Network, distance: np.ndarray, cutoff: float, buffered, offset: float):
-    """`buffered` (the reached streets buffered by `offset`) less the land nearer a street point
-    not reached within `cutoff` than any reached one."""
-    if buffered is None or buffered.is_empty or offset <= 0:
-        return buffered
+def nearest_street_land(network: Network, distance: np.ndarray, cutoffs, buffers, offset: float) -> list:
+    """For each cut-off, its buffer (the streets reached within it buffered by `offset`; None or
+    empty allowed) less the land nearer a street point not reached within it than any reached one.
+    The cut-offs share one Voronoi diagram (a station's bands)."""
+    result = list(buffers)
+    todo = [i for i, b in enumerate(buffers) if b is not None and not b.is_empty]
+    if not todo or offset <= 0:
+        return result
     spacing = offset / SAMPLES_PER_OFFSET
-    reach = 2 * offset + spacing  # an unreached point farther than this from all reached ones owns no land in the buffer
-    xmin, ymin, xmax, ymax = shapely.bounds(buffered)
-    extent = shapely.box(xmin - reach, ymin - reach, xmax + reach, ymax + reach)
-    edges = network.edge_tree().query(extent)
-    xy, reached = _street_samples(network, distance, cutoff, edges, spacing)
-    if not reached.any() or reached.all():
-        return buffered
-    near_reached = cKDTree(xy[reached]).query(xy[~reached], distance_upper_bound=reach)[0] <= reach
-    unreached_xy = xy[~reached][near_reached]
-    if len(unreached_xy) == 0:
-        return buffered
-    own = offset + spacing / 2  # no unreached point owns land in the buffer farther than this
+    reach = 2 * offset + spacing  # an unreached point farther than this from all reached ones owns no land in a buffer
+    own = offset + spacing / 2  # no unreached point owns land in a buffer farther than this
     guard = own * (1 + math.sqrt(2))  # reached points farther than this from every such point cannot matter
-    competing = cKDTree(unreached_xy).query(xy[reached], distance_upper_bound=guard)[0] <= guard
-    points = np.concatenate([unreached_xy, xy[reached][competing]])
-    cells, owner = voronoi_cells(points)
-    lost = owner < len(unreached_xy)
-    cells, owner = cells[lost], owner[lost]
-    x, y = unreached_xy[owner].T
-    # Cut each cell to its square: beyond it the cell could reach past the reached points left out.
-    # Cells inside their square stay whole and form a coverage (one Voronoi diagram), unioned fast.
+    bounds = shapely.bounds(np.asarray([buffers[i] for i in todo], dtype=object))
+    extent = shapely.box(*(bounds[:, :2].min(axis=0) - reach), *(bounds[:, 2:].max(axis=0) + reach))
+    edges = network.edge_tree().query(extent)
+    xy, reached = _street_samples(network, distance, [cutoffs[i] for i in todo], edges, spacing)
+    rivals = {}  # per cut-off: the unreached points that may own land in its buffer
+    relevant = np.zeros(len(xy), dtype=bool)
+    for column, i in enumerate(todo):
+        r = reached[:, column]
+        if not r.any() or r.all():
+            continue
+        near = np.zeros(len(xy), dtype=bool)
+        near[~r] = cKDTree(xy[r]).query(xy[~r], distance_upper_bound=reach)[0] <= reach
+        if not near.any():
+            continue
+        competing = np.zeros(len(xy), dtype=bool)
+        competing[r] = cKDTree(xy[near]).query(xy[r], distance_upper_bound=guard)[0] <= guard
+        rivals[i] = near
+        relevant |= near | competing
+    if not rivals:
+        return result
+    chosen = np.flatnonzero(relevant)
+    cells, owner = voronoi_cells(xy[chosen])
+    owner = chosen[owner]
+    for i, near in rivals.items():
+        lost = near[owner]
+        result[i] = _without_cells(buffers[i], cells[lost], xy[owner[lost]], own)
+    return result
+
+
+def _without_cells(buffered, cells: np.ndarray, sites: np.ndarray, own: float):
+    """`buffered` less the Voronoi `cells` of unreached `sites`, each cut to the square of
+    half-side `own` around its site: beyond it a cell could reach past the reached points left out
+    of the diagram. Cells inside their square stay whole and form a coverage, unioned fast."""
+    x, y = sites.T
     bounds = shapely.bounds(cells)
     oversized = (bounds[:, 0] < x - own) | (bounds[:, 1] < y - own) | (bounds[:, 2] > x + own) | (bounds[:, 3] > y + own)
     kept = shapely.difference(buffered, _coverage_union(cells[~oversized]))
@@ -120,30 +139,33 @@ def _coverage_union(cells: np.ndarray):
         return shapely.union_all(shapely.make_valid(cells))
 
 
-def _street_samples(network: Network, distance: np.ndarray, cutoff: float, edges: np.ndarray, spacing: float):
+def _street_samples(network: Network, distance: np.ndarray, cutoffs, edges: np.ndarray, spacing: float):
     """Points along `edges` at most `spacing` apart (none on the nodes, which several edges share),
-    two more either side of every cut-off, and whether each is reached. Duplicates merge (reached
-    when any of them is)."""
+    two more either side of every cut-off, and whether each is reached within each cut-off
+    (points x cut-offs). Duplicates merge (reached when any of them is)."""
     length = network.length[edges]
     count = np.maximum(1, np.ceil(length / spacing)).astype(np.int64)
     edge = np.repeat(np.arange(len(edges)), count)
     k = np.arange(len(edge)) - np.repeat(np.cumsum(count) - count, count)
-    t = (k + 0.5) / count[edge]
-    from_u, from_v = reach_fractions(network, distance, cutoff, edges)
-    partial = from_u + from_v < 1
+    edge_parts, t_parts = [edge], [(k + 0.5) / count[edge]]
     gap = np.minimum(0.5, _CUT_GAP * spacing / np.maximum(length, 1e-12))
-    cut_u = np.flatnonzero(partial & (from_u > 0))
-    cut_v = np.flatnonzero(partial & (from_v > 0))
-    edge = np.concatenate([edge, cut_u, cut_u, cut_v, cut_v])
-    t = np.concatenate([t, from_u[cut_u] - gap[cut_u], from_u[cut_u] + gap[cut_u],
-                        1 - from_v[cut_v] - gap[cut_v], 1 - from_v[cut_v] + gap[cut_v]])
+    fractions = [reach_fractions(network, distance, cutoff, edges) for cutoff in cutoffs]
+    for from_u, from_v in fractions:
+        partial = from_u + from_v < 1
+        cut_u = np.flatnonzero(partial & (from_u > 0))
+        cut_v = np.flatnonzero(partial & (from_v > 0))
+        edge_parts += [cut_u, cut_u, cut_v, cut_v]
+        t_parts += [from_u[cut_u] - gap[cut_u], from_u[cut_u] + gap[cut_u],
+                    1 - from_v[cut_v] - gap[cut_v], 1 - from_v[cut_v] + gap[cut_v]]
+    edge, t = np.concatenate(edge_parts), np.concatenate(t_parts)
     inner = (t > 0) & (t < 1)
     edge, t = edge[inner], t[inner]
-    reached = (t <= from_u[edge]) | (t >= 1 - from_v[edge])
     a = network.xy[network.u[edges[edge]]]
     b = network.xy[network.v[edges[edge]]]
     xy = a + t[:, None] * (b - a)
     keys, first, index = np.unique(xy[:, 0] + 1j * xy[:, 1], return_index=True, return_inverse=True)
-    any_reached = np.zeros(len(keys), dtype=bool)
-    any_reached[index.ravel()[reached]] = True
-    return xy[first], any_reached
+    index = index.ravel()
+    reached = np.zeros((len(keys), len(fractions)), dtype=bool)
+    for column, (from_u, from_v) in enumerate(fractions):
+        reached[index[(t <= from_u[edge]) | (t >= 1 - from_v[edge])], column] = True
+    return xy[first], reached

@@ -70,20 +70,34 @@ def segment_lines(network: Network, segments: ReachedSegments) -> np.ndarray:
 def service_area(
     network: Network, distance: np.ndarray, cutoff: float, offset: float = DEFAULT_OFFSET, quad_segs: int = 4
 ):
-    """One (Multi)Polygon: the reached network buffered by `offset`; None when nothing is reached.
-    Reached nodes count even when no edge piece has length (a source on an isolated node)."""
-    segments = reached_segments(network, distance, cutoff)
-    keep = segments.length > 0
-    if keep.any():
-        # Buffer straight-through chains and union them (cascaded): a few long pieces overlay far
-        # faster than one buffer per segment, and much faster than buffering one MultiLineString.
-        chains = _straight_chains(network, ReachedSegments(*(a[keep] for a in (segments.edge, segments.t0, segments.t1, segments.length))))
-        buffered = union_in_halves(shapely.buffer(chains, offset, quad_segs=quad_segs))
-        return nearest_street_land(network, distance, cutoff, buffered, offset)
-    reached = np.isfinite(distance) & (distance <= cutoff)
-    if reached.any():
-        return shapely.buffer(shapely.multipoints(network.xy[reached]), offset, quad_segs=quad_segs)
-    return None
+    """One (Multi)Polygon: within `offset` of the reached network, the land whose nearest street is
+    reached (`frontage.py`); None when nothing is reached. Reached nodes count even when no edge
+    piece has length (a source on an isolated node: a disc around it)."""
+    return service_areas(network, distance, [cutoff], offset, quad_segs)[0]
+
+
+def service_areas(
+    network: Network, distance: np.ndarray, cutoffs, offset: float = DEFAULT_OFFSET, quad_segs: int = 4
+) -> list:
+    """`service_area` for several cut-offs of the same node distances (a station's bands): their
+    nearest-street land comes from one Voronoi diagram."""
+    buffers, trim = [], []
+    for cutoff in cutoffs:
+        segments = reached_segments(network, distance, cutoff)
+        keep = segments.length > 0
+        if keep.any():
+            # Buffer straight-through chains and union them (cascaded): a few long pieces overlay far
+            # faster than one buffer per segment, and much faster than buffering one MultiLineString.
+            chains = _straight_chains(network, ReachedSegments(*(a[keep] for a in (segments.edge, segments.t0, segments.t1, segments.length))))
+            buffers.append(union_in_halves(shapely.buffer(chains, offset, quad_segs=quad_segs)))
+            trim.append(True)
+            continue
+        reached = np.isfinite(distance) & (distance <= cutoff)
+        buffers.append(shapely.buffer(shapely.multipoints(network.xy[reached]), offset, quad_segs=quad_segs)
+                       if reached.any() else None)
+        trim.append(False)
+    trimmed = nearest_street_land(network, distance, list(cutoffs), [b if t else None for b, t in zip(buffers, trim)], offset)
+    return [land if t else b for land, b, t in zip(trimmed, buffers, trim)]
 
 
 #: Polygons with fewer vertices than this in all are unioned in one call; more are split in two

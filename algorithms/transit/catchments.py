@@ -140,7 +140,8 @@ def station_catchments(
     def band_polygons(item):
         """(station, [(polygon, reached length) per band]): independent per station, so threaded."""
         k, distance = item
-        return k, [catchment_polygon(network, distance, band, offset) for band in bands]
+        lengths = [nw.reached_segments(network, distance, band).total_length for band in bands]
+        return k, list(zip(nw.service_areas(network, distance, bands, offset), lengths))
 
     for batch in _batches(_station_distances(network, snap.node, access_station, n, bands[-1], allocation), 16):
         if is_canceled is not None and is_canceled():

@@ -87,8 +87,8 @@ def test_tolerance_joins_near_vertices():
 def test_tolerance_never_chains_a_densely_digitised_arc():
     """Issue 12: a semicircular 31 m arc (radius 10 m, ends 20 m apart) digitised every 0.4 m
     after a 400 m street. Joining vertices transitively at 0.5 m collapsed the arc to one node:
-    the 431 m walk became 401 m and the arc's two ends, 20 m apart, fused. Now every segment
-    stays: the walk is 400 m + the arc's length, and the ends stay 20 m apart."""
+    the 431 m walk became 400 m (the arc's far end, 20 m away, snapped onto that node). Now every
+    segment stays: the walk is 400 m + the arc's length, and the ends stay 20 m apart."""
     steps = int(np.ceil(math.pi * 10 / 0.4))
     angle = np.linspace(math.pi, 0, steps + 1)
     arc = LineString(np.c_[410 + 10 * np.cos(angle), 10 * np.sin(angle)])
