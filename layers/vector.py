@@ -84,7 +84,7 @@ def source_to_frame(
     frame.insert(0, FID, np.array(ids, dtype="int64"))
     # A GeometryArray straight from from_wkb's output: geopandas would otherwise check every
     # element in a Python loop.
-    frame = gpd.GeoDataFrame(frame, geometry=GeometryArray(geometries, crs=to_pyproj(crs)))
+    frame = gpd.GeoDataFrame(frame, geometry=GeometryArray(geometries, crs=to_pyproj(crs, label) if crs.isValid() else None))
 
     missing_geometry = shapely.is_missing(frame.geometry.values) | shapely.is_empty(frame.geometry.values)
     if missing_geometry.any():
@@ -232,14 +232,6 @@ def _column_values(series) -> list:
         return value
 
     return [plain(v) for v in series.tolist()]
-
-
-def create_sink(algorithm, parameters, name, context, fields, wkb_type, crs):
-    """parameterAsSink with the clear error QGIS's own algorithms give when it fails."""
-    sink, dest_id = algorithm.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
-    if sink is None:
-        raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
-    return sink, dest_id
 
 
 def write_frame(
