@@ -7,14 +7,15 @@ the cut-off. Every piece of land belongs to its nearest street (a frontage plot 
 so the service area keeps, inside the offset buffer of the reached streets, only the land nearer a
 reached street point than any street point not reached.
 
-How: points sampled along every street edge (at most `offset / SAMPLES_PER_OFFSET` apart, plus two
+How: points sampled along every street edge (about `offset / SAMPLES_PER_OFFSET` apart, plus two
 points just either side of each cut-off on a partly reached edge, so the boundary there is the
 perpendicular through the cut) get Voronoi cells; the cells of the unreached points are removed
 from the buffer. Only the points near the reached streets take part: unreached points within
 `2 offset + spacing` of a reached point (no other can own land within the offset of a reached
-street) and the reached points that can compete with them. Each unreached cell is cut to the
-square of half-side `offset + spacing / 2` around its point (the land it owns inside the buffer
-lies within that distance), so leaving out the reached points farther away changes nothing.
+street; spacing: the widest gap between samples) and the reached points that can compete with
+them. Each unreached cell is cut to the square of half-side `offset + spacing / 2` around its
+point (the land it owns inside the buffer lies within that distance), so leaving out the reached
+points farther away changes nothing.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from .graph import Network
 
 #: Street sample points per offset length (2: every 25 m at the default 50 m offset).
 SAMPLES_PER_OFFSET = 2
+#: Samples on an edge are at most this many times the nominal spacing apart (counts are rounded).
+_SPACING_BOUND = 1.5
 #: Two extra points this share of the spacing either side of a cut-off on a partly reached edge.
 _CUT_GAP = 0.05
 
@@ -57,8 +60,9 @@ def nearest_street_land(network: Network, distance: np.ndarray, cutoffs, buffers
     if not todo or offset <= 0:
         return result
     spacing = offset / SAMPLES_PER_OFFSET
-    reach = 2 * offset + spacing  # an unreached point farther than this from all reached ones owns no land in a buffer
-    own = offset + spacing / 2  # no unreached point owns land in a buffer farther than this
+    widest = _SPACING_BOUND * spacing  # samples on an edge are at most this far apart
+    reach = 2 * offset + widest  # an unreached point farther than this from all reached ones owns no land in a buffer
+    own = offset + widest / 2  # no unreached point owns land in a buffer farther than this
     guard = own * (1 + math.sqrt(2))  # reached points farther than this from every such point cannot matter
     bounds = shapely.bounds(np.asarray([buffers[i] for i in todo], dtype=object))
     extent = shapely.box(*(bounds[:, :2].min(axis=0) - reach), *(bounds[:, 2:].max(axis=0) + reach))
@@ -144,7 +148,10 @@ def _street_samples(network: Network, distance: np.ndarray, cutoffs, edges: np.n
     two more either side of every cut-off, and whether each is reached within each cut-off
     (points x cut-offs). Duplicates merge (reached when any of them is)."""
     length = network.length[edges]
-    count = np.maximum(1, np.ceil(length / spacing)).astype(np.int64)
+    # Rounded, not ceiled: an edge a hair longer than a multiple of the spacing (a 100 m block side
+    # after a reprojection) keeps its samples, so the land split does not jump. Spacing then stays
+    # below 1.5 x `spacing` (`_SPACING_BOUND`).
+    count = np.maximum(1, np.rint(length / spacing)).astype(np.int64)
     edge = np.repeat(np.arange(len(edges)), count)
     k = np.arange(len(edge)) - np.repeat(np.cumsum(count) - count, count)
     edge_parts, t_parts = [edge], [(k + 0.5) / count[edge]]

@@ -287,7 +287,7 @@ def _check_nearest_street_land(net, distance, cutoff, offset, polygon, rng, n=60
     """Random land points: inside the service area exactly when the nearest street point is reached
     and within `offset`, except where the two nearest distances (or the offset) are too close to
     call at the engine's sampling (half its spacing, plus the reference's own 0.25 m)."""
-    from urbanization_planning.algorithms.network.frontage import SAMPLES_PER_OFFSET
+    from urbanization_planning.algorithms.network.frontage import _SPACING_BOUND, SAMPLES_PER_OFFSET
 
     street, walk = _street_points(net, distance)
     reached = walk <= cutoff
@@ -297,7 +297,7 @@ def _check_nearest_street_land(net, distance, cutoff, offset, polygon, rng, n=60
     to_reached = cKDTree(street[reached]).query(land)[0]
     to_other = cKDTree(street[~reached]).query(land)[0] if (~reached).any() else np.full(n, np.inf)
     expected = (to_reached < to_other) & (to_reached <= offset)
-    margin = offset / SAMPLES_PER_OFFSET / 2 + 0.5
+    margin = _SPACING_BOUND * offset / SAMPLES_PER_OFFSET / 2 + 0.5
     clear = (np.abs(to_reached - to_other) > margin) & (np.abs(to_reached - offset) > 0.03 * offset + 0.5)
     inside = shapely.contains_xy(polygon, land[:, 0], land[:, 1]) if polygon is not None else np.zeros(n, bool)
     assert inside[clear].tolist() == expected[clear].tolist()

@@ -159,8 +159,8 @@ def _inside_shares(network, sources, polygons_for, bands):
 def test_helsinki_service_areas_claim_only_what_is_in_reach(helsinki):
     """Issue 12 on the real Helsinki OSM network (18 stations and parks on the main network, 300/
     500/800 m): in every band at least 97 % of street points within 0.9 x band lie inside the
-    service area and at least 97 % of those beyond band + 150 m outside it (measured: 98.3-99.0 %
-    inside, 99.3-99.9 % outside; station catchments 98.9-99.4 % and 98.1-99.9 %). Buffering the
+    service area and at least 97 % of those beyond band + 150 m outside it (measured: 98.1-99.0 %
+    inside, 99.1-99.8 % outside; the station catchments alike). Buffering the
     reached streets by 50 m kept only 94.9 % outside at 800 m (land across rail yards and the
     harbour from a reached street), and 83.6 % for the two stations' own 800 m catchments."""
     streets, stations, parks = helsinki
@@ -171,10 +171,10 @@ def test_helsinki_service_areas_claim_only_what_is_in_reach(helsinki):
     sources = snap.node[main]
     inside, outside = _inside_shares(network, sources, lambda k, d: [nw.service_area(network, d, b) for b in bands], bands)
     assert inside.min() >= 0.97 and outside.min() >= 0.97
-    result = c.station_catchments(streets, stations, bands)
-    on_main = ~result.stations["small_island"].to_numpy()
+    result = c.station_catchments(streets, stations, bands, max_snap=100, tolerance=0.5)
+    on_main = ~result.stations["small_island"].to_numpy() & result.stations["on_network"].to_numpy()
     catchment = result.polygons.reshape(len(stations), len(bands))
-    station_net, (station_snap,) = nw.with_points(nw.build_network(streets), stations, max_distance=200)
+    station_net, (station_snap,) = nw.with_points(nw.build_network(streets, tolerance=0.5), stations, max_distance=100)
     inside, outside = _inside_shares(station_net, station_snap.node[on_main],
                                      lambda k, d: catchment[np.flatnonzero(on_main)[k]], bands)
     assert inside.min() >= 0.97 and outside.min() >= 0.97
