@@ -43,7 +43,7 @@ def _output(child, name, output_name, x, y):
 
 
 def build() -> QgsProcessingModelAlgorithm:
-    polygons, points = [QgsProcessing.TypeVectorPolygon], [QgsProcessing.TypeVectorPoint]
+    polygons, points = [QgsProcessing.SourceType.TypeVectorPolygon], [QgsProcessing.SourceType.TypeVectorPoint]
     model = QgsProcessingModelAlgorithm("City health check with map sheet (城市体检与图件)", "Urbanization planning")
     edition = QgsProcessingParameterEnum("edition", "Indicator system edition", options=["mohurd_2023", "mohurd_2021"],
                                          defaultValue="mohurd_2023")
@@ -55,9 +55,9 @@ def build() -> QgsProcessingModelAlgorithm:
         QgsProcessingParameterField("district_name_field", "District name field", parentLayerParameterName="districts", optional=True),
         QgsProcessingParameterFeatureSource("residential", "Residential land with population", polygons + points),
         QgsProcessingParameterField("population_field", "Population field", parentLayerParameterName="residential",
-                                    type=QgsProcessingParameterField.Numeric),
+                                    type=QgsProcessingParameterField.DataType.Numeric),
         QgsProcessingParameterFeatureSource("parks", "Parks and green spaces", polygons + points),
-        QgsProcessingParameterFeatureSource("network", "Walking network and streets", [QgsProcessing.TypeVectorLine]),
+        QgsProcessingParameterFeatureSource("network", "Walking network and streets", [QgsProcessing.SourceType.TypeVectorLine]),
         QgsProcessingParameterFeatureSource("stations", "Metro stations", points),
         QgsProcessingParameterString("title", "Map title", defaultValue="城市体检空间指标图"),
     ]):

@@ -31,15 +31,15 @@ CITY_ROAD_CLASSES = ("motorway", "motorway_link", "trunk", "trunk_link", "primar
 
 #: Output of each map: (sink, geometry, style, engine methods whose maps it holds).
 MAPS = (
-    ("PARK_SERVICE_AREAS", QgsWkbTypes.MultiPolygon, "greenspace_service_areas", ("park_coverage",)),
-    ("GREENWAY_SERVICE_AREAS", QgsWkbTypes.MultiPolygon, "greenspace_service_areas", ("greenway_coverage",)),
-    ("FACILITY_GAPS", QgsWkbTypes.Point, "greenspace_facility_gaps", ("facility_coverage",)),
-    ("STATION_CATCHMENTS", QgsWkbTypes.MultiPolygon, "transit_catchments", ("station_coverage",)),
-    ("WATERLOGGING_SPOTS", QgsWkbTypes.Point, "healthcheck_waterlogging", ("waterlogging_density",)),
-    ("DENSE_LAND", QgsWkbTypes.MultiPolygon, "healthcheck_dense_land", ("dense_land",)),
-    ("CLUSTERS", QgsWkbTypes.MultiPolygon, "healthcheck_clusters", ("cluster_size",)),
-    ("CITY_ROADS", QgsWkbTypes.MultiLineString, "healthcheck_roads", ("road_density",)),
-    ("WIDE_CORRIDORS", QgsWkbTypes.MultiPolygon, "healthcheck_corridors", ("eco_corridor",)),
+    ("PARK_SERVICE_AREAS", QgsWkbTypes.Type.MultiPolygon, "greenspace_service_areas", ("park_coverage",)),
+    ("GREENWAY_SERVICE_AREAS", QgsWkbTypes.Type.MultiPolygon, "greenspace_service_areas", ("greenway_coverage",)),
+    ("FACILITY_GAPS", QgsWkbTypes.Type.Point, "greenspace_facility_gaps", ("facility_coverage",)),
+    ("STATION_CATCHMENTS", QgsWkbTypes.Type.MultiPolygon, "transit_catchments", ("station_coverage",)),
+    ("WATERLOGGING_SPOTS", QgsWkbTypes.Type.Point, "healthcheck_waterlogging", ("waterlogging_density",)),
+    ("DENSE_LAND", QgsWkbTypes.Type.MultiPolygon, "healthcheck_dense_land", ("dense_land",)),
+    ("CLUSTERS", QgsWkbTypes.Type.MultiPolygon, "healthcheck_clusters", ("cluster_size",)),
+    ("CITY_ROADS", QgsWkbTypes.Type.MultiLineString, "healthcheck_roads", ("road_density",)),
+    ("WIDE_CORRIDORS", QgsWkbTypes.Type.MultiPolygon, "healthcheck_corridors", ("eco_corridor",)),
 )
 
 
@@ -81,7 +81,7 @@ class CityHealthCheckAlgorithm(ParkAlgorithm):
             options=list(EDITIONS), defaultValue=EDITIONS[0])
         edition.setUsesStaticStrings(True)
         self.addParameter(edition)
-        polygons, points, lines = [QgsProcessing.TypeVectorPolygon], [QgsProcessing.TypeVectorPoint], [QgsProcessing.TypeVectorLine]
+        polygons, points, lines = [QgsProcessing.SourceType.TypeVectorPolygon], [QgsProcessing.SourceType.TypeVectorPoint], [QgsProcessing.SourceType.TypeVectorLine]
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.BUILT_UP, self.tr("Built-up area or 城区 boundary (polygons)"), polygons, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -94,14 +94,14 @@ class CityHealthCheckAlgorithm(ParkAlgorithm):
             self.RESIDENTIAL, self.tr("Residential land or homes (polygons or points)"), polygons + points, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_FIELD, self.tr("Population field"), parentLayerParameterName=self.RESIDENTIAL,
-            type=QgsProcessingParameterField.Numeric, optional=True))
+            type=QgsProcessingParameterField.DataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.PARKS, self.tr("Parks and green spaces (polygons or points)"), polygons + points, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.PARK_NAME_FIELD, self.tr("Park name field"), parentLayerParameterName=self.PARKS, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.PARK_SIZE_FIELD, self.tr("Park area field in m² (empty: polygon area; needed for park points)"),
-            parentLayerParameterName=self.PARKS, type=QgsProcessingParameterField.Numeric, optional=True))
+            parentLayerParameterName=self.PARKS, type=QgsProcessingParameterField.DataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.GREENWAYS, self.tr("Greenways (lines)"), lines, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -126,7 +126,7 @@ class CityHealthCheckAlgorithm(ParkAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.REQUIRED_CORRIDORS, self.tr("Corridors required between clusters (lines)"), lines, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.INDICATORS, self.tr("Health check indicators (city and districts)"), QgsProcessing.TypeVector))
+            self.INDICATORS, self.tr("Health check indicators (city and districts)"), QgsProcessing.SourceType.TypeVector))
         names = {
             "PARK_SERVICE_AREAS": self.tr("Park service areas"), "GREENWAY_SERVICE_AREAS": self.tr("Greenway service areas"),
             "FACILITY_GAPS": self.tr("Homes beyond the facility service radius"),
@@ -135,8 +135,8 @@ class CityHealthCheckAlgorithm(ParkAlgorithm):
             "CITY_ROADS": self.tr("City roads in the built-up area"), "WIDE_CORRIDORS": self.tr("Corridor land at least the required width"),
         }
         for sink, wkb, _style, _methods in MAPS:
-            kind = {QgsWkbTypes.Point: QgsProcessing.TypeVectorPoint,
-                    QgsWkbTypes.MultiLineString: QgsProcessing.TypeVectorLine}.get(wkb, QgsProcessing.TypeVectorPolygon)
+            kind = {QgsWkbTypes.Type.Point: QgsProcessing.SourceType.TypeVectorPoint,
+                    QgsWkbTypes.Type.MultiLineString: QgsProcessing.SourceType.TypeVectorLine}.get(wkb, QgsProcessing.SourceType.TypeVectorPolygon)
             self.addParameter(QgsProcessingParameterFeatureSink(sink, names[sink], kind, optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, self.tr("Report (HTML)"), fileFilter="HTML (*.html)", optional=True, createByDefault=False))
@@ -221,7 +221,7 @@ class CityHealthCheckAlgorithm(ParkAlgorithm):
         import shapely
 
         points = self._geometries(parameters, self.WATERLOGGING_POINTS, context, feedback, metric,
-                                  (QgsWkbTypes.PointGeometry,))
+                                  (QgsWkbTypes.GeometryType.PointGeometry,))
         dem = self.parameterAsRasterLayer(parameters, self.DEM, context)
         if points is not None or dem is None:
             return points
@@ -237,7 +237,7 @@ class CityHealthCheckAlgorithm(ParkAlgorithm):
     def read_layers(self, parameters, context, feedback, metric):
         from .indicators import CityLayers
 
-        polygon, line, point = (QgsWkbTypes.PolygonGeometry,), (QgsWkbTypes.LineGeometry,), (QgsWkbTypes.PointGeometry,)
+        polygon, line, point = (QgsWkbTypes.GeometryType.PolygonGeometry,), (QgsWkbTypes.GeometryType.LineGeometry,), (QgsWkbTypes.GeometryType.PointGeometry,)
         layers = CityLayers(
             built_up=self._geometries(parameters, self.BUILT_UP, context, feedback, metric, polygon),
             admin_area=self._geometries(parameters, self.ADMIN_AREA, context, feedback, metric, polygon),
