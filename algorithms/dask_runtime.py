@@ -87,13 +87,14 @@ class TileRunner:
         results: list = [None] * len(tasks)
         done = 0
         try:
-            for future in as_completed(futures):
-                if is_canceled is not None and is_canceled():
-                    raise CancelledError()
-                results[position[future.key]] = future.result()
-                done += 1
-                if progress is not None:
-                    progress(done, len(tasks))
+            with client.as_current():  # as_completed looks the client up
+                for future in as_completed(futures):
+                    if is_canceled is not None and is_canceled():
+                        raise CancelledError()
+                    results[position[future.key]] = future.result()
+                    done += 1
+                    if progress is not None:
+                        progress(done, len(tasks))
         except BaseException:
             client.cancel(futures)
             raise

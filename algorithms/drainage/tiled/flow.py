@@ -288,6 +288,7 @@ class TiledFlow:
     scratch: Scratch
     transform: object
     latlon: bool
+    row_areas: np.ndarray  # float64 m2 of one cell per DEM row
     flat_rounds: int
     stranded: int
     network: tuple | None  # stream cells (global index, downstream, accumulation, elevation)
@@ -297,10 +298,11 @@ class TiledFlow:
 
 
 def condition_tiled(source: Source, grid: TileGrid, scratch: Scratch, transform, runner, *, latlon: bool = False,
-                    threshold_m2: float | None = None, progress: Callable[[float], None] | None = None,
+                    row_areas: np.ndarray | None = None, threshold_m2: float | None = None, progress: Callable[[float], None] | None = None,
                     is_canceled: Callable[[], bool] | None = None) -> TiledFlow:
     """Fill, directions and accumulation of the DEM in `source`, tile by tile on `runner`
-    (algorithms.dask_runtime). Progress 0-100 over the stages, by tiles done."""
+    (algorithms.dask_runtime). `row_areas`: m2 of one cell per DEM row (default: the grid's units
+    taken as metres, hydrology.row_cell_areas). Progress 0-100 over the stages, by tiles done."""
     tiles = grid.tiles
     stage_span = {"fill": (0, 25), "finish": (25, 15), "directions": (40, 15), "flats": (55, 10),
                   "links": (65, 15), "accumulation": (80, 20)}
@@ -347,7 +349,7 @@ def condition_tiled(source: Source, grid: TileGrid, scratch: Scratch, transform,
         name = "d8_routed" if tile in last_ring else "d8"
         scratch.path(name, *tile).replace(scratch.path("d8_final", *tile))
         scratch.drop("d8", *tile)
-    areas = row_cell_areas(transform, grid.shape, latlon)
+    areas = row_cell_areas(transform, grid.shape, latlon) if row_areas is None else np.asarray(row_areas, np.float64)
 
     def tile_areas(i, j):
         row0, _, rows, _ = grid.window(i, j)
@@ -365,4 +367,4 @@ def condition_tiled(source: Source, grid: TileGrid, scratch: Scratch, transform,
         network = None
     if is_canceled is not None and is_canceled():
         raise CancelledError()
-    return TiledFlow(source, grid, scratch, transform, latlon, rounds, sum(stranded.values()), network)
+    return TiledFlow(source, grid, scratch, transform, latlon, areas, rounds, sum(stranded.values()), network)

@@ -13,10 +13,12 @@ import numpy as np
 
 @dataclass(frozen=True)
 class Source:
-    """A DEM on disk (GeoTIFF, tiled/COG GeoTIFF or VRT mosaic) and the band to read."""
+    """A DEM on disk (GeoTIFF, tiled/COG GeoTIFF or VRT mosaic), the band to read and the metres
+    per elevation unit (cells are multiplied by it in float32, as the untiled reader does)."""
 
     path: str
     band: int = 1
+    z_factor: float = 1.0
 
     def read(self, row0: int, col0: int, rows: int, cols: int) -> np.ndarray:
         """float32 cells of the window, NaN for nodata and for cells outside the raster."""
@@ -34,6 +36,8 @@ class Source:
         if nodata is not None:
             block[block == np.float32(nodata)] = np.nan
         block[~np.isfinite(block)] = np.nan
+        if self.z_factor != 1.0:
+            block *= np.float32(self.z_factor)
         out[r0 - row0:r1 - row0, c0 - col0:c1 - col0] = block
         return out
 
