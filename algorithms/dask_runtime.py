@@ -60,23 +60,34 @@ class TileRunner:
         return self._map_local(function, tasks, progress, is_canceled)
 
     def _map_local(self, function, tasks, progress, is_canceled):
+        """On cancel, tasks not started yet return at once and the ones running finish their tile:
+        nothing is left writing when CancelledError reaches the caller."""
+        import threading
+
         import dask
         from dask.callbacks import Callback
 
+        cancelled = threading.Event()
         done = [0]
+
+        def guarded(*task):
+            return None if cancelled.is_set() else function(*task)
 
         def before(key, dsk, state):
             if is_canceled is not None and is_canceled():
-                raise CancelledError()
+                cancelled.set()
 
         def after(key, result, dsk, state, worker_id):
             done[0] += 1
-            if progress is not None:
+            if progress is not None and not cancelled.is_set():
                 progress(done[0], len(tasks))
 
-        delayed = [dask.delayed(function, pure=False)(*task) for task in tasks]
+        delayed = [dask.delayed(guarded, pure=False)(*task) for task in tasks]
         with Callback(pretask=before, posttask=after):
-            return list(dask.compute(*delayed, scheduler="threads", num_workers=self.workers))
+            results = list(dask.compute(*delayed, scheduler="threads", num_workers=self.workers))
+        if cancelled.is_set() or (is_canceled is not None and is_canceled()):
+            raise CancelledError()
+        return results
 
     def _map_cluster(self, function, tasks, progress, is_canceled):
         from distributed import as_completed

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..cancel import CancelledError
+from .tiled.kernels import UNRESOLVED, drain_flats
 
 EARTH_RADIUS = 6371007.2  # m, the authalic sphere pyflwdir also uses for cell areas
 D8_NODATA = 247  # pyflwdir's D8 code for cells outside the terrain; 0 marks an outlet (pit)
@@ -217,7 +218,9 @@ def condition(dem: np.ndarray, transform, latlon: bool = False, keep_filled: boo
     if latlon:  # metres per degree at the DEM's mid-latitude: the slope weights need true distances
         middle = math.radians(transform.f + transform.e * dem.shape[0] / 2.0)
         cell_x, cell_y = cell_x * math.cos(middle) * 111320.0, cell_y * 110574.0
+    d8[d8 != D8_NODATA] = UNRESOLVED  # flats: routed below, as the tiled path routes them
     steepest_descent(filled, d8, cell_x, cell_y)
+    drain_flats(filled, d8)
     if not keep_filled:
         del filled
         filled = None

@@ -205,8 +205,12 @@ class DrainageCorridorsAlgorithm(DrainageAlgorithm):
         except CorridorSettingsError as error:
             raise QgsProcessingException(
                 self.tr("Corridor half-widths: {}. Write them as order:metres pairs, e.g. 1:10,2:15,3:25,4:40.").format(error)) from error
-        elevation, transform, layer, latlon, metric = self.read_dem(parameters, context, feedback)
         name_field = self.parameterAsString(parameters, self.ROAD_NAME_FIELD, context) or None
+        from .tiled import processing as tiled  # DEMs larger than memory: tile by tile on Dask
+
+        if (plan := tiled.plan(self, parameters, context, feedback)) is not None:
+            return tiled.run_corridors(self, plan, parameters, context, feedback, area_ha, widths, name_field)
+        elevation, transform, layer, latlon, metric = self.read_dem(parameters, context, feedback)
         roads, buildings = self.read_lines_and_buildings(
             parameters, context, feedback, metric, extra_fields=[name_field] if name_field else [])
         feedback.setProgress(5)
@@ -255,7 +259,7 @@ class DrainageCorridorsAlgorithm(DrainageAlgorithm):
         feedback.setProgress(100)
         return results
 
-    def write_report(self, path, result, area_ha, widths, dem_name, with_roads):
+    def write_report(self, path, result, area_ha, widths, dem_name, with_roads, extra_notes=()):
         from .. import report
         from .corridors import half_width
 
@@ -291,7 +295,7 @@ class DrainageCorridorsAlgorithm(DrainageAlgorithm):
         notes = [self.tr("Method: priority-flood depression filling, D8 flow directions and flow accumulation "
                          "(pyflwdir); a corridor starts where the contributing area reaches the threshold; Strahler "
                          "order is counted on the corridor network. Half-widths are planning defaults, not standard "
-                         "values: check them against the hydraulic design.")]
+                         "values: check them against the hydraulic design.")] + list(extra_notes)
         return report.write(path, report.page(self.tr("Drainage corridors (排涝通道识别)"), sections, notes))
 
 
@@ -337,6 +341,10 @@ class WaterloggingSpotsAlgorithm(DrainageAlgorithm):
 
         min_depth = self.parameterAsDouble(parameters, self.MIN_DEPTH, context)
         min_area = self.parameterAsDouble(parameters, self.MIN_AREA, context)
+        from .tiled import processing as tiled  # DEMs larger than memory: tile by tile on Dask
+
+        if (plan := tiled.plan(self, parameters, context, feedback)) is not None:
+            return tiled.run_depressions(self, plan, parameters, context, feedback, min_depth, min_area)
         elevation, transform, layer, latlon, metric = self.read_dem(parameters, context, feedback)
         roads, buildings = self.read_lines_and_buildings(parameters, context, feedback, metric)
         feedback.setProgress(5)
@@ -363,7 +371,7 @@ class WaterloggingSpotsAlgorithm(DrainageAlgorithm):
         feedback.setProgress(100)
         return results
 
-    def write_report(self, path, result, min_depth, min_area, dem_name):
+    def write_report(self, path, result, min_depth, min_area, dem_name, extra_notes=()):
         from .. import report
 
         frame = result.depressions
@@ -387,7 +395,7 @@ class WaterloggingSpotsAlgorithm(DrainageAlgorithm):
                                  title=self.tr("Largest ponding volumes"), unit="m³")
         notes = [self.tr("Depth is the depression-filled surface minus the DEM (priority flood). The default threshold "
                          "0.15 m is the road waterlogging depth of GB 51222-2017. A DEM sees neither pipes nor inlets: "
-                         "treat the list as places to check, not as a flood model.")]
+                         "treat the list as places to check, not as a flood model.")] + list(extra_notes)
         return report.write(path, report.page(self.tr("Waterlogging-prone depressions (易涝点识别)"),
                                               [(self.tr("Summary"), summary),
                                                (self.tr("Depressions by volume"), table + chart)], notes))

@@ -91,7 +91,7 @@ def flats_task(grid: TileGrid, scratch: Scratch, i: int, j: int, filled_ring: np
     the routed directions are kept (they are final once no perimeter changes any more)."""
     filled = set_inner(filled_ring.copy(), scratch.load("filled", i, j))
     d8 = scratch.load("d8", i, j)
-    distance = kernels.flat_distances(filled, d8, distance_ring)
+    distance = kernels.flat_distances(filled, d8, distance_ring.copy())  # the client compares the ring later
     routed = d8.copy()
     stranded = kernels.route_flats(filled, routed, distance)
     scratch.save("d8_routed", i, j, routed)

@@ -130,9 +130,10 @@ def flat_distances(filled, d8, ring_distance):
     `d8` (rows, cols) uint8 with UNRESOLVED on flat cells; `ring_distance` (rows+2, cols+2) int32:
     on the ring, the distance the neighbouring tile reports (0 drained, FAR unknown); inside, ignored.
     A flat cell may step to a neighbour that is not higher. Returns int32 (rows+2, cols+2) with the
-    ring as given and the tile's distances inside (0 on drained cells, FAR on nodata)."""
+    ring as given and the tile's distances inside (0 on drained cells, FAR on nodata); this is
+    `ring_distance` itself, filled in place."""
     rows, cols = d8.shape
-    distance = ring_distance.copy()
+    distance = ring_distance
     heap = [(np.int32(0), np.int64(0))]
     heap.pop()
     width = cols + 2
@@ -184,6 +185,14 @@ def route_flats(filled, d8, distance):
                 stranded += 1
             d8[r - 1, c - 1] = code
     return stranded
+
+
+def drain_flats(filled: np.ndarray, d8: np.ndarray) -> int:
+    """Route the UNRESOLVED cells of a whole DEM (no neighbouring tiles) in place: the flat
+    routing of the tiled path, so both paths drain flats alike. Returns the stranded count."""
+    ringed = np.pad(filled.astype(np.float32, copy=False), 1, constant_values=np.float32(np.nan))
+    distance = flat_distances(ringed, d8, np.full(ringed.shape, FAR, dtype=np.int32))
+    return route_flats(ringed, d8, distance)
 
 
 @njit(cache=True)
