@@ -11,7 +11,10 @@ from qgis.core import QgsProcessingException, QgsWkbTypes
 
 from ....layers import crs as crs_utils
 from ....layers import raster, styling, vector
-from ...dask_runtime import TileRunner, dask_available, runner_for
+from ....translation import tr
+from ... import dependencies
+from ...dask_runtime import PACKAGES as DASK_PACKAGES
+from ...dask_runtime import TileRunner, runner_for
 from ...provider import dask_settings
 
 # share of the available memory the tiles in flight may take (the rest: QGIS, the vector outputs)
@@ -51,16 +54,17 @@ def plan(alg, parameters, context, feedback) -> TiledPlan | None:
     needed = hydrology.memory_estimate(shape[0] * shape[1], alg.TASK)
     available = hydrology.available_memory()
     if available is None or needed <= available:
-        feedback.pushInfo(alg.tr("Whole-DEM path: the DEM fits in memory (faster than tiles)."))
+        feedback.pushInfo(tr("Whole-DEM path: the DEM fits in memory (faster than tiles)."))
         return None
-    if not dask_available():
-        feedback.pushWarning(alg.tr("The DEM does not fit in memory; install the Python packages dask and distributed "
-                                    "to analyse it tile by tile."))
+    missing = dependencies.find_missing(DASK_PACKAGES)
+    if missing:  # the whole-DEM path then explains that the DEM does not fit
+        feedback.pushWarning(tr("The DEM does not fit in memory; to analyse it tile by tile install {}:\n{}").format(
+            dependencies.describe(missing), dependencies.install_hint(missing)))
         return None
     address, scratch = dask_settings()
     runner = runner_for(address)
     grid = TileGrid.by_cells(shape, tile_cells_for(int(available * MEMORY_SHARE), runner.workers))
-    feedback.pushInfo(alg.tr("Tiled path: the whole DEM would need about {} GiB, {} GiB are available. {} x {} tiles "
+    feedback.pushInfo(tr("Tiled path: the whole DEM would need about {} GiB, {} GiB are available. {} x {} tiles "
                              "of at most {} x {} cells on {}.").format(
         f"{needed / 2**30:.1f}", f"{available / 2**30:.1f}", grid.down, grid.across, grid.tile_rows, grid.tile_cols,
         runner.description))
@@ -85,9 +89,9 @@ def _dem_setup(alg, plan_: TiledPlan, context, feedback):
 
 
 def method_note(alg, plan_: TiledPlan, flat_rounds: int) -> str:
-    return alg.tr("Computed tile by tile ({} x {} tiles, {}): parallel priority-flood filling (Barnes 2016) and "
-                  "tiled flow accumulation (Barnes 2017); the filled surface and the directions outside flats equal "
-                  "the whole-DEM path's; flats drain to the nearest lower cell across tiles ({} exchange rounds).").format(
+    return tr("Computed tile by tile ({} x {} tiles, {}): parallel priority-flood filling (Barnes 2016) and "
+                  "tiled flow accumulation (Barnes 2017); filled surface, directions and accumulation equal the "
+              "whole-DEM path's; flats drain by the shortest way to a lower cell, across tiles ({} exchange rounds).").format(
         plan_.grid.down, plan_.grid.across, plan_.runner.description, flat_rounds)
 
 
