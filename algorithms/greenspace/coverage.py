@@ -18,8 +18,10 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from .. import walking
 from ..network import DEFAULT_OFFSET, ComponentReport, Network, component_report
-from .access import EuclideanAccess, NetworkAccess, boundary_points, home_points
+from ..walking import home_points
+from .access import EuclideanAccess, NetworkAccess, boundary_points
 from .inputs import ALL, covered_share, district_of
 from .messages import Message, message, metres
 from .rules import GradeRule, assign_grades, general_rules, historic_rules
@@ -184,7 +186,8 @@ def park_coverage(
         messages.append(message("parks_unreachable", unreachable_parks.size, metres(snap_distance), names))
 
     weight_area = np.where(is_polygon, result["area_m2"].to_numpy(), 1.0)
-    summary = _summary(district, weight_area, share, pop if population is not None else None, covered, mode)
+    summary = _summary(district, weight_area, share, pop if population is not None else None, covered,
+                       access.home_reachable, mode)
     total = summary[summary["district"] == ALL].iloc[0]
     underserved = _underserved(result, uncovered, share, is_polygon, pop, population is not None)
     park_table = pd.DataFrame({
@@ -213,20 +216,24 @@ def _grade_parks(sizes, rules: list[GradeRule], with_historic: bool):
     return general + special, grade, grade_general, serves
 
 
-def _summary(district, weight_area, share, pop, covered, mode) -> pd.DataFrame:
-    """Per district and (all): features, covered features, area, covered area, rates."""
+def _summary(district, weight_area, share, pop, covered, reachable, mode) -> pd.DataFrame:
+    """Per district and (all): features, covered and unreachable features, area, covered area,
+    rates; with population: population = covered + not covered + unreachable (homes that cannot
+    reach a street count as unreachable, whatever their land's share in a service area)."""
     frame = pd.DataFrame({
         "district": district, "homes": 1, "homes_covered": covered.astype(int),
-        "area_m2": weight_area, "covered_m2": weight_area * share,
+        "homes_unreachable": (~reachable).astype(int), "area_m2": weight_area, "covered_m2": weight_area * share,
     })
     if pop is not None:
-        frame["population"] = pop
-        frame["population_covered"] = pop * share
+        split = walking.split_population(pop, share, reachable)
+        for column, values in split.items():
+            frame[column] = values
     grouped = frame.groupby("district", sort=True).sum(numeric_only=True).reset_index()
     total = frame.drop(columns="district").sum(numeric_only=True).to_frame().T
     total.insert(0, "district", ALL)
     table = pd.concat([grouped, total], ignore_index=True)
-    table[["homes", "homes_covered"]] = table[["homes", "homes_covered"]].astype("int64")
+    counts = ["homes", "homes_covered", "homes_unreachable"]
+    table[counts] = table[counts].astype("int64")
     table["rate_area"] = np.divide(table["covered_m2"], table["area_m2"], out=np.zeros(len(table)), where=table["area_m2"] > 0)
     if pop is not None:
         table["rate_population"] = np.divide(

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..network import Network
-from .access import home_points
+from ..walking import home_points, split_population
 from .coverage import make_access
 from .inputs import ALL, district_of
 from .messages import Message, message, metres
@@ -114,14 +114,18 @@ def facility_coverage(
             "district": district[rows], "population": pop[rows] if population is not None else np.nan,
             "mode": access.mode,
         }, geometry=homes[rows], crs=residential.crs))
+        split = split_population(pop, covered, access.home_reachable)
         for name in [*sorted(set(district)), ALL]:
             mask = np.ones(n, bool) if name == ALL else district == name
             total = pop[mask].sum()
+            people = {column: float(values[mask].sum()) if population is not None else np.nan
+                      for column, values in split.items()}
             summary_rows.append({
                 "type": type_id, "type_label": types[type_id].get("label", type_id), "limit_m": limit,
                 "district": name, "homes": int(mask.sum()), "homes_covered": int(covered[mask].sum()),
+                "homes_unreachable": int((~access.home_reachable[mask]).sum()),
                 "share_homes": float(covered[mask].mean()) if mask.any() else np.nan,
-                "population": total if population is not None else np.nan,
+                **people,
                 "share_population": float(pop[mask & covered].sum() / total) if population is not None and total > 0 else np.nan,
                 "mode": access.mode,
             })

@@ -149,11 +149,11 @@ def test_commute_isochrones_with_walking_network_and_population(run, tmp_path):
     assert "Door-to-door commute isochrones" in (tmp_path / "r.html").read_text(encoding="utf-8")
     assert set(rows) == {(p, m) for p in ("allstop", "express") for m in (5.0, 10.0, 15.0)}
     for minutes in (5.0, 10.0, 15.0):
-        assert rows["express", minutes]["population"] >= rows["allstop", minutes]["population"] - 1e-6
+        assert rows["express", minutes]["population_covered"] >= rows["allstop", minutes]["population_covered"] - 1e-6
         assert rows["express", minutes]["population_gained"] == pytest.approx(
-            rows["express", minutes]["population"] - rows["allstop", minutes]["population"])
+            rows["express", minutes]["population_covered"] - rows["allstop", minutes]["population_covered"])
     assert result["POPULATION_GAINED"] == pytest.approx(rows["express", 10.0]["population_gained"])
-    assert rows["allstop", 15.0]["population"] <= 8000 + 1e-6
+    assert rows["allstop", 15.0]["population_covered"] <= 8000 + 1e-6
 
 
 def test_isochrones_without_network_are_refused(run):
