@@ -27,9 +27,10 @@ from . import kernels
 from .flow import TiledFlow, condition_tiled
 from .grid import Scratch, Source, TileGrid, perimeter
 
-# peak bytes per cell of one tile in a task (the tile's arrays, the ring and the flood heap);
-# measured by benchmarks/bench_drainage_tiled.py, with a margin
-TILE_BYTES_PER_CELL = 48
+# peak bytes per cell of one tile in flight (its arrays, the ring, the flood heap, the int64 flow
+# graph of the accumulation): benchmarks/bench_drainage_tiled.py measured 1.26 GiB for one
+# 16-million-cell tile (85 B/cell, the process and the vector outputs included); with a margin
+TILE_BYTES_PER_CELL = 96
 
 
 def tile_cells_for(memory_budget: int, workers: int) -> int:
