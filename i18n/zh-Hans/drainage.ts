@@ -349,6 +349,10 @@
 <context>
     <name>@default</name>
     <message>
+        <source>The DEM does not fit in memory, and tiles would need about {} GiB of disk in the scratch folder {}, where {} GiB are free.</source>
+        <translation>高程模型超出可用内存，而分块计算约需 {} GiB 磁盘空间（临时文件夹 {}），该处仅剩 {} GiB。</translation>
+    </message>
+    <message>
         <source>Whole-DEM path: the DEM fits in memory (faster than tiles).</source>
         <translation>整体计算：高程模型可完整放入内存（比分块计算更快）。</translation>
     </message>

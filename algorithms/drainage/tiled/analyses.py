@@ -31,6 +31,10 @@ from .grid import Scratch, Source, TileGrid, perimeter
 # graph of the accumulation): benchmarks/bench_drainage_tiled.py measured 1.26 GiB for one
 # 16-million-cell tile (85 B/cell, the process and the vector outputs included); with a margin
 TILE_BYTES_PER_CELL = 96
+# bytes per DEM cell the scratch folder holds at most: the filled surface (4), local fill and labels
+# while filling (8), directions (1-2), accumulation (4), depth and hollow labels (8, depressions);
+# with the output GeoTIFFs written beside them, rounded up
+SCRATCH_BYTES_PER_CELL = 24
 
 
 def tile_cells_for(memory_budget: int, workers: int) -> int:

@@ -5,6 +5,8 @@ algorithms/drainage/processing.py; the engines are in flow.py and analyses.py.""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from dataclasses import dataclass
 
 from qgis.core import QgsProcessingException, QgsWkbTypes
@@ -39,7 +41,7 @@ def plan(alg, parameters, context, feedback) -> TiledPlan | None:
     import rasterio
 
     from .. import hydrology
-    from .analyses import tile_cells_for
+    from .analyses import SCRATCH_BYTES_PER_CELL, tile_cells_for
     from .grid import TileGrid
 
     layer = alg.parameterAsRasterLayer(parameters, alg.DEM, context)
@@ -62,6 +64,13 @@ def plan(alg, parameters, context, feedback) -> TiledPlan | None:
             dependencies.describe(missing), dependencies.install_hint(missing)))
         return None
     address, scratch = dask_settings()
+    scratch_free = shutil.disk_usage(scratch or tempfile.gettempdir()).free
+    if shape[0] * shape[1] * SCRATCH_BYTES_PER_CELL > scratch_free:
+        feedback.pushWarning(tr("The DEM does not fit in memory, and tiles would need about {} GiB of disk in the "
+                                "scratch folder {}, where {} GiB are free.").format(
+            f"{shape[0] * shape[1] * SCRATCH_BYTES_PER_CELL / 2**30:,.0f}", scratch or tempfile.gettempdir(),
+            f"{scratch_free / 2**30:,.0f}"))
+        return None
     runner = runner_for(address)
     grid = TileGrid.by_cells(shape, tile_cells_for(int(available * MEMORY_SHARE), runner.workers))
     feedback.pushInfo(tr("Tiled path: the whole DEM would need about {} GiB, {} GiB are available. {} x {} tiles "
