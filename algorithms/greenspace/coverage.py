@@ -19,6 +19,7 @@ import pandas as pd
 import shapely
 
 from .. import walking
+from ..cancel import checkpoint
 from ..network import DEFAULT_OFFSET, ComponentReport, Network, component_report
 from ..walking import home_points
 from .access import EuclideanAccess, NetworkAccess, boundary_points
@@ -83,13 +84,14 @@ def park_coverage(
     districts: gpd.GeoDataFrame | None = None,
     historic=None,
     progress: Callable[[float], None] | None = None,
+    is_canceled: Callable[[], bool] | None = None,
 ) -> CoverageResult:
     """Coverage of `residential` (polygons or points) by `parks` (columns `park_id`, `name`,
     optional `size_m2` overriding the geometry area, e.g. for park points).
     `districts`: polygons with a `name` column, or None. `historic`: historic-district polygons
     where the rules marked historic_only apply (their service area is clipped to them); without
     them those rules are skipped with a message."""
-    report = progress or (lambda _x: None)
+    report = checkpoint(progress, is_canceled)  # raises CancelledError at the next step once cancelled
     park_geoms = parks.geometry.to_numpy()
     sizes = parks["size_m2"].to_numpy(dtype=float) if "size_m2" in parks else shapely.area(park_geoms)
     res_geoms = residential.geometry.to_numpy()
@@ -132,6 +134,7 @@ def park_coverage(
     # Homes no park covers: the nearest qualifying park within twice the largest radius (parks
     # qualifying only under historic-district rules count for homes in historic districts).
     limit = 2 * max(r.radius_m for r in rules)
+    report(0.7)
     qualifying = grade >= 0
     for candidates, homes_left in ((grade_general >= 0, ~covered & ~in_historic), (qualifying, ~covered & in_historic)):
         if candidates.any() and homes_left.any():

@@ -16,6 +16,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from ..cancel import checkpoint
 from ..network import Network
 from ..walking import home_points, split_population
 from .coverage import make_access
@@ -82,10 +83,11 @@ def facility_coverage(
     population: np.ndarray | None = None,
     districts: gpd.GeoDataFrame | None = None,
     progress: Callable[[float], None] | None = None,
+    is_canceled: Callable[[], bool] | None = None,
 ) -> FacilityResult:
     """`types`: type id -> {"distance_m": ..., "label": ...}; `facility_types`: the type id of
     each facility (None: ignored)."""
-    report = progress or (lambda _x: None)
+    report = checkpoint(progress, is_canceled)  # raises CancelledError at the next step once cancelled
     homes = home_points(residential.geometry.to_numpy())
     access, messages = make_access(network, facilities.geometry.to_numpy(), homes, None, snap_distance)
     present = [t for t in types if (facility_types == t).any()]
@@ -99,6 +101,7 @@ def facility_coverage(
     underserved = []
     summary_rows = []
     for k, type_id in enumerate(present):
+        report(k / max(len(present), 1))
         limit = float(types[type_id]["distance_m"])
         selected = (facility_types == type_id) & access.facility_reachable
         _, distance = access.nearest(selected, 2 * limit)

@@ -316,6 +316,7 @@ class ParkCoverageAlgorithm(ParkAlgorithm):
             snap_distance=self.snap_distance(parameters, context),
             offset=self.parameterAsDouble(parameters, self.OFFSET, context),
             population=population, districts=districts, historic=historic, progress=self.progress(feedback, 10, 85),
+            is_canceled=feedback.isCanceled,
         )
         for message in result.messages:
             feedback.pushWarning(engine_message(message))
@@ -467,6 +468,7 @@ class FacilityCoverageAlgorithm(GreenAlgorithm):
             sites, facility_types, residential, types, network=network,
             snap_distance=self.snap_distance(parameters, context),
             population=population, districts=districts, progress=self.progress(feedback, 10, 85),
+            is_canceled=feedback.isCanceled,
         )
         for message in result.messages:
             feedback.pushWarning(engine_message(message))

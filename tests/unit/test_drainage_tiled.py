@@ -24,13 +24,13 @@ from urbanization_planning.algorithms.cancel import CancelledError
 from urbanization_planning.algorithms.dask_runtime import TileRunner, runner_for
 from urbanization_planning.algorithms.drainage.corridors import identify_corridors
 from urbanization_planning.algorithms.drainage.depressions import find_depressions
-from urbanization_planning.algorithms.drainage.hydrology import condition, steepest_descent
+from urbanization_planning.algorithms.drainage.hydrology import cell_distances, condition, steepest_descent
 from urbanization_planning.algorithms.drainage.tiled.analyses import (
     find_depressions_tiled,
     identify_corridors_tiled,
     network_lines,
 )
-from urbanization_planning.algorithms.drainage.tiled.flow import cell_distances, condition_tiled
+from urbanization_planning.algorithms.drainage.tiled.flow import condition_tiled
 from urbanization_planning.algorithms.drainage.tiled.grid import Scratch, Source, TileGrid
 
 from ..conftest import DATA, SAMPLE_DATA

@@ -134,7 +134,7 @@ def network_lines(network: tuple, transform, shape: tuple[int, int], crs, metric
 
 
 def identify_corridors_tiled(source: Source, grid: TileGrid, transform, runner, *, crs=None, metric_crs=None,
-                             latlon: bool = False, row_areas: np.ndarray | None = None, min_area_m2: float,
+                             latlon: bool = False, row_areas: np.ndarray | None = None, cell_metres=None, min_area_m2: float,
                              widths: dict[int, float], roads=None, buildings=None, road_name_column: str | None = None,
                              accumulation_path: str | None = None, direction_path: str | None = None,
                              raster_crs=None, scratch_dir: str | None = None,
@@ -150,7 +150,7 @@ def identify_corridors_tiled(source: Source, grid: TileGrid, transform, runner, 
 
     with tempfile.TemporaryDirectory(prefix="drainage-tiles-", dir=scratch_dir) as folder:
         flow = condition_tiled(source, grid, Scratch(folder), transform, runner, latlon=latlon, row_areas=row_areas,
-                               threshold_m2=float(min_area_m2), progress=step(0, 80), is_canceled=is_canceled)
+                               cell_metres=cell_metres, threshold_m2=float(min_area_m2), progress=step(0, 80), is_canceled=is_canceled)
         if accumulation_path:
             write_tiles(flow, "acc", accumulation_path, raster_crs, -9999.0, "float32")
         if direction_path:
@@ -298,7 +298,7 @@ def _combine(grid: TileGrid, results: dict, joined: dict, groups: int) -> dict:
 
 
 def find_depressions_tiled(source: Source, grid: TileGrid, transform, runner, *, crs=None, metric_crs=None,
-                           latlon: bool = False, row_areas: np.ndarray | None = None, min_depth: float = 0.15,
+                           latlon: bool = False, row_areas: np.ndarray | None = None, cell_metres=None, min_depth: float = 0.15,
                            min_area_m2: float = 0.0, roads=None, buildings=None, depth_path: str | None = None,
                            raster_crs=None, scratch_dir: str | None = None,
                            progress: Callable[[float], None] | None = None,
@@ -317,7 +317,7 @@ def find_depressions_tiled(source: Source, grid: TileGrid, transform, runner, *,
     with tempfile.TemporaryDirectory(prefix="drainage-tiles-", dir=scratch_dir) as folder:
         scratch = Scratch(folder)
         flow = condition_tiled(source, grid, scratch, transform, runner, latlon=latlon, row_areas=row_areas,
-                               progress=step(0, 70), is_canceled=is_canceled)
+                               cell_metres=cell_metres, progress=step(0, 70), is_canceled=is_canceled)
         tiles = grid.tiles
         areas = flow.row_areas
         results = dict(zip(tiles, runner.map(

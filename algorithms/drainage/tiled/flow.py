@@ -10,23 +10,24 @@ folder. Peak memory is a few tiles' worth of arrays per worker thread, independe
 How the result compares with the untiled path (hydrology.condition):
 - filled elevations are equal, cell for cell (both are the minimax spill level, added as
   elevation + (level - elevation) in float32 exactly as pyflwdir does);
-- directions are equal on every cell with a strictly lower neighbour (steepest descent on the same
-  filled surface, hydrology.steepest_descent) and on the DEM boundary;
-- on flats the untiled path follows pyflwdir's flood order, the tiled path the shortest way (in
-  steps, over not-higher cells) to the nearest drained cell, found across tile borders by
-  exchanging perimeter distances until they settle.
+- directions are equal on every cell: steepest descent on the same filled surface
+  (hydrology.steepest_descent) where a neighbour is strictly lower, an outlet on the DEM boundary,
+  and on flats the shortest way (in steps, over not-higher cells) to the nearest drained cell,
+  first in D8 code order on ties; the untiled path routes its flats with the same kernels as one
+  tile (kernels.drain_flats), the tiled path finds the same distances across tile borders by
+  exchanging perimeter distances until they settle;
+- accumulation is equal within float32 rounding (float64 sums per tile, float32 out).
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from ...cancel import CancelledError
-from ..hydrology import D8_NODATA, row_cell_areas, steepest_descent
+from ..hydrology import D8_NODATA, cell_distances, row_cell_areas, steepest_descent
 from . import kernels
 from .grid import Scratch, Source, TileGrid, perimeter, ring_of, set_inner
 
@@ -269,16 +270,6 @@ def solve_inflow(grid: TileGrid, links: dict) -> dict:
     return out
 
 
-def cell_distances(transform, shape: tuple[int, int], latlon: bool) -> tuple[float, float]:
-    """Cell width and height in metres for the slope weights (at the DEM's mid-latitude when
-    geographic), as hydrology.condition computes them."""
-    cell_x, cell_y = abs(transform.a), abs(transform.e)
-    if latlon:
-        middle = math.radians(transform.f + transform.e * shape[0] / 2.0)
-        cell_x, cell_y = cell_x * math.cos(middle) * 111320.0, cell_y * 110574.0
-    return cell_x, cell_y
-
-
 @dataclass
 class TiledFlow:
     """What the tiled conditioning leaves in the scratch folder, per tile: filled, d8_final, acc."""
@@ -298,11 +289,13 @@ class TiledFlow:
 
 
 def condition_tiled(source: Source, grid: TileGrid, scratch: Scratch, transform, runner, *, latlon: bool = False,
-                    row_areas: np.ndarray | None = None, threshold_m2: float | None = None, progress: Callable[[float], None] | None = None,
+                    row_areas: np.ndarray | None = None, cell_metres: tuple[float, float] | None = None,
+                    threshold_m2: float | None = None, progress: Callable[[float], None] | None = None,
                     is_canceled: Callable[[], bool] | None = None) -> TiledFlow:
     """Fill, directions and accumulation of the DEM in `source`, tile by tile on `runner`
     (algorithms.dask_runtime). `row_areas`: m2 of one cell per DEM row (default: the grid's units
-    taken as metres, hydrology.row_cell_areas). Progress 0-100 over the stages, by tiles done."""
+    taken as metres, hydrology.row_cell_areas); `cell_metres`: ground size of a cell for the slopes
+    (default: hydrology.cell_distances). Progress 0-100 over the stages, by tiles done."""
     tiles = grid.tiles
     stage_span = {"fill": (0, 25), "finish": (25, 15), "directions": (40, 15), "flats": (55, 10),
                   "links": (65, 15), "accumulation": (80, 20)}
@@ -321,7 +314,7 @@ def condition_tiled(source: Source, grid: TileGrid, scratch: Scratch, transform,
     del results
     filled_edges = dict(zip(tiles, run("finish", fill_finish_task,
                                        [(source, grid, scratch, i, j, spill[(i, j)]) for i, j in tiles])))
-    cell_x, cell_y = cell_distances(transform, grid.shape, latlon)
+    cell_x, cell_y = cell_distances(transform, grid.shape, latlon, cell_metres)
     filled_rings = {t: ring_of(grid, filled_edges, *t, np.float32, np.nan) for t in tiles}
     outcome = dict(zip(tiles, run("directions", directions_task,
                                   [(grid, scratch, i, j, filled_rings[(i, j)], cell_x, cell_y) for i, j in tiles])))

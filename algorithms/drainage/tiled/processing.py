@@ -80,21 +80,47 @@ def plan(alg, parameters, context, feedback) -> TiledPlan | None:
     return TiledPlan(layer, path, band, grid, runner, scratch, needed, available)
 
 
-def _dem_setup(alg, plan_: TiledPlan, context, feedback):
-    """(Source, transform, latlon, metric QgsCRS, layer CRS) of the DEM, checked like read_dem."""
+@dataclass
+class TiledDem:
+    """What the tiled engines need of the DEM: as read_dem measures it, without reading the cells."""
+
+    source: object  # grid.Source (path, band, metres per elevation unit)
+    transform: object
+    latlon: bool
+    metric: object  # working QgsCoordinateReferenceSystem
+    crs: object  # the DEM's QgsCoordinateReferenceSystem
+    row_areas: object  # float64 m2 of one cell per row
+    cell_metres: tuple[float, float]
+    crs_pyproj: object
+    metric_pyproj: object
+
+
+def _dem_setup(alg, plan_: TiledPlan, parameters, context, feedback) -> TiledDem:
+    """The DEM's units, working CRS and true cell measures, exactly as read_dem takes them."""
     import rasterio
 
+    from ...projection import WorkingCrsError, grid_cell_measures
+    from ..processing import ELEVATION_UNITS
     from .grid import Source
 
-    layer = plan_.layer
+    layer, label = plan_.layer, plan_.layer.name()
     crs = layer.crs()
     if not crs.isValid():
         raise QgsProcessingException(alg.tr("DEM '{}' has no valid CRS: set its CRS in Layer Properties first.").format(
-            layer.name()))
+            label))
+    unit_name = alg.parameterAsEnumString(parameters, alg.ELEVATION_UNIT, context) or "metres"
     with rasterio.open(plan_.path) as dataset:
-        transform = dataset.transform
-    metric = crs_utils.metric_crs_for(crs, layer.extent(), context)
-    return Source(plan_.path, plan_.band), transform, crs.isGeographic(), metric, crs
+        transform, shape = dataset.transform, dataset.shape
+    metric = crs_utils.metric_crs_for(crs, layer.extent(), context, label)
+    own = crs_utils.to_pyproj(crs, label)
+    try:
+        row_areas, cell_metres = grid_cell_measures(own, transform, shape)
+    except WorkingCrsError as error:
+        raise QgsProcessingException(alg.tr("DEM '{}': cell areas cannot be measured in its CRS {} ({}). "
+                                            "Reproject the DEM to a Gauss-Kruger or UTM CRS.").format(
+            label, crs.authid() or crs.description(), error)) from error
+    return TiledDem(Source(plan_.path, plan_.band, ELEVATION_UNITS[unit_name]), transform, crs.isGeographic(), metric,
+                    crs, row_areas, cell_metres, own, crs_utils.to_pyproj(metric, label))
 
 
 def method_note(alg, plan_: TiledPlan, flat_rounds: int) -> str:
@@ -125,7 +151,8 @@ def run_corridors(alg, plan_: TiledPlan, parameters, context, feedback, area_ha:
                   name_field: str | None) -> dict:
     from .analyses import identify_corridors_tiled
 
-    source, transform, latlon, metric, crs = _dem_setup(alg, plan_, context, feedback)
+    dem = _dem_setup(alg, plan_, parameters, context, feedback)
+    metric, crs = dem.metric, dem.crs
     roads, buildings = alg.read_lines_and_buildings(parameters, context, feedback, metric,
                                                     extra_fields=[name_field] if name_field else [])
     feedback.setProgress(5)
@@ -133,8 +160,8 @@ def run_corridors(alg, plan_: TiledPlan, parameters, context, feedback, area_ha:
     direction_path = _raster_destination(alg, parameters, alg.FLOW_DIRECTION, context)
     with plan_.runner as runner:
         result = identify_corridors_tiled(
-            source, plan_.grid, transform, runner, crs=crs_utils.to_pyproj(crs), metric_crs=crs_utils.to_pyproj(metric),
-            latlon=latlon, min_area_m2=area_ha * 1e4, widths=widths, roads=roads, buildings=buildings,
+            dem.source, plan_.grid, dem.transform, runner, crs=dem.crs_pyproj, metric_crs=dem.metric_pyproj,
+            latlon=dem.latlon, row_areas=dem.row_areas, cell_metres=dem.cell_metres, min_area_m2=area_ha * 1e4, widths=widths, roads=roads, buildings=buildings,
             road_name_column=name_field, accumulation_path=accumulation_path, direction_path=direction_path,
             raster_crs=crs.toWkt(), scratch_dir=plan_.scratch, progress=alg.progress(feedback, 5, 80),
             is_canceled=feedback.isCanceled)
@@ -171,14 +198,15 @@ def run_corridors(alg, plan_: TiledPlan, parameters, context, feedback, area_ha:
 def run_depressions(alg, plan_: TiledPlan, parameters, context, feedback, min_depth: float, min_area: float) -> dict:
     from .analyses import find_depressions_tiled
 
-    source, transform, latlon, metric, crs = _dem_setup(alg, plan_, context, feedback)
+    dem = _dem_setup(alg, plan_, parameters, context, feedback)
+    metric, crs = dem.metric, dem.crs
     roads, buildings = alg.read_lines_and_buildings(parameters, context, feedback, metric)
     feedback.setProgress(5)
     depth_path = _raster_destination(alg, parameters, alg.DEPTH, context)
     with plan_.runner as runner:
         result = find_depressions_tiled(
-            source, plan_.grid, transform, runner, crs=crs_utils.to_pyproj(crs), metric_crs=crs_utils.to_pyproj(metric),
-            latlon=latlon, min_depth=min_depth, min_area_m2=min_area, roads=roads, buildings=buildings,
+            dem.source, plan_.grid, dem.transform, runner, crs=dem.crs_pyproj, metric_crs=dem.metric_pyproj,
+            latlon=dem.latlon, row_areas=dem.row_areas, cell_metres=dem.cell_metres, min_depth=min_depth, min_area_m2=min_area, roads=roads, buildings=buildings,
             depth_path=depth_path, raster_crs=crs.toWkt(), scratch_dir=plan_.scratch,
             progress=alg.progress(feedback, 5, 80), is_canceled=feedback.isCanceled)
     if depth_path:
