@@ -33,7 +33,7 @@ UNRESOLVED = 255  # D8 placeholder for a flat cell whose direction the flat rout
 FAR = np.int32(2**30)  # distance of a flat cell no drained cell has reached yet
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def flood_tile(elevation, outlet):
     """Priority flood of one tile from its perimeter cells and its true outlets.
 
@@ -96,7 +96,7 @@ def flood_tile(elevation, outlet):
     return fill, labels, pairs, levels
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def solve_spill_graph(count, source, target, level, ocean):
     """Spill level of every node of an undirected graph (edge lists `source`, `target`, `level`):
     the lowest possible highest level on a path to node `ocean` (which spills at -inf).
@@ -122,7 +122,7 @@ def solve_spill_graph(count, source, target, level, ocean):
     return spill
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def flat_distances(filled, d8, ring_distance):
     """Steps from every unresolved (flat) cell of a tile to the nearest drained cell.
 
@@ -163,7 +163,7 @@ def flat_distances(filled, d8, ring_distance):
     return distance
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def route_flats(filled, d8, distance):
     """Point every flat cell to its not-higher neighbour nearest a drained cell (first in D8 code
     order on ties), in place. A flat cell no drained cell reaches becomes an outlet (0); returns
@@ -195,7 +195,7 @@ def drain_flats(filled: np.ndarray, d8: np.ndarray) -> int:
     return route_flats(ringed, d8, distance)
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def downstream_in_tile(d8):
     """Flat index of the downstream cell inside the tile; -1 outlet, -2 leaves the tile, -3 nodata."""
     rows, cols = d8.shape
@@ -219,7 +219,7 @@ def downstream_in_tile(d8):
     return down
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def topological_order(down):
     """Cells (not nodata) ordered from upstream to downstream (Kahn's algorithm)."""
     n = down.size
@@ -246,7 +246,7 @@ def topological_order(down):
     return order[:head]
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def tile_accumulation(down, order, weight):
     """Sum of `weight` over every cell and its upstream cells inside the tile (float64)."""
     total = weight.copy()
@@ -257,7 +257,7 @@ def tile_accumulation(down, order, weight):
     return total
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def perimeter_links(down, order, rows, cols):
     """For every cell, the next perimeter cell strictly downstream inside the tile (-1 none)."""
     nxt = np.full(down.size, -1, dtype=np.int64)
@@ -274,7 +274,7 @@ def perimeter_links(down, order, rows, cols):
     return nxt
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def solve_perimeter_flow(count, target, carries_local, local):
     """Inflow from other tiles of every perimeter cell (Barnes 2017): nodes are perimeter cells,
     `target[i]` the next node downstream (-1 none), `carries_local[i]` True when that link leaves
@@ -313,7 +313,7 @@ def solve_perimeter_flow(count, target, carries_local, local):
     return extra, inflow, head
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def strahler_and_segments(down, upstream_first):
     """Strahler order of a stream network given as compact downstream indices (`down[i] == i` at
     an outlet) and its cells ordered upstream first; and segment ids: a segment runs from a
@@ -342,7 +342,7 @@ def strahler_and_segments(down, upstream_first):
     return order, upstream
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def segment_cells(down, upstream, starts):
     """Stream segments as pyflwdir.streams cuts them: from each start cell (headwater or
     confluence) down to and including the next confluence cell; a segment reaching an outlet ends
