@@ -25,9 +25,33 @@ class StyleFromFile(QgsProcessingLayerPostProcessorInterface):
         message, ok = layer.loadNamedStyle(str(self.qml))
         if not ok and feedback is not None:
             feedback.pushInfo(f"Style {self.qml.name} not applied: {message}")
+        from .vector import apply_field_aliases
+
+        apply_field_aliases(layer)  # the attribute table in the planner's words
         if self.layer_name:
             layer.setName(self.layer_name)
         layer.triggerRepaint()
+
+
+class FieldAliases(QgsProcessingLayerPostProcessorInterface):
+    """Only the field aliases, for outputs without a style (summary tables)."""
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        if layer is not None and layer.isValid():
+            from .vector import apply_field_aliases
+
+            apply_field_aliases(layer)
+
+
+def alias_output(context, dest_id: str | None) -> None:
+    """Set the field aliases of output `dest_id` when it is loaded, unless a style already does."""
+    if not dest_id or not context.willLoadLayerOnCompletion(dest_id):
+        return
+    details = context.layerToLoadOnCompletionDetails(dest_id)
+    if details.postProcessor() is None:
+        processor = FieldAliases()
+        _keep_alive.append(processor)
+        details.setPostProcessor(processor)
 
 
 def style_output(context, dest_id: str | None, style: str, layer_name: str | None = None) -> None:
