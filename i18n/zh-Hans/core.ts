@@ -12,43 +12,39 @@
         <translation>在处理工具箱中打开城镇化规划算法</translation>
     </message>
     <message>
-        <source>Raster layer &apos;{}&apos; could not be loaded.</source>
+        <source>Raster layer '{}' could not be loaded.</source>
         <translation>无法加载栅格图层“{}”。</translation>
     </message>
     <message>
-        <source>Raster layer &apos;{}&apos; comes from the &apos;{}&apos; provider; only raster files can be analysed. Save it as a GeoTIFF first (Export &gt; Save As).</source>
+        <source>Raster layer '{}' comes from the '{}' provider; only raster files can be analysed. Save it as a GeoTIFF first (Export &gt; Save As).</source>
         <translation>栅格图层“{}”来自“{}”数据源，只能分析栅格文件。请先另存为 GeoTIFF（导出 &gt; 另存为）。</translation>
     </message>
     <message>
-        <source>Raster layer &apos;{}&apos; is not a file on disk ({}). Save it as a GeoTIFF first.</source>
+        <source>Raster layer '{}' is not a file on disk ({}). Save it as a GeoTIFF first.</source>
         <translation>栅格图层“{}”不是磁盘上的文件（{}）。请先另存为 GeoTIFF。</translation>
     </message>
     <message>
-        <source>Raster layer &apos;{}&apos; has {} band(s); band {} does not exist.</source>
+        <source>Raster layer '{}' has {} band(s); band {} does not exist.</source>
         <translation>栅格图层“{}”共有 {} 个波段，不存在第 {} 波段。</translation>
     </message>
     <message>
-        <source>Raster layer &apos;{}&apos; holds only nodata cells in band {}: there is nothing to analyse.</source>
+        <source>Raster layer '{}' holds only nodata cells in band {}: there is nothing to analyse.</source>
         <translation>栅格图层“{}”第 {} 波段全部为无数据像元，无可分析内容。</translation>
     </message>
     <message>
-        <source>Layer &apos;{}&apos; has no field named {}. Choose a field that exists in the layer.</source>
+        <source>Layer '{}' has no field named {}. Choose a field that exists in the layer.</source>
         <translation>图层“{}”中没有名为 {} 的字段。请选择图层中已有的字段。</translation>
     </message>
     <message>
-        <source>Cancelled by the user.</source>
-        <translation>用户已取消。</translation>
-    </message>
-    <message>
-        <source>Layer &apos;{}&apos;: skipped {} feature(s) without geometry.</source>
+        <source>Layer '{}': skipped {} feature(s) without geometry.</source>
         <translation>图层“{}”：跳过了 {} 个无几何的要素。</translation>
     </message>
     <message>
-        <source>Layer &apos;{}&apos;: repaired {} invalid geometr(y/ies).</source>
+        <source>Layer '{}': repaired {} invalid geometr(y/ies).</source>
         <translation>图层“{}”：修复了 {} 个无效几何。</translation>
     </message>
     <message>
-        <source>Layer &apos;{}&apos; has no features with geometry (or none are selected). Give it at least one feature.</source>
+        <source>Layer '{}' has no features with geometry (or none are selected). Give it at least one feature.</source>
         <translation>图层“{}”没有带几何的要素（或未选中任何要素）。请至少提供一个要素。</translation>
     </message>
     <message>
@@ -64,7 +60,7 @@
         <translation>面</translation>
     </message>
     <message>
-        <source>Layer &apos;{}&apos; holds {}, but this input needs {}.</source>
+        <source>Layer '{}' holds {}, but this input needs {}.</source>
         <translation>图层“{}”的几何类型为{}，但此输入需要{}。</translation>
     </message>
     <message>
@@ -76,7 +72,7 @@
         <translation>或</translation>
     </message>
     <message>
-        <source>Layer &apos;{}&apos; has no valid CRS: set its CRS in Layer Properties first.</source>
+        <source>Layer '{}' has no valid CRS: set its CRS in Layer Properties first.</source>
         <translation>图层“{}”没有有效的坐标参考系：请先在图层属性中设置坐标参考系。</translation>
     </message>
     <message>
@@ -86,6 +82,14 @@
     <message>
         <source>Could not write features to the output {}: {}</source>
         <translation>无法向输出 {} 写入要素：{}</translation>
+    </message>
+    <message>
+        <source>No park in '{}' has an area: the field '{}' is empty or zero and the parks are points. Choose a field with the park area in m², or use park polygons.</source>
+        <translation>“{}”中没有任何公园有面积：字段“{}”为空或为零，且公园为点要素。请选择记录公园面积（平方米）的字段，或改用公园多边形。</translation>
+    </message>
+    <message>
+        <source>The parks in '{}' are points without an area: choose the park area field (m²), which points need, or use park polygons. Without it no park reaches any size threshold and coverage would be 0 %.</source>
+        <translation>“{}”中的公园为点要素，没有面积：请选择公园面积字段（平方米，点要素必须填写），或改用公园多边形。否则没有公园达到任何面积门槛，覆盖率将为 0 %。</translation>
     </message>
 </context>
 <context>
