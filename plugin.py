@@ -29,6 +29,9 @@ class UrbanizationPlugin:
             self.provider = UrbanizationProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)
             register_models_folder()
+            from .ui import batch_results
+
+            batch_results.install()  # QGIS 3.22's batch dialog and HTML reports
 
     def initGui(self) -> None:  # noqa: N802
         self.initProcessing()
@@ -102,4 +105,7 @@ class UrbanizationPlugin:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
             unregister_models_folder()
+            from .ui import batch_results
+
+            batch_results.uninstall()
         remove_translator()
