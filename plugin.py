@@ -8,7 +8,6 @@ from qgis.PyQt.QtWidgets import QAction, QDockWidget
 
 from .algorithms.base import ICON
 from .algorithms.provider import UrbanizationProvider
-from .processing_models import register_models_folder, unregister_models_folder
 from .translation import install_translator, remove_translator, tr
 
 
@@ -28,7 +27,6 @@ class UrbanizationPlugin:
         if self.provider is None:
             self.provider = UrbanizationProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)
-            register_models_folder()
             from .ui import batch_results
 
             batch_results.install()  # QGIS 3.22's batch dialog and HTML reports
@@ -104,7 +102,6 @@ class UrbanizationPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
-            unregister_models_folder()
             from .ui import batch_results
 
             batch_results.uninstall()

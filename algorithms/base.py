@@ -138,6 +138,13 @@ class UrbanizationAlgorithm(QgsProcessingAlgorithm):
             raise
         return results
 
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API)
+        """Styles recorded during the run go into the output files now that they are closed."""
+        from ..layers.styling import embed_styles
+
+        embed_styles(context)
+        return {}
+
     def process(self, parameters, context, feedback) -> dict:
         raise NotImplementedError
 

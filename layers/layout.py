@@ -227,6 +227,18 @@ def sources_lines(layers, extra: str = "") -> list[str]:
     return lines
 
 
+def adopt_file_style(layer) -> None:
+    """A layer opened from a file (a model's intermediate result, a qgis_process path): the style
+    and name our algorithms embedded in the file (layers.styling.embed_style), so the sheet shows
+    the domain style and a real legend name instead of the file name."""
+    from .styling import embedded_name
+
+    layer.loadDefaultStyle()
+    name = embedded_name(layer)
+    if name:
+        layer.setName(name)
+
+
 def _set_label(layout, item_id: str, text: str, family: str) -> None:
     label: QgsLayoutItemLabel = layout.itemById(item_id)
     font = label.font()

@@ -44,7 +44,7 @@ class ExportPlanningMapAlgorithm(UrbanizationAlgorithm):
         return self.tr("layout,print,pdf,map sheet,规划图件,出图,图例,比例尺").split(",")
 
     def flags(self):
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading | QgsProcessingAlgorithm.FlagRequiresProject
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterMultipleLayers(
@@ -71,14 +71,21 @@ class ExportPlanningMapAlgorithm(UrbanizationAlgorithm):
 
     def process(self, parameters, context, feedback):
         project = context.project()
-        if project is None:
-            raise QgsProcessingException(self.tr("This algorithm needs a QGIS project: open or save a project first."))
+        own_project = None
+        if project is None:  # qgis_process without --PROJECT_PATH, a model run from a script
+            from qgis.core import QgsProject
+
+            own_project = project = QgsProject()
+            project.setTransformContext(context.transformContext())
         layers = self.parameterAsLayerList(parameters, self.LAYERS, context)
         if not layers:
             raise QgsProcessingException(self.tr("No layers to map: choose at least one layer in 'Layers'."))
         invalid = [layer.name() for layer in layers if not layer.isValid()]
         if invalid:
             raise QgsProcessingException(self.tr("These layers cannot be read: {}.").format(", ".join(invalid)))
+        for layer in layers:
+            if project.mapLayer(layer.id()) is None:
+                sheets.adopt_file_style(layer)
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         sheets.check_writable(output)
         extent = None
@@ -103,6 +110,7 @@ class ExportPlanningMapAlgorithm(UrbanizationAlgorithm):
         path = sheets.export_sheet(sheet, output, self.parameterAsDouble(parameters, self.DPI, context))
         results = {self.OUTPUT: str(path), self.SCALE: sheet.scale, self.CRS: sheet.map_crs.authid()}
         del sheet  # free the layout now, while its project exists (qgis_process crashes otherwise)
+        del own_project
         feedback.setProgress(100)
         return results
 

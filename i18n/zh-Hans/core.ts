@@ -93,6 +93,17 @@
     </message>
 </context>
 <context>
+    <name>PlanningModel</name>
+    <message>
+        <source>Green city assessment (park coverage, living circle, map sheet)</source>
+        <translation>绿色城市评估（公园覆盖、生活圈、规划图件）</translation>
+    </message>
+    <message>
+        <source>Flood corridor check (corridors, waterlogging spots, map sheet)</source>
+        <translation>排涝通道核查（排涝通道、易涝点、规划图件）</translation>
+    </message>
+</context>
+<context>
     <name>UrbanizationAlgorithm</name>
     <message>
         <source>This algorithm needs Python packages that are missing: {}.

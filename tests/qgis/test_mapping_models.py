@@ -86,3 +86,41 @@ def test_flood_corridor_check_runs_on_the_big_tujunga_dem(run, tmp_path):
     # about 36 km of map on 211 mm: 1:200,000 and a scale bar of two 2 km segments
     assert results["CHILD_RESULTS"]["exportplanningmap"]["SCALE"] == 200000
     assert re.search(r"0\s+2\s+4 km", text), text
+
+
+def test_models_are_algorithms_of_the_provider_with_their_own_ids(provider):
+    """In the toolbox on any profile: the provider itself offers them (no Processing setting)."""
+    registry = QgsApplication.processingRegistry()
+    green = registry.algorithmById("urbanization:greencityassessment")
+    flood = registry.algorithmById("urbanization:floodcorridorcheck")
+    assert green is not None and flood is not None
+    assert green.provider().id() == "urbanization" and green.groupId() == "greencity" and flood.groupId() == "flood"
+    assert isinstance(green.create(), QgsProcessingModelAlgorithm)
+    assert "exportplanningmap" in green.create().childAlgorithms()
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+def test_model_by_id_without_a_project_styles_and_names_its_intermediate_layers(provider, tmp_path):
+    """The map step runs without a project (as from qgis_process); the file outputs carry their
+    domain style and name, so the legend reads 'Park service areas', not 'service'."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    context = QgsProcessingContext()  # no project, as qgis_process without --PROJECT_PATH
+    assert context.project() is None
+    sheet = tmp_path / "green.pdf"
+    processing.run("urbanization:greencityassessment", {
+        "parks": str(OSM) + "|layername=parks", "network": str(OSM) + "|layername=roads",
+        "residential": str(GRID) + "|layername=population_grid_2020", "population_field": "population",
+        "facilities": str(OSM) + "|layername=landuse", "type_field": "landuse",
+        "type_mapping": "retail = market\ncivil = community_service", "title": "绿色城市评估图",
+        "parkcoverage:Park service areas": str(tmp_path / "service.gpkg"),
+        "parkcoverage:Residential park coverage": str(tmp_path / "homes_parks.gpkg"),
+        "facilitycoverage:Living circle coverage": str(tmp_path / "homes_circle.gpkg"),
+        "exportplanningmap:Map sheet": str(sheet),
+    }, context=context, feedback=QgsProcessingFeedback())
+    text = pdf_text(sheet)
+    assert "Park service areas" in text and "Living circle coverage" in text
+    assert "homes_parks" not in text and "service\n" not in text
+    stored = QgsVectorLayer(str(tmp_path / "service.gpkg"))
+    assert stored.renderer().type() != "singleSymbol"  # the graded/categorised domain style
