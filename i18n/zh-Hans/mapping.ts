@@ -143,10 +143,6 @@
         <translation>地图坐标系</translation>
     </message>
     <message>
-        <source>This algorithm needs a QGIS project: open or save a project first.</source>
-        <translation>本算法需要 QGIS 工程：请先打开或保存一个工程。</translation>
-    </message>
-    <message>
         <source>No layers to map: choose at least one layer in &apos;Layers&apos;.</source>
         <translation>没有可制图的图层：请在“图层”中至少选择一个图层。</translation>
     </message>

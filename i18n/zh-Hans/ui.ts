@@ -123,14 +123,93 @@
     </message>
 </context>
 <context>
+    <name>OptionNames</name>
+    <message>
+        <source>WGS84 (GPS, OpenStreetMap, Tianditu)</source>
+        <translation>WGS84（GPS、OpenStreetMap、天地图）</translation>
+    </message>
+    <message>
+        <source>GCJ-02 (Amap, Tencent maps)</source>
+        <translation>GCJ-02（高德、腾讯地图）</translation>
+    </message>
+    <message>
+        <source>BD-09 (Baidu maps)</source>
+        <translation>BD-09（百度地图）</translation>
+    </message>
+    <message>
+        <source>National rules (built in)</source>
+        <translation>国家规则（内置）</translation>
+    </message>
+    <message>
+        <source>From a file (below)</source>
+        <translation>来自文件（见下方）</translation>
+    </message>
+    <message>
+        <source>Default mapping (built in)</source>
+        <translation>默认对应关系（内置）</translation>
+    </message>
+    <message>
+        <source>Custom rules (below)</source>
+        <translation>自定义规则（见下方）</translation>
+    </message>
+    <message>
+        <source>A4 landscape</source>
+        <translation>A4 横版</translation>
+    </message>
+    <message>
+        <source>A4 portrait</source>
+        <translation>A4 竖版</translation>
+    </message>
+    <message>
+        <source>A3 landscape</source>
+        <translation>A3 横版</translation>
+    </message>
+    <message>
+        <source>A3 portrait</source>
+        <translation>A3 竖版</translation>
+    </message>
+    <message>
+        <source>Metres of walking</source>
+        <translation>步行距离（米）</translation>
+    </message>
+    <message>
+        <source>Minutes of walking</source>
+        <translation>步行时间（分钟）</translation>
+    </message>
+    <message>
+        <source>Each station counts everyone in reach</source>
+        <translation>每个站点计入可达范围内的全部人口</translation>
+    </message>
+    <message>
+        <source>Everyone counts for the nearest station</source>
+        <translation>人口只计入最近的站点</translation>
+    </message>
+</context>
+<context>
     <name>ParameterForm</name>
     <message>
-        <source>Please give a valid value for &apos;{}&apos;.</source>
+        <source>Please give a valid value for '{}'.</source>
         <translation>请为“{}”填写有效的值。</translation>
     </message>
     <message>
         <source>Outputs</source>
         <translation>输出</translation>
+    </message>
+    <message>
+        <source>Folder for the results</source>
+        <translation>结果文件夹</translation>
+    </message>
+    <message>
+        <source>Empty: temporary layers (gone when QGIS closes)</source>
+        <translation>留空：临时图层（关闭 QGIS 后消失）</translation>
+    </message>
+    <message>
+        <source>Save the results as files in this folder</source>
+        <translation>将结果保存为此文件夹中的文件</translation>
+    </message>
+    <message>
+        <source>The results folder {} does not exist: choose an existing folder.</source>
+        <translation>结果文件夹 {} 不存在：请选择已有的文件夹。</translation>
     </message>
 </context>
 <context>
@@ -241,6 +320,30 @@
         <source>Close</source>
         <translation>关闭</translation>
     </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Group: {}.</source>
+        <translation>图层组：{}。</translation>
+    </message>
+    <message>
+        <source>{} warning(s): see the Log tab.</source>
+        <translation>{} 条警告：请查看“日志”页。</translation>
+    </message>
+    <message>
+        <source>Warning: {}</source>
+        <translation>警告：{}</translation>
+    </message>
+    <message>
+        <source>Error: {}</source>
+        <translation>错误：{}</translation>
+    </message>
+    <message>
+        <source>No warnings.</source>
+        <translation>无警告。</translation>
+    </message>
 </context>
 <context>
     <name>StandardsDialog</name>
@@ -281,11 +384,11 @@
         <translation>请选择一个预设，并为新预设填写编号。</translation>
     </message>
     <message>
-        <source>A preset &apos;{}&apos; exists already: choose another id.</source>
+        <source>A preset '{}' exists already: choose another id.</source>
         <translation>预设“{}”已存在：请换一个编号。</translation>
     </message>
     <message>
-        <source>Copied to {} as &apos;{}&apos;: edit it below and save.</source>
+        <source>Copied to {} as '{}': edit it below and save.</source>
         <translation>已复制到 {}，编号为“{}”：请在下方修改后保存。</translation>
     </message>
     <message>
@@ -293,11 +396,11 @@
         <translation>未保存：{}</translation>
     </message>
     <message>
-        <source>Saved &apos;{}&apos; in {}.</source>
+        <source>Saved '{}' in {}.</source>
         <translation>已将“{}”保存到 {}。</translation>
     </message>
     <message>
-        <source>Deleted my preset &apos;{}&apos;.</source>
+        <source>Deleted my preset '{}'.</source>
         <translation>已删除我的预设“{}”。</translation>
     </message>
     <message>
@@ -329,7 +432,7 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Copied to {} as &apos;{}&apos;: it replaces the built-in preset in every algorithm. Edit it below and save.</source>
+        <source>Copied to {} as '{}': it replaces the built-in preset in every algorithm. Edit it below and save.</source>
         <translation>已复制到 {}，编号为“{}”：它将在所有算法中替代内置预设。请在下方修改后保存。</translation>
     </message>
 </context>
