@@ -4,7 +4,7 @@
 <context>
     <name>@default</name>
     <message>
-        <source>The map template &apos;{}&apos; is missing ({}): reinstall the plugin or choose another template.</source>
+        <source>The map template '{}' is missing ({}): reinstall the plugin or choose another template.</source>
         <translation>图幅模板“{}”缺失（{}）：请重新安装插件或选择其他模板。</translation>
     </message>
     <message>
@@ -20,7 +20,7 @@
         <translation>图幅模板 {} 缺少图面要素 {}：请在布局设计器中为相应要素设置这些编号（id）。</translation>
     </message>
     <message>
-        <source>The map extent has zero width or height: draw an extent with an area, or leave it empty to use the layers&apos; extent.</source>
+        <source>The map extent has zero width or height: draw an extent with an area, or leave it empty to use the layers' extent.</source>
         <translation>地图范围的宽度或高度为零：请绘制一个有面积的范围，或留空以使用图层范围。</translation>
     </message>
     <message>
@@ -52,16 +52,8 @@
         <translation>图幅模板文件 {} 不存在。</translation>
     </message>
     <message>
-        <source>Scale 1:{}   CRS: {} {}   Date: {}</source>
-        <translation>比例尺 1:{}   坐标系：{} {}   制图日期：{}</translation>
-    </message>
-    <message>
         <source>Data sources: {}</source>
         <translation>数据来源：{}</translation>
-    </message>
-    <message>
-        <source>Prepared by: {}</source>
-        <translation>编制单位：{}</translation>
     </message>
     <message>
         <source>The output {} must end in .pdf or .png.</source>
@@ -78,6 +70,38 @@
     <message>
         <source>QGIS could not write the map sheet {} (error {}): check that the folder is writable and the file is not open in another program.</source>
         <translation>QGIS 无法写出规划图件 {}（错误 {}）：请检查文件夹是否可写、文件是否被其他程序打开。</translation>
+    </message>
+    <message>
+        <source>   Heights: {}</source>
+        <translation>   高程基准：{}</translation>
+    </message>
+    <message>
+        <source>Scale 1:{}   CRS: {}{}   Date: {}</source>
+        <translation>比例尺 1:{}   坐标系：{}{}   制图日期：{}</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Drawing</source>
+        <translation>图名</translation>
+    </message>
+    <message>
+        <source>Drawing No.</source>
+        <translation>图号</translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>编制单位</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>比例</translation>
     </message>
 </context>
 <context>
@@ -111,7 +135,7 @@
         <translation>编制单位</translation>
     </message>
     <message>
-        <source>Additional data sources (the layers&apos; own attributions are listed anyway)</source>
+        <source>Additional data sources (the layers' own attributions are listed anyway)</source>
         <translation>补充数据来源（图层自身的来源声明总会列出）</translation>
     </message>
     <message>
@@ -143,7 +167,7 @@
         <translation>地图坐标系</translation>
     </message>
     <message>
-        <source>No layers to map: choose at least one layer in &apos;Layers&apos;.</source>
+        <source>No layers to map: choose at least one layer in 'Layers'.</source>
         <translation>没有可制图的图层：请在“图层”中至少选择一个图层。</translation>
     </message>
     <message>
@@ -157,6 +181,22 @@
     <message>
         <source>Data source: {}</source>
         <translation>数据来源：{}</translation>
+    </message>
+    <message>
+        <source>Project name (title block)</source>
+        <translation>项目名称（图签）</translation>
+    </message>
+    <message>
+        <source>Drawing number (title block)</source>
+        <translation>图号（图签）</translation>
+    </message>
+    <message>
+        <source>Scale (auto: the smallest planning scale that shows the whole extent)</source>
+        <translation>比例尺（自动：能显示全部范围的最小规划比例尺）</translation>
+    </message>
+    <message>
+        <source>Height datum, stated when a DEM or other raster is on the sheet (empty: 1985国家高程基准 on CGCS2000 sheets, none otherwise)</source>
+        <translation>高程基准，图上有高程模型等栅格时注明（留空：2000国家大地坐标系图件注明1985国家高程基准，其他不注明）</translation>
     </message>
 </context>
 <context>

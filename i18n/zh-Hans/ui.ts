@@ -188,7 +188,7 @@
 <context>
     <name>ParameterForm</name>
     <message>
-        <source>Please give a valid value for '{}'.</source>
+        <source>Please give a valid value for &apos;{}&apos;.</source>
         <translation>请为“{}”填写有效的值。</translation>
     </message>
     <message>
@@ -384,11 +384,11 @@
         <translation>请选择一个预设，并为新预设填写编号。</translation>
     </message>
     <message>
-        <source>A preset '{}' exists already: choose another id.</source>
+        <source>A preset &apos;{}&apos; exists already: choose another id.</source>
         <translation>预设“{}”已存在：请换一个编号。</translation>
     </message>
     <message>
-        <source>Copied to {} as '{}': edit it below and save.</source>
+        <source>Copied to {} as &apos;{}&apos;: edit it below and save.</source>
         <translation>已复制到 {}，编号为“{}”：请在下方修改后保存。</translation>
     </message>
     <message>
@@ -396,11 +396,11 @@
         <translation>未保存：{}</translation>
     </message>
     <message>
-        <source>Saved '{}' in {}.</source>
+        <source>Saved &apos;{}&apos; in {}.</source>
         <translation>已将“{}”保存到 {}。</translation>
     </message>
     <message>
-        <source>Deleted my preset '{}'.</source>
+        <source>Deleted my preset &apos;{}&apos;.</source>
         <translation>已删除我的预设“{}”。</translation>
     </message>
     <message>
@@ -432,7 +432,7 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Copied to {} as '{}': it replaces the built-in preset in every algorithm. Edit it below and save.</source>
+        <source>Copied to {} as &apos;{}&apos;: it replaces the built-in preset in every algorithm. Edit it below and save.</source>
         <translation>已复制到 {}，编号为“{}”：它将在所有算法中替代内置预设。请在下方修改后保存。</translation>
     </message>
 </context>

@@ -83,9 +83,10 @@ def test_flood_corridor_check_runs_on_the_big_tujunga_dem(run, tmp_path):
     assert QgsVectorLayer(results["waterloggingspots:Waterlogging-prone depressions"]).featureCount() > 0
     text = pdf_text(sheet)
     assert "大图洪加流域排涝通道核查图" in text and "SRTM" in text  # the DEM's attribution
-    # about 36 km of map on 211 mm: 1:200,000 and a scale bar of two 2 km segments
-    assert results["CHILD_RESULTS"]["exportplanningmap"]["SCALE"] == 200000
-    assert re.search(r"0\s+2\s+4 km", text), text
+    # about 36 km of map on 211 mm: 1:171,000 fits, the planning series' next scale is 1:250,000
+    assert results["CHILD_RESULTS"]["exportplanningmap"]["SCALE"] == 250000
+    assert re.search(r"0\s+5\s+10 km", text), text
+    assert "1985" not in text  # a US DEM: no Chinese height datum claimed
 
 
 def test_models_are_algorithms_of_the_provider_with_their_own_ids(provider):
