@@ -24,6 +24,19 @@ def _names() -> dict[str, tuple[str, str, str]]:
     }
 
 
+def _output_names() -> dict[str, str]:
+    """Model output (child output name) -> translated description; the files leave them empty."""
+    return {
+        "Map sheet": QCoreApplication.translate("PlanningModel", "Map sheet (规划图件)"),
+        "Living circle coverage": QCoreApplication.translate("PlanningModel", "Living circle coverage (生活圈覆盖)"),
+        "Park service areas": QCoreApplication.translate("PlanningModel", "Park service areas (公园服务范围)"),
+        "Residential park coverage": QCoreApplication.translate("PlanningModel", "Residential park coverage (居住用地公园覆盖)"),
+        "Corridor zones": QCoreApplication.translate("PlanningModel", "Corridor zones (通道控制带)"),
+        "Drainage corridors": QCoreApplication.translate("PlanningModel", "Drainage corridors (排涝通道)"),
+        "Waterlogging-prone depressions": QCoreApplication.translate("PlanningModel", "Waterlogging-prone depressions (易涝点)"),
+    }
+
+
 class PlanningModel(QgsProcessingModelAlgorithm):
     """A .model3 file offered under the provider's id, name and groups."""
 
@@ -33,6 +46,11 @@ class PlanningModel(QgsProcessingModelAlgorithm):
         if not self.fromFile(str(self.path)):
             raise ValueError(f"cannot read the model {self.path}")
         self.algorithm_id, self.display_name, self.group_id = _names()[self.path.stem]
+        outputs = _output_names()
+        for parameter in self.parameterDefinitions():
+            output = parameter.name().split(":", 1)[-1]
+            if not parameter.description() and output in outputs:
+                parameter.setDescription(outputs[output])
 
     def createInstance(self):  # noqa: N802 (QGIS API)
         return PlanningModel(self.path)
@@ -50,6 +68,11 @@ class PlanningModel(QgsProcessingModelAlgorithm):
         from .algorithms.base import group_names
 
         return group_names()[self.group_id]
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        from .algorithms.base import help_text
+
+        return help_text(self.algorithm_id)
 
     def icon(self) -> QIcon:
         from .algorithms.base import ICON

@@ -102,6 +102,34 @@
         <source>Flood corridor check (corridors, waterlogging spots, map sheet)</source>
         <translation>排涝通道核查（排涝通道、易涝点、规划图件）</translation>
     </message>
+    <message>
+        <source>Map sheet (规划图件)</source>
+        <translation>规划图件</translation>
+    </message>
+    <message>
+        <source>Living circle coverage (生活圈覆盖)</source>
+        <translation>生活圈覆盖</translation>
+    </message>
+    <message>
+        <source>Park service areas (公园服务范围)</source>
+        <translation>公园服务范围</translation>
+    </message>
+    <message>
+        <source>Residential park coverage (居住用地公园覆盖)</source>
+        <translation>居住用地公园覆盖</translation>
+    </message>
+    <message>
+        <source>Corridor zones (通道控制带)</source>
+        <translation>排涝通道控制带</translation>
+    </message>
+    <message>
+        <source>Drainage corridors (排涝通道)</source>
+        <translation>排涝通道</translation>
+    </message>
+    <message>
+        <source>Waterlogging-prone depressions (易涝点)</source>
+        <translation>易涝点</translation>
+    </message>
 </context>
 <context>
     <name>UrbanizationAlgorithm</name>

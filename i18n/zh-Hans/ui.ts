@@ -121,6 +121,42 @@
         <source>Close</source>
         <translation>关闭</translation>
     </message>
+    <message>
+        <source>e.g. 图 3-2</source>
+        <translation>例如：图 3-2</translation>
+    </message>
+    <message>
+        <source>Automatic (smallest planning scale that fits)</source>
+        <translation>自动（能容纳全部范围的最小规划比例尺）</translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Drawing number</source>
+        <translation>图号</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>比例尺</translation>
+    </message>
+    <message>
+        <source>Map extent</source>
+        <translation>出图范围</translation>
+    </message>
+    <message>
+        <source>All ticked layers</source>
+        <translation>所有勾选图层</translation>
+    </message>
+    <message>
+        <source>Current map view</source>
+        <translation>当前地图视图</translation>
+    </message>
+    <message>
+        <source>Extent of layer: {}</source>
+        <translation>图层范围：{}</translation>
+    </message>
 </context>
 <context>
     <name>OptionNames</name>

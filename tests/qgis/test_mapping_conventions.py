@@ -16,7 +16,6 @@ from qgis.core import (
 
 from .helpers import memory_layer
 from .test_mapping import needs_poppler, pdf_text
-from .test_reports_chinese import chinese  # noqa: F401 (fixture)
 
 GK = "EPSG:4545"  # CGCS2000 / 3-degree Gauss-Kruger CM 108E
 X0, Y0 = 500000.0, 2770000.0

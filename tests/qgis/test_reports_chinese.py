@@ -8,10 +8,9 @@ import html
 import re
 
 import pytest
-from qgis.core import QgsSettings, QgsVectorLayer
-from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+from qgis.core import QgsVectorLayer
 
-from tests.conftest import ROOT, SAMPLE_DATA
+from tests.conftest import SAMPLE_DATA
 from tests.qgis.helpers import gpkg_layer
 
 OSM = SAMPLE_DATA / "helsinki_osm_layers.gpkg"
@@ -56,21 +55,6 @@ CASES = {
 ALLOWED = {"m", "km", "ha", "min", "gini", "e2sfca", "dem", "osm", "gb", "t", "cjj", "id", "strahler", "svg", "pyflwdir", "d8"}
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]+")
 TAGS = re.compile(r"<[^>]+>")
-
-
-@pytest.fixture
-def chinese(qgis_app):
-    settings = QgsSettings()
-    before = (settings.value("locale/overrideFlag"), settings.value("locale/userLocale"))
-    settings.setValue("locale/overrideFlag", True)
-    settings.setValue("locale/userLocale", "zh-Hans")
-    translator = QTranslator()
-    assert translator.load(str(ROOT / "i18n" / "urbanization_zh-Hans.qm")), "run scripts/setup.sh"
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
-    settings.setValue("locale/overrideFlag", before[0] if before[0] is not None else False)
-    settings.setValue("locale/userLocale", before[1] or "")
 
 
 def data_words(parameters: dict) -> set[str]:

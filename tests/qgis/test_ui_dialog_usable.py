@@ -10,7 +10,6 @@ from qgis.PyQt.QtWidgets import QApplication, QComboBox
 
 from tests.conftest import SAMPLE_DATA
 from tests.qgis.helpers import gpkg_layer, memory_layer
-from tests.qgis.test_reports_chinese import chinese  # noqa: F401 (fixture)
 
 MIN_WIDTH = 200
 OSM = SAMPLE_DATA / "helsinki_osm_layers.gpkg"
