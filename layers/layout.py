@@ -26,7 +26,9 @@ from qgis.core import (
     QgsLayoutItemScaleBar,
     QgsLayoutItemShape,
     QgsLayoutPoint,
+    QgsLayoutUtils,
     QgsLayoutSize,
+    QgsLegendRenderer,
     QgsLegendStyle,
     QgsPrintLayout,
     QgsProcessingException,
@@ -61,7 +63,7 @@ NORTH_ARROW_SVG = "arrows/NorthArrow_02.svg"
 PLAN_SCALES = (500, 1000, 2000, 5000, 10000, 25000, 50000, 100000, 250000, 500000, 1000000)
 CGCS2000_NAME = "2000国家大地坐标系"
 DEFAULT_HEIGHT_DATUM = "1985国家高程基准"
-TITLE_BLOCK_ROW_MM = 7.0
+TITLE_BLOCK_ROW_MM = 5.5
 
 
 @dataclass
@@ -330,7 +332,13 @@ def _wrap_legend_labels(legend: QgsLayoutItemLegend, root: QgsLayerTree) -> None
             continue
         name = node.layer().name()
         node.setCustomProperty("legend/title-label", wrap_text(name, frame_mm - 2.0, title_pt))
-        for index, legend_node in enumerate(model.layerOriginalLegendNodes(node)):
+        nodes = model.layerOriginalLegendNodes(node)
+        if len(nodes) == 1:  # a heading like every other layer, not a line under the previous heading
+            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Subgroup)
+            QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, 0, " ")
+            model.refreshLayerLegend(node)
+            continue
+        for index, legend_node in enumerate(nodes):
             text = legend_node.data(Qt.ItemDataRole.DisplayRole) or ""
             wrapped = wrap_text(str(text), frame_mm - symbol_mm - 2.0, label_pt)
             if wrapped != text:
@@ -392,10 +400,13 @@ def build_planning_sheet(project, template: str | Path, layers, content: SheetCo
     arrow.setNorthMode(QgsLayoutItemPicture.TrueNorth)
 
     legend = layout.itemById("legend")
+    _north_arrow_into_map(arrow, map_item, legend)
     rows = title_block_rows(content, scale)
     _make_room_for_title_block(legend, len(rows))
+    available = legend.sizeWithUnits()
     root = _set_legend(legend, map_item, layers, family)
-    _add_title_block(layout, legend, rows, family)
+    _fit_legend(legend, available.width(), available.height())
+    _add_title_block(layout, legend, rows, family, available.height())
     _set_scalebar(layout.itemById("scalebar"), map_item, family)
     sources = sources_lines(layers, content.extra_sources)
     _set_label(layout, "title", content.title, family)
@@ -432,13 +443,61 @@ def _make_room_for_title_block(legend: QgsLayoutItemLegend, rows: int) -> None:
                                        QgsUnitTypes.LayoutMillimeters))
 
 
-def _add_title_block(layout, legend: QgsLayoutItemLegend, rows: list[tuple[str, str]], family: str) -> None:
+def _north_arrow_into_map(arrow, map_item, legend) -> None:
+    """The north arrow in the map's top-right corner (as on planning drawings); when it sat above
+    the legend, the legend column grows up into its place."""
+    mm = QgsUnitTypes.LayoutMillimeters
+    a_pos, a_size = arrow.positionWithUnits(), arrow.sizeWithUnits()
+    l_pos, l_size = legend.positionWithUnits(), legend.sizeWithUnits()
+    m_pos, m_size = map_item.positionWithUnits(), map_item.sizeWithUnits()
+    width, height = 10.0, 14.0
+    arrow.attemptResize(QgsLayoutSize(width, height, mm))
+    arrow.attemptMove(QgsLayoutPoint(m_pos.x() + m_size.width() - width - 3.0, m_pos.y() + 3.0, mm))
+    above_legend = a_pos.y() + a_size.height() <= l_pos.y() + 0.01 and \
+        a_pos.x() < l_pos.x() + l_size.width() and a_pos.x() + a_size.width() > l_pos.x()
+    if above_legend:
+        legend.attemptMove(QgsLayoutPoint(l_pos.x(), a_pos.y(), mm))
+        legend.attemptResize(QgsLayoutSize(l_size.width(), l_size.height() + l_pos.y() - a_pos.y(), mm))
+
+
+def _fit_legend(legend: QgsLayoutItemLegend, width: float, height: float) -> None:
+    """Shrink the legend's text and symbols (down to about 60 %) until it fits its box above the
+    title block, then two columns if it still does not: a long legend is smaller, never cut or
+    over the title block."""
+    styles = (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup, QgsLegendStyle.SymbolLabel)
+    legend.setResizeToContents(False)
+    for _step in range(6):
+        legend.updateFilterByMap(False)  # measure only the classes on the map
+        context = QgsLayoutUtils.createRenderContextForLayout(legend.layout(), None)  # as adjustBoxSize() does
+        needed = QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize(context)
+        if needed.height() <= height:
+            break
+        if _step == 5:
+            legend.setColumnCount(2)
+            legend.setSplitLayer(True)
+            break
+        for style in styles:
+            font = legend.styleFont(style)
+            font.setPointSizeF(font.pointSizeF() * 0.9)
+            legend.setStyleFont(style, font)
+            spacing = legend.style(style)
+            for side in (QgsLegendStyle.Top, QgsLegendStyle.Bottom):
+                spacing.setMargin(side, spacing.margin(side) * 0.85)
+            legend.setStyle(style, spacing)
+        legend.setSymbolHeight(legend.symbolHeight() * 0.9)
+        legend.setSymbolWidth(legend.symbolWidth() * 0.9)
+        legend.refresh()
+    legend.attemptResize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutMillimeters))
+
+
+def _add_title_block(layout, legend: QgsLayoutItemLegend, rows: list[tuple[str, str]], family: str,
+                     legend_height: float) -> None:
     """A ruled two-column table (heading | entry) below the legend, in the legend's column."""
     from qgis.core import QgsFillSymbol
 
     position, size = legend.positionWithUnits(), legend.sizeWithUnits()
     left, width = position.x(), size.width()
-    top = position.y() + size.height() + 2.0
+    top = position.y() + legend_height + 2.0
     key_width = min(18.0, width * 0.32)
     mm = QgsUnitTypes.LayoutMillimeters
     for row, (key, value) in enumerate(rows):
@@ -455,10 +514,10 @@ def _add_title_block(layout, legend: QgsLayoutItemLegend, rows: list[tuple[str, 
             label = QgsLayoutItemLabel(layout)
             font = label.font()
             font.setFamily(family)
-            lines = wrap_text(text, w - 2.0, 7.0).split("\n") if text else [""]
+            lines = wrap_text(text, w - 2.0, 6.5).split("\n") if text else [""]
             if len(lines) > 1:  # a long entry: two lines in a smaller size rather than cut
-                lines = wrap_text(text, w - 2.0, 5.5).split("\n")[:2]
-            font.setPointSizeF(7.0 if len(lines) == 1 else 5.5)
+                lines = wrap_text(text, w - 2.0, 5.0).split("\n")[:2]
+            font.setPointSizeF(6.5 if len(lines) == 1 else 5.0)
             font.setBold(column == 0)
             label.setFont(font)
             label.setText("\n".join(lines))

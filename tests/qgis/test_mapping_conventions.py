@@ -97,3 +97,38 @@ def test_wrap_text_keeps_every_character(text, width):
 
     wrapped = wrap_text(text, width, 9.0)
     assert "\n" in wrapped and wrapped.replace("\n", "").replace(" ", "") == text.replace(" ", "")
+
+
+def test_long_legend_fits_above_the_title_block_and_single_symbols_are_headings():
+    """Eight layers of five classes each: the legend shrinks (or splits) to stay above the 图签,
+    and a single-symbol layer gets its own heading instead of a line under the previous one."""
+    from qgis.core import QgsLayerTreeLayer, QgsLegendRenderer, QgsLegendStyle, QgsSingleSymbolRenderer
+
+    from urbanization_planning.layers import layout
+
+    project = QgsProject.instance()
+    layers = []
+    for k in range(8):
+        wkts = [f"POLYGON(({X0 + 300 * i} {Y0 + 300 * k}, {X0 + 300 * i + 200} {Y0 + 300 * k}, "
+                f"{X0 + 300 * i + 200} {Y0 + 300 * k + 200}, {X0 + 300 * i} {Y0 + 300 * k}))" for i in range(5)]
+        layer = memory_layer("Polygon", GK, wkts, {"kind": [f"c{i}" for i in range(5)]}, name=f"规划图层 {k} Planning layer")
+        layer.setRenderer(QgsCategorizedSymbolRenderer("kind", [
+            QgsRendererCategory(f"c{i}", QgsFillSymbol.createSimple({"color": f"{40 * i},120,200"}), f"第{i}类 class {i}")
+            for i in range(5)]))
+        layers.append(layer)
+    single = memory_layer("Polygon", GK, [f"POLYGON(({X0} {Y0}, {X0 + 50} {Y0}, {X0 + 50} {Y0 + 50}, {X0} {Y0}))"],
+                          name="公园服务盲区 Underserved")
+    single.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({"color": "200,0,0"})))
+    layers.append(single)
+    project.addMapLayers(layers)
+    try:
+        sheet = layout.build_planning_sheet(project, "a4_landscape", layers, layout.SheetContent(title="t"))
+        legend = sheet.layout.itemById("legend")
+        block_top = sheet.layout.itemById("title_block_cell_0_0").positionWithUnits().y()
+        assert legend.positionWithUnits().y() + legend.sizeWithUnits().height() <= block_top
+        node = next(n for n in sheet.legend_root.findLayers() if n.layer() is single)
+        assert isinstance(node, QgsLayerTreeLayer)
+        assert QgsLegendRenderer.nodeLegendStyle(node, legend.model()) == QgsLegendStyle.Subgroup
+        del sheet
+    finally:
+        project.removeMapLayers([layer.id() for layer in layers])
