@@ -30,7 +30,7 @@ from qgis.gui import (
     QgsProcessingParameterWidgetContext,
 )
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
+from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from .option_names import option_label
 
@@ -177,7 +177,9 @@ class ParameterForm(QWidget):
 
 
 def _wrapped(label: QLabel) -> QLabel:
+    """A label that takes the row's width and wraps only what does not fit in it."""
     label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     return label
 
 
