@@ -6,17 +6,37 @@ File format (every domain uses it, and the presets dialog shows it):
   "title": "Park service radius", "title_zh": "公园绿地服务半径",
   "presets": {
     "<preset id>": {"label": "...", "label_zh": "...", "source": "GB/T 50563-2010 ...",
-                     "note": "check against the standard's text (optional)", ... any payload ...}
+                     "note": "what to keep in mind (optional)", ... any payload ...,
+                     "provenance": {"<payload path>": {"clause": "GB 55014-2021 2.1.3",
+                                                       "status": "text", "checked": "where"}}}
   }
 }
+
+Provenance (`provenance_problems` checks it): every payload value is covered by an entry at its own
+path or at an ancestor's path. Paths are the payload key (`coverage_target`), a dotted path into
+an object (`types.middle_school`, `types.middle_school.distance_m`) or an index into a list
+(`rules[2]`, `bands_m[0]`). Status: `text` checked against the standard's own text, `secondary`
+a faithful secondary source, `convention` a project or common planning convention, `unverified`
+cited but not found.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "resources" / "standards"
+REPOSITORY_ROOT = BUILTIN_DIR.parent.parent
+
+#: Verification statuses of a provenance entry, strongest first.
+STATUSES = ("text", "secondary", "convention", "unverified")
+#: Keys of a preset that describe it rather than carry a value an algorithm reads.
+META_KEYS = frozenset({"label", "label_zh", "source", "note", "note_zh", "provenance", "user"})
+#: Fields every provenance entry has.
+ENTRY_FIELDS = ("clause", "status", "checked")
+#: A relative file name inside a preset's text (e.g. "docs/STANDARDS.md"): it must exist in the repository.
+_FILE_PATTERN = re.compile(r"(?<![\w/.:-])((?:[\w-]+/)+[\w.-]+\.(?:md|json|py|csv|html|txt|gpkg|qml|ts))\b")
 
 
 class StandardsError(ValueError):
@@ -74,3 +94,125 @@ def copy_to_user(name: str, preset_id: str, new_id: str, user_dir: Path, builtin
     data["presets"][new_id] = copy
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     return path
+
+
+# --- provenance --------------------------------------------------------------------------------
+
+def payload(preset: dict) -> dict:
+    """The values of a preset that algorithms read (everything but label, source, note, provenance)."""
+    return {k: v for k, v in preset.items() if k not in META_KEYS}
+
+
+def _child_paths(path: str, value) -> list[tuple[str, object]]:
+    if isinstance(value, dict):
+        return [(f"{path}.{key}", item) for key, item in value.items()]
+    if isinstance(value, list):
+        return [(f"{path}[{index}]", item) for index, item in enumerate(value)]
+    return []
+
+
+def leaf_paths(preset: dict) -> list[tuple[str, object]]:
+    """Every scalar payload value with its path, in file order: ("rules[0].radius_m", 300), ..."""
+    leaves: list[tuple[str, object]] = []
+
+    def walk(path: str, value) -> None:
+        children = _child_paths(path, value)
+        if children:
+            for child_path, child in children:
+                walk(child_path, child)
+        elif not isinstance(value, (dict, list)):
+            leaves.append((path, value))
+
+    for key, value in payload(preset).items():
+        walk(key, value)
+    return leaves
+
+
+def ancestors(path: str) -> list[str]:
+    """`path` and the paths that contain it, nearest first: "a.b[1].c" -> ["a.b[1].c", "a.b[1]", "a.b", "a"]."""
+    found = [path]
+    while True:
+        cut = max(path.rfind("."), path.rfind("["))
+        if cut <= 0:
+            return found
+        path = path[:cut]
+        found.append(path)
+
+
+def provenance_of(preset: dict, path: str) -> dict | None:
+    """The provenance entry that covers the value at `path` (its own or its nearest ancestor's)."""
+    entries = preset.get("provenance") or {}
+    for candidate in ancestors(path):
+        if isinstance(entries.get(candidate), dict):
+            return entries[candidate]
+    return None
+
+
+def _entry_problems(path: str, entry) -> list[str]:
+    if not isinstance(entry, dict):
+        return [f"provenance '{path}' is not an object with clause, status and checked"]
+    problems = [f"provenance '{path}' has no '{field}'" for field in ENTRY_FIELDS
+                if not str(entry.get(field, "")).strip()]
+    if entry.get("status") and entry["status"] not in STATUSES:
+        problems.append(f"provenance '{path}' has status '{entry['status']}'; use one of {', '.join(STATUSES)}")
+    return problems
+
+
+def _existing_paths(preset: dict) -> set[str]:
+    paths: set[str] = set()
+
+    def walk(path: str, value) -> None:
+        paths.add(path)
+        for child_path, child in _child_paths(path, value):
+            walk(child_path, child)
+
+    for key, value in payload(preset).items():
+        walk(key, value)
+    return paths
+
+
+def cited_files(text: str) -> list[str]:
+    """Relative file names (folder/name.ext) mentioned in `text`."""
+    return _FILE_PATTERN.findall(text or "")
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+def provenance_problems(preset: dict, repository_root: Path = REPOSITORY_ROOT) -> list[str]:
+    """What keeps a preset from being traceable: payload values no provenance entry covers, entries
+    without clause/status/checked or with an unknown status, entries for paths the preset does not
+    have, and files cited in its text that the repository does not hold. Empty when traceable."""
+    entries = preset.get("provenance")
+    if not isinstance(entries, dict):
+        return ["no 'provenance' object"]
+    problems = []
+    for path, entry in entries.items():
+        problems += _entry_problems(path, entry)
+    existing = _existing_paths(preset)
+    problems += [f"provenance '{path}' names no value of the preset" for path in entries if path not in existing]
+    problems += [f"value '{path}' has no provenance" for path, _value in leaf_paths(preset)
+                 if provenance_of(preset, path) is None]
+    for text in _strings({k: v for k, v in preset.items() if k != "user"}):
+        problems += [f"cites '{name}', which is not in the repository" for name in cited_files(text)
+                     if not (Path(repository_root) / name).exists()]
+    return list(dict.fromkeys(problems))
+
+
+def file_problems(name: str, builtin_dir: Path = BUILTIN_DIR, repository_root: Path = REPOSITORY_ROOT) -> dict[str, list[str]]:
+    """`provenance_problems` of every preset of the built-in file `name`.json, by preset id (only
+    presets with problems)."""
+    data = _read(Path(builtin_dir) / f"{name}.json")
+    found = {}
+    for preset_id, preset in data["presets"].items():
+        problems = provenance_problems(preset, repository_root) if isinstance(preset, dict) else ["not an object"]
+        if problems:
+            found[preset_id] = problems
+    return found

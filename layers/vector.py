@@ -257,14 +257,6 @@ def _column_values(series) -> list:
     return [plain(v) for v in series.tolist()]
 
 
-def create_sink(algorithm, parameters, name, context, fields, wkb_type, crs):
-    """parameterAsSink with the clear error QGIS's own algorithms give when it fails."""
-    sink, dest_id = algorithm.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
-    if sink is None:
-        raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
-    return sink, dest_id
-
-
 def write_frame(
     algorithm,
     parameters,

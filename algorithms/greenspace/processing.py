@@ -26,7 +26,7 @@ from ...translation import current_language, tr
 from ..base import UrbanizationAlgorithm, user_standards_dir
 
 POINTS_POLYGONS = (QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry)
-PARK_STANDARDS = ("garden_city", "gbt51346", "green300_park500", "custom")
+PARK_STANDARDS = ("garden_city", "gbt51346", "green300_park500", "city_checkup", "custom")
 
 
 def engine_message(message) -> str:
@@ -488,14 +488,15 @@ class FacilityCoverageAlgorithm(GreenAlgorithm):
         import copy
 
         from .. import standards
-        from .facilities import TypeMappingError, facility_coverage, map_types, parse_pairs
+        from . import living_circle
+        from .facilities import TypeMappingError, facility_coverage, parse_pairs
 
         res_source, metric, residential, population = self.read_residential(parameters, context, feedback)
         try:
             preset = standards.preset("living_circle", "gb50180", user_standards_dir())
+            living_circle.check_preset(preset)
             types = copy.deepcopy(preset["types"])
-            mapping = {**{k.lower(): v for k, v in preset.get("osm_mapping", {}).items()},
-                       **parse_pairs(self.parameterAsString(parameters, self.TYPE_MAPPING, context))}
+            mapping = parse_pairs(self.parameterAsString(parameters, self.TYPE_MAPPING, context))
             for type_id, metres in parse_pairs(self.parameterAsString(parameters, self.DISTANCES, context)).items():
                 if type_id not in types:
                     raise TypeMappingError(self.tr("unknown facility type '{}'; known: {}").format(type_id, ", ".join(types)))
@@ -503,8 +504,13 @@ class FacilityCoverageAlgorithm(GreenAlgorithm):
         except (TypeMappingError, ValueError, standards.StandardsError) as error:
             raise QgsProcessingException(self.tr("Facility types: {}").format(error)) from error
         type_field = self.parameterAsString(parameters, self.TYPE_FIELD, context)
-        sites = self.read_sites(parameters, self.FACILITIES, context, feedback, metric, self.tr("Facilities"), [type_field])
-        facility_types, unmapped = map_types(sites[type_field].tolist(), types, mapping)
+        tags = living_circle.tag_fields(self.source(parameters, self.FACILITIES, context).fields().names(), preset)
+        sites = self.read_sites(parameters, self.FACILITIES, context, feedback, metric, self.tr("Facilities"),
+                                [type_field, *[f for f in tags if f != type_field]])
+        type_lists, unmapped = living_circle.classify(sites.drop(columns=sites.geometry.name).to_dict("records"), type_field,
+                                                      {**preset, "types": types}, mapping)
+        rows, facility_types = living_circle.expand(type_lists)  # a nine-year school counts as primary and middle
+        sites = sites.iloc[rows].reset_index(drop=True)
         if unmapped:
             listed = ", ".join(f"{value} ({count})" for value, count in sorted(unmapped.items())[:15])
             feedback.pushWarning(self.tr("Facility type values with no GB 50180 type were ignored (add them to the type mapping): {}").format(listed))

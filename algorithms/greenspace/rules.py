@@ -5,7 +5,10 @@ several rules takes the largest radius among them (its grade); a park below ever
 not count. A `historic_only` rule (GB/T 50563: in historic districts parks of 1000 m2 and more
 count with 300 m) serves only homes inside historic districts and is graded on its own, so it
 never takes a park away from the general rules. Rules come from a preset of
-resources/standards/park_service.json or from text typed by the planner (`parse_rules`)."""
+resources/standards/park_service.json or from text typed by the planner (`parse_rules`).
+
+A rule may name its `park_class` (comprehensive, community, garden): GB 55014-2021 2.1.4 sets
+per-capita areas for comprehensive and community parks separately (`per_capita_targets`)."""
 
 from __future__ import annotations
 
@@ -26,6 +29,12 @@ class GradeRule:
     radius_m: float
     grade_zh: str = ""
     historic_only: bool = False
+    park_class: str = ""
+
+
+#: Per-capita targets of a park_service preset: key in the result -> preset key (m2/person).
+PER_CAPITA_KEYS = {"total": "per_capita_target_m2", "comprehensive": "per_capita_comprehensive_m2",
+                   "community": "per_capita_community_m2"}
 
 
 #: Words that mark a typed rule as applying in historic districts only (4th part of the line).
@@ -47,12 +56,30 @@ def rules_from_preset(preset: dict) -> list[GradeRule]:
     try:
         rules = [
             GradeRule(str(r["grade"]), float(r["min_area_m2"]), float(r["radius_m"]), str(r.get("grade_zh", "")),
-                      bool(r.get("historic_only", False)))
+                      bool(r.get("historic_only", False)), str(r.get("park_class", "")))
             for r in preset["rules"]
         ]
     except (KeyError, TypeError, ValueError) as error:
         raise RulesError(f"preset rules need grade, min_area_m2 and radius_m: {error}") from error
     return _checked(rules)
+
+
+def per_capita_targets(preset: dict | None) -> dict[str, float]:
+    """The preset's per-capita park area targets in m2/person ("total", "comprehensive",
+    "community"; GB 55014-2021 2.1.3-2.1.4), only those it gives."""
+    targets = {}
+    for name, key in PER_CAPITA_KEYS.items():
+        if preset and preset.get(key) is not None:
+            try:
+                targets[name] = float(preset[key])
+            except (TypeError, ValueError) as error:
+                raise RulesError(f"'{key}' must be a number of m2/person, not '{preset[key]}'") from error
+    return targets
+
+
+def rules_of_class(rules: list[GradeRule], park_class: str) -> list[GradeRule]:
+    """The general rules of one park class (e.g. the community-park grades of GB/T 51346)."""
+    return [r for r in general_rules(rules) if r.park_class == park_class]
 
 
 def parse_rules(text: str) -> list[GradeRule]:
@@ -98,3 +125,13 @@ def assign_grades(areas, rules: list[GradeRule]) -> np.ndarray:
         grade[better] = index
         best[better] = rule.radius_m
     return grade
+
+
+def park_classes(areas, rules: list[GradeRule]) -> np.ndarray:
+    """Park class of each park from its grade among the general rules ("" for parks below every
+    threshold or graded by a rule without a class): what GB 55014 2.1.4's per-capita comprehensive
+    and community park areas count."""
+    general = general_rules(rules)
+    grade = assign_grades(areas, general)
+    classes = np.array([r.park_class for r in general] + [""], dtype=object)
+    return classes[grade]

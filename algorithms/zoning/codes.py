@@ -4,8 +4,10 @@ layer stores. Pure.
 
 Reading rules: text or numbers alike (7, 7.0, "7" and "07" are all first-level 07; 701 is 0701);
 a leading code wins over the text after it ("0701 城镇住宅用地"); a Chinese class name is accepted
-where the code is missing ("城镇住宅用地" -> 0701). Anything else, empty values included, is the
-class UNKNOWN, which every output reports as its own class instead of dropping it.
+where the code is missing ("城镇住宅用地" -> 0701). A code must be in the guide's table (or be a
+six-digit local subdivision of a second-level class); a code followed by letters ("05H1") is not a
+2023 code. Anything else, empty values included, is the class UNKNOWN, which every output reports
+as its own class instead of dropping it. 三调 codes are read by sandiao.py.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import pandas as pd
 from .. import standards
 
 UNKNOWN = "unknown"  # the class of empty and unrecognised codes
-_LEADING_CODE = re.compile(r"^\s*(\d{1,6})(?:\.0+)?(?!\d)")
+_LEADING_CODE = re.compile(r"^\s*(\d{1,6})(?:\.0+)?(?![0-9A-Za-z])")  # "05H1", "0201K" are 三调 codes, not 05, 0201
 
 
 @dataclass
@@ -41,8 +43,9 @@ class CodeTable:
         return cls({c: v["zh"] for c, v in codes.items()}, {c: v["en"] for c, v in codes.items()})
 
     def is_known(self, code: str) -> bool:
-        """A code whose first level is in the guide (deeper levels are accepted by prefix)."""
-        return len(code) in (2, 4, 6) and code[:2] in self.names_zh
+        """A code of the guide's table, or a six-digit local subdivision of one of its second-level
+        classes (the guide lets provinces add third levels); '1006' is not a 2023 code."""
+        return code in self.names_zh or (len(code) == 6 and code[:4] in self.names_zh)
 
     def name(self, code: str, language: str = "zh") -> str:
         """Name of the most specific known level of `code` ('' for UNKNOWN)."""

@@ -1,13 +1,19 @@
 """Control-line conflict check (三区三线冲突检查): where planned land use breaks the rules of the
-ecological protection red line, permanent basic farmland and the urban development boundary, and
-where two control lines overlap each other. Pure.
+ecological protection red line (and its core protected areas), permanent basic farmland and the
+urban development boundary, and where two control lines overlap each other. Pure.
 
 Input: plan parcels with canonical land-use codes (codes.CodeTable.normalise) in a metric CRS, and
 the control-line polygons in the same CRS. Each control line is dissolved first (overlapping
 polygons of one layer count once); "inside" rules take parcel ∩ line, "outside" rules parcel −
-line. Parcels with an unknown or empty code where a rule of a line applies (inside the line for
-its inside rules, outside for its outside rules) are reported with the rule UNKNOWN_RULE: they
-cannot be judged, so they are shown rather than dropped.
+line. When a core-zone layer is given, the red line's own rules apply to the red line outside the
+core zones (the core zones have their stricter rules), and the two are not reported as overlapping.
+Per parcel, line and relation one rule decides (rules.decide): pieces whose outcome is
+"prohibited" or "approval" are reported with that outcome and the rule's clause; "allowed" and
+uncovered codes are not. Parcels with an unknown or empty code where a rule of a line applies are
+reported with the rule UNKNOWN_RULE and the outcome UNKNOWN_OUTCOME: they cannot be judged.
+
+Areas: `plane_area_m2` in the metric CRS and `ellipsoid_area_m2` on the CGCS2000 ellipsoid (as
+official 三调 statistics are measured; see ellipsoid.py). Totals and summaries use the ellipsoidal one.
 """
 
 from __future__ import annotations
@@ -22,19 +28,26 @@ import pandas as pd
 
 from ..cancel import CancelledError
 from . import overlay
-from .codes import UNKNOWN, first_level, matches
-from .rules import CONTROL_LINES, Rule
+from .codes import UNKNOWN, first_level
+from .ellipsoid import ellipsoidal_area
+from .rules import APPROVAL, CONTROL_LINES, OUTCOMES, PROHIBITED, Rule, decide
 
 UNKNOWN_RULE = "unknown_code"
-__all__ = ["ConflictResult", "UNKNOWN_RULE", "check", "summarise"]
-CONFLICT_COLUMNS = ["row", "code", "class_code", "control_line", "rule_id", "area_m2"]
+UNKNOWN_OUTCOME = "unknown"  # the outcome of a parcel whose code cannot be judged
+REPORTED_OUTCOMES = (PROHIBITED, APPROVAL, UNKNOWN_OUTCOME)
+CORE, REDLINE = "ecological_core", "ecological_redline"
+__all__ = ["ConflictResult", "REPORTED_OUTCOMES", "UNKNOWN_OUTCOME", "UNKNOWN_RULE", "check", "summarise"]
+CONFLICT_COLUMNS = ["row", "code", "class_code", "control_line", "rule_id", "outcome", "clause", "plane_area_m2",
+                    "ellipsoid_area_m2", "net_ellipsoid_area_m2"]
+AREA = "ellipsoid_area_m2"
+AREAS = ("plane_area_m2", "ellipsoid_area_m2", "net_ellipsoid_area_m2")
 
 
 @dataclass
 class ConflictResult:
     conflicts: gpd.GeoDataFrame  # CONFLICT_COLUMNS + geometry; `row` is the plan row
-    overlaps: gpd.GeoDataFrame  # line_a, line_b, area_m2, geometry
-    summary: pd.DataFrame  # control_line, class_code, conflict_count, conflict_area_m2
+    overlaps: gpd.GeoDataFrame  # line_a, line_b, plane_area_m2, ellipsoid_area_m2, geometry
+    summary: pd.DataFrame  # control_line, outcome, class_code, conflict_count, plane/ellipsoid/net_ellipsoid_area_m2
     unknown_parcels: int  # plan parcels whose code is UNKNOWN
 
     @property
@@ -43,7 +56,19 @@ class ConflictResult:
 
     @property
     def conflict_area(self) -> float:
-        return float(self.conflicts["area_m2"].sum()) if len(self.conflicts) else 0.0
+        """CGCS2000 ellipsoidal area of all reported pieces (m²); NaN when no CRS was given."""
+        return float(self.conflicts[AREA].sum(skipna=False)) if len(self.conflicts) else 0.0
+
+    def count(self, outcome: str) -> int:
+        return int((self.conflicts["outcome"] == outcome).sum())
+
+    def area(self, outcome: str) -> float:
+        """CGCS2000 ellipsoidal area (m²) of the pieces with `outcome`."""
+        return float(self.conflicts.loc[self.conflicts["outcome"] == outcome, AREA].sum())
+
+    @property
+    def overlap_area(self) -> float:
+        return float(self.overlaps[AREA].sum(skipna=False)) if len(self.overlaps) else 0.0
 
 
 def check(
@@ -54,12 +79,14 @@ def check(
     *,
     min_area: float = 1.0,
     crs=None,
+    deducted_share: np.ndarray | None = None,
     progress: Callable[[float], None] | None = None,
     is_canceled: Callable[[], bool] | None = None,
 ) -> ConflictResult:
     """Check plan parcels (`plan_geometry`, canonical `plan_codes`) against the control lines given
     in `lines` (id from rules.CONTROL_LINES -> polygon array, possibly empty). Rules on a line that
-    is not given are skipped. Areas are in the CRS's units (metres)."""
+    is not given are skipped. Plane areas are in the CRS's units (metres). `deducted_share` (per
+    plan row, 三调 KCXS) gives net_ellipsoid_area_m2, the land-use area without the 田坎 share."""
     plan_geometry = np.asarray(plan_geometry, dtype=object)
     plan_codes = np.asarray(plan_codes, dtype=object)
     unknown = plan_codes == UNKNOWN
@@ -79,63 +106,84 @@ def check(
     for line in given:
         parts[line] = overlay.dissolve(lines[line])
         step()
+    if CORE in parts and REDLINE in parts:
+        parts[REDLINE] = overlay.dissolve(overlay.outside(parts[REDLINE], parts[CORE]).geometry)
 
-    frames = []
+    frames = [_rows(overlay.Pieces.empty(), unknown, plan_codes, "", "", np.array([], dtype=object), {})]
+    clauses = {r.id: r.clause for r in rules}
     for line in given:
-        line_rules = [r for r in rules if r.control_line == line]
-        masks = {r.id: matches(plan_codes, list(r.codes), list(r.exclude)) for r in line_rules}
         for relation, compute in (("inside", overlay.inside), ("outside", overlay.outside)):
-            relation_rules = [r for r in line_rules if r.relation == relation]
+            relation_rules = [r for r in rules if r.control_line == line and r.relation == relation]
             if not relation_rules:
                 continue
-            wanted = unknown.copy()
-            for rule in relation_rules:
-                wanted |= masks[rule.id]
-            pieces = compute(plan_geometry, parts[line], wanted, min_area)
-            for rule in relation_rules:
-                frames.append(_rows(pieces, masks[rule.id], plan_codes, line, rule.id))
-            frames.append(_rows(pieces, unknown, plan_codes, line, UNKNOWN_RULE))
+            rule_ids, outcomes = decide(plan_codes, relation_rules)
+            reported = np.isin(outcomes, (PROHIBITED, APPROVAL))
+            rule_ids[unknown] = UNKNOWN_RULE
+            outcomes[unknown] = UNKNOWN_OUTCOME
+            pieces = compute(plan_geometry, parts[line], reported | unknown, min_area)
+            frames.append(_rows(pieces, reported | unknown, plan_codes, line, rule_ids, outcomes, clauses))
         step()
 
-    conflicts = pd.concat(frames, ignore_index=True) if frames else _rows(overlay.Pieces.empty(), unknown, plan_codes, "", "")
+    conflicts = pd.concat(frames, ignore_index=True)
+    conflicts["ellipsoid_area_m2"] = _ellipsoidal(conflicts["geometry"].to_numpy(), crs)
+    share = np.zeros(len(plan_geometry)) if deducted_share is None else np.asarray(deducted_share, dtype=float)
+    conflicts["net_ellipsoid_area_m2"] = conflicts["ellipsoid_area_m2"] * (1.0 - share[conflicts["row"].to_numpy(dtype=np.int64)])
     conflicts = gpd.GeoDataFrame(conflicts, geometry="geometry", crs=crs)
     conflicts = conflicts.sort_values(["row", "control_line", "rule_id"], kind="stable").reset_index(drop=True)
 
-    overlap_frames = []
+    overlap_frames = [pd.DataFrame({"line_a": [], "line_b": [], "plane_area_m2": [], "geometry": []})]
     for line_a, line_b in combinations(given, 2):
+        if {line_a, line_b} == {CORE, REDLINE}:
+            continue  # core zones lie in the red line by design
         geometry, area = overlay.overlaps(parts[line_a], parts[line_b], min_area)
-        overlap_frames.append(pd.DataFrame({"line_a": line_a, "line_b": line_b, "area_m2": area, "geometry": geometry}))
-    overlaps = (pd.concat(overlap_frames, ignore_index=True) if overlap_frames
-                else pd.DataFrame({"line_a": [], "line_b": [], "area_m2": [], "geometry": []}))
+        overlap_frames.append(pd.DataFrame({"line_a": line_a, "line_b": line_b, "plane_area_m2": area, "geometry": geometry}))
+    overlaps = pd.concat(overlap_frames, ignore_index=True)
+    overlaps["ellipsoid_area_m2"] = _ellipsoidal(overlaps["geometry"].to_numpy(), crs)
     overlaps = gpd.GeoDataFrame(overlaps, geometry="geometry", crs=crs)
     step()
     return ConflictResult(conflicts, overlaps, summarise(conflicts), int(unknown.sum()))
 
 
-def _rows(pieces: overlay.Pieces, mask: np.ndarray, plan_codes: np.ndarray, line: str, rule_id: str) -> pd.DataFrame:
+def _ellipsoidal(geometry: np.ndarray, crs) -> np.ndarray:
+    """CGCS2000 ellipsoidal areas; NaN when the CRS is not known (nothing to take to the ellipsoid)."""
+    if crs is None:
+        return np.full(len(geometry), np.nan)
+    return ellipsoidal_area(geometry, crs)
+
+
+def _rows(pieces: overlay.Pieces, mask: np.ndarray, plan_codes: np.ndarray, line: str, rule_ids, outcomes,
+          clauses: dict[str, str]) -> pd.DataFrame:
+    """One row per piece whose plan row is in `mask`, with the row's deciding rule and outcome."""
     keep = mask[pieces.index] if len(pieces.index) else np.array([], dtype=bool)
     index = pieces.index[keep]
     codes = plan_codes[index]
+    ids = np.asarray(rule_ids, dtype=object)[index] if len(index) else np.array([], dtype=object)
     return pd.DataFrame({
         "row": index,
         "code": codes,
         "class_code": first_level(codes),
         "control_line": line,
-        "rule_id": rule_id,
-        "area_m2": pieces.area[keep],
+        "rule_id": ids,
+        "outcome": np.asarray(outcomes, dtype=object)[index] if len(index) else np.array([], dtype=object),
+        "clause": [clauses.get(i, "") for i in ids],
+        "plane_area_m2": pieces.area[keep],
         "geometry": pieces.geometry[keep],
     })
 
 
 def summarise(conflicts: pd.DataFrame) -> pd.DataFrame:
-    """Conflicts per control line and first-level land-use class: count and area."""
+    """Conflicts per control line, outcome and first-level land-use class: count and areas
+    (plane, CGCS2000 ellipsoidal, and ellipsoidal without the 田坎 share), ordered by line, then strictest outcome first."""
+    keys = ["control_line", "outcome", "class_code"]
     if len(conflicts) == 0:
-        return pd.DataFrame({"control_line": [], "class_code": [], "conflict_count": np.array([], dtype=np.int64),
-                             "conflict_area_m2": np.array([], dtype=float)})
-    grouped = conflicts.groupby(["control_line", "class_code"], sort=False)["area_m2"].agg(["size", "sum"]).reset_index()
-    grouped.columns = ["control_line", "class_code", "conflict_count", "conflict_area_m2"]
-    order = {line: i for i, line in enumerate(CONTROL_LINES)}
-    grouped["_line"] = grouped["control_line"].map(order)
-    grouped = grouped.sort_values(["_line", "class_code"]).drop(columns="_line").reset_index(drop=True)
+        empty = {name: np.array([], dtype=float) for name in AREAS}
+        return pd.DataFrame({**{k: [] for k in keys}, "conflict_count": np.array([], dtype=np.int64), **empty})
+    grouped = conflicts.groupby(keys, sort=False).agg(
+        conflict_count=("plane_area_m2", "size"), **{name: (name, "sum") for name in AREAS}).reset_index()
+    line_order = {line: i for i, line in enumerate(CONTROL_LINES)}
+    outcome_order = {o: i for i, o in enumerate((*OUTCOMES, UNKNOWN_OUTCOME))}
+    grouped["_line"] = grouped["control_line"].map(line_order)
+    grouped["_outcome"] = grouped["outcome"].map(outcome_order)
+    grouped = grouped.sort_values(["_line", "_outcome", "class_code"]).drop(columns=["_line", "_outcome"])
     grouped["conflict_count"] = grouped["conflict_count"].astype(np.int64)
-    return grouped
+    return grouped.reset_index(drop=True)

@@ -3,6 +3,8 @@ production-living-ecological space structure, topology of planning layers."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -42,19 +44,55 @@ def _html_lang() -> str:
     return "zh-Hans" if _language() == "zh" else "en"
 
 
+def load_preset(name: str, loader, *args):
+    """Call a preset loader of resources/standards/<name>.json; a broken or incomplete file (the
+    built-in one or the planner's copy) becomes a QgsProcessingException naming it."""
+    from ..standards import StandardsError
+
+    try:
+        return loader(*args)
+    except (StandardsError, KeyError, TypeError, AttributeError, ValueError) as error:
+        raise QgsProcessingException(tr(
+            "The standards file '{}.json' cannot be used ({}). Fix it, or delete your copy in {} to use the built-in one."
+        ).format(name, error, user_standards_dir())) from error
+
+
+@dataclass
+class Plan:
+    """A planning layer read for the multi-plan checks."""
+
+    source: object
+    metric: object  # the metric CRS the frame is in
+    frame: object  # GeoDataFrame: src_fid, the land-use field, geometry
+    codes: object  # canonical 2023 codes per row
+    table: object  # codes.CodeTable
+    classification: str  # sandiao.GB2023 or sandiao.SANDIAO
+    deducted_share: object  # 田坎 share per row (0 without 三调 deduction fields)
+    deducted_codes: object  # 2023 code of the deducted class per row
+
+
 class ZoningAlgorithm(UrbanizationAlgorithm):
     """Shared plumbing of the group: reading the plan with canonical codes. Its messages use the
     module-level tr() (context '@default'): self.tr() would look them up under each subclass."""
 
     GROUP_ID = "multiplan"
-    REQUIRES = ("shapely", "geopandas")
+    REQUIRES = ("shapely", "geopandas")  # geopandas brings pyproj (ellipsoidal areas)
+    CLASSIFICATION = "CLASSIFICATION"
+    CLASSIFICATIONS = ("gb2023", "sandiao", "auto")
 
-    def read_plan(self, parameters, context, feedback, plan_name, field_name):
-        """(source, metric CRS, frame with columns src_fid, <field>, geometry, canonical codes of
-        the frame's rows, code table)."""
+    def add_classification_parameter(self) -> None:
+        parameter = QgsProcessingParameterEnum(
+            self.CLASSIFICATION,
+            tr("Classification of the codes (gb2023 = 用地用海分类 2023, sandiao = 三调工作分类 via the guide's crosswalk, auto = detect)"),
+            options=list(self.CLASSIFICATIONS), defaultValue="gb2023")
+        parameter.setUsesStaticStrings(True)
+        self.addParameter(parameter)
+
+    def read_plan(self, parameters, context, feedback, plan_name, field_name) -> Plan:
         import numpy as np
 
         from .codes import UNKNOWN, CodeTable
+        from .sandiao import DEDUCTION_FIELDS, Crosswalk, deducted_codes, deduction_share
 
         source = self.parameterAsSource(parameters, plan_name, context)
         if source is None:
@@ -62,20 +100,53 @@ class ZoningAlgorithm(UrbanizationAlgorithm):
         label = tr("Planned land use")
         vector.require_geometry_type(source, POLYGONS, label)
         metric = crs_utils.metric_crs_for_source(source, context)
-        fields = [field_name] if field_name else []
+        present = {f.name().upper(): f.name() for f in source.fields()}
+        deduction_fields = {key: present[key] for key in DEDUCTION_FIELDS if key in present and present[key] != field_name}
+        fields = ([field_name] if field_name else []) + list(deduction_fields.values())
         frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=fields,
                                        target_crs=metric, label=label)
         vector.require_features(frame, label)
         frame["geometry"] = _flat(frame)
-        table = CodeTable.load(user_standards_dir())
-        codes = table.normalise(frame[field_name].values) if field_name else np.full(len(frame), UNKNOWN, dtype=object)
+        table = load_preset("landuse_codes", CodeTable.load, user_standards_dir())
+        crosswalk = load_preset("sandiao_crosswalk", Crosswalk.load, user_standards_dir())
+        if field_name:
+            codes, used = self.read_codes(parameters, context, feedback, frame[field_name].values, field_name, table, crosswalk)
+        else:
+            codes, used = np.full(len(frame), UNKNOWN, dtype=object), "gb2023"
         unknown = int((codes == UNKNOWN).sum())
         if unknown:
             feedback.pushWarning(
                 tr("{} of {} parcels have an empty or unknown land-use code in field '{}': they are reported as the class 'unknown'.").format(
                     unknown, len(frame), field_name)
             )
-        return source, metric, frame, codes, table
+        columns = {key: frame[name].to_numpy() for key, name in deduction_fields.items()}
+        share = deduction_share(columns, len(frame))
+        if (share > 0).any():
+            feedback.pushInfo(tr("田坎 deduction from the fields {}: {} parcels; their land-use areas exclude the deducted share.").format(
+                ", ".join(deduction_fields.values()), int((share > 0).sum())))
+        return Plan(source, metric, frame, codes, table, used, share, deducted_codes(columns, len(frame), crosswalk))
+
+    def read_codes(self, parameters, context, feedback, values, field_name, table, crosswalk):
+        """(canonical 2023 codes, classification used) of the land-use field's values."""
+        from .sandiao import GB2023, SANDIAO, ClassificationError, evidence, to_2023
+
+        choice = self.parameterAsEnumString(parameters, self.CLASSIFICATION, context) or GB2023
+        try:
+            codes, used = to_2023(values, choice, table, crosswalk)
+        except ClassificationError as error:
+            raise QgsProcessingException(tr(
+                "Field '{}': {}. Set the classification to gb2023 (用地用海分类) or sandiao (三调工作分类).").format(
+                field_name, error)) from error
+        if used == GB2023 and choice != "auto":
+            only_sandiao = evidence(values, table, crosswalk).only_sandiao
+            if only_sandiao:
+                feedback.pushWarning(tr(
+                    "Field '{}' holds 三调 working-classification codes ({}): if the layer is 三调 status data, set the classification to sandiao.").format(
+                    field_name, ", ".join(str(v) for v in only_sandiao[:3])))
+        names = {GB2023: tr("the 2023 land-use classification (用地用海分类)"),
+                 SANDIAO: tr("the 三调 working classification, converted through the 2023 guide's crosswalk")}
+        feedback.pushInfo(tr("Land-use codes in field '{}' read as {}.").format(field_name, names[used]))
+        return codes, used
 
 
 class ControlLineConflictsAlgorithm(ZoningAlgorithm):
@@ -83,6 +154,7 @@ class ControlLineConflictsAlgorithm(ZoningAlgorithm):
 
     PLAN = "PLAN"
     LANDUSE_FIELD = "LANDUSE_FIELD"
+    ECOLOGICAL_CORE = "ECOLOGICAL_CORE"
     ECOLOGICAL_REDLINE = "ECOLOGICAL_REDLINE"
     PERMANENT_FARMLAND = "PERMANENT_FARMLAND"
     DEVELOPMENT_BOUNDARY = "DEVELOPMENT_BOUNDARY"
@@ -95,6 +167,10 @@ class ControlLineConflictsAlgorithm(ZoningAlgorithm):
     REPORT = "REPORT"
     CONFLICT_COUNT = "CONFLICT_COUNT"
     CONFLICT_AREA_M2 = "CONFLICT_AREA_M2"
+    PROHIBITED_COUNT = "PROHIBITED_COUNT"
+    PROHIBITED_AREA_M2 = "PROHIBITED_AREA_M2"
+    APPROVAL_COUNT = "APPROVAL_COUNT"
+    APPROVAL_AREA_M2 = "APPROVAL_AREA_M2"
     OVERLAP_COUNT = "OVERLAP_COUNT"
     OVERLAP_AREA_M2 = "OVERLAP_AREA_M2"
     UNKNOWN_CODE_COUNT = "UNKNOWN_CODE_COUNT"
@@ -108,20 +184,29 @@ class ControlLineConflictsAlgorithm(ZoningAlgorithm):
 
     def line_layers(self) -> dict[str, str]:
         """Control-line id (rules.CONTROL_LINES) -> parameter name."""
-        return {"ecological_redline": self.ECOLOGICAL_REDLINE, "permanent_farmland": self.PERMANENT_FARMLAND,
-                "development_boundary": self.DEVELOPMENT_BOUNDARY}
+        return {"ecological_redline": self.ECOLOGICAL_REDLINE, "ecological_core": self.ECOLOGICAL_CORE,
+                "permanent_farmland": self.PERMANENT_FARMLAND, "development_boundary": self.DEVELOPMENT_BOUNDARY}
 
     def line_names(self) -> dict[str, str]:
         return {"ecological_redline": self.tr("Ecological protection red line"),
+                "ecological_core": self.tr("Core protected area (in the red line)"),
                 "permanent_farmland": self.tr("Permanent basic farmland"),
                 "development_boundary": self.tr("Urban development boundary")}
 
+    def outcome_names(self) -> dict[str, str]:
+        from .conflicts import UNKNOWN_OUTCOME
+        from .rules import APPROVAL, PROHIBITED
+
+        return {PROHIBITED: self.tr("prohibited"), APPROVAL: self.tr("needs approval"),
+                UNKNOWN_OUTCOME: self.tr("cannot be judged (unknown code)")}
+
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.PLAN, self.tr("Planned land use (polygons)"), [QgsProcessing.TypeVectorPolygon]))
+            self.PLAN, self.tr("Planned land use or 三调 status parcels (polygons)"), [QgsProcessing.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
-            self.LANDUSE_FIELD, self.tr("Land-use code field (2023 classification: 07, 0701, or class name)"),
+            self.LANDUSE_FIELD, self.tr("Land-use code field (07, 0701, or class name; 三调: DLBM or DLMC)"),
             parentLayerParameterName=self.PLAN))
+        self.add_classification_parameter()
         for name, line in zip(self.line_layers().values(), self.line_names().values()):
             self.addParameter(QgsProcessingParameterFeatureSource(
                 name, self.tr("{} (polygons)").format(line), [QgsProcessing.TypeVectorPolygon], optional=True))
@@ -133,20 +218,24 @@ class ControlLineConflictsAlgorithm(ZoningAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.RULES_FILE, self.tr("Rules file (JSON or CSV)"), optional=True, fileFilter="Rules (*.json *.csv)"))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_AREA, self.tr("Ignore pieces smaller than (m²)"), QgsProcessingParameterNumber.Double,
+            self.MIN_AREA, self.tr("Ignore pieces smaller than (m², plane)"), QgsProcessingParameterNumber.Double,
             defaultValue=1.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.CONFLICTS, self.tr("Conflicts"), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.LINE_OVERLAPS, self.tr("Control line overlaps"), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.SUMMARY, self.tr("Conflict summary by control line and land-use class"), QgsProcessing.TypeVector))
+            self.SUMMARY, self.tr("Conflict summary by control line, outcome and land-use class"), QgsProcessing.TypeVector))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, self.tr("Report (HTML)"), fileFilter="HTML (*.html)", optional=True, createByDefault=False))
-        for name, label in ((self.CONFLICT_COUNT, self.tr("Number of conflicts")),
-                            (self.CONFLICT_AREA_M2, self.tr("Conflict area (m²)")),
+        for name, label in ((self.CONFLICT_COUNT, self.tr("Number of conflicts (prohibited, needs approval, unknown code)")),
+                            (self.CONFLICT_AREA_M2, self.tr("Conflict area (m², CGCS2000 ellipsoidal)")),
+                            (self.PROHIBITED_COUNT, self.tr("Number of prohibited uses")),
+                            (self.PROHIBITED_AREA_M2, self.tr("Prohibited area (m², CGCS2000 ellipsoidal)")),
+                            (self.APPROVAL_COUNT, self.tr("Number of uses that need approval")),
+                            (self.APPROVAL_AREA_M2, self.tr("Area that needs approval (m², CGCS2000 ellipsoidal)")),
                             (self.OVERLAP_COUNT, self.tr("Number of control line overlaps")),
-                            (self.OVERLAP_AREA_M2, self.tr("Control line overlap area (m²)")),
+                            (self.OVERLAP_AREA_M2, self.tr("Control line overlap area (m², CGCS2000 ellipsoidal)")),
                             (self.UNKNOWN_CODE_COUNT, self.tr("Parcels with an unknown land-use code"))):
             self.addOutput(QgsProcessingOutputNumber(name, label))
 
@@ -162,7 +251,7 @@ class ControlLineConflictsAlgorithm(ZoningAlgorithm):
                 return load_rules(path, table)
             if path:
                 feedback.pushWarning(self.tr("A rules file is given but Conflict rules is 'national': the file is not used."))
-            return national_rules(table, user_standards_dir())
+            return load_preset("conflict_rules", national_rules, table, user_standards_dir())
         except RulesError as error:
             raise QgsProcessingException(self.tr("The conflict rules cannot be used: {}").format(error)) from error
 
@@ -180,20 +269,18 @@ class ControlLineConflictsAlgorithm(ZoningAlgorithm):
                 feedback.pushWarning(self.tr("Layer '{}' has no features with geometry: the checks against it are skipped.").format(names[line]))
                 continue
             lines[line] = _flat(frame)
-        if not lines:
+        if not (set(lines) - {"ecological_core"}):
             raise QgsProcessingException(self.tr(
                 "Give at least one control line layer with features: ecological protection red line, permanent basic farmland or urban development boundary."))
         return lines
 
     def process(self, parameters, context, feedback):
-        import numpy as np
-
-        from .conflicts import UNKNOWN_RULE, check
+        from .conflicts import check
 
         field = self.parameterAsString(parameters, self.LANDUSE_FIELD, context)
-        source, metric, plan, codes, table = self.read_plan(parameters, context, feedback, self.PLAN, field)
-        rules = self.load_rules(parameters, context, feedback, table)
-        lines = self.read_lines(parameters, context, feedback, metric)
+        plan = self.read_plan(parameters, context, feedback, self.PLAN, field)
+        rules = self.load_rules(parameters, context, feedback, plan.table)
+        lines = self.read_lines(parameters, context, feedback, plan.metric)
         line_names = self.line_names()
         for rule in rules:
             if rule.control_line not in lines:
@@ -201,75 +288,102 @@ class ControlLineConflictsAlgorithm(ZoningAlgorithm):
                     rule.id, line_names[rule.control_line]))
         min_area = self.parameterAsDouble(parameters, self.MIN_AREA, context)
         feedback.setProgress(0)
-        result = check(plan.geometry.values, codes, lines, rules, min_area=min_area, crs=plan.crs,
-                       progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+        result = check(plan.frame.geometry.values, plan.codes, lines, rules, min_area=min_area, crs=plan.frame.crs,
+                       deducted_share=plan.deducted_share, progress=feedback.setProgress,
+                       is_canceled=feedback.isCanceled)
+        outputs = {self.CONFLICTS: self.write_conflicts(parameters, context, feedback, plan, rules, result),
+                   self.LINE_OVERLAPS: self.write_overlaps(parameters, context, feedback, plan, result)}
+        summary = self.summary_frame(plan, result)
+        outputs[self.SUMMARY] = vector.write_frame(self, parameters, self.SUMMARY, context, summary, feedback=feedback)
+        report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report_path:
+            self.write_report(report_path, summary, result)
+            outputs[self.REPORT] = report_path
+        feedback.pushInfo(self.tr(
+            "{} prohibited ({:.1f} m²), {} need approval ({:.1f} m²), {} with an unknown code; {} control line overlaps ({:.1f} m²). Areas: CGCS2000 ellipsoidal.").format(
+            result.count("prohibited"), result.area("prohibited"), result.count("approval"), result.area("approval"),
+            result.count("unknown"), len(result.overlaps), result.overlap_area))
+        feedback.setProgress(100)
+        outputs.update({
+            self.CONFLICT_COUNT: result.conflict_count, self.CONFLICT_AREA_M2: result.conflict_area,
+            self.PROHIBITED_COUNT: result.count("prohibited"), self.PROHIBITED_AREA_M2: result.area("prohibited"),
+            self.APPROVAL_COUNT: result.count("approval"), self.APPROVAL_AREA_M2: result.area("approval"),
+            self.OVERLAP_COUNT: len(result.overlaps), self.OVERLAP_AREA_M2: result.overlap_area,
+            self.UNKNOWN_CODE_COUNT: result.unknown_parcels,
+        })
+        return outputs
+
+    def write_conflicts(self, parameters, context, feedback, plan, rules, result):
+        import numpy as np
+
+        from .conflicts import UNKNOWN_RULE
 
         language = _language()
         rule_text = {r.id: r.label(language) for r in rules}
         rule_text[UNKNOWN_RULE] = self.tr("Land-use code empty or not in the 2023 classification: check by hand")
-        unknown_name = self.tr("unknown code")
         conflicts = result.conflicts
         rows = conflicts["row"].to_numpy()
+        field = self.parameterAsString(parameters, self.LANDUSE_FIELD, context)
         out = conflicts.assign(
-            plan_fid=plan[vector.FID].to_numpy()[rows],
-            landuse=[None if v is None else str(v) for v in plan[field].to_numpy()[rows]],
-            code_name=[table.name(c, language) or unknown_name for c in conflicts["code"]],
-            line_name=conflicts["control_line"].map(line_names),
+            plan_fid=plan.frame[vector.FID].to_numpy()[rows],
+            landuse=[None if v is None else str(v) for v in plan.frame[field].to_numpy()[rows]],
+            code_name=[plan.table.name(c, language) or self.tr("unknown code") for c in conflicts["code"]],
+            line_name=conflicts["control_line"].map(self.line_names()),
+            outcome_name=conflicts["outcome"].map(self.outcome_names()),
             rule_text=conflicts["rule_id"].map(rule_text),
-        )[["plan_fid", "landuse", "code", "code_name", "class_code", "control_line", "line_name", "rule_id",
-           "rule_text", "area_m2", "geometry"]]
+            deducted_share=plan.deducted_share[rows],
+        )[["plan_fid", "landuse", "code", "code_name", "class_code", "control_line", "line_name", "outcome",
+           "outcome_name", "rule_id", "rule_text", "clause", "plane_area_m2", "ellipsoid_area_m2", "deducted_share",
+           "net_ellipsoid_area_m2", "geometry"]]
         out["plan_fid"] = out["plan_fid"].astype(np.int64)
-        conflicts_id = vector.write_frame(self, parameters, self.CONFLICTS, context, out,
-                                          wkb_type=QgsWkbTypes.MultiPolygon, frame_crs=metric,
-                                          output_crs=source.sourceCrs(), feedback=feedback)
-        styling.style_output(context, conflicts_id, "zoning_conflicts", self.tr("Control line conflicts"))
+        output_id = vector.write_frame(self, parameters, self.CONFLICTS, context, out, wkb_type=QgsWkbTypes.MultiPolygon,
+                                       frame_crs=plan.metric, output_crs=plan.source.sourceCrs(), feedback=feedback)
+        styling.style_output(context, output_id, "zoning_conflicts", self.tr("Control line conflicts"))
+        return output_id
 
-        overlaps = result.overlaps.assign(line_a_name=result.overlaps["line_a"].map(line_names),
-                                          line_b_name=result.overlaps["line_b"].map(line_names))
-        overlaps = overlaps[["line_a", "line_a_name", "line_b", "line_b_name", "area_m2", "geometry"]]
-        overlaps_id = vector.write_frame(self, parameters, self.LINE_OVERLAPS, context, overlaps,
-                                         wkb_type=QgsWkbTypes.MultiPolygon, frame_crs=metric,
-                                         output_crs=source.sourceCrs(), feedback=feedback)
-        styling.style_output(context, overlaps_id, "zoning_overlaps", self.tr("Control line overlaps"))
+    def write_overlaps(self, parameters, context, feedback, plan, result):
+        names = self.line_names()
+        overlaps = result.overlaps.assign(line_a_name=result.overlaps["line_a"].map(names),
+                                          line_b_name=result.overlaps["line_b"].map(names))
+        overlaps = overlaps[["line_a", "line_a_name", "line_b", "line_b_name", "plane_area_m2", "ellipsoid_area_m2",
+                             "geometry"]]
+        output_id = vector.write_frame(self, parameters, self.LINE_OVERLAPS, context, overlaps,
+                                       wkb_type=QgsWkbTypes.MultiPolygon, frame_crs=plan.metric,
+                                       output_crs=plan.source.sourceCrs(), feedback=feedback)
+        styling.style_output(context, output_id, "zoning_overlaps", self.tr("Control line overlaps"))
+        return output_id
 
-        summary = result.summary.assign(
-            line_name=result.summary["control_line"].map(line_names),
-            class_name=[table.name(c, language) or unknown_name for c in result.summary["class_code"]],
-        )[["control_line", "line_name", "class_code", "class_name", "conflict_count", "conflict_area_m2"]]
-        summary_id = vector.write_frame(self, parameters, self.SUMMARY, context, summary, feedback=feedback)
+    def summary_frame(self, plan, result):
+        language = _language()
+        summary = result.summary
+        return summary.assign(
+            line_name=summary["control_line"].map(self.line_names()),
+            outcome_name=summary["outcome"].map(self.outcome_names()),
+            class_name=[plan.table.name(c, language) or self.tr("unknown code") for c in summary["class_code"]],
+        )[["control_line", "line_name", "outcome", "outcome_name", "class_code", "class_name", "conflict_count",
+           "plane_area_m2", "ellipsoid_area_m2", "net_ellipsoid_area_m2"]]
 
-        report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        if report_path:
-            self.write_report(report_path, summary, overlaps, result)
-        feedback.pushInfo(self.tr("{} conflicts, {:.1f} m² in all; {} control line overlaps, {:.1f} m².").format(
-            result.conflict_count, result.conflict_area, len(result.overlaps), float(result.overlaps["area_m2"].sum())))
-        feedback.setProgress(100)
-        outputs = {
-            self.CONFLICTS: conflicts_id, self.LINE_OVERLAPS: overlaps_id, self.SUMMARY: summary_id,
-            self.CONFLICT_COUNT: result.conflict_count, self.CONFLICT_AREA_M2: result.conflict_area,
-            self.OVERLAP_COUNT: len(result.overlaps), self.OVERLAP_AREA_M2: float(result.overlaps["area_m2"].sum()),
-            self.UNKNOWN_CODE_COUNT: result.unknown_parcels,
-        }
-        if report_path:
-            outputs[self.REPORT] = report_path
-        return outputs
-
-    def write_report(self, path, summary, overlaps, result) -> None:
+    def write_report(self, path, summary, result) -> None:
         from .. import report
         from .report_pages import conflict_page
 
+        names = self.line_names()
+        overlaps = result.overlaps.assign(line_a_name=result.overlaps["line_a"].map(names),
+                                          line_b_name=result.overlaps["line_b"].map(names))
         labels = {
-            "summary": self.tr("Conflicts by control line and land-use class"),
-            "chart": self.tr("Conflict area by control line (hectares)"),
+            "summary": self.tr("{}: by control line and land-use class"),
+            "chart": self.tr("Conflict area by control line (hectares, CGCS2000 ellipsoidal)"),
             "overlaps": self.tr("Overlaps between control lines"),
             "line": self.tr("Control line"), "class": self.tr("Class"), "name": self.tr("Name"),
-            "count": self.tr("Count"), "area": self.tr("Area (m²)"), "hectares": self.tr("ha"),
+            "count": self.tr("Count"), "area": self.tr("Area (m², CGCS2000 ellipsoidal)"),
+            "plane": self.tr("Area (m², plane)"), "hectares": self.tr("ha"),
             "none": self.tr("None found."), "line_a": self.tr("Control line A"), "line_b": self.tr("Control line B"),
         }
         notes = [
-            self.tr("{} conflicts, {:.1f} m² in all. Parcels with an unknown land-use code: {}.").format(
-                result.conflict_count, result.conflict_area, result.unknown_parcels),
-            self.tr("Areas in square metres, measured in a metric CRS."),
+            self.tr("{} prohibited, {} need approval, {} cannot be judged (unknown land-use code: {} parcels).").format(
+                result.count("prohibited"), result.count("approval"), result.count("unknown"), result.unknown_parcels),
+            self.tr("'Needs approval': the rules allow the use only as a listed exception, after approval or recognition; each row of the conflicts layer names its clause."),
+            self.tr("Areas are CGCS2000 ellipsoidal areas (as 三调 statistics), plane areas in the metric CRS beside them; 田坎 shares of 三调 parcels are in net_ellipsoid_area_m2."),
         ]
         report.write(path, conflict_page(self.tr("Control line conflict check"), summary, overlaps, labels, notes,
                                          _html_lang()))
@@ -299,8 +413,9 @@ class LivingSpaceStructureAlgorithm(ZoningAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.PLAN, self.tr("Planned land use (polygons)"), [QgsProcessing.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
-            self.LANDUSE_FIELD, self.tr("Land-use code field (2023 classification: 07, 0701, or class name)"),
+            self.LANDUSE_FIELD, self.tr("Land-use code field (07, 0701, or class name; 三调: DLBM or DLMC)"),
             parentLayerParameterName=self.PLAN))
+        self.add_classification_parameter()
         mapping = QgsProcessingParameterEnum(
             self.MAPPING, self.tr("Space mapping (default = research convention, file = mapping file below)"),
             options=list(self.MAPPINGS), defaultValue="default")
@@ -325,7 +440,7 @@ class LivingSpaceStructureAlgorithm(ZoningAlgorithm):
         from .space import MappingError, default_mapping, load_mapping
 
         try:
-            defaults = default_mapping(table, user_standards_dir())
+            defaults = load_preset("space_mapping", default_mapping, table, user_standards_dir())
             path = self.parameterAsFile(parameters, self.MAPPING_FILE, context)
             if self.parameterAsEnumString(parameters, self.MAPPING, context) != "file":
                 if path:
@@ -356,65 +471,86 @@ class LivingSpaceStructureAlgorithm(ZoningAlgorithm):
         return _flat(frame), names
 
     def process(self, parameters, context, feedback):
-        from .space import ALL_UNITS, OUTSIDE_UNITS, UNMAPPED, structure, wide
+        from .space import UNMAPPED, structure
 
         field = self.parameterAsString(parameters, self.LANDUSE_FIELD, context)
-        source, metric, plan, codes, table = self.read_plan(parameters, context, feedback, self.PLAN, field)
-        mapping = self.load_mapping(parameters, context, feedback, table)
-        units, unit_names = self.read_units(parameters, context, feedback, metric)
-        space_classes = mapping.classify(codes)
+        plan = self.read_plan(parameters, context, feedback, self.PLAN, field)
+        mapping = self.load_mapping(parameters, context, feedback, plan.table)
+        units, unit_names = self.read_units(parameters, context, feedback, plan.metric)
         feedback.setProgress(30)
-        result = structure(plan.geometry.values, space_classes, units, crs=plan.crs, is_canceled=feedback.isCanceled)
+        result = structure(plan.frame.geometry.values, mapping.classify(plan.codes), units, crs=plan.frame.crs,
+                           deducted_share=plan.deducted_share, deducted_classes=mapping.classify(plan.deducted_codes),
+                           is_canceled=feedback.isCanceled)
         feedback.setProgress(70)
-
-        language = _language()
-        special = {OUTSIDE_UNITS: self.tr("outside all units"), ALL_UNITS: self.tr("whole plan")}
-
-        def unit_name(unit: int):
-            return special[unit] if unit < 0 else unit_names[unit]
-
-        class_names = {cid: mapping.name(cid, language) for cid in mapping.classes}
+        class_names = {cid: mapping.name(cid, _language()) for cid in mapping.classes}
         class_names[UNMAPPED] = self.tr("unmapped")
-        pieces = result.pieces
-        rows = pieces["row"].to_numpy()
-        out = pieces.assign(
-            plan_fid=plan[vector.FID].to_numpy()[rows],
-            landuse=[None if v is None else str(v) for v in plan[field].to_numpy()[rows]],
-            code=codes[rows],
-            space_name=pieces["space_class"].map(class_names),
-        )
-        columns = ["plan_fid", "landuse", "code", "space_class", "space_name"]
-        if units is not None:
-            out["unit"] = [unit_name(u) for u in pieces["unit"]]
-            columns.append("unit")
-        out = out[[*columns, "area_m2", "geometry"]]
-        output_id = vector.write_frame(self, parameters, self.OUTPUT, context, out, wkb_type=QgsWkbTypes.MultiPolygon,
-                                       frame_crs=metric, output_crs=source.sourceCrs(), feedback=feedback)
-        styling.style_output(context, output_id, "zoning_space", self.tr("Production-living-ecological space"))
-
-        summary = wide(result.summary, list(mapping.classes), len(unit_names))
-        summary.insert(0, "unit_name", [unit_name(u) for u in summary.pop("unit")])
-        summary_id = vector.write_frame(self, parameters, self.SUMMARY, context, summary, feedback=feedback)
+        unit_name = self.unit_namer(unit_names)
+        outputs = {self.OUTPUT: self.write_pieces(parameters, context, feedback, plan, result, class_names, unit_name,
+                                                  units is not None)}
+        summary, fields = self.summary_frames(result, mapping, unit_names, unit_name)
+        outputs[self.SUMMARY] = vector.write_frame(self, parameters, self.SUMMARY, context, fields, feedback=feedback)
         unmapped = float(summary.iloc[-1][f"{UNMAPPED}_m2"])
         if unmapped > 0:
             feedback.pushWarning(self.tr("{:.1f} m² of the plan has no space class (codes without a mapping or unknown codes): shown as 'unmapped'.").format(unmapped))
-        outputs = {self.OUTPUT: output_id, self.SUMMARY: summary_id}
         report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report_path:
-            from .. import report
-            from .report_pages import space_page
-
-            legend = [(cid, class_names[cid], entry.get("color", "#999999")) for cid, entry in mapping.classes.items()]
-            legend.append((UNMAPPED, class_names[UNMAPPED], "#c8c8c8"))
-            labels = {"chart": self.tr("Space structure by unit (hectares)"), "table": self.tr("Area and share by unit"),
-                      "unit": self.tr("Unit"), "total": self.tr("Total (m²)"), "hectares": self.tr("ha")}
-            notes = [self.tr("The production-living-ecological mapping is a research convention, not a national table: check it in the mapping file."),
-                     self.tr("Areas in square metres, measured in a metric CRS.")]
-            report.write(report_path, space_page(self.tr("Production-living-ecological space structure"), summary,
-                                                 legend, labels, notes, _html_lang()))
+            self.write_report(report_path, summary, mapping, class_names)
             outputs[self.REPORT] = report_path
         feedback.setProgress(100)
         return outputs
+
+    def unit_namer(self, unit_names):
+        from .space import ALL_UNITS, OUTSIDE_UNITS
+
+        special = {OUTSIDE_UNITS: self.tr("outside all units"), ALL_UNITS: self.tr("whole plan")}
+        return lambda unit: special[unit] if unit < 0 else unit_names[unit]
+
+    def write_pieces(self, parameters, context, feedback, plan, result, class_names, unit_name, with_units):
+        pieces = result.pieces
+        rows = pieces["row"].to_numpy()
+        field = self.parameterAsString(parameters, self.LANDUSE_FIELD, context)
+        out = pieces.assign(
+            plan_fid=plan.frame[vector.FID].to_numpy()[rows],
+            landuse=[None if v is None else str(v) for v in plan.frame[field].to_numpy()[rows]],
+            code=plan.codes[rows],
+            space_name=pieces["space_class"].map(class_names),
+        )
+        columns = ["plan_fid", "landuse", "code", "space_class", "space_name"]
+        if with_units:
+            out["unit"] = [unit_name(u) for u in pieces["unit"]]
+            columns.append("unit")
+        out = out[[*columns, "plane_area_m2", "ellipsoid_area_m2", "deducted_share", "net_ellipsoid_area_m2", "geometry"]]
+        output_id = vector.write_frame(self, parameters, self.OUTPUT, context, out, wkb_type=QgsWkbTypes.MultiPolygon,
+                                       frame_crs=plan.metric, output_crs=plan.source.sourceCrs(), feedback=feedback)
+        styling.style_output(context, output_id, "zoning_space", self.tr("Production-living-ecological space"))
+        return output_id
+
+    def summary_frames(self, result, mapping, unit_names, unit_name):
+        """(the wide summary with generic names, for the report; the same with field names that say
+        the measure: total_ellipsoid_m2, <class>_ellipsoid_m2, <class>_pct)."""
+        from .space import wide
+
+        summary = wide(result.summary, list(mapping.classes), len(unit_names))
+        summary.insert(0, "unit_name", [unit_name(u) for u in summary.pop("unit")])
+        measure = result.measure
+        renamed = {c: c.replace("_area_m2", f"_{measure}_m2") if c.startswith("total_") else c.replace("_m2", f"_{measure}_m2")
+                   for c in summary.columns if c.endswith("_m2")}
+        return summary, summary.rename(columns=renamed)
+
+    def write_report(self, path, summary, mapping, class_names) -> None:
+        from .. import report
+        from .report_pages import space_page
+        from .space import UNMAPPED
+
+        legend = [(cid, class_names[cid], entry.get("color", "#999999")) for cid, entry in mapping.classes.items()]
+        legend.append((UNMAPPED, class_names[UNMAPPED], "#c8c8c8"))
+        labels = {"chart": self.tr("Space structure by unit (hectares, CGCS2000 ellipsoidal)"),
+                  "table": self.tr("Area and share by unit"),
+                  "unit": self.tr("Unit"), "total": self.tr("Total (m², CGCS2000 ellipsoidal)"), "hectares": self.tr("ha")}
+        notes = [self.tr("The production-living-ecological mapping is a research convention, not a national table: check it in the mapping file."),
+                 self.tr("Areas are CGCS2000 ellipsoidal areas (as 三调 statistics); the 田坎 share of 三调 parcels is counted in the class of 田坎.")]
+        report.write(path, space_page(self.tr("Production-living-ecological space structure"), summary,
+                                      legend, labels, notes, _html_lang()))
 
 
 class PlanTopologyAlgorithm(ZoningAlgorithm):
@@ -496,7 +632,8 @@ class PlanTopologyAlgorithm(ZoningAlgorithm):
             feature_ids=[";".join(str(fids[r]) for r in rows) for rows in errors["rows"]],
             n_features=[len(rows) for rows in errors["rows"]],
             detail=[d or None for d in errors["detail"]],
-        )[["error_type", "error_name", "feature_ids", "n_features", "area_m2", "detail", "geometry"]]
+        )[["error_type", "error_name", "feature_ids", "n_features", "plane_area_m2", "ellipsoid_area_m2", "detail",
+           "geometry"]]
         out["n_features"] = out["n_features"].astype("int64")
         errors_id = vector.write_frame(self, parameters, self.ERRORS, context, out, wkb_type=QgsWkbTypes.MultiPolygon,
                                        frame_crs=metric, output_crs=source.sourceCrs(), feedback=feedback)

@@ -10,23 +10,28 @@ from .. import report
 
 def conflict_page(title: str, summary: pd.DataFrame, overlaps: pd.DataFrame, labels: dict[str, str],
                   notes: list[str], lang: str = "en") -> str:
-    """Summary table (control line x land-use class), a stacked bar chart of conflict area in
-    hectares per control line by class, and the control-line overlaps.
+    """One table per outcome (prohibited, needs approval, unknown code; control line x land-use
+    class), a stacked bar chart of conflict area in hectares per control line by class, and the
+    control-line overlaps.
 
-    `summary` columns: line_name, class_code, class_name, conflict_count, conflict_area_m2;
-    `overlaps` columns: line_a_name, line_b_name, area_m2; `labels` keys: summary, chart,
-    overlaps, line, class, name, count, area, hectares, none, line_a, line_b."""
+    `summary` columns: line_name, outcome_name, class_code, class_name, conflict_count,
+    ellipsoid_area_m2, plane_area_m2, in outcome order; `overlaps` columns: line_a_name,
+    line_b_name, ellipsoid_area_m2; `labels` keys: summary (with {} for the outcome), chart,
+    overlaps, line, class, name, count, area, plane, hectares, none, line_a, line_b."""
     sections = []
-    rows = summary[["line_name", "class_code", "class_name", "conflict_count", "conflict_area_m2"]].values.tolist()
-    headers = [labels["line"], labels["class"], labels["name"], labels["count"], labels["area"]]
-    sections.append((labels["summary"], report.table(headers, rows) if rows else f"<p>{report.escape(labels['none'])}</p>"))
-    if rows:
-        pivot = summary.pivot_table(index="line_name", columns="class_code", values="conflict_area_m2",
+    columns = ["line_name", "class_code", "class_name", "conflict_count", "ellipsoid_area_m2", "plane_area_m2"]
+    headers = [labels["line"], labels["class"], labels["name"], labels["count"], labels["area"], labels["plane"]]
+    for outcome, rows in summary.groupby("outcome_name", sort=False):
+        sections.append((labels["summary"].format(outcome), report.table(headers, rows[columns].values.tolist())))
+    if len(summary):
+        pivot = summary.pivot_table(index="line_name", columns="class_code", values="ellipsoid_area_m2",
                                     aggfunc="sum", fill_value=0.0, sort=False)
         names = dict(zip(summary["class_code"], summary["class_name"]))
         series = {f"{c} {names.get(c, '')}".strip(): (pivot[c] / 10_000.0).tolist() for c in pivot.columns}
         sections.append((labels["chart"], report.stacked_bar_chart(list(pivot.index), series, unit=labels["hectares"])))
-    overlap_rows = overlaps.groupby(["line_a_name", "line_b_name"], sort=False)["area_m2"].agg(["size", "sum"])
+    else:
+        sections.append((labels["summary"].format(""), f"<p>{report.escape(labels['none'])}</p>"))
+    overlap_rows = overlaps.groupby(["line_a_name", "line_b_name"], sort=False)["ellipsoid_area_m2"].agg(["size", "sum"])
     overlap_rows = [[a, b, int(n), float(s)] for (a, b), (n, s) in overlap_rows.iterrows()]
     body = (report.table([labels["line_a"], labels["line_b"], labels["count"], labels["area"]], overlap_rows)
             if overlap_rows else f"<p>{report.escape(labels['none'])}</p>")

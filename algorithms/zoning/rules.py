@@ -1,12 +1,19 @@
 """Control-line conflict rules: the national defaults (resources/standards/conflict_rules.json) or
 the planner's own file in JSON or CSV. Pure.
 
-A rule says which land-use codes must not lie `inside` (or `outside`) one control line:
+A rule says what the rules of one control line make of land-use codes lying `inside` (or
+`outside`) it, and which clause says so:
     {"id": "eco_construction", "control_line": "ecological_redline", "relation": "inside",
-     "codes": ["07", "08"], "except": ["0703"], "text": "...", "text_zh": "..."}
+     "codes": ["07", "08"], "except": ["0703"], "outcome": "prohibited",
+     "clause": "...", "text": "...", "text_zh": "..."}
 `codes` are prefixes in the 2023 guide's notation ("07" covers 0701, 070101...); "*" means every
-known code. A JSON file is either a preset file of the standards format, {"rules": [...]} or the
-bare list; a CSV file has the header id,control_line,relation,codes,except,text[,text_zh] with
+known code. `outcome` is one of OUTCOMES (default "prohibited", so files written before outcomes
+existed keep their meaning). Where several rules of a line and relation match a code, the rule
+with the longest matching prefix decides ("*" counts as length 0), so a list of allowed uses can
+sit under a general prohibition; between equally specific rules the stricter outcome wins.
+
+A JSON file is either a preset file of the standards format, {"rules": [...]} or the bare list; a
+CSV file has the header id,control_line,relation,codes,except,text[,text_zh,outcome,clause] with
 codes separated by ';' or spaces. Every error names the file and line.
 """
 
@@ -19,11 +26,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import standards
-from .codes import CodeTable
+import numpy as np
+import pandas as pd
 
-CONTROL_LINES = ("ecological_redline", "permanent_farmland", "development_boundary")
+from .. import standards
+from .codes import UNKNOWN, CodeTable
+
+CONTROL_LINES = ("ecological_core", "ecological_redline", "permanent_farmland", "development_boundary")
 RELATIONS = ("inside", "outside")
+PROHIBITED, APPROVAL, ALLOWED = "prohibited", "approval", "allowed"
+OUTCOMES = (PROHIBITED, APPROVAL, ALLOWED)  # strictest first
+NOT_COVERED = ""  # the outcome of a code no rule speaks about
 CSV_COLUMNS = ("id", "control_line", "relation", "codes", "except", "text")
 
 
@@ -40,6 +53,8 @@ class Rule:
     exclude: tuple[str, ...]
     text: str
     text_zh: str
+    outcome: str = PROHIBITED
+    clause: str = ""
 
     def label(self, language: str) -> str:
         return self.text_zh if language == "zh" and self.text_zh else self.text
@@ -143,8 +158,42 @@ def _make_rule(item: dict, rule_id: str, where, table: CodeTable) -> Rule:
     if not codes:
         raise RulesError(f"{where('codes')}: 'codes' is empty: list the land-use codes the rule forbids")
     exclude = _codes(item.get("except", []), "except", where, table, allow_star=False)
+    outcome = str(item.get("outcome") or PROHIBITED).strip()
+    if outcome not in OUTCOMES:
+        raise RulesError(f"{where('outcome')}: unknown outcome '{outcome}'; use one of {', '.join(OUTCOMES)}")
     text = str(item.get("text") or rule_id)
-    return Rule(rule_id, line, relation, codes, exclude, text, str(item.get("text_zh") or ""))
+    return Rule(rule_id, line, relation, codes, exclude, text, str(item.get("text_zh") or ""), outcome,
+                str(item.get("clause") or ""))
+
+
+def decide(codes, rules: list[Rule]) -> tuple[np.ndarray, np.ndarray]:
+    """For canonical `codes`, the deciding rule's id and outcome among `rules` (all of one control
+    line and relation): the longest matching prefix wins, then the strictest outcome. Codes no rule
+    matches, and UNKNOWN, get ('', NOT_COVERED)."""
+    codes = np.asarray(codes, dtype=object)
+    verdict = {}
+    for code in pd.unique(pd.Series(codes, dtype=object)):
+        best = None
+        for rule in rules:
+            length = _match_length(code, rule)
+            if length is None:
+                continue
+            key = (length, -OUTCOMES.index(rule.outcome))
+            if best is None or key > best[0]:
+                best = (key, rule)
+        verdict[code] = (best[1].id, best[1].outcome) if best else ("", NOT_COVERED)
+    ids = np.array([verdict[c][0] for c in codes], dtype=object)
+    outcomes = np.array([verdict[c][1] for c in codes], dtype=object)
+    return ids, outcomes
+
+
+def _match_length(code: str, rule: Rule) -> int | None:
+    """Length of the longest prefix of `rule` that covers `code` (0 for '*'), None when the rule
+    does not apply (no prefix, an exception, or an UNKNOWN code)."""
+    if code == UNKNOWN or any(code.startswith(e) for e in rule.exclude):
+        return None
+    lengths = [0 if p == "*" else len(p) for p in rule.codes if p == "*" or code.startswith(p)]
+    return max(lengths) if lengths else None
 
 
 def _codes(values, key: str, where, table: CodeTable, allow_star: bool) -> tuple[str, ...]:
@@ -158,7 +207,7 @@ def _codes(values, key: str, where, table: CodeTable, allow_star: bool) -> tuple
             result.append("*")
             continue
         code = table.normalise_one(value)
-        if code == "unknown":
+        if code == UNKNOWN:
             raise RulesError(
                 f"{where(json.dumps(value, ensure_ascii=False))}: unknown land-use code '{value}' in '{key}'; "
                 "use codes of the 2023 classification guide (01-24, 0701, ...)"

@@ -29,6 +29,7 @@ from .. import standards
 from ..cancel import CancelledError
 from . import overlay
 from .codes import UNKNOWN, CodeTable
+from .ellipsoid import ellipsoidal_area
 
 UNMAPPED = "unmapped"
 OUTSIDE_UNITS = -1  # unit value of plan pieces outside every unit
@@ -127,15 +128,22 @@ def _line_of(lines: list[str], token: str) -> int:
 
 @dataclass
 class SpaceResult:
-    pieces: gpd.GeoDataFrame  # row (plan row), unit (unit row, OUTSIDE_UNITS or ALL_UNITS), space_class, area_m2
-    summary: pd.DataFrame  # long form: unit, space_class, area_m2, share
+    pieces: gpd.GeoDataFrame  # row (plan row), unit (unit row, OUTSIDE_UNITS or ALL_UNITS), space_class,
+    #                           plane_area_m2, ellipsoid_area_m2, deducted_share, net_ellipsoid_area_m2
+    summary: pd.DataFrame  # long form: unit, space_class, area_m2 (in `measure`), share
+    measure: str  # "ellipsoid" (CGCS2000 ellipsoidal areas) or "plane" (no CRS given)
 
 
 def structure(plan_geometry: np.ndarray, space_classes: np.ndarray, units: np.ndarray | None = None, *,
-              crs=None, is_canceled: Callable[[], bool] | None = None) -> SpaceResult:
+              crs=None, deducted_share: np.ndarray | None = None, deducted_classes: np.ndarray | None = None,
+              is_canceled: Callable[[], bool] | None = None) -> SpaceResult:
     """Plan parcels with their space class, split by the units when given (pieces outside every
     unit get OUTSIDE_UNITS; without units every piece gets ALL_UNITS). Unit polygons may overlap:
-    each unit counts what lies in it. The summary always has the whole plan's row (ALL_UNITS)."""
+    each unit counts what lies in it. The summary always has the whole plan's row (ALL_UNITS).
+
+    With `crs` the summary counts CGCS2000 ellipsoidal areas (the official 三调 measure), without it
+    plane areas. `deducted_share` (per plan row, 三调 KCXS) moves that share of each piece's area
+    to the space class `deducted_classes` gives for the row (the class of 田坎)."""
     plan_geometry = np.asarray(plan_geometry, dtype=object)
     space_classes = np.asarray(space_classes, dtype=object)
     whole = overlay.polygonal(plan_geometry)
@@ -154,24 +162,52 @@ def structure(plan_geometry: np.ndarray, space_classes: np.ndarray, units: np.nd
         frame = pd.concat([_frame(rows[grouped.index], unit_rows[grouped.index], grouped.geometry, grouped.area),
                            _frame(rest.index, np.full(len(rest.index), OUTSIDE_UNITS), rest.geometry, rest.area)],
                           ignore_index=True)
-    frame["space_class"] = space_classes[frame["row"].to_numpy()]
-    frame = frame.sort_values(["row", "unit"], kind="stable").reset_index(drop=True)
+    share = np.zeros(len(plan_geometry)) if deducted_share is None else np.asarray(deducted_share, dtype=float)
+    deducted = space_classes if deducted_classes is None else np.asarray(deducted_classes, dtype=object)
+    frame = _measured(frame, space_classes, crs, share).sort_values(["row", "unit"], kind="stable").reset_index(drop=True)
     pieces = gpd.GeoDataFrame(frame, geometry="geometry", crs=crs)
-    summary = summarise(pieces)
+    measure = "ellipsoid" if crs is not None else "plane"
+    summary = summarise(_accounted(pieces, measure, deducted))
     if units is not None and len(units):
-        whole_frame["space_class"] = space_classes[whole_frame["row"].to_numpy()]
-        summary = pd.concat([summary, summarise(whole_frame)], ignore_index=True)
-    return SpaceResult(pieces, summary)
+        whole_frame = _measured(whole_frame, space_classes, crs, share)
+        summary = pd.concat([summary, summarise(_accounted(whole_frame, measure, deducted))], ignore_index=True)
+    return SpaceResult(pieces, summary, measure)
 
 
 def _frame(rows, unit, geometry, area) -> pd.DataFrame:
     return pd.DataFrame({"row": np.asarray(rows, dtype=np.int64), "unit": np.asarray(unit, dtype=np.int64),
-                         "geometry": geometry, "area_m2": area})
+                         "geometry": geometry, "plane_area_m2": area})
+
+
+def _measured(frame: pd.DataFrame, space_classes: np.ndarray, crs, share: np.ndarray) -> pd.DataFrame:
+    """The pieces with their space class, ellipsoidal area (NaN without CRS) and 田坎 share."""
+    rows = frame["row"].to_numpy()
+    frame["space_class"] = space_classes[rows]
+    geometry = frame["geometry"].to_numpy()
+    frame["ellipsoid_area_m2"] = ellipsoidal_area(geometry, crs) if crs is not None else np.nan
+    frame["deducted_share"] = share[rows]
+    frame["net_ellipsoid_area_m2"] = frame["ellipsoid_area_m2"] * (1.0 - frame["deducted_share"])
+    return frame
+
+
+def _accounted(pieces: pd.DataFrame, measure: str, deducted: np.ndarray) -> pd.DataFrame:
+    """unit, space_class, area_m2 rows for the summary: each piece's own class gets its area less
+    the deducted share, the deducted class the share."""
+    area = pieces[f"{measure}_area_m2"].to_numpy()
+    share = pieces["deducted_share"].to_numpy()
+    own = pd.DataFrame({"unit": pieces["unit"].to_numpy(), "space_class": pieces["space_class"].to_numpy(),
+                        "area_m2": area * (1.0 - share)})
+    cut = share > 0
+    if not cut.any():
+        return own
+    moved = pd.DataFrame({"unit": pieces["unit"].to_numpy()[cut],
+                          "space_class": deducted[pieces["row"].to_numpy()[cut]], "area_m2": (area * share)[cut]})
+    return pd.concat([own, moved], ignore_index=True)
 
 
 def summarise(pieces: pd.DataFrame) -> pd.DataFrame:
-    """Area per unit and class, in long form: unit, space_class, area_m2, share of the unit's
-    total plan area."""
+    """Area per unit and class from rows of unit, space_class, area_m2, in long form: unit,
+    space_class, area_m2, share of the unit's total plan area."""
     grouped = pieces.groupby(["unit", "space_class"], sort=True)["area_m2"].sum().reset_index()
     totals = grouped.groupby("unit")["area_m2"].transform("sum")
     grouped["share"] = np.where(totals > 0, grouped["area_m2"] / totals.where(totals > 0, 1.0), 0.0)

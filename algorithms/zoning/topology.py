@@ -14,6 +14,7 @@ Definitions (metric CRS; `tolerance` and `sliver_width` in metres):
   that width);
 - outside_boundary: the part of a parcel outside the planning boundary, wider than `tolerance`.
 "Wider than w" is tested the morphological way: the piece survives an inward buffer of w / 2.
+Areas: plane_area_m2 in the metric CRS, ellipsoid_area_m2 on the CGCS2000 ellipsoid (given a CRS).
 """
 
 from __future__ import annotations
@@ -28,14 +29,15 @@ import shapely
 
 from ..cancel import CancelledError
 from . import overlay
+from .ellipsoid import ellipsoidal_area
 
 ERROR_TYPES = ("invalid", "duplicate", "overlap", "gap", "sliver", "outside_boundary")
-COLUMNS = ["error_type", "rows", "area_m2", "detail"]
+COLUMNS = ["error_type", "rows", "plane_area_m2", "ellipsoid_area_m2", "detail"]
 
 
 @dataclass
 class TopologyResult:
-    errors: gpd.GeoDataFrame  # error_type, rows (tuple of plan rows), area_m2, detail, geometry
+    errors: gpd.GeoDataFrame  # COLUMNS + geometry; rows is a tuple of plan rows
 
     def counts(self) -> dict[str, int]:
         found = self.errors["error_type"].value_counts()
@@ -113,6 +115,8 @@ def check(geometries: np.ndarray, boundary: np.ndarray | None = None, *, toleran
                               [""] * int(keep.sum()), out.geometry[keep]))
     step(1.0)
     errors = pd.concat(frames, ignore_index=True)
+    geometry = errors["geometry"].to_numpy()
+    errors.insert(3, "ellipsoid_area_m2", ellipsoidal_area(geometry, crs) if crs is not None else np.nan)
     return TopologyResult(gpd.GeoDataFrame(errors, geometry="geometry", crs=crs))
 
 
@@ -165,5 +169,5 @@ def _gaps(geometries: np.ndarray, rows: np.ndarray, boundary: np.ndarray | None,
 
 def _errors(kind: str, rows, area, detail, geometry) -> pd.DataFrame:
     return pd.DataFrame({"error_type": kind, "rows": pd.Series(list(rows), dtype=object),
-                         "area_m2": np.asarray(area, dtype=float), "detail": pd.Series(list(detail), dtype=object),
+                         "plane_area_m2": np.asarray(area, dtype=float), "detail": pd.Series(list(detail), dtype=object),
                          "geometry": pd.Series(list(geometry), dtype=object)})

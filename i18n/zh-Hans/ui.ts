@@ -2,6 +2,185 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>@default</name>
+    <message>
+        <source>Checked against the text</source>
+        <translation>已核对原文</translation>
+    </message>
+    <message>
+        <source>Secondary source</source>
+        <translation>二手来源</translation>
+    </message>
+    <message>
+        <source>Convention</source>
+        <translation>惯例</translation>
+    </message>
+    <message>
+        <source>Unverified</source>
+        <translation>未核实</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Coverage target (share)</source>
+        <translation>覆盖率目标（比例）</translation>
+    </message>
+    <message>
+        <source>Park green space per person (m²)</source>
+        <translation>人均公园绿地面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Comprehensive park area per person (m²)</source>
+        <translation>人均综合公园面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Community park area per person (m²)</source>
+        <translation>人均社区公园面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Park grades</source>
+        <translation>公园分级</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Grade (Chinese)</source>
+        <translation>级别（中文）</translation>
+    </message>
+    <message>
+        <source>Minimum area (m²)</source>
+        <translation>最小面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Service radius (m)</source>
+        <translation>服务半径（米）</translation>
+    </message>
+    <message>
+        <source>Historic districts only</source>
+        <translation>仅限历史文化街区</translation>
+    </message>
+    <message>
+        <source>Park class</source>
+        <translation>公园类别</translation>
+    </message>
+    <message>
+        <source>Walking speed (m/s)</source>
+        <translation>步行速度（米/秒）</translation>
+    </message>
+    <message>
+        <source>Living circles</source>
+        <translation>生活圈</translation>
+    </message>
+    <message>
+        <source>Walking distance (m)</source>
+        <translation>步行距离（米）</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>居住人口</translation>
+    </message>
+    <message>
+        <source>Public green space</source>
+        <translation>公共绿地</translation>
+    </message>
+    <message>
+        <source>Per person (m²)</source>
+        <translation>人均（平方米）</translation>
+    </message>
+    <message>
+        <source>Smallest park (m²)</source>
+        <translation>公园最小规模（平方米）</translation>
+    </message>
+    <message>
+        <source>Narrowest park (m)</source>
+        <translation>公园最小宽度（米）</translation>
+    </message>
+    <message>
+        <source>Facility types</source>
+        <translation>设施类型</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>生活圈层级</translation>
+    </message>
+    <message>
+        <source>OSM value to type</source>
+        <translation>OSM 取值对应类型</translation>
+    </message>
+    <message>
+        <source>OSM tag rules</source>
+        <translation>OSM 标签规则</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Walking bands (m)</source>
+        <translation>步行圈层（米）</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Cruise speed (km/h)</source>
+        <translation>巡航速度（千米/小时）</translation>
+    </message>
+    <message>
+        <source>Acceleration (m/s²)</source>
+        <translation>加速度（米/秒²）</translation>
+    </message>
+    <message>
+        <source>Braking (m/s²)</source>
+        <translation>制动减速度（米/秒²）</translation>
+    </message>
+    <message>
+        <source>Dwell time (s)</source>
+        <translation>停站时间（秒）</translation>
+    </message>
+    <message>
+        <source>All-stop headway (min)</source>
+        <translation>站站停发车间隔（分钟）</translation>
+    </message>
+    <message>
+        <source>Express headway (min)</source>
+        <translation>大站快车发车间隔（分钟）</translation>
+    </message>
+    <message>
+        <source>Interchange walk (min)</source>
+        <translation>换乘步行（分钟）</translation>
+    </message>
+    <message>
+        <source>Corridor start: contributing area (ha)</source>
+        <translation>通道起始汇水面积（公顷）</translation>
+    </message>
+    <message>
+        <source>Corridor half-widths by order (m)</source>
+        <translation>各级通道半宽（米）</translation>
+    </message>
+    <message>
+        <source>Waterlogging depth (m)</source>
+        <translation>积水深度阈值（米）</translation>
+    </message>
+    <message>
+        <source>Smallest hollow (m²)</source>
+        <translation>最小洼地面积（平方米）</translation>
+    </message>
+</context>
+<context>
     <name>ExportMapDialog</name>
     <message>
         <source>Planning map</source>
@@ -404,10 +583,6 @@
         <translation>我的</translation>
     </message>
     <message>
-        <source>Values</source>
-        <translation>取值</translation>
-    </message>
-    <message>
         <source>Source: {}</source>
         <translation>依据：{}</translation>
     </message>
@@ -422,10 +597,6 @@
     <message>
         <source>A preset &apos;{}&apos; exists already: choose another id.</source>
         <translation>预设“{}”已存在：请换一个编号。</translation>
-    </message>
-    <message>
-        <source>Copied to {} as &apos;{}&apos;: edit it below and save.</source>
-        <translation>已复制到 {}，编号为“{}”：请在下方修改后保存。</translation>
     </message>
     <message>
         <source>Not saved: {}</source>
@@ -468,8 +639,44 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Copied to {} as &apos;{}&apos;: it replaces the built-in preset in every algorithm. Edit it below and save.</source>
-        <translation>已复制到 {}，编号为“{}”：它将在所有算法中替代内置预设。请在下方修改后保存。</translation>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>条文</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>核实状态</translation>
+    </message>
+    <message>
+        <source>Where checked</source>
+        <translation>核对出处</translation>
+    </message>
+    <message>
+        <source>My presets file cannot be read: {}. Until it is fixed or removed its presets are not used, and algorithms that read them stop with this error; the built-in presets are shown below.</source>
+        <translation>无法读取我的预设文件：{}。在修正或删除该文件之前，其中的预设不会被使用，读取这些预设的算法会因此报错停止；下方显示的是内置预设。</translation>
+    </message>
+    <message>
+        <source>Built-in preset: copy it to your presets to change values.</source>
+        <translation>内置预设：复制到我的预设后方可修改数值。</translation>
+    </message>
+    <message>
+        <source>Fix or remove the unreadable presets file first: {}</source>
+        <translation>请先修正或删除无法读取的预设文件：{}</translation>
+    </message>
+    <message>
+        <source>Copied to {} as &apos;{}&apos;: it replaces the built-in preset in every algorithm. Edit the values below and save.</source>
+        <translation>已复制到 {}，编号“{}”：它将在所有算法中取代同名内置预设。请在下方修改数值并保存。</translation>
+    </message>
+    <message>
+        <source>Copied to {} as &apos;{}&apos;: edit the values below and save.</source>
+        <translation>已复制到 {}，编号“{}”：请在下方修改数值并保存。</translation>
     </message>
 </context>
 <context>

@@ -8,8 +8,40 @@
         <translation>规划用地</translation>
     </message>
     <message>
-        <source>{} of {} parcels have an empty or unknown land-use code in field &apos;{}&apos;: they are reported as the class &apos;unknown&apos;.</source>
+        <source>{} of {} parcels have an empty or unknown land-use code in field '{}': they are reported as the class 'unknown'.</source>
         <translation>{} 个图斑（共 {} 个）在字段“{}”中的用地编码为空或无法识别：作为“未知编码”类单独报告。</translation>
+    </message>
+    <message>
+        <source>The standards file '{}.json' cannot be used ({}). Fix it, or delete your copy in {} to use the built-in one.</source>
+        <translation>标准文件“{}.json”无法使用（{}）。请修正该文件，或删除您在 {} 中的副本以使用内置文件。</translation>
+    </message>
+    <message>
+        <source>Classification of the codes (gb2023 = 用地用海分类 2023, sandiao = 三调工作分类 via the guide's crosswalk, auto = detect)</source>
+        <translation>编码所用分类（gb2023 = 2023年用地用海分类，sandiao = 三调工作分类，按指南对应表转换，auto = 自动识别）</translation>
+    </message>
+    <message>
+        <source>田坎 deduction from the fields {}: {} parcels; their land-use areas exclude the deducted share.</source>
+        <translation>按字段 {} 扣除田坎：{} 个图斑；其地类面积不含扣除部分。</translation>
+    </message>
+    <message>
+        <source>Field '{}': {}. Set the classification to gb2023 (用地用海分类) or sandiao (三调工作分类).</source>
+        <translation>字段“{}”：{}。请将分类设为 gb2023（用地用海分类）或 sandiao（三调工作分类）。</translation>
+    </message>
+    <message>
+        <source>Field '{}' holds 三调 working-classification codes ({}): if the layer is 三调 status data, set the classification to sandiao.</source>
+        <translation>字段“{}”含有三调工作分类编码（{}）：如该图层为三调现状数据，请将分类设为 sandiao。</translation>
+    </message>
+    <message>
+        <source>the 2023 land-use classification (用地用海分类)</source>
+        <translation>2023年用地用海分类</translation>
+    </message>
+    <message>
+        <source>the 三调 working classification, converted through the 2023 guide's crosswalk</source>
+        <translation>三调工作分类，并按2023年指南的对应关系转换</translation>
+    </message>
+    <message>
+        <source>Land-use codes in field '{}' read as {}.</source>
+        <translation>字段“{}”中的地类编码按{}读取。</translation>
     </message>
 </context>
 <context>
@@ -35,14 +67,6 @@
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <source>Planned land use (polygons)</source>
-        <translation>规划用地（面）</translation>
-    </message>
-    <message>
-        <source>Land-use code field (2023 classification: 07, 0701, or class name)</source>
-        <translation>用地编码字段（2023 用地用海分类：07、0701 或地类名称）</translation>
-    </message>
-    <message>
         <source>{} (polygons)</source>
         <translation>{}（面）</translation>
     </message>
@@ -55,10 +79,6 @@
         <translation>规则文件（JSON 或 CSV）</translation>
     </message>
     <message>
-        <source>Ignore pieces smaller than (m²)</source>
-        <translation>忽略小于此面积的碎片（平方米）</translation>
-    </message>
-    <message>
         <source>Conflicts</source>
         <translation>冲突图斑</translation>
     </message>
@@ -67,35 +87,19 @@
         <translation>控制线重叠</translation>
     </message>
     <message>
-        <source>Conflict summary by control line and land-use class</source>
-        <translation>按控制线和地类的冲突汇总表</translation>
-    </message>
-    <message>
         <source>Report (HTML)</source>
         <translation>报告（HTML）</translation>
-    </message>
-    <message>
-        <source>Number of conflicts</source>
-        <translation>冲突个数</translation>
-    </message>
-    <message>
-        <source>Conflict area (m²)</source>
-        <translation>冲突面积（平方米）</translation>
     </message>
     <message>
         <source>Number of control line overlaps</source>
         <translation>控制线重叠个数</translation>
     </message>
     <message>
-        <source>Control line overlap area (m²)</source>
-        <translation>控制线重叠面积（平方米）</translation>
-    </message>
-    <message>
         <source>Parcels with an unknown land-use code</source>
         <translation>用地编码未知的图斑数</translation>
     </message>
     <message>
-        <source>Conflict rules is set to &apos;file&apos;: choose a rules file (JSON or CSV).</source>
+        <source>Conflict rules is set to 'file': choose a rules file (JSON or CSV).</source>
         <translation>冲突规则设为“file”：请选择规则文件（JSON 或 CSV）。</translation>
     </message>
     <message>
@@ -103,16 +107,12 @@
         <translation>冲突规则无法使用：{}</translation>
     </message>
     <message>
-        <source>Layer &apos;{}&apos; has no features with geometry: the checks against it are skipped.</source>
+        <source>Layer '{}' has no features with geometry: the checks against it are skipped.</source>
         <translation>图层“{}”没有含几何的要素：跳过与其相关的检查。</translation>
     </message>
     <message>
         <source>Give at least one control line layer with features: ecological protection red line, permanent basic farmland or urban development boundary.</source>
         <translation>请至少提供一个含要素的控制线图层：生态保护红线、永久基本农田或城镇开发边界。</translation>
-    </message>
-    <message>
-        <source>Cancelled by the user.</source>
-        <translation>用户已取消。</translation>
     </message>
     <message>
         <source>Land-use code empty or not in the 2023 classification: check by hand</source>
@@ -125,18 +125,6 @@
     <message>
         <source>Control line conflicts</source>
         <translation>三区三线冲突</translation>
-    </message>
-    <message>
-        <source>{} conflicts, {:.1f} m² in all; {} control line overlaps, {:.1f} m².</source>
-        <translation>共 {} 处冲突，合计 {:.1f} 平方米；控制线重叠 {} 处，{:.1f} 平方米。</translation>
-    </message>
-    <message>
-        <source>Conflicts by control line and land-use class</source>
-        <translation>按控制线和地类统计的冲突</translation>
-    </message>
-    <message>
-        <source>Conflict area by control line (hectares)</source>
-        <translation>各控制线冲突面积（公顷）</translation>
     </message>
     <message>
         <source>Overlaps between control lines</source>
@@ -159,10 +147,6 @@
         <translation>个数</translation>
     </message>
     <message>
-        <source>Area (m²)</source>
-        <translation>面积（平方米）</translation>
-    </message>
-    <message>
         <source>ha</source>
         <translation>公顷</translation>
     </message>
@@ -179,24 +163,108 @@
         <translation>控制线 B</translation>
     </message>
     <message>
-        <source>{} conflicts, {:.1f} m² in all. Parcels with an unknown land-use code: {}.</source>
-        <translation>共 {} 处冲突，合计 {:.1f} 平方米。用地编码未知的图斑：{} 个。</translation>
-    </message>
-    <message>
-        <source>Areas in square metres, measured in a metric CRS.</source>
-        <translation>面积单位为平方米，在米制投影坐标系中量算。</translation>
-    </message>
-    <message>
         <source>Control line conflict check</source>
         <translation>三区三线冲突检查</translation>
     </message>
     <message>
-        <source>A rules file is given but Conflict rules is &apos;national&apos;: the file is not used.</source>
+        <source>A rules file is given but Conflict rules is 'national': the file is not used.</source>
         <translation>已指定规则文件，但冲突规则设为“national”：该文件未被使用。</translation>
     </message>
     <message>
-        <source>Rule &apos;{}&apos; is not checked: no {} layer with features.</source>
+        <source>Rule '{}' is not checked: no {} layer with features.</source>
         <translation>规则“{}”未检查：没有含要素的{}图层。</translation>
+    </message>
+    <message>
+        <source>Core protected area (in the red line)</source>
+        <translation>自然保护地核心保护区（红线内）</translation>
+    </message>
+    <message>
+        <source>prohibited</source>
+        <translation>禁止</translation>
+    </message>
+    <message>
+        <source>needs approval</source>
+        <translation>须审批</translation>
+    </message>
+    <message>
+        <source>cannot be judged (unknown code)</source>
+        <translation>无法判定（编码未知）</translation>
+    </message>
+    <message>
+        <source>Planned land use or 三调 status parcels (polygons)</source>
+        <translation>规划用地或三调现状图斑（面）</translation>
+    </message>
+    <message>
+        <source>Land-use code field (07, 0701, or class name; 三调: DLBM or DLMC)</source>
+        <translation>地类编码字段（07、0701 或地类名称；三调：DLBM 或 DLMC）</translation>
+    </message>
+    <message>
+        <source>Ignore pieces smaller than (m², plane)</source>
+        <translation>忽略小于此面积的碎片（平方米，平面）</translation>
+    </message>
+    <message>
+        <source>Conflict summary by control line, outcome and land-use class</source>
+        <translation>按控制线、判定结果和地类汇总的冲突</translation>
+    </message>
+    <message>
+        <source>Number of conflicts (prohibited, needs approval, unknown code)</source>
+        <translation>冲突数量（禁止、须审批、编码未知）</translation>
+    </message>
+    <message>
+        <source>Conflict area (m², CGCS2000 ellipsoidal)</source>
+        <translation>冲突面积（平方米，CGCS2000椭球面积）</translation>
+    </message>
+    <message>
+        <source>Number of prohibited uses</source>
+        <translation>禁止用途数量</translation>
+    </message>
+    <message>
+        <source>Prohibited area (m², CGCS2000 ellipsoidal)</source>
+        <translation>禁止用途面积（平方米，CGCS2000椭球面积）</translation>
+    </message>
+    <message>
+        <source>Number of uses that need approval</source>
+        <translation>须审批用途数量</translation>
+    </message>
+    <message>
+        <source>Area that needs approval (m², CGCS2000 ellipsoidal)</source>
+        <translation>须审批面积（平方米，CGCS2000椭球面积）</translation>
+    </message>
+    <message>
+        <source>Control line overlap area (m², CGCS2000 ellipsoidal)</source>
+        <translation>控制线重叠面积（平方米，CGCS2000椭球面积）</translation>
+    </message>
+    <message>
+        <source>{} prohibited ({:.1f} m²), {} need approval ({:.1f} m²), {} with an unknown code; {} control line overlaps ({:.1f} m²). Areas: CGCS2000 ellipsoidal.</source>
+        <translation>禁止 {} 处（{:.1f} 平方米），须审批 {} 处（{:.1f} 平方米），编码未知 {} 处；控制线重叠 {} 处（{:.1f} 平方米）。面积为CGCS2000椭球面积。</translation>
+    </message>
+    <message>
+        <source>{}: by control line and land-use class</source>
+        <translation>{}：按控制线和地类</translation>
+    </message>
+    <message>
+        <source>Conflict area by control line (hectares, CGCS2000 ellipsoidal)</source>
+        <translation>各控制线冲突面积（公顷，CGCS2000椭球面积）</translation>
+    </message>
+    <message>
+        <source>Area (m², CGCS2000 ellipsoidal)</source>
+        <translation>面积（平方米，CGCS2000椭球面积）</translation>
+    </message>
+    <message>
+        <source>Area (m², plane)</source>
+        <translation>面积（平方米，平面）</translation>
+    </message>
+    <message>
+        <source>{} prohibited, {} need approval, {} cannot be judged (unknown land-use code: {} parcels).</source>
+        <translation>禁止 {} 处，须审批 {} 处，无法判定 {} 处（地类编码未知的图斑 {} 个）。</translation>
+    </message>
+    <message>
+        <source>'Needs approval': the rules allow the use only as a listed exception, after approval or recognition; each row of the conflicts layer names its clause.</source>
+        <translation>“须审批”：规则仅允许作为所列例外、经批准或认定后开展；冲突图层每行注明所依据的条款。</translation>
+    </message>
+    <message>
+        <source>Areas are CGCS2000 ellipsoidal areas (as 三调 statistics), plane areas in the metric CRS beside them; 田坎 shares of 三调 parcels are in net_ellipsoid_area_m2.</source>
+        <translation>面积为CGCS2000椭球面积（与三调统计一致），并列出米制坐标系下的平面面积；三调图斑扣除田坎后的面积见 net_ellipsoid_area_m2。</translation>
     </message>
 </context>
 <context>
@@ -212,10 +280,6 @@
     <message>
         <source>Planned land use (polygons)</source>
         <translation>规划用地（面）</translation>
-    </message>
-    <message>
-        <source>Land-use code field (2023 classification: 07, 0701, or class name)</source>
-        <translation>用地编码字段（2023 用地用海分类：07、0701 或地类名称）</translation>
     </message>
     <message>
         <source>Space mapping (default = research convention, file = mapping file below)</source>
@@ -246,7 +310,7 @@
         <translation>报告（HTML）</translation>
     </message>
     <message>
-        <source>Space mapping is set to &apos;file&apos;: choose a mapping file (JSON or CSV).</source>
+        <source>Space mapping is set to 'file': choose a mapping file (JSON or CSV).</source>
         <translation>三生空间映射设为“file”：请选择映射文件（JSON 或 CSV）。</translation>
     </message>
     <message>
@@ -260,10 +324,6 @@
     <message>
         <source>unit {}</source>
         <translation>单元 {}</translation>
-    </message>
-    <message>
-        <source>Cancelled by the user.</source>
-        <translation>用户已取消。</translation>
     </message>
     <message>
         <source>outside all units</source>
@@ -286,20 +346,12 @@
         <translation>规划中有 {:.1f} 平方米没有对应的空间类型（编码未映射或无法识别）：显示为“未映射”。</translation>
     </message>
     <message>
-        <source>Space structure by unit (hectares)</source>
-        <translation>各单元三生空间结构（公顷）</translation>
-    </message>
-    <message>
         <source>Area and share by unit</source>
         <translation>各单元面积与比例</translation>
     </message>
     <message>
         <source>Unit</source>
         <translation>单元</translation>
-    </message>
-    <message>
-        <source>Total (m²)</source>
-        <translation>合计（平方米）</translation>
     </message>
     <message>
         <source>ha</source>
@@ -310,16 +362,28 @@
         <translation>三生空间映射为研究惯例而非国家标准：请在映射文件中核对。</translation>
     </message>
     <message>
-        <source>Areas in square metres, measured in a metric CRS.</source>
-        <translation>面积单位为平方米，在米制投影坐标系中量算。</translation>
-    </message>
-    <message>
         <source>Production-living-ecological space structure</source>
         <translation>三生空间结构</translation>
     </message>
     <message>
-        <source>A mapping file is given but Space mapping is &apos;default&apos;: the file is not used.</source>
+        <source>A mapping file is given but Space mapping is 'default': the file is not used.</source>
         <translation>已指定映射文件，但三生空间映射设为“default”：该文件未被使用。</translation>
+    </message>
+    <message>
+        <source>Land-use code field (07, 0701, or class name; 三调: DLBM or DLMC)</source>
+        <translation>地类编码字段（07、0701 或地类名称；三调：DLBM 或 DLMC）</translation>
+    </message>
+    <message>
+        <source>Space structure by unit (hectares, CGCS2000 ellipsoidal)</source>
+        <translation>各单元三生空间结构（公顷，CGCS2000椭球面积）</translation>
+    </message>
+    <message>
+        <source>Total (m², CGCS2000 ellipsoidal)</source>
+        <translation>合计（平方米，CGCS2000椭球面积）</translation>
+    </message>
+    <message>
+        <source>Areas are CGCS2000 ellipsoidal areas (as 三调 statistics); the 田坎 share of 三调 parcels is counted in the class of 田坎.</source>
+        <translation>面积为CGCS2000椭球面积（与三调统计一致）；三调图斑的田坎扣除部分计入田坎所属类别。</translation>
     </message>
 </context>
 <context>
@@ -411,10 +475,6 @@
     <message>
         <source>Planning area boundary</source>
         <translation>规划范围</translation>
-    </message>
-    <message>
-        <source>Cancelled by the user.</source>
-        <translation>用户已取消。</translation>
     </message>
     <message>
         <source>Topology errors: {}</source>

@@ -65,31 +65,43 @@ def area_by(layer, key=None) -> dict:
     return totals
 
 
-def construction(code) -> bool:
-    return code[:2] in ("07", "08", "09", "10", "11", "12", "13", "15", "16")
+def flagged(line: str, relation: str):
+    """Which DLBM codes the national rules report (prohibited or needs approval) for a line."""
+    from urbanization_planning.algorithms.zoning.codes import CodeTable
+    from urbanization_planning.algorithms.zoning.rules import decide, national_rules
+
+    table = CodeTable.load()
+    rules = [r for r in national_rules(table) if r.control_line == line and r.relation == relation]
+
+    def test(code) -> bool:
+        _, outcome = decide([table.normalise_one(code)], rules)
+        return outcome[0] in ("prohibited", "approval")
+
+    return test
 
 
 def test_conflicts_agree_with_native_intersection_and_difference(run, sample_result, utm_layers):
+    """Per control line, the plane area we report equals QGIS's native overlay of the parcels whose
+    code the rules report (the metric CRS the algorithm picks is UTM 35N, as the native layers)."""
     conflicts = sample_result["CONFLICTS"]
     ours = {}
     for f in conflicts.getFeatures():
-        ours[f["rule_id"]] = ours.get(f["rule_id"], 0.0) + f["area_m2"]
+        ours[f["control_line"]] = ours.get(f["control_line"], 0.0) + f["plane_area_m2"]
     assert sample_result["CONFLICT_COUNT"] == conflicts.featureCount() > 30
-    assert sample_result["CONFLICT_AREA_M2"] == pytest.approx(sum(ours.values()))
+    assert sample_result["CONFLICT_AREA_M2"] == pytest.approx(sum(f["ellipsoid_area_m2"] for f in conflicts.getFeatures()))
 
     plan = utm_layers["plan_landuse"]
     red = run("native:intersection", {"INPUT": plan, "OVERLAY": utm_layers["ecological_redline"], "OUTPUT": "memory:"})["OUTPUT"]
     farm = run("native:intersection", {"INPUT": plan, "OVERLAY": utm_layers["permanent_farmland"], "OUTPUT": "memory:"})["OUTPUT"]
     outside = run("native:difference", {"INPUT": plan, "OVERLAY": utm_layers["development_boundary"], "OUTPUT": "memory:"})["OUTPUT"]
     native = {
-        "eco_construction": area_by(red, lambda f: construction(f["DLBM"])).get(True, 0.0),
-        "farmland_noncrop": area_by(farm, lambda f: f["DLBM"][:2] != "01").get(True, 0.0),
-        "urban_outside_boundary": area_by(outside, lambda f: f["DLBM"][:2] in ("07", "08", "09", "10", "11", "13")
-                                          and f["DLBM"] != "0703").get(True, 0.0),
+        "ecological_redline": area_by(red, lambda f: flagged("ecological_redline", "inside")(f["DLBM"])).get(True, 0.0),
+        "permanent_farmland": area_by(farm, lambda f: flagged("permanent_farmland", "inside")(f["DLBM"])).get(True, 0.0),
+        "development_boundary": area_by(outside, lambda f: flagged("development_boundary", "outside")(f["DLBM"])).get(True, 0.0),
     }
     assert min(native.values()) > 1000
-    for rule, area in native.items():
-        assert ours[rule] == pytest.approx(area, rel=1e-4), rule  # 0.01 %
+    for line, area in native.items():
+        assert ours[line] == pytest.approx(area, rel=1e-4), line  # 0.01 %
 
 
 def test_per_parcel_areas_agree_with_native_calculatevectoroverlaps(run, sample_result, utm_layers):
@@ -97,7 +109,7 @@ def test_per_parcel_areas_agree_with_native_calculatevectoroverlaps(run, sample_
         "INPUT": utm_layers["plan_landuse"], "LAYERS": [utm_layers["permanent_farmland"]], "OUTPUT": "memory:"})["OUTPUT"]
     area_field = [f.name() for f in overlaps.fields() if f.name().endswith("_area")][0]
     native = {f["fid"]: f[area_field] for f in overlaps.getFeatures() if f[area_field]}
-    ours = {f["plan_fid"]: f["area_m2"] for f in sample_result["CONFLICTS"].getFeatures()
+    ours = {f["plan_fid"]: f["plane_area_m2"] for f in sample_result["CONFLICTS"].getFeatures()
             if f["control_line"] == "permanent_farmland"}
     assert len(ours) >= 20
     assert set(ours) == set(native)
@@ -108,7 +120,7 @@ def test_per_parcel_areas_agree_with_native_calculatevectoroverlaps(run, sample_
 def test_line_overlaps_agree_with_native_intersection(run, sample_result, utm_layers):
     native = run("native:intersection", {"INPUT": utm_layers["ecological_redline"],
                                          "OVERLAY": utm_layers["permanent_farmland"], "OUTPUT": "memory:"})["OUTPUT"]
-    ours = sum(f["area_m2"] for f in sample_result["LINE_OVERLAPS"].getFeatures()
+    ours = sum(f["plane_area_m2"] for f in sample_result["LINE_OVERLAPS"].getFeatures()
                if {f["line_a"], f["line_b"]} == {"ecological_redline", "permanent_farmland"})
     assert ours == pytest.approx(area_by(native)[None], rel=1e-4) and ours > 1000
 
@@ -117,14 +129,34 @@ def test_summary_report_and_outputs_in_the_plan_crs(run, tmp_path, sample_result
     report = tmp_path / "conflicts.html"
     result = run(ID, params(REPORT=str(report)))
     assert result["CONFLICTS"].crs().authid() == "EPSG:4326"
-    rows = [f.attributes() for f in result["SUMMARY"].getFeatures()]
-    assert sum(r[4] for r in rows) == result["CONFLICT_COUNT"]
-    assert sum(r[5] for r in rows) == pytest.approx(result["CONFLICT_AREA_M2"])
-    assert {r[0] for r in rows} == set(LINES.values())
+    rows = list(result["SUMMARY"].getFeatures())
+    assert sum(r["conflict_count"] for r in rows) == result["CONFLICT_COUNT"]
+    assert sum(r["ellipsoid_area_m2"] for r in rows) == pytest.approx(result["CONFLICT_AREA_M2"])
+    assert {r["control_line"] for r in rows} == set(LINES.values())
+    assert {r["outcome"] for r in rows} == {"prohibited", "approval"}
+    assert result["PROHIBITED_COUNT"] + result["APPROVAL_COUNT"] == result["CONFLICT_COUNT"]
     html = report.read_text(encoding="utf-8")
     assert "<table>" in html and "<svg" in html and "permanent" not in html.split("<body>")[0]
+    # one table per outcome, prohibited first
+    assert html.index("prohibited: by control line") < html.index("needs approval: by control line")
     # MIN_AREA 1 m2 drops only slivers
     assert result["CONFLICT_AREA_M2"] == pytest.approx(sample_result["CONFLICT_AREA_M2"], rel=1e-3)
+
+
+def plane_total(result) -> float:
+    """Plane area of all conflicts (these hand cases sit far from any CGCS2000 central meridian,
+    where the ellipsoidal area differs from the plane one by the projection's scale)."""
+    return sum(f["plane_area_m2"] for f in result["CONFLICTS"].getFeatures())
+
+
+def cgcs2000_measure():
+    """QGIS's ellipsoidal measure on the CGCS2000 ellipsoid (EPSG:1024), for CGCS2000 geometries."""
+    from qgis.core import QgsDistanceArea, QgsProject
+
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(QgsCoordinateReferenceSystem("EPSG:4490"), QgsProject.instance().transformContext())
+    assert measure.setEllipsoid("EPSG:1024")
+    return measure
 
 
 def kunming_square(x0, y0, size=100.0):
@@ -145,9 +177,13 @@ def test_cgcs2000_geographic_input_is_measured_in_square_metres(run):
     red = memory_layer("Polygon", "EPSG:4490", [kunming_square(x + 50, y, 200.0)])
     result = run(ID, {"PLAN": plan, "LANDUSE_FIELD": "DLBM", "ECOLOGICAL_REDLINE": red, "MIN_AREA": 0.0,
                       "CONFLICTS": "memory:", "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:"})
-    areas = sorted(f["area_m2"] for f in result["CONFLICTS"].getFeatures())
+    areas = sorted(f["plane_area_m2"] for f in result["CONFLICTS"].getFeatures())
     assert areas == pytest.approx([5000.0, 5000.0], rel=1e-5)
     assert result["CONFLICTS"].crs().authid() == "EPSG:4490"
+    # the ellipsoidal areas are QGIS's own ellipsoidal measure on the CGCS2000 ellipsoid
+    measure = cgcs2000_measure()
+    for feature in result["CONFLICTS"].getFeatures():
+        assert feature["ellipsoid_area_m2"] == pytest.approx(measure.measureArea(feature.geometry()), rel=1e-6)
 
 
 def test_control_line_in_another_crs_gives_the_same_answer(run, sample_result, tmp_path):
@@ -156,7 +192,7 @@ def test_control_line_in_another_crs_gives_the_same_answer(run, sample_result, t
     red_gk = processing.run("native:reprojectlayer", {"INPUT": sample("ecological_redline"), "TARGET_CRS": "EPSG:3067",
                                                       "OUTPUT": str(tmp_path / "red.gpkg")})["OUTPUT"]
     result = run(ID, params(ECOLOGICAL_REDLINE=red_gk, PERMANENT_FARMLAND=None, DEVELOPMENT_BOUNDARY=None, MIN_AREA=0.0))
-    expected = sum(f["area_m2"] for f in sample_result["CONFLICTS"].getFeatures() if f["control_line"] == "ecological_redline")
+    expected = sum(f["ellipsoid_area_m2"] for f in sample_result["CONFLICTS"].getFeatures() if f["control_line"] == "ecological_redline")
     assert result["CONFLICT_AREA_M2"] == pytest.approx(expected, rel=1e-4)
 
 
@@ -181,7 +217,7 @@ def test_invalid_and_null_geometries_are_repaired_and_skipped(run):
     feedback = RecordingFeedback()
     result = run(ID, {"PLAN": plan, "LANDUSE_FIELD": "code", "ECOLOGICAL_REDLINE": red, "CONFLICTS": "memory:",
                       "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:"}, feedback=feedback)
-    assert result["CONFLICT_AREA_M2"] == pytest.approx(50.0)
+    assert plane_total(result) == pytest.approx(50.0)
     assert any("repaired 1 invalid" in m for m in feedback.messages)
     assert any("skipped 1 feature(s) without geometry" in m for m in feedback.messages)
 
@@ -193,9 +229,9 @@ def test_empty_control_layers(run):
     feedback = RecordingFeedback()
     result = run(ID, {"PLAN": plan, "LANDUSE_FIELD": "code", "ECOLOGICAL_REDLINE": red, "PERMANENT_FARMLAND": empty,
                       "CONFLICTS": "memory:", "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:"}, feedback=feedback)
-    assert result["CONFLICT_AREA_M2"] == pytest.approx(25.0)
+    assert plane_total(result) == pytest.approx(25.0)
     assert any("Permanent basic farmland' has no features" in m for m in feedback.messages)
-    assert any("Rule 'farmland_noncrop' is not checked: no Permanent basic farmland layer" in m for m in feedback.messages)
+    assert any("Rule 'farmland_other_use' is not checked: no Permanent basic farmland layer" in m for m in feedback.messages)
     with pytest.raises(QgsProcessingException, match="at least one control line layer"):
         run(ID, {"PLAN": plan, "LANDUSE_FIELD": "code", "PERMANENT_FARMLAND": empty, "CONFLICTS": "memory:",
                  "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:"})
@@ -249,6 +285,6 @@ def test_3d_polygons_are_checked_in_2d(run):
     red = memory_layer("PolygonZ", "EPSG:4543", ["POLYGON Z((5 0 1,20 0 1,20 20 1,5 20 1,5 0 1))"])
     result = run(ID, {"PLAN": plan, "LANDUSE_FIELD": "code", "ECOLOGICAL_REDLINE": red, "CONFLICTS": "memory:",
                       "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:"})
-    assert result["CONFLICT_AREA_M2"] == pytest.approx(50.0)
+    assert plane_total(result) == pytest.approx(50.0)
     assert result["CONFLICTS"].featureCount() == 1
 

@@ -31,22 +31,39 @@ def halves(crs="EPSG:32635"):
     return memory_layer("Polygon", crs, [west, east, away], {"name": ["西区", "东区", "北区"]})
 
 
+def cgcs2000_measure(crs: str):
+    """QGIS's own ellipsoidal measure on the CGCS2000 ellipsoid (EPSG:1024) for geometries in `crs`."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsDistanceArea, QgsProject
+
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(QgsCoordinateReferenceSystem(crs), QgsProject.instance().transformContext())
+    assert measure.setEllipsoid("EPSG:1024")
+    return measure
+
+
 def summary_rows(layer) -> dict:
     return {f["unit_name"]: {n: f[n] for n in f.fields().names()} for f in layer.getFeatures()}
 
 
-def test_whole_plan_areas_match_qgis_areas(run, utm_plan):
+def test_whole_plan_areas_match_qgis_ellipsoidal_areas(run, utm_plan):
+    """Summary areas are CGCS2000 ellipsoidal: QGIS's QgsDistanceArea on the CGCS2000 ellipsoid
+    over the real (OSM) parcels gives the same to 1e-6; the plane (UTM) areas of the pieces are QGIS's
+    planar areas."""
     feedback = RecordingFeedback()
     result = run(ID, {"PLAN": PLAN, "LANDUSE_FIELD": "DLBM", "OUTPUT": "memory:", "SUMMARY": "memory:"}, feedback=feedback)
-    expected = {}
+    measure = cgcs2000_measure("EPSG:32635")
+    expected, plane = {}, 0.0
     for f in utm_plan.getFeatures():
         space = CLASS_OF.get(f["DLBM"][:2], "unmapped")
-        expected[space] = expected.get(space, 0.0) + f.geometry().area()
+        expected[space] = expected.get(space, 0.0) + measure.measureArea(f.geometry())
+        plane += f.geometry().area()
     (row,) = summary_rows(result["SUMMARY"]).values()
     assert row["unit_name"] == "whole plan"
     for space, area in expected.items():
-        assert row[f"{space}_m2"] == pytest.approx(area, rel=1e-6), space
-    assert row["total_area_m2"] == pytest.approx(sum(expected.values()), rel=1e-6)
+        assert row[f"{space}_ellipsoid_m2"] == pytest.approx(area, rel=1e-6), space
+    assert row["total_ellipsoid_m2"] == pytest.approx(sum(expected.values()), rel=1e-6)
+    assert sum(f["plane_area_m2"] for f in result["OUTPUT"].getFeatures()) == pytest.approx(plane, rel=1e-6)
+    assert abs(plane / row["total_ellipsoid_m2"] - 1) > 1e-4  # UTM's scale error: the two measures differ
     assert expected["unmapped"] > 0  # 15 special and 16 reserved land have no class by default
     assert any("has no space class" in m for m in feedback.messages)
     assert result["OUTPUT"].featureCount() == 237
@@ -62,15 +79,17 @@ def test_units_in_another_crs_agree_with_native_intersection(run, utm_plan, tmp_
     native = run("native:intersection", {"INPUT": utm_plan, "OVERLAY": units, "OVERLAY_FIELDS_PREFIX": "unit_",
                                          "OUTPUT": "memory:"})["OUTPUT"]
     expected = {}
+    measure = cgcs2000_measure("EPSG:32635")
     for f in native.getFeatures():
         key = (f["unit_name"], CLASS_OF.get(f["DLBM"][:2], "unmapped"))
-        expected[key] = expected.get(key, 0.0) + f.geometry().area()
+        expected[key] = expected.get(key, 0.0) + measure.measureArea(f.geometry())
     rows = summary_rows(result["SUMMARY"])
     assert list(rows) == ["西区", "东区", "北区", "whole plan"]
     for (unit, space), area in expected.items():
-        assert rows[unit][f"{space}_m2"] == pytest.approx(area, rel=1e-4), (unit, space)
-    assert rows["西区"]["total_area_m2"] + rows["东区"]["total_area_m2"] == pytest.approx(rows["whole plan"]["total_area_m2"])
-    assert rows["北区"]["total_area_m2"] == 0
+        assert rows[unit][f"{space}_ellipsoid_m2"] == pytest.approx(area, rel=1e-4), (unit, space)
+    assert (rows["西区"]["total_ellipsoid_m2"] + rows["东区"]["total_ellipsoid_m2"]
+            == pytest.approx(rows["whole plan"]["total_ellipsoid_m2"]))
+    assert rows["北区"]["total_ellipsoid_m2"] == 0
     assert sum(rows["东区"][f"{c}_pct"] for c in ("production", "living", "ecological", "production_living", "unmapped")) == pytest.approx(100)
     assert {f["unit"] for f in result["OUTPUT"].getFeatures()} == {"西区", "东区"}
     html = report.read_text(encoding="utf-8")
@@ -103,6 +122,6 @@ def test_null_codes_and_geometries_in_cgcs2000(run):
         {"code": [None, 3, 7]})
     result = run(ID, {"PLAN": plan, "LANDUSE_FIELD": "code", "OUTPUT": "memory:", "SUMMARY": "memory:"})
     (row,) = summary_rows(result["SUMMARY"]).values()
-    assert row["unmapped_m2"] == pytest.approx(row["ecological_m2"], rel=1e-3)
-    assert 10_000 < row["ecological_m2"] < 12_000  # 0.001 degree squares near Kunming, about 101 x 111 m
-    assert row["living_m2"] == 0
+    assert row["unmapped_ellipsoid_m2"] == pytest.approx(row["ecological_ellipsoid_m2"], rel=1e-3)
+    assert 10_000 < row["ecological_ellipsoid_m2"] < 12_000  # 0.001 degree squares near Kunming, about 101 x 111 m
+    assert row["living_ellipsoid_m2"] == 0

@@ -42,9 +42,9 @@ def test_hand_built_errors_in_cgcs2000(run):
         "OVERLAP_COUNT": 1, "GAP_COUNT": 1, "SLIVER_COUNT": 1, "INVALID_COUNT": 1, "DUPLICATE_COUNT": 1,
         "OUTSIDE_BOUNDARY_COUNT": 0}
     errors = {f["error_type"]: f for f in result["ERRORS"].getFeatures()}
-    assert errors["overlap"]["area_m2"] == pytest.approx(20.0, rel=1e-4)
+    assert errors["overlap"]["plane_area_m2"] == pytest.approx(20.0, rel=1e-4)
     assert errors["overlap"]["feature_ids"] == "2;3"  # memory layer feature ids start at 1
-    assert errors["gap"]["area_m2"] == pytest.approx(100.0, rel=1e-4)
+    assert errors["gap"]["plane_area_m2"] == pytest.approx(100.0, rel=1e-4)
     assert errors["gap"]["feature_ids"] == "6;7;8;9" and errors["gap"]["n_features"] == 4
     assert errors["duplicate"]["feature_ids"] == "1;4"
     assert "Self-intersection" in errors["invalid"]["detail"]
@@ -71,7 +71,7 @@ def qgis_pairwise_overlap_area(layer) -> float:
 
 def test_sample_overlaps_and_validity_agree_with_qgis(run, utm_plan):
     result = run(ID, {"PLAN": PLAN, "TOLERANCE": 0.0, "SLIVER_WIDTH": 1.0, "ERRORS": "memory:"})
-    ours = sum(f["area_m2"] for f in result["ERRORS"].getFeatures() if f["error_type"] == "overlap")
+    ours = sum(f["plane_area_m2"] for f in result["ERRORS"].getFeatures() if f["error_type"] == "overlap")
     assert result["OVERLAP_COUNT"] > 0
     assert ours == pytest.approx(qgis_pairwise_overlap_area(utm_plan), rel=1e-4)
     validity = run("qgis:checkvalidity", {"INPUT_LAYER": PLAN, "METHOD": 2, "VALID_OUTPUT": "memory:",
@@ -83,7 +83,7 @@ def test_sample_overlaps_and_validity_agree_with_qgis(run, utm_plan):
 def test_outside_the_boundary_agrees_with_native_difference(run, utm_plan):
     boundary = f"{SAMPLE}|layername=development_boundary"
     result = run(ID, {"PLAN": PLAN, "BOUNDARY": boundary, "TOLERANCE": 0.0, "ERRORS": "memory:"})
-    ours = sum(f["area_m2"] for f in result["ERRORS"].getFeatures() if f["error_type"] == "outside_boundary")
+    ours = sum(f["plane_area_m2"] for f in result["ERRORS"].getFeatures() if f["error_type"] == "outside_boundary")
     utm_boundary = run("native:reprojectlayer", {"INPUT": boundary, "TARGET_CRS": "EPSG:32635", "OUTPUT": "memory:"})["OUTPUT"]
     native = run("native:difference", {"INPUT": utm_plan, "OVERLAY": utm_boundary, "OUTPUT": "memory:"})["OUTPUT"]
     expected = sum(f.geometry().area() for f in native.getFeatures())

@@ -58,9 +58,9 @@ def test_conflict_area_never_exceeds_the_parcel(rules, plan, red, farm, boundary
     plan_codes = np.array([table.normalise_one(c) for _, c in plan], dtype=object)
     lines = {"ecological_redline": np.array(red, dtype=object), "permanent_farmland": np.array(farm, dtype=object),
              "development_boundary": np.array(boundary, dtype=object)}
-    result = check(geometry, plan_codes, lines, rules, min_area=0.0)
+    result = check(geometry, plan_codes, lines, rules, min_area=0.0, crs="EPSG:4547")
     if len(result.conflicts):
-        per_parcel_and_line = result.conflicts.groupby(["row", "control_line"])["area_m2"].sum()
+        per_parcel_and_line = result.conflicts.groupby(["row", "control_line"])["plane_area_m2"].sum()
         for (row, _line), area in per_parcel_and_line.items():
             assert area <= shapely.area(geometry[row]) * (1 + 1e-9) + 1e-9
     assert result.conflict_area >= 0

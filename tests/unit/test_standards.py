@@ -34,3 +34,68 @@ def test_errors_name_the_file_line_and_preset(builtin):
     (builtin / "broken.json").write_text('{"presets": {\n  "x": }', encoding="utf-8")
     with pytest.raises(standards.StandardsError, match="broken.json: line 2"):
         standards.load_standard("broken", None, builtin)
+
+
+# --- provenance: every value of every built-in preset is traceable ------------------------------
+
+#: Files whose provenance another engineer fills (zoning); listed here while they have none, so the
+#: test reports them as expected failures instead of hiding them. Remove a name once it is filled.
+PROVENANCE_PENDING: set[str] = set()
+
+
+@pytest.mark.parametrize("name", standards.standard_names())
+def test_every_builtin_preset_value_has_provenance(name):
+    problems = standards.file_problems(name)
+    if name in PROVENANCE_PENDING and problems:
+        pytest.xfail(f"{name}: provenance not filled yet ({len(problems)} preset(s))")
+    assert problems == {}, problems
+
+
+def test_pending_list_names_only_files_still_lacking_provenance():
+    assert {n for n in PROVENANCE_PENDING if not standards.file_problems(n)} == set()
+
+
+def _preset(**extra):
+    return {"label": "A", "source": "GB 1", "radius_m": 300,
+            "rules": [{"min_area_m2": 400, "radius_m": 300}, {"min_area_m2": 5000, "radius_m": 500}], **extra}
+
+
+def test_provenance_may_cover_a_value_through_its_row_or_list():
+    entry = {"clause": "GB 1 2.1", "status": "text", "checked": "page"}
+    assert standards.provenance_problems(_preset(provenance={"radius_m": entry, "rules": entry})) == []
+    assert standards.provenance_problems(_preset(provenance={"radius_m": entry, "rules[0]": entry,
+                                                             "rules[1].min_area_m2": entry,
+                                                             "rules[1].radius_m": entry})) == []
+    assert standards.provenance_of(_preset(provenance={"rules[1]": entry}), "rules[1].radius_m") is entry
+
+
+def test_provenance_problems_name_each_gap():
+    good = {"clause": "GB 1 2.1", "status": "text", "checked": "page"}
+    problems = standards.provenance_problems(_preset(provenance={
+        "radius_m": {"clause": "GB 1", "status": "checked by me", "checked": "x"},
+        "rules[0]": {"clause": "", "status": "secondary", "checked": "x"},
+        "rules[7]": good}))
+    assert "provenance 'radius_m' has status 'checked by me'; use one of text, secondary, convention, unverified" in problems
+    assert "provenance 'rules[0]' has no 'clause'" in problems
+    assert "provenance 'rules[7]' names no value of the preset" in problems
+    assert "value 'rules[1].min_area_m2' has no provenance" in problems
+    assert "value 'rules[1].radius_m' has no provenance" in problems
+    assert len(problems) == 5
+    assert standards.provenance_problems({"label": "x", "v": 1}) == ["no 'provenance' object"]
+
+
+def test_a_preset_may_not_cite_a_file_missing_from_the_repository(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "HERE.md").write_text("x")
+    entry = {"clause": "GB 1", "status": "convention", "checked": "see docs/HERE.md and docs/STANDARDS.md"}
+    preset = _preset(source="docs/GONE.md 'parks'; http://example.com/a/b.html", provenance={"radius_m": entry, "rules": entry})
+    assert sorted(standards.provenance_problems(preset, tmp_path)) == [
+        "cites 'docs/GONE.md', which is not in the repository",
+        "cites 'docs/STANDARDS.md', which is not in the repository"]
+    assert standards.cited_files("jianbiaoku.com/webarbs/book/159284/4678367.shtml, GB/T 50563-2010") == []
+
+
+def test_leaf_paths_and_ancestors():
+    assert standards.leaf_paths(_preset(provenance={}))[:3] == [
+        ("radius_m", 300), ("rules[0].min_area_m2", 400), ("rules[0].radius_m", 300)]
+    assert standards.ancestors("a.b[1].c") == ["a.b[1].c", "a.b[1]", "a.b", "a"]

@@ -1,5 +1,8 @@
 """Land-use codes of the 2023 guide as planning layers store them (hand-checked)."""
 
+import csv
+from pathlib import Path
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -16,13 +19,14 @@ def table():
 @pytest.mark.parametrize(("value", "code"), [
     ("07", "07"), (7, "07"), (7.0, "07"), ("7", "07"), (" 07 ", "07"), ("0701", "0701"), (701, "0701"),
     ("701", "0701"), (70101, "070101"), ("070101", "070101"), ("0701 城镇住宅用地", "0701"), ("1207", "1207"),
-    ("城镇住宅用地", "0701"), ("耕地", "01"), ("24", "24"), (1, "01"), ("0799", "0799"),
+    ("城镇住宅用地", "0701"), ("耕地", "01"), ("24", "24"), (1, "01"), ("070199", "070199"),
 ])
 def test_codes_as_stored_become_canonical(table, value, code):
     assert table.normalise_one(value) == code
 
 
-@pytest.mark.parametrize("value", [None, float("nan"), "", "  ", "25", "99", 0, "abc", "residential", "07011", True])
+@pytest.mark.parametrize("value", [None, float("nan"), "", "  ", "25", "99", 0, "abc", "residential", "07011", True,
+                                   "0799", "1006", "05H1", "0201K", "2599"])
 def test_empty_and_unknown_values_are_their_own_class(table, value):
     assert table.normalise_one(value) == UNKNOWN
 
@@ -35,7 +39,8 @@ def test_column_normalisation_and_first_level(table):
 
 def test_names_come_from_the_most_specific_known_level(table):
     assert table.name("0701") == "城镇住宅用地"
-    assert table.name("070101") == "城镇住宅用地"
+    assert table.name("070101") == "一类城镇住宅用地"
+    assert table.name("070199") == "城镇住宅用地"
     assert table.name("07") == "居住用地"
     assert table.name("0701", "en") == "Urban housing"
     assert table.name(UNKNOWN) == ""
@@ -62,3 +67,29 @@ def test_numbers_and_their_text_read_alike_and_reading_is_idempotent(number):
     assert table.normalise_one(code) == code
     if code != UNKNOWN:
         assert len(code) in (2, 4, 6) and int(code) == number and code[:2] in table.names_zh
+
+
+GUIDE_TABLE = Path(__file__).resolve().parents[1] / "data" / "landuse_2023_guide_table.csv"
+
+
+def _guide_table() -> dict[str, str]:
+    with GUIDE_TABLE.open(encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return {row["code"]: row["name_zh"] for row in rows}
+
+
+def test_preset_is_the_guides_table_code_by_code(table):
+    """Every first-, second- and third-level code and name of the 2023 guide, and nothing else."""
+    guide = _guide_table()
+    assert table.names_zh == guide
+    assert set(table.names_en) == set(guide) and all(table.names_en.values())
+
+
+@pytest.mark.parametrize(("value", "code"), [
+    ("田间道", "060102"), ("村道用地", "060101"), ("农村道路", "0601"), ("设施农用地", "0602"),
+    ("种植设施建设用地", "060201"), ("城镇村道路用地", "1207"), ("油料园地", "0204"), ("其他园地", "0205"),
+    ("后备耕地", "2302"), ("田坎", "2303"), ("社会停车场用地", "120803"), ("其他交通运输用海", "2005"),
+])
+def test_names_that_moved_in_the_2023_guide_read_as_the_guide_codes_them(table, value, code):
+    assert table.normalise_one(value) == code
+    assert table.name(code) == value

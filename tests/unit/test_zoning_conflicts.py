@@ -10,7 +10,8 @@ from shapely import box
 from urbanization_planning.algorithms.cancel import CancelledError
 from urbanization_planning.algorithms.zoning import overlay
 from urbanization_planning.algorithms.zoning.codes import UNKNOWN, CodeTable
-from urbanization_planning.algorithms.zoning.conflicts import UNKNOWN_RULE, check
+from urbanization_planning.algorithms.zoning.conflicts import UNKNOWN_OUTCOME, UNKNOWN_RULE, check
+from urbanization_planning.algorithms.zoning.ellipsoid import ellipsoidal_area
 from urbanization_planning.algorithms.zoning.rules import national_rules
 
 
@@ -45,7 +46,7 @@ def test_hand_built_cases(rules):
     )
     codes = np.array(["0701", "07", "1001", "09", "0701", "0103", "03", "0301"], dtype=object)
     result = check(plan, codes, {"ecological_redline": geoms(RED), "permanent_farmland": geoms(FARM)}, rules)
-    areas = {(r.row, r.control_line): r.area_m2 for r in result.conflicts.itertuples()}
+    areas = {(r.row, r.control_line): r.plane_area_m2 for r in result.conflicts.itertuples()}
     assert areas == pytest.approx({
         (0, "ecological_redline"): 100.0,
         (2, "ecological_redline"): 200.0,  # both parts reach 10 x 10 into the red line
@@ -57,13 +58,15 @@ def test_hand_built_cases(rules):
     })
     assert set(by(result, 2, "ecological_redline")["rule_id"]) == {"eco_construction"}
     assert shapely.get_num_geometries(by(result, 2, "ecological_redline").geometry.values[0]) == 2
-    assert result.conflict_count == 7 and result.conflict_area == pytest.approx(2100.0)
+    assert result.conflict_count == 7 and result.conflicts["plane_area_m2"].sum() == pytest.approx(2100.0)
+    assert np.isnan(result.conflict_area)  # no CRS given: nothing to take to the ellipsoid
     # the red line and the farmland only touch along x = 100: no overlap
     assert len(result.overlaps) == 0
-    summary = result.summary.set_index(["control_line", "class_code"])
-    assert summary.loc[("ecological_redline", "07"), "conflict_count"] == 2
-    assert summary.loc[("ecological_redline", "07"), "conflict_area_m2"] == pytest.approx(300.0)
-    assert summary.loc[("permanent_farmland", "03"), "conflict_area_m2"] == pytest.approx(100.0)
+    assert set(result.conflicts["outcome"]) == {"prohibited"}
+    summary = result.summary.set_index(["control_line", "outcome", "class_code"])
+    assert summary.loc[("ecological_redline", "prohibited", "07"), "conflict_count"] == 2
+    assert summary.loc[("ecological_redline", "prohibited", "07"), "plane_area_m2"] == pytest.approx(300.0)
+    assert summary.loc[("permanent_farmland", "prohibited", "03"), "plane_area_m2"] == pytest.approx(100.0)
 
 
 def test_outside_development_boundary_and_rural_exception(rules):
@@ -72,10 +75,85 @@ def test_outside_development_boundary_and_rural_exception(rules):
                  box(400, 0, 410, 10))
     codes = np.array(["0701", "1001", "08", "0703", "01"], dtype=object)
     result = check(plan, codes, {"development_boundary": boundary}, rules)
-    areas = {r.row: r.area_m2 for r in result.conflicts.itertuples()}
+    areas = {r.row: r.plane_area_m2 for r in result.conflicts.itertuples()}
     assert areas == pytest.approx({0: 100.0, 1: 100.0})
     piece = result.conflicts.geometry.values[0]
     assert shapely.equals(piece, box(100, 0, 110, 10))
+
+
+def outcomes(result) -> dict:
+    return {(r.row, r.control_line): (r.outcome, r.rule_id) for r in result.conflicts.itertuples()}
+
+
+def test_red_line_allows_listed_uses_only_with_approval_and_forbids_the_rest(rules):
+    """Hand cases of the 2022 red-line notice: residents' homesteads, highways, water supply and
+    field roads inside the red line need approval (recognition as a limited activity); urban
+    housing and industry are prohibited; parks and forest are not restricted."""
+    red = geoms(box(0, 0, 100, 100))
+    codes = np.array(["0703", "1202", "1301", "060102", "0701", "1001", "1401", "0301", "090104"], dtype=object)
+    plan = geoms(*(box(10 * i, 0, 10 * i + 5, 5) for i in range(len(codes))))
+    found = outcomes(check(plan, codes, {"ecological_redline": red}, rules))
+    assert found == {
+        (0, "ecological_redline"): ("approval", "eco_residents"),
+        (1, "ecological_redline"): ("approval", "eco_linear_infrastructure"),
+        (2, "ecological_redline"): ("approval", "eco_utilities"),
+        (3, "ecological_redline"): ("approval", "eco_residents"),
+        (4, "ecological_redline"): ("prohibited", "eco_construction"),
+        (5, "ecological_redline"): ("prohibited", "eco_construction"),
+        (8, "ecological_redline"): ("approval", "eco_tourism"),
+    }
+
+
+def test_core_zone_forbids_human_use_and_the_red_line_rules_apply_outside_it(rules):
+    red = geoms(box(0, 0, 100, 100))
+    core = geoms(box(0, 0, 50, 100))
+    plan = geoms(box(40, 0, 60, 10), box(10, 20, 20, 30), box(10, 40, 20, 50))  # homestead across; forest; cropland
+    codes = np.array(["0703", "0301", "0103"], dtype=object)
+    result = check(plan, codes, {"ecological_redline": red, "ecological_core": core}, rules)
+    rows = {(r.row, r.control_line): (r.outcome, round(r.plane_area_m2, 6)) for r in result.conflicts.itertuples()}
+    assert rows == ({
+        (0, "ecological_core"): ("prohibited", 100.0),
+        (0, "ecological_redline"): ("approval", 100.0),  # only the part outside the core zone
+        (2, "ecological_core"): ("prohibited", 100.0),
+    })
+    assert len(result.overlaps) == 0  # core zones lie in the red line by design
+
+
+def test_farmland_and_boundary_outcomes(rules):
+    farm = geoms(box(0, 0, 100, 100))
+    codes = np.array(["060201", "060202", "1202", "0201", "0103"], dtype=object)
+    plan = geoms(*(box(10 * i, 0, 10 * i + 5, 5) for i in range(len(codes))))
+    found = outcomes(check(plan, codes, {"permanent_farmland": farm}, rules))
+    assert found == {
+        (0, "permanent_farmland"): ("approval", "farmland_planting_facilities"),
+        (1, "permanent_farmland"): ("prohibited", "farmland_other_use"),
+        (2, "permanent_farmland"): ("approval", "farmland_key_projects"),
+        (3, "permanent_farmland"): ("prohibited", "farmland_other_use"),
+    }
+    boundary = geoms(box(-1000, -1000, -900, -900))  # every parcel below lies outside
+    codes = np.array(["0701", "1001", "0704", "1303", "1202", "0804", "1506", "0103"], dtype=object)
+    plan = geoms(*(box(10 * i, 0, 10 * i + 5, 5) for i in range(len(codes))))
+    found = outcomes(check(plan, codes, {"development_boundary": boundary}, rules))
+    assert found == {
+        (0, "development_boundary"): ("prohibited", "udb_urban_housing"),
+        (1, "development_boundary"): ("prohibited", "udb_urban_concentration"),
+        (5, "development_boundary"): ("approval", "udb_sited_projects"),
+        (6, "development_boundary"): ("approval", "udb_sited_projects"),
+    }
+
+
+def test_areas_are_reported_plane_and_on_the_cgcs2000_ellipsoid(rules):
+    """CGCS2000 3-degree Gauss-Kruger without zone prefix (EPSG:4547, CM 114°E): 100 km
+    east of the central meridian the plane overstates area by the projection's scale (about 1.00025)."""
+    red = geoms(box(590_000, 2_800_000, 610_000, 2_820_000))
+    plan = geoms(box(599_000, 2_810_000, 600_000, 2_811_000))
+    result = check(plan, np.array(["0701"], dtype=object), {"ecological_redline": red}, rules, crs="EPSG:4547")
+    row = result.conflicts.iloc[0]
+    assert row["plane_area_m2"] == pytest.approx(1_000_000.0)
+    assert row["ellipsoid_area_m2"] == pytest.approx(ellipsoidal_area(plan, "EPSG:4547")[0])
+    assert 999_700 < row["ellipsoid_area_m2"] < 999_800
+    assert result.conflict_area == pytest.approx(row["ellipsoid_area_m2"])
+    assert result.summary["ellipsoid_area_m2"].tolist() == pytest.approx([row["ellipsoid_area_m2"]])
 
 
 def test_overlapping_polygons_of_one_line_count_once_and_lines_overlap(rules):
@@ -83,9 +161,9 @@ def test_overlapping_polygons_of_one_line_count_once_and_lines_overlap(rules):
     farm = geoms(box(90, 0, 150, 100))
     plan = geoms(box(30, 0, 70, 10))
     result = check(plan, np.array(["07"], dtype=object), {"ecological_redline": red, "permanent_farmland": farm}, rules)
-    assert result.conflicts["area_m2"].tolist() == pytest.approx([400.0])
+    assert result.conflicts["plane_area_m2"].tolist() == pytest.approx([400.0])
     assert result.overlaps[["line_a", "line_b"]].values.tolist() == [["ecological_redline", "permanent_farmland"]]
-    assert result.overlaps["area_m2"].tolist() == pytest.approx([1000.0])
+    assert result.overlaps["plane_area_m2"].tolist() == pytest.approx([1000.0])
 
 
 def test_unknown_codes_are_reported_not_dropped(rules):
@@ -93,7 +171,8 @@ def test_unknown_codes_are_reported_not_dropped(rules):
     codes = np.array([UNKNOWN, "07", UNKNOWN], dtype=object)
     result = check(plan, codes, {"ecological_redline": geoms(box(0, 0, 100, 100))}, rules)
     assert result.unknown_parcels == 2
-    assert result.conflicts[["row", "rule_id"]].values.tolist() == [[0, UNKNOWN_RULE], [1, "eco_construction"]]
+    assert result.conflicts[["row", "rule_id", "outcome"]].values.tolist() == [
+        [0, UNKNOWN_RULE, UNKNOWN_OUTCOME], [1, "eco_construction", "prohibited"]]
     assert result.summary["class_code"].tolist() == ["07", UNKNOWN]
 
 

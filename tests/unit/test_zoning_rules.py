@@ -2,10 +2,13 @@
 
 import json
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from urbanization_planning.algorithms.zoning.codes import CodeTable
-from urbanization_planning.algorithms.zoning.rules import RulesError, load_rules, national_rules
+from urbanization_planning.algorithms.zoning.codes import UNKNOWN, CodeTable
+from urbanization_planning.algorithms.zoning.rules import Rule, RulesError, decide, load_rules, national_rules
 
 
 @pytest.fixture(scope="module")
@@ -13,16 +16,39 @@ def table():
     return CodeTable.load()
 
 
-def test_national_rules_follow_standards_md(table):
+def test_national_rules_carry_outcomes_and_clauses(table):
     rules = {r.id: r for r in national_rules(table)}
     eco = rules["eco_construction"]
-    assert (eco.control_line, eco.relation) == ("ecological_redline", "inside")
+    assert (eco.control_line, eco.relation, eco.outcome) == ("ecological_redline", "inside", "prohibited")
     assert eco.codes == ("07", "08", "09", "10", "11", "12", "13", "15", "16")
-    farm = rules["farmland_noncrop"]
-    assert farm.codes == ("*",) and farm.exclude == ("01",)
-    urban = rules["urban_outside_boundary"]
-    assert urban.relation == "outside" and urban.exclude == ("0703",)
-    assert urban.label("zh") == "城镇开发边界外安排城镇建设用地"
+    assert all(r.clause for r in rules.values())
+    assert {r.outcome for r in rules.values()} == {"prohibited", "approval", "allowed"}
+    assert rules["udb_urban_housing"].label("zh") == "城镇开发边界外规划城镇居住用地"
+
+
+def test_the_longest_prefix_decides_then_the_strictest_outcome():
+    def rule(rule_id, codes, outcome, exclude=()):
+        return Rule(rule_id, "ecological_redline", "inside", tuple(codes), tuple(exclude), rule_id, "", outcome)
+
+    rules = [rule("all", ["*"], "prohibited"), rule("homes", ["0703"], "approval"), rule("forest", ["03"], "allowed"),
+             rule("roads_a", ["1202"], "allowed"), rule("roads_b", ["1202"], "approval"), rule("no_water", ["17"], "prohibited", ["1701"])]
+    codes = np.array(["0701", "0703", "070301", "0301", "1202", "1701", "1702", UNKNOWN], dtype=object)
+    ids, outcomes = decide(codes, rules)
+    assert ids.tolist() == ["all", "homes", "homes", "forest", "roads_b", "all", "no_water", ""]
+    assert outcomes.tolist() == ["prohibited", "approval", "approval", "allowed", "approval", "prohibited", "prohibited", ""]
+
+
+def test_outcome_and_clause_columns_in_csv_are_optional(table, tmp_path):
+    path = tmp_path / "rules.csv"
+    path.write_text("id,control_line,relation,codes,except,text,outcome,clause\n"
+                    "a,ecological_redline,inside,07,,homes,approval,art. 1\n"
+                    "b,ecological_redline,inside,08,,schools,,\n", encoding="utf-8")
+    a, b = load_rules(path, table)
+    assert (a.outcome, a.clause) == ("approval", "art. 1") and (b.outcome, b.clause) == ("prohibited", "")
+    path.write_text("id,control_line,relation,codes,except,text,outcome\n"
+                    "a,ecological_redline,inside,07,,homes,maybe\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=r"rules.csv: line 2 \(rule 'a'\): unknown outcome 'maybe'"):
+        load_rules(path, table)
 
 
 def test_json_rules_file_with_numbers_and_chinese_names(table, tmp_path):
@@ -92,3 +118,17 @@ def test_duplicate_ids_and_missing_file(table, tmp_path):
         load_rules(path, table)
     with pytest.raises(RulesError, match="does not exist"):
         load_rules(tmp_path / "none.json", table)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.permutations(range(6)), st.sampled_from(["0701", "0703", "070301", "0301", "1202", "1701", "1702", "2303"]))
+def test_the_deciding_rule_does_not_depend_on_the_order_of_the_rules(order, code):
+    def rule(rule_id, codes, outcome, exclude=()):
+        return Rule(rule_id, "ecological_redline", "inside", tuple(codes), tuple(exclude), rule_id, "", outcome)
+
+    rules = [rule("all", ["*"], "prohibited"), rule("homes", ["0703"], "approval"), rule("forest", ["03"], "allowed"),
+             rule("roads_a", ["1202"], "allowed"), rule("roads_b", ["1202"], "approval"),
+             rule("no_water", ["17"], "prohibited", ["1701"])]
+    shuffled = [rules[i] for i in order]
+    assert [a.tolist() for a in decide(np.array([code], dtype=object), shuffled)] == \
+        [a.tolist() for a in decide(np.array([code], dtype=object), rules)]

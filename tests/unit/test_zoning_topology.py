@@ -33,12 +33,12 @@ def test_every_error_type_without_boundary():
     assert result.counts() == {"invalid": 1, "duplicate": 1, "overlap": 1, "gap": 1, "sliver": 1, "outside_boundary": 0}
     assert by_type(result, "duplicate")["rows"].tolist() == [(0, 3)]
     overlap = by_type(result, "overlap")
-    assert overlap["rows"].tolist() == [(1, 2)] and overlap["area_m2"].tolist() == pytest.approx([20.0])
+    assert overlap["rows"].tolist() == [(1, 2)] and overlap["plane_area_m2"].tolist() == pytest.approx([20.0])
     gap = by_type(result, "gap")
-    assert gap["rows"].tolist() == [(6, 7, 8, 9)] and gap["area_m2"].tolist() == pytest.approx([100.0])
+    assert gap["rows"].tolist() == [(6, 7, 8, 9)] and gap["plane_area_m2"].tolist() == pytest.approx([100.0])
     invalid = by_type(result, "invalid")
     assert invalid["rows"].tolist() == [(4,)] and "Self-intersection" in invalid["detail"].iloc[0]
-    assert invalid["area_m2"].tolist() == pytest.approx([50.0])
+    assert invalid["plane_area_m2"].tolist() == pytest.approx([50.0])
     assert by_type(result, "sliver")["rows"].tolist() == [(5,)]
 
 
@@ -55,10 +55,10 @@ def test_boundary_gives_gaps_and_outside_parts():
     boundary = np.array([box(0, 0, 25, 12)], dtype=object)
     result = check(parcels, boundary, tolerance=0.01, sliver_width=1.0)
     outside = by_type(result, "outside_boundary")
-    assert outside["rows"].tolist() == [(2,)] and outside["area_m2"].tolist() == pytest.approx([25.0])
+    assert outside["rows"].tolist() == [(2,)] and outside["plane_area_m2"].tolist() == pytest.approx([25.0])
     gaps = by_type(result, "gap")
-    assert gaps["area_m2"].sum() == pytest.approx(25 * 12 - 225)  # parcels cover 200 + 25 of 20..25 x 5..10
-    assert len(gaps) == 2 and sorted(gaps["area_m2"]) == pytest.approx([25.0, 50.0])
+    assert gaps["plane_area_m2"].sum() == pytest.approx(25 * 12 - 225)  # parcels cover 200 + 25 of 20..25 x 5..10
+    assert len(gaps) == 2 and sorted(gaps["plane_area_m2"]) == pytest.approx([25.0, 50.0])
     assert set().union(*gaps["rows"]) == {0, 1, 2}
 
 
@@ -85,4 +85,4 @@ def test_overlap_area_is_the_pairwise_shared_area(boxes):
             if not shapely.equals(parcels[i], parcels[j]):
                 expected += shapely.area(shapely.intersection(parcels[i], parcels[j]))
     errors = result.errors
-    assert errors.loc[errors["error_type"] == "overlap", "area_m2"].sum() == pytest.approx(expected)
+    assert errors.loc[errors["error_type"] == "overlap", "plane_area_m2"].sum() == pytest.approx(expected)
