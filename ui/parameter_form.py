@@ -201,11 +201,20 @@ def is_report(parameter) -> bool:
         parameter.defaultFileExtension().lower() in ("html", "htm")
 
 
+def _unused(stem: Path, suffix: str) -> Path:
+    """`stem`+`suffix`, or `stem`_2+`suffix`, ... : never overwrite an earlier run's file."""
+    path, number = stem.with_name(stem.name + suffix), 1
+    while path.exists():
+        number += 1
+        path = stem.with_name(f"{stem.name}_{number}{suffix}")
+    return path
+
+
 def file_destination(parameter: QgsProcessingDestinationParameter, project: QgsProject, stem: Path):
     """A file `stem`.<the parameter's default extension>; layers are loaded into `project` when done."""
     if isinstance(parameter, QgsProcessingParameterFolderDestination):
-        return str(stem)
-    path = str(stem.with_name(f"{stem.name}.{parameter.defaultFileExtension()}"))
+        return str(_unused(stem, ""))
+    path = str(_unused(stem, f".{parameter.defaultFileExtension()}"))
     if isinstance(parameter, QgsProcessingParameterFileDestination):
         return path
     definition = QgsProcessingOutputLayerDefinition(path, project)
