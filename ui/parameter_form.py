@@ -30,7 +30,7 @@ from qgis.gui import (
     QgsProcessingParameterWidgetContext,
 )
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QSizePolicy, QWidget
+from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from .option_names import option_label
 
@@ -45,6 +45,16 @@ class _ContextGenerator(QgsProcessingContextGenerator):
 
     def processingContext(self):  # noqa: N802 (QGIS API)
         return self.context
+
+
+class _StackedRows(QVBoxLayout):
+    """addRow() like QFormLayout's, with each label on its own full-width line above its input."""
+
+    def addRow(self, first, second=None):  # noqa: N802 (QFormLayout's name)
+        self.addWidget(first)
+        if second is not None:
+            self.addWidget(second)
+            self.addSpacing(6)
 
 
 class ParameterForm(QWidget):
@@ -65,10 +75,9 @@ class ParameterForm(QWidget):
             widget_context.setMapCanvas(map_canvas)
         self.widget_context = widget_context
         self.context_generator = _ContextGenerator(self.context)
-        layout = QFormLayout(self)
-        # Labels above their inputs, wrapped: long parameter descriptions never squeeze the boxes.
-        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Labels above their inputs, wrapped to the form's width: long parameter descriptions never
+        # squeeze the boxes (a form layout's label column did, to 150 px at 1600 px).
+        layout = _StackedRows(self)
         registry = QgsGui.processingGuiRegistry()
         for parameter in algorithm.parameterDefinitions():
             if parameter.flags() & QgsProcessingParameterDefinition.FlagHidden:
@@ -119,6 +128,7 @@ class ParameterForm(QWidget):
             box.setEnabled(optional)  # mandatory outputs are always created
             layout.addRow(box)
             self.outputs[parameter.name()] = box
+        layout.addStretch(1)
 
     def widget(self, name: str) -> QWidget:
         """The input widget of parameter `name` (for tests and for presets)."""
