@@ -154,13 +154,3 @@ class NetworkAccess:
 
 def _empty_pairs():
     return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty(0)
-
-
-def home_points(geometries) -> np.ndarray:
-    """The point a home is measured from: the point itself, or a point inside the polygon
-    (point_on_surface, unlike the centroid always inside an L-shaped block)."""
-    geometries = np.asarray(geometries, dtype=object)
-    is_point = shapely.get_type_id(geometries) == 0
-    out = geometries.copy()
-    out[~is_point] = shapely.point_on_surface(geometries[~is_point])
-    return out

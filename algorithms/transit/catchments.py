@@ -29,6 +29,7 @@ import pandas as pd
 import shapely
 
 from .. import network as nw
+from .. import walking
 from ..cancel import CancelledError
 
 ALLOCATIONS = ("overlapping", "nearest")
@@ -105,15 +106,15 @@ def station_catchments(
     allocation: str = "overlapping",
     population_geometries=None,
     population_values=None,
-    max_snap: float = 200.0,
-    tolerance: float = 0.0,
+    max_snap: float = walking.SNAP_DISTANCE_M,
+    tolerance: float = walking.TOLERANCE_M,
     excluded=None,
     offset: float = nw.DEFAULT_OFFSET,
-    progress: Callable[[float], None] | None = None,
+    progress: Callable[[float], None] | None = None,  # fraction done, 0-1
     is_canceled: Callable[[], bool] | None = None,
 ) -> CatchmentResult:
     """Catchments of every station for every band (metres). `streets`: line geometries in a metric
-    CRS; `station_points`: one point per station; `entrance_points` with `entrance_station` (index of
+    CRS (built with `tolerance` and `excluded`), or an already built network.Network; `station_points`: one point per station; `entrance_points` with `entrance_station` (index of
     the station each entrance belongs to, -1 for none). Raises NetworkError, NoStationOnNetworkError,
     CatchmentInputError, CancelledError."""
     if allocation not in ALLOCATIONS:
@@ -121,7 +122,7 @@ def station_catchments(
     bands = sorted(float(b) for b in bands_m)
     n = len(station_points)
     access_points, access_station = _access_points(station_points, entrance_points, entrance_station)
-    network = nw.build_network(streets, tolerance=tolerance, excluded=excluded)
+    network = streets if isinstance(streets, nw.Network) else nw.build_network(streets, tolerance=tolerance, excluded=excluded)
     network, (snap,) = nw.with_points(network, access_points, max_distance=max_snap)
     if not snap.reachable.any():
         raise NoStationOnNetworkError(max_snap)
@@ -142,7 +143,7 @@ def station_catchments(
         for k, per_band in nw.thread_map(band_polygons, batch):
             for b, (polygon, length) in enumerate(per_band):
                 polygons[k, b], lengths[k, b] = polygon, length
-        report(80.0 * (batch[-1][0] + 1) / n)
+        report(0.8 * (batch[-1][0] + 1) / n)
     if allocation == "nearest":
         for b in range(len(bands)):
             polygons[:, b] = _disjoint(polygons[:, b])
@@ -163,7 +164,7 @@ def station_catchments(
     covered_population = (float(apportion([covered], population_geometries, population_values)[0])
                           if population_geometries is not None and covered is not None else math.nan)
     stations = _station_table(n, snap, access_station, nw.component_report(network).on_small_island(snap.node))
-    report(100.0)
+    report(1.0)
     return CatchmentResult(catchments, flat, stations, covered_population,
                            float(covered.area) if covered is not None else 0.0)
 

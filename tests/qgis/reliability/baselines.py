@@ -3,7 +3,9 @@ the provider registers without a baseline here fails the matrix, so none ships u
 
 Each baseline is a function (data: Path) -> parameters, where `data` is a private copy of
 resources/sample_data (so hashing inputs before and after a run is meaningful). Outputs are filled
-in by the matrix. `LARGE` holds runs long enough to cancel in the middle."""
+in by the matrix. `LARGE` holds larger runs for the cancel test (the full Big Tujunga DEM);
+`CANCEL_AT` the progress (%) after which the cancel test presses Cancel, where the processing
+layer reports progress before its engine starts (so the cancel lands inside the engine)."""
 
 from __future__ import annotations
 
@@ -129,10 +131,12 @@ def parkcoverage(data: Path) -> dict:
 
 
 def facilitycoverage(data: Path) -> dict:
-    # OSM land use as a stand-in for facilities: retail -> food market, civil -> community service
+    # OSM land use as a stand-in for facilities (retail -> food market, civil -> community service, ...):
+    # five types, so the engine reports progress five times and a cancel lands between types
     return {
         "FACILITIES": _helsinki(data, "landuse"), "TYPE_FIELD": "landuse",
-        "TYPE_MAPPING": "retail = market\ncivil = community_service", "RESIDENTIAL": _grid(data),
+        "TYPE_MAPPING": "retail = market\ncivil = community_service\ncommercial = health\ngrass = small_sports\n"
+                        "basin = culture", "RESIDENTIAL": _grid(data),
         "POPULATION_FIELD": "population", "NETWORK": _helsinki(data, "roads"), "REPORT": None,
     }
 
@@ -164,4 +168,13 @@ BASELINES = {
 LARGE = {
     "urbanization:drainagecorridors": lambda data: dict(drainagecorridors(data), DEM=str(data / "bigtujunga.tif")),
     "urbanization:waterloggingspots": lambda data: dict(waterloggingspots(data), DEM=str(data / "bigtujunga.tif")),
+}
+
+# The first progress the engine itself reports, above what the processing layer reports before it.
+CANCEL_AT = {
+    "urbanization:parkcoverage": 10.0,
+    "urbanization:facilitycoverage": 10.0,
+    "urbanization:parkequity": 10.0,
+    "urbanization:drainagecorridors": 5.0,
+    "urbanization:waterloggingspots": 5.0,
 }
