@@ -46,7 +46,9 @@ def _park_layers():
     parks = memory_layer("Polygon", GK, [_square(X0 + 310, Y0 + 310, 80, 80), _square(X0 + 1205, Y0 + 1405, 90, 90),
                                          _square(X0 + 1510, Y0 + 410, 130, 85)],
                          {"name": ["A", "B", "C"]}, name="parks")
-    blocks = [_square(X0 + i * 100 + 10, Y0 + j * 100 + 10, 80, 80) for i in range(20) for j in range(20)]
+    # Block centres 45 m from the west street and 50 m from the south one: no home sits exactly at
+    # the 50 m snap distance or midway between two streets, where rounding alone would decide.
+    blocks = [_square(X0 + i * 100 + 10, Y0 + j * 100 + 15, 70, 70) for i in range(20) for j in range(20)]
     homes = memory_layer("Polygon", GK, blocks, {"population": [float(50 + (i * 7) % 90) for i in range(len(blocks))]},
                          name="homes")
     return parks, homes
