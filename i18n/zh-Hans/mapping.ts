@@ -761,5 +761,25 @@
         <source>Clause</source>
         <translation>条款依据</translation>
     </message>
+    <message>
+        <source>Population gained</source>
+        <translation>新增覆盖人口</translation>
+    </message>
+    <message>
+        <source>Total population</source>
+        <translation>总人口</translation>
+    </message>
+    <message>
+        <source>Overlap area (m²)</source>
+        <translation>重叠面积（m²）</translation>
+    </message>
+    <message>
+        <source>Area (km²)</source>
+        <translation>面积（km²）</translation>
+    </message>
+    <message>
+        <source>Population off the network</source>
+        <translation>不在路网上的人口</translation>
+    </message>
 </context>
 </TS>

@@ -52,7 +52,7 @@ CASES = {
         "POPULATION": gpkg_layer(GRID, "population_grid_2020"), "POPULATION_FIELD": "population"},
 }
 # Words that are not English prose: units, measures and the names of methods planners use as such.
-ALLOWED = {"m", "km", "ha", "min", "gini", "e2sfca", "dem", "osm", "gb", "t", "cjj", "id", "strahler", "svg", "pyflwdir", "d8", "cgcs2000"}
+ALLOWED = {"m", "km", "ha", "min", "gini", "e2sfca", "dem", "osm", "gb", "t", "cjj", "id", "strahler", "svg", "pyflwdir", "d8", "cgcs2000", "cm", "mm"}
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]+")
 TAGS = re.compile(r"<[^>]+>")
 

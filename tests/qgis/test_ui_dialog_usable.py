@@ -5,7 +5,7 @@ warnings are shown, a failed run clears the previous results, each run's layers 
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsProject, QgsVectorLayer
+from qgis.core import QgsProcessingParameterDefinition, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtWidgets import QApplication, QComboBox
 
 from tests.conftest import SAMPLE_DATA
@@ -59,7 +59,7 @@ def test_every_input_is_at_least_200_px_wide_at_1280_x_800(chinese, provider, qt
         assert dialog.select_algorithm(algorithm_id)
         QApplication.processEvents()
         for parameter in dialog.algorithm.parameterDefinitions():
-            if parameter.isDestination():
+            if parameter.isDestination() or parameter.flags() & QgsProcessingParameterDefinition.FlagHidden:
                 continue
             widget = dialog.form.widget(parameter.name())
             share = widget.width() / dialog.form.width()
