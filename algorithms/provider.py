@@ -12,7 +12,7 @@ from qgis.PyQt.QtGui import QIcon
 from .base import ICON
 
 # Each domain's processing module exposes ALGORITHMS, a list of algorithm classes.
-DOMAINS = ("coordinates", "zoning", "greenspace", "drainage", "transit", "mapping")
+DOMAINS = ("coordinates", "zoning", "greenspace", "drainage", "transit", "mapping", "healthcheck")
 
 
 def algorithm_classes() -> list[type]:

@@ -120,9 +120,11 @@ class NetworkAccess:
 
     def nearest(self, selected: np.ndarray, cutoff: float = np.inf) -> tuple[np.ndarray, np.ndarray]:
         use = selected[self.owner]
-        result = multi_source(self.network, self.nodes[use], cutoff)
         best = np.full(len(self.home_nodes), -1, dtype=np.int64)
         distance = np.full(len(self.home_nodes), np.inf)
+        if not use.any():  # no selected facility reaches the network: nothing is near any home
+            return best, distance
+        result = multi_source(self.network, self.nodes[use], cutoff)
         ok = self.home_reachable
         label = result.source[self.home_nodes[ok]]
         distance[ok] = np.where(label >= 0, result.distance[self.home_nodes[ok]], np.inf)

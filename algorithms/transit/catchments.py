@@ -8,10 +8,18 @@ shared walking-network engine `algorithms.network` (see its API.md).
   `nearest`: every street piece goes to the station nearest by network distance, so catchments of
   one band do not overlap (where two territories' buffered streets meet, the strip goes to the
   station listed first).
-- Catchment polygon: the reached streets (partial edges at the cut-off included) buffered by
-  `offset` m (network.DEFAULT_OFFSET = 50 m, the depth of a frontage plot).
-- Ped-shed ratio = catchment area / area of the circle with the band's radius (below ~0.5: poor
-  walkable surroundings, docs/STANDARDS.md).
+- Catchment polygon: the engine's service area (`network.service_area`): within `offset` m
+  (network.DEFAULT_OFFSET = 50 m, the depth of a frontage plot) of the reached streets (partial
+  edges at the cut-off included), the land whose nearest street is reached, so land across a river,
+  rail line or wall from a reached street stays with the unreached street on its side.
+- Ped-shed ratio (`pedshed_ratio`) = catchment area / area of the circle with the band's radius,
+  after the walkability literature's "pedshed: ratio of area within 800m street network buffer to
+  the area within 800m Euclidean buffer" (Gunn, Mavoa, Boulangé, Hooper, Kavanagh, Giles-Corti
+  2017, Int. J. Behav. Nutr. Phys. Act. 14:164, Table 1, doi:10.1186/s12966-017-0621-9). Both areas are land within the
+  band: the catchment's land belongs to street points reached within the band (no buffer reaches
+  past a cut-off, since the land beyond belongs to the street running on), the circle's land lies
+  within the band as the crow flies. A street grid gives the area of its diamond, 2 r2, so a ratio
+  of 2 / pi = 0.64; below about 0.5 is poor (docs/STANDARDS.md).
 - Population apportioned by area: each population polygon contributes its value times the share of
   its area inside the catchment. POPULATION_COVERED uses the union of all outer-band catchments, so
   nobody is counted twice.
@@ -19,7 +27,6 @@ shared walking-network engine `algorithms.network` (see its API.md).
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -134,8 +141,8 @@ def station_catchments(
     def band_polygons(item):
         """(station, [(polygon, reached length) per band]): independent per station, so threaded."""
         k, distance = item
-        local = _reached_part(network, distance)
-        return k, [catchment_polygon(local, distance, band, offset) for band in bands]
+        lengths = [nw.reached_segments(network, distance, band).total_length for band in bands]
+        return k, list(zip(nw.service_areas(network, distance, bands, offset), lengths))
 
     for batch in _batches(_station_distances(network, snap.node, access_station, n, bands[-1], allocation), 16):
         if is_canceled is not None and is_canceled():
@@ -156,7 +163,7 @@ def station_catchments(
     circle = math.pi * band_column ** 2
     catchments = pd.DataFrame({
         "station": np.repeat(np.arange(n), len(bands)), "band_m": band_column, "area_m2": areas,
-        "circle_m2": circle, "pedshed_ratio": areas / circle, "reached_length_m": lengths.reshape(-1),
+        "circle_m2": circle, "pedshed_ratio": pedshed_ratio(areas, band_column), "reached_length_m": lengths.reshape(-1),
         "population": population,
     })
     outer = [p for p in polygons[:, -1] if p is not None]
@@ -181,12 +188,10 @@ def _batches(items, size: int):
         yield batch
 
 
-def _reached_part(network, distance: np.ndarray):
-    """The network restricted to edges with a reached end (same nodes): the per-band steps then
-    scan a few hundred edges instead of the whole city."""
-    touched = np.isfinite(distance[network.u]) | np.isfinite(distance[network.v])
-    return dataclasses.replace(network, u=network.u[touched], v=network.v[touched], length=network.length[touched],
-                               cost=network.cost[touched], line=network.line[touched], _matrix=None, _tree=None)
+def pedshed_ratio(catchment_area, band):
+    """Catchment area / area of the circle with the band's radius (module docstring: the
+    definition, its source and why both areas are on one basis)."""
+    return np.asarray(catchment_area, dtype=float) / (math.pi * np.asarray(band, dtype=float) ** 2)
 
 
 def catchment_polygon(network, distance: np.ndarray, band: float, offset: float):

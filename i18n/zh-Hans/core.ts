@@ -229,6 +229,10 @@ Install them:
         <source>Data preparation</source>
         <translation>数据准备</translation>
     </message>
+    <message>
+        <source>City health check</source>
+        <translation>城市体检</translation>
+    </message>
 </context>
 <context>
     <name>UrbanizationProvider</name>

@@ -3,6 +3,8 @@ population grid; reached network compared with QGIS's native:serviceareafromlaye
 
 from __future__ import annotations
 
+import math
+
 import pytest
 import shapely
 from qgis.core import QgsProcessingException, QgsVectorLayer
@@ -87,7 +89,8 @@ def test_helsinki_catchments_population_and_pedshed(run, helsinki):
     # no double counting: overlapping catchments sum to more than the covered population, disjoint
     # nearest catchments sum to it, and both modes cover the same people
     covered = overlapping["POPULATION_COVERED"]
-    assert covered == pytest.approx(nearest["POPULATION_COVERED"], rel=1e-6)
+    # (each catchment's nearest-street land comes from its own Voronoi diagram: unions agree to 1e-4)
+    assert covered == pytest.approx(nearest["POPULATION_COVERED"], rel=1e-4)
     overlap_sum = sum(f["population"] for f in catchments if f["band_m"] == 800)
     nearest_sum = sum(f["population"] for f in rows(nearest["CATCHMENTS"]) if f["band_m"] == 800)
     assert nearest_sum == pytest.approx(covered, rel=1e-3)
@@ -125,8 +128,8 @@ def test_minutes_bands_and_entrances_on_a_grid(run):
     # from a street corner, 300 m reach the blocks sides between Manhattan levels 0-1 (4), 1-2 (4 axis
     # nodes x 3 = 12) and 2-3 (4 axis nodes x 3 + 4 diagonal nodes x 2 = 20): 36 x 100 m
     assert feature["reached_length_m"] == pytest.approx(3600.0)
-    # the polygon is those streets buffered by 50 m: the diamond |x| + |y| <= 300 m plus the buffer
-    assert 0.5 < feature["pedshed_ratio"] < 1.0
+    # the polygon is the land nearest those streets: the diamond |x| + |y| <= 300 m, ratio 2 / pi
+    assert feature["pedshed_ratio"] == pytest.approx(2 / math.pi, rel=1e-6)
     (summary,) = list(result["STATION_SUMMARY"].getFeatures())
     assert summary["snap_m"] == pytest.approx(0.0) and summary["access_points"] == 1
 

@@ -150,6 +150,16 @@ def exportplanningmap(data: Path) -> dict:
             "TEMPLATE": "a4_landscape", "DPI": 96}
 
 
+def cityhealthcheck(data: Path) -> dict:
+    return {
+        "EDITION": "mohurd_2021", "BUILT_UP": _planning(data, "development_boundary"), "RESIDENTIAL": _grid(data),
+        "POPULATION_FIELD": "population", "PARKS": _helsinki(data, "parks"), "PARK_NAME_FIELD": "name",
+        "NETWORK": _helsinki(data, "roads"), "STATIONS": _helsinki(data, "rail_stations"),
+        "FACILITIES": _helsinki(data, "landuse"), "FACILITY_TYPE_FIELD": "landuse", "TYPE_MAPPING": "retail = market",
+        "REPORT": None,
+    }
+
+
 BASELINES = {
     "urbanization:chinacoordinates": chinacoordinates,
     "urbanization:controllineconflicts": controllineconflicts,
@@ -163,6 +173,7 @@ BASELINES = {
     "urbanization:facilitycoverage": facilitycoverage,
     "urbanization:parkequity": parkequity,
     "urbanization:exportplanningmap": exportplanningmap,
+    "urbanization:cityhealthcheck": cityhealthcheck,
 }
 
 LARGE = {
