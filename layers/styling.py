@@ -118,4 +118,4 @@ def embedded_name(layer) -> str:
     if not hasattr(layer, "listStylesInDatabase"):
         return ""
     count, _ids, names, _descriptions, _error = layer.listStylesInDatabase()
-    return names[0] if count else ""
+    return names[0] if count > 0 and names else ""  # -1: the provider keeps no styles
