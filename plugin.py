@@ -9,7 +9,6 @@ from qgis.PyQt.QtWidgets import QDockWidget
 from .algorithms.base import ICON
 from .algorithms.provider import UrbanizationProvider
 from .layers.compat import QAction
-from .processing_models import register_models_folder, unregister_models_folder
 from .translation import install_translator, remove_translator, tr
 
 
@@ -29,7 +28,9 @@ class UrbanizationPlugin:
         if self.provider is None:
             self.provider = UrbanizationProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)
-            register_models_folder()
+            from .ui import batch_results
+
+            batch_results.install()  # QGIS 3.22's batch dialog and HTML reports
 
     def initGui(self) -> None:  # noqa: N802
         self.initProcessing()
@@ -102,5 +103,7 @@ class UrbanizationPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
-            unregister_models_folder()
+            from .ui import batch_results
+
+            batch_results.uninstall()
         remove_translator()

@@ -11,8 +11,9 @@ from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from . import dependencies
+from . import dependencies, report
 from .cancel import CancelledError
+from .mapping import field_labels
 
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
 RESOURCES = PLUGIN_DIR / "resources"
@@ -70,6 +71,18 @@ def _delete(paths: list[Path]) -> None:
             leftover.unlink(missing_ok=True)
 
 
+def translate_field_text(text: str) -> str:
+    """Field labels and placeholder values (algorithms/mapping/field_labels.py) in the user's language."""
+    return QCoreApplication.translate(field_labels.CONTEXT, text)
+
+
+report.use_translator(translate_field_text)  # reports' field headers and values, in every algorithm
+
+# Contexts pylupdate5 records outside a class: `algorithm.tr("...")` in a helper that takes the
+# algorithm as its parameter named `algorithm`, and bare `tr("...")` (translation.tr).
+SHARED_CONTEXTS = ("algorithm", "@default")
+
+
 class UrbanizationAlgorithm(QgsProcessingAlgorithm):
     """Subclasses set ALGORITHM_ID, GROUP_ID and REQUIRES, implement displayName(),
     initAlgorithm() and process(); processAlgorithm() checks dependencies and calls process()
@@ -80,12 +93,13 @@ class UrbanizationAlgorithm(QgsProcessingAlgorithm):
     REQUIRES: tuple[str, ...] = ("shapely", "geopandas")
 
     def tr(self, text: str) -> str:
-        """Translate with the class name as context (what pylupdate5 records), falling back to the
-        parent classes' contexts, so strings written in a shared domain base class translate too."""
-        for cls in type(self).__mro__:
-            if cls is UrbanizationAlgorithm:
-                break
-            translated = QCoreApplication.translate(cls.__name__, text)
+        """Translate with the class name as context (what pylupdate5 records for self.tr), falling
+        back to the parent classes' contexts and then to SHARED_CONTEXTS: the contexts pylupdate5
+        gives shared helper code (`algorithm.tr(...)` in a function taking the algorithm, module-level
+        `translation.tr(...)`), so report and label code outside the class translates too."""
+        mro = type(self).__mro__
+        for context in [*(cls.__name__ for cls in mro[:mro.index(UrbanizationAlgorithm)]), *SHARED_CONTEXTS]:
+            translated = QCoreApplication.translate(context, text)
             if translated != text:
                 return translated
         return text
@@ -127,6 +141,13 @@ class UrbanizationAlgorithm(QgsProcessingAlgorithm):
             _delete(new_files)
             raise
         return results
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API)
+        """Styles recorded during the run go into the output files now that they are closed."""
+        from ..layers.styling import embed_styles
+
+        embed_styles(context)
+        return {}
 
     def process(self, parameters, context, feedback) -> dict:
         raise NotImplementedError

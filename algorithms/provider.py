@@ -93,8 +93,10 @@ class UrbanizationProvider(QgsProcessingProvider):
             ProcessingConfig.removeSetting(name)
 
     def loadAlgorithms(self) -> None:  # noqa: N802
-        for cls in algorithm_classes():
-            if not self.addAlgorithm(cls()):
+        from ..processing_models import planning_models
+
+        for algorithm in [cls() for cls in algorithm_classes()] + planning_models():
+            if not self.addAlgorithm(algorithm):
                 QgsMessageLog.logMessage(
-                    f"Could not add algorithm {cls.__name__}", "Urbanization Planning", Qgis.MessageLevel.Warning
+                    f"Could not add algorithm {algorithm.name()}", "Urbanization Planning", Qgis.MessageLevel.Warning
                 )

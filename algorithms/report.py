@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+
+from .mapping import field_labels
 
 PALETTE = ("#2f7fc1", "#e15759", "#59a14f", "#f28e2b", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f")
 
@@ -16,6 +18,21 @@ table{border-collapse:collapse;font-size:13px} td,th{border:1px solid #ccc;paddi
 th{background:#f0f0f0} td.num{text-align:right;font-variant-numeric:tabular-nums}
 p.note{color:#555;font-size:12px}
 """
+
+
+_translate: Callable[[str], str] = field_labels._identity
+
+
+def use_translator(translate: Callable[[str], str]) -> None:
+    """How field labels and placeholder values are translated (the QGIS side sets Qt's translator,
+    context field_labels.CONTEXT); without one they stay English."""
+    global _translate
+    _translate = translate
+
+
+def translate(text: str) -> str:
+    """`text` through the translator set with use_translator()."""
+    return _translate(text)
 
 
 def escape(value) -> str:
@@ -44,16 +61,20 @@ def table(headers: Sequence[str], rows: Sequence[Sequence], digits: int = 2) -> 
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def frame_table(frame, digits: int = 2) -> str:
-    """A pandas DataFrame as an HTML table (numpy scalars converted to Python values)."""
-    rows = [[v.item() if hasattr(v, "item") else v for v in row] for row in frame.itertuples(index=False)]
-    return table([str(c) for c in frame.columns], rows, digits)
+def frame_table(frame, digits: int = 2, columns: Sequence[str] | None = None) -> str:
+    """A pandas DataFrame as an HTML table: headers are the fields' labels (field_labels), rates
+    shown as percentages, people as whole numbers, placeholder values in words; `columns` picks
+    and orders the columns (default: all)."""
+    columns = list(columns) if columns is not None else [str(c) for c in frame.columns]
+    rows = [[field_labels.display(c, v.item() if hasattr(v, "item") else v, _translate) for c, v in zip(columns, row)]
+            for row in frame[columns].itertuples(index=False)]
+    return table([field_labels.label(c, _translate) for c in columns], rows, digits)
 
 
 def bar_chart(labels: Sequence[str], values: Sequence[float], title: str = "", unit: str = "",
               color: str = PALETTE[0], width: int = 640) -> str:
     """Horizontal bar chart as inline SVG (one bar per label)."""
-    return stacked_bar_chart(labels, {unit or "value": values}, title=title, unit=unit, colors=[color],
+    return stacked_bar_chart(labels, {title or unit: values}, title=title, unit=unit, colors=[color],
                              width=width, legend=False)
 
 

@@ -25,16 +25,22 @@ from qgis.core import (
     QgsLayoutItemMap,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
+    QgsLayoutItemShape,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsLayoutUtils,
+    QgsLegendRenderer,
     QgsLegendStyle,
     QgsPrintLayout,
     QgsProcessingException,
+    QgsRasterLayer,
     QgsReadWriteContext,
     QgsRectangle,
     QgsScaleBarSettings,
     QgsSymbolLayerUtils,
     QgsUnitTypes,
 )
-from qgis.PyQt.QtCore import QDate
+from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtGui import QFont, QFontDatabase
 from qgis.PyQt.QtXml import QDomDocument
 
@@ -53,7 +59,12 @@ CJK_FAMILIES = ("Noto Sans CJK SC", "Microsoft YaHei", "SimHei", "Source Han San
 LATIN_FAMILIES = ("DejaVu Sans", "Noto Sans", "Arial", "Liberation Sans", "Helvetica")
 SHEET_FONT = "Urbanization Planning Sheet"
 NORTH_ARROW_SVG = "arrows/NorthArrow_02.svg"
-NICE_SCALES = (1.0, 2.0, 2.5, 5.0)
+# The scale series of Chinese planning drawings (1:500 detailed plans ... 1:50000 and smaller for
+# territorial plans); sheets use the smallest that shows the whole extent.
+PLAN_SCALES = (500, 1000, 2000, 5000, 10000, 25000, 50000, 100000, 250000, 500000, 1000000)
+CGCS2000_NAME = "2000国家大地坐标系"
+DEFAULT_HEIGHT_DATUM = "1985国家高程基准"
+TITLE_BLOCK_ROW_MM = 5.5
 
 
 @dataclass
@@ -65,6 +76,10 @@ class SheetContent:
     planning_unit: str = ""
     extra_sources: str = ""
     date: str = field(default_factory=lambda: QDate.currentDate().toString("yyyy-MM-dd"))
+    project_name: str = ""
+    drawing_number: str = ""
+    scale: float | None = None  # one of PLAN_SCALES; None: the smallest that fits
+    height_datum: str = ""  # stated when a DEM (raster) is on the sheet; "": 1985国家高程基准 on CGCS2000 sheets
 
 
 @dataclass
@@ -117,16 +132,27 @@ def load_template(project, path: Path) -> QgsPrintLayout:
     return layout
 
 
-def nice_scale(scale: float) -> float:
-    """The smallest scale denominator >= `scale` of the form {1, 2, 2.5, 5} x 10^n (1:5000, 1:10000...)."""
+def plan_scale(scale: float) -> int:
+    """The smallest scale of the planning series PLAN_SCALES >= `scale` (the largest one beyond)."""
     if scale <= 0 or not math.isfinite(scale):
         raise ValueError(f"scale must be positive, got {scale}")
-    exponent = math.floor(math.log10(scale))
-    for step in (*NICE_SCALES, 10.0):
-        candidate = step * 10 ** exponent
-        if candidate >= scale * (1 - 1e-9):
-            return candidate
-    return 10.0 ** (exponent + 1)
+    return next((s for s in PLAN_SCALES if s >= scale * (1 - 1e-9)), PLAN_SCALES[-1])
+
+
+def is_cgcs2000(crs) -> bool:
+    """China Geodetic Coordinate System 2000, geographic or projected (Gauss-Kruger zones)."""
+    description = crs.description()
+    return "CGCS2000" in description or "CGCS 2000" in description or crs.authid() == "EPSG:4490"
+
+
+def crs_statement(crs) -> str:
+    """The CRS as Chinese plans state it: 2000国家大地坐标系 (CGCS2000, with its projection) for
+    CGCS2000-based systems, the authority id and name otherwise."""
+    description = crs.description()
+    if is_cgcs2000(crs):
+        projection = description.split("/", 1)[1].strip() if "/" in description else ""
+        return f"{CGCS2000_NAME}（{crs.authid()}{' ' + projection if projection else ''}）"
+    return f"{crs.authid()} {description}"
 
 
 def nice_length(length: float) -> float:
@@ -227,6 +253,18 @@ def sources_lines(layers, extra: str = "") -> list[str]:
     return lines
 
 
+def adopt_file_style(layer) -> None:
+    """A layer opened from a file (a model's intermediate result, a qgis_process path): the style
+    and name our algorithms embedded in the file (layers.styling.embed_style), so the sheet shows
+    the domain style and a real legend name instead of the file name."""
+    from .styling import embedded_name
+
+    layer.loadDefaultStyle()
+    name = embedded_name(layer)
+    if name:
+        layer.setName(name)
+
+
 def _set_label(layout, item_id: str, text: str, family: str) -> None:
     label: QgsLayoutItemLabel = layout.itemById(item_id)
     compat.set_label_font_family(label, family)
@@ -243,8 +281,65 @@ def _set_legend(legend: QgsLayoutItemLegend, map_item, layers, family: str) -> Q
         root.addLayer(layer)
     for style in (QgsLegendStyle.Style.Title, QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup, QgsLegendStyle.Style.SymbolLabel):
         compat.set_legend_font_family(legend, style, family)
+    legend.setLegendFilterByMapEnabled(True)  # only the classes that are on the map
+    legend.setWrapString("\n")
+    _wrap_legend_labels(legend, root)
     legend.refresh()
     return root
+
+
+def wrap_text(text: str, width_mm: float, font_size_pt: float) -> str:
+    """`text` broken into lines that fit `width_mm` (CJK characters a full em wide, Latin about
+    half): at spaces where there are any, anywhere in Chinese runs."""
+    em_mm = font_size_pt * 0.3528
+    limit = max(4.0, width_mm / em_mm)
+
+    def width(chunk: str) -> float:
+        return sum(1.0 if ord(ch) >= 0x2E80 else 0.55 for ch in chunk)
+
+    lines, line = [], ""
+    for token in re.findall(r"\S+\s*|\s+", text):
+        if line and width(line + token.rstrip()) > limit:
+            lines.append(line.rstrip())
+            line = ""
+        while width(token.rstrip()) > limit:  # a long unbroken run (Chinese): cut it
+            cut = 1
+            while cut < len(token) and width(token[:cut + 1]) <= limit:
+                cut += 1
+            lines.append(token[:cut])
+            token = token[cut:]
+        line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+def _wrap_legend_labels(legend: QgsLayoutItemLegend, root: QgsLayerTree) -> None:
+    """Layer titles and class labels wrapped to the legend's frame (long names were cut at it)."""
+    from qgis.core import QgsLayerTreeLayer, QgsMapLayerLegendUtils
+
+    model = legend.model()
+    frame_mm = legend.sizeWithUnits().width()  # the templates are laid out in millimetres
+    title_pt = legend.styleFont(QgsLegendStyle.Style.Subgroup).pointSizeF()
+    label_pt = legend.styleFont(QgsLegendStyle.Style.SymbolLabel).pointSizeF()
+    symbol_mm = legend.symbolWidth() + 4.0
+    for node in root.findLayers():
+        if not isinstance(node, QgsLayerTreeLayer):
+            continue
+        name = node.layer().name()
+        node.setCustomProperty("legend/title-label", wrap_text(name, frame_mm - 2.0, title_pt))
+        nodes = model.layerOriginalLegendNodes(node)
+        if len(nodes) == 1:  # a heading like every other layer, not a line under the previous heading
+            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Subgroup)
+            QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, 0, " ")
+            model.refreshLayerLegend(node)
+            continue
+        for index, legend_node in enumerate(nodes):
+            text = legend_node.data(Qt.ItemDataRole.DisplayRole) or ""
+            wrapped = wrap_text(str(text), frame_mm - symbol_mm - 2.0, label_pt)
+            if wrapped != text:
+                QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, wrapped)
+        model.refreshLayerLegend(node)
 
 
 def _set_scalebar(scalebar: QgsLayoutItemScaleBar, map_item: QgsLayoutItemMap, family: str) -> None:
@@ -292,7 +387,7 @@ def build_planning_sheet(project, template: str | Path, layers, content: SheetCo
     map_item.setExtent(extent)  # a template's map has no extent: zoomToExtent alone leaves it empty,
     map_item.attemptResize(size)  # and setExtent resizes the item to the extent's shape
     map_item.zoomToExtent(extent)
-    scale = nice_scale(map_item.scale())
+    scale = float(content.scale or plan_scale(map_item.scale()))
     map_item.setScale(scale)
 
     arrow: QgsLayoutItemPicture = layout.itemById("north_arrow")
@@ -300,17 +395,135 @@ def build_planning_sheet(project, template: str | Path, layers, content: SheetCo
     arrow.setLinkedMap(map_item)
     arrow.setNorthMode(QgsLayoutItemPicture.NorthMode.TrueNorth)
 
-    root = _set_legend(layout.itemById("legend"), map_item, layers, family)
+    legend = layout.itemById("legend")
+    _north_arrow_into_map(arrow, map_item, legend)
+    rows = title_block_rows(content, scale)
+    _make_room_for_title_block(legend, len(rows))
+    available = legend.sizeWithUnits()
+    root = _set_legend(legend, map_item, layers, family)
+    _fit_legend(legend, available.width(), available.height())
+    _add_title_block(layout, legend, rows, family, available.height())
     _set_scalebar(layout.itemById("scalebar"), map_item, family)
     sources = sources_lines(layers, content.extra_sources)
     _set_label(layout, "title", content.title, family)
     _set_label(layout, "subtitle", content.subtitle, family)
-    _set_label(layout, "crs_date", tr("Scale 1:{}   CRS: {} {}   Date: {}").format(
-        f"{scale:,.0f}", map_crs.authid(), map_crs.description(), content.date), family)
+    datum = ""
+    height_datum = content.height_datum.strip() or (DEFAULT_HEIGHT_DATUM if is_cgcs2000(map_crs) else "")
+    if height_datum and any(isinstance(layer, QgsRasterLayer) for layer in layers):
+        datum = tr("   Heights: {}").format(height_datum)
+    _set_label(layout, "crs_date", tr("Scale 1:{}   CRS: {}{}   Date: {}").format(
+        f"{scale:,.0f}", crs_statement(map_crs), datum, content.date), family)
     _set_label(layout, "sources", tr("Data sources: {}").format("; ".join(sources)), family)
-    unit = content.planning_unit.strip() or "________________"
-    _set_label(layout, "planning_unit", tr("Prepared by: {}").format(unit), family)
+    _set_label(layout, "planning_unit", "", family)  # the organisation is in the title block
+    layout.itemById("planning_unit").setVisibility(False)
     return PlanningSheet(layout, root, map_crs, scale, sources)
+
+
+def title_block_rows(content: SheetContent, scale: float) -> list[tuple[str, str]]:
+    """The 图签 of a planning drawing: project, drawing name and number, organisation, date, scale."""
+    return [
+        (tr("Project"), content.project_name.strip()),
+        (tr("Drawing"), content.title.strip()),
+        (tr("Drawing No."), content.drawing_number.strip()),
+        (tr("Prepared by"), content.planning_unit.strip()),
+        (tr("Date"), content.date),
+        (tr("Scale"), f"1:{scale:,.0f}"),
+    ]
+
+
+def _make_room_for_title_block(legend: QgsLayoutItemLegend, rows: int) -> None:
+    """The legend gives up the bottom of its column to the title block."""
+    size = legend.sizeWithUnits()
+    legend.setResizeToContents(False)
+    legend.attemptResize(QgsLayoutSize(size.width(), size.height() - rows * TITLE_BLOCK_ROW_MM - 2.0,
+                                       QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+
+
+def _north_arrow_into_map(arrow, map_item, legend) -> None:
+    """The north arrow in the map's top-right corner (as on planning drawings); when it sat above
+    the legend, the legend column grows up into its place."""
+    mm = QgsUnitTypes.LayoutUnit.LayoutMillimeters
+    a_pos, a_size = arrow.positionWithUnits(), arrow.sizeWithUnits()
+    l_pos, l_size = legend.positionWithUnits(), legend.sizeWithUnits()
+    m_pos, m_size = map_item.positionWithUnits(), map_item.sizeWithUnits()
+    width, height = 10.0, 14.0
+    arrow.attemptResize(QgsLayoutSize(width, height, mm))
+    arrow.attemptMove(QgsLayoutPoint(m_pos.x() + m_size.width() - width - 3.0, m_pos.y() + 3.0, mm))
+    above_legend = a_pos.y() + a_size.height() <= l_pos.y() + 0.01 and \
+        a_pos.x() < l_pos.x() + l_size.width() and a_pos.x() + a_size.width() > l_pos.x()
+    if above_legend:
+        legend.attemptMove(QgsLayoutPoint(l_pos.x(), a_pos.y(), mm))
+        legend.attemptResize(QgsLayoutSize(l_size.width(), l_size.height() + l_pos.y() - a_pos.y(), mm))
+
+
+def _fit_legend(legend: QgsLayoutItemLegend, width: float, height: float) -> None:
+    """Shrink the legend's text and symbols (down to about 60 %) until it fits its box above the
+    title block, then two columns if it still does not: a long legend is smaller, never cut or
+    over the title block."""
+    styles = (QgsLegendStyle.Style.Title, QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup, QgsLegendStyle.Style.SymbolLabel)
+    legend.setResizeToContents(False)
+    for _step in range(6):
+        legend.updateFilterByMap(False)  # measure only the classes on the map
+        context = QgsLayoutUtils.createRenderContextForLayout(legend.layout(), None)  # as adjustBoxSize() does
+        needed = QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize(context)
+        if needed.height() <= height:
+            break
+        if _step == 5:
+            legend.setColumnCount(2)
+            legend.setSplitLayer(True)
+            break
+        for style in styles:
+            font = legend.styleFont(style)
+            font.setPointSizeF(font.pointSizeF() * 0.9)
+            legend.setStyleFont(style, font)
+            spacing = legend.style(style)
+            for side in (QgsLegendStyle.Side.Top, QgsLegendStyle.Side.Bottom):
+                spacing.setMargin(side, spacing.margin(side) * 0.85)
+            legend.setStyle(style, spacing)
+        legend.setSymbolHeight(legend.symbolHeight() * 0.9)
+        legend.setSymbolWidth(legend.symbolWidth() * 0.9)
+        legend.refresh()
+    legend.attemptResize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+
+
+def _add_title_block(layout, legend: QgsLayoutItemLegend, rows: list[tuple[str, str]], family: str,
+                     legend_height: float) -> None:
+    """A ruled two-column table (heading | entry) below the legend, in the legend's column."""
+    from qgis.core import QgsFillSymbol
+
+    position, size = legend.positionWithUnits(), legend.sizeWithUnits()
+    left, width = position.x(), size.width()
+    top = position.y() + legend_height + 2.0
+    key_width = min(18.0, width * 0.32)
+    mm = QgsUnitTypes.LayoutUnit.LayoutMillimeters
+    for row, (key, value) in enumerate(rows):
+        y = top + row * TITLE_BLOCK_ROW_MM
+        for column, (x, w, text) in enumerate(((left, key_width, key), (left + key_width, width - key_width, value))):
+            cell = QgsLayoutItemShape(layout)
+            cell.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
+            cell.setSymbol(QgsFillSymbol.createSimple({"color": "255,255,255,0", "outline_color": "0,0,0",
+                                                       "outline_width": "0.25", "outline_width_unit": "MM"}))
+            cell.attemptMove(QgsLayoutPoint(x, y, mm))
+            cell.attemptResize(QgsLayoutSize(w, TITLE_BLOCK_ROW_MM, mm))
+            cell.setId(f"title_block_cell_{row}_{column}")
+            layout.addLayoutItem(cell)
+            label = QgsLayoutItemLabel(layout)
+            font = label.font()
+            font.setFamily(family)
+            lines = wrap_text(text, w - 2.0, 6.5).split("\n") if text else [""]
+            if len(lines) > 1:  # a long entry: two lines in a smaller size rather than cut
+                lines = wrap_text(text, w - 2.0, 5.0).split("\n")[:2]
+            font.setPointSizeF(6.5 if len(lines) == 1 else 5.0)
+            font.setBold(column == 0)
+            label.setFont(font)
+            label.setText("\n".join(lines))
+            label.setHAlign(Qt.AlignmentFlag.AlignHCenter if column == 0 else Qt.AlignmentFlag.AlignLeft)
+            label.setVAlign(Qt.AlignmentFlag.AlignVCenter)
+            label.setMarginX(1.0)
+            label.attemptMove(QgsLayoutPoint(x, y, mm))
+            label.attemptResize(QgsLayoutSize(w, TITLE_BLOCK_ROW_MM, mm))
+            label.setId(f"title_block_{row}_{column}")
+            layout.addLayoutItem(label)
 
 
 def check_writable(path: str | Path) -> Path:

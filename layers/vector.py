@@ -24,9 +24,10 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from ..algorithms.cancel import CancelledError
+from ..algorithms.mapping import field_labels
 from ..translation import tr
 from . import file_reader
 from .compat import FieldType
@@ -191,8 +192,30 @@ def fields_for_frame(frame) -> QgsFields:
             variant = FieldType.Double
         else:
             variant = FieldType.String
-        fields.append(QgsField(str(name), variant))
+        field = QgsField(str(name), variant)
+        alias = field_alias(str(name))
+        if alias:
+            field.setAlias(alias)
+        fields.append(field)
     return fields
+
+
+def field_alias(name: str) -> str | None:
+    """The planner's name of an output field in the user's language (field_labels), None for a
+    field the toolkit does not write."""
+    described = field_labels.describe(name, lambda text: QCoreApplication.translate(field_labels.CONTEXT, text))
+    return described[0] if described else None
+
+
+def apply_field_aliases(layer) -> None:
+    """Give every known output field of a loaded vector layer its alias (attribute table, identify,
+    forms); files do not keep aliases, so the style post-processor calls this on load."""
+    if not hasattr(layer, "fields"):
+        return
+    for index, field in enumerate(layer.fields()):
+        alias = field_alias(field.name())
+        if alias and not field.alias():
+            layer.setFieldAlias(index, alias)
 
 
 def _geometry_column(frame) -> str | None:
@@ -287,6 +310,9 @@ def write_frame(
         if len(batch) == 10000:
             _flush(sink, batch, feedback, name)
     _flush(sink, batch, feedback, name)
+    from .styling import alias_output
+
+    alias_output(context, dest_id)
     return dest_id
 
 

@@ -77,7 +77,7 @@ OUTPUT_STYLES = {
     "park_service_areas": ("greenspace_service_areas", "公园服务范围 Park service areas"),
     "park_underserved": ("greenspace_underserved", "公园服务盲区 Underserved residential land"),
     "kunming_express_times": ("transit_station_times", "大站直达节省时间 Express minutes saved"),
-    "drainage_accumulation": ("drainage_accumulation", "汇水面积 Flow accumulation"),
+    "drainage_accumulation": ("drainage_accumulation", "汇水面积（m²） Flow accumulation (m²)"),
     "drainage_zones": ("drainage_zones", "排涝通道控制带 Corridor zones"),
     "drainage_corridors": ("drainage_corridors", "排涝通道 Drainage corridors"),
     "drainage_crossings": ("drainage_crossings", "通道与道路交叉点 Road crossings"),

@@ -61,7 +61,13 @@ def styled_sample_layers() -> None:
 def analysis_inputs() -> None:
     dialog = plugin.show_analysis()
     state["analysis"] = dialog
-    dialog.resize(1100, 720)
+    dialog.resize(1280, 800)  # the laptop screen planners have
+    if dialog.select_algorithm("urbanization:parkcoverage"):  # the longest form: labels wrap above wide inputs
+        grid, parks, roads = state["helsinki"]
+        dialog.form.set_value("PARKS", parks)
+        dialog.form.set_value("NETWORK", roads)
+        dialog.form.set_value("RESIDENTIAL", grid)
+        save(dialog, "dialog_planning_analysis_parkcoverage")
     planning = state.get("planning")
     algorithm_id = "urbanization:controllineconflicts"
     if planning and dialog.select_algorithm(algorithm_id):
@@ -111,7 +117,7 @@ def standards() -> None:
 
 def export_map() -> None:
     dialog = plugin.show_export_map()
-    dialog.resize(640, 620)
+    dialog.resize(680, 760)
     wanted = {layer.id() for layer in state["helsinki"]}
     for row in range(dialog.layersList.count()):
         item = dialog.layersList.item(row)
@@ -120,6 +126,8 @@ def export_map() -> None:
     dialog.titleEdit.setText("赫尔辛基中心区公园绿地与人口分布图")
     dialog.subtitleEdit.setText("城镇化规划工具箱示例 Urbanization Planning Toolkit sample")
     dialog.unitEdit.setText("示例数据 Sample data")
+    dialog.projectEdit.setText("城镇化规划工具箱示例图集")
+    dialog.numberEdit.setText("示例-1")
     dialog.dpiSpin.setValue(150)
     dialog.outputEdit.setText(str(SHOTS / f"planning_map_sheet{SUFFIX}.pdf"))
     dialog.exportButton.click()

@@ -9,9 +9,9 @@ from qgis.core import QgsApplication, QgsMapLayer, QgsProject
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import QDialog, QFileDialog, QListWidgetItem
+from qgis.PyQt.QtWidgets import QComboBox, QDialog, QFileDialog, QLabel, QLineEdit, QListWidgetItem
 
-from ..layers.layout import TEMPLATES
+from ..layers.layout import PLAN_SCALES, TEMPLATES
 from .task_runner import AlgorithmRun
 
 UI_FILE = Path(__file__).resolve().with_name("export_map_dialog.ui")
@@ -30,6 +30,7 @@ class ExportMapDialog(QDialog):
         for template in TEMPLATES:
             self.templateCombo.addItem(self.template_label(template), template)
         self.titleEdit.setText(title or self.tr("Planning map"))
+        self._add_sheet_rows()
         checked_ids = {layer.id() for layer in checked or []}
         self.fill_layers(checked_ids)
         self.project.layersRemoved.connect(self._layers_removed)
@@ -43,6 +44,54 @@ class ExportMapDialog(QDialog):
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("ExportMapDialog", text)
+
+    def _add_sheet_rows(self) -> None:
+        """Title block entries, the plan scale and the extent, after the template row."""
+        self.projectEdit = QLineEdit(self)
+        self.projectEdit.setObjectName("projectEdit")
+        self.numberEdit = QLineEdit(self)
+        self.numberEdit.setObjectName("numberEdit")
+        self.numberEdit.setPlaceholderText(self.tr("e.g. 图 3-2"))
+        self.scaleCombo = QComboBox(self)
+        self.scaleCombo.setObjectName("scaleCombo")
+        self.scaleCombo.addItem(self.tr("Automatic (smallest planning scale that fits)"), "auto")
+        for scale in PLAN_SCALES:
+            self.scaleCombo.addItem(f"1:{scale:,}", f"1:{scale}")
+        self.extentCombo = QComboBox(self)
+        self.extentCombo.setObjectName("extentCombo")
+        row = self.form.rowCount()
+        for label, widget in ((self.tr("Project name"), self.projectEdit), (self.tr("Drawing number"), self.numberEdit),
+                              (self.tr("Scale"), self.scaleCombo), (self.tr("Map extent"), self.extentCombo)):
+            self.form.insertRow(row - 2 if row >= 2 else row, QLabel(label, self), widget)
+            row += 1
+        self.fill_extents()
+
+    def fill_extents(self) -> None:
+        """All ticked layers, the map canvas's current view, or one layer's extent."""
+        current = self.extentCombo.currentData()
+        self.extentCombo.clear()
+        self.extentCombo.addItem(self.tr("All ticked layers"), "layers")
+        if self.iface is not None and self.iface.mapCanvas() is not None:
+            self.extentCombo.addItem(self.tr("Current map view"), "canvas")
+        for node in self.project.layerTreeRoot().findLayers():
+            layer = node.layer()
+            if layer is not None and layer.isSpatial():
+                self.extentCombo.addItem(self.tr("Extent of layer: {}").format(layer.name()), layer.id())
+        index = self.extentCombo.findData(current)
+        self.extentCombo.setCurrentIndex(max(index, 0))
+
+    def extent_value(self) -> str | None:
+        """The EXTENT parameter ('xmin,xmax,ymin,ymax [authid]'), None for the layers' extent."""
+        choice = self.extentCombo.currentData()
+        if choice == "canvas":
+            canvas = self.iface.mapCanvas()
+            rect, crs = canvas.extent(), canvas.mapSettings().destinationCrs()
+        else:
+            layer = self.project.mapLayer(choice) if choice not in (None, "layers") else None
+            if layer is None:
+                return None
+            rect, crs = layer.extent(), layer.crs()
+        return f"{rect.xMinimum()},{rect.xMaximum()},{rect.yMinimum()},{rect.yMaximum()} [{crs.authid()}]"
 
     def template_label(self, template: str) -> str:
         labels = {"a4_landscape": self.tr("A4 landscape"), "a4_portrait": self.tr("A4 portrait"),
@@ -64,6 +113,7 @@ class ExportMapDialog(QDialog):
 
     def _layers_added(self, _layers) -> None:
         self.fill_layers(set(self.checked_layer_ids()))
+        self.fill_extents()
 
     def _layers_removed(self, layer_ids) -> None:
         """A layer removed from the project while the dialog is open disappears from the list."""
@@ -71,6 +121,9 @@ class ExportMapDialog(QDialog):
         for row in reversed(range(self.layersList.count())):
             if self.layersList.item(row).data(ID_ROLE) in removed:
                 self.layersList.takeItem(row)
+        for row in reversed(range(self.extentCombo.count())):
+            if self.extentCombo.itemData(row) in removed:
+                self.extentCombo.removeItem(row)
         if removed:
             self.statusLabel.setText(self.tr("{} layer(s) were removed from the project and from this list.").format(
                 len(removed)))
@@ -102,6 +155,8 @@ class ExportMapDialog(QDialog):
             "TITLE": self.titleEdit.text(), "SUBTITLE": self.subtitleEdit.text(), "UNIT": self.unitEdit.text(),
             "SOURCES": self.sourcesEdit.text(), "TEMPLATE": self.templateCombo.currentData(),
             "DPI": self.dpiSpin.value(), "OUTPUT": self.outputEdit.text().strip(),
+            "PROJECT_NAME": self.projectEdit.text(), "DRAWING_NUMBER": self.numberEdit.text(),
+            "PLAN_SCALE": self.scaleCombo.currentData(), **({"EXTENT": extent} if (extent := self.extent_value()) else {}),
         }
 
     def export(self) -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl
+from qgis.PyQt.QtCore import QCoreApplication, QDateTime, Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtSvg import QSvgWidget
-from qgis.PyQt.QtWidgets import QDialog, QTableWidgetItem, QTreeWidgetItem, QVBoxLayout
+from qgis.PyQt.QtWidgets import QDialog, QPlainTextEdit, QTableWidgetItem, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..algorithms.base import group_names
 from . import results as result_view
@@ -49,6 +49,14 @@ class PlanningAnalysisDialog(QDialog):
         self.splitter.setSizes([280, 720])
         self.numbersTable.horizontalHeader().setStretchLastSection(True)
         QVBoxLayout(self.chartHolder)
+        self.logTab = QWidget(self)
+        self.logTab.setObjectName("logTab")
+        self.logView = QPlainTextEdit(self.logTab)
+        self.logView.setObjectName("logView")
+        self.logView.setReadOnly(True)
+        QVBoxLayout(self.logTab).addWidget(self.logView)
+        self.tabs.addTab(self.logTab, self.tr("Log"))
+        self.resize(1280, 800)
         self._fill_tree()
         self.analysisTree.currentItemChanged.connect(self._on_item)
         self.runButton.clicked.connect(self.run)
@@ -119,6 +127,7 @@ class PlanningAnalysisDialog(QDialog):
         if problem:
             self.statusLabel.setText(problem)
             return
+        self._clear_results()
         self.last_parameters = self.form.values()
         self.run_ = AlgorithmRun(self.algorithm, self.last_parameters, self.project, self)
         self.run_.progressChanged.connect(lambda value: self.progressBar.setValue(int(value)))
@@ -143,16 +152,58 @@ class PlanningAnalysisDialog(QDialog):
         self.runButton.setEnabled(True)
         self.cancelButton.setEnabled(False)
         self.analysisTree.setEnabled(True)
+        self._show_log(run.feedback)
         if not ok:
             if run.feedback.isCanceled():
                 self.statusLabel.setText(self.tr("Cancelled: no layers were added."))
             else:
                 errors = "\n".join(run.feedback.errors) or self.tr("unknown error")
                 self.statusLabel.setText(self.tr("The analysis failed:\n{}").format(errors))
+                self.tabs.setCurrentWidget(self.logTab)
             return
         self.progressBar.setValue(100)
+        group = self._group_layers(run.loaded_layer_ids)
         self._show_results(results, run.loaded_layer_ids)
-        self.statusLabel.setText(self.tr("Done: {} layer(s) added to the project.").format(len(run.loaded_layer_ids)))
+        status = self.tr("Done: {} layer(s) added to the project.").format(len(run.loaded_layer_ids))
+        if group:
+            status += " " + self.tr("Group: {}.").format(group)
+        if run.feedback.warnings:
+            status += " " + self.tr("{} warning(s): see the Log tab.").format(len(run.feedback.warnings))
+        self.statusLabel.setText(status)
+
+    def _show_log(self, feedback) -> None:
+        """The run's warnings and errors, which a planner must read before using the numbers."""
+        lines = [self.tr("Warning: {}").format(w) for w in feedback.warnings]
+        lines += [self.tr("Error: {}").format(e) for e in feedback.errors]
+        self.logView.setPlainText("\n".join(lines) or self.tr("No warnings."))
+
+    def _clear_results(self) -> None:
+        """Forget the previous run's numbers, chart and report (a failed run must not show them)."""
+        self.numbersTable.setRowCount(0)
+        if self.chart is not None:
+            self.chart.deleteLater()
+            self.chart = None
+        self.report = None
+        self.logView.clear()
+        self._set_result_buttons(False)
+
+    def _group_layers(self, layer_ids: list[str]) -> str:
+        """Move this run's layers into a new group '<analysis> <date time>' at the top of the
+        Layers panel, so repeated runs stay apart instead of piling up."""
+        layers = [self.project.mapLayer(i) for i in layer_ids]
+        layers = [layer for layer in layers if layer is not None]
+        if not layers:
+            return ""
+        root = self.project.layerTreeRoot()
+        name = "{} {}".format(self.algorithm.displayName(), QDateTime.currentDateTime().toString("yyyy-MM-dd HH:mm:ss"))
+        group = root.insertGroup(0, name)
+        for layer in layers:
+            node = root.findLayer(layer.id())
+            if node is None:
+                continue
+            group.addChildNode(node.clone())
+            node.parent().removeChildNode(node)
+        return name
 
     def _show_results(self, results: dict, layer_ids: list[str]) -> None:
         rows = result_view.key_numbers(self.algorithm, results)

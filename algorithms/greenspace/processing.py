@@ -244,7 +244,10 @@ class ParkAlgorithm(GreenAlgorithm):
                 feedback.pushWarning(tr("{} park(s) have no usable area in '{}': their polygon area is used (0 for points).").format(nulls + negative, size_field))
                 sizes = [s if s > 0 else a for s, a in zip(sizes, shapely.area(frame.geometry.to_numpy()))]
             frame["size_m2"] = sizes
-        elif (shapely.area(frame.geometry.to_numpy()) <= 0).any():
+        from ...layers.input_checks import require_park_areas
+
+        require_park_areas(frame["size_m2"] if size_field else shapely.area(frame.geometry.to_numpy()), label, size_field)
+        if not size_field and (shapely.area(frame.geometry.to_numpy()) <= 0).any():
             feedback.pushWarning(tr("Park points have no area: choose the park area field, or they fall below every size threshold."))
         entrances = None
         source = self.source(parameters, self.ENTRANCES, context, optional=True)

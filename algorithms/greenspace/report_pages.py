@@ -1,48 +1,77 @@
 """HTML report pages of the green-city algorithms (tables + inline SVG charts via report.py).
-Pure: the processing module passes translated labels in."""
+Pure: the processing module passes translated labels in; field headers, rates (as percentages),
+people (whole numbers) and placeholder values come from mapping.field_labels."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from .. import report
+from ..mapping import field_labels
 
 _ZH = "zh-Hans"
 
 
-def _pct(value) -> str:
-    return "-" if value is None or (isinstance(value, float) and np.isnan(value)) else f"{value:.1%}"
+def _status(rate, target) -> str:
+    """达标 / 未达标 against the target, '-' when either is missing."""
+    if target is None or rate is None or (isinstance(rate, float) and np.isnan(rate)):
+        return "-"
+    return report.translate(field_labels.MEETS if rate >= target else field_labels.FAILS)
+
+
+def _names(values) -> list[str]:
+    return [str(field_labels.value_label(v, report.translate)) for v in values]
+
+
+def _preset_notes(preset, language: str, labels: dict) -> list[str]:
+    """The standard the rates are read against: its Chinese name under zh-Hans (the citation and the
+    English reading note are English), the citation and note otherwise."""
+    if not preset:
+        return []
+    if language == _ZH:
+        return [f"{labels['source']}: {preset.get('label_zh') or preset.get('source', '')}"] + \
+            ([preset["note_zh"]] if preset.get("note_zh") else [])
+    return [f"{labels['source']}: {preset.get('source', '')}"] + ([preset["note"]] if preset.get("note") else [])
 
 
 def coverage_page(path: str, title: str, result, rules, preset, language: str, labels: dict) -> str:
-    """Rates, the district table with a bar chart, grades and the distance mode."""
+    """Rates against the target (达标/未达标), the district table with a bar chart, grades and the
+    distance mode."""
     zh = language == _ZH
+    target = preset.get("coverage_target") if preset else None
+    status = report.translate(field_labels.STATUS)
     rates = report.table(
-        [labels["by_area"], labels["by_population"], labels["target"]],
-        [[_pct(result.rate_area), _pct(result.rate_population),
-          _pct(preset.get("coverage_target")) if preset else "-"]],
+        [labels["by_area"], labels["by_population"], labels["target"], status],
+        [[field_labels.percent(result.rate_area), field_labels.percent(result.rate_population),
+          field_labels.percent(target), _status(result.rate_area, target)]],
     )
     summary = result.summary
-    names = summary["district"].astype(str).tolist()
+    names = _names(summary["district"])
     chart = report.bar_chart(names, (summary["rate_area"] * 100).tolist(), title=labels["by_area"], unit="%")
     if "rate_population" in summary:
         chart += report.bar_chart(names, (summary["rate_population"].fillna(0) * 100).tolist(),
                                   title=labels["by_population"], unit="%", color=report.PALETTE[2])
+    district_table = report.frame_table(summary.drop(columns=["mode"], errors="ignore"))
+    if target is not None:
+        rows = [[name, field_labels.percent(rate), _status(rate, target)] for name, rate in zip(names, summary["rate_area"])]
+        district_table += report.table([field_labels.label("district", report.translate), labels["by_area"], status], rows)
     grade_rows = [[(r.grade_zh or r.grade) if zh else r.grade, r.min_area_m2, r.radius_m] for r in rules]
-    grades = report.table(["grade", "min_area_m2", "radius_m"], grade_rows, digits=0)
-    areas = result.service_areas.drop(columns="geometry")
+    grades = report.table([field_labels.label(c, report.translate) for c in ("grade", "min_area_m2", "radius_m")],
+                          grade_rows, digits=0)
+    parks = result.parks
+    if zh:  # grade ids in words
+        names_zh = {r.grade: r.grade_zh or r.grade for r in rules}
+        parks = parks.assign(**{c: [names_zh.get(g, g) for g in parks[c]] for c in ("grade", "park_grade") if c in parks})
+    areas = result.service_areas.drop(columns=["geometry", "mode", "grade" if zh else "grade_zh"], errors="ignore")
     notes = [labels["mode_network"] if result.mode == "network" else labels["mode_euclidean"]]
-    if preset:
-        notes.append(f"{labels['source']}: {preset.get('source', '')}")
-        if preset.get("note"):
-            notes.append(preset["note"])
+    notes += _preset_notes(preset, language, labels)
     notes.extend(labels["message"](m) for m in result.messages)
     sections = [
         (labels["rates"], rates),
-        (labels["districts"], report.frame_table(summary) + chart),
+        (labels["districts"], district_table + chart),
         (labels["rules"], grades),
         (labels["grades"], report.frame_table(areas)),
-        (labels["parks"], report.frame_table(result.parks)),
+        (labels["parks"], report.frame_table(parks)),
     ]
     return report.write(path, report.page(title, sections, notes, lang=language))
 
@@ -54,13 +83,13 @@ def equity_page(path: str, title: str, result, language: str, labels: dict) -> s
         result.lorenz_x.tolist(), {labels["lorenz"]: result.lorenz_y.tolist(), labels["equality"]: result.lorenz_x.tolist()},
         title=labels["lorenz"], x_label=labels["population_share"], y_label=labels["access_share"],
     )
-    names = summary["district"].astype(str).tolist()
-    chart = report.bar_chart(names, summary["mean_m2"].fillna(0).tolist(), title=labels["mean"], unit="m²/person")
+    names = _names(summary["district"])
+    chart = report.bar_chart(names, summary["mean_m2"].fillna(0).tolist(), title=labels["mean"], unit="m²/人" if language == _ZH else "m²/person")
     notes = [labels["mode_network"] if result.mode == "network" else labels["mode_euclidean"], labels["method"]]
     notes.extend(labels["message"](m) for m in result.messages)
     sections = [
-        (labels["districts"], report.frame_table(summary) + chart),
-        (labels["lorenz"], f"<p>Gini = {result.gini:.3f}</p>" + lorenz),
+        (labels["districts"], report.frame_table(summary.drop(columns=["mode"], errors="ignore")) + chart),
+        (labels["lorenz"], f"<p>{report.escape(field_labels.label('gini', report.translate))} = {result.gini:.3f}</p>" + lorenz),
         (labels["parks"], report.frame_table(result.parks)),
     ]
     return report.write(path, report.page(title, sections, notes, lang=language))
@@ -69,14 +98,16 @@ def equity_page(path: str, title: str, result, language: str, labels: dict) -> s
 def facility_page(path: str, title: str, result, types: dict, language: str, labels: dict) -> str:
     """Per type: share of homes and people covered; completeness distribution; missing types."""
     zh = language == _ZH
-    summary = result.summary
-    overall = summary[summary["district"] == "(all)"]
+    summary = result.summary.drop(columns=["mode"], errors="ignore").copy()
 
     def name(type_id):
         spec = types.get(type_id, {})
         return spec.get("label_zh" if zh else "label", type_id) or type_id
 
-    chart = report.bar_chart([name(t) for t in overall["type"]], (overall["share_homes"] * 100).tolist(),
+    summary["type"] = [name(t) for t in summary["type"]]
+    summary = summary.drop(columns=["type_label"], errors="ignore")
+    overall = summary[summary["district"] == "(all)"]
+    chart = report.bar_chart(overall["type"].tolist(), (overall["share_homes"] * 100).tolist(),
                              title=labels["share_homes"], unit="%")
     completeness = result.residential["completeness"].fillna(0).to_numpy()
     bins = [0, 0.25, 0.5, 0.75, 1.0 + 1e-9]

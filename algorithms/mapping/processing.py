@@ -36,6 +36,10 @@ class ExportPlanningMapAlgorithm(UrbanizationAlgorithm):
     OUTPUT = "OUTPUT"
     SCALE = "SCALE"
     CRS = "CRS"
+    PROJECT_NAME = "PROJECT_NAME"
+    DRAWING_NUMBER = "DRAWING_NUMBER"
+    PLAN_SCALE = "PLAN_SCALE"
+    HEIGHT_DATUM = "HEIGHT_DATUM"
 
     def displayName(self) -> str:  # noqa: N802
         return self.tr("Export planning map")
@@ -44,7 +48,7 @@ class ExportPlanningMapAlgorithm(UrbanizationAlgorithm):
         return self.tr("layout,print,pdf,map sheet,规划图件,出图,图例,比例尺").split(",")
 
     def flags(self):
-        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading | QgsProcessingAlgorithm.Flag.FlagRequiresProject
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterMultipleLayers(
@@ -53,6 +57,19 @@ class ExportPlanningMapAlgorithm(UrbanizationAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.SUBTITLE, self.tr("Subtitle"), defaultValue="", optional=True))
         self.addParameter(QgsProcessingParameterString(self.UNIT, self.tr("Planning unit (prepared by)"), defaultValue="",
                                                        optional=True))
+        self.addParameter(QgsProcessingParameterString(self.PROJECT_NAME, self.tr("Project name (title block)"),
+                                                       defaultValue="", optional=True))
+        self.addParameter(QgsProcessingParameterString(self.DRAWING_NUMBER, self.tr("Drawing number (title block)"),
+                                                       defaultValue="", optional=True))
+        scales = QgsProcessingParameterEnum(
+            self.PLAN_SCALE, self.tr("Scale (auto: the smallest planning scale that shows the whole extent)"),
+            options=["auto", *(f"1:{s}" for s in sheets.PLAN_SCALES)], defaultValue="auto")
+        scales.setUsesStaticStrings(True)
+        self.addParameter(scales)
+        self.addParameter(QgsProcessingParameterString(
+            self.HEIGHT_DATUM, self.tr("Height datum, stated when a DEM or other raster is on the sheet "
+                                       "(empty: 1985国家高程基准 on CGCS2000 sheets, none otherwise)"),
+            defaultValue="", optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.SOURCES, self.tr("Additional data sources (the layers' own attributions are listed anyway)"),
             defaultValue="", optional=True))
@@ -71,14 +88,21 @@ class ExportPlanningMapAlgorithm(UrbanizationAlgorithm):
 
     def process(self, parameters, context, feedback):
         project = context.project()
-        if project is None:
-            raise QgsProcessingException(self.tr("This algorithm needs a QGIS project: open or save a project first."))
+        own_project = None
+        if project is None:  # qgis_process without --PROJECT_PATH, a model run from a script
+            from qgis.core import QgsProject
+
+            own_project = project = QgsProject()
+            project.setTransformContext(context.transformContext())
         layers = self.parameterAsLayerList(parameters, self.LAYERS, context)
         if not layers:
             raise QgsProcessingException(self.tr("No layers to map: choose at least one layer in 'Layers'."))
         invalid = [layer.name() for layer in layers if not layer.isValid()]
         if invalid:
             raise QgsProcessingException(self.tr("These layers cannot be read: {}.").format(", ".join(invalid)))
+        for layer in layers:
+            if project.mapLayer(layer.id()) is None:
+                sheets.adopt_file_style(layer)
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         sheets.check_writable(output)
         extent = None
@@ -91,6 +115,10 @@ class ExportPlanningMapAlgorithm(UrbanizationAlgorithm):
             subtitle=self.parameterAsString(parameters, self.SUBTITLE, context),
             planning_unit=self.parameterAsString(parameters, self.UNIT, context),
             extra_sources=self.parameterAsString(parameters, self.SOURCES, context),
+            project_name=self.parameterAsString(parameters, self.PROJECT_NAME, context),
+            drawing_number=self.parameterAsString(parameters, self.DRAWING_NUMBER, context),
+            scale=_chosen_scale(self.parameterAsEnumString(parameters, self.PLAN_SCALE, context)),
+            height_datum=self.parameterAsString(parameters, self.HEIGHT_DATUM, context),
         )
         template = self.parameterAsEnumString(parameters, self.TEMPLATE, context)
         feedback.setProgress(10)
@@ -103,8 +131,14 @@ class ExportPlanningMapAlgorithm(UrbanizationAlgorithm):
         path = sheets.export_sheet(sheet, output, self.parameterAsDouble(parameters, self.DPI, context))
         results = {self.OUTPUT: str(path), self.SCALE: sheet.scale, self.CRS: sheet.map_crs.authid()}
         del sheet  # free the layout now, while its project exists (qgis_process crashes otherwise)
+        del own_project
         feedback.setProgress(100)
         return results
+
+
+def _chosen_scale(choice: str) -> float | None:
+    """'1:5000' -> 5000.0; 'auto' (or nothing) -> None."""
+    return float(choice.split(":", 1)[1]) if choice and choice.startswith("1:") else None
 
 
 ALGORITHMS = [ExportPlanningMapAlgorithm]

@@ -200,11 +200,11 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
         styling.style_output(context, dest, "transit_station_times", self.tr("Minutes saved by the express"))
         results = {self.STATION_TIMES: dest}
 
-        if parameters.get(self.OD_MATRIX) not in (None, ""):  # optional: the all-pairs search only when asked
+        if self.parameterAsOutputLayer(parameters, self.OD_MATRIX, context):  # optional: the all-pairs search only when asked
             results[self.OD_MATRIX] = self._write_od(parameters, context, feedback, evaluation, model, service)
         feedback.setProgress(60)
         isochrone_table = None
-        if parameters.get(self.COMMUTE_ISOCHRONES) not in (None, ""):
+        if self.parameterAsOutputLayer(parameters, self.COMMUTE_ISOCHRONES, context):  # "" also from batch rows
             outputs, isochrone_table = self._isochrones(parameters, context, feedback, evaluation, geometries,
                                                         frame_crs, source_crs)
             results.update(outputs)

@@ -143,6 +143,14 @@
             <source>Layer '{}': its CRS {} cannot be read by pyproj ({}). Assign a standard CRS (an EPSG code) in Layer Properties.</source>
             <translation>图层“{}”：pyproj 无法读取其坐标系 {}（{}）。请在图层属性中指定标准坐标系（EPSG 代码）。</translation>
         </message>
+        <message>
+            <source>No park in '{}' has an area: the field '{}' is empty or zero and the parks are points. Choose a field with the park area in m², or use park polygons.</source>
+            <translation>“{}”中没有任何公园有面积：字段“{}”为空或为零，且公园为点要素。请选择记录公园面积（平方米）的字段，或改用公园多边形。</translation>
+        </message>
+        <message>
+            <source>The parks in '{}' are points without an area: choose the park area field (m²), which points need, or use park polygons. Without it no park reaches any size threshold and coverage would be 0 %.</source>
+            <translation>“{}”中的公园为点要素，没有面积：请选择公园面积字段（平方米，点要素必须填写），或改用公园多边形。否则没有公园达到任何面积门槛，覆盖率将为 0 %。</translation>
+        </message>
     </context>
     <context>
         <name>UrbanizationAlgorithm</name>
@@ -190,7 +198,7 @@ Install them:
     <context>
         <name>UrbanizationProvider</name>
         <message>
-            <source>Dask scheduler address (empty: this computer&apos;s cores)</source>
+            <source>Dask scheduler address (empty: this computer's cores)</source>
             <translation>Dask 调度器地址（留空：使用本机各核心）</translation>
         </message>
         <message>
@@ -204,6 +212,45 @@ Install them:
         <message>
             <source>Urbanization Planning Toolkit</source>
             <translation>城镇化规划工具箱</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanningModel</name>
+        <message>
+            <source>Green city assessment (park coverage, living circle, map sheet)</source>
+            <translation>绿色城市评估（公园覆盖、生活圈、规划图件）</translation>
+        </message>
+        <message>
+            <source>Flood corridor check (corridors, waterlogging spots, map sheet)</source>
+            <translation>排涝通道核查（排涝通道、易涝点、规划图件）</translation>
+        </message>
+        <message>
+            <source>Map sheet (规划图件)</source>
+            <translation>规划图件</translation>
+        </message>
+        <message>
+            <source>Living circle coverage (生活圈覆盖)</source>
+            <translation>生活圈覆盖</translation>
+        </message>
+        <message>
+            <source>Park service areas (公园服务范围)</source>
+            <translation>公园服务范围</translation>
+        </message>
+        <message>
+            <source>Residential park coverage (居住用地公园覆盖)</source>
+            <translation>居住用地公园覆盖</translation>
+        </message>
+        <message>
+            <source>Corridor zones (通道控制带)</source>
+            <translation>排涝通道控制带</translation>
+        </message>
+        <message>
+            <source>Drainage corridors (排涝通道)</source>
+            <translation>排涝通道</translation>
+        </message>
+        <message>
+            <source>Waterlogging-prone depressions (易涝点)</source>
+            <translation>易涝点</translation>
         </message>
     </context>
 </TS>

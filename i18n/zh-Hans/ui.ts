@@ -304,6 +304,105 @@
         <source>Close</source>
         <translation>关闭</translation>
     </message>
+    <message>
+        <source>e.g. 图 3-2</source>
+        <translation>例如：图 3-2</translation>
+    </message>
+    <message>
+        <source>Automatic (smallest planning scale that fits)</source>
+        <translation>自动（能容纳全部范围的最小规划比例尺）</translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Drawing number</source>
+        <translation>图号</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>比例尺</translation>
+    </message>
+    <message>
+        <source>Map extent</source>
+        <translation>出图范围</translation>
+    </message>
+    <message>
+        <source>All ticked layers</source>
+        <translation>所有勾选图层</translation>
+    </message>
+    <message>
+        <source>Current map view</source>
+        <translation>当前地图视图</translation>
+    </message>
+    <message>
+        <source>Extent of layer: {}</source>
+        <translation>图层范围：{}</translation>
+    </message>
+</context>
+<context>
+    <name>OptionNames</name>
+    <message>
+        <source>WGS84 (GPS, OpenStreetMap, Tianditu)</source>
+        <translation>WGS84（GPS、OpenStreetMap、天地图）</translation>
+    </message>
+    <message>
+        <source>GCJ-02 (Amap, Tencent maps)</source>
+        <translation>GCJ-02（高德、腾讯地图）</translation>
+    </message>
+    <message>
+        <source>BD-09 (Baidu maps)</source>
+        <translation>BD-09（百度地图）</translation>
+    </message>
+    <message>
+        <source>National rules (built in)</source>
+        <translation>国家规则（内置）</translation>
+    </message>
+    <message>
+        <source>From a file (below)</source>
+        <translation>来自文件（见下方）</translation>
+    </message>
+    <message>
+        <source>Default mapping (built in)</source>
+        <translation>默认对应关系（内置）</translation>
+    </message>
+    <message>
+        <source>Custom rules (below)</source>
+        <translation>自定义规则（见下方）</translation>
+    </message>
+    <message>
+        <source>A4 landscape</source>
+        <translation>A4 横版</translation>
+    </message>
+    <message>
+        <source>A4 portrait</source>
+        <translation>A4 竖版</translation>
+    </message>
+    <message>
+        <source>A3 landscape</source>
+        <translation>A3 横版</translation>
+    </message>
+    <message>
+        <source>A3 portrait</source>
+        <translation>A3 竖版</translation>
+    </message>
+    <message>
+        <source>Metres of walking</source>
+        <translation>步行距离（米）</translation>
+    </message>
+    <message>
+        <source>Minutes of walking</source>
+        <translation>步行时间（分钟）</translation>
+    </message>
+    <message>
+        <source>Each station counts everyone in reach</source>
+        <translation>每个站点计入可达范围内的全部人口</translation>
+    </message>
+    <message>
+        <source>Everyone counts for the nearest station</source>
+        <translation>人口只计入最近的站点</translation>
+    </message>
 </context>
 <context>
     <name>ParameterForm</name>
@@ -314,6 +413,22 @@
     <message>
         <source>Outputs</source>
         <translation>输出</translation>
+    </message>
+    <message>
+        <source>Folder for the results</source>
+        <translation>结果文件夹</translation>
+    </message>
+    <message>
+        <source>Empty: temporary layers (gone when QGIS closes)</source>
+        <translation>留空：临时图层（关闭 QGIS 后消失）</translation>
+    </message>
+    <message>
+        <source>Save the results as files in this folder</source>
+        <translation>将结果保存为此文件夹中的文件</translation>
+    </message>
+    <message>
+        <source>The results folder {} does not exist: choose an existing folder.</source>
+        <translation>结果文件夹 {} 不存在：请选择已有的文件夹。</translation>
     </message>
 </context>
 <context>
@@ -423,6 +538,30 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Group: {}.</source>
+        <translation>图层组：{}。</translation>
+    </message>
+    <message>
+        <source>{} warning(s): see the Log tab.</source>
+        <translation>{} 条警告：请查看“日志”页。</translation>
+    </message>
+    <message>
+        <source>Warning: {}</source>
+        <translation>警告：{}</translation>
+    </message>
+    <message>
+        <source>Error: {}</source>
+        <translation>错误：{}</translation>
+    </message>
+    <message>
+        <source>No warnings.</source>
+        <translation>无警告。</translation>
     </message>
 </context>
 <context>

@@ -61,3 +61,24 @@ def run(provider):
     contexts.clear()
     gc.collect()
 
+
+
+@pytest.fixture
+def chinese(qgis_app):
+    """The plugin under zh-Hans: the locale setting the plugin reads and the compiled translations."""
+    from qgis.core import QgsSettings
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    from ..conftest import ROOT
+
+    settings = QgsSettings()
+    before = (settings.value("locale/overrideFlag"), settings.value("locale/userLocale"))
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "zh-Hans")
+    translator = QTranslator()
+    assert translator.load(str(ROOT / "i18n" / "urbanization_zh-Hans.qm")), "run scripts/setup.sh"
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+    settings.setValue("locale/overrideFlag", before[0] if before[0] is not None else False)
+    settings.setValue("locale/userLocale", before[1] or "")

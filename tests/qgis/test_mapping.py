@@ -127,10 +127,11 @@ def test_the_layout_module_builds_and_exports_as_a_model_step_would(tmp_path, he
     assert layout.export_sheet(sheet, tmp_path / "x.pdf", 72).stat().st_size > 10_000
 
 
-def test_nice_scales_and_lengths():
-    from urbanization_planning.layers.layout import nice_length, nice_scale
+def test_plan_scales_and_nice_lengths():
+    from urbanization_planning.layers.layout import nice_length, plan_scale
 
-    assert [nice_scale(s) for s in (2630, 5000, 10001, 15309, 21000, 40000)] == [5000, 5000, 20000, 20000, 25000, 50000]
+    # the planning series 1:500, 1:1000, 1:2000, 1:5000, 1:10000, 1:25000, 1:50000, 1:100000 ...
+    assert [plan_scale(s) for s in (1800, 2630, 5000, 10001, 15309, 40000, 60000)] == [2000, 5000, 5000, 25000, 25000, 50000, 100000]
     assert [nice_length(v) for v in (0.7, 1, 3, 180, 999)] == [0.5, 1, 2, 100, 500]
 
 

@@ -83,7 +83,46 @@ def test_flood_corridor_check_runs_on_the_big_tujunga_dem(run, tmp_path):
     assert QgsVectorLayer(results["waterloggingspots:Waterlogging-prone depressions"]).featureCount() > 0
     text = pdf_text(sheet)
     assert "大图洪加流域排涝通道核查图" in text and "SRTM" in text  # the DEM's attribution
-    # about 36 km of map on 211 mm: 1:200,000 and a scale bar of two 2 km segments
-    assert results["CHILD_RESULTS"]["exportplanningmap"]["SCALE"] == 200000
+    # about 36 km of map on 211 mm: 1:171,000 fits, the planning series' next scale is 1:250,000
+    assert results["CHILD_RESULTS"]["exportplanningmap"]["SCALE"] == 250000
     # QGIS 3.40 writes the scale bar's last number so that pdftotext cannot read it (see test_mapping)
-    assert re.search(r"0\s+2\s+4 km" if Qgis.QGIS_VERSION_INT < 34000 else r"0\s+2\s+.*?\bkm\b", text, re.S), text
+    assert re.search(r"0\s+5\s+10 km" if Qgis.QGIS_VERSION_INT < 34000 else r"0\s+5\s+.*?\bkm\b", text, re.S), text
+    assert "1985" not in text  # a US DEM: no Chinese height datum claimed
+
+
+def test_models_are_algorithms_of_the_provider_with_their_own_ids(provider):
+    """In the toolbox on any profile: the provider itself offers them (no Processing setting)."""
+    registry = QgsApplication.processingRegistry()
+    green = registry.algorithmById("urbanization:greencityassessment")
+    flood = registry.algorithmById("urbanization:floodcorridorcheck")
+    assert green is not None and flood is not None
+    assert green.provider().id() == "urbanization" and green.groupId() == "greencity" and flood.groupId() == "flood"
+    assert isinstance(green.create(), QgsProcessingModelAlgorithm)
+    assert "exportplanningmap" in green.create().childAlgorithms()
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+def test_model_by_id_without_a_project_styles_and_names_its_intermediate_layers(provider, tmp_path):
+    """The map step runs without a project (as from qgis_process); the file outputs carry their
+    domain style and name, so the legend reads 'Park service areas', not 'service'."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    context = QgsProcessingContext()  # no project, as qgis_process without --PROJECT_PATH
+    assert context.project() is None
+    sheet = tmp_path / "green.pdf"
+    processing.run("urbanization:greencityassessment", {
+        "parks": str(OSM) + "|layername=parks", "network": str(OSM) + "|layername=roads",
+        "residential": str(GRID) + "|layername=population_grid_2020", "population_field": "population",
+        "facilities": str(OSM) + "|layername=landuse", "type_field": "landuse",
+        "type_mapping": "retail = market\ncivil = community_service", "title": "绿色城市评估图",
+        "parkcoverage:Park service areas": str(tmp_path / "service.gpkg"),
+        "parkcoverage:Residential park coverage": str(tmp_path / "homes_parks.gpkg"),
+        "facilitycoverage:Living circle coverage": str(tmp_path / "homes_circle.gpkg"),
+        "exportplanningmap:Map sheet": str(sheet),
+    }, context=context, feedback=QgsProcessingFeedback())
+    text = pdf_text(sheet)
+    assert "Park service areas" in text and "Living circle coverage" in text
+    assert "homes_parks" not in text and "service\n" not in text
+    stored = QgsVectorLayer(str(tmp_path / "service.gpkg"))
+    assert stored.renderer().type() != "singleSymbol"  # the graded/categorised domain style

@@ -95,3 +95,25 @@ def test_layer_removed_from_the_project_leaves_the_list(dialog, layers):
     assert dialog.layersList.count() == 2
     assert "removed" in dialog.statusLabel.text()
     assert dialog.checked_layer_ids() == []
+
+
+def test_extent_scale_and_title_block_choices(dialog, layers, tmp_path, qtbot):
+    """A chosen layer's extent at a chosen planning scale, with the title block entries."""
+    tick(dialog, layers["parks"], layers["grid"])
+    dialog.extentCombo.setCurrentIndex(dialog.extentCombo.findData(layers["parks"].id()))
+    dialog.scaleCombo.setCurrentIndex(dialog.scaleCombo.findData("1:10000"))
+    dialog.projectEdit.setText("赫尔辛基绿地专项规划")
+    dialog.numberEdit.setText("图 2-1")
+    dialog.dpiSpin.setValue(72)
+    output = tmp_path / "map.pdf"
+    dialog.outputEdit.setText(str(output))
+    parameters = dialog.parameters()
+    assert parameters["EXTENT"].endswith("[EPSG:4326]") and parameters["PLAN_SCALE"] == "1:10000"
+    dialog.exportButton.click()
+    qtbot.waitUntil(lambda: dialog.run_.done, timeout=30000)
+    assert dialog.run_.results["SCALE"] == 10000
+    text = unicodedata.normalize("NFKC", subprocess.run(["pdftotext", str(output), "-"], capture_output=True,
+                                                        text=True).stdout)
+    assert "赫尔辛基绿地专项规划" in text and "图 2-1" in text and "1:10,000" in text
+    dialog.extentCombo.setCurrentIndex(dialog.extentCombo.findData("layers"))
+    assert "EXTENT" not in dialog.parameters()

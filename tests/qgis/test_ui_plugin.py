@@ -82,12 +82,11 @@ def test_dialogs_speak_chinese(chinese, provider, qtbot, tmp_path):
 
 
 def test_models_are_offered_while_the_plugin_is_loaded(plugin):
+    """By the provider itself, so a fresh profile (the plugin loaded before Processing) has them."""
     from qgis.core import QgsApplication
 
-    from urbanization_planning.processing_models import MODELS_DIR, _folders
-
-    assert str(MODELS_DIR) in _folders()[1]
-    names = {a.displayName() for a in QgsApplication.processingRegistry().providerById("model").algorithms()}
-    assert {"Green city assessment (绿色城市评估)", "Flood corridor check (排涝通道核查)"} <= names
+    registry = QgsApplication.processingRegistry()
+    ids = {a.id() for a in registry.providerById("urbanization").algorithms()}
+    assert {"urbanization:greencityassessment", "urbanization:floodcorridorcheck"} <= ids
     plugin.unload()
-    assert str(MODELS_DIR) not in _folders()[1]
+    assert registry.algorithmById("urbanization:greencityassessment") is None

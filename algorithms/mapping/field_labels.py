@@ -1,0 +1,252 @@
+"""What planners read instead of raw field names: an English label (translated to Chinese through the
+context "fields" by the QGIS side) and a display kind for every field the algorithms write, plus
+the labels of the few placeholder values they write ("(all)", "(outside districts)").
+
+Pure: no QGIS, no Qt. The QGIS side sets the labels as field aliases (attribute table, identify,
+legend) and reports show them as table headers; `display()` formats a value by its kind: rates as
+percentages (0.812 -> "81.2 %"), people as whole numbers."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name pylupdate5 looks for)
+    """Marks `text` for translation under `context` (pylupdate5 extracts it); returns it unchanged."""
+    return text
+
+
+CONTEXT = "fields"
+RATE, PEOPLE, COUNT, NUMBER, TEXT = "rate", "people", "count", "number", "text"
+
+# field name -> (English label, kind). Kinds: RATE = a 0-1 fraction shown as a percentage, PEOPLE and
+# COUNT = whole numbers, NUMBER = a measurement (two decimals), TEXT = as written.
+FIELDS: dict[str, tuple[str, str]] = {
+    # shared
+    "src_fid": (QT_TRANSLATE_NOOP("fields", "Source feature id"), TEXT),
+    "district": (QT_TRANSLATE_NOOP("fields", "District"), TEXT),
+    "mode": (QT_TRANSLATE_NOOP("fields", "Distance mode"), TEXT),
+    "name": (QT_TRANSLATE_NOOP("fields", "Name"), TEXT),
+    "name_en": (QT_TRANSLATE_NOOP("fields", "English name"), TEXT),
+    "area_m2": (QT_TRANSLATE_NOOP("fields", "Area (m²)"), NUMBER),
+    "population": (QT_TRANSLATE_NOOP("fields", "Population"), PEOPLE),
+    "distance_m": (QT_TRANSLATE_NOOP("fields", "Distance (m)"), NUMBER),
+    "snap_m": (QT_TRANSLATE_NOOP("fields", "Distance to the network (m)"), NUMBER),
+    "reachable": (QT_TRANSLATE_NOOP("fields", "Reachable"), TEXT),
+    "on_island": (QT_TRANSLATE_NOOP("fields", "On an isolated network piece"), TEXT),
+    "radius_m": (QT_TRANSLATE_NOOP("fields", "Service radius (m)"), NUMBER),
+    "type": (QT_TRANSLATE_NOOP("fields", "Type"), TEXT),
+    "rank": (QT_TRANSLATE_NOOP("fields", "Rank"), COUNT),
+    # park coverage
+    "park_id": (QT_TRANSLATE_NOOP("fields", "Park id"), TEXT),
+    "park_name": (QT_TRANSLATE_NOOP("fields", "Park name"), TEXT),
+    "park_grade": (QT_TRANSLATE_NOOP("fields", "Park grade"), TEXT),
+    "grade": (QT_TRANSLATE_NOOP("fields", "Grade"), TEXT),
+    "grade_zh": (QT_TRANSLATE_NOOP("fields", "Grade (Chinese)"), TEXT),
+    "min_area_m2": (QT_TRANSLATE_NOOP("fields", "Minimum park area (m²)"), NUMBER),
+    "parks": (QT_TRANSLATE_NOOP("fields", "Parks"), COUNT),
+    "covered": (QT_TRANSLATE_NOOP("fields", "Covered"), TEXT),
+    "covered_share": (QT_TRANSLATE_NOOP("fields", "Covered share"), RATE),
+    "covered_m2": (QT_TRANSLATE_NOOP("fields", "Covered area (m²)"), NUMBER),
+    "uncovered_m2": (QT_TRANSLATE_NOOP("fields", "Uncovered area (m²)"), NUMBER),
+    "homes": (QT_TRANSLATE_NOOP("fields", "Residential features"), COUNT),
+    "homes_covered": (QT_TRANSLATE_NOOP("fields", "Residential features covered"), COUNT),
+    "homes_unreachable": (QT_TRANSLATE_NOOP("fields", "Residential features off the network"), COUNT),
+    "population_covered": (QT_TRANSLATE_NOOP("fields", "Population covered"), PEOPLE),
+    "population_uncovered": (QT_TRANSLATE_NOOP("fields", "Population not covered"), PEOPLE),
+    "population_gained": (QT_TRANSLATE_NOOP("fields", "Population gained"), PEOPLE),
+    "population_total": (QT_TRANSLATE_NOOP("fields", "Total population"), PEOPLE),
+    "overlap_m2": (QT_TRANSLATE_NOOP("fields", "Overlap area (m²)"), NUMBER),
+    "area_km2": (QT_TRANSLATE_NOOP("fields", "Area (km²)"), NUMBER),
+    "population_not_covered": (QT_TRANSLATE_NOOP("fields", "Population not covered"), PEOPLE),
+    "population_unreachable": (QT_TRANSLATE_NOOP("fields", "Population off the network"), PEOPLE),
+    "rate_area": (QT_TRANSLATE_NOOP("fields", "Coverage by residential area"), RATE),
+    "rate_population": (QT_TRANSLATE_NOOP("fields", "Coverage by population"), RATE),
+    "size_m2": (QT_TRANSLATE_NOOP("fields", "Park area (m²)"), NUMBER),
+    "historic": (QT_TRANSLATE_NOOP("fields", "Historic-district rule"), TEXT),
+    # park equity
+    "score_m2": (QT_TRANSLATE_NOOP("fields", "Accessible park area (m²/person)"), NUMBER),
+    "mean_m2": (QT_TRANSLATE_NOOP("fields", "Mean accessible park area (m²/person)"), NUMBER),
+    "target_m2": (QT_TRANSLATE_NOOP("fields", "Target (m²/person)"), NUMBER),
+    "below_target": (QT_TRANSLATE_NOOP("fields", "Below the target"), TEXT),
+    "population_below": (QT_TRANSLATE_NOOP("fields", "Population below the target"), PEOPLE),
+    "share_below": (QT_TRANSLATE_NOOP("fields", "Share of population below the target"), RATE),
+    "counted": (QT_TRANSLATE_NOOP("fields", "Counted"), TEXT),
+    "ratio_m2_per_person": (QT_TRANSLATE_NOOP("fields", "Park area per person in reach (m²)"), NUMBER),
+    "parks_in_reach": (QT_TRANSLATE_NOOP("fields", "Parks in reach"), COUNT),
+    "gini": (QT_TRANSLATE_NOOP("fields", "Gini coefficient"), NUMBER),
+    # facility coverage
+    "type_label": (QT_TRANSLATE_NOOP("fields", "Facility type"), TEXT),
+    "limit_m": (QT_TRANSLATE_NOOP("fields", "Walking limit (m)"), NUMBER),
+    "share_homes": (QT_TRANSLATE_NOOP("fields", "Share of homes covered"), RATE),
+    "share_population": (QT_TRANSLATE_NOOP("fields", "Share of population covered"), RATE),
+    "completeness": (QT_TRANSLATE_NOOP("fields", "Completeness"), RATE),
+    "types_covered": (QT_TRANSLATE_NOOP("fields", "Facility types in reach"), COUNT),
+    # multi-plan checks
+    "plan_fid": (QT_TRANSLATE_NOOP("fields", "Plan feature id"), TEXT),
+    "landuse": (QT_TRANSLATE_NOOP("fields", "Land-use code (input)"), TEXT),
+    "code": (QT_TRANSLATE_NOOP("fields", "Land-use code"), TEXT),
+    "code_name": (QT_TRANSLATE_NOOP("fields", "Land-use name"), TEXT),
+    "class_code": (QT_TRANSLATE_NOOP("fields", "Land-use class"), TEXT),
+    "class_name": (QT_TRANSLATE_NOOP("fields", "Land-use class name"), TEXT),
+    "control_line": (QT_TRANSLATE_NOOP("fields", "Control line"), TEXT),
+    "line_name": (QT_TRANSLATE_NOOP("fields", "Control line name"), TEXT),
+    "rule_id": (QT_TRANSLATE_NOOP("fields", "Rule"), TEXT),
+    "rule_text": (QT_TRANSLATE_NOOP("fields", "Rule text"), TEXT),
+    "conflict_count": (QT_TRANSLATE_NOOP("fields", "Conflicts"), COUNT),
+    "conflict_area_m2": (QT_TRANSLATE_NOOP("fields", "Conflict area (m²)"), NUMBER),
+    "line_a": (QT_TRANSLATE_NOOP("fields", "Control line A"), TEXT),
+    "line_a_name": (QT_TRANSLATE_NOOP("fields", "Control line A name"), TEXT),
+    "line_b": (QT_TRANSLATE_NOOP("fields", "Control line B"), TEXT),
+    "line_b_name": (QT_TRANSLATE_NOOP("fields", "Control line B name"), TEXT),
+    "space_class": (QT_TRANSLATE_NOOP("fields", "Space class"), TEXT),
+    "space_name": (QT_TRANSLATE_NOOP("fields", "Space class name"), TEXT),
+    "unit_name": (QT_TRANSLATE_NOOP("fields", "Planning unit"), TEXT),
+    "total_area_m2": (QT_TRANSLATE_NOOP("fields", "Total area (m²)"), NUMBER),
+    "plane_area_m2": (QT_TRANSLATE_NOOP("fields", "Plane area (m²)"), NUMBER),
+    "ellipsoid_area_m2": (QT_TRANSLATE_NOOP("fields", "Ellipsoidal area (m²)"), NUMBER),
+    "net_ellipsoid_area_m2": (QT_TRANSLATE_NOOP("fields", "Net ellipsoidal area (m²)"), NUMBER),
+    "deducted_share": (QT_TRANSLATE_NOOP("fields", "Deducted share (田坎)"), RATE),
+    "outcome": (QT_TRANSLATE_NOOP("fields", "Outcome"), TEXT),
+    "outcome_name": (QT_TRANSLATE_NOOP("fields", "Outcome name"), TEXT),
+    "clause": (QT_TRANSLATE_NOOP("fields", "Clause"), TEXT),
+    "error_type": (QT_TRANSLATE_NOOP("fields", "Error type"), TEXT),
+    "error_name": (QT_TRANSLATE_NOOP("fields", "Error"), TEXT),
+    "feature_ids": (QT_TRANSLATE_NOOP("fields", "Feature ids"), TEXT),
+    "n_features": (QT_TRANSLATE_NOOP("fields", "Features"), COUNT),
+    "detail": (QT_TRANSLATE_NOOP("fields", "Detail"), TEXT),
+    # drainage
+    "corridor_id": (QT_TRANSLATE_NOOP("fields", "Corridor id"), TEXT),
+    "strahler": (QT_TRANSLATE_NOOP("fields", "Strahler order"), COUNT),
+    "upstream_km2": (QT_TRANSLATE_NOOP("fields", "Contributing area (km²)"), NUMBER),
+    "length_m": (QT_TRANSLATE_NOOP("fields", "Length (m)"), NUMBER),
+    "slope_pct": (QT_TRANSLATE_NOOP("fields", "Slope (%)"), NUMBER),
+    "half_width_m": (QT_TRANSLATE_NOOP("fields", "Corridor half-width (m)"), NUMBER),
+    "road_fid": (QT_TRANSLATE_NOOP("fields", "Road feature id"), TEXT),
+    "road_name": (QT_TRANSLATE_NOOP("fields", "Road name"), TEXT),
+    "depression_id": (QT_TRANSLATE_NOOP("fields", "Depression id"), TEXT),
+    "max_depth_m": (QT_TRANSLATE_NOOP("fields", "Maximum depth (m)"), NUMBER),
+    "mean_depth_m": (QT_TRANSLATE_NOOP("fields", "Mean depth (m)"), NUMBER),
+    "volume_m3": (QT_TRANSLATE_NOOP("fields", "Volume (m³)"), NUMBER),
+    "spill_elev_m": (QT_TRANSLATE_NOOP("fields", "Spill elevation (m)"), NUMBER),
+    "cells": (QT_TRANSLATE_NOOP("fields", "Cells"), COUNT),
+    "buildings": (QT_TRANSLATE_NOOP("fields", "Buildings"), COUNT),
+    "road_length_m": (QT_TRANSLATE_NOOP("fields", "Road length (m)"), NUMBER),
+    # transit
+    "station_id": (QT_TRANSLATE_NOOP("fields", "Station id"), TEXT),
+    "lines": (QT_TRANSLATE_NOOP("fields", "Lines"), TEXT),
+    "n_lines": (QT_TRANSLATE_NOOP("fields", "Number of lines"), COUNT),
+    "gcj02_lon": (QT_TRANSLATE_NOOP("fields", "GCJ-02 longitude"), NUMBER),
+    "gcj02_lat": (QT_TRANSLATE_NOOP("fields", "GCJ-02 latitude"), NUMBER),
+    "band_min": (QT_TRANSLATE_NOOP("fields", "Band from (m)"), NUMBER),
+    "band_m": (QT_TRANSLATE_NOOP("fields", "Band to (m)"), NUMBER),
+    "circle_m2": (QT_TRANSLATE_NOOP("fields", "Circle area (m²)"), NUMBER),
+    "pedshed_ratio": (QT_TRANSLATE_NOOP("fields", "Ped-shed ratio"), RATE),
+    "reached_length_m": (QT_TRANSLATE_NOOP("fields", "Street length reached (m)"), NUMBER),
+    "allocation": (QT_TRANSLATE_NOOP("fields", "Population allocation"), TEXT),
+    "on_network": (QT_TRANSLATE_NOOP("fields", "On the network"), TEXT),
+    "small_island": (QT_TRANSLATE_NOOP("fields", "On a small network piece"), TEXT),
+    "access_points": (QT_TRANSLATE_NOOP("fields", "Access points"), COUNT),
+    "express_stop": (QT_TRANSLATE_NOOP("fields", "Express stop"), TEXT),
+    "uses_express": (QT_TRANSLATE_NOOP("fields", "Uses the express"), TEXT),
+    "minutes_saved": (QT_TRANSLATE_NOOP("fields", "Minutes saved"), NUMBER),
+    "percent_saved": (QT_TRANSLATE_NOOP("fields", "Time saved (%)"), NUMBER),
+}
+
+# Per-band columns of the station summary: <prefix>_<band in m>.
+BAND_FIELDS: dict[str, tuple[str, str]] = {
+    "area": (QT_TRANSLATE_NOOP("fields", "Catchment area within {} m (m²)"), NUMBER),
+    "population": (QT_TRANSLATE_NOOP("fields", "Population within {} m"), PEOPLE),
+    "pedshed": (QT_TRANSLATE_NOOP("fields", "Ped-shed ratio within {} m"), RATE),
+    "length": (QT_TRANSLATE_NOOP("fields", "Street length within {} m (m)"), NUMBER),
+    "rank_pedshed": (QT_TRANSLATE_NOOP("fields", "Rank by ped-shed ratio within {} m"), COUNT),
+}
+# Per-trip columns of the express evaluation: <allstop|express>_<measure>.
+TRIP_PREFIXES = {"allstop": QT_TRANSLATE_NOOP("fields", "All-stop"), "express": QT_TRANSLATE_NOOP("fields", "With express")}
+TRIP_FIELDS: dict[str, tuple[str, str]] = {
+    "ivt_min": (QT_TRANSLATE_NOOP("fields", "{}: in-vehicle time (min)"), NUMBER),
+    "wait_min": (QT_TRANSLATE_NOOP("fields", "{}: waiting time (min)"), NUMBER),
+    "transfer_min": (QT_TRANSLATE_NOOP("fields", "{}: transfer time (min)"), NUMBER),
+    "total_min": (QT_TRANSLATE_NOOP("fields", "{}: total time (min)"), NUMBER),
+    "transfers": (QT_TRANSLATE_NOOP("fields", "{}: transfers"), COUNT),
+    "route": (QT_TRANSLATE_NOOP("fields", "{}: route"), TEXT),
+}
+# Per-class columns of the space structure summary: <class>_m2 and <class>_pct (already percent).
+SHARE_SUFFIXES = {"_m2": QT_TRANSLATE_NOOP("fields", "{} (m²)"), "_pct": QT_TRANSLATE_NOOP("fields", "{} (%)")}
+
+# Placeholder values written into data columns.
+VALUES = {
+    "(all)": QT_TRANSLATE_NOOP("fields", "All"),
+    "(outside districts)": QT_TRANSLATE_NOOP("fields", "Outside districts"),
+    "network": QT_TRANSLATE_NOOP("fields", "walking network"),
+    "euclidean": QT_TRANSLATE_NOOP("fields", "straight line"),
+}
+
+MEETS = QT_TRANSLATE_NOOP("fields", "meets the target")
+FAILS = QT_TRANSLATE_NOOP("fields", "below the target")
+STATUS = QT_TRANSLATE_NOOP("fields", "Status")
+YES = QT_TRANSLATE_NOOP("fields", "yes")
+NO = QT_TRANSLATE_NOOP("fields", "no")
+
+_BAND = re.compile(r"^(rank_pedshed|area|population|pedshed|length)_(\d+)$")
+_TRIP = re.compile(r"^(allstop|express)_(ivt_min|wait_min|transfer_min|total_min|transfers|route)$")
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+def describe(field: str, translate: Callable[[str], str] = _identity) -> tuple[str, str] | None:
+    """(label, kind) of `field`, the label through `translate`; None for a field we did not write."""
+    if field in FIELDS:
+        label, kind = FIELDS[field]
+        return translate(label), kind
+    match = _BAND.match(field)
+    if match:
+        label, kind = BAND_FIELDS[match.group(1)]
+        return translate(label).format(match.group(2)), kind
+    match = _TRIP.match(field)
+    if match:
+        label, kind = TRIP_FIELDS[match.group(2)]
+        return translate(label).format(translate(TRIP_PREFIXES[match.group(1)])), kind
+    return None
+
+
+def label(field: str, translate: Callable[[str], str] = _identity) -> str:
+    """The label of `field`, or the field name itself when it is not one of ours."""
+    described = describe(field, translate)
+    return described[0] if described else field
+
+
+def kind(field: str) -> str:
+    described = describe(field)
+    return described[1] if described else TEXT
+
+
+def value_label(value, translate: Callable[[str], str] = _identity):
+    """A placeholder value ('(all)', 'network', ...) in words; other values unchanged."""
+    return translate(VALUES[value]) if isinstance(value, str) and value in VALUES else value
+
+
+def percent(fraction, digits: int = 1) -> str:
+    """0.812 -> '81.2 %'; '-' for a missing value."""
+    if fraction is None or (isinstance(fraction, float) and math.isnan(fraction)):
+        return "-"
+    return f"{100 * float(fraction):.{digits}f} %"
+
+
+def display(field: str, value, translate: Callable[[str], str] = _identity):
+    """`value` of `field` ready for a report cell: rates as percentages, people and counts as whole
+    numbers, placeholders in words; anything else unchanged (the table formats numbers)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, bool):
+        return translate(YES if value else NO)
+    field_kind = kind(field)
+    if field_kind == RATE and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return percent(value)
+    if field_kind in (PEOPLE, COUNT) and isinstance(value, float):
+        return int(round(value))
+    return value_label(value, translate)

@@ -1,0 +1,53 @@
+"""Processing's batch dialog, driven for two rows of every algorithm with an HTML report: the runs
+end without an error (QGIS 3.22's dialog called ProcessingResults.addResult() without its
+timestamp for HTML outputs) and each row's report is in the Results viewer."""
+
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsApplication, QgsVectorLayer
+
+from tests.qgis.test_reports_chinese import CASES
+
+
+@pytest.fixture
+def batch_patch(processing_ready):
+    from urbanization_planning.ui import batch_results
+
+    batch_results.install()
+    yield
+    batch_results.uninstall()
+
+
+def _value(value):
+    return value.source() if isinstance(value, QgsVectorLayer) else value
+
+
+@pytest.mark.parametrize("algorithm_id", sorted(CASES))
+def test_two_batch_rows_end_without_error(batch_patch, provider, qtbot, tmp_path, algorithm_id):
+    from processing.core.ProcessingResults import resultsList
+    from processing.gui.BatchAlgorithmDialog import BatchAlgorithmDialog
+    from processing.tools import dataobjects
+
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById(f"urbanization:{algorithm_id}")
+    dialog = BatchAlgorithmDialog(algorithm)
+    qtbot.addWidget(dialog)
+    panel = dialog.mainWidget()
+    while panel.batchRowCount() < 2:
+        panel.addRow()
+    context = dataobjects.createContext()
+    parameters = {k: v for k, v in CASES[algorithm_id]().items() if v is not None}
+    for row in range(2):
+        for name, value in parameters.items():
+            panel.wrappers[row][panel.parameter_to_column[name]].setParameterValue(_value(value), context)
+        for output in algorithm.destinationParameterDefinitions():
+            if output.name() == "COMMUTE_ISOCHRONES":
+                continue  # needs a walking network the express case does not give
+            extension = output.defaultFileExtension()
+            column = panel.parameter_to_column[output.name()]
+            panel.tblParameters.cellWidget(row + 1, column).setValue(str(tmp_path / f"{output.name()}_{row}.{extension}"))
+    before = len(resultsList.getResults())
+    dialog.runAlgorithm()  # raised TypeError: addResult() missing 'timestamp' on QGIS 3.22
+    reports = [r for r in resultsList.getResults()[before:] if str(r.filename).endswith(".html")]
+    assert {str(tmp_path / "REPORT_0.html"), str(tmp_path / "REPORT_1.html")} <= {str(r.filename) for r in reports}
+    assert (tmp_path / "REPORT_1.html").exists()

@@ -1,0 +1,145 @@
+"""Every algorithm with an HTML report, rendered under zh-Hans on the bundled sample data: the page
+(headings, table headers, chart labels, notes) has no English word left outside data values and
+codes, rates are shown as percentages and the output layers' fields carry Chinese aliases."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from qgis.core import QgsVectorLayer
+
+from tests.conftest import SAMPLE_DATA
+from tests.qgis.helpers import gpkg_layer
+
+OSM = SAMPLE_DATA / "helsinki_osm_layers.gpkg"
+GRID = SAMPLE_DATA / "helsinki_population_grid_2020.gpkg"
+PLAN = SAMPLE_DATA / "planning_sample.gpkg"
+METRO = SAMPLE_DATA / "kunming_metro_sample.gpkg"
+DEM = str(SAMPLE_DATA / "bigtujunga.tif")
+
+# Parameters of each report-writing algorithm (the demo's runs, scripts/demo.d) on the sample data.
+CASES = {
+    "parkcoverage": lambda: {
+        "PARKS": gpkg_layer(OSM, "parks"), "PARK_NAME_FIELD": "name", "NETWORK": gpkg_layer(OSM, "roads"),
+        "RESIDENTIAL": gpkg_layer(GRID, "population_grid_2020"), "POPULATION_FIELD": "population",
+        "STANDARD": "green300_park500"},
+    "parkequity": lambda: {
+        "PARKS": gpkg_layer(OSM, "parks"), "PARK_NAME_FIELD": "name", "NETWORK": gpkg_layer(OSM, "roads"),
+        "RESIDENTIAL": gpkg_layer(GRID, "population_grid_2020"), "POPULATION_FIELD": "population",
+        "STANDARD": "green300_park500"},
+    "facilitycoverage": lambda: {
+        "FACILITIES": gpkg_layer(OSM, "landuse"), "TYPE_FIELD": "landuse",
+        "TYPE_MAPPING": "retail = market\ncivil = community_service",
+        "RESIDENTIAL": gpkg_layer(GRID, "population_grid_2020"), "POPULATION_FIELD": "population",
+        "NETWORK": gpkg_layer(OSM, "roads")},
+    "cityhealthcheck": lambda: {
+        "EDITION": "mohurd_2021", "PARKS": gpkg_layer(OSM, "parks"), "PARK_NAME_FIELD": "name",
+        "NETWORK": gpkg_layer(OSM, "roads"), "RESIDENTIAL": gpkg_layer(GRID, "population_grid_2020"),
+        "POPULATION_FIELD": "population", "STATIONS": gpkg_layer(OSM, "rail_stations")},
+    "controllineconflicts": lambda: {
+        "PLAN": gpkg_layer(PLAN, "plan_landuse"), "LANDUSE_FIELD": "DLBM",
+        "ECOLOGICAL_REDLINE": gpkg_layer(PLAN, "ecological_redline"),
+        "PERMANENT_FARMLAND": gpkg_layer(PLAN, "permanent_farmland"),
+        "DEVELOPMENT_BOUNDARY": gpkg_layer(PLAN, "development_boundary")},
+    "livingspacestructure": lambda: {"PLAN": gpkg_layer(PLAN, "plan_landuse"), "LANDUSE_FIELD": "DLBM"},
+    "drainagecorridors": lambda: {"DEM": DEM, "MIN_CONTRIBUTING_AREA": 100},
+    "waterloggingspots": lambda: {"DEM": DEM},
+    "expressservice": lambda: {
+        "STATIONS": gpkg_layer(METRO, "stations"), "STATION_ID_FIELD": "station_id", "STATION_NAME_FIELD": "name",
+        "LINE_FIELD": "line", "ORDER_FIELD": "order", "EXPRESS_FIELD": "express", "DESTINATION": "东风广场",
+        "COMMUTE_ISOCHRONES": None},
+    "stationcatchments": lambda: {
+        "STATIONS": gpkg_layer(OSM, "rail_stations"), "STATION_NAME_FIELD": "name",
+        "NETWORK": gpkg_layer(OSM, "roads"), "BANDS": "300,500,800",
+        "POPULATION": gpkg_layer(GRID, "population_grid_2020"), "POPULATION_FIELD": "population"},
+}
+# Words that are not English prose: units, measures and the names of methods planners use as such.
+ALLOWED = {"m", "km", "ha", "min", "gini", "e2sfca", "dem", "osm", "gb", "t", "cjj", "id", "strahler", "svg", "pyflwdir", "d8", "cgcs2000", "cm", "mm", "gdp"}
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]+")
+TAGS = re.compile(r"<[^>]+>")
+
+
+def data_words(parameters: dict) -> set[str]:
+    """Every word in the input layers' text values (park, station and district names are data)."""
+    words = set()
+    for value in parameters.values():
+        if isinstance(value, QgsVectorLayer):
+            for feature in value.getFeatures():
+                for attribute in feature.attributes():
+                    if isinstance(attribute, str):
+                        words.update(w.lower() for w in WORD.findall(attribute))
+        elif isinstance(value, str):
+            words.update(w.lower() for w in WORD.findall(value))
+    return words
+
+
+PATH = re.compile(r"\S+/\S+")  # file paths (resources/standards/x.json) and units such as m²/person are codes
+
+
+def english_words(page: str, allowed: set[str]) -> list[str]:
+    text = PATH.sub(" ", html.unescape(TAGS.sub(" ", re.sub(r"<style.*?</style>", " ", page, flags=re.S))))
+    return sorted({w for w in WORD.findall(text) if w.lower() not in allowed and w.lower() not in ALLOWED})
+
+
+def with_outputs(algorithm_id: str, parameters: dict, report) -> dict:
+    """Every output requested (temporary), the report at `report`."""
+    from qgis.core import QgsApplication
+
+    algorithm = QgsApplication.processingRegistry().algorithmById(f"urbanization:{algorithm_id}")
+    outputs = {p.name(): "TEMPORARY_OUTPUT" for p in algorithm.destinationParameterDefinitions()}
+    merged = {**outputs, **parameters, "REPORT": str(report)}
+    return {name: value for name, value in merged.items() if value is not None}
+
+
+ENGLISH_LEFT = {  # known English text that belongs to another engineer's files: strict xfail flags the fix
+    "cityhealthcheck": "the preset's source citation in resources/standards/city_health_check.json is English "
+                       "('annex 2 of the 2021 城市体检 notice ... for the park coverage target')",
+}
+
+
+@pytest.mark.parametrize("algorithm_id", [
+    pytest.param(a, marks=pytest.mark.xfail(strict=True, reason=ENGLISH_LEFT[a])) if a in ENGLISH_LEFT else a
+    for a in sorted(CASES)])
+def test_report_has_no_english_under_zh_hans(chinese, run, tmp_path, algorithm_id):
+    parameters = CASES[algorithm_id]()
+    allowed = data_words(parameters)
+    report = tmp_path / f"{algorithm_id}.html"
+    run(f"urbanization:{algorithm_id}", with_outputs(algorithm_id, parameters, report))
+    page = report.read_text(encoding="utf-8")
+    found = english_words(page, allowed)
+    assert found == [], ", ".join(found)
+
+
+
+def test_loaded_outputs_carry_chinese_field_aliases(chinese, provider, tmp_path):
+    """The attribute table of a loaded result shows 覆盖率（按居住用地面积）, not rate_area."""
+    import processing
+    from qgis.core import QgsProject
+
+    project = QgsProject.instance()
+    before = set(project.mapLayers())
+    try:
+        processing.runAndLoadResults("urbanization:parkcoverage", {
+            **CASES["parkcoverage"](), "SERVICE_AREAS": "TEMPORARY_OUTPUT", "RESIDENTIAL_RESULT": "TEMPORARY_OUTPUT",
+            "SUMMARY": "TEMPORARY_OUTPUT", "UNDERSERVED": "TEMPORARY_OUTPUT"})
+        loaded = [project.mapLayer(i) for i in project.mapLayers() if i not in before]
+        aliases = {f.name(): f.alias() for layer in loaded if isinstance(layer, QgsVectorLayer) for f in layer.fields()}
+        assert aliases["rate_area"] == "覆盖率（按居住用地面积）"
+        assert aliases["population_covered"] == "覆盖人口"
+        assert aliases["radius_m"] == "服务半径（m）"
+    finally:
+        project.removeMapLayers([i for i in project.mapLayers() if i not in before])
+
+
+def test_rates_are_percentages_with_target_and_status(chinese, run, tmp_path):
+    report = tmp_path / "coverage.html"
+    results = run("urbanization:parkcoverage", with_outputs("parkcoverage", CASES["parkcoverage"](), report))
+    page = report.read_text(encoding="utf-8")
+    rate = f"{100 * results['COVERAGE_RATE_AREA']:.1f} %"
+    status = "达标" if results["COVERAGE_RATE_AREA"] >= 0.8 else "未达标"
+    assert f"<td>{rate}</td><td>" in page and "<td>80.0 %</td>" in page and f"<td>{status}</td>" in page
+    assert "片区外" in page or "全部" in page  # placeholder districts in words
+    assert "rate_area" not in page and "homes_covered" not in page
+
