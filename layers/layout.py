@@ -165,13 +165,17 @@ def nice_length(length: float) -> float:
 
 
 def map_crs_for(project, layers) -> QgsCoordinateReferenceSystem:
-    """The project CRS when it is metric, else a metric CRS (Gauss-Kruger in China, UTM elsewhere)
-    around the first layer: a geographic map gives a scale bar in degrees."""
+    """The project CRS when it is true to scale over the layers (the working-CRS rule of
+    layers/crs.py), else the working CRS around the first layer (Gauss-Kruger in China, UTM
+    elsewhere): a geographic sheet would get a scale bar in degrees, a Web Mercator one a scale bar
+    in stretched "metres" (10 % long at Kunming)."""
     project_crs = project.crs()
     if crs_utils.is_metric(project_crs):
-        return project_crs
+        extent = layers_extent(layers, project_crs, project.transformContext())
+        if extent is None or crs_utils.metric_crs_for(project_crs, extent, label=project_crs.authid()) == project_crs:
+            return project_crs
     first = layers[0]
-    return crs_utils.metric_crs_for(first.crs(), first.extent(), project)
+    return crs_utils.metric_crs_for(first.crs(), first.extent(), project, first.name())
 
 
 def layers_extent(layers, map_crs, transform_context) -> QgsRectangle | None:

@@ -171,3 +171,22 @@ def test_single_point_layer_gets_a_map_around_it(tmp_path):
     point = memory_layer("Point", "EPSG:32635", ["POINT(385000 6671000)"], name="站点")
     sheet = layout.build_planning_sheet(QgsProject.instance(), "a4_landscape", [point], layout.SheetContent("t"))
     assert sheet.layout.itemById("map").extent().contains(QgsRectangle(384800, 6670800, 385200, 6671200))
+
+
+def test_a_web_mercator_project_gets_a_true_to_scale_sheet(helsinki_layers):
+    """Web Mercator "metres" are twice too long in Helsinki (sec 60°): the sheet's map, and so its
+    scale bar and plan scale, use the working CRS (UTM 35N there) instead; a true-to-scale project
+    CRS is kept."""
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from urbanization_planning.layers.layout import map_crs_for
+
+    project = QgsProject.instance()
+    before = project.crs()
+    try:
+        project.setCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+        assert map_crs_for(project, helsinki_layers).authid() == "EPSG:32635"
+        project.setCrs(QgsCoordinateReferenceSystem("EPSG:3067"))  # ETRS-TM35FIN: true to scale there
+        assert map_crs_for(project, helsinki_layers).authid() == "EPSG:3067"
+    finally:
+        project.setCrs(before)
