@@ -65,8 +65,7 @@ def nearest_street_land(network: Network, distance: np.ndarray, cutoffs, buffers
     own = offset + widest / 2  # no unreached point owns land in a buffer farther than this
     guard = own * (1 + math.sqrt(2))  # reached points farther than this from every such point cannot matter
     bounds = shapely.bounds(np.asarray([buffers[i] for i in todo], dtype=object))
-    extent = shapely.box(*(bounds[:, :2].min(axis=0) - reach), *(bounds[:, 2:].max(axis=0) + reach))
-    edges = network.edge_tree().query(extent)
+    edges = _edges_in_box(network, bounds[:, :2].min(axis=0) - reach, bounds[:, 2:].max(axis=0) + reach)
     xy, reached = _street_samples(network, distance, [cutoffs[i] for i in todo], edges, spacing)
     rivals = {}  # per cut-off: the unreached points that may own land in its buffer
     relevant = np.zeros(len(xy), dtype=bool)
@@ -85,7 +84,8 @@ def nearest_street_land(network: Network, distance: np.ndarray, cutoffs, buffers
     if not rivals:
         return result
     chosen = np.flatnonzero(relevant)
-    cells, owner = voronoi_cells(xy[chosen])
+    any_rival = np.logical_or.reduce(list(rivals.values()))
+    cells, owner = voronoi_cells(xy[chosen], wanted=any_rival[chosen])
     owner = chosen[owner]
     for i, near in rivals.items():
         lost = near[owner]
@@ -111,25 +111,32 @@ def _without_cells(buffered, cells: np.ndarray, sites: np.ndarray, own: float):
     return kept
 
 
-def voronoi_cells(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def voronoi_cells(points: np.ndarray, wanted: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Voronoi cells (Polygons) of distinct points and the index of each cell's point (cells of the
-    outermost points end at a box well beyond them). GEOS computes each cell's corners on its own,
-    so neighbours may disagree in the last bits: corners are rounded to 0.1 mm, which lets GEOS's
-    coverage union dissolve the cells (`_coverage_union` falls back to an overlay union if not);
-    cells that rounding collapses are dropped."""
+    outermost points end at a box well beyond them); only the cells of the `wanted` points (a
+    mask; default all). GEOS computes each cell's corners on its own, so neighbours may disagree
+    in the last bits: corners are rounded to 0.1 mm, which lets GEOS's coverage union dissolve
+    the cells (`_coverage_union` falls back to an overlay union if not); cells that rounding
+    collapses are dropped."""
     lo, hi = points.min(axis=0), points.max(axis=0)
     margin = np.ptp(points, axis=0).max() + 1.0
     frame = shapely.box(*(lo - margin), *(hi + margin))
     cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(points), extend_to=frame))
-    corners, cell_of = shapely.get_coordinates(cells, return_index=True)
-    corners = np.round(corners, 4)
-    cells = shapely.set_coordinates(cells, corners)
-    # The mean of a cell's corners lies inside it (cells are convex): its nearest point is the cell's own.
-    count = np.bincount(cell_of, minlength=len(cells))
-    inside = np.c_[np.bincount(cell_of, corners[:, 0], len(cells)), np.bincount(cell_of, corners[:, 1], len(cells))] / count[:, None]
-    owner = cKDTree(points).query(inside)[1]
+    owner = _cell_owners(cells, points)
+    if wanted is not None:
+        cells, owner = cells[wanted[owner]], owner[wanted[owner]]
+    cells = shapely.set_coordinates(cells, np.round(shapely.get_coordinates(cells), 4))
     real = shapely.area(cells) > 1e-6  # not a sliver that rounding collapsed
     return cells[real], owner[real]
+
+
+def _cell_owners(cells: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """The point of each Voronoi cell (GEOS 3.11 returns them in its own order): the point nearest
+    the mean of the cell's corners, which lies inside the (convex) cell."""
+    corners, cell_of = shapely.get_coordinates(cells, return_index=True)
+    count = np.bincount(cell_of, minlength=len(cells))
+    inside = np.c_[np.bincount(cell_of, corners[:, 0], len(cells)), np.bincount(cell_of, corners[:, 1], len(cells))] / count[:, None]
+    return cKDTree(points).query(inside)[1]
 
 
 def _coverage_union(cells: np.ndarray):
@@ -141,6 +148,14 @@ def _coverage_union(cells: np.ndarray):
         return shapely.coverage_union_all(cells)
     except shapely.errors.GEOSException:
         return shapely.union_all(shapely.make_valid(cells))
+
+
+def _edges_in_box(network: Network, low: np.ndarray, high: np.ndarray) -> np.ndarray:
+    """The edges whose bounding box meets the box `low`-`high` (the edges are straight, so the
+    same edges an STRtree query of the box returns, without building the tree)."""
+    a, b = network.xy[network.u], network.xy[network.v]
+    meets = (np.minimum(a, b) <= high).all(axis=1) & (np.maximum(a, b) >= low).all(axis=1)
+    return np.flatnonzero(meets)
 
 
 def _street_samples(network: Network, distance: np.ndarray, cutoffs, edges: np.ndarray, spacing: float):
