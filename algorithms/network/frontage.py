@@ -27,6 +27,7 @@ import shapely
 from scipy.spatial import cKDTree
 
 from .graph import Network
+from .threads import thread_map, workers
 
 #: Street sample points per offset length (2: every 25 m at the default 50 m offset).
 SAMPLES_PER_OFFSET = 2
@@ -65,7 +66,8 @@ def nearest_street_land(network: Network, distance: np.ndarray, cutoffs, buffers
     own = offset + widest / 2  # no unreached point owns land in a buffer farther than this
     guard = own * (1 + math.sqrt(2))  # reached points farther than this from every such point cannot matter
     bounds = shapely.bounds(np.asarray([buffers[i] for i in todo], dtype=object))
-    edges = _edges_in_box(network, bounds[:, :2].min(axis=0) - reach, bounds[:, 2:].max(axis=0) + reach)
+    extent = shapely.box(*(bounds[:, :2].min(axis=0) - reach), *(bounds[:, 2:].max(axis=0) + reach))
+    edges = network.edge_tree().query(extent)
     xy, reached = _street_samples(network, distance, [cutoffs[i] for i in todo], edges, spacing)
     rivals = {}  # per cut-off: the unreached points that may own land in its buffer
     relevant = np.zeros(len(xy), dtype=bool)
@@ -84,31 +86,62 @@ def nearest_street_land(network: Network, distance: np.ndarray, cutoffs, buffers
     if not rivals:
         return result
     chosen = np.flatnonzero(relevant)
-    any_rival = np.logical_or.reduce(list(rivals.values()))
-    cells, owner = voronoi_cells(xy[chosen], wanted=any_rival[chosen])
-    owner = chosen[owner]
-    for i, near in rivals.items():
-        lost = near[owner]
-        result[i] = _without_cells(buffers[i], cells[lost], xy[owner[lost]], own)
+    tiles = _tiles(xy[chosen], halo=2 * math.sqrt(2) * own)
+    parts = thread_map(lambda tile: _rival_cells(xy, chosen, tile, rivals, own), tiles)
+    for i in rivals:
+        result[i] = shapely.difference(buffers[i], _owned_land(buffers[i], [part[i] for part in parts], own))
     return result
 
 
-def _without_cells(buffered, cells: np.ndarray, sites: np.ndarray, own: float):
-    """`buffered` less the Voronoi `cells` of unreached `sites`, each cut to the square of
-    half-side `own` around its site: beyond it a cell could reach past the reached points left out
-    of the diagram. Cells inside their square stay whole and form a coverage, unioned fast."""
-    x, y = sites.T
+#: Diagrams of fewer sites than this are not split into tiles (the seam would cost more).
+TILE_SITES = 20_000
+
+
+def _tiles(points: np.ndarray, halo: float) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The sites split at the median x into a west and an east tile, whose diagrams are built side
+    by side (one tile when few sites or one core): per tile, the sites of its diagram (its half
+    widened by `halo`) and which of them are its own. A cell cut to its site's square (half-side
+    `own`) depends only on sites within 2 sqrt(2) own of its site: a `halo` of that keeps it exact."""
+    if workers() < 2 or len(points) < TILE_SITES:
+        return [(np.arange(len(points)), np.ones(len(points), dtype=bool))]
+    x = points[:, 0]
+    middle = np.median(x)
+    west = np.flatnonzero(x < middle + halo)
+    east = np.flatnonzero(x >= middle - halo)
+    return [(west, x[west] < middle), (east, x[east] >= middle)]
+
+
+def _rival_cells(xy: np.ndarray, chosen: np.ndarray, tile, rivals: dict, own: float) -> dict:
+    """One Voronoi diagram of the sites of `tile`; per cut-off, the cells of its rivals among the
+    tile's own sites: the union of those inside their square (half-side `own` around their site),
+    and the others (oversized) with their sites."""
+    sites, mine = tile
+    wanted = np.logical_or.reduce(list(rivals.values()))[chosen[sites]] & mine
+    cells, owner = voronoi_cells(xy[chosen[sites]], wanted)
+    owner = chosen[sites[owner]]
+    x, y = xy[owner].T
     bounds = shapely.bounds(cells)
     oversized = (bounds[:, 0] < x - own) | (bounds[:, 1] < y - own) | (bounds[:, 2] > x + own) | (bounds[:, 3] > y + own)
-    kept = shapely.difference(buffered, _coverage_union(cells[~oversized]))
+    parts = {}
+    for i, near in rivals.items():
+        rival = near[owner]
+        parts[i] = (_coverage_union(cells[rival & ~oversized]), cells[rival & oversized], xy[owner[rival & oversized]])
+    return parts
+
+
+def _owned_land(buffered, parts: list, own: float):
+    """The land the rivals own (`_rival_cells` of every tile): their cells, the oversized ones that
+    reach into `buffered` cut to the square of half-side `own` around their site (beyond it a cell
+    could reach past the reached points left out of the diagram)."""
     shapely.prepare(buffered)
-    cut = np.flatnonzero(oversized)
-    cut = cut[shapely.intersects(buffered, cells[cut])]  # only those reaching into the buffer matter
-    if len(cut):
-        squares = shapely.box(x[cut] - own, y[cut] - own, x[cut] + own, y[cut] + own)
+    pieces = [whole for whole, _, _ in parts]
+    for _, cells, sites in parts:
+        meets = shapely.intersects(buffered, cells)  # only those reaching into the buffer matter
+        x, y = sites[meets].T
+        squares = shapely.box(x - own, y - own, x + own, y + own)
         # (one that rounding bent is repaired first)
-        kept = shapely.difference(kept, shapely.union_all(shapely.intersection(shapely.make_valid(cells[cut]), squares)))
-    return kept
+        pieces.extend(shapely.intersection(shapely.make_valid(cells[meets]), squares))
+    return pieces[0] if len(pieces) == 1 else shapely.union_all(pieces)
 
 
 def voronoi_cells(points: np.ndarray, wanted: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -148,14 +181,6 @@ def _coverage_union(cells: np.ndarray):
         return shapely.coverage_union_all(cells)
     except shapely.errors.GEOSException:
         return shapely.union_all(shapely.make_valid(cells))
-
-
-def _edges_in_box(network: Network, low: np.ndarray, high: np.ndarray) -> np.ndarray:
-    """The edges whose bounding box meets the box `low`-`high` (the edges are straight, so the
-    same edges an STRtree query of the box returns, without building the tree)."""
-    a, b = network.xy[network.u], network.xy[network.v]
-    meets = (np.minimum(a, b) <= high).all(axis=1) & (np.maximum(a, b) >= low).all(axis=1)
-    return np.flatnonzero(meets)
 
 
 def _street_samples(network: Network, distance: np.ndarray, cutoffs, edges: np.ndarray, spacing: float):
