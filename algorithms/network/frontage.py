@@ -15,7 +15,9 @@ from the buffer. Only the points near the reached streets take part: unreached p
 street; spacing: the widest gap between samples) and the reached points that can compete with
 them. Each unreached cell is cut to the square of half-side `offset + spacing / 2` around its
 point (the land it owns inside the buffer lies within that distance), so leaving out the reached
-points farther away changes nothing.
+points farther away changes nothing. A large diagram (a city's dissolved park service area) is
+built as two tiles, west and east of the median, on two threads; each tile takes the sites within
+`2 sqrt(2)` square half-sides beyond its half, all a cut cell depends on, so the result is the same.
 """
 
 from __future__ import annotations
