@@ -1,10 +1,11 @@
 """The hydrology primitives behind the drainage algorithms, wrapped so the engine can change.
 
 Everything that touches pyflwdir (Deltares, MIT) lives in this module: priority-flood depression
-filling (Wang & Liu 2006) with D8 directions from the flooding order, flow accumulation, Strahler
-order and stream segments. On sloping ground the directions are then set to the steepest descent
-(steepest_descent, numpy), which is what makes a tilted plane drain straight downhill and brings
-the stream cells within one cell of GRASS r.watershed -s. The rest of the domain sees numpy arrays
+filling (Wang & Liu 2006), flow accumulation, Strahler order and stream segments. On sloping ground
+the directions are the steepest descent (steepest_descent, numpy), which is what makes a tilted
+plane drain straight downhill and brings the stream cells within one cell of GRASS r.watershed -s;
+on flats they take the shortest way to the nearest lower cell (tiled.kernels.drain_flats, the same
+routing the tiled path uses for DEMs larger than memory, so both paths give the same directions). The rest of the domain sees numpy arrays
 and index lists only. Pure: numpy and pyflwdir.
 
 Nodata cells (NaN) are outside the terrain: every valid cell next to nodata or on the raster edge
@@ -22,6 +23,7 @@ import numpy as np
 
 from ..cancel import CancelledError
 from ..projection import geographic_row_areas, metres_per_degree
+from .tiled.kernels import UNRESOLVED, drain_flats
 
 D8_NODATA = 247  # pyflwdir's D8 code for cells outside the terrain; 0 marks an outlet (pit)
 # Peak bytes per DEM cell, the DEM read included, with a margin of a quarter or more: measured by
@@ -150,12 +152,12 @@ D8_CODES = {(0, 1): 1, (1, 1): 2, (1, 0): 4, (1, -1): 8, (0, -1): 16, (-1, -1): 
 
 def steepest_descent(filled: np.ndarray, d8: np.ndarray, cell_x: float, cell_y: float, block: int = 1024) -> None:
     """Point every cell that has a strictly lower neighbour on the filled surface to the steepest
-    one (drop over distance), in place; cells on flats keep the flood-order direction of the fill,
+    one (drop over distance), in place; cells on flats keep the direction they have,
     except on the DEM's boundary (raster edge or next to nodata), where they become outlets.
 
     The flood order alone lets flow drift along ties (a tilted plane would drain into one column);
     steepest descent is what GRASS and the textbooks use where the surface slopes. Every direction
-    still points to a cell that is lower, or equal and flooded earlier, so no loop can form.
+    points to a strictly lower cell; flats are routed afterwards (tiled.kernels.drain_flats).
     Worked in row blocks to keep the temporaries small."""
     rows, cols = filled.shape
     inverse = {(dr, dc): np.float32(1.0 / (math.hypot(cell_x, cell_y) if dr and dc else (cell_x if dr == 0 else cell_y)))
@@ -196,11 +198,25 @@ def steepest_descent(filled: np.ndarray, d8: np.ndarray, cell_x: float, cell_y: 
         target[~sloped & boundary & ~scratch] = 0  # nothing lower around: water leaves the DEM here
 
 
+def cell_distances(transform, shape: tuple[int, int], latlon: bool,
+                   cell_metres: tuple[float, float] | None = None) -> tuple[float, float]:
+    """Ground width and height of a cell in metres, for the slope weights: `cell_metres` when
+    given, else the transform's (degrees converted at the DEM's mid-latitude). Shared with the
+    tiled path, which must weigh slopes alike."""
+    if cell_metres is not None:
+        return float(cell_metres[0]), float(cell_metres[1])
+    cell_x, cell_y = abs(transform.a), abs(transform.e)
+    if latlon:  # metres per degree at the DEM's mid-latitude: the slope weights need true distances
+        along_parallel, along_meridian = metres_per_degree(transform.f + transform.e * shape[0] / 2.0)
+        cell_x, cell_y = cell_x * along_parallel, cell_y * along_meridian
+    return cell_x, cell_y
+
+
 def condition(dem: np.ndarray, transform, latlon: bool = False, keep_filled: bool = False,
               is_canceled: Callable[[], bool] | None = None, row_areas: np.ndarray | None = None,
               cell_metres: tuple[float, float] | None = None) -> FlowModel:
     """Fill depressions (every one, to its spill level), derive D8 directions (steepest descent on
-    the filled surface, flood order on flats) and the flow graph.
+    the filled surface; on flats the shortest way to the nearest lower cell) and the flow graph.
 
     `dem`: float32 (or float64) array with NaN for nodata; it is not modified. `row_areas`: m2 of
     one cell per row (default: row_cell_areas, the grid's units taken as metres); `cell_metres`:
@@ -219,13 +235,10 @@ def condition(dem: np.ndarray, transform, latlon: bool = False, keep_filled: boo
     filled, d8 = pdem.fill_depressions(elevation, outlets="edge", nodata=np.nan)
     if is_canceled is not None and is_canceled():
         raise CancelledError()
-    cell_x, cell_y = abs(transform.a), abs(transform.e)
-    if cell_metres is not None:
-        cell_x, cell_y = cell_metres
-    elif latlon:  # metres per degree at the DEM's mid-latitude: the slope weights need true distances
-        along_parallel, along_meridian = metres_per_degree(transform.f + transform.e * dem.shape[0] / 2.0)
-        cell_x, cell_y = cell_x * along_parallel, cell_y * along_meridian
+    cell_x, cell_y = cell_distances(transform, dem.shape, latlon, cell_metres)
+    d8[d8 != D8_NODATA] = UNRESOLVED  # flats: routed below, as the tiled path routes them
     steepest_descent(filled, d8, cell_x, cell_y)
+    drain_flats(filled, d8)
     if not keep_filled:
         del filled
         filled = None

@@ -263,9 +263,13 @@ class DrainageCorridorsAlgorithm(DrainageAlgorithm):
             raise QgsProcessingException(
                 self.tr("Corridor half-widths: {}. Write them as order:metres pairs, e.g. 1:10,2:15,3:25,4:40.").format(error)) from error
         _preset(strict=True)
+        name_field = self.parameterAsString(parameters, self.ROAD_NAME_FIELD, context) or None
+        from .tiled import processing as tiled  # DEMs larger than memory: tile by tile on Dask
+
+        if (plan := tiled.plan(self, parameters, context, feedback)) is not None:
+            return tiled.run_corridors(self, plan, parameters, context, feedback, area_ha, widths, name_field)
         dem = self.read_dem(parameters, context, feedback)
         transform, layer, metric = dem.transform, dem.layer, dem.metric
-        name_field = self.parameterAsString(parameters, self.ROAD_NAME_FIELD, context) or None
         roads, buildings = self.read_lines_and_buildings(
             parameters, context, feedback, metric, extra_fields=[name_field] if name_field else [])
         feedback.setProgress(5)
@@ -314,7 +318,7 @@ class DrainageCorridorsAlgorithm(DrainageAlgorithm):
         feedback.setProgress(100)
         return results
 
-    def write_report(self, path, result, area_ha, widths, dem_name, with_roads):
+    def write_report(self, path, result, area_ha, widths, dem_name, with_roads, extra_notes=()):
         from .. import report
         from .corridors import half_width
 
@@ -350,7 +354,7 @@ class DrainageCorridorsAlgorithm(DrainageAlgorithm):
         notes = [self.tr("Method: priority-flood depression filling, D8 flow directions and flow accumulation "
                          "(pyflwdir); a corridor starts where the contributing area reaches the threshold; Strahler "
                          "order is counted on the corridor network. Half-widths are planning defaults, not standard "
-                         "values: check them against the hydraulic design.")]
+                         "values: check them against the hydraulic design.")] + list(extra_notes)
         return report.write(path, report.page(self.tr("Drainage corridors (排涝通道识别)"), sections, notes))
 
 
@@ -397,6 +401,10 @@ class WaterloggingSpotsAlgorithm(DrainageAlgorithm):
         min_depth = self.parameterAsDouble(parameters, self.MIN_DEPTH, context)
         min_area = self.parameterAsDouble(parameters, self.MIN_AREA, context)
         _preset(strict=True)
+        from .tiled import processing as tiled  # DEMs larger than memory: tile by tile on Dask
+
+        if (plan := tiled.plan(self, parameters, context, feedback)) is not None:
+            return tiled.run_depressions(self, plan, parameters, context, feedback, min_depth, min_area)
         dem = self.read_dem(parameters, context, feedback)
         transform, layer, metric = dem.transform, dem.layer, dem.metric
         roads, buildings = self.read_lines_and_buildings(parameters, context, feedback, metric)
@@ -424,7 +432,7 @@ class WaterloggingSpotsAlgorithm(DrainageAlgorithm):
         feedback.setProgress(100)
         return results
 
-    def write_report(self, path, result, min_depth, min_area, dem_name):
+    def write_report(self, path, result, min_depth, min_area, dem_name, extra_notes=()):
         from .. import report
 
         frame = result.depressions
@@ -453,7 +461,7 @@ class WaterloggingSpotsAlgorithm(DrainageAlgorithm):
                          "ground floors of homes and commercial buildings take in no water and that the water in one "
                          "traffic lane is no deeper than 15 cm; the default 0.15 m borrows that number to leave out "
                          "shallow hollows. A DEM sees neither pipes nor inlets: treat the list as places to check, not "
-                         "as a flood model or a compliance check.")]
+                         "as a flood model or a compliance check.")] + list(extra_notes)
         return report.write(path, report.page(self.tr("Waterlogging-prone depressions (易涝点识别)"),
                                               [(self.tr("Summary"), summary),
                                                (self.tr("Depressions by volume"), table + chart)], notes))

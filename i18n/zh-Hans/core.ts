@@ -190,6 +190,14 @@ Install them:
     <context>
         <name>UrbanizationProvider</name>
         <message>
+            <source>Dask scheduler address (empty: this computer&apos;s cores)</source>
+            <translation>Dask 调度器地址（留空：使用本机各核心）</translation>
+        </message>
+        <message>
+            <source>Scratch folder for tiles (on a cluster: a folder every worker sees)</source>
+            <translation>分块临时文件夹（使用集群时：须为各工作节点都能访问的文件夹）</translation>
+        </message>
+        <message>
             <source>Urbanization planning</source>
             <translation>城镇化规划</translation>
         </message>

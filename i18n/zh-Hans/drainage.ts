@@ -357,4 +357,29 @@
         <translation>筛查深度是筛查阈值，不是标准的判定指标。GB 51222-2017 第 3.2.3 条（表 3.2.3）规定：在内涝防治设计重现期下，居民住宅和工商业建筑物的底层不进水，道路中一条车道的积水深度不超过 15 cm；默认值 0.15 m 借用这一数值来排除过浅的洼地。高程模型不含管网和雨水口：请把清单作为排查位置，而不是内涝模型或达标核查。</translation>
     </message>
 </context>
+<context>
+    <name>@default</name>
+    <message>
+        <source>The DEM does not fit in memory, and tiles would need about {} GiB of disk in the scratch folder {}, where {} GiB are free.</source>
+        <translation>高程模型超出可用内存，而分块计算约需 {} GiB 磁盘空间（临时文件夹 {}），该处仅剩 {} GiB。</translation>
+    </message>
+    <message>
+        <source>Whole-DEM path: the DEM fits in memory (faster than tiles).</source>
+        <translation>整体计算：高程模型可完整放入内存（比分块计算更快）。</translation>
+    </message>
+    <message>
+        <source>The DEM does not fit in memory; to analyse it tile by tile install {}:
+{}</source>
+        <translation>高程模型超出可用内存；如需分块计算，请安装 {}：
+{}</translation>
+    </message>
+    <message>
+        <source>Tiled path: the whole DEM would need about {} GiB, {} GiB are available. {} x {} tiles of at most {} x {} cells on {}.</source>
+        <translation>分块计算：整体计算约需 {} GiB 内存，可用 {} GiB。共 {} x {} 块，每块至多 {} x {} 个栅格，运行于 {}。</translation>
+    </message>
+    <message>
+        <source>Computed tile by tile ({} x {} tiles, {}): parallel priority-flood filling (Barnes 2016) and tiled flow accumulation (Barnes 2017); filled surface, directions and accumulation equal the whole-DEM path&apos;s; flats drain by the shortest way to a lower cell, across tiles ({} exchange rounds).</source>
+        <translation>分块计算（{} x {} 块，{}）：并行优先队列填洼（Barnes 2016）与分块汇流累积（Barnes 2017）；填洼面、流向和汇流累积量与整体计算相同；平地沿最短路径流向较低栅格，可跨越分块（交换 {} 轮）。</translation>
+    </message>
+</context>
 </TS>

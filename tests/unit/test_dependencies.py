@@ -30,3 +30,11 @@ def test_old_version_is_reported(monkeypatch):
 def test_debian_packages_are_suggested_through_apt():
     hint = dependencies.install_hint([dependencies.Missing("scipy", None)])
     assert "sudo apt install python3-scipy" in hint
+
+
+def test_dask_packages_are_named_for_the_tiled_drainage_path():
+    from urbanization_planning.algorithms import dask_runtime
+
+    hint = dependencies.install_hint([dependencies.Missing(name, None) for name in dask_runtime.PACKAGES])
+    assert "pip install --user 'dask' 'distributed'" in hint
+    assert dependencies.describe([dependencies.Missing("distributed", None)]) == "distributed (not installed)"

@@ -1,0 +1,146 @@
+"""Tiles of a DEM too large for memory: their windows, windowed reading with a one-cell ring, the
+perimeter rows and columns tiles exchange, and the scratch files a tile keeps between stages.
+Pure: numpy and rasterio."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Source:
+    """A DEM on disk (GeoTIFF, tiled/COG GeoTIFF or VRT mosaic), the band to read and the metres
+    per elevation unit (cells are multiplied by it in float32, as the untiled reader does)."""
+
+    path: str
+    band: int = 1
+    z_factor: float = 1.0
+
+    def read(self, row0: int, col0: int, rows: int, cols: int) -> np.ndarray:
+        """float32 cells of the window, NaN for nodata and for cells outside the raster."""
+        import rasterio
+        from rasterio.windows import Window
+
+        out = np.full((rows, cols), np.nan, dtype=np.float32)
+        with rasterio.open(self.path) as dataset:
+            r0, c0 = max(row0, 0), max(col0, 0)
+            r1, c1 = min(row0 + rows, dataset.height), min(col0 + cols, dataset.width)
+            if r1 <= r0 or c1 <= c0:
+                return out
+            block = dataset.read(self.band, window=Window(c0, r0, c1 - c0, r1 - r0), out_dtype="float32")
+            nodata = dataset.nodatavals[self.band - 1]
+        if nodata is not None:
+            block[block == np.float32(nodata)] = np.nan
+        block[~np.isfinite(block)] = np.nan
+        if self.z_factor != 1.0:
+            block *= np.float32(self.z_factor)
+        out[r0 - row0:r1 - row0, c0 - col0:c1 - col0] = block
+        return out
+
+
+@dataclass(frozen=True)
+class TileGrid:
+    """A DEM of `shape` cut into tiles of at most `tile_rows` x `tile_cols` cells."""
+
+    shape: tuple[int, int]
+    tile_rows: int
+    tile_cols: int
+
+    @classmethod
+    def by_count(cls, shape: tuple[int, int], down: int, across: int) -> TileGrid:
+        """`down` x `across` tiles (fewer when the DEM is too small for that many)."""
+        return cls(shape, max(3, math.ceil(shape[0] / down)), max(3, math.ceil(shape[1] / across)))
+
+    @classmethod
+    def by_cells(cls, shape: tuple[int, int], cells: int) -> TileGrid:
+        """Square tiles of about `cells` cells."""
+        side = max(3, int(math.sqrt(cells)))
+        return cls(shape, side, side)
+
+    @property
+    def down(self) -> int:
+        return math.ceil(self.shape[0] / self.tile_rows)
+
+    @property
+    def across(self) -> int:
+        return math.ceil(self.shape[1] / self.tile_cols)
+
+    @property
+    def tiles(self) -> list[tuple[int, int]]:
+        return [(i, j) for i in range(self.down) for j in range(self.across)]
+
+    def window(self, i: int, j: int) -> tuple[int, int, int, int]:
+        """(first row, first column, rows, columns) of tile (i, j)."""
+        row0, col0 = i * self.tile_rows, j * self.tile_cols
+        return row0, col0, min(self.tile_rows, self.shape[0] - row0), min(self.tile_cols, self.shape[1] - col0)
+
+    def exists(self, i: int, j: int) -> bool:
+        return 0 <= i < self.down and 0 <= j < self.across
+
+
+def perimeter(array: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(top row, bottom row, left column, right column), copied: what neighbours need of a tile."""
+    return array[0].copy(), array[-1].copy(), array[:, 0].copy(), array[:, -1].copy()
+
+
+def with_ring(grid: TileGrid, edges: dict, i: int, j: int, inner: np.ndarray, outside) -> np.ndarray:
+    """`inner` (a tile's array) inside the one-cell ring the neighbouring tiles' perimeters make
+    (`edges[(i, j)]` as returned by `perimeter`); `outside` where there is no neighbour."""
+    rows, cols = inner.shape
+    out = np.full((rows + 2, cols + 2), outside, dtype=inner.dtype)
+    out[1:-1, 1:-1] = inner
+    if grid.exists(i - 1, j):
+        out[0, 1:-1] = edges[(i - 1, j)][1]
+    if grid.exists(i + 1, j):
+        out[-1, 1:-1] = edges[(i + 1, j)][0]
+    if grid.exists(i, j - 1):
+        out[1:-1, 0] = edges[(i, j - 1)][3]
+    if grid.exists(i, j + 1):
+        out[1:-1, -1] = edges[(i, j + 1)][2]
+    if grid.exists(i - 1, j - 1):
+        out[0, 0] = edges[(i - 1, j - 1)][1][-1]
+    if grid.exists(i - 1, j + 1):
+        out[0, -1] = edges[(i - 1, j + 1)][1][0]
+    if grid.exists(i + 1, j - 1):
+        out[-1, 0] = edges[(i + 1, j - 1)][0][-1]
+    if grid.exists(i + 1, j + 1):
+        out[-1, -1] = edges[(i + 1, j + 1)][0][0]
+    return out
+
+
+def ring_of(grid: TileGrid, edges: dict, i: int, j: int, dtype, outside) -> np.ndarray:
+    """Only the ring (the inside left at `outside`): what a task needs to rebuild `with_ring`."""
+    rows, cols = grid.window(i, j)[2:]
+    return with_ring(grid, edges, i, j, np.full((rows, cols), outside, dtype=dtype), outside)
+
+
+def set_inner(ringed: np.ndarray, inner: np.ndarray) -> np.ndarray:
+    ringed[1:-1, 1:-1] = inner
+    return ringed
+
+
+class Scratch:
+    """Per-tile arrays kept between stages, as .npy files in one folder (on a cluster it must be a
+    folder every worker sees)."""
+
+    def __init__(self, folder: str | Path):
+        self.folder = Path(folder)
+
+    def path(self, name: str, i: int, j: int) -> Path:
+        return self.folder / f"{name}_{i}_{j}.npy"
+
+    def save(self, name: str, i: int, j: int, array: np.ndarray) -> None:
+        target = self.path(name, i, j)
+        partial = target.with_suffix(".part.npy")
+        np.save(partial, array)
+        partial.replace(target)
+
+    def load(self, name: str, i: int, j: int) -> np.ndarray:
+        return np.load(self.path(name, i, j))
+
+    def drop(self, name: str, i: int, j: int) -> None:
+        self.path(name, i, j).unlink(missing_ok=True)

@@ -1,0 +1,173 @@
+"""Tiled drainage corridors (algorithms/drainage/tiled) on generated DEMs far larger than the
+bundled ones, against the whole-DEM path on a DEM that fits; not a timed test.
+
+The DEM: fractal terrain (six octaves of value noise, 6.4 km to 200 m, on hashed lattices, so any window can be
+generated on its own), elevations rounded to 0.1 m and valley floors cut flat, 12.5 m cells in
+UTM 48N (the Yunnan 12.5 m DEM's cell), written window by window as a tiled, compressed GeoTIFF:
+nothing of the DEM's size is ever held in memory. Each case runs in a fresh process that reports
+its wall time and peak resident memory (ru_maxrss, all Dask threads included):
+
+- untiled: read the whole GeoTIFF + corridors.identify_corridors (the path for DEMs that fit);
+- tiled:   corridors on analyses.identify_corridors_tiled, Dask local threaded scheduler, tiles
+           of --tile x --tile cells, accumulation and D8 GeoTIFFs written.
+
+Same threshold (1 km2), same machine, same command; time per cell compared on the same basis.
+The province estimate (2.5 billion cells) scales the measured tiled time per cell of the largest
+completed size (every stage is per tile and linear in cells; the global graphs grow with the
+number of tiles' perimeters, measured here as part of the total), and the peak memory is the
+measured one: it depends on the tile size and worker count, not the DEM.
+
+Run: python benchmarks/bench_drainage_tiled.py --sizes 16e6,100e6,400e6   (appends JSON lines to
+--out, one per case, as each finishes)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CELL = 12.5
+THRESHOLD_M2 = 1e6
+PROVINCE_CELLS = 2.5e9
+
+
+def lattice(ix, iy, seed: int):
+    """Uniform [0, 1) value of integer lattice points, by an integer hash (any window alike)."""
+    import numpy as np
+
+    h = (ix.astype(np.uint64) * np.uint64(374761393) + iy.astype(np.uint64) * np.uint64(668265263)
+         + np.uint64(seed * 2654435761 % 2**32))
+    h = (h ^ (h >> np.uint64(13))) * np.uint64(1274126177)
+    h = h ^ (h >> np.uint64(16))
+    return (h & np.uint64(0xFFFFFF)).astype(np.float64) / float(2**24)
+
+
+def terrain(row0: int, col0: int, rows: int, cols: int, seed: int = 3):
+    """Elevation (float32, m) of a window of the endless fractal terrain."""
+    import numpy as np
+
+    y = np.arange(row0, row0 + rows, dtype=np.float64)[:, None]
+    x = np.arange(col0, col0 + cols, dtype=np.float64)[None, :]
+    z = np.zeros((rows, cols))
+    for octave in range(6):
+        spacing = 512.0 / 2**octave
+        amplitude = 400.0 / 2.1**octave
+        fy, fx = y / spacing, x / spacing
+        iy, ix = np.floor(fy).astype(np.int64), np.floor(fx).astype(np.int64)
+        ty, tx = fy - iy, fx - ix
+        ty, tx = ty * ty * (3 - 2 * ty), tx * tx * (3 - 2 * tx)
+        v00, v01 = lattice(ix, iy, seed + octave), lattice(ix + 1, iy, seed + octave)
+        v10, v11 = lattice(ix, iy + 1, seed + octave), lattice(ix + 1, iy + 1, seed + octave)
+        z += amplitude * ((v00 * (1 - tx) + v01 * tx) * (1 - ty) + (v10 * (1 - tx) + v11 * tx) * ty)
+    z = np.maximum(z, 330.0)  # valley floors and basins: wide flats
+    return (np.round(z * 10.0) / 10.0 + 1500.0).astype(np.float32)
+
+
+def write_dem(path: Path, side: int) -> None:
+    import rasterio
+    from affine import Affine
+
+    profile = {"driver": "GTiff", "height": side, "width": side, "count": 1, "dtype": "float32",
+               "crs": "EPSG:32648", "transform": Affine(CELL, 0, 300000.0, 0, -CELL, 2900000.0), "nodata": -9999.0,
+               "tiled": True, "blockxsize": 512, "blockysize": 512, "compress": "deflate", "BIGTIFF": "YES"}
+    band = 2048
+    with rasterio.open(path, "w", **profile) as out:
+        from rasterio.windows import Window
+
+        for row0 in range(0, side, band):
+            rows = min(band, side - row0)
+            out.write(terrain(row0, 0, rows, side), 1, window=Window(0, row0, side, rows))
+
+
+CHILD = r"""
+import json, resource, sys, time, tempfile
+sys.path.insert(0, sys.argv[1])
+mode, path, tile = sys.argv[2], sys.argv[3], int(sys.argv[4])
+import numpy as np, rasterio
+from urbanization_planning.algorithms.drainage.corridors import identify_corridors
+from urbanization_planning.algorithms.drainage.tiled.analyses import identify_corridors_tiled
+from urbanization_planning.algorithms.drainage.tiled.grid import Source, TileGrid
+from urbanization_planning.algorithms.dask_runtime import runner_for
+from affine import Affine
+identify_corridors(np.random.default_rng(0).random((60, 60)).astype("float32"), Affine(1, 0, 0, 0, -1, 0),
+                   min_area_m2=10.0, widths={1: 1.0})  # numba warm-up, outside the timing
+widths = {1: 10.0, 2: 15.0, 3: 25.0, 4: 40.0}
+start = time.perf_counter()
+with rasterio.open(path) as d:
+    shape, transform = d.shape, d.transform
+if mode == "untiled":
+    with rasterio.open(path) as d:
+        dem = d.read(1, out_dtype="float32")
+    dem[dem == -9999.0] = np.nan
+    result = identify_corridors(dem, transform, min_area_m2=float(sys.argv[5]), widths=widths)
+    lines, rounds, tiles = len(result.lines), 0, 1
+else:
+    grid = TileGrid(shape, tile, tile)
+    with tempfile.TemporaryDirectory() as out:
+        result = identify_corridors_tiled(Source(path), grid, transform, runner_for(None), min_area_m2=float(sys.argv[5]),
+                                          widths=widths, accumulation_path=out + "/acc.tif", direction_path=out + "/d8.tif",
+                                          raster_crs="EPSG:32648", scratch_dir=sys.argv[6])
+    lines, rounds, tiles = len(result.lines), result.flat_rounds, grid.down * grid.across
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(json.dumps({"mode": mode, "cells": shape[0] * shape[1], "seconds": seconds, "peak_bytes": peak,
+                  "segments": lines, "flat_rounds": rounds, "tiles": tiles}))
+"""
+
+
+def run_case(mode: str, dem: Path, tile: int, scratch: str) -> dict:
+    link = Path(tempfile.mkdtemp(prefix="bench-import-"))
+    (link / "urbanization_planning").symlink_to(ROOT, target_is_directory=True)
+    command = [sys.executable, "-c", CHILD, str(link), mode, str(dem), str(tile), str(THRESHOLD_M2), scratch]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="16e6,100e6,400e6", help="DEM sizes in cells (square DEMs)")
+    parser.add_argument("--untiled", type=float, default=16e6, help="size the whole-DEM path is measured on")
+    parser.add_argument("--tile", type=int, default=4096, help="tile side in cells")
+    parser.add_argument("--work", default=tempfile.gettempdir(), help="folder for the generated DEMs and scratch")
+    parser.add_argument("--out", default=str(HERE / "bench_drainage_tiled.jsonl"))
+    args = parser.parse_args()
+    work = Path(args.work)
+    sizes = [float(s) for s in args.sizes.split(",")]
+
+    def record(entry: dict) -> None:
+        entry["per_cell_us"] = 1e6 * entry["seconds"] / entry["cells"]
+        entry["peak_gib"] = entry["peak_bytes"] / 2**30
+        print(json.dumps(entry), flush=True)
+        with open(args.out, "a", encoding="utf-8") as log:
+            log.write(json.dumps(entry) + "\n")
+
+    baseline = None
+    for cells in sizes:
+        side = int(math.sqrt(cells))
+        dem = work / f"bench_tiled_{side}.tif"
+        if not dem.exists():
+            started = time.perf_counter()
+            write_dem(dem, side)
+            print(f"generated {side} x {side} in {time.perf_counter() - started:.0f} s", flush=True)
+        if cells == args.untiled:
+            baseline = run_case("untiled", dem, args.tile, str(work))
+            record(baseline)
+        entry = run_case("tiled", dem, args.tile, str(work))
+        if baseline is not None:
+            entry["ratio_to_untiled_per_cell"] = (entry["seconds"] / entry["cells"]) / (baseline["seconds"] / baseline["cells"])
+        entry["province_estimate_hours_2_threads"] = entry["seconds"] / entry["cells"] * PROVINCE_CELLS / 3600
+        record(entry)
+        dem.unlink() if cells != args.untiled and os.environ.get("BENCH_KEEP") is None else None
+
+
+if __name__ == "__main__":
+    main()
