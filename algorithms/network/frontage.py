@@ -15,7 +15,9 @@ from the buffer. Only the points near the reached streets take part: unreached p
 street; spacing: the widest gap between samples) and the reached points that can compete with
 them. Each unreached cell is cut to the square of half-side `offset + spacing / 2` around its
 point (the land it owns inside the buffer lies within that distance), so leaving out the reached
-points farther away changes nothing.
+points farther away changes nothing. A large diagram (a city's dissolved park service area) is
+built as two tiles, west and east of the median, on two threads; each tile takes the sites within
+`2 sqrt(2)` square half-sides beyond its half, all a cut cell depends on, so the result is the same.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import shapely
 from scipy.spatial import cKDTree
 
 from .graph import Network
+from .threads import thread_map, workers
 
 #: Street sample points per offset length (2: every 25 m at the default 50 m offset).
 SAMPLES_PER_OFFSET = 2
@@ -85,51 +88,90 @@ def nearest_street_land(network: Network, distance: np.ndarray, cutoffs, buffers
     if not rivals:
         return result
     chosen = np.flatnonzero(relevant)
-    cells, owner = voronoi_cells(xy[chosen])
-    owner = chosen[owner]
-    for i, near in rivals.items():
-        lost = near[owner]
-        result[i] = _without_cells(buffers[i], cells[lost], xy[owner[lost]], own)
+    tiles = _tiles(xy[chosen], halo=2 * math.sqrt(2) * own)
+    parts = thread_map(lambda tile: _rival_cells(xy, chosen, tile, rivals, own), tiles)
+    for i in rivals:
+        result[i] = shapely.difference(buffers[i], _owned_land(buffers[i], [part[i] for part in parts], own))
     return result
 
 
-def _without_cells(buffered, cells: np.ndarray, sites: np.ndarray, own: float):
-    """`buffered` less the Voronoi `cells` of unreached `sites`, each cut to the square of
-    half-side `own` around its site: beyond it a cell could reach past the reached points left out
-    of the diagram. Cells inside their square stay whole and form a coverage, unioned fast."""
-    x, y = sites.T
+#: Diagrams of fewer sites than this are not split into tiles (the seam would cost more).
+TILE_SITES = 20_000
+
+
+def _tiles(points: np.ndarray, halo: float) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The sites split at the median x into a west and an east tile, whose diagrams are built side
+    by side (one tile when few sites or one core): per tile, the sites of its diagram (its half
+    widened by `halo`) and which of them are its own. A cell cut to its site's square (half-side
+    `own`) depends only on sites within 2 sqrt(2) own of its site: a `halo` of that keeps it exact."""
+    if workers() < 2 or len(points) < TILE_SITES:
+        return [(np.arange(len(points)), np.ones(len(points), dtype=bool))]
+    x = points[:, 0]
+    middle = np.median(x)
+    west = np.flatnonzero(x < middle + halo)
+    east = np.flatnonzero(x >= middle - halo)
+    return [(west, x[west] < middle), (east, x[east] >= middle)]
+
+
+def _rival_cells(xy: np.ndarray, chosen: np.ndarray, tile, rivals: dict, own: float) -> dict:
+    """One Voronoi diagram of the sites of `tile`; per cut-off, the cells of its rivals among the
+    tile's own sites: the union of those inside their square (half-side `own` around their site),
+    and the others (oversized) with their sites."""
+    sites, mine = tile
+    wanted = np.logical_or.reduce(list(rivals.values()))[chosen[sites]] & mine
+    cells, owner = voronoi_cells(xy[chosen[sites]], wanted)
+    owner = chosen[sites[owner]]
+    x, y = xy[owner].T
     bounds = shapely.bounds(cells)
     oversized = (bounds[:, 0] < x - own) | (bounds[:, 1] < y - own) | (bounds[:, 2] > x + own) | (bounds[:, 3] > y + own)
-    kept = shapely.difference(buffered, _coverage_union(cells[~oversized]))
+    parts = {}
+    for i, near in rivals.items():
+        rival = near[owner]
+        parts[i] = (_coverage_union(cells[rival & ~oversized]), cells[rival & oversized], xy[owner[rival & oversized]])
+    return parts
+
+
+def _owned_land(buffered, parts: list, own: float):
+    """The land the rivals own (`_rival_cells` of every tile): their cells, the oversized ones that
+    reach into `buffered` cut to the square of half-side `own` around their site (beyond it a cell
+    could reach past the reached points left out of the diagram)."""
     shapely.prepare(buffered)
-    cut = np.flatnonzero(oversized)
-    cut = cut[shapely.intersects(buffered, cells[cut])]  # only those reaching into the buffer matter
-    if len(cut):
-        squares = shapely.box(x[cut] - own, y[cut] - own, x[cut] + own, y[cut] + own)
+    pieces = [whole for whole, _, _ in parts]
+    for _, cells, sites in parts:
+        meets = shapely.intersects(buffered, cells)  # only those reaching into the buffer matter
+        x, y = sites[meets].T
+        squares = shapely.box(x - own, y - own, x + own, y + own)
         # (one that rounding bent is repaired first)
-        kept = shapely.difference(kept, shapely.union_all(shapely.intersection(shapely.make_valid(cells[cut]), squares)))
-    return kept
+        pieces.extend(shapely.intersection(shapely.make_valid(cells[meets]), squares))
+    return pieces[0] if len(pieces) == 1 else shapely.union_all(pieces)
 
 
-def voronoi_cells(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def voronoi_cells(points: np.ndarray, wanted: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Voronoi cells (Polygons) of distinct points and the index of each cell's point (cells of the
-    outermost points end at a box well beyond them). GEOS computes each cell's corners on its own,
-    so neighbours may disagree in the last bits: corners are rounded to 0.1 mm, which lets GEOS's
-    coverage union dissolve the cells (`_coverage_union` falls back to an overlay union if not);
-    cells that rounding collapses are dropped."""
+    outermost points end at a box well beyond them); only the cells of the `wanted` points (a
+    mask; default all). GEOS computes each cell's corners on its own, so neighbours may disagree
+    in the last bits: corners are rounded to 0.1 mm, which lets GEOS's coverage union dissolve
+    the cells (`_coverage_union` falls back to an overlay union if not); cells that rounding
+    collapses are dropped."""
     lo, hi = points.min(axis=0), points.max(axis=0)
     margin = np.ptp(points, axis=0).max() + 1.0
     frame = shapely.box(*(lo - margin), *(hi + margin))
     cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(points), extend_to=frame))
-    corners, cell_of = shapely.get_coordinates(cells, return_index=True)
-    corners = np.round(corners, 4)
-    cells = shapely.set_coordinates(cells, corners)
-    # The mean of a cell's corners lies inside it (cells are convex): its nearest point is the cell's own.
-    count = np.bincount(cell_of, minlength=len(cells))
-    inside = np.c_[np.bincount(cell_of, corners[:, 0], len(cells)), np.bincount(cell_of, corners[:, 1], len(cells))] / count[:, None]
-    owner = cKDTree(points).query(inside)[1]
+    owner = _cell_owners(cells, points)
+    if wanted is not None:
+        cells, owner = cells[wanted[owner]], owner[wanted[owner]]
+    cells = shapely.set_coordinates(cells, np.round(shapely.get_coordinates(cells), 4))
     real = shapely.area(cells) > 1e-6  # not a sliver that rounding collapsed
     return cells[real], owner[real]
+
+
+def _cell_owners(cells: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """The point of each Voronoi cell (GEOS 3.11 returns them in its own order): the point nearest
+    the mean of the cell's corners, which lies inside the (convex) cell."""
+    corners, cell_of = shapely.get_coordinates(cells, return_index=True)
+    count = np.bincount(cell_of, minlength=len(cells))
+    inside = np.c_[np.bincount(cell_of, corners[:, 0], len(cells)), np.bincount(cell_of, corners[:, 1], len(cells))] / count[:, None]
+    return cKDTree(points).query(inside)[1]
 
 
 def _coverage_union(cells: np.ndarray):

@@ -334,6 +334,33 @@ def test_service_area_cuts_partly_reached_edges_at_the_cut_off():
     _check_nearest_street_land(net, distance, 230, 50, polygon, np.random.default_rng(2))
 
 
+def test_service_areas_split_into_tiles_give_the_same_land(monkeypatch):
+    """A large diagram is built as a west and an east tile on two threads (frontage._tiles); the
+    halo makes the split exact: the bands of a jittered grid with gaps come out the same as from
+    one diagram, and still pass the brute-force nearest-street check."""
+    from urbanization_planning.algorithms.network import frontage
+
+    rng = np.random.default_rng(7)
+    n, step = 16, 60.0
+    xy = np.stack(np.meshgrid(np.arange(n), np.arange(n)), -1).reshape(-1, 2) * step + rng.uniform(-12, 12, (n * n, 2))
+    pairs = [(i, i + 1) for i in range(n * n) if (i + 1) % n] + [(i, i + n) for i in range(n * n - n)]
+    lines = [LineString([xy[a], xy[b]]) for a, b in pairs if rng.random() > 0.15]
+    net, (src,) = nw.with_points(nw.build_network(lines), [Point(300, 300), Point(650, 500)])
+    distance = nw.multi_source(net, src.node[src.reachable]).distance
+    bands = [150.0, 300.0]
+    one = nw.service_areas(net, distance, bands)
+    split = []
+    original_tiles = frontage._tiles
+    monkeypatch.setattr(frontage, "workers", lambda: 2)
+    monkeypatch.setattr(frontage, "TILE_SITES", 50)
+    monkeypatch.setattr(frontage, "_tiles", lambda *a, **k: split.append(original_tiles(*a, **k)) or split[-1])
+    two = nw.service_areas(net, distance, bands)
+    assert len(split) == 1 and len(split[0]) == 2  # the diagram was split
+    for band, a, b in zip(bands, one, two):
+        assert a.symmetric_difference(b).area <= 1e-6 * a.area
+        _check_nearest_street_land(net, distance, band, nw.DEFAULT_OFFSET, b, np.random.default_rng(int(band)))
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     st.lists(st.tuples(st.floats(-80, 480), st.floats(-80, 480)), min_size=1, max_size=20),
