@@ -13,6 +13,10 @@ PACKAGES: dict[str, tuple[str, str | None, str | None]] = {
     "scipy": ("scipy", None, "python3-scipy"),
     "rasterio": ("rasterio", None, "python3-rasterio"),
     "pyflwdir": ("pyflwdir", None, None),
+    # DEMs larger than memory run tile by tile on Dask (algorithms/dask_runtime.py); without them
+    # the whole-DEM path still works
+    "dask": ("dask", None, None),
+    "distributed": ("distributed", None, None),
 }
 
 

@@ -13,6 +13,35 @@ from .base import ICON
 
 # Each domain's processing module exposes ALGORITHMS, a list of algorithm classes.
 DOMAINS = ("coordinates", "zoning", "greenspace", "drainage", "transit", "mapping")
+# Processing settings (Settings > Options > Processing > Providers > Urbanization planning)
+DASK_SCHEDULER = "URBANIZATION_DASK_SCHEDULER"
+DASK_SCRATCH = "URBANIZATION_DASK_SCRATCH"
+
+
+def _settings():
+    from processing.core.ProcessingConfig import Setting
+
+    group = QCoreApplication.translate("UrbanizationProvider", "Urbanization planning")
+    return [
+        Setting(group, DASK_SCHEDULER, QCoreApplication.translate(
+            "UrbanizationProvider", "Dask scheduler address (empty: this computer's cores)"), ""),
+        Setting(group, DASK_SCRATCH, QCoreApplication.translate(
+            "UrbanizationProvider", "Scratch folder for tiles (on a cluster: a folder every worker sees)"), "",
+            valuetype=Setting.FOLDER),
+    ]
+
+
+def dask_settings() -> tuple[str | None, str | None]:
+    """(scheduler address or None, scratch folder or None) from the Processing settings."""
+    try:
+        from processing.core.ProcessingConfig import ProcessingConfig
+    except ImportError:  # Processing plugin not loaded: local scheduler, system temporary folder
+        return None, None
+    values = []
+    for name in (DASK_SCHEDULER, DASK_SCRATCH):
+        value = ProcessingConfig.getSetting(name)
+        values.append(str(value).strip() or None if value else None)
+    return values[0], values[1]
 
 
 def algorithm_classes() -> list[type]:
@@ -41,6 +70,27 @@ class UrbanizationProvider(QgsProcessingProvider):
 
     def svgIconPath(self) -> str:  # noqa: N802
         return str(ICON)
+
+    def load(self) -> bool:
+        try:
+            from processing.core.ProcessingConfig import ProcessingConfig
+        except ImportError:
+            ProcessingConfig = None  # noqa: N806
+        if ProcessingConfig is not None:
+            ProcessingConfig.settingIcons[self.name()] = self.icon()
+            for setting in _settings():
+                ProcessingConfig.addSetting(setting)
+            ProcessingConfig.readSettings()
+        self.refreshAlgorithms()
+        return True
+
+    def unload(self) -> None:
+        try:
+            from processing.core.ProcessingConfig import ProcessingConfig
+        except ImportError:
+            return
+        for name in (DASK_SCHEDULER, DASK_SCRATCH):
+            ProcessingConfig.removeSetting(name)
 
     def loadAlgorithms(self) -> None:  # noqa: N802
         for cls in algorithm_classes():
