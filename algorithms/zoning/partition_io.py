@@ -277,23 +277,25 @@ class ParquetWriter:
         import pyarrow as pa
 
         if self.spatial:
-            frame = gpd.GeoDataFrame(frame.assign(geometry=_multi(frame["geometry"].to_numpy())), geometry="geometry",
-                                     crs=self.crs_wkt)
             from geopandas.io.arrow import _geopandas_to_arrow
 
+            frame = gpd.GeoDataFrame(frame.assign(geometry=_multi(frame["geometry"].to_numpy())), geometry="geometry",
+                                     crs=self.crs_wkt)
             table = _geopandas_to_arrow(frame, index=False)
         else:
             table = pa.Table.from_pandas(pd.DataFrame(frame), preserve_index=False)
-        return table
+        # text columns that happen to be all empty in one frame are still text
+        fields = [pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in table.schema]
+        return table.cast(pa.schema(fields, metadata=table.schema.metadata))
 
     def write(self, frame: pd.DataFrame) -> None:
         import pyarrow.parquet as pq
 
+        table = self._table(frame)
         if self.writer is None:
-            self.schema = self._table(self.template.iloc[:0].astype(self.template.dtypes.to_dict())).schema
+            self.schema = table.schema
             self.writer = pq.ParquetWriter(self.path, self.schema)
-        table = self._table(frame).select(self.schema.names).cast(self.schema)
-        self.writer.write_table(table)
+        self.writer.write_table(table.select(self.schema.names).cast(self.schema))
         self.count += len(frame)
 
     def close(self) -> None:

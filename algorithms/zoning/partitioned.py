@@ -126,15 +126,26 @@ class PlanReader:
         return share, (deducted_codes(values, rows, crosswalk) if crosswalk is not None else None)
 
 
+def boxes_meet(geometries: np.ndarray, rect) -> np.ndarray:
+    """Which geometries' bounding boxes meet `rect` (numbers only: no GEOS call on shared objects)."""
+    bounds = shapely.bounds(geometries)
+    return (bounds[:, 0] <= rect[2]) & (bounds[:, 2] >= rect[0]) & (bounds[:, 1] <= rect[3]) & (bounds[:, 3] >= rect[1])
+
+
+def owned_copies(geometries: np.ndarray) -> np.ndarray:
+    """Copies (WKB keeps every coordinate) for one task: GEOS's prepared geometries build their
+    index on first use and must not be shared between threads."""
+    return shapely.from_wkb(shapely.to_wkb(geometries)) if len(geometries) else geometries
+
+
 def parts_near(parts: np.ndarray, rect, clip: bool = True) -> np.ndarray:
-    """The dissolved parts meeting `rect` (target CRS); very large ones clipped to the rectangle
+    """Copies of the dissolved parts meeting `rect` (target CRS), prepared; very large ones clipped to the rectangle
     widened by 1 % (so a task ships and intersects a small piece of a province-wide red line;
     the rectangle holds every parcel of the partition, so no piece changes)."""
     if len(parts) == 0:
         return parts
     xmin, ymin, xmax, ymax = rect
-    near = shapely.intersects(parts, shapely.box(xmin, ymin, xmax, ymax))
-    chosen = parts[near]
+    chosen = owned_copies(parts[boxes_meet(parts, rect)])
     if clip and len(chosen):
         big = shapely.get_num_coordinates(chosen) > CLIP_VERTICES
         if big.any():
@@ -266,9 +277,8 @@ def space_task(reader: PlanReader, partition: Partition, mapping, crosswalk, uni
     unit_rows = None
     chosen = None
     if units is not None and len(units):
-        xmin, ymin, xmax, ymax = partition.metric_rect
-        unit_rows = np.flatnonzero(shapely.intersects(units, shapely.box(xmin, ymin, xmax, ymax)))
-        chosen = units[unit_rows]
+        unit_rows = np.flatnonzero(boxes_meet(units, partition.metric_rect))
+        chosen = owned_copies(units[unit_rows])
     result = structure(geometry, mapping.classify(codes), chosen if units is not None else None, crs=crs,
                        deducted_share=share,
                        deducted_classes=None if deducted is None else mapping.classify(deducted))
@@ -390,7 +400,7 @@ def topology_check(reader: PlanReader, partitions: list[Partition], boundary: np
             near = np.flatnonzero((gap_boxes[:, 0] <= xmax) & (gap_boxes[:, 2] >= xmin) &
                                   (gap_boxes[:, 1] <= ymax) & (gap_boxes[:, 3] >= ymin))
             if len(near):
-                tasks.append((reader, p, gaps[near], near))
+                tasks.append((reader, p, owned_copies(gaps[near]), near))
 
         def take_gaps(result):
             pairs_index.append(result[0])
