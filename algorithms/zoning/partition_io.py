@@ -37,6 +37,8 @@ class LayerSource:
     layer: str | None = None
     target_crs: str | None = None
     fields: list[str] = field(default_factory=list)
+    layer_index: int | None = None  # when the layer is given by position, not name
+    source_crs: str | None = None  # overrides the file's CRS (a CRS QGIS assigned to the layer)
 
     def open(self):
         from osgeo import gdal, ogr
@@ -47,7 +49,7 @@ class LayerSource:
             dataset = gdal.OpenEx(str(self.path), gdal.OF_VECTOR | gdal.OF_READONLY)
         except RuntimeError as error:
             raise InputError(f"{self.path}: cannot be opened as a vector file ({error})") from error
-        layer = dataset.GetLayerByName(self.layer) if self.layer else dataset.GetLayer(0)
+        layer = dataset.GetLayerByName(self.layer) if self.layer else dataset.GetLayer(self.layer_index or 0)
         if layer is None:
             raise InputError(f"{self.path}: no layer '{self.layer}'")
         if not hasattr(layer, "GetArrowStreamAsNumPy"):
@@ -60,6 +62,8 @@ class LayerSource:
         return dataset, layer
 
     def crs_wkt(self) -> str | None:
+        if self.source_crs:
+            return self.source_crs
         dataset, layer = self.open()
         reference = layer.GetSpatialRef()
         return reference.ExportToWkt() if reference is not None else None
