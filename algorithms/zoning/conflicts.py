@@ -108,14 +108,20 @@ def check(
     return ConflictResult(conflicts, overlaps, summarise(conflicts), unknown)
 
 
-def dissolve_lines(lines: dict[str, np.ndarray], step: Callable[[], None] | None = None) -> dict[str, np.ndarray]:
+def dissolve_lines(lines: dict[str, np.ndarray], step: Callable[[], None] | None = None,
+                   map_dissolve: Callable | None = None) -> dict[str, np.ndarray]:
     """Each given control line (id -> polygons) dissolved into disjoint parts; with core zones,
-    the red line's parts are the red line outside them."""
-    parts = {}
-    for line in (line for line in CONTROL_LINES if line in lines and len(lines[line])):
-        parts[line] = overlay.dissolve(lines[line])
-        if step is not None:
-            step()
+    the red line's parts are the red line outside them. `map_dissolve(layers)`, when given,
+    dissolves a list of layers at once (in parallel)."""
+    given = [line for line in CONTROL_LINES if line in lines and len(lines[line])]
+    if map_dissolve is not None:
+        parts = dict(zip(given, map_dissolve([lines[line] for line in given])))
+    else:
+        parts = {}
+        for line in given:
+            parts[line] = overlay.dissolve(lines[line])
+            if step is not None:
+                step()
     if CORE in parts and REDLINE in parts:
         parts[REDLINE] = overlay.dissolve(overlay.outside(parts[REDLINE], parts[CORE]).geometry)
     return parts

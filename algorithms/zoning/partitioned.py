@@ -234,7 +234,9 @@ def conflicts(reader: PlanReader, partitions: list[Partition], lines: dict[str, 
               progress: Callable[[float], None] | None = None,
               is_canceled: Callable[[], bool] | None = None) -> StreamedConflicts:
     """The conflict check partition by partition; `consume('conflicts', pieces)` per partition."""
-    parts = conflict_engine.dissolve_lines(lines)
+    parts = conflict_engine.dissolve_lines(
+        lines, map_dissolve=lambda layers: runner.map(overlay.dissolve, [(layer,) for layer in layers],
+                                                      is_canceled=is_canceled))
     if is_canceled is not None and is_canceled():
         raise CancelledError
     summaries, totals = [], {"unknown": 0, "parcels": 0}
