@@ -45,8 +45,9 @@ def stars(n: int, seed: int):
 
 def write(path, geometry, codes=None, layer="layer"):
     frame = pd.DataFrame({"DLBM": codes}) if codes is not None else pd.DataFrame(index=range(len(geometry)))
-    wkt = shapely.__name__ and __import__("pyproj").CRS(CRS).to_wkt()
-    writer = partition_io.GpkgWriter(str(path), layer, wkt, frame)
+    import pyproj
+
+    writer = partition_io.GpkgWriter(str(path), layer, pyproj.CRS(CRS).to_wkt(), frame)
     writer.write(frame, np.asarray(geometry, dtype=object))
     writer.close()
     return partition_io.LayerSource(str(path), layer, fields=["DLBM"] if codes is not None else [])
