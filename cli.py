@@ -30,7 +30,9 @@ PLAN_FID = {"fid": "plan_fid"}  # "fid" is the GeoPackage's own key column
 
 
 def _source(text: str, scratch: str, fields=()) -> partition_io.LayerSource:
-    path, _, layer = text.partition(":") if ":" in text and not Path(text).exists() else (text, "", "")
+    path, layer = text, ""
+    if not Path(text).exists() and ":" in text:  # file:layer (rpartition: a Windows drive has a colon too)
+        path, _, layer = text.rpartition(":")
     if Path(path).suffix.lower() in (".parquet", ".geoparquet"):
         source = partition_io.parquet_to_gpkg(path, scratch)
     else:

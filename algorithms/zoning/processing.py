@@ -135,6 +135,7 @@ class ZoningAlgorithm(UrbanizationAlgorithm):
         from .partitioned import make_partitions, plan_reader_scan
 
         found = plan_reader_scan(layer, code_field, feedback.isCanceled)
+        vector.require_features(found.fids, tr("Planned land use"))
         size = self.parameterAsInt(parameters, self.PARTITION_SIZE, context)
         parts = make_partitions(found, size, layer.transformer())
         runner = runner_for(dask_settings()[0])

@@ -61,14 +61,16 @@ def tessellated(tmp_path_factory):
     return plan, red, broken
 
 
-def test_conflicts_on_the_real_sample_match_in_memory(run):
+def test_conflicts_on_the_real_sample_match_in_memory(run, tmp_path):
     base = {"PLAN": f"{SAMPLE}|layername=plan_landuse", "LANDUSE_FIELD": "DLBM", "CONFLICTS": "memory:",
             "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:",
             **{k: f"{SAMPLE}|layername={v}" for k, v in LINES.items()}}
     memory = run("urbanization:controllineconflicts", {**base, "MODE": "in-memory"})
     messages = Messages()
-    streamed = run("urbanization:controllineconflicts", {**base, "MODE": "partitioned", "PARTITION_SIZE": 100},
-                   feedback=messages)
+    report = tmp_path / "report.html"
+    streamed = run("urbanization:controllineconflicts", {**base, "MODE": "partitioned", "PARTITION_SIZE": 100,
+                                                         "REPORT": str(report)}, feedback=messages)
+    assert "<svg" in report.read_text(encoding="utf-8")
     assert any("partitioned" in line and "partitions" in line for line in messages.lines)
     for name in ("CONFLICT_COUNT", "PROHIBITED_COUNT", "APPROVAL_COUNT", "OVERLAP_COUNT", "UNKNOWN_CODE_COUNT"):
         assert streamed[name] == memory[name]

@@ -112,3 +112,24 @@ def test_local_cluster_matches_local_threads(files):
     cluster_errors = read(folder / "cluster_topology.gpkg", "errors").sort_values(key).reset_index(drop=True)
     assert len(local_errors) > 40
     pd.testing.assert_frame_equal(local_errors.drop(columns="geometry"), cluster_errors.drop(columns="geometry"))
+
+
+def test_space_command_matches_the_whole_layer_engine(files):
+    from urbanization_planning.algorithms.zoning import space
+    from urbanization_planning.algorithms.zoning.codes import CodeTable
+
+    folder, paths = files
+    assert cli.main(["space", paths["plan"] + ":dltb", "--field", "DLBM", "--units", paths["redline"],
+                     "-o", str(folder / "space.gpkg"), "--partition-size", "300"]) == 0
+    plan = read(paths["plan"], "dltb")
+    table = CodeTable.load()
+    units = read(paths["redline"])["geometry"].to_numpy()
+    mapping = space.default_mapping(table)
+    whole = space.structure(plan["geometry"].to_numpy(), mapping.classify(table.normalise(plan["DLBM"].to_numpy())),
+                            units, crs="EPSG:4543")
+    summary = read_table(folder / "space.gpkg", "summary").sort_values(["unit", "space_class"]).reset_index(drop=True)
+    expected = whole.summary.sort_values(["unit", "space_class"]).reset_index(drop=True)
+    assert (summary[["unit", "space_class"]].to_numpy() == expected[["unit", "space_class"]].to_numpy()).all()
+    np.testing.assert_allclose(summary["area_m2"], expected["area_m2"], rtol=1e-6)
+    pieces = read(folder / "space.gpkg", "pieces")
+    assert len(pieces) == len(whole.pieces)
