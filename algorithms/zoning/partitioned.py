@@ -93,14 +93,14 @@ class PlanReader:
     deduction_fields: dict = field(default_factory=dict)  # 三调 key (KCXS, ...) -> field name
     repair: bool = True
 
-    def read(self, partition: Partition, margin: float = 0.0):
+    def read(self, partition: Partition, margin: float = 0.0, halo: bool = False):
         """(fids, geometries, own-parcel mask, {field: values}) of the partition (metric CRS);
-        with `margin` > 0 also the halo: other parcels whose boxes meet the widened rectangle."""
+        with `halo` also the other parcels whose boxes meet the rectangle widened by `margin`."""
         xmin, ymin, xmax, ymax = partition.rect
         fids, geometry, columns = read_rect(self.source, (xmin - margin, ymin - margin, xmax + margin, ymax + margin),
                                             self.source.transformer())
         own = np.isin(fids, partition.fids, assume_unique=True)
-        if margin <= 0:
+        if not halo:
             columns = {name: values[own] for name, values in columns.items()}
             fids, geometry, own = fids[own], geometry[own], own[own]
         if self.repair and len(geometry):
@@ -338,7 +338,7 @@ def topology_task(reader: PlanReader, partition: Partition, boundary_parts, tole
                   margin: float, crs):
     """One partition's own topology errors (pairs with the halo included, each pair once over all
     partitions) and the union of its parcels (for the gaps)."""
-    fids, geometry, own, _ = reader.read(partition, margin)
+    fids, geometry, own, _ = reader.read(partition, margin, halo=True)
     plan, has_area, invalid = topology.repair(geometry, tolerance)
     frames = [invalid[[bool(own[rows[0]]) for rows in invalid["rows"]]] if len(invalid) else invalid]
     rows = np.flatnonzero(has_area)

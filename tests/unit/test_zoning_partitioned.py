@@ -149,23 +149,31 @@ def normalised(errors: pd.DataFrame, fid_column: str) -> pd.DataFrame:
     return frame.sort_values(["error_type", "fids", "area"]).reset_index(drop=True)
 
 
-@pytest.mark.parametrize("boundary", [False, True])
-def test_topology_matches_whole_layer_across_partitions(data, boundary):
+@pytest.mark.parametrize(("boundary", "tolerance"), [(False, 0.01), (True, 0.01), (False, 0.0)])
+def test_topology_matches_whole_layer_across_partitions(data, boundary, tolerance):
     folder = data[0]
     cells = broken_plan(data[2])
-    plan = write(folder / f"broken{boundary}.gpkg", cells)
+    plan = write(folder / f"broken{boundary}{tolerance}.gpkg", cells)
     limits = np.array([shapely.box(X0 - 50, Y0 - 50, X0 + EXTENT - 200, Y0 + EXTENT)], dtype=object) if boundary else None
-    whole = topology.check(cells, limits, tolerance=0.01, sliver_width=1.0, crs=CRS)
+    whole = topology.check(cells, limits, tolerance=tolerance, sliver_width=1.0, crs=CRS)
     expected = whole.errors.assign(fids=[tuple(r + 1 for r in rows) for rows in whole.errors["rows"]])
     reader = partitioned.PlanReader(plan, repair=False)
     parts = partitioned.make_partitions(partitioned.plan_reader_scan(plan, None), 300)
     got = []
     with dask_runtime.runner_for(None, 2) as runner:
-        result = partitioned.topology_check(reader, parts, limits, runner=runner, margin=0.01, crs=CRS,
+        result = partitioned.topology_check(reader, parts, limits, runner=runner, tolerance=tolerance,
+                                            margin=tolerance, crs=CRS,
                                             consume=lambda kind, frame: got.append(frame))
     errors = pd.concat(got, ignore_index=True)
+    if tolerance == 0:
+        # no closing of cracks: the union's floating-point noding leaves slivers of ~0 m² whose number
+        # depends on the order of the union (both paths); real gaps are compared
+        expected = expected[(expected["error_type"] != "gap") | (expected["plane_area_m2"] > 1e-6)]
+        errors = errors[(errors["error_type"] != "gap") | (errors["plane_area_m2"] > 1e-6)]
     left, right = normalised(expected, "fids"), normalised(errors, "fids")
-    assert result.counts == whole.counts()
+    assert (left["error_type"].value_counts().to_dict() == right["error_type"].value_counts().to_dict())
+    if tolerance > 0:
+        assert result.counts == whole.counts()
     assert whole.counts()["overlap"] > 25 and whole.counts()["gap"] >= 5 and whole.counts()["duplicate"] == 10
     assert (left[["error_type", "fids"]] == right[["error_type", "fids"]]).all().all()
     np.testing.assert_allclose(right["area"], left["area"], rtol=1e-6)
