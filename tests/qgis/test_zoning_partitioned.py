@@ -154,3 +154,31 @@ def test_cancel_between_partitions(run, tessellated):
             "PLAN": f"{plan}|layername=dltb", "LANDUSE_FIELD": "DLBM", "ECOLOGICAL_REDLINE": red, "MODE": "partitioned",
             "PARTITION_SIZE": 200, "CONFLICTS": "memory:", "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:"},
             feedback=Messages(cancel_at=20))
+
+
+def test_cluster_from_the_provider_setting(run, tessellated):
+    """With "Dask scheduler address" set, the partitions run on that cluster (two worker processes
+    without QGIS) and give what the in-memory run gives."""
+    distributed = pytest.importorskip("distributed")
+    from processing.core.ProcessingConfig import ProcessingConfig
+
+    from urbanization_planning.algorithms.provider import DASK_SCHEDULER
+
+    plan, red, _ = tessellated
+    base = {"PLAN": f"{plan}|layername=dltb", "LANDUSE_FIELD": "DLBM", "ECOLOGICAL_REDLINE": red,
+            "CONFLICTS": "memory:", "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:"}
+    memory = run("urbanization:controllineconflicts", {**base, "MODE": "in-memory"})
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        ProcessingConfig.setSettingValue(DASK_SCHEDULER, cluster.scheduler_address)
+        try:
+            messages = Messages()
+            with distributed.Client(cluster.scheduler_address) as client, \
+                    distributed.get_task_stream(client=client) as stream:
+                streamed = run("urbanization:controllineconflicts", {**base, "MODE": "partitioned", "PARTITION_SIZE": 500},
+                               feedback=messages)
+        finally:
+            ProcessingConfig.setSettingValue(DASK_SCHEDULER, "")
+    assert any(f"on Dask cluster at {cluster.scheduler_address}" in line for line in messages.lines)
+    assert len({task["worker"] for task in stream.data}) == 2
+    key = ("plan_fid", "control_line", "rule_id")
+    assert_same(features(memory["CONFLICTS"], key), features(streamed["CONFLICTS"], key))
