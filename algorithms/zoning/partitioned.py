@@ -281,7 +281,7 @@ def space_task(reader: PlanReader, partition: Partition, mapping, crosswalk, uni
     if units is not None and len(units):
         unit_rows = np.flatnonzero(boxes_meet(units, partition.metric_rect))
         chosen = owned_copies(units[unit_rows])
-    result = structure(geometry, mapping.classify(codes), chosen if units is not None else None, crs=crs,
+    result = structure(geometry, mapping.classify(codes), chosen, crs=crs,
                        deducted_share=share,
                        deducted_classes=None if deducted is None else mapping.classify(deducted))
     pieces = result.pieces
