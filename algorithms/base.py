@@ -28,6 +28,7 @@ def group_names() -> dict[str, str]:
         "commuting": QCoreApplication.translate("UrbanizationAlgorithm", "Metropolitan commuting"),
         "maps": QCoreApplication.translate("UrbanizationAlgorithm", "Planning maps"),
         "dataprep": QCoreApplication.translate("UrbanizationAlgorithm", "Data preparation"),
+        "healthcheck": QCoreApplication.translate("UrbanizationAlgorithm", "City health check"),
     }
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProviderRegistry,
 )
@@ -141,9 +142,10 @@ def _transformer(source_crs, target_crs, context):
         return None
     if context.transformContext().calculateCoordinateOperation(source_crs, target_crs):
         return False  # the planner chose a specific operation in the project
-    source, target = to_pyproj(source_crs), to_pyproj(target_crs)
-    if source is None or target is None:
-        return False
+    try:
+        source, target = to_pyproj(source_crs), to_pyproj(target_crs)
+    except QgsProcessingException:
+        return False  # QGIS's own iteration reprojects (or reports the CRS) instead
     from pyproj import Transformer
 
     return Transformer.from_crs(source, target, always_xy=True)

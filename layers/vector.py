@@ -84,7 +84,7 @@ def source_to_frame(
     frame.insert(0, FID, np.array(ids, dtype="int64"))
     # A GeometryArray straight from from_wkb's output: geopandas would otherwise check every
     # element in a Python loop.
-    frame = gpd.GeoDataFrame(frame, geometry=GeometryArray(geometries, crs=to_pyproj(crs)))
+    frame = gpd.GeoDataFrame(frame, geometry=GeometryArray(geometries, crs=to_pyproj(crs, label) if crs.isValid() else None))
 
     missing_geometry = shapely.is_missing(frame.geometry.values) | shapely.is_empty(frame.geometry.values)
     if missing_geometry.any():

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..projection import inside_china  # the one China rectangle (the GCJ-02 offset's domain)
+
 SYSTEMS = ("wgs84", "gcj02", "bd09")
 
 _A = 6378245.0  # semi-major axis of the Krasovsky ellipsoid the GCJ-02 offset is defined on
@@ -16,13 +18,6 @@ _EE = 0.00669342162296594323  # its first eccentricity squared
 _X_PI = np.pi * 3000.0 / 180.0
 _TOLERANCE_DEG = 1e-10  # about 0.01 mm: the iterative inverses stop below this
 _MAX_ITERATIONS = 30
-
-
-def inside_china(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
-    """True where the GCJ-02 offset applies (the rectangle every public implementation uses)."""
-    lon = np.asarray(lon, dtype=float)
-    lat = np.asarray(lat, dtype=float)
-    return (lon >= 72.004) & (lon <= 137.8347) & (lat >= 0.8293) & (lat <= 55.8271)
 
 
 def _offset_lat(x: np.ndarray, y: np.ndarray) -> np.ndarray:

@@ -68,8 +68,12 @@ class ChinaCoordinatesAlgorithm(UrbanizationAlgorithm):
         frame = vector.source_to_frame(
             source, context=context, feedback=feedback, target_crs=crs, label=source.sourceName(), repair=False
         )
+        self.raise_if_canceled(feedback)
+        feedback.setProgress(40)
         result = convert_geometries(frame.geometry.values, source_system, target_system)
         frame = frame.set_geometry(result.geometries)
+        self.raise_if_canceled(feedback)
+        feedback.setProgress(60)
         if result.outside_china:
             feedback.pushWarning(
                 self.tr("{} feature(s) lie partly or wholly outside China, where the offset is not defined: those vertices were left unchanged.").format(

@@ -182,11 +182,13 @@ def buildings_in_zones(zones, buildings):
 
 
 def identify_corridors(dem: np.ndarray, transform, *, crs=None, metric_crs=None, latlon: bool = False,
+                       row_areas: np.ndarray | None = None, cell_metres: tuple[float, float] | None = None,
                        min_area_m2: float, widths: dict[int, float], roads=None, buildings=None,
                        road_name_column: str | None = None, progress: Callable[[float], None] | None = None,
                        is_canceled: Callable[[], bool] | None = None) -> CorridorResult:
     """The whole corridor analysis on `dem` (float32, NaN nodata; not modified). Vector inputs and
-    outputs are in `metric_crs` (the DEM's own CRS when it is projected)."""
+    outputs are in `metric_crs` (the working CRS). Elevations in metres; `row_areas`, `cell_metres`:
+    true cell areas and sizes (see hydrology.condition)."""
     if not min_area_m2 > 0:
         raise CorridorSettingsError("the minimum contributing area must be above 0")
 
@@ -196,7 +198,8 @@ def identify_corridors(dem: np.ndarray, transform, *, crs=None, metric_crs=None,
             progress(value)
 
     step(0.0)
-    model = condition(dem, transform, latlon=latlon, is_canceled=is_canceled)
+    model = condition(dem, transform, latlon=latlon, is_canceled=is_canceled, row_areas=row_areas,
+                      cell_metres=cell_metres)
     step(45.0)
     accumulation = model.accumulation_m2()
     step(60.0)

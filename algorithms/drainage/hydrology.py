@@ -21,8 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..cancel import CancelledError
+from ..projection import geographic_row_areas, metres_per_degree
 
-EARTH_RADIUS = 6371007.2  # m, the authalic sphere pyflwdir also uses for cell areas
 D8_NODATA = 247  # pyflwdir's D8 code for cells outside the terrain; 0 marks an outlet (pit)
 # Peak bytes per DEM cell, the DEM read included, with a margin of a quarter or more: measured by
 # benchmarks/bench_drainage.py on 19.2 million cells at 27.5 (corridors) and 50.7 (depressions,
@@ -84,16 +84,12 @@ def check_shape(dem: np.ndarray) -> None:
 
 
 def row_cell_areas(transform, shape: tuple[int, int], latlon: bool) -> np.ndarray:
-    """Cell area in m2 for every row: constant for a projected grid, by latitude for a geographic
-    one (exact area of a cell on the sphere between its two bounding parallels)."""
-    rows = shape[0]
+    """Cell area in m2 for every row, the grid's units taken as metres: constant for a projected
+    grid, by latitude on the GRS80 (CGCS2000) ellipsoid for a geographic one. The processing layer
+    passes its own `row_areas` instead when the CRS says more (feet, Web Mercator's scale)."""
     if not latlon:
-        return np.full(rows, abs(transform.a * transform.e), dtype=np.float64)
-    top = transform.f + transform.e * np.arange(rows)
-    bottom = top + transform.e
-    lat1, lat2 = np.radians(np.minimum(top, bottom)), np.radians(np.maximum(top, bottom))
-    lat1, lat2 = np.clip(lat1, -math.pi / 2, math.pi / 2), np.clip(lat2, -math.pi / 2, math.pi / 2)
-    return EARTH_RADIUS**2 * math.radians(abs(transform.a)) * (np.sin(lat2) - np.sin(lat1))
+        return np.full(shape[0], abs(transform.a * transform.e), dtype=np.float64)
+    return geographic_row_areas(transform, shape[0])
 
 
 @dataclass
@@ -104,6 +100,7 @@ class FlowModel:
     filled: np.ndarray | None  # float32 depression-filled elevation (kept only when asked for)
     transform: object  # affine.Affine
     latlon: bool
+    row_areas: np.ndarray  # float64 m2 of one cell in each row
     _flw: object  # pyflwdir.FlwdirRaster
 
     @property
@@ -114,13 +111,13 @@ class FlowModel:
         """Contributing area of every cell in m2 (the cell itself included), float32, NaN outside."""
         import pyflwdir.streams as pstreams
 
-        areas = row_cell_areas(self.transform, self.shape, self.latlon)
-        if not self.latlon:
+        areas = self.row_areas
+        if np.ptp(areas) <= 1e-9 * areas.max():  # one cell size: count cells, then scale
             cells = self._flw.upstream_area(unit="cell")  # int32 counts, -9999 outside
             result = cells.astype(np.float32)
             del cells
             result *= np.float32(areas[0])
-        else:
+        else:  # cell area varies by row (latitude, or a projection's scale)
             data = np.repeat(areas.astype(np.float32), self.shape[1])
             result = pstreams.accuflux(idxs_ds=self._flw.idxs_ds, seq=self._flw.idxs_seq, data=data, nodata=-9999)
             del data
@@ -200,23 +197,34 @@ def steepest_descent(filled: np.ndarray, d8: np.ndarray, cell_x: float, cell_y: 
 
 
 def condition(dem: np.ndarray, transform, latlon: bool = False, keep_filled: bool = False,
-              is_canceled: Callable[[], bool] | None = None) -> FlowModel:
+              is_canceled: Callable[[], bool] | None = None, row_areas: np.ndarray | None = None,
+              cell_metres: tuple[float, float] | None = None) -> FlowModel:
     """Fill depressions (every one, to its spill level), derive D8 directions (steepest descent on
     the filled surface, flood order on flats) and the flow graph.
 
-    `dem`: float32 (or float64) array with NaN for nodata; it is not modified."""
+    `dem`: float32 (or float64) array with NaN for nodata; it is not modified. `row_areas`: m2 of
+    one cell per row (default: row_cell_areas, the grid's units taken as metres); `cell_metres`:
+    ground width and height of a cell, for the slopes (default: from the transform, degrees
+    converted at the DEM's mid-latitude)."""
     import pyflwdir
     from pyflwdir import dem as pdem
 
     check_shape(dem)
+    if row_areas is None:
+        row_areas = row_cell_areas(transform, dem.shape, latlon)
+    row_areas = np.asarray(row_areas, dtype=np.float64)
+    if row_areas.shape != (dem.shape[0],) or not (np.isfinite(row_areas).all() and (row_areas > 0).all()):
+        raise DrainageInputError("one positive, finite cell area per DEM row is needed")
     elevation = dem if dem.dtype == np.float32 else dem.astype(np.float32)
     filled, d8 = pdem.fill_depressions(elevation, outlets="edge", nodata=np.nan)
     if is_canceled is not None and is_canceled():
         raise CancelledError()
     cell_x, cell_y = abs(transform.a), abs(transform.e)
-    if latlon:  # metres per degree at the DEM's mid-latitude: the slope weights need true distances
-        middle = math.radians(transform.f + transform.e * dem.shape[0] / 2.0)
-        cell_x, cell_y = cell_x * math.cos(middle) * 111320.0, cell_y * 110574.0
+    if cell_metres is not None:
+        cell_x, cell_y = cell_metres
+    elif latlon:  # metres per degree at the DEM's mid-latitude: the slope weights need true distances
+        along_parallel, along_meridian = metres_per_degree(transform.f + transform.e * dem.shape[0] / 2.0)
+        cell_x, cell_y = cell_x * along_parallel, cell_y * along_meridian
     steepest_descent(filled, d8, cell_x, cell_y)
     if not keep_filled:
         del filled
@@ -227,4 +235,4 @@ def condition(dem: np.ndarray, transform, latlon: bool = False, keep_filled: boo
     flw.order_cells(method="sort")  # "walk" is faster but needs 32 bytes per cell more
     if is_canceled is not None and is_canceled():
         raise CancelledError()
-    return FlowModel(d8=d8, filled=filled, transform=transform, latlon=latlon, _flw=flw)
+    return FlowModel(d8=d8, filled=filled, transform=transform, latlon=latlon, row_areas=row_areas, _flw=flw)

@@ -3,11 +3,14 @@ waterlogging-prone depressions (易涝点识别) from a DEM."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBand,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -21,19 +24,52 @@ from qgis.core import (
 
 from ...layers import crs as crs_utils
 from ...layers import raster, styling, vector
+from ...translation import tr
 from ..base import UrbanizationAlgorithm, user_standards_dir
 
 STANDARD = "drainage"
+PRESET_NUMBERS = ("min_contributing_area_ha", "min_depth_m", "min_depression_area_m2")
+# metres per unit of the DEM's elevations (static strings: models and batch files keep working)
+ELEVATION_UNITS = {"metres": 1.0, "feet": 0.3048, "us_survey_feet": 1200.0 / 3937.0}
 
 
-def _preset() -> dict:
-    """The drainage defaults (resources/standards/drainage.json, the planner's copy first)."""
+def _preset(strict: bool = False) -> dict:
+    """The drainage defaults (resources/standards/drainage.json, the planner's copy first).
+
+    `strict` (in a run): a broken planner's copy is a QgsProcessingException naming the file.
+    Otherwise (building the parameter list, where an error would hide the algorithm) the built-in
+    defaults are used and the problem goes to the QGIS message log, naming the file."""
     from .. import standards
 
+    folder = user_standards_dir()
     try:
-        return standards.preset(STANDARD, "default", user_standards_dir())
-    except Exception:  # a broken user file must not break the algorithm list; the built-in one is read
+        values = standards.preset(STANDARD, "default", folder)
+        for key in PRESET_NUMBERS:
+            float(values[key])
+        return values
+    except (OSError, ValueError, KeyError, TypeError) as error:  # StandardsError is a ValueError
+        message = tr("The drainage preset (planner's copy in {}) cannot be used: {}. Fix or delete the file "
+                     "(menu Urbanization Planning > Standards presets...) and run again.").format(
+            folder / f"{STANDARD}.json", error)
+        if strict:
+            raise QgsProcessingException(message) from error
+        from qgis.core import Qgis, QgsMessageLog
+
+        QgsMessageLog.logMessage(message, "Urbanization planning", Qgis.Warning)
         return standards.preset(STANDARD, "default")
+
+
+@dataclass
+class DemInput:
+    elevation: object  # float32 array, metres, NaN nodata
+    transform: object  # affine.Affine of the DEM
+    layer: object  # the QgsRasterLayer
+    latlon: bool
+    metric: object  # working QgsCoordinateReferenceSystem
+    row_areas: object  # float64 m² of one cell per row
+    cell_metres: tuple  # ground width and height of a cell (m) at the DEM's centre
+    crs_pyproj: object  # the DEM's CRS for pyproj
+    metric_pyproj: object  # the working CRS for pyproj
 
 
 class DrainageAlgorithm(UrbanizationAlgorithm):
@@ -45,12 +81,19 @@ class DrainageAlgorithm(UrbanizationAlgorithm):
 
     DEM = "DEM"
     BAND = "BAND"
+    ELEVATION_UNIT = "ELEVATION_UNIT"
     ROADS = "ROADS"
     BUILDINGS = "BUILDINGS"
 
     def add_dem_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, self.tr("Digital elevation model (DEM)")))
         self.addParameter(QgsProcessingParameterBand(self.BAND, self.tr("Elevation band"), 1, self.DEM, optional=True))
+        unit = QgsProcessingParameterEnum(
+            self.ELEVATION_UNIT,
+            self.tr("Elevation unit of the DEM (metres, feet = international foot, us_survey_feet)"),
+            options=list(ELEVATION_UNITS), defaultValue="metres", optional=True)
+        unit.setUsesStaticStrings(True)
+        self.addParameter(unit)
 
     def add_exposure_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -59,11 +102,15 @@ class DrainageAlgorithm(UrbanizationAlgorithm):
             self.BUILDINGS, self.tr("Buildings (polygons)"), [QgsProcessing.TypeVectorPolygon], optional=True))
 
     def read_dem(self, parameters, context, feedback):
-        """(elevation float32 with NaN nodata, transform, layer, latlon, metric QgsCRS): checked
-        for size and memory before the cells are read."""
+        """A DemInput: elevation (float32, metres, NaN nodata), transform, layer, latlon, the
+        working CRS and the true area (m²) of one cell per row. Checked for size and memory before
+        the cells are read. Horizontal units come from the DEM's CRS (metres, feet, degrees), the
+        elevation unit from ELEVATION_UNIT; a CRS whose metres are not metres on the ground (Web
+        Mercator) has its cell areas corrected by the projection's scale."""
         import numpy as np
         import rasterio
 
+        from ..projection import WorkingCrsError, grid_cell_measures
         from .hydrology import MemoryEstimateError, check_memory
 
         layer = self.parameterAsRasterLayer(parameters, self.DEM, context)
@@ -71,6 +118,10 @@ class DrainageAlgorithm(UrbanizationAlgorithm):
             raise QgsProcessingException(self.invalidRasterError(parameters, self.DEM))
         label = layer.name()
         band = self.parameterAsInt(parameters, self.BAND, context) or 1
+        unit_name = self.parameterAsEnumString(parameters, self.ELEVATION_UNIT, context) or "metres"
+        crs = layer.crs()
+        if not crs.isValid():
+            raise QgsProcessingException(self.tr("DEM '{}' has no valid CRS: set its CRS in Layer Properties first.").format(label))
         path = raster.raster_path(layer, label)
         with rasterio.open(path) as dataset:
             if band < 1 or band > dataset.count:
@@ -100,15 +151,21 @@ class DrainageAlgorithm(UrbanizationAlgorithm):
         if not np.isfinite(elevation).any():
             raise QgsProcessingException(
                 self.tr("Raster layer '{}' holds only nodata cells in band {}: there is nothing to analyse.").format(label, band))
-        crs = layer.crs()
-        if not crs.isValid():
-            raise QgsProcessingException(self.tr("DEM '{}' has no valid CRS: set its CRS in Layer Properties first.").format(label))
+        if ELEVATION_UNITS[unit_name] != 1.0:
+            elevation *= np.float32(ELEVATION_UNITS[unit_name])
         latlon = crs.isGeographic()
-        metric = crs_utils.metric_crs_for(crs, layer.extent(), context)
-        if latlon:
-            feedback.pushInfo(self.tr("DEM '{}' is in geographic coordinates: cell areas are computed by latitude and "
-                                      "vector results are measured in {}.").format(label, metric.authid()))
-        return elevation, transform, layer, latlon, metric
+        metric = crs_utils.metric_crs_for(crs, layer.extent(), context, label)
+        own = crs_utils.to_pyproj(crs, label)
+        try:
+            row_areas, cell_metres = grid_cell_measures(own, transform, (rows, cols))
+        except WorkingCrsError as error:
+            raise QgsProcessingException(self.tr("DEM '{}': cell areas cannot be measured in its CRS {} ({}). "
+                                                 "Reproject the DEM to a Gauss-Kruger or UTM CRS.").format(
+                label, crs.authid() or crs.description(), error)) from error
+        feedback.pushInfo(self.tr("DEM '{}': elevations in {}, cells of {} m² (mean); lengths and areas are measured "
+                                  "in {}.").format(label, unit_name, f"{float(np.mean(row_areas)):,.2f}", metric.authid()))
+        return DemInput(elevation, transform, layer, latlon, metric, row_areas, cell_metres, own,
+                        crs_utils.to_pyproj(metric, label))
 
     def read_lines_and_buildings(self, parameters, context, feedback, metric, extra_fields=()):
         """Optional roads and buildings as frames in the metric CRS (None when not given)."""
@@ -205,16 +262,18 @@ class DrainageCorridorsAlgorithm(DrainageAlgorithm):
         except CorridorSettingsError as error:
             raise QgsProcessingException(
                 self.tr("Corridor half-widths: {}. Write them as order:metres pairs, e.g. 1:10,2:15,3:25,4:40.").format(error)) from error
-        elevation, transform, layer, latlon, metric = self.read_dem(parameters, context, feedback)
+        _preset(strict=True)
+        dem = self.read_dem(parameters, context, feedback)
+        transform, layer, metric = dem.transform, dem.layer, dem.metric
         name_field = self.parameterAsString(parameters, self.ROAD_NAME_FIELD, context) or None
         roads, buildings = self.read_lines_and_buildings(
             parameters, context, feedback, metric, extra_fields=[name_field] if name_field else [])
         feedback.setProgress(5)
         result = identify_corridors(
-            elevation, transform, crs=crs_utils.to_pyproj(layer.crs()), metric_crs=crs_utils.to_pyproj(metric), latlon=latlon,
-            min_area_m2=area_ha * 1e4, widths=widths, roads=roads, buildings=buildings,
+            dem.elevation, transform, crs=dem.crs_pyproj, metric_crs=dem.metric_pyproj, latlon=dem.latlon,
+            row_areas=dem.row_areas, cell_metres=dem.cell_metres, min_area_m2=area_ha * 1e4, widths=widths, roads=roads, buildings=buildings,
             road_name_column=name_field, progress=self.progress(feedback, 5, 80), is_canceled=feedback.isCanceled)
-        del elevation
+        del dem
         if result.lines.empty:
             feedback.pushWarning(self.tr("No cell drains {} ha or more: no corridor was found. Lower the contributing "
                                          "area threshold or use a larger DEM.").format(area_ha))
@@ -317,7 +376,7 @@ class WaterloggingSpotsAlgorithm(DrainageAlgorithm):
         preset = _preset()
         self.add_dem_parameters()
         self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_DEPTH, self.tr("Minimum ponding depth (m)"), QgsProcessingParameterNumber.Double,
+            self.MIN_DEPTH, self.tr("Screening depth: minimum depth of a filled hollow (m)"), QgsProcessingParameterNumber.Double,
             defaultValue=float(preset["min_depth_m"]), minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_AREA, self.tr("Minimum depression area (m²)"), QgsProcessingParameterNumber.Double,
@@ -337,14 +396,16 @@ class WaterloggingSpotsAlgorithm(DrainageAlgorithm):
 
         min_depth = self.parameterAsDouble(parameters, self.MIN_DEPTH, context)
         min_area = self.parameterAsDouble(parameters, self.MIN_AREA, context)
-        elevation, transform, layer, latlon, metric = self.read_dem(parameters, context, feedback)
+        _preset(strict=True)
+        dem = self.read_dem(parameters, context, feedback)
+        transform, layer, metric = dem.transform, dem.layer, dem.metric
         roads, buildings = self.read_lines_and_buildings(parameters, context, feedback, metric)
         feedback.setProgress(5)
         result = find_depressions(
-            elevation, transform, crs=crs_utils.to_pyproj(layer.crs()), metric_crs=crs_utils.to_pyproj(metric), latlon=latlon,
-            min_depth=min_depth, min_area_m2=min_area, roads=roads, buildings=buildings,
+            dem.elevation, transform, crs=dem.crs_pyproj, metric_crs=dem.metric_pyproj, latlon=dem.latlon,
+            row_areas=dem.row_areas, cell_metres=dem.cell_metres, min_depth=min_depth, min_area_m2=min_area, roads=roads, buildings=buildings,
             progress=self.progress(feedback, 5, 80), is_canceled=feedback.isCanceled)
-        del elevation
+        del dem
         crs = layer.crs()
         results = {self.DEPTH: self.write_raster(parameters, self.DEPTH, context, result.depth, transform, crs,
                                                  -9999.0, "float32", "drainage_depth", self.tr("Ponding depth (m)"))}
@@ -369,7 +430,7 @@ class WaterloggingSpotsAlgorithm(DrainageAlgorithm):
         frame = result.depressions
         summary = report.table([self.tr("Measure"), self.tr("Value")], [
             [self.tr("DEM"), dem_name],
-            [self.tr("Minimum ponding depth (m)"), min_depth],
+            [self.tr("Screening depth: minimum depth of a filled hollow (m)"), min_depth],
             [self.tr("Minimum depression area (m²)"), min_area],
             [self.tr("Hollows before the thresholds"), result.candidates],
             [self.tr("Number of depressions"), result.count],
@@ -385,9 +446,14 @@ class WaterloggingSpotsAlgorithm(DrainageAlgorithm):
                              rows)
         chart = report.bar_chart([str(r[1]) for r in rows[:15]], [r[5] for r in rows[:15]],
                                  title=self.tr("Largest ponding volumes"), unit="m³")
-        notes = [self.tr("Depth is the depression-filled surface minus the DEM (priority flood). The default threshold "
-                         "0.15 m is the road waterlogging depth of GB 51222-2017. A DEM sees neither pipes nor inlets: "
-                         "treat the list as places to check, not as a flood model.")]
+        notes = [self.tr("Depth is the depression-filled surface minus the DEM (priority flood), in metres: the water a "
+                         "hollow holds when full to its rim."),
+                 self.tr("The screening depth is a screening threshold, not the standard's criterion. GB 51222-2017 "
+                         "§3.2.3 (Table 3.2.3) sets, under the design return period of waterlogging prevention, that "
+                         "ground floors of homes and commercial buildings take in no water and that the water in one "
+                         "traffic lane is no deeper than 15 cm; the default 0.15 m borrows that number to leave out "
+                         "shallow hollows. A DEM sees neither pipes nor inlets: treat the list as places to check, not "
+                         "as a flood model or a compliance check.")]
         return report.write(path, report.page(self.tr("Waterlogging-prone depressions (易涝点识别)"),
                                               [(self.tr("Summary"), summary),
                                                (self.tr("Depressions by volume"), table + chart)], notes))

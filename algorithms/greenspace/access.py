@@ -120,9 +120,11 @@ class NetworkAccess:
 
     def nearest(self, selected: np.ndarray, cutoff: float = np.inf) -> tuple[np.ndarray, np.ndarray]:
         use = selected[self.owner]
-        result = multi_source(self.network, self.nodes[use], cutoff)
         best = np.full(len(self.home_nodes), -1, dtype=np.int64)
         distance = np.full(len(self.home_nodes), np.inf)
+        if not use.any():  # no selected facility reaches the network: nothing is near any home
+            return best, distance
+        result = multi_source(self.network, self.nodes[use], cutoff)
         ok = self.home_reachable
         label = result.source[self.home_nodes[ok]]
         distance[ok] = np.where(label >= 0, result.distance[self.home_nodes[ok]], np.inf)
@@ -154,13 +156,3 @@ class NetworkAccess:
 
 def _empty_pairs():
     return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty(0)
-
-
-def home_points(geometries) -> np.ndarray:
-    """The point a home is measured from: the point itself, or a point inside the polygon
-    (point_on_surface, unlike the centroid always inside an L-shaped block)."""
-    geometries = np.asarray(geometries, dtype=object)
-    is_point = shapely.get_type_id(geometries) == 0
-    out = geometries.copy()
-    out[~is_point] = shapely.point_on_surface(geometries[~is_point])
-    return out

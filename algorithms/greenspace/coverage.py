@@ -18,8 +18,11 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from .. import walking
+from ..cancel import checkpoint
 from ..network import DEFAULT_OFFSET, ComponentReport, Network, component_report
-from .access import EuclideanAccess, NetworkAccess, boundary_points, home_points
+from ..walking import home_points
+from .access import EuclideanAccess, NetworkAccess, boundary_points
 from .inputs import ALL, covered_share, district_of
 from .messages import Message, message, metres
 from .rules import GradeRule, assign_grades, general_rules, historic_rules
@@ -81,13 +84,14 @@ def park_coverage(
     districts: gpd.GeoDataFrame | None = None,
     historic=None,
     progress: Callable[[float], None] | None = None,
+    is_canceled: Callable[[], bool] | None = None,
 ) -> CoverageResult:
     """Coverage of `residential` (polygons or points) by `parks` (columns `park_id`, `name`,
     optional `size_m2` overriding the geometry area, e.g. for park points).
     `districts`: polygons with a `name` column, or None. `historic`: historic-district polygons
     where the rules marked historic_only apply (their service area is clipped to them); without
     them those rules are skipped with a message."""
-    report = progress or (lambda _x: None)
+    report = checkpoint(progress, is_canceled)  # raises CancelledError at the next step once cancelled
     park_geoms = parks.geometry.to_numpy()
     sizes = parks["size_m2"].to_numpy(dtype=float) if "size_m2" in parks else shapely.area(park_geoms)
     res_geoms = residential.geometry.to_numpy()
@@ -130,6 +134,7 @@ def park_coverage(
     # Homes no park covers: the nearest qualifying park within twice the largest radius (parks
     # qualifying only under historic-district rules count for homes in historic districts).
     limit = 2 * max(r.radius_m for r in rules)
+    report(0.7)
     qualifying = grade >= 0
     for candidates, homes_left in ((grade_general >= 0, ~covered & ~in_historic), (qualifying, ~covered & in_historic)):
         if candidates.any() and homes_left.any():
@@ -184,7 +189,8 @@ def park_coverage(
         messages.append(message("parks_unreachable", unreachable_parks.size, metres(snap_distance), names))
 
     weight_area = np.where(is_polygon, result["area_m2"].to_numpy(), 1.0)
-    summary = _summary(district, weight_area, share, pop if population is not None else None, covered, mode)
+    summary = _summary(district, weight_area, share, pop if population is not None else None, covered,
+                       access.home_reachable, mode)
     total = summary[summary["district"] == ALL].iloc[0]
     underserved = _underserved(result, uncovered, share, is_polygon, pop, population is not None)
     park_table = pd.DataFrame({
@@ -213,20 +219,24 @@ def _grade_parks(sizes, rules: list[GradeRule], with_historic: bool):
     return general + special, grade, grade_general, serves
 
 
-def _summary(district, weight_area, share, pop, covered, mode) -> pd.DataFrame:
-    """Per district and (all): features, covered features, area, covered area, rates."""
+def _summary(district, weight_area, share, pop, covered, reachable, mode) -> pd.DataFrame:
+    """Per district and (all): features, covered and unreachable features, area, covered area,
+    rates; with population: population = covered + not covered + unreachable (homes that cannot
+    reach a street count as unreachable, whatever their land's share in a service area)."""
     frame = pd.DataFrame({
         "district": district, "homes": 1, "homes_covered": covered.astype(int),
-        "area_m2": weight_area, "covered_m2": weight_area * share,
+        "homes_unreachable": (~reachable).astype(int), "area_m2": weight_area, "covered_m2": weight_area * share,
     })
     if pop is not None:
-        frame["population"] = pop
-        frame["population_covered"] = pop * share
+        split = walking.split_population(pop, share, reachable)
+        for column, values in split.items():
+            frame[column] = values
     grouped = frame.groupby("district", sort=True).sum(numeric_only=True).reset_index()
     total = frame.drop(columns="district").sum(numeric_only=True).to_frame().T
     total.insert(0, "district", ALL)
     table = pd.concat([grouped, total], ignore_index=True)
-    table[["homes", "homes_covered"]] = table[["homes", "homes_covered"]].astype("int64")
+    counts = ["homes", "homes_covered", "homes_unreachable"]
+    table[counts] = table[counts].astype("int64")
     table["rate_area"] = np.divide(table["covered_m2"], table["area_m2"], out=np.zeros(len(table)), where=table["area_m2"] > 0)
     if pop is not None:
         table["rate_population"] = np.divide(

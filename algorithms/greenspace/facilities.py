@@ -16,8 +16,9 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from ..cancel import checkpoint
 from ..network import Network
-from .access import home_points
+from ..walking import home_points, split_population
 from .coverage import make_access
 from .inputs import ALL, district_of
 from .messages import Message, message, metres
@@ -82,10 +83,11 @@ def facility_coverage(
     population: np.ndarray | None = None,
     districts: gpd.GeoDataFrame | None = None,
     progress: Callable[[float], None] | None = None,
+    is_canceled: Callable[[], bool] | None = None,
 ) -> FacilityResult:
     """`types`: type id -> {"distance_m": ..., "label": ...}; `facility_types`: the type id of
     each facility (None: ignored)."""
-    report = progress or (lambda _x: None)
+    report = checkpoint(progress, is_canceled)  # raises CancelledError at the next step once cancelled
     homes = home_points(residential.geometry.to_numpy())
     access, messages = make_access(network, facilities.geometry.to_numpy(), homes, None, snap_distance)
     present = [t for t in types if (facility_types == t).any()]
@@ -99,6 +101,7 @@ def facility_coverage(
     underserved = []
     summary_rows = []
     for k, type_id in enumerate(present):
+        report(k / max(len(present), 1))
         limit = float(types[type_id]["distance_m"])
         selected = (facility_types == type_id) & access.facility_reachable
         _, distance = access.nearest(selected, 2 * limit)
@@ -114,14 +117,18 @@ def facility_coverage(
             "district": district[rows], "population": pop[rows] if population is not None else np.nan,
             "mode": access.mode,
         }, geometry=homes[rows], crs=residential.crs))
+        split = split_population(pop, covered, access.home_reachable)
         for name in [*sorted(set(district)), ALL]:
             mask = np.ones(n, bool) if name == ALL else district == name
             total = pop[mask].sum()
+            people = {column: float(values[mask].sum()) if population is not None else np.nan
+                      for column, values in split.items()}
             summary_rows.append({
                 "type": type_id, "type_label": types[type_id].get("label", type_id), "limit_m": limit,
                 "district": name, "homes": int(mask.sum()), "homes_covered": int(covered[mask].sum()),
+                "homes_unreachable": int((~access.home_reachable[mask]).sum()),
                 "share_homes": float(covered[mask].mean()) if mask.any() else np.nan,
-                "population": total if population is not None else np.nan,
+                **people,
                 "share_population": float(pop[mask & covered].sum() / total) if population is not None and total > 0 else np.nan,
                 "mode": access.mode,
             })

@@ -10,13 +10,14 @@ OUTSIDE = "(outside districts)"
 ALL = "(all)"
 
 
-def duplicate_mask(geometries) -> np.ndarray:
-    """True for every geometry that repeats an earlier one exactly (same shape after
-    normalisation): a duplicated park or block would count its area twice."""
+def first_copy(geometries) -> np.ndarray:
+    """Index of the first geometry equal to each one (its own index when it is the first or the
+    only copy). Equal = same shape after normalisation: a duplicated park or block would count
+    its area twice."""
     geometries = np.asarray(geometries, dtype=object)
-    mask = np.zeros(len(geometries), dtype=bool)
+    first = np.arange(len(geometries))
     if len(geometries) < 2:
-        return mask
+        return first
     # Only geometries sharing type, bounds and vertex count can be equal: normalise just those.
     cheap = np.column_stack([shapely.get_type_id(geometries), shapely.get_num_coordinates(geometries),
                              np.nan_to_num(shapely.bounds(geometries), nan=-1.0)])
@@ -24,27 +25,26 @@ def duplicate_mask(geometries) -> np.ndarray:
     candidates = np.flatnonzero(counts[group.ravel()] > 1)
     if candidates.size:
         keys = shapely.to_wkb(shapely.normalize(geometries[candidates]))
-        _, first = np.unique(keys, return_index=True)
-        mask[candidates] = True
-        mask[candidates[first]] = False
-    return mask
+        _, first_of_key, key = np.unique(keys, return_index=True, return_inverse=True)
+        first[candidates] = candidates[first_of_key[key.ravel()]]
+    return first
 
 
-def clean_population(values) -> tuple[np.ndarray, int, int]:
-    """Population as floats: nulls and non-numbers become 0 (counted), negatives become 0
-    (counted). Returns (population, n_null, n_negative)."""
-    raw = np.array([_number(v) for v in values], dtype=float)
-    null = ~np.isfinite(raw)
-    negative = np.isfinite(raw) & (raw < 0)
-    clean = np.where(null | negative, 0.0, raw)
-    return clean, int(null.sum()), int(negative.sum())
+def duplicate_mask(geometries) -> np.ndarray:
+    """True for every geometry that repeats an earlier one exactly (see first_copy)."""
+    first = first_copy(geometries)
+    return first != np.arange(len(first))
 
 
-def _number(value) -> float:
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return float("nan")
+def merge_duplicates(geometries, population=None) -> tuple[np.ndarray, np.ndarray | None]:
+    """(rows to keep, population of the kept rows with every copy's population summed onto its
+    first copy): dropping a duplicated home must not drop its residents."""
+    first = first_copy(geometries)
+    keep = np.flatnonzero(first == np.arange(len(first)))
+    if population is None:
+        return keep, None
+    summed = np.bincount(first, weights=np.asarray(population, dtype=float), minlength=len(first))
+    return keep, summed[keep]
 
 
 def district_of(points, districts, names) -> np.ndarray:

@@ -9,7 +9,7 @@ TEMPLATES = {
     "entrances_ignored": "{} entrance(s) lie farther than {} m from every park and were ignored",
     "parks_derived": "{} park(s) have no entrance; access points were derived along their boundary",
     "homes_unreachable": "{} residential feature(s) lie farther than {} m from every street: distance left empty",
-    "homes_unreachable_score": "{} residential feature(s) lie farther than {} m from every street: score 0",
+    "homes_unreachable_score": "{} residential feature(s) lie farther than {} m from every street: score 0, counted as unreachable (not below the target)",
     "parks_unreachable": "{} park(s) have no access point within {} m of a street and were left out: {}",
     "facilities_unreachable": "{} facility(ies) lie farther than {} m from every street and were left out",
     "historic_rules_skipped": "No historic districts given: the historic-district rule(s) {} were not applied",

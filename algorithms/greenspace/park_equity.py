@@ -12,7 +12,7 @@ import pandas as pd
 import shapely
 
 from ..network import Network
-from .access import home_points
+from ..walking import home_points, split_population
 from .coverage import make_access
 from .equity import e2sfca, gini, lorenz
 from .inputs import ALL, district_of
@@ -74,22 +74,31 @@ def park_equity(
     frame["population"] = population
     frame["score_m2"] = result.score
     frame["parks_in_reach"] = result.reach
-    frame["below_target"] = result.score < target_m2
-    frame["reachable"] = access.home_reachable
+    reachable = access.home_reachable
+    frame["distance_m"] = _nearest_distance(home, distance, len(frame))
+    frame["below_target"] = reachable & (result.score < target_m2)
+    frame["reachable"] = reachable
     frame["district"] = district
     frame["mode"] = access.mode
+    # Homes that cannot reach a street are unreachable, never "below the target" (their score,
+    # 0, still counts in the mean and the Gini: nobody there reaches a park on foot).
+    split = split_population(population, result.score >= target_m2, reachable)
     rows = []
     for name in [*sorted(set(district)), ALL]:
         mask = np.ones(len(frame), bool) if name == ALL else district == name
         pop = population[mask]
         score = result.score[mask]
         total = pop.sum()
+        below = float(split["population_not_covered"][mask].sum())
         rows.append({
-            "district": name, "homes": int(mask.sum()), "population": total,
+            "district": name, "homes": int(mask.sum()), "homes_unreachable": int((~reachable[mask]).sum()),
+            "population": total,
             "mean_m2": float((score * pop).sum() / total) if total > 0 else np.nan,
             "gini": gini(score, pop),
-            "population_below": float(pop[score < target_m2].sum()),
-            "share_below": float(pop[score < target_m2].sum() / total) if total > 0 else np.nan,
+            "population_covered": float(split["population_covered"][mask].sum()),
+            "population_below": below,
+            "population_unreachable": float(split["population_unreachable"][mask].sum()),
+            "share_below": below / total if total > 0 else np.nan,
             "target_m2": target_m2, "mode": access.mode,
         })
     summary = pd.DataFrame(rows)
@@ -106,3 +115,10 @@ def park_equity(
     total = summary.iloc[-1]
     report(1.0)
     return EquityResult(access.mode, frame, summary, x, y, float(total["gini"]), float(total["mean_m2"]), park_table, messages)
+
+
+def _nearest_distance(home, distance, n_homes: int) -> np.ndarray:
+    """Per home the distance (m) to the nearest counted park within its service radius (NaN: none)."""
+    nearest = np.full(n_homes, np.inf)
+    np.minimum.at(nearest, np.asarray(home, dtype=np.int64), np.asarray(distance, dtype=float))
+    return np.where(np.isfinite(nearest), nearest, np.nan)

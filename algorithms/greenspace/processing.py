@@ -8,8 +8,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterDefinition,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -21,7 +19,7 @@ from qgis.core import (
 )
 
 from ...layers import crs as crs_utils
-from ...layers import styling, vector
+from ...layers import styling, vector, walking_network
 from ...translation import current_language, tr
 from ..base import UrbanizationAlgorithm, user_standards_dir
 
@@ -35,7 +33,7 @@ def engine_message(message) -> str:
         "entrances_ignored": tr("{} entrance(s) lie farther than {} m from every park and were ignored"),
         "parks_derived": tr("{} park(s) have no entrance; access points were derived along their boundary"),
         "homes_unreachable": tr("{} residential feature(s) lie farther than {} m from every street: distance left empty"),
-        "homes_unreachable_score": tr("{} residential feature(s) lie farther than {} m from every street: score 0"),
+        "homes_unreachable_score": tr("{} residential feature(s) lie farther than {} m from every street: score 0, counted as unreachable (not below the target)"),
         "parks_unreachable": tr("{} park(s) have no access point within {} m of a street and were left out: {}"),
         "facilities_unreachable": tr("{} facility(ies) lie farther than {} m from every street and were left out"),
         "historic_rules_skipped": tr("No historic districts given: the historic-district rule(s) {} were not applied"),
@@ -50,11 +48,8 @@ class GreenAlgorithm(UrbanizationAlgorithm):
     GROUP_ID = "greencity"
     REQUIRES = ("shapely", "geopandas", "scipy")
 
-    NETWORK = "NETWORK"
-    EXCLUDE_FIELD = "EXCLUDE_FIELD"
-    EXCLUDE_VALUES = "EXCLUDE_VALUES"
-    TOLERANCE = "TOLERANCE"
-    SNAP_DISTANCE = "SNAP_DISTANCE"
+    NETWORK = walking_network.NETWORK
+    SNAP_DISTANCE = walking_network.SNAP_DISTANCE
     RESIDENTIAL = "RESIDENTIAL"
     POPULATION_FIELD = "POPULATION_FIELD"
     DISTRICTS = "DISTRICTS"
@@ -65,23 +60,9 @@ class GreenAlgorithm(UrbanizationAlgorithm):
     # -- parameters -----------------------------------------------------------------------------
 
     def add_network_parameters(self, network_optional: bool = True) -> None:
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.NETWORK, tr("Walking network (lines; empty: straight-line distance)") if network_optional
-            else tr("Walking network (lines)"), [QgsProcessing.TypeVectorLine], optional=network_optional))
-        self.addParameter(QgsProcessingParameterField(
-            self.EXCLUDE_FIELD, tr("Road class field (classes pedestrians cannot use are excluded)"),
-            defaultValue="highway", parentLayerParameterName=self.NETWORK, optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.EXCLUDE_VALUES, tr("Excluded road classes (comma separated)"),
-            defaultValue="motorway,motorway_link,trunk,trunk_link", optional=True))
-        tolerance = QgsProcessingParameterDistance(
-            self.TOLERANCE, tr("Network snapping tolerance (vertices closer than this connect)"),
-            defaultValue=0.5, parentParameterName=self.NETWORK, minValue=0.0)
-        tolerance.setFlags(tolerance.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(tolerance)
-        self.addParameter(QgsProcessingParameterDistance(
-            self.SNAP_DISTANCE, tr("Maximum distance from a street (farther is unreachable)"),
-            defaultValue=50.0, parentParameterName=self.NETWORK, minValue=0.1))
+        walking_network.add_parameters(
+            self, tr("Walking network (lines; empty: straight-line distance)") if network_optional
+            else tr("Walking network (lines)"), optional=network_optional)
 
     def add_residential_parameters(self, population_optional: bool = True) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -112,7 +93,7 @@ class GreenAlgorithm(UrbanizationAlgorithm):
 
     def read_residential(self, parameters, context, feedback, population_required: bool = False):
         """(source, metric CRS, frame with src_fid and geometry, population array or None)."""
-        from .inputs import clean_population, duplicate_mask
+        from .inputs import merge_duplicates
 
         source = self.source(parameters, self.RESIDENTIAL, context)
         label = tr("Residential land or homes")
@@ -124,17 +105,13 @@ class GreenAlgorithm(UrbanizationAlgorithm):
         frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=[field] if field else [],
                                        target_crs=metric, label=label)
         vector.require_features(frame, label)
-        duplicates = duplicate_mask(frame.geometry.to_numpy())
-        if duplicates.any():
-            feedback.pushWarning(tr("{} duplicate geometry(ies) in '{}' were counted once.").format(int(duplicates.sum()), label))
-            frame = frame[~duplicates].reset_index(drop=True)
-        population = None
+        population = walking_network.population_values(frame[field].tolist(), label, field, feedback) if field else None
+        keep, population = merge_duplicates(frame.geometry.to_numpy(), population)
+        if len(keep) < len(frame):
+            feedback.pushWarning(tr("{} duplicate geometry(ies) in '{}' were counted once, their population added to the kept copy.").format(
+                len(frame) - len(keep), label))
+            frame = frame.iloc[keep].reset_index(drop=True)
         if field:
-            population, nulls, negative = clean_population(frame[field].tolist())
-            if nulls:
-                feedback.pushWarning(tr("{} feature(s) of '{}' have no population value in '{}': counted as 0.").format(nulls, label, field))
-            if negative:
-                feedback.pushWarning(tr("{} feature(s) of '{}' have a negative population in '{}': counted as 0.").format(negative, label, field))
             if population.sum() <= 0:
                 if population_required:
                     raise QgsProcessingException(tr("The population field '{}' of '{}' sums to zero: choose the field that holds residents.").format(field, label))
@@ -144,39 +121,16 @@ class GreenAlgorithm(UrbanizationAlgorithm):
         return source, metric, frame, population
 
     def read_network(self, parameters, context, feedback, metric, required: bool = False):
-        """The walking network (None when the optional input is empty), reporting its size and
-        disconnected parts."""
-        from ..network import NetworkError, build_network, component_report, excluded_mask
-
-        source = self.source(parameters, self.NETWORK, context, optional=not required)
-        if source is None:
+        """The shared walking network (layers/walking_network.py), None when the optional input
+        is empty (straight-line distances, labelled so)."""
+        walk = walking_network.read(self, parameters, context, feedback, metric, required)
+        if walk is None:
             feedback.pushWarning(tr("No walking network given: distances are straight-line (euclidean) and labelled so in every output."))
             return None
-        label = tr("Walking network")
-        vector.require_geometry_type(source, (QgsWkbTypes.LineGeometry,), label)
-        field = self.parameterAsString(parameters, self.EXCLUDE_FIELD, context)
-        if field and source.fields().lookupField(field) < 0:
-            feedback.pushInfo(tr("The network has no field '{}': no road class is excluded.").format(field))
-            field = ""
-        frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=[field] if field else [],
-                                       target_crs=metric, label=label)
-        vector.require_features(frame, label)
-        excluded = None
-        if field:
-            values = [v for v in self.parameterAsString(parameters, self.EXCLUDE_VALUES, context).split(",") if v.strip()]
-            excluded = excluded_mask(frame[field].tolist(), values)
-        tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
-        try:
-            network = build_network(frame.geometry.to_numpy(), tolerance=tolerance, excluded=excluded)
-        except NetworkError as error:
-            raise QgsProcessingException(tr("Walking network: {}.").format(error)) from error
-        parts = component_report(network)
-        feedback.pushInfo(tr("Walking network: {} nodes, {} edges, {:.1f} km; {} line(s) excluded by road class.").format(
-            network.n_nodes, network.n_edges, network.total_length / 1000, network.excluded_lines))
-        if parts.n_components > 1:
-            feedback.pushWarning(tr("The walking network has {} disconnected parts; the largest holds {:.0%} of its length. Homes on small islands are flagged (on_island).").format(
-                parts.n_components, parts.main_share))
-        return network
+        return walk.network
+
+    def snap_distance(self, parameters, context) -> float:
+        return walking_network.snap_distance(self, parameters, context)
 
     def read_districts(self, parameters, context, feedback, metric):
         source = self.source(parameters, self.DISTRICTS, context, optional=True)
@@ -239,63 +193,8 @@ class GreenAlgorithm(UrbanizationAlgorithm):
             raise QgsProcessingException(tr("Park service rules: {}").format(error)) from error
 
 
-def _add_standard_parameters(algorithm, name, custom_name) -> None:
-    parameter = QgsProcessingParameterEnum(
-        name, tr("Standard (garden_city = GB/T 50563, gbt51346 = GB/T 51346 park grades, green300_park500 = 300 m to green, 500 m to a park, custom)"),
-        options=list(PARK_STANDARDS), defaultValue="green300_park500")
-    parameter.setUsesStaticStrings(True)
-    algorithm.addParameter(parameter)
-    algorithm.addParameter(QgsProcessingParameterString(
-        custom_name, tr("Custom rules, one per line: minimum park area (m²): service radius (m): grade name [: historic]"),
-        defaultValue="400: 300: green\n10000: 500: park", multiLine=True, optional=True))
-
-
-def _add_park_parameters(algorithm) -> None:
-    algorithm.addParameter(QgsProcessingParameterFeatureSource(
-        algorithm.PARKS, tr("Parks and green spaces (polygons or points)"),
-        [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint]))
-    algorithm.addParameter(QgsProcessingParameterField(
-        algorithm.PARK_NAME_FIELD, tr("Park name field"), parentLayerParameterName=algorithm.PARKS, optional=True))
-    algorithm.addParameter(QgsProcessingParameterField(
-        algorithm.PARK_SIZE_FIELD, tr("Park area field in m² (empty: polygon area; needed for park points)"),
-        parentLayerParameterName=algorithm.PARKS, type=QgsProcessingParameterField.Numeric, optional=True))
-    algorithm.addParameter(QgsProcessingParameterFeatureSource(
-        algorithm.ENTRANCES, tr("Park entrances (points, optional; empty: derived along park boundaries)"),
-        [QgsProcessing.TypeVectorPoint], optional=True))
-
-
-def _read_parks(algorithm, parameters, context, feedback, metric):
-    """Parks frame with park_id (source feature id), name and size_m2 (field or geometry area)."""
-    import shapely
-
-    name_field = algorithm.parameterAsString(parameters, algorithm.PARK_NAME_FIELD, context)
-    size_field = algorithm.parameterAsString(parameters, algorithm.PARK_SIZE_FIELD, context)
-    label = tr("Parks and green spaces")
-    frame = algorithm.read_sites(parameters, algorithm.PARKS, context, feedback, metric, label, [name_field, size_field])
-    frame["park_id"] = frame[vector.FID].astype("int64")
-    frame["name"] = [None if v is None else str(v) for v in frame[name_field]] if name_field else None
-    if size_field:
-        from .inputs import clean_population
-
-        sizes, nulls, negative = clean_population(frame[size_field].tolist())
-        if nulls or negative:
-            feedback.pushWarning(tr("{} park(s) have no usable area in '{}': their polygon area is used (0 for points).").format(nulls + negative, size_field))
-            sizes = [s if s > 0 else a for s, a in zip(sizes, shapely.area(frame.geometry.to_numpy()))]
-        frame["size_m2"] = sizes
-    elif (shapely.area(frame.geometry.to_numpy()) <= 0).any():
-        feedback.pushWarning(tr("Park points have no area: choose the park area field, or they fall below every size threshold."))
-    entrances = None
-    source = algorithm.source(parameters, algorithm.ENTRANCES, context, optional=True)
-    if source is not None:
-        entrance_frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=[],
-                                                target_crs=metric, label=tr("Park entrances"))
-        entrances = entrance_frame.geometry.to_numpy()
-    return frame, entrances
-
-
 class ParkAlgorithm(GreenAlgorithm):
-    """The park inputs and standard shared by park coverage and park equity (see
-    _add_park_parameters, _add_standard_parameters and _read_parks)."""
+    """The park inputs and standard shared by park coverage and park equity."""
 
     PARKS = "PARKS"
     PARK_NAME_FIELD = "PARK_NAME_FIELD"
@@ -303,6 +202,57 @@ class ParkAlgorithm(GreenAlgorithm):
     ENTRANCES = "ENTRANCES"
     STANDARD = "STANDARD"
     CUSTOM_RULES = "CUSTOM_RULES"
+
+    def add_standard_parameters(self) -> None:
+        parameter = QgsProcessingParameterEnum(
+            self.STANDARD, tr("Standard (garden_city = GB/T 50563, gbt51346 = GB/T 51346 park grades, green300_park500 = 300 m to green, 500 m to a park, custom)"),
+            options=list(PARK_STANDARDS), defaultValue="green300_park500")
+        parameter.setUsesStaticStrings(True)
+        self.addParameter(parameter)
+        self.addParameter(QgsProcessingParameterString(
+            self.CUSTOM_RULES, tr("Custom rules, one per line: minimum park area (m²): service radius (m): grade name [: historic]"),
+            defaultValue="400: 300: green\n10000: 500: park", multiLine=True, optional=True))
+
+    def add_park_parameters(self) -> None:
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.PARKS, tr("Parks and green spaces (polygons or points)"),
+            [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint]))
+        self.addParameter(QgsProcessingParameterField(
+            self.PARK_NAME_FIELD, tr("Park name field"), parentLayerParameterName=self.PARKS, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.PARK_SIZE_FIELD, tr("Park area field in m² (empty: polygon area; needed for park points)"),
+            parentLayerParameterName=self.PARKS, type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ENTRANCES, tr("Park entrances (points, optional; empty: derived along park boundaries)"),
+            [QgsProcessing.TypeVectorPoint], optional=True))
+
+    def read_parks(self, parameters, context, feedback, metric):
+        """Parks frame with park_id (source feature id), name and size_m2 (field or geometry area)."""
+        import shapely
+
+        name_field = self.parameterAsString(parameters, self.PARK_NAME_FIELD, context)
+        size_field = self.parameterAsString(parameters, self.PARK_SIZE_FIELD, context)
+        label = tr("Parks and green spaces")
+        frame = self.read_sites(parameters, self.PARKS, context, feedback, metric, label, [name_field, size_field])
+        frame["park_id"] = frame[vector.FID].astype("int64")
+        frame["name"] = [None if v is None else str(v) for v in frame[name_field]] if name_field else None
+        if size_field:
+            from ..walking import clean_population
+
+            sizes, nulls, negative = clean_population(frame[size_field].tolist())
+            if nulls or negative:
+                feedback.pushWarning(tr("{} park(s) have no usable area in '{}': their polygon area is used (0 for points).").format(nulls + negative, size_field))
+                sizes = [s if s > 0 else a for s, a in zip(sizes, shapely.area(frame.geometry.to_numpy()))]
+            frame["size_m2"] = sizes
+        elif (shapely.area(frame.geometry.to_numpy()) <= 0).any():
+            feedback.pushWarning(tr("Park points have no area: choose the park area field, or they fall below every size threshold."))
+        entrances = None
+        source = self.source(parameters, self.ENTRANCES, context, optional=True)
+        if source is not None:
+            entrance_frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=[],
+                                                    target_crs=metric, label=tr("Park entrances"))
+            entrances = entrance_frame.geometry.to_numpy()
+        return frame, entrances
 
 
 class ParkCoverageAlgorithm(ParkAlgorithm):
@@ -324,20 +274,18 @@ class ParkCoverageAlgorithm(ParkAlgorithm):
         return self.tr("park,green space,service radius,coverage,walking,network,公园,绿地,服务半径,覆盖率,300米见绿,500米见园").split(",")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        _add_park_parameters(self)
+        self.add_park_parameters()
         self.add_network_parameters()
         self.add_residential_parameters()
-        _add_standard_parameters(self, self.STANDARD, self.CUSTOM_RULES)
+        self.add_standard_parameters()
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.HISTORIC_DISTRICTS,
             self.tr("Historic districts (历史文化街区, optional): the standard's historic-district rule applies inside them"),
             [QgsProcessing.TypeVectorPolygon], optional=True))
         self.add_district_parameters()
-        offset = QgsProcessingParameterNumber(
+        self.addParameter(walking_network.metres_parameter(
             self.OFFSET, self.tr("Service area: land within this distance of a reached street (m)"),
-            QgsProcessingParameterNumber.Double, defaultValue=50.0, minValue=0.0)
-        offset.setFlags(offset.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(offset)
+            50.0, minimum=0.0, advanced=True))  # network.DEFAULT_OFFSET (engines load inside process())
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.SERVICE_AREAS, self.tr("Park service areas by grade"), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -357,7 +305,7 @@ class ParkCoverageAlgorithm(ParkAlgorithm):
 
         res_source, metric, residential, population = self.read_residential(parameters, context, feedback)
         rules, preset = self.rules_for(parameters, context, self.STANDARD, self.CUSTOM_RULES)
-        parks, entrances = _read_parks(self, parameters, context, feedback, metric)
+        parks, entrances = self.read_parks(parameters, context, feedback, metric)
         network = self.read_network(parameters, context, feedback, metric)
         districts = self.read_districts(parameters, context, feedback, metric)
         historic = self.read_historic(parameters, context, feedback, metric)
@@ -365,9 +313,10 @@ class ParkCoverageAlgorithm(ParkAlgorithm):
         feedback.setProgress(10)
         result = park_coverage(
             parks, residential, rules, network=network, entrances=entrances,
-            snap_distance=self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context),
+            snap_distance=self.snap_distance(parameters, context),
             offset=self.parameterAsDouble(parameters, self.OFFSET, context),
             population=population, districts=districts, historic=historic, progress=self.progress(feedback, 10, 85),
+            is_canceled=feedback.isCanceled,
         )
         for message in result.messages:
             feedback.pushWarning(engine_message(message))
@@ -390,7 +339,7 @@ class ParkCoverageAlgorithm(ParkAlgorithm):
         if report_path:
             from .report_pages import coverage_page
 
-            coverage_page(report_path, self.tr("Park service coverage"), result, rules, preset, current_language(), _coverage_labels(self))
+            coverage_page(report_path, self.tr("Park service coverage"), result, rules, preset, current_language(), self.coverage_labels())
             outputs[self.REPORT] = report_path
         feedback.pushInfo(self.tr("Coverage by residential area: {:.1%}; by population: {} ({}).").format(
             result.rate_area, "-" if result.rate_population is None else f"{result.rate_population:.1%}", result.mode))
@@ -399,6 +348,17 @@ class ParkCoverageAlgorithm(ParkAlgorithm):
         outputs[self.MODE] = result.mode
         feedback.setProgress(100)
         return outputs
+
+    def coverage_labels(self) -> dict:
+        return {
+            "rates": self.tr("Coverage rates"), "by_area": self.tr("by residential area"),
+            "by_population": self.tr("by population"), "districts": self.tr("Coverage by district"),
+            "rules": self.tr("Park grades and service radii"), "grades": self.tr("Service areas by grade"),
+            "mode_network": self.tr("Distances along the walking network."),
+            "mode_euclidean": self.tr("No network given: straight-line (euclidean) distances, which overstate coverage."),
+            "target": self.tr("Target"), "source": self.tr("Source"), "parks": self.tr("Parks"),
+            "message": engine_message,
+        }
 
     def read_historic(self, parameters, context, feedback, metric):
         """Historic-district polygons (None when not given or empty) in the metric CRS."""
@@ -425,18 +385,6 @@ def _coverage_style(source) -> str:
 def _underserved_style(source) -> str:
     polygon = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PolygonGeometry
     return "greenspace_underserved" if polygon else "greenspace_underserved_points"
-
-
-def _coverage_labels(algorithm) -> dict:
-    return {
-        "rates": algorithm.tr("Coverage rates"), "by_area": algorithm.tr("by residential area"),
-        "by_population": algorithm.tr("by population"), "districts": algorithm.tr("Coverage by district"),
-        "rules": algorithm.tr("Park grades and service radii"), "grades": algorithm.tr("Service areas by grade"),
-        "mode_network": algorithm.tr("Distances along the walking network."),
-        "mode_euclidean": algorithm.tr("No network given: straight-line (euclidean) distances, which overstate coverage."),
-        "target": algorithm.tr("Target"), "source": algorithm.tr("Source"), "parks": algorithm.tr("Parks"),
-        "message": engine_message,
-    }
 
 
 class FacilityCoverageAlgorithm(GreenAlgorithm):
@@ -518,8 +466,9 @@ class FacilityCoverageAlgorithm(GreenAlgorithm):
         self.raise_if_canceled(feedback)
         result = facility_coverage(
             sites, facility_types, residential, types, network=network,
-            snap_distance=self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context),
+            snap_distance=self.snap_distance(parameters, context),
             population=population, districts=districts, progress=self.progress(feedback, 10, 85),
+            is_canceled=feedback.isCanceled,
         )
         for message in result.messages:
             feedback.pushWarning(engine_message(message))
@@ -574,10 +523,10 @@ class ParkEquityAlgorithm(ParkAlgorithm):
         return self.tr("park,equity,E2SFCA,two-step floating catchment,Gini,Lorenz,accessibility,公园,公平,可达性,基尼系数,均好度").split(",")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        _add_park_parameters(self)
+        self.add_park_parameters()
         self.add_network_parameters()
         self.add_residential_parameters(population_optional=False)
-        _add_standard_parameters(self, self.STANDARD, self.CUSTOM_RULES)
+        self.add_standard_parameters()
         self.addParameter(QgsProcessingParameterNumber(
             self.TARGET, self.tr("Per-capita park area target (m²/person, GB 55014: 8)"),
             QgsProcessingParameterNumber.Double, defaultValue=8.0, minValue=0.0))
@@ -596,13 +545,13 @@ class ParkEquityAlgorithm(ParkAlgorithm):
 
         res_source, metric, residential, population = self.read_residential(parameters, context, feedback, population_required=True)
         rules, _preset = self.rules_for(parameters, context, self.STANDARD, self.CUSTOM_RULES)
-        parks, entrances = _read_parks(self, parameters, context, feedback, metric)
+        parks, entrances = self.read_parks(parameters, context, feedback, metric)
         network = self.read_network(parameters, context, feedback, metric)
         districts = self.read_districts(parameters, context, feedback, metric)
         result = park_equity(
             parks, residential, population, rules,
             target_m2=self.parameterAsDouble(parameters, self.TARGET, context), network=network,
-            entrances=entrances, snap_distance=self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context),
+            entrances=entrances, snap_distance=self.snap_distance(parameters, context),
             districts=districts, progress=self.progress(feedback, 10, 85), is_canceled=feedback.isCanceled,
         )
         for message in result.messages:

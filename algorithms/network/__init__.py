@@ -17,6 +17,7 @@ from .service_area import (
     reached_segments,
     segment_lines,
     service_area,
+    service_areas,
     service_areas_per_source,
     union_in_halves,
 )
@@ -27,5 +28,5 @@ __all__ = [
     "DEFAULT_EXCLUDED_HIGHWAYS", "DEFAULT_OFFSET", "Catchments", "ComponentReport", "MultiSourceResult",
     "Network", "CancelledError", "NetworkError", "ReachedSegments", "SnapResult", "build_network",
     "catchments", "component_report", "distances_from", "excluded_mask", "multi_source",
-    "reached_segments", "segment_lines", "service_area", "service_areas_per_source", "thread_map", "union_in_halves", "with_points",
+    "reached_segments", "segment_lines", "service_area", "service_areas", "service_areas_per_source", "thread_map", "union_in_halves", "with_points",
 ]

@@ -39,13 +39,6 @@ class ComponentReport:
         out[ok] = self.lengths[comp] < self.small_share * total
         return out
 
-    def component_of(self, nodes) -> np.ndarray:
-        """Component rank of each node (0 = largest), -1 for negative ids."""
-        nodes = np.asarray(nodes, dtype=np.int64)
-        out = np.full(len(nodes), -1, dtype=np.int64)
-        out[nodes >= 0] = self.node_component[nodes[nodes >= 0]]
-        return out
-
 
 def component_report(network: Network, small_share: float = SMALL_SHARE) -> ComponentReport:
     labels = network.components()

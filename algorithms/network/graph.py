@@ -1,7 +1,7 @@
 """The walking network as arrays: nodes at shared vertices, one edge per straight segment. Pure.
 
-Why segments: every line vertex becomes a node, so lines that share a vertex (within the snapping
-tolerance) are connected and lines that merely cross (bridges, tunnels, OSM ways without a common
+Why segments: every line vertex becomes a node, so lines that share a vertex are connected (with a
+snapping tolerance, a line end also joins a vertex of another line that close) and lines that merely cross (bridges, tunnels, OSM ways without a common
 node) are not, exactly as in QGIS's network analysis. Straight edges also make partial edges at a
 cut-off and snapping onto an edge exact and vectorised.
 """
@@ -14,7 +14,7 @@ from typing import Iterable
 import numpy as np
 import shapely
 from scipy import sparse
-from scipy.sparse.csgraph import connected_components
+from scipy.sparse.csgraph import connected_components, dijkstra
 from scipy.spatial import cKDTree
 
 #: Road classes a pedestrian cannot use, excluded by default when the class field is `highway`.
@@ -122,7 +122,8 @@ def build_network(
     """Build a Network from line geometries (a GeoSeries, GeoDataFrame or array of shapely lines
     in a metric CRS).
 
-    tolerance: vertices closer than this (map units) become one node (0: exact coincidence).
+    tolerance: line ends join vertices of other lines closer than this (map units), without
+        chaining (see `_join_within_tolerance`); 0: only exactly coincident vertices connect.
     cost: optional per-line cost for the whole line (e.g. minutes); each segment gets the share
         of its length. None: cost = length. Null/negative costs raise NetworkError.
     excluded: optional per-line booleans; True lines are left out (see `excluded_mask`).
@@ -147,26 +148,18 @@ def build_network(
     if len(counts) == 0:
         raise NetworkError("the network has no usable lines")
     # Node ids: exact duplicates merge (as complex numbers the (x, y) pairs sort and compare like
-    # rows of np.unique(axis=0), several times faster); then, with a tolerance, distinct vertices
-    # closer than it cluster, each cluster placed at its vertex that comes first in the input.
+    # rows of np.unique(axis=0), several times faster); then, with a tolerance, line ends join
+    # nearby vertices of other lines (`_join_within_tolerance`).
     keys, first_input, node_of = np.unique(points[:, 0] + 1j * points[:, 1], return_index=True, return_inverse=True)
     xy = np.column_stack([keys.real, keys.imag])
     node_of = node_of.ravel()
-    if tolerance > 0:
-        pairs = cKDTree(xy).query_pairs(tolerance, output_type="ndarray")
-        if len(pairs):
-            graph = sparse.coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(len(xy), len(xy)))
-            n_clusters, cluster = connected_components(graph, directed=False)
-            leader = np.full(n_clusters, -1)
-            by_input = np.argsort(first_input)[::-1]  # the earliest vertex written last wins
-            leader[cluster[by_input]] = by_input
-            xy = xy[leader]
-            node_of = cluster[node_of]
     # Consecutive vertices of a part make a segment; never across parts.
     starts = np.cumsum(counts) - counts
     is_last = np.zeros(len(points), dtype=bool)
     is_last[starts + counts - 1] = True
     a_idx = np.flatnonzero(~is_last)
+    if tolerance > 0:
+        node_of = _join_within_tolerance(xy, first_input, node_of, a_idx, np.r_[starts, starts + counts - 1], tolerance)
     u = node_of[a_idx]
     v = node_of[a_idx + 1]
     seg_owner = np.repeat(owners, counts - 1)
@@ -188,6 +181,69 @@ def build_network(
         excluded_lines=int(n_lines - keep.sum()),
     )
 
+
+def _join_within_tolerance(xy, first_input, node_of, segment_start, end_vertices, tolerance):
+    """Join vertices closer than `tolerance` without chaining: returns the node of every vertex.
+
+    What the tolerance is for: closing digitising gaps where a line should meet another. Rules:
+    - a join involves a line end (first or last vertex of a part): inner vertices of two lines
+      never join, as lines that cross without a shared vertex stay unconnected;
+    - two vertices join only when the lines do not already link them by a walk at most `tolerance`
+      longer than the gap between them: a densely digitised line, whole or cut into pieces, keeps
+      every segment, so its network length and end-to-end walk stay its geometric length;
+    - every two vertices of one node lie within `tolerance` of each other (complete linkage: no
+      chain of close pairs fuses far-apart vertices); closest pairs join first.
+    A node sits at its vertex that comes first in the input."""
+    tree = cKDTree(xy)
+    pairs = tree.query_pairs(tolerance, output_type="ndarray")
+    is_end = np.zeros(len(xy), dtype=bool)
+    is_end[node_of[end_vertices]] = True
+    pairs = pairs[is_end[pairs[:, 0]] | is_end[pairs[:, 1]]] if len(pairs) else pairs
+    if not len(pairs):
+        return node_of
+    gap = np.hypot(*(xy[pairs[:, 0]] - xy[pairs[:, 1]]).T)
+    walk = _walks_between(tree, node_of[segment_start], node_of[segment_start + 1], pairs, 2 * tolerance)
+    keep = walk > gap + tolerance
+    pairs, gap = pairs[keep], gap[keep]
+    allowed = set(map(tuple, pairs.tolist()))
+    members: dict[int, list[int]] = {}
+    for a, b in pairs[np.argsort(gap, kind="stable")].tolist():  # few: line ends near other lines
+        group_a, group_b = members.get(a, [a]), members.get(b, [b])
+        if group_a is group_b:
+            continue
+        if len(group_a) + len(group_b) > 2 and not all((min(i, j), max(i, j)) in allowed for i in group_a for j in group_b):
+            continue
+        joined = group_a + group_b
+        for k in joined:
+            members[k] = joined
+    label = np.arange(len(xy))
+    for group in {id(g): g for g in members.values()}.values():
+        label[group] = group[int(np.argmin(first_input[group]))]
+    return label[node_of]
+
+
+def _walks_between(tree: cKDTree, u, v, pairs, limit, chunk=1024):
+    """Walking distance along the segments (u, v) between the two vertices of every pair (vertex
+    positions: `tree.data`), inf beyond `limit`. A walk within `limit` stays within `limit` of its
+    start, so each Dijkstra runs on the segments near a chunk of start vertices only."""
+    xy = tree.data
+    starts = np.unique(pairs[:, 0])
+    row_of = np.searchsorted(starts, pairs[:, 0])
+    walk = np.full(len(pairs), np.inf)
+    local = np.full(len(xy), -1)
+    for first in range(0, len(starts), chunk):
+        here = starts[first:first + chunk]
+        near = np.unique(np.concatenate(tree.query_ball_point(xy[here], limit, return_sorted=False)).astype(np.int64))
+        local[near] = np.arange(len(near))
+        inside = (local[u] >= 0) & (local[v] >= 0) & (u != v)
+        a, b = local[u[inside]], local[v[inside]]
+        w = np.maximum(np.hypot(*(xy[u[inside]] - xy[v[inside]]).T), 1e-12)
+        graph = sparse.csr_matrix((np.r_[w, w], (np.r_[a, b], np.r_[b, a])), shape=(len(near), len(near)))
+        rows = dijkstra(graph, directed=False, indices=local[here], limit=limit)
+        mine = (row_of >= first) & (row_of < first + chunk)
+        walk[mine] = rows[row_of[mine] - first, local[pairs[mine, 1]]]
+        local[near] = -1
+    return walk
 
 def excluded_mask(values: Iterable, excluded_values: Iterable[str]) -> np.ndarray:
     """True where a line's class value (e.g. OSM `highway`) is in `excluded_values` (compared as

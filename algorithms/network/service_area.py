@@ -22,6 +22,7 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from ..cancel import CancelledError
+from .frontage import nearest_street_land, reach_fractions
 from .graph import Network
 from .paths import distances_from
 from .threads import thread_map, workers
@@ -46,24 +47,14 @@ class ReachedSegments:
 
 def reached_segments(network: Network, distance: np.ndarray, cutoff: float) -> ReachedSegments:
     """Pieces of edges within `cutoff` of the sources that produced `distance` (node distances)."""
-    du = distance[network.u]
-    dv = distance[network.v]
-    cost = np.where(network.cost > 0, network.cost, 1e-12)
-    from_u = np.clip((cutoff - du) / cost, 0, 1)  # fraction reached walking in from u
-    from_v = np.clip((cutoff - dv) / cost, 0, 1)
-    from_u[~np.isfinite(du)] = 0
-    from_v[~np.isfinite(dv)] = 0
+    touched = np.flatnonzero(np.isfinite(distance[network.u]) | np.isfinite(distance[network.v]))
+    from_u, from_v = reach_fractions(network, distance, cutoff, touched)
     whole = from_u + from_v >= 1
-    edges, t0, t1 = [], [], []
-    idx = np.flatnonzero(whole)
-    edges.append(idx), t0.append(np.zeros(len(idx))), t1.append(np.ones(len(idx)))
-    part_u = np.flatnonzero(~whole & (from_u > 0))
-    edges.append(part_u), t0.append(np.zeros(len(part_u))), t1.append(from_u[part_u])
-    part_v = np.flatnonzero(~whole & (from_v > 0))
-    edges.append(part_v), t0.append(1 - from_v[part_v]), t1.append(np.ones(len(part_v)))
-    edge = np.concatenate(edges)
-    start = np.concatenate(t0)
-    end = np.concatenate(t1)
+    part_u = ~whole & (from_u > 0)
+    part_v = ~whole & (from_v > 0)
+    edge = touched[np.concatenate([np.flatnonzero(whole), np.flatnonzero(part_u), np.flatnonzero(part_v)])]
+    start = np.concatenate([np.zeros(whole.sum()), np.zeros(part_u.sum()), 1 - from_v[part_v]])
+    end = np.concatenate([np.ones(whole.sum()), from_u[part_u], np.ones(part_v.sum())])
     return ReachedSegments(edge, start, end, network.length[edge] * (end - start))
 
 
@@ -79,19 +70,34 @@ def segment_lines(network: Network, segments: ReachedSegments) -> np.ndarray:
 def service_area(
     network: Network, distance: np.ndarray, cutoff: float, offset: float = DEFAULT_OFFSET, quad_segs: int = 4
 ):
-    """One (Multi)Polygon: the reached network buffered by `offset`; None when nothing is reached.
-    Reached nodes count even when no edge piece has length (a source on an isolated node)."""
-    segments = reached_segments(network, distance, cutoff)
-    keep = segments.length > 0
-    if keep.any():
-        # Buffer straight-through chains and union them (cascaded): a few long pieces overlay far
-        # faster than one buffer per segment, and much faster than buffering one MultiLineString.
-        chains = _straight_chains(network, ReachedSegments(*(a[keep] for a in (segments.edge, segments.t0, segments.t1, segments.length))))
-        return union_in_halves(shapely.buffer(chains, offset, quad_segs=quad_segs))
-    reached = np.isfinite(distance) & (distance <= cutoff)
-    if reached.any():
-        return shapely.buffer(shapely.multipoints(network.xy[reached]), offset, quad_segs=quad_segs)
-    return None
+    """One (Multi)Polygon: within `offset` of the reached network, the land whose nearest street is
+    reached (`frontage.py`); None when nothing is reached. Reached nodes count even when no edge
+    piece has length (a source on an isolated node: a disc around it)."""
+    return service_areas(network, distance, [cutoff], offset, quad_segs)[0]
+
+
+def service_areas(
+    network: Network, distance: np.ndarray, cutoffs, offset: float = DEFAULT_OFFSET, quad_segs: int = 4
+) -> list:
+    """`service_area` for several cut-offs of the same node distances (a station's bands): their
+    nearest-street land comes from one Voronoi diagram."""
+    buffers, trim = [], []
+    for cutoff in cutoffs:
+        segments = reached_segments(network, distance, cutoff)
+        keep = segments.length > 0
+        if keep.any():
+            # Buffer straight-through chains and union them (cascaded): a few long pieces overlay far
+            # faster than one buffer per segment, and much faster than buffering one MultiLineString.
+            chains = _straight_chains(network, ReachedSegments(*(a[keep] for a in (segments.edge, segments.t0, segments.t1, segments.length))))
+            buffers.append(union_in_halves(shapely.buffer(chains, offset, quad_segs=quad_segs)))
+            trim.append(True)
+            continue
+        reached = np.isfinite(distance) & (distance <= cutoff)
+        buffers.append(shapely.buffer(shapely.multipoints(network.xy[reached]), offset, quad_segs=quad_segs)
+                       if reached.any() else None)
+        trim.append(False)
+    trimmed = nearest_street_land(network, distance, list(cutoffs), [b if t else None for b, t in zip(buffers, trim)], offset)
+    return [land if t else b for land, b, t in zip(trimmed, buffers, trim)]
 
 
 #: Polygons with fewer vertices than this in all are unioned in one call; more are split in two

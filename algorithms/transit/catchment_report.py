@@ -10,18 +10,21 @@ from .. import report
 POOR_PEDSHED = 0.5  # docs/STANDARDS.md: below about 0.5 the surroundings are poorly walkable
 
 
-def build(summary: pd.DataFrame, bands: list[float], population_covered: float, labels: dict[str, str],
+def build(summary: pd.DataFrame, bands: list[float], people: dict[str, float] | None, labels: dict[str, str],
           lang: str = "en") -> str:
     """`summary`: one row per station with name, on_network and per band b (metres, as int)
-    area_<b>, population_<b>, pedshed_<b> columns."""
+    area_<b>, population_<b>, pedshed_<b> columns. `people`: walking.population_row of the outer
+    band (None without a population layer)."""
     outer = int(round(bands[-1]))
     on = summary[summary["on_network"]]
     by_pedshed = on.sort_values(f"pedshed_{outer}", ascending=False)
     sections = []
     overview = [[labels["stations"], len(summary)], [labels["off_network"], int((~summary["on_network"]).sum())],
                 [labels["poor"], int((on[f"pedshed_{outer}"] < POOR_PEDSHED).sum())]]
-    if population_covered == population_covered:  # not NaN
-        overview.append([labels["covered"], round(population_covered)])
+    if people is not None:
+        for key, column in (("population_total", "population"), ("covered", "population_covered"),
+                            ("not_covered", "population_not_covered"), ("unreachable", "population_unreachable")):
+            overview.append([labels[key], round(people[column])])
     sections.append((labels["summary"], report.table(["", ""], overview)))
     sections.append((labels["pedshed_chart"].format(outer), report.bar_chart(
         list(by_pedshed["name"]), list(by_pedshed[f"pedshed_{outer}"]), title=labels["pedshed_note"])))

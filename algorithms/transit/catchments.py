@@ -8,10 +8,18 @@ shared walking-network engine `algorithms.network` (see its API.md).
   `nearest`: every street piece goes to the station nearest by network distance, so catchments of
   one band do not overlap (where two territories' buffered streets meet, the strip goes to the
   station listed first).
-- Catchment polygon: the reached streets (partial edges at the cut-off included) buffered by
-  `offset` m (network.DEFAULT_OFFSET = 50 m, the depth of a frontage plot).
-- Ped-shed ratio = catchment area / area of the circle with the band's radius (below ~0.5: poor
-  walkable surroundings, docs/STANDARDS.md).
+- Catchment polygon: the engine's service area (`network.service_area`): within `offset` m
+  (network.DEFAULT_OFFSET = 50 m, the depth of a frontage plot) of the reached streets (partial
+  edges at the cut-off included), the land whose nearest street is reached, so land across a river,
+  rail line or wall from a reached street stays with the unreached street on its side.
+- Ped-shed ratio (`pedshed_ratio`) = catchment area / area of the circle with the band's radius,
+  after the walkability literature's "pedshed: ratio of area within 800m street network buffer to
+  the area within 800m Euclidean buffer" (Gunn, Mavoa, Boulangé, Hooper, Kavanagh, Giles-Corti
+  2017, Int. J. Behav. Nutr. Phys. Act. 14:164, Table 1, doi:10.1186/s12966-017-0621-9). Both areas are land within the
+  band: the catchment's land belongs to street points reached within the band (no buffer reaches
+  past a cut-off, since the land beyond belongs to the street running on), the circle's land lies
+  within the band as the crow flies. A street grid gives the area of its diamond, 2 r2, so a ratio
+  of 2 / pi = 0.64; below about 0.5 is poor (docs/STANDARDS.md).
 - Population apportioned by area: each population polygon contributes its value times the share of
   its area inside the catchment. POPULATION_COVERED uses the union of all outer-band catchments, so
   nobody is counted twice.
@@ -19,7 +27,6 @@ shared walking-network engine `algorithms.network` (see its API.md).
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +36,7 @@ import pandas as pd
 import shapely
 
 from .. import network as nw
+from .. import walking
 from ..cancel import CancelledError
 
 ALLOCATIONS = ("overlapping", "nearest")
@@ -105,15 +113,15 @@ def station_catchments(
     allocation: str = "overlapping",
     population_geometries=None,
     population_values=None,
-    max_snap: float = 200.0,
-    tolerance: float = 0.0,
+    max_snap: float = walking.SNAP_DISTANCE_M,
+    tolerance: float = walking.TOLERANCE_M,
     excluded=None,
     offset: float = nw.DEFAULT_OFFSET,
-    progress: Callable[[float], None] | None = None,
+    progress: Callable[[float], None] | None = None,  # fraction done, 0-1
     is_canceled: Callable[[], bool] | None = None,
 ) -> CatchmentResult:
     """Catchments of every station for every band (metres). `streets`: line geometries in a metric
-    CRS; `station_points`: one point per station; `entrance_points` with `entrance_station` (index of
+    CRS (built with `tolerance` and `excluded`), or an already built network.Network; `station_points`: one point per station; `entrance_points` with `entrance_station` (index of
     the station each entrance belongs to, -1 for none). Raises NetworkError, NoStationOnNetworkError,
     CatchmentInputError, CancelledError."""
     if allocation not in ALLOCATIONS:
@@ -121,7 +129,7 @@ def station_catchments(
     bands = sorted(float(b) for b in bands_m)
     n = len(station_points)
     access_points, access_station = _access_points(station_points, entrance_points, entrance_station)
-    network = nw.build_network(streets, tolerance=tolerance, excluded=excluded)
+    network = streets if isinstance(streets, nw.Network) else nw.build_network(streets, tolerance=tolerance, excluded=excluded)
     network, (snap,) = nw.with_points(network, access_points, max_distance=max_snap)
     if not snap.reachable.any():
         raise NoStationOnNetworkError(max_snap)
@@ -133,8 +141,8 @@ def station_catchments(
     def band_polygons(item):
         """(station, [(polygon, reached length) per band]): independent per station, so threaded."""
         k, distance = item
-        local = _reached_part(network, distance)
-        return k, [catchment_polygon(local, distance, band, offset) for band in bands]
+        lengths = [nw.reached_segments(network, distance, band).total_length for band in bands]
+        return k, list(zip(nw.service_areas(network, distance, bands, offset), lengths))
 
     for batch in _batches(_station_distances(network, snap.node, access_station, n, bands[-1], allocation), 16):
         if is_canceled is not None and is_canceled():
@@ -142,7 +150,7 @@ def station_catchments(
         for k, per_band in nw.thread_map(band_polygons, batch):
             for b, (polygon, length) in enumerate(per_band):
                 polygons[k, b], lengths[k, b] = polygon, length
-        report(80.0 * (batch[-1][0] + 1) / n)
+        report(0.8 * (batch[-1][0] + 1) / n)
     if allocation == "nearest":
         for b in range(len(bands)):
             polygons[:, b] = _disjoint(polygons[:, b])
@@ -155,7 +163,7 @@ def station_catchments(
     circle = math.pi * band_column ** 2
     catchments = pd.DataFrame({
         "station": np.repeat(np.arange(n), len(bands)), "band_m": band_column, "area_m2": areas,
-        "circle_m2": circle, "pedshed_ratio": areas / circle, "reached_length_m": lengths.reshape(-1),
+        "circle_m2": circle, "pedshed_ratio": pedshed_ratio(areas, band_column), "reached_length_m": lengths.reshape(-1),
         "population": population,
     })
     outer = [p for p in polygons[:, -1] if p is not None]
@@ -163,7 +171,7 @@ def station_catchments(
     covered_population = (float(apportion([covered], population_geometries, population_values)[0])
                           if population_geometries is not None and covered is not None else math.nan)
     stations = _station_table(n, snap, access_station, nw.component_report(network).on_small_island(snap.node))
-    report(100.0)
+    report(1.0)
     return CatchmentResult(catchments, flat, stations, covered_population,
                            float(covered.area) if covered is not None else 0.0)
 
@@ -180,12 +188,10 @@ def _batches(items, size: int):
         yield batch
 
 
-def _reached_part(network, distance: np.ndarray):
-    """The network restricted to edges with a reached end (same nodes): the per-band steps then
-    scan a few hundred edges instead of the whole city."""
-    touched = np.isfinite(distance[network.u]) | np.isfinite(distance[network.v])
-    return dataclasses.replace(network, u=network.u[touched], v=network.v[touched], length=network.length[touched],
-                               cost=network.cost[touched], line=network.line[touched], _matrix=None, _tree=None)
+def pedshed_ratio(catchment_area, band):
+    """Catchment area / area of the circle with the band's radius (module docstring: the
+    definition, its source and why both areas are on one basis)."""
+    return np.asarray(catchment_area, dtype=float) / (math.pi * np.asarray(band, dtype=float) ** 2)
 
 
 def catchment_polygon(network, distance: np.ndarray, band: float, offset: float):

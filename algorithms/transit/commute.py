@@ -176,7 +176,7 @@ def compare_patterns(lines: list[Line], destination: str, model: RunTimeModel, s
 
 
 def od_matrix(lines: list[Line], model: RunTimeModel, service: ServiceParameters,
-              progress: Callable[[float], None] | None = None,
+              progress: Callable[[float], None] | None = None,  # fraction done, 0-1
               is_canceled: Callable[[], bool] | None = None) -> list[tuple[str, str, float, float]]:
     """(origin, destination, all-stop minutes, express minutes) for every ordered station pair that
     is connected (express pass-through destinations included: riders change to the all-stop)."""
@@ -191,5 +191,5 @@ def od_matrix(lines: list[Line], model: RunTimeModel, service: ServiceParameters
             if origin != destination and origin in all_stop:
                 rows.append((origin, destination, all_stop[origin].total, express[origin].total))
         if progress is not None:
-            progress(100.0 * (n + 1) / len(stations))
+            progress((n + 1) / len(stations))
     return rows

@@ -30,14 +30,22 @@ class ExpressEvaluation:
     lines: list[Line]
     destination: str
     stations: pd.DataFrame  # one row per station, see STATION_COLUMNS
-    warnings: list[tuple] = field(default_factory=list)  # ("single_express_stop", line, station) | ("unreachable", station)
+    # ("single_express_stop", line, station) | ("unreachable", station) | ("straight_line", "line, line, ...")
+    warnings: list[tuple] = field(default_factory=list)
+
+    @property
+    def distance_method(self) -> str:
+        """lines.TRACK when every line has its track geometry, lines.STRAIGHT_LINE when none has,
+        else 'mixed'."""
+        methods = {line.distance_method for line in self.lines}
+        return methods.pop() if len(methods) == 1 else "mixed"
 
 
 STATION_COLUMNS = (
     "station_id", "name", "lines", "express_stop",
     "allstop_ivt_min", "allstop_wait_min", "allstop_transfer_min", "allstop_total_min", "allstop_transfers",
     "allstop_route", "express_ivt_min", "express_wait_min", "express_transfer_min", "express_total_min",
-    "express_transfers", "express_route", "uses_express", "minutes_saved", "percent_saved",
+    "express_transfers", "express_route", "uses_express", "minutes_saved", "percent_saved", "distance_method",
 )
 
 
@@ -76,6 +84,9 @@ def evaluate(table: pd.DataFrame, destination: str, model, service, line_geometr
     lines = lines_module.build_lines(table, line_geometries)
     warnings = [("single_express_stop", line.line_id, line.names[line.express_stops[0]])
                 for line in lines if len(line.express_stops) == 1]
+    straight = [line.line_id for line in lines if line.distance_method == lines_module.STRAIGHT_LINE]
+    if straight:
+        warnings.append(("straight_line", ", ".join(straight)))
     if not any(line.has_express for line in lines):
         raise NoExpressError("no line has two or more express stops")
     names = lines_module.station_names(lines)
@@ -83,14 +94,16 @@ def evaluate(table: pd.DataFrame, destination: str, model, service, line_geometr
     comparison = commute.compare_patterns(lines, target, model, service, is_canceled)
     served = {sid for line in lines if line.has_express for sid in (line.station_ids[i] for i in line.express_stops)}
     on_lines: dict[str, list[str]] = {}
+    methods: dict[str, set[str]] = {}
     for line in lines:
         for sid in line.station_ids:
             on_lines.setdefault(sid, []).append(line.line_id)
+            methods.setdefault(sid, set()).add(line.distance_method)
     rows = []
     for sid, (slow, fast) in comparison.items():
         if slow is None:
             warnings.append(("unreachable", names[sid]))
-        rows.append(_row(sid, names[sid], on_lines[sid], sid in served, slow, fast))
+        rows.append(_row(sid, names[sid], on_lines[sid], sid in served, slow, fast) + [",".join(sorted(methods[sid]))])
     return ExpressEvaluation(lines, target, pd.DataFrame(rows, columns=list(STATION_COLUMNS)), warnings)
 
 

@@ -12,7 +12,7 @@ from .express import ExpressEvaluation
 LABEL_KEYS = ("title", "summary", "destination", "pattern", "parameters", "line", "saved_chart", "times_chart",
               "distance_km", "minutes", "all_stop", "express", "stations", "station", "lines", "express_stop",
               "all_total", "express_total", "saved", "route", "method_note", "yes", "no",
-              "isochrones", "pattern_col", "area_km2", "population", "gained")
+              "isochrones", "pattern_col", "area_km2", "population", "gained", "unreachable")
 
 
 def build(evaluation: ExpressEvaluation, labels: dict[str, str], parameters: list[tuple[str, str]],
@@ -45,9 +45,11 @@ def build(evaluation: ExpressEvaluation, labels: dict[str, str], parameters: lis
         sections.append((f"{labels['line']} {line.line_id}", chart))
     if isochrones is not None and len(isochrones):
         rows = [[labels["express"] if r.pattern == "express" else labels["all_stop"], r.minutes, r.area_m2 / 1e6,
-                 r.population, r.population_gained] for r in isochrones.itertuples(index=False)]
+                 r.population_covered, r.population_gained, r.population_unreachable]
+                for r in isochrones.itertuples(index=False)]
         sections.append((labels["isochrones"], report.table(
-            [labels["pattern_col"], labels["minutes"], labels["area_km2"], labels["population"], labels["gained"]],
+            [labels["pattern_col"], labels["minutes"], labels["area_km2"], labels["population"], labels["gained"],
+             labels["unreachable"]],
             rows, digits=1)))
     table = evaluation.stations.sort_values(["minutes_saved", "allstop_total_min"], ascending=[False, True])
     rows = [[r.name, r.lines, labels["yes"] if r.express_stop else labels["no"], r.allstop_total_min,

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .. import network as nw
+from .. import walking
 from ..cancel import CancelledError
 from .catchments import apportion, catchment_polygon
 
@@ -40,18 +41,20 @@ def commute_isochrones(
     *,
     population_geometries=None,
     population_values=None,
-    max_snap: float = 300.0,
+    max_snap: float = walking.SNAP_DISTANCE_M,
     excluded=None,
-    tolerance: float = 0.0,
+    tolerance: float = walking.TOLERANCE_M,
     offset: float = nw.DEFAULT_OFFSET,
-    progress: Callable[[float], None] | None = None,
+    progress: Callable[[float], None] | None = None,  # fraction done, 0-1
     is_canceled: Callable[[], bool] | None = None,
 ) -> Isochrones:
     """Isochrone polygons per pattern and threshold (minutes). `minutes_by_pattern`: per pattern the
     metro time (min) from each station to the destination, NaN where it cannot be reached. The
-    pattern named 'express' gets population_gained = its population minus the 'allstop' one."""
+    pattern named 'express' gets population_gained = its population minus the 'allstop' one.
+    `streets`: line geometries in a metric CRS (built with `tolerance` and `excluded`), or an
+    already built network.Network (the shared walking network, algorithms/walking.py)."""
     thresholds = sorted(float(t) for t in thresholds)
-    network = nw.build_network(streets, tolerance=tolerance, excluded=excluded)
+    network = streets if isinstance(streets, nw.Network) else nw.build_network(streets, tolerance=tolerance, excluded=excluded)
     network, (snap,) = nw.with_points(network, station_points, max_distance=max_snap)
     metres_per_minute = 60.0 * walk_speed_ms
     budget = thresholds[-1] * metres_per_minute
@@ -73,7 +76,7 @@ def commute_isochrones(
                          "area_m2": float(polygon.area) if polygon is not None else 0.0})
             polygons.append(polygon)
         if progress is not None:
-            progress(100.0 * (p + 1) / len(patterns))
+            progress((p + 1) / len(patterns))
     table = pd.DataFrame(rows)
     polygons = np.array(polygons + [None], dtype=object)[:-1]
     if population_geometries is not None:

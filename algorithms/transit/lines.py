@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+TRACK = "track"
+STRAIGHT_LINE = "straight_line"
 OFF_LINE_TOLERANCE_M = 300.0  # a station farther than this from its line's geometry is an input error
 
 
@@ -61,6 +63,7 @@ class Line:
     names: list[str]
     positions_m: np.ndarray
     express: list[bool] = field(default_factory=list)
+    distance_method: str = STRAIGHT_LINE  # TRACK: along the line geometry; STRAIGHT_LINE: between stations
 
     @property
     def express_stops(self) -> list[int]:
@@ -105,7 +108,8 @@ def build_lines(table, line_geometries: dict | None = None) -> list[Line]:
             xy = rows[["x", "y"]].to_numpy(dtype=float)
             positions = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(xy, axis=0).T))])
         lines.append(Line(line_id, [str(s) for s in rows["station_id"]], [str(n) for n in rows["name"]],
-                          positions, [bool(e) for e in rows["express"]]))
+                          positions, [bool(e) for e in rows["express"]],
+                          TRACK if geometry is not None else STRAIGHT_LINE))
     return lines
 
 

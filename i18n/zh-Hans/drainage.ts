@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>@default</name>
+    <message>
+        <source>The drainage preset (planner's copy in {}) cannot be used: {}. Fix or delete the file (menu Urbanization Planning &gt; Standards presets...) and run again.</source>
+        <translation>排涝参数预设（规划师副本 {}）无法使用：{}。请修正或删除该文件（菜单“城镇化规划 &gt; 标准预设...”）后重新运行。</translation>
+    </message>
+</context>
+<context>
     <name>DrainageAlgorithm</name>
     <message>
         <source>Digital elevation model (DEM)</source>
@@ -20,32 +27,28 @@
         <translation>建筑（面）</translation>
     </message>
     <message>
-        <source>Raster layer &apos;{}&apos; has {} band(s); band {} does not exist. Choose the elevation band.</source>
+        <source>Raster layer '{}' has {} band(s); band {} does not exist. Choose the elevation band.</source>
         <translation>栅格图层“{}”共有 {} 个波段，不存在第 {} 波段。请选择高程所在的波段。</translation>
     </message>
     <message>
-        <source>DEM &apos;{}&apos; has {} x {} cells; a flow network needs at least 3 x 3. Use a larger DEM.</source>
+        <source>DEM '{}' has {} x {} cells; a flow network needs at least 3 x 3. Use a larger DEM.</source>
         <translation>高程模型“{}”只有 {} × {} 个栅格，计算汇流网络至少需要 3 × 3 个。请使用范围更大的高程模型。</translation>
     </message>
     <message>
-        <source>DEM &apos;{}&apos; has {} cells and needs about {} GiB of memory, but only {} GiB are available. Clip the DEM to the study area or resample it to a coarser cell size.</source>
+        <source>DEM '{}' has {} cells and needs about {} GiB of memory, but only {} GiB are available. Clip the DEM to the study area or resample it to a coarser cell size.</source>
         <translation>高程模型“{}”共有 {} 个栅格，约需 {} GiB 内存，但当前仅有 {} GiB 可用。请将高程模型裁剪到研究范围，或重采样为更大的栅格尺寸。</translation>
     </message>
     <message>
-        <source>DEM &apos;{}&apos;: {} x {} cells, estimated peak memory {} MiB.</source>
+        <source>DEM '{}': {} x {} cells, estimated peak memory {} MiB.</source>
         <translation>高程模型“{}”：{} × {} 个栅格，预计峰值内存 {} MiB。</translation>
     </message>
     <message>
-        <source>Raster layer &apos;{}&apos; holds only nodata cells in band {}: there is nothing to analyse.</source>
+        <source>Raster layer '{}' holds only nodata cells in band {}: there is nothing to analyse.</source>
         <translation>栅格图层“{}”第 {} 波段全部为无数据栅格，无法分析。</translation>
     </message>
     <message>
-        <source>DEM &apos;{}&apos; has no valid CRS: set its CRS in Layer Properties first.</source>
+        <source>DEM '{}' has no valid CRS: set its CRS in Layer Properties first.</source>
         <translation>高程模型“{}”没有有效的坐标参考系：请先在图层属性中设置坐标参考系。</translation>
-    </message>
-    <message>
-        <source>DEM &apos;{}&apos; is in geographic coordinates: cell areas are computed by latitude and vector results are measured in {}.</source>
-        <translation>高程模型“{}”为经纬度坐标：栅格面积按纬度计算，矢量结果在 {} 中量算。</translation>
     </message>
     <message>
         <source>Roads</source>
@@ -54,6 +57,18 @@
     <message>
         <source>Buildings</source>
         <translation>建筑</translation>
+    </message>
+    <message>
+        <source>Elevation unit of the DEM (metres, feet = international foot, us_survey_feet)</source>
+        <translation>高程模型的高程单位（metres 米、feet 国际英尺、us_survey_feet 美国测量英尺）</translation>
+    </message>
+    <message>
+        <source>DEM '{}': cell areas cannot be measured in its CRS {} ({}). Reproject the DEM to a Gauss-Kruger or UTM CRS.</source>
+        <translation>高程模型“{}”：无法在其坐标系 {} 中量算栅格面积（{}）。请将高程模型重投影到高斯-克吕格或 UTM 坐标系。</translation>
+    </message>
+    <message>
+        <source>DEM '{}': elevations in {}, cells of {} m² (mean); lengths and areas are measured in {}.</source>
+        <translation>高程模型“{}”：高程单位 {}，栅格平均面积 {} m²；长度和面积在 {} 中量算。</translation>
     </message>
 </context>
 <context>
@@ -125,10 +140,6 @@
     <message>
         <source>Corridor half-widths: {}. Write them as order:metres pairs, e.g. 1:10,2:15,3:25,4:40.</source>
         <translation>通道半宽设置有误：{}。请写成“级别:米”的形式，例如 1:10,2:15,3:25,4:40。</translation>
-    </message>
-    <message>
-        <source>Cancelled by the user.</source>
-        <translation>已被用户取消。</translation>
     </message>
     <message>
         <source>No cell drains {} ha or more: no corridor was found. Lower the contributing area threshold or use a larger DEM.</source>
@@ -234,10 +245,6 @@
         <translation>洪涝,内涝,易涝点,洼地,积水,flood,waterlogging</translation>
     </message>
     <message>
-        <source>Minimum ponding depth (m)</source>
-        <translation>最小积水深度（米）</translation>
-    </message>
-    <message>
         <source>Minimum depression area (m²)</source>
         <translation>最小洼地面积（m²）</translation>
     </message>
@@ -264,10 +271,6 @@
     <message>
         <source>Total ponding volume (m³)</source>
         <translation>总积水量（m³）</translation>
-    </message>
-    <message>
-        <source>Cancelled by the user.</source>
-        <translation>已被用户取消。</translation>
     </message>
     <message>
         <source>Ponding depth (m)</source>
@@ -334,16 +337,24 @@
         <translation>蓄水量最大的洼地</translation>
     </message>
     <message>
-        <source>Depth is the depression-filled surface minus the DEM (priority flood). The default threshold 0.15 m is the road waterlogging depth of GB 51222-2017. A DEM sees neither pipes nor inlets: treat the list as places to check, not as a flood model.</source>
-        <translation>积水深度为填洼后地表减去原高程（优先队列填洼）。默认阈值 0.15 米为 GB 51222-2017 规定的道路积水内涝深度。高程模型不含管网和雨水口：请把清单作为排查位置，而不是洪涝模拟结果。</translation>
-    </message>
-    <message>
         <source>Summary</source>
         <translation>概况</translation>
     </message>
     <message>
         <source>Depressions by volume</source>
         <translation>按蓄水量排序的洼地</translation>
+    </message>
+    <message>
+        <source>Screening depth: minimum depth of a filled hollow (m)</source>
+        <translation>筛查深度：填洼后洼地的最小深度（米）</translation>
+    </message>
+    <message>
+        <source>Depth is the depression-filled surface minus the DEM (priority flood), in metres: the water a hollow holds when full to its rim.</source>
+        <translation>深度为填洼后地表减去原高程（优先队列填洼），单位为米：即洼地蓄满至溢出时的水深。</translation>
+    </message>
+    <message>
+        <source>The screening depth is a screening threshold, not the standard's criterion. GB 51222-2017 §3.2.3 (Table 3.2.3) sets, under the design return period of waterlogging prevention, that ground floors of homes and commercial buildings take in no water and that the water in one traffic lane is no deeper than 15 cm; the default 0.15 m borrows that number to leave out shallow hollows. A DEM sees neither pipes nor inlets: treat the list as places to check, not as a flood model or a compliance check.</source>
+        <translation>筛查深度是筛查阈值，不是标准的判定指标。GB 51222-2017 第 3.2.3 条（表 3.2.3）规定：在内涝防治设计重现期下，居民住宅和工商业建筑物的底层不进水，道路中一条车道的积水深度不超过 15 cm；默认值 0.15 m 借用这一数值来排除过浅的洼地。高程模型不含管网和雨水口：请把清单作为排查位置，而不是内涝模型或达标核查。</translation>
     </message>
 </context>
 </TS>

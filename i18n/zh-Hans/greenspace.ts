@@ -12,22 +12,6 @@
         <translation>步行路网（线）</translation>
     </message>
     <message>
-        <source>Road class field (classes pedestrians cannot use are excluded)</source>
-        <translation>道路等级字段（排除行人不能通行的道路）</translation>
-    </message>
-    <message>
-        <source>Excluded road classes (comma separated)</source>
-        <translation>排除的道路等级（逗号分隔）</translation>
-    </message>
-    <message>
-        <source>Network snapping tolerance (vertices closer than this connect)</source>
-        <translation>路网节点容差（距离小于该值的顶点相连）</translation>
-    </message>
-    <message>
-        <source>Maximum distance from a street (farther is unreachable)</source>
-        <translation>距道路最大距离（超出视为不可达）</translation>
-    </message>
-    <message>
         <source>Residential land or homes (polygons or points)</source>
         <translation>居住用地或住宅（面或点）</translation>
     </message>
@@ -56,52 +40,24 @@
         <translation>居住用地或住宅</translation>
     </message>
     <message>
-        <source>Choose the population field of '{}': park equity weighs homes by population.</source>
+        <source>Choose the population field of &apos;{}&apos;: park equity weighs homes by population.</source>
         <translation>请选择“{}”的人口字段：公园可达性公平按人口对住宅加权。</translation>
     </message>
     <message>
-        <source>{} duplicate geometry(ies) in '{}' were counted once.</source>
+        <source>{} duplicate geometry(ies) in &apos;{}&apos; were counted once.</source>
         <translation>“{1}”中有 {0} 个重复几何，只计一次。</translation>
     </message>
     <message>
-        <source>{} feature(s) of '{}' have no population value in '{}': counted as 0.</source>
-        <translation>“{1}”中有 {0} 个要素在“{2}”中没有人口值：按 0 计。</translation>
-    </message>
-    <message>
-        <source>{} feature(s) of '{}' have a negative population in '{}': counted as 0.</source>
-        <translation>“{1}”中有 {0} 个要素在“{2}”中人口为负值：按 0 计。</translation>
-    </message>
-    <message>
-        <source>The population field '{}' of '{}' sums to zero: choose the field that holds residents.</source>
+        <source>The population field &apos;{}&apos; of &apos;{}&apos; sums to zero: choose the field that holds residents.</source>
         <translation>“{1}”的人口字段“{0}”合计为零：请选择记录居民人数的字段。</translation>
     </message>
     <message>
-        <source>The population field '{}' sums to zero: coverage by population is left empty.</source>
+        <source>The population field &apos;{}&apos; sums to zero: coverage by population is left empty.</source>
         <translation>人口字段“{}”合计为零：按人口计算的覆盖率留空。</translation>
     </message>
     <message>
         <source>No walking network given: distances are straight-line (euclidean) and labelled so in every output.</source>
         <translation>未提供步行路网：距离按直线（euclidean）计算，并在所有输出中注明。</translation>
-    </message>
-    <message>
-        <source>Walking network</source>
-        <translation>步行路网</translation>
-    </message>
-    <message>
-        <source>The network has no field '{}': no road class is excluded.</source>
-        <translation>路网没有字段“{}”：不排除任何道路等级。</translation>
-    </message>
-    <message>
-        <source>Walking network: {}.</source>
-        <translation>步行路网：{}。</translation>
-    </message>
-    <message>
-        <source>Walking network: {} nodes, {} edges, {:.1f} km; {} line(s) excluded by road class.</source>
-        <translation>步行路网：{} 个节点，{} 条边，{:.1f} 公里；按道路等级排除 {} 条线。</translation>
-    </message>
-    <message>
-        <source>The walking network has {} disconnected parts; the largest holds {:.0%} of its length. Homes on small islands are flagged (on_island).</source>
-        <translation>步行路网有 {} 个互不连通的部分，最大部分占总长度的 {:.0%}。位于路网孤岛上的住宅已标注（on_island）。</translation>
     </message>
     <message>
         <source>Districts</source>
@@ -136,7 +92,7 @@
         <translation>公园绿地</translation>
     </message>
     <message>
-        <source>{} park(s) have no usable area in '{}': their polygon area is used (0 for points).</source>
+        <source>{} park(s) have no usable area in &apos;{}&apos;: their polygon area is used (0 for points).</source>
         <translation>有 {} 个公园在“{}”中没有可用面积：改用多边形面积（点为 0）。</translation>
     </message>
     <message>
@@ -160,10 +116,6 @@
         <translation>有 {} 个居住要素距所有道路都超过 {} 米：距离留空</translation>
     </message>
     <message>
-        <source>{} residential feature(s) lie farther than {} m from every street: score 0</source>
-        <translation>有 {} 个居住要素距所有道路都超过 {} 米：得分为 0</translation>
-    </message>
-    <message>
         <source>{} park(s) have no access point within {} m of a street and were left out: {}</source>
         <translation>有 {} 个公园在道路 {} 米范围内没有出入口，未参与计算：{}</translation>
     </message>
@@ -178,6 +130,14 @@
     <message>
         <source>Custom rules, one per line: minimum park area (m²): service radius (m): grade name [: historic]</source>
         <translation>自定义规则，每行一条：公园最小面积（m²）：服务半径（m）：等级名称 [: historic（仅历史文化街区）]</translation>
+    </message>
+    <message>
+        <source>{} residential feature(s) lie farther than {} m from every street: score 0, counted as unreachable (not below the target)</source>
+        <translation>{} 个居住要素距任何街道都超过 {} 米：得分为 0，计为不可达（不计入低于目标）</translation>
+    </message>
+    <message>
+        <source>{} duplicate geometry(ies) in &apos;{}&apos; were counted once, their population added to the kept copy.</source>
+        <translation>“{1}”中有 {0} 个重复几何只计一次，其人口已并入保留的要素。</translation>
     </message>
 </context>
 <context>
@@ -223,7 +183,7 @@
         <translation>平均配套完整度（可达设施类型比例，0-1）</translation>
     </message>
     <message>
-        <source>unknown facility type '{}'; known: {}</source>
+        <source>unknown facility type &apos;{}&apos;; known: {}</source>
         <translation>未知的设施类型“{}”；可用类型：{}</translation>
     </message>
     <message>
@@ -239,7 +199,7 @@
         <translation>以下设施类型值没有对应的 GB 50180 设施类型，已忽略（请在类型对应关系中补充）：{}</translation>
     </message>
     <message>
-        <source>No value of '{}' maps to a GB 50180 facility type. Fill in the type mapping, e.g. 'school = primary_school'.</source>
+        <source>No value of &apos;{}&apos; maps to a GB 50180 facility type. Fill in the type mapping, e.g. &apos;school = primary_school&apos;.</source>
         <translation>“{}”中没有任何值对应 GB 50180 设施类型。请填写类型对应关系，例如“school = primary_school”。</translation>
     </message>
     <message>
@@ -346,8 +306,52 @@
         <translation>历史文化街区</translation>
     </message>
     <message>
-        <source>'{}' has no polygons: the historic-district rule is not applied.</source>
+        <source>&apos;{}&apos; has no polygons: the historic-district rule is not applied.</source>
         <translation>“{}”没有面要素：历史文化街区规则未予应用。</translation>
+    </message>
+    <message>
+        <source>Coverage rates</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>by residential area</source>
+        <translation>按居住用地面积</translation>
+    </message>
+    <message>
+        <source>by population</source>
+        <translation>按人口</translation>
+    </message>
+    <message>
+        <source>Coverage by district</source>
+        <translation>分区覆盖率</translation>
+    </message>
+    <message>
+        <source>Park grades and service radii</source>
+        <translation>公园等级与服务半径</translation>
+    </message>
+    <message>
+        <source>Service areas by grade</source>
+        <translation>分级服务区</translation>
+    </message>
+    <message>
+        <source>Distances along the walking network.</source>
+        <translation>距离沿步行路网计算。</translation>
+    </message>
+    <message>
+        <source>No network given: straight-line (euclidean) distances, which overstate coverage.</source>
+        <translation>未提供路网：采用直线（euclidean）距离，会高估覆盖。</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Parks</source>
+        <translation>公园</translation>
     </message>
 </context>
 <context>
@@ -383,10 +387,6 @@
     <message>
         <source>Population below the target</source>
         <translation>低于目标的人口</translation>
-    </message>
-    <message>
-        <source>Cancelled by the user.</source>
-        <translation>用户已取消。</translation>
     </message>
     <message>
         <source>Park accessibility</source>
@@ -439,53 +439,6 @@
     <message>
         <source>Mean accessible park area {:.2f} m²/person, Gini {:.3f}, {:.0f} people below the target ({}).</source>
         <translation>人均可达公园面积 {:.2f} 平方米/人，基尼系数 {:.3f}，低于目标的人口 {:.0f} 人（{}）。</translation>
-    </message>
-</context>
-<context>
-    <name>algorithm</name>
-    <message>
-        <source>Coverage rates</source>
-        <translation>覆盖率</translation>
-    </message>
-    <message>
-        <source>by residential area</source>
-        <translation>按居住用地面积</translation>
-    </message>
-    <message>
-        <source>by population</source>
-        <translation>按人口</translation>
-    </message>
-    <message>
-        <source>Coverage by district</source>
-        <translation>分区覆盖率</translation>
-    </message>
-    <message>
-        <source>Park grades and service radii</source>
-        <translation>公园等级与服务半径</translation>
-    </message>
-    <message>
-        <source>Service areas by grade</source>
-        <translation>分级服务区</translation>
-    </message>
-    <message>
-        <source>Distances along the walking network.</source>
-        <translation>距离沿步行路网计算。</translation>
-    </message>
-    <message>
-        <source>No network given: straight-line (euclidean) distances, which overstate coverage.</source>
-        <translation>未提供路网：采用直线（euclidean）距离，会高估覆盖。</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>目标</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <source>Parks</source>
-        <translation>公园</translation>
     </message>
 </context>
 </TS>

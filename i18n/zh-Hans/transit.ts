@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>@default</name>
-    <message>
-        <source>Layer &apos;{}&apos;: {} motorway/trunk line(s) are not walkable and are left out.</source>
-        <translation>图层“{}”：{} 条高速公路/快速路不可步行，已剔除。</translation>
-    </message>
-    <message>
-        <source>Choose the population field of layer &apos;{}&apos;.</source>
-        <translation>请选择图层“{}”的人口字段。</translation>
-    </message>
-    <message>
-        <source>Layer &apos;{}&apos;: {} polygon(s) without population count as 0.</source>
-        <translation>图层“{}”：{} 个面没有人口值，按 0 计。</translation>
-    </message>
-</context>
-<context>
     <name>ExpressServiceAlgorithm</name>
     <message>
         <source>Express service evaluation (大站直达通勤评估)</source>
@@ -125,10 +110,6 @@
     <message>
         <source>Stations that gain from the express</source>
         <translation>受益于快车的车站数</translation>
-    </message>
-    <message>
-        <source>Cancelled by the user.</source>
-        <translation>用户已取消。</translation>
     </message>
     <message>
         <source>Minutes saved by the express</source>
@@ -335,10 +316,6 @@
         <translation>步行网络无法使用：{}</translation>
     </message>
     <message>
-        <source>{} station(s) lie more than 300 m from the walking network; nobody walks to them: {}</source>
-        <translation>{} 个车站距步行网络超过 300 米，按无人步行到达处理：{}</translation>
-    </message>
-    <message>
         <source>Door-to-door commute isochrones</source>
         <translation>门到门通勤等时圈</translation>
     </message>
@@ -365,6 +342,38 @@
     <message>
         <source>Population gained with the express</source>
         <translation>开行快车新增覆盖人口</translation>
+    </message>
+    <message>
+        <source>Distance between stations (track, straight_line or mixed)</source>
+        <translation>站间距离方法（track 沿轨道、straight_line 直线或 mixed 混合）</translation>
+    </message>
+    <message>
+        <source>{} station(s) lie more than {:g} m from the walking network; nobody walks to them: {}</source>
+        <translation>{} 个车站距步行网络超过 {:g} 米，无人可步行到达：{}</translation>
+    </message>
+    <message>
+        <source>No track geometry for line(s) {}: distances between stations are straight lines, which understate run times where the track curves. Give the metro line geometry (LINES) for distances along the track (distance_method in the outputs).</source>
+        <translation>线路 {} 没有轨道几何：站间距离按直线计算，线路弯曲处会低估运行时间。请提供轨道线路几何（LINES）以沿轨道计算距离（输出中的 distance_method 字段注明所用方法）。</translation>
+    </message>
+    <message>
+        <source>along the track (line geometry)</source>
+        <translation>沿轨道（线路几何）</translation>
+    </message>
+    <message>
+        <source>straight lines between stations (no line geometry)</source>
+        <translation>站间直线（无线路几何）</translation>
+    </message>
+    <message>
+        <source>along the track where line geometry is given, else straight lines</source>
+        <translation>有线路几何处沿轨道，其余按站间直线</translation>
+    </message>
+    <message>
+        <source>Distance between stations</source>
+        <translation>站间距离</translation>
+    </message>
+    <message>
+        <source>Population unreachable (too far from every street)</source>
+        <translation>不可达人口（距任何街道过远）</translation>
     </message>
 </context>
 <context>
@@ -426,14 +435,6 @@
         <translation>分配方式（overlapping 重叠：各站完整范围；nearest 就近：街道划给最近车站）</translation>
     </message>
     <message>
-        <source>Largest distance from a station or entrance to the network (m)</source>
-        <translation>车站或出入口到网络的最大距离（米）</translation>
-    </message>
-    <message>
-        <source>Join line ends closer than (m; 0: only lines sharing a vertex connect)</source>
-        <translation>连接距离小于此值的线端点（米；0：仅共享节点的线连通）</translation>
-    </message>
-    <message>
         <source>Station catchments</source>
         <translation>站点步行范围</translation>
     </message>
@@ -458,10 +459,6 @@
         <translation>无法读取圈层“{}”：请填写以逗号分隔的正数，如 300,500,800。</translation>
     </message>
     <message>
-        <source>Cancelled by the user.</source>
-        <translation>用户已取消。</translation>
-    </message>
-    <message>
         <source>No station of layer &apos;{}&apos; lies within {:g} m of the walking network. Check that the network covers the stations, or raise the largest distance to the network.</source>
         <translation>图层“{}”中没有车站位于步行网络 {:g} 米以内。请检查网络是否覆盖车站，或调大到网络的最大距离。</translation>
     </message>
@@ -480,10 +477,6 @@
     <message>
         <source>Station walking catchments</source>
         <translation>轨道站点步行范围</translation>
-    </message>
-    <message>
-        <source>Population within {:g} m on the network of any station: {:,.0f}</source>
-        <translation>沿网络距任一车站 {:g} 米以内的人口：{:,.0f}</translation>
     </message>
     <message>
         <source>Station entrances</source>
@@ -556,6 +549,30 @@
     <message>
         <source>Catchment = streets reachable on foot within the band (partial streets at the limit included), buffered by 50 m. Ped-shed ratio = catchment area / area of the circle of the band&apos;s radius; below about 0.5 the surroundings are poorly walkable. Population apportioned by area.</source>
         <translation>步行范围 = 圈层距离内步行可达的街道（含界限处部分可达的街道）两侧各缓冲 50 米。步行可达比 = 步行范围面积 / 以圈层距离为半径的圆面积；低于约 0.5 说明周边步行条件较差。人口按面积比例分摊。</translation>
+    </message>
+    <message>
+        <source>Renamed: SNAP_DISTANCE (m)</source>
+        <translation>已更名为 SNAP_DISTANCE（米）</translation>
+    </message>
+    <message>
+        <source>Renamed: TOLERANCE (m)</source>
+        <translation>已更名为 TOLERANCE（米）</translation>
+    </message>
+    <message>
+        <source>Population of the population layer</source>
+        <translation>人口图层的总人口</translation>
+    </message>
+    <message>
+        <source>Population that can reach a street but no station within the outer band</source>
+        <translation>可到达街道但外圈范围内无车站的人口</translation>
+    </message>
+    <message>
+        <source>Population farther than the snap distance from every street</source>
+        <translation>距任何街道超过吸附距离的人口</translation>
+    </message>
+    <message>
+        <source>Population within {:g} m on the network of any station: {:,.0f} of {:,.0f} ({:,.0f} not covered, {:,.0f} unreachable).</source>
+        <translation>任一车站网络距离 {:g} 米内的人口：{:,.0f} / {:,.0f}（未覆盖 {:,.0f}，不可达 {:,.0f}）。</translation>
     </message>
 </context>
 </TS>

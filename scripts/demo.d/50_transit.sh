@@ -6,7 +6,7 @@ qgis_process run urbanization:expressservice -- \
   "STATIONS=$DATA/kunming_metro_sample.gpkg|layername=stations" STATION_ID_FIELD=station_id \
   STATION_NAME_FIELD=name LINE_FIELD=line ORDER_FIELD=order EXPRESS_FIELD=express DESTINATION=东风广场 \
   "STATION_TIMES=$OUT/kunming_express_times.gpkg" "REPORT=$OUT/kunming_express_report.html" \
-  | grep -E "^(MEAN_MINUTES_SAVED|MAX_MINUTES_SAVED|STATIONS_GAINING|REPORT)|rror" | sort -u || true
+  | grep -E "^(MEAN_MINUTES_SAVED|MAX_MINUTES_SAVED|STATIONS_GAINING|DISTANCE_METHOD|REPORT)|rror" | sort -u || true
 echo "   minutes saved per station (all-stop -> with express, door to door):"
 ogrinfo -q -ro -sql "SELECT name, allstop_total_min, express_total_min, minutes_saved FROM kunming_express_times WHERE minutes_saved > 0.05 ORDER BY allstop_total_min" \
   "$OUT/kunming_express_times.gpkg" 2>/dev/null \
@@ -17,4 +17,4 @@ qgis_process run urbanization:stationcatchments -- \
   "NETWORK=$DATA/helsinki_osm_layers.gpkg|layername=roads" BANDS=300,500,800 \
   "POPULATION=$DATA/helsinki_population_grid_2020.gpkg" POPULATION_FIELD=population ALLOCATION=overlapping \
   "CATCHMENTS=$OUT/helsinki_station_catchments.gpkg" "STATION_SUMMARY=$OUT/helsinki_station_summary.gpkg" \
-  "REPORT=$OUT/helsinki_catchments_report.html" | grep -E "^(POPULATION_COVERED|REPORT)|rror" | sort -u || true
+  "REPORT=$OUT/helsinki_catchments_report.html" | grep -E "^(POPULATION_COVERED|POPULATION_TOTAL|POPULATION_NOT_COVERED|POPULATION_UNREACHABLE|REPORT)|rror" | sort -u || true

@@ -186,9 +186,12 @@ def test_geographic_dem_with_sea_as_nodata(run, tmp_path):
         d8 = dataset.read(1)
     sea = np.isnan(dem)
     assert sea.mean() > 0.2 and np.isnan(acc[sea]).all() and (d8[sea] == 247).all()
-    # cell areas by latitude: about 92.6 m x 77 m at 34 degrees south, a little less to the south
-    lat = transform.f + transform.e * (np.arange(dem.shape[0]) + 0.5)
-    areas = (6371007.2**2 * math.radians(transform.a) * math.radians(abs(transform.e)) * np.cos(np.radians(lat)))
+    # cell areas by latitude on the ellipsoid: M N cos(phi) dphi dlambda (meridian and prime-vertical
+    # radii of curvature), about 92.6 m x 77 m at 34 degrees south, a little less to the south
+    lat = np.radians(transform.f + transform.e * (np.arange(dem.shape[0]) + 0.5))
+    a, e2 = 6378137.0, 0.00669437999014
+    w = 1 - e2 * np.sin(lat) ** 2
+    areas = (a * (1 - e2) / w**1.5) * (a / w**0.5) * np.cos(lat) * math.radians(transform.a) * math.radians(abs(transform.e))
     assert 7000 < areas.min() < areas.max() < 7200
     land_area = (np.isfinite(dem) * areas[:, None]).sum()
     assert np.nansum(acc[d8 == 0]) == pytest.approx(land_area, rel=1e-4)  # every land cell reaches an outlet
@@ -339,3 +342,98 @@ def test_styles_fit_the_outputs(corridors, run, tmp_path):
     assert depth.loadNamedStyle(str(STYLES / "drainage_depth.qml"))[1]
     for name in ("drainage_crossings", "drainage_buildings"):
         assert (STYLES / f"{name}.qml").exists()
+
+
+US_FOOT = 1200.0 / 3937.0  # metres per US survey foot
+UTM11_US_FEET = "+proj=utm +zone=11 +datum=WGS84 +units=us-ft +no_defs"
+
+
+def _dem_in_us_feet(tmp_path) -> tuple[str, str]:
+    """A 300 x 300 cut of the bundled DEM (UTM 11N, metres) and the same terrain in US survey
+    feet both ways: UTM 11N with a US-feet unit (coordinates / 0.3048006), elevations in feet."""
+    from rasterio.windows import Window
+
+    with rasterio.open(DEM) as dataset:
+        window = Window(400, 300, 300, 300)
+        metres = dataset.read(1, window=window).astype("float64")
+        transform, nodata = dataset.window_transform(window), dataset.nodata
+    metres_path = write_dem(tmp_path / "metres.tif", np.where(metres == nodata, -9999.0, metres), crs=UTM, cell=30.0)
+    with rasterio.open(metres_path, "r+") as out:
+        out.transform = transform
+    feet = np.where(metres == nodata, -9999.0, metres / US_FOOT)
+    feet_path = str(tmp_path / "feet.tif")
+    with rasterio.open(feet_path, "w", driver="GTiff", width=300, height=300, count=1, dtype="float32",
+                       crs=rasterio.crs.CRS.from_string(UTM11_US_FEET), nodata=-9999.0,
+                       transform=Affine(30.0 / US_FOOT, 0, transform.c / US_FOOT, 0, -30.0 / US_FOOT,
+                                        transform.f / US_FOOT)) as out:
+        out.write(feet.astype("float32"), 1)
+    return metres_path, feet_path
+
+
+def test_dem_in_us_feet_gives_the_same_corridors_and_depressions(run, tmp_path):
+    """Horizontal units from the CRS, vertical from ELEVATION_UNIT: the same terrain in metres and
+    in US feet gives the same corridors and depressions, depths and volumes in metres. (Before
+    units were considered, the feet DEM's cells counted as 10.8 m² each and its depths as metres.)"""
+    metres, feet = _dem_in_us_feet(tmp_path)
+    runs = {}
+    for name, path, unit in (("metres", metres, "metres"), ("feet", feet, "us_survey_feet")):
+        corridors = run("urbanization:drainagecorridors", {
+            "DEM": path, "ELEVATION_UNIT": unit, "MIN_CONTRIBUTING_AREA": 20.0,
+            "ACCUMULATION": str(tmp_path / f"acc_{name}.tif"), "CORRIDORS": "memory:", "CORRIDOR_ZONES": "memory:"})
+        spots = run("urbanization:waterloggingspots", {
+            "DEM": path, "ELEVATION_UNIT": unit, "MIN_DEPTH": 0.15, "MIN_AREA": 900.0, "DEPRESSIONS": "memory:",
+            "DEPTH": str(tmp_path / f"depth_{name}.tif")})
+        depressions = [(f["max_depth_m"], f["area_m2"], f["volume_m3"]) for f in spots["DEPRESSIONS"].getFeatures()]
+        runs[name] = (corridors, spots, depressions)
+    (c_m, s_m, d_m), (c_f, s_f, d_f) = runs["metres"], runs["feet"]
+    assert c_m["TOTAL_LENGTH_KM"] > 5 and s_m["DEPRESSION_COUNT"] >= 3
+    assert c_f["CORRIDORS"].featureCount() == c_m["CORRIDORS"].featureCount()
+    assert c_f["TOTAL_LENGTH_KM"] == pytest.approx(c_m["TOTAL_LENGTH_KM"], rel=1e-6)
+    assert s_f["DEPRESSION_COUNT"] == s_m["DEPRESSION_COUNT"]
+    assert s_f["TOTAL_VOLUME_M3"] == pytest.approx(s_m["TOTAL_VOLUME_M3"], rel=1e-4)
+    # max depth (metres, not feet), area, volume; float32 elevations of about 3,300 ft round to
+    # 0.25 mm, so a 1 m deep one-cell hollow may hold 0.12 m³ more or less
+    for column, relative, absolute in ((0, 1e-4, 5e-4), (1, 1e-6, 0.0), (2, 5e-4, 1e-3)):
+        feet_values, metre_values = sorted(d[column] for d in d_f), sorted(d[column] for d in d_m)
+        assert feet_values == pytest.approx(metre_values, rel=relative, abs=absolute)
+    depth_m_grid, _ = read(tmp_path / "depth_metres.tif")
+    depth_f_grid, _ = read(tmp_path / "depth_feet.tif")
+    np.testing.assert_allclose(depth_f_grid, depth_m_grid, atol=1e-3)  # the depth raster is in metres too
+
+
+def test_broken_user_preset_is_an_error_naming_the_file(run, tmp_path, monkeypatch):
+    """A planner's drainage.json that does not parse stops the run with its path, instead of the
+    built-in values being used without a word."""
+    from urbanization_planning.algorithms.drainage import processing as drainage_processing
+
+    (tmp_path / "drainage.json").write_text('{"presets": {"default": ', encoding="utf-8")
+    monkeypatch.setattr(drainage_processing, "user_standards_dir", lambda: tmp_path)
+    dem = write_dem(tmp_path / "dem.tif", np.add.outer(np.arange(6.0), np.arange(6.0)))
+    for algorithm, outputs in (("drainagecorridors", {"ACCUMULATION": str(tmp_path / "acc.tif"), "CORRIDORS": "memory:",
+                                                      "CORRIDOR_ZONES": "memory:"}),
+                               ("waterloggingspots", {"DEPTH": str(tmp_path / "depth.tif"), "DEPRESSIONS": "memory:"})):
+        with pytest.raises(QgsProcessingException, match=r"drainage\.json"):
+            run(f"urbanization:{algorithm}", {"DEM": dem, **outputs})
+    assert not (tmp_path / "acc.tif").exists() and not (tmp_path / "depth.tif").exists()
+
+
+def test_crs_pyproj_cannot_read_is_an_error_naming_the_layer(monkeypatch):
+    """layers/crs.to_pyproj used to return None, and the drainage engines then skipped the
+    reprojection of their results without a word."""
+    import pyproj
+
+    from urbanization_planning.layers import crs as crs_utils
+
+    with pytest.raises(QgsProcessingException, match="'my dem' has no valid CRS"):
+        crs_utils.to_pyproj(QgsCoordinateReferenceSystem(), "my dem")
+
+    def unreadable(*args, **kwargs):
+        raise pyproj.exceptions.CRSError("unknown projection")
+
+    monkeypatch.setattr(pyproj.CRS, "from_user_input", unreadable)
+    with pytest.raises(QgsProcessingException, match="'my dem'.*unknown projection"):
+        crs_utils.to_pyproj(QgsCoordinateReferenceSystem("EPSG:32648"), "my dem")
+    with pytest.raises(QgsProcessingException, match="'my dem'"):
+        from qgis.core import QgsRectangle
+
+        crs_utils.metric_crs_for(QgsCoordinateReferenceSystem("EPSG:32648"), QgsRectangle(0, 0, 1, 1), None, "my dem")

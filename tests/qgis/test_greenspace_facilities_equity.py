@@ -78,8 +78,9 @@ def test_helsinki_park_equity(run, tmp_path):
     assert 0 < results["GINI"] < 1
     homes = list(_layer(results, "OUTPUT").getFeatures())
     population = sum(f["population"] for f in homes)
-    below = sum(f["population"] for f in homes if f["score_m2"] < 8)
+    below = sum(f["population"] for f in homes if f["score_m2"] < 8 and f["reachable"])
     assert results["POPULATION_BELOW"] == pytest.approx(below)
+    assert not any(f["below_target"] for f in homes if not f["reachable"])  # unreachable, never "below"
     weighted = sum(f["population"] * f["score_m2"] for f in homes) / population
     assert results["MEAN_SCORE"] == pytest.approx(weighted)
     assert all(f["score_m2"] >= 0 for f in homes)

@@ -79,9 +79,9 @@ def test_custom_rules_and_districts(run):
 def test_garden_city_historic_district_rule(run):
     """GB/T 50563 garden city: parks of 1000-2000 m2 count (300 m) only for homes in historic
     districts; the district layer is in another CRS than the rest."""
-    parks = memory_layer("Polygon", "EPSG:3857", ["POLYGON((1000 10, 1030 10, 1030 60, 1000 60, 1000 10))"], {"name": ["Courtyard"]})
-    street = memory_layer("LineString", "EPSG:3857", ["LINESTRING(0 0, 2000 0)"])
-    homes = memory_layer("Point", "EPSG:3857", ["POINT(1200 5)", "POINT(1250 -5)"], {"pop": [10, 30]})
+    parks = memory_layer("Polygon", "EPSG:3395", ["POLYGON((1000 10, 1030 10, 1030 60, 1000 60, 1000 10))"], {"name": ["Courtyard"]})
+    street = memory_layer("LineString", "EPSG:3395", ["LINESTRING(0 0, 2000 0)"])
+    homes = memory_layer("Point", "EPSG:3395", ["POINT(1200 5)", "POINT(1250 -5)"], {"pop": [10, 30]})
     historic = memory_layer("Polygon", "EPSG:4326", [
         "POLYGON((0.00988 -0.0009, 0.01096 -0.0009, 0.01096 0.0009, 0.00988 0.0009, 0.00988 -0.0009))"])  # x 1100-1220 m
     parameters = {
@@ -102,17 +102,19 @@ def test_garden_city_historic_district_rule(run):
 
 # --- bad input ------------------------------------------------------------------------------------
 
+# EPSG:3395 (World Mercator) is true to scale around (0, 0); EPSG:3857 is 0.67 % long north-south
+# there, so the working-CRS rule (algorithms/projection.py) would measure it in a UTM zone
 STREET = ["LINESTRING(0 0, 1000 0)", "LINESTRING(0 0, 0 1000)", "LINESTRING(5000 5000, 5040 5000)"]
 
 
 def _small(**extra):
     parameters = {
-        "PARKS": memory_layer("Polygon", "EPSG:3857", [
+        "PARKS": memory_layer("Polygon", "EPSG:3395", [
             "POLYGON((10 10, 110 10, 110 110, 10 110, 10 10))", "POLYGON((10 10, 110 10, 110 110, 10 110, 10 10))",
             "POLYGON((3000 3000, 3200 3000, 3200 3200, 3000 3200, 3000 3000))"], {"name": ["A", "A copy", "Far"]}),
         "PARK_NAME_FIELD": "name",
-        "NETWORK": memory_layer("LineString", "EPSG:3857", STREET, {"highway": ["motorway", "footway", "path"]}),
-        "RESIDENTIAL": memory_layer("Point", "EPSG:3857", [
+        "NETWORK": memory_layer("LineString", "EPSG:3395", STREET, {"highway": ["motorway", "footway", "path"]}),
+        "RESIDENTIAL": memory_layer("Point", "EPSG:3395", [
             "POINT(300 5)", "POINT(300 5)", "POINT(5030 5010)", "POINT(9000 9000)", "POINT(5 400)"],
             {"pop": [10, 10, None, 0, 5]}),
         "POPULATION_FIELD": "pop", "STANDARD": "custom", "CUSTOM_RULES": "1000: 500",
@@ -155,27 +157,27 @@ def test_bad_input_is_handled_and_reported(run):
 
 
 def test_network_of_points_is_refused(run):
-    points = memory_layer("Point", "EPSG:3857", ["POINT(0 0)", "POINT(1 1)"])
+    points = memory_layer("Point", "EPSG:3395", ["POINT(0 0)", "POINT(1 1)"])
     with pytest.raises(QgsProcessingException):
         run("urbanization:parkcoverage", _small(NETWORK=points))
 
 
 def test_zero_population_and_empty_residential(run):
     results = run("urbanization:parkcoverage", _small(RESIDENTIAL=memory_layer(
-        "Point", "EPSG:3857", ["POINT(5 400)"], {"pop": [0]})))
+        "Point", "EPSG:3395", ["POINT(5 400)"], {"pop": [0]})))
     assert results["COVERAGE_RATE_POPULATION"] is None
     assert results["COVERAGE_RATE_AREA"] == pytest.approx(1.0)
-    empty = memory_layer("Point", "EPSG:3857", [None], {"pop": [1]})
+    empty = memory_layer("Point", "EPSG:3395", [None], {"pop": [1]})
     with pytest.raises(QgsProcessingException, match="no features"):
         run("urbanization:parkcoverage", _small(RESIDENTIAL=empty))
 
 
 def test_invalid_geometries_are_repaired(run):
     """A self-intersecting (bow-tie) block and a bow-tie park are repaired, not dropped."""
-    blocks = memory_layer("Polygon", "EPSG:3857", [
+    blocks = memory_layer("Polygon", "EPSG:3395", [
         "POLYGON((-20 300, 20 340, 20 300, -20 340, -20 300))", "POLYGON((-20 600, 20 600, 20 640, -20 640, -20 600))"],
         {"pop": [100, 50]})
-    parks = memory_layer("Polygon", "EPSG:3857", ["POLYGON((10 10, 110 110, 110 10, 10 110, 10 10))"], {"name": ["Bow"]})
+    parks = memory_layer("Polygon", "EPSG:3395", ["POLYGON((10 10, 110 110, 110 10, 10 110, 10 10))"], {"name": ["Bow"]})
     results = run("urbanization:parkcoverage", _small(RESIDENTIAL=blocks, PARKS=parks, CUSTOM_RULES="1000: 400"))
     homes = {f["src_fid"]: f for f in _layer(results, "RESIDENTIAL_RESULT").getFeatures()}
     assert len(homes) == 2 and all(f.geometry().isGeosValid() for f in homes.values())
@@ -204,7 +206,7 @@ def test_styles_apply_to_outputs(run):
 
 
 def test_park_points_with_area_field(run):
-    parks = memory_layer("Point", "EPSG:3857", ["POINT(0 100)", "POINT(0 900)"], {"name": ["Big", "Small"], "m2": [20000.0, 500.0]})
+    parks = memory_layer("Point", "EPSG:3395", ["POINT(0 100)", "POINT(0 900)"], {"name": ["Big", "Small"], "m2": [20000.0, 500.0]})
     results = run("urbanization:parkcoverage", _small(PARKS=parks, PARK_SIZE_FIELD="m2", CUSTOM_RULES="1000: 400"))
     homes = {f["src_fid"]: f for f in _layer(results, "RESIDENTIAL_RESULT").getFeatures()}
     # (5, 400) walks 300 m to "Big"; "Small" is below the 1000 m² threshold and does not count.

@@ -1,7 +1,7 @@
 """Issue 8's guarantee, table-driven over every algorithm the provider registers: for each hostile
 input the algorithm succeeds or raises a QgsProcessingException that names the offending input;
-no Python traceback, input files unchanged, no output file left behind on failure; a cancelled run
-returns promptly and is reported as failed."""
+no Python traceback, input files unchanged, no output file left behind on failure; a run cancelled
+mid-way stops promptly and is reported as failed."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ from qgis.core import (
 
 from ..conftest import SAMPLE_DATA
 from .reliability import hostile
-from .reliability.baselines import BASELINES, LARGE
+from .reliability.baselines import BASELINES, CANCEL_AT, LARGE
 
 
 def _registered_ids() -> list[str]:
@@ -43,13 +43,14 @@ def _registered_ids() -> list[str]:
 
 ALGORITHM_IDS = _registered_ids()
 OUTCOMES: list[tuple[str, str, str]] = []  # (algorithm, case, outcome), written to build/reliability.md
+CANCELS: list[tuple[str, float, float, float]] = []  # (algorithm, progress %, s to the cancel, s to stop)
 
 
 @pytest.fixture(scope="module", autouse=True)
 def outcome_report():
     """After the matrix: every case and how it ended, for the README's Reliability section."""
     yield
-    if not OUTCOMES:
+    if not OUTCOMES and not CANCELS:
         return
     path = Path(__file__).resolve().parents[2] / "build" / "reliability.md"
     path.parent.mkdir(exist_ok=True)
@@ -57,6 +58,9 @@ def outcome_report():
     lines += [f"| {a} | {c} | {o.replace('|', '/')} |" for a, c, o in OUTCOMES]
     succeeded = sum(o == "succeeded" for _, _, o in OUTCOMES)
     lines.append(f"\n{len(OUTCOMES)} runs: {succeeded} succeeded, {len(OUTCOMES) - succeeded} clear errors.")
+    lines += ["", "| algorithm | progress at cancel (%) | cancelled after (s) | stopped within (s) |", "|---|---:|---:|---:|"]
+    lines += [f"| {a} | {p:.0f} | {t:.2f} | {d:.2f} |" for a, p, t, d in CANCELS]
+    lines.append(f"\n{len(CANCELS)} cancellation checks passed.")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 CASES = (
     "baseline", "empty", "null_geometries", "invalid_geometries", "wrong_geometry_type", "epsg4326",
@@ -223,42 +227,74 @@ def test_hostile_input(run, provider, algorithm_id, case, data, tmp_path):
         _run_expecting_clean_outcome(run, algorithm, description, offending, parameters, data, out)
 
 
-class _CancelAfter(QgsProcessingFeedback):
-    """Cancels itself from another thread after `delay` seconds, remembering when."""
+class _CancelMidRun(QgsProcessingFeedback):
+    """Cancel pressed from another thread while the run is provably mid-way.
 
-    def __init__(self, delay: float):
+    At the run's first progress report above `at` % (and below 100) the algorithm's thread hands
+    over to a canceller thread and waits until it has pressed Cancel, so the cancel always lands
+    while work is left, however fast the machine (a timer may fire after a short run has ended:
+    the old test then passed without cancelling anything). Records the progress and the time of
+    the cancel, and every progress report after it."""
+
+    def __init__(self, at: float = 0.0):
         super().__init__()
+        self.at = at
         self.cancelled_at: float | None = None
-        self._timer = threading.Timer(delay, self._cancel)
+        self.progress_at_cancel: float | None = None
+        self.after_cancel: list[float] = []
+        self._requested = threading.Event()
+        self._done = threading.Event()
+        self._canceller = threading.Thread(target=self._cancel, daemon=True)
+        self.progressChanged.connect(self._on_progress)
 
     def _cancel(self):
-        self.cancelled_at = time.perf_counter()
-        self.cancel()
+        if self._requested.wait(60):
+            self.cancelled_at = time.perf_counter()
+            self.cancel()
+            self._done.set()
+
+    def _on_progress(self, value: float):
+        if self.cancelled_at is not None:
+            self.after_cancel.append(value)
+        elif self.at < value < 100 and not self._requested.is_set():
+            self.progress_at_cancel = value
+            self._requested.set()
+            self._done.wait(5)
 
     def start(self):
-        self._timer.start()
+        self._canceller.start()
 
     def stop(self):
-        self._timer.cancel()
+        self._requested.set()  # release the canceller if the run never got there
+        self._canceller.join(5)
 
 
 @pytest.mark.parametrize("algorithm_id", ALGORITHM_IDS)
-def test_cancel_returns_promptly_and_fails(run, provider, algorithm_id, data, tmp_path):
+def test_cancel_mid_run_stops_promptly_and_fails(run, provider, algorithm_id, data, tmp_path):
+    """Every algorithm, cancelled from another thread while mid-way (progress below 100, with
+    work left), fails with QGIS's cancel error within 2 s, reports no further progress beyond
+    its next step and leaves no output file. `CANCEL_AT` puts the cancel inside the engines of
+    the algorithms whose processing layer reports progress before the engine starts."""
     factory = LARGE.get(algorithm_id) or BASELINES.get(algorithm_id)
     assert factory is not None, f"{algorithm_id} has no baseline"
     algorithm = _algorithm(algorithm_id)
     out = tmp_path / "out"
     parameters = _with_outputs(algorithm, factory(data), out)
-    feedback = _CancelAfter(0.3)
+    feedback = _CancelMidRun(CANCEL_AT.get(algorithm_id, 0.0))
     feedback.start()
+    started = time.perf_counter()
     try:
-        run(algorithm_id, parameters, feedback=feedback)
-    except QgsProcessingException as error:
+        with pytest.raises(QgsProcessingException, match="(?i)cancel") as raised:
+            run(algorithm_id, parameters, feedback=feedback)
         returned = time.perf_counter()
-        assert feedback.cancelled_at is not None, f"failed before being cancelled: {error}"
-        assert returned - feedback.cancelled_at < 2.0, f"took {returned - feedback.cancelled_at:.1f} s to stop"
-        assert not any(out.iterdir()), "a cancelled run left output files"
-    else:
-        assert feedback.cancelled_at is None, "a cancelled run was reported as successful"
     finally:
         feedback.stop()
+    assert feedback.cancelled_at is not None, f"never reached a progress report above {feedback.at} %: {raised.value}"
+    assert feedback.progress_at_cancel < 100
+    assert "Traceback" not in str(raised.value)
+    stop_time = returned - feedback.cancelled_at
+    assert stop_time < 2.0, f"took {stop_time:.1f} s to stop after the cancel"
+    # the run ended at its next checkpoint: it never reported progress beyond the next step
+    assert len(feedback.after_cancel) <= 1, f"kept working after the cancel: progress {feedback.after_cancel}"
+    assert not any(out.iterdir()), "a cancelled run left output files"
+    CANCELS.append((algorithm_id, feedback.progress_at_cancel, feedback.cancelled_at - started, stop_time))

@@ -3,6 +3,8 @@ population grid; reached network compared with QGIS's native:serviceareafromlaye
 
 from __future__ import annotations
 
+import math
+
 import pytest
 import shapely
 from qgis.core import QgsProcessingException, QgsVectorLayer
@@ -45,7 +47,7 @@ def dissolved_length(lines) -> float:
 def test_reached_network_agrees_with_native_service_area(run, helsinki):
     """Per station, the street length our 800 m catchment reaches vs. native:serviceareafromlayer
     (shortest path, 800 m, exact vertex topology as OSM ways share nodes) with its lines dissolved: within 1 %."""
-    ours = run_helsinki(run, helsinki, "overlapping")
+    ours = run_helsinki(run, helsinki, "overlapping", TOLERANCE=0)  # native's topology: shared vertices only
     reached = {f["name"]: f["reached_length_m"] for f in rows(ours["CATCHMENTS"]) if f["band_m"] == 800}
     import processing
     from qgis.core import QgsCoordinateReferenceSystem
@@ -87,7 +89,8 @@ def test_helsinki_catchments_population_and_pedshed(run, helsinki):
     # no double counting: overlapping catchments sum to more than the covered population, disjoint
     # nearest catchments sum to it, and both modes cover the same people
     covered = overlapping["POPULATION_COVERED"]
-    assert covered == pytest.approx(nearest["POPULATION_COVERED"], rel=1e-6)
+    # (each catchment's nearest-street land comes from its own Voronoi diagram: unions agree to 1e-4)
+    assert covered == pytest.approx(nearest["POPULATION_COVERED"], rel=1e-4)
     overlap_sum = sum(f["population"] for f in catchments if f["band_m"] == 800)
     nearest_sum = sum(f["population"] for f in rows(nearest["CATCHMENTS"]) if f["band_m"] == 800)
     assert nearest_sum == pytest.approx(covered, rel=1e-3)
@@ -102,18 +105,20 @@ def test_helsinki_catchments_population_and_pedshed(run, helsinki):
 
 def grid_streets(n=11, spacing=100.0):
     """Streets of a square grid, one line per block side (lines meet at shared vertices)."""
+    # EPSG:3395 (World Mercator) is true to scale around (0, 0); EPSG:3857 is 0.67 % long north-south
+    # there, so the working-CRS rule (algorithms/projection.py) would measure it in a UTM zone
     wkts = [f"LINESTRING({spacing * i} {spacing * j}, {spacing * (i + 1)} {spacing * j})"
             for i in range(n - 1) for j in range(n)]
     wkts += [f"LINESTRING({spacing * j} {spacing * i}, {spacing * j} {spacing * (i + 1)})"
              for i in range(n - 1) for j in range(n)]
-    return memory_layer("LineString", "EPSG:3857", wkts, {"highway": ["residential"] * len(wkts)})
+    return memory_layer("LineString", "EPSG:3395", wkts, {"highway": ["residential"] * len(wkts)})
 
 
 def test_minutes_bands_and_entrances_on_a_grid(run):
     """A 1 km x 1 km grid of 100 m blocks. 5 minutes at 1 m/s = 300 m. The station sits in a block
     (50 m from the streets); its one entrance stands on a corner, so walks start there."""
-    stations = memory_layer("Point", "EPSG:3857", ["POINT(550 550)"], {"sid": ["S"]})
-    entrances = memory_layer("Point", "EPSG:3857", ["POINT(500 500)", "POINT(0 0)"], {"station": ["S", "X"]})
+    stations = memory_layer("Point", "EPSG:3395", ["POINT(550 550)"], {"sid": ["S"]})
+    entrances = memory_layer("Point", "EPSG:3395", ["POINT(500 500)", "POINT(0 0)"], {"station": ["S", "X"]})
     result = run("urbanization:stationcatchments", {
         "STATIONS": stations, "STATION_ID_FIELD": "sid", "ENTRANCES": entrances, "ENTRANCE_STATION_FIELD": "station",
         "NETWORK": grid_streets(), "BANDS": "5", "BAND_UNIT": "minutes", "WALK_SPEED": 1.0,
@@ -123,14 +128,14 @@ def test_minutes_bands_and_entrances_on_a_grid(run):
     # from a street corner, 300 m reach the blocks sides between Manhattan levels 0-1 (4), 1-2 (4 axis
     # nodes x 3 = 12) and 2-3 (4 axis nodes x 3 + 4 diagonal nodes x 2 = 20): 36 x 100 m
     assert feature["reached_length_m"] == pytest.approx(3600.0)
-    # the polygon is those streets buffered by 50 m: the diamond |x| + |y| <= 300 m plus the buffer
-    assert 0.5 < feature["pedshed_ratio"] < 1.0
+    # the polygon is the land nearest those streets: the diamond |x| + |y| <= 300 m, ratio 2 / pi
+    assert feature["pedshed_ratio"] == pytest.approx(2 / math.pi, rel=1e-6)
     (summary,) = list(result["STATION_SUMMARY"].getFeatures())
     assert summary["snap_m"] == pytest.approx(0.0) and summary["access_points"] == 1
 
 
 def test_station_off_the_network_is_reported_and_skipped(run):
-    stations = memory_layer("Point", "EPSG:3857", ["POINT(500 500)", "POINT(5000 5000)"], {"name": ["on", "off"]})
+    stations = memory_layer("Point", "EPSG:3395", ["POINT(500 500)", "POINT(5000 5000)"], {"name": ["on", "off"]})
     from .test_foundation import RecordingFeedback
 
     feedback = RecordingFeedback()
@@ -138,18 +143,18 @@ def test_station_off_the_network_is_reported_and_skipped(run):
         "STATIONS": stations, "STATION_NAME_FIELD": "name", "NETWORK": grid_streets(), "BANDS": "300",
         "CATCHMENTS": "memory:", "STATION_SUMMARY": "memory:"}, feedback=feedback)
     assert [f["name"] for f in result["CATCHMENTS"].getFeatures()] == ["on"]
-    assert any("1 station(s) lie more than 200 m from the walking network" in m and "off" in m
+    assert any("1 station(s) lie more than 50 m from the walking network" in m and "off" in m
                for m in feedback.messages)
     summary = {f["name"]: f for f in result["STATION_SUMMARY"].getFeatures()}
     assert not summary["off"]["on_network"]
-    with pytest.raises(QgsProcessingException, match="No station of layer .* lies within 200 m"):
+    with pytest.raises(QgsProcessingException, match="No station of layer .* lies within 50 m"):
         run("urbanization:stationcatchments", {
-            "STATIONS": memory_layer("Point", "EPSG:3857", ["POINT(5000 5000)"]), "NETWORK": grid_streets(),
+            "STATIONS": memory_layer("Point", "EPSG:3395", ["POINT(5000 5000)"]), "NETWORK": grid_streets(),
             "CATCHMENTS": "memory:", "STATION_SUMMARY": "memory:"})
 
 
 def test_bad_bands_are_refused(run):
     with pytest.raises(QgsProcessingException, match="Bands '300, abc' cannot be read"):
         run("urbanization:stationcatchments", {
-            "STATIONS": memory_layer("Point", "EPSG:3857", ["POINT(500 500)"]), "NETWORK": grid_streets(),
+            "STATIONS": memory_layer("Point", "EPSG:3395", ["POINT(500 500)"]), "NETWORK": grid_streets(),
             "BANDS": "300, abc", "CATCHMENTS": "memory:", "STATION_SUMMARY": "memory:"})

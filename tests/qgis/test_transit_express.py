@@ -62,10 +62,10 @@ def test_kunming_od_matrix_and_report(kunming, tmp_path):
 def test_line_geometry_gives_distances_along_the_track(run):
     """A 3 km line bent into an L: stations 0 m, 1000 m and 3000 m along it (straight distance
     1000 + 2236 m), cruise 72 km/h, 1 m/s2: times follow the geometry, hand-computed."""
-    stations = memory_layer("Point", "EPSG:3857",
+    stations = memory_layer("Point", "EPSG:3395",
                             ["POINT(0 0)", "POINT(1000 0)", "POINT(2000 2000)"],
                             {"station_id": ["a", "b", "c"], "line": ["L", "L", "L"], "express": [1, 0, 1]})
-    track = memory_layer("LineString", "EPSG:3857", ["LINESTRING(0 0, 2000 0, 2000 2000)"], {"line": ["L"]})
+    track = memory_layer("LineString", "EPSG:3395", ["LINESTRING(0 0, 2000 0, 2000 2000)"], {"line": ["L"]})
     result = run("urbanization:expressservice", {
         "STATIONS": stations, "STATION_ID_FIELD": "station_id", "LINE_FIELD": "line", "EXPRESS_FIELD": "express",
         "LINES": track, "DESTINATION": "a", "CRUISE_SPEED": 72, "ACCELERATION": 1.0, "BRAKING": 1.0,
@@ -94,7 +94,7 @@ def test_geographic_input_is_reprojected_and_express_list_by_name(run):
 
 
 def station_layer(orders, lines=("L", "L", "L"), names=("甲", "乙", "丙"), express=(1, 0, 1)):
-    return memory_layer("Point", "EPSG:3857", ["POINT(0 0)", "POINT(1000 0)", "POINT(3000 0)"][: len(orders)],
+    return memory_layer("Point", "EPSG:3395", ["POINT(0 0)", "POINT(1000 0)", "POINT(3000 0)"][: len(orders)],
                         {"station_id": list(names), "name": list(names), "line": list(lines), "order": list(orders),
                          "express": list(express)})
 
@@ -125,7 +125,7 @@ def test_express_skipping_the_destination_is_refused(run):
 
 
 def test_station_off_the_line_geometry_is_named(run):
-    track = memory_layer("LineString", "EPSG:3857", ["LINESTRING(0 500, 3000 500)"], {"line": ["L"]})
+    track = memory_layer("LineString", "EPSG:3395", ["LINESTRING(0 500, 3000 500)"], {"line": ["L"]})
     with pytest.raises(QgsProcessingException, match="Station '甲' lies 500 m from the geometry of line 'L'"):
         run_small(run, station_layer([1, 2, 3]), LINES=track)
 
@@ -135,10 +135,10 @@ def test_commute_isochrones_with_walking_network_and_population(run, tmp_path):
     2 km of line extends east off the grid to 丙 so that the express saves time there."""
     from .test_transit_catchments import grid_streets
 
-    stations = memory_layer("Point", "EPSG:3857", ["POINT(0 0)", "POINT(1000 0)", "POINT(1000 1000)"],
+    stations = memory_layer("Point", "EPSG:3395", ["POINT(0 0)", "POINT(1000 0)", "POINT(1000 1000)"],
                             {"station_id": ["甲", "乙", "丙"], "name": ["甲", "乙", "丙"], "line": ["L"] * 3,
                              "order": [1, 2, 3], "express": [1, 0, 1]})
-    cells = memory_layer("Polygon", "EPSG:3857", ["POLYGON((0 0, 1000 0, 1000 500, 0 500, 0 0))",
+    cells = memory_layer("Polygon", "EPSG:3395", ["POLYGON((0 0, 1000 0, 1000 500, 0 500, 0 0))",
                                                   "POLYGON((0 500, 1000 500, 1000 1000, 0 1000, 0 500))"],
                          {"people": [2000.0, 6000.0]})
     result = run("urbanization:expressservice", {
@@ -149,11 +149,11 @@ def test_commute_isochrones_with_walking_network_and_population(run, tmp_path):
     assert "Door-to-door commute isochrones" in (tmp_path / "r.html").read_text(encoding="utf-8")
     assert set(rows) == {(p, m) for p in ("allstop", "express") for m in (5.0, 10.0, 15.0)}
     for minutes in (5.0, 10.0, 15.0):
-        assert rows["express", minutes]["population"] >= rows["allstop", minutes]["population"] - 1e-6
+        assert rows["express", minutes]["population_covered"] >= rows["allstop", minutes]["population_covered"] - 1e-6
         assert rows["express", minutes]["population_gained"] == pytest.approx(
-            rows["express", minutes]["population"] - rows["allstop", minutes]["population"])
+            rows["express", minutes]["population_covered"] - rows["allstop", minutes]["population_covered"])
     assert result["POPULATION_GAINED"] == pytest.approx(rows["express", 10.0]["population_gained"])
-    assert rows["allstop", 15.0]["population"] <= 8000 + 1e-6
+    assert rows["allstop", 15.0]["population_covered"] <= 8000 + 1e-6
 
 
 def test_isochrones_without_network_are_refused(run):

@@ -212,8 +212,8 @@ def test_null_and_unknown_codes_are_their_own_class(run):
 
 def test_invalid_and_null_geometries_are_repaired_and_skipped(run):
     bowtie = "POLYGON((0 0,10 10,10 0,0 10,0 0))"  # self-intersecting: two triangles of 25 m2
-    plan = memory_layer("Polygon", "EPSG:4543", [bowtie, None], {"code": ["0701", "0701"]})
-    red = memory_layer("Polygon", "EPSG:4543", ["POLYGON((0 0,100 0,100 100,0 100,0 0))"])
+    plan = memory_layer("Polygon", "EPSG:3395", [bowtie, None], {"code": ["0701", "0701"]})
+    red = memory_layer("Polygon", "EPSG:3395", ["POLYGON((0 0,100 0,100 100,0 100,0 0))"])
     feedback = RecordingFeedback()
     result = run(ID, {"PLAN": plan, "LANDUSE_FIELD": "code", "ECOLOGICAL_REDLINE": red, "CONFLICTS": "memory:",
                       "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:"}, feedback=feedback)
@@ -223,9 +223,9 @@ def test_invalid_and_null_geometries_are_repaired_and_skipped(run):
 
 
 def test_empty_control_layers(run):
-    plan = memory_layer("Polygon", "EPSG:4543", ["POLYGON((0 0,10 0,10 10,0 10,0 0))"], {"code": ["07"]})
-    empty = memory_layer("Polygon", "EPSG:4543", [])
-    red = memory_layer("Polygon", "EPSG:4543", ["POLYGON((0 0,5 0,5 5,0 5,0 0))"])
+    plan = memory_layer("Polygon", "EPSG:3395", ["POLYGON((0 0,10 0,10 10,0 10,0 0))"], {"code": ["07"]})
+    empty = memory_layer("Polygon", "EPSG:3395", [])
+    red = memory_layer("Polygon", "EPSG:3395", ["POLYGON((0 0,5 0,5 5,0 5,0 0))"])
     feedback = RecordingFeedback()
     result = run(ID, {"PLAN": plan, "LANDUSE_FIELD": "code", "ECOLOGICAL_REDLINE": red, "PERMANENT_FARMLAND": empty,
                       "CONFLICTS": "memory:", "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:"}, feedback=feedback)
@@ -281,8 +281,8 @@ def test_inputs_are_not_modified(run):
 
 
 def test_3d_polygons_are_checked_in_2d(run):
-    plan = memory_layer("PolygonZ", "EPSG:4543", ["POLYGON Z((0 0 5,10 0 5,10 10 6,0 10 6,0 0 5))"], {"code": ["0701"]})
-    red = memory_layer("PolygonZ", "EPSG:4543", ["POLYGON Z((5 0 1,20 0 1,20 20 1,5 20 1,5 0 1))"])
+    plan = memory_layer("PolygonZ", "EPSG:3395", ["POLYGON Z((0 0 5,10 0 5,10 10 6,0 10 6,0 0 5))"], {"code": ["0701"]})
+    red = memory_layer("PolygonZ", "EPSG:3395", ["POLYGON Z((5 0 1,20 0 1,20 20 1,5 20 1,5 0 1))"])
     result = run(ID, {"PLAN": plan, "LANDUSE_FIELD": "code", "ECOLOGICAL_REDLINE": red, "CONFLICTS": "memory:",
                       "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:"})
     assert plane_total(result) == pytest.approx(50.0)

@@ -107,3 +107,60 @@ def test_gcj02_offset_is_bounded(lon, lat):
     assert metres_between(np.array([lon]), np.array([lat]), glon, glat)[0] < 1000
     assert inside_china(np.array([lon]), np.array([lat]))[0]
     assert math.isfinite(glon[0]) and math.isfinite(glat[0])
+
+
+# --- independent references ---------------------------------------------------------------------
+def _prcoords_convert(lon, lat, source, target):
+    """The same conversion through prcoords (Mingye Wang, CC0), written independently of ours:
+    per-point Python, offsets in metres of arc, its own fixed-point inverse ('bored' functions)."""
+    import prcoords
+
+    functions = {("wgs84", "gcj02"): prcoords.wgs_gcj, ("gcj02", "wgs84"): prcoords.gcj_wgs_bored,
+                 ("gcj02", "bd09"): prcoords.gcj_bd, ("bd09", "gcj02"): prcoords.bd_gcj_bored,
+                 ("wgs84", "bd09"): prcoords.wgs_bd, ("bd09", "wgs84"): prcoords.bd_wgs_bored}
+    points = [functions[(source, target)](prcoords.Coords(la, lo)) for lo, la in zip(lon, lat)]
+    return np.array([p.lon for p in points]), np.array([p.lat for p in points])
+
+
+def _across_china():
+    rng = np.random.default_rng(12)
+    stations = kunming_stations()
+    return (np.concatenate([rng.uniform(75.0, 134.0, 400), stations["wgs84_lon"]]),
+            np.concatenate([rng.uniform(18.0, 53.0, 400), stations["wgs84_lat"]]))
+
+
+@pytest.mark.parametrize(("source", "target"), [("wgs84", "gcj02"), ("gcj02", "bd09"), ("wgs84", "bd09")])
+def test_forward_agrees_with_an_independent_implementation_across_china(source, target):
+    lon, lat = _across_china()
+    ours = convert(lon, lat, source, target)
+    theirs = _prcoords_convert(lon, lat, source, target)
+    assert metres_between(ours[0], ours[1], theirs[0], theirs[1]).max() < 0.001  # 1 mm
+
+
+@pytest.mark.parametrize(("source", "target"), [("gcj02", "wgs84"), ("bd09", "gcj02"), ("bd09", "wgs84")])
+def test_inverse_is_undone_by_the_independent_forward(source, target):
+    """Our inverse, fed through prcoords' forward, gives the input back within 1 mm; prcoords' own
+    iterative inverse stops earlier (within 2 cm of ours)."""
+    lon, lat = _across_china()
+    back = convert(lon, lat, source, target)
+    again = _prcoords_convert(back[0], back[1], target, source)
+    assert metres_between(again[0], again[1], lon, lat).max() < 0.001
+    theirs = _prcoords_convert(lon, lat, source, target)
+    assert metres_between(back[0], back[1], theirs[0], theirs[1]).max() < 0.02
+
+
+def test_published_pairs_of_the_map_services():
+    """Pairs the services computed themselves (tests/data/china_coordinate_pairs.csv, sources in
+    tests/data/SOURCES.md): AMap's GPS-to-AMap conversion to 4 cm, Alibaba Cloud's GCJ-02 to BD-09
+    to 0.15 m (6 decimals), and its WGS84, a one-step inverse, within 2 m of our exact one."""
+    with open(DATA / "china_coordinate_pairs.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert {r["source"] for r in rows} == {"amap_convert", "aliyun_transfercoord"}
+    for row in rows:
+        lon, lat = convert([float(row["from_lon"])], [float(row["from_lat"])], row["from"], row["to"])
+        error = metres_between(lon, lat, float(row["to_lon"]), float(row["to_lat"]))[0]
+        assert error < float(row["tolerance_m"]), f"{row['place']}: {error:.3f} m"
+    # the one-step inverse 2 g - f(g) through our forward formula gives Alibaba Cloud's WGS84 value
+    g_lon, g_lat = np.array([120.026268]), np.array([30.279164])
+    f_lon, f_lat = convert(g_lon, g_lat, "wgs84", "gcj02")
+    assert metres_between(2 * g_lon - f_lon, 2 * g_lat - f_lat, 120.021519, 30.281543)[0] < 0.1

@@ -138,14 +138,17 @@ def test_nodata_is_an_outlet_not_a_hollow():
 
 
 def test_geographic_cell_areas_follow_latitude():
-    # a 1-degree grid over the whole globe adds up to the sphere's area
+    # a 1-degree grid over the whole globe adds up to the GRS80 ellipsoid's area, 510,065,621.7 km2
+    # (Moritz, Geodetic Reference System 1980, Bulletin Geodesique 54: 5.10065622e14 m2)
     areas = row_cell_areas(Affine(1.0, 0, -180.0, 0, -1.0, 90.0), (180, 360), latlon=True)
-    assert areas.sum() * 360 == pytest.approx(4 * math.pi * 6371007.2**2, rel=1e-9)
-    # 3-arc-second cells (SRTM): about 92.6 x 92.6 m at the equator, half as wide at 60 degrees
+    assert areas.sum() * 360 == pytest.approx(5.10065622e14, rel=1e-8)
+    # 3-arc-second cells (SRTM): at the equator a x a(1-e2) times the angles; at 60 degrees the
+    # parallel's radius N cos(phi) and the meridian's M make it 0.5 / (1 - e2 sin2(phi))^2 of that
+    a, e2 = 6378137.0, 0.00669438002290
     srtm = row_cell_areas(Affine(1 / 1200, 0, 0.0, 0, -1 / 1200, 60.0 + 1 / 2400), (1, 1), latlon=True)[0]
     equator = row_cell_areas(Affine(1 / 1200, 0, 0.0, 0, -1 / 1200, 1 / 2400), (1, 1), latlon=True)[0]
-    assert equator == pytest.approx((6371007.2 * math.pi / 180 / 1200) ** 2, rel=1e-6)
-    assert srtm / equator == pytest.approx(0.5, rel=1e-3)
+    assert equator == pytest.approx(a * a * (1 - e2) * (math.pi / 180 / 1200) ** 2, rel=1e-6)
+    assert srtm / equator == pytest.approx(0.5 / (1 - e2 * 0.75) ** 2, rel=1e-5)
 
 
 def test_geographic_accumulation_uses_cell_areas_by_latitude():

@@ -35,7 +35,7 @@ def test_corridor_cells_agree_with_grass_within_one_cell(bigtujunga):
     near = np.ones((3, 3), dtype=bool)
     grass_near_ours = (grass & ndimage.binary_dilation(ours, near)).sum() / grass.sum()
     ours_near_grass = (ours & ndimage.binary_dilation(grass, near)).sum() / ours.sum()
-    # measured: 97.4 % and 98.3 %; the issue asks for at least 90 % both ways
-    assert grass_near_ours >= 0.90, grass_near_ours
-    assert ours_near_grass >= 0.90, ours_near_grass
+    # the README's figures, 97 % and 98 % (measured 97.4 % and 98.3 %; the issue asked for 90 %)
+    assert grass_near_ours >= 0.97, grass_near_ours
+    assert ours_near_grass >= 0.98, ours_near_grass
     assert 0.9 < ours.sum() / grass.sum() < 1.1

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from shapely.geometry import LineString, Point, box
 
 from urbanization_planning.algorithms import network as nw
-from urbanization_planning.algorithms import standards
+from urbanization_planning.algorithms import standards, walking
 from urbanization_planning.algorithms.greenspace import coverage, equity, facilities, inputs, park_equity, rules
 
 EDGE = math.exp(-0.5)
@@ -82,10 +82,9 @@ def test_coverage_polygons_share_and_euclidean_label():
     blocks = gpd.GeoDataFrame(geometry=[box(400, -20, 500, 20), box(600, -20, 700, 20)], crs=3857)
     rule = rules.parse_rules("10000:500:park")
     result = coverage.park_coverage(parks, blocks, rule, network=street, snap_distance=20, offset=50)
-    # Service area: the street from 0 to 600 buffered by 50 m, with a round end at x = 600.
-    reached = box(-50, -50, 600, 50).union(Point(600, 0).buffer(50, quad_segs=4))
-    second = box(600, -20, 700, 20).intersection(reached).area / 4000
-    assert 0.45 < second < 0.5
+    # Service area: the street from 0 to 600 buffered by 50 m, cut square at x = 600: the land
+    # beyond belongs to the street running on, which is not reached (network.frontage).
+    second = 0.0
     assert result.residential["covered_share"].tolist() == pytest.approx([1.0, second])
     assert result.rate_area == pytest.approx((1 + second) / 2)
     assert result.underserved["uncovered_m2"].sum() == pytest.approx(4000 * (1 - second))
@@ -245,7 +244,7 @@ def test_facility_coverage_by_hand():
 def test_duplicates_population_and_districts():
     dup = inputs.duplicate_mask([box(0, 0, 1, 1), box(0, 0, 1, 1), box(1, 1, 2, 2)])
     assert dup.tolist() == [False, True, False]
-    pop, nulls, negative = inputs.clean_population([5, None, "x", -3, 0])
+    pop, nulls, negative = walking.clean_population([5, None, "x", -3, 0])
     assert pop.tolist() == [5, 0, 0, 0, 0] and nulls == 2 and negative == 1
     names = inputs.district_of([Point(0.5, 0.5), Point(9, 9)], [box(0, 0, 1, 1)], ["A"])
     assert names.tolist() == ["A", inputs.OUTSIDE]
@@ -287,3 +286,33 @@ def test_boundary_access_points():
     assert np.allclose(np.minimum.reduce([square[:, 0], 100 - square[:, 0], square[:, 1], 100 - square[:, 1]]), 0)
     assert points[16].equals(Point(5, 5))
     assert [p.x for p in points[17:]] == pytest.approx([0, 15])
+
+
+def test_duplicate_homes_keep_their_residents():
+    """Two copies of a block (one drawn from another start vertex) keep 10 + 5 residents on the
+    first copy; the unique block keeps its own."""
+    from shapely.geometry import Polygon
+
+    a = box(0, 0, 10, 10)
+    a_again = Polygon([(10, 10), (0, 10), (0, 0), (10, 0)])
+    keep, population = inputs.merge_duplicates([a, box(20, 0, 30, 10), a_again], [10.0, 7.0, 5.0])
+    assert keep.tolist() == [0, 1]
+    assert population.tolist() == [15.0, 7.0]
+    assert inputs.first_copy([a, box(20, 0, 30, 10), a_again]).tolist() == [0, 1, 0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 1e6), st.floats(-0.5, 1.5), st.booleans()), min_size=1, max_size=30))
+def test_population_split_adds_up(rows):
+    """population = covered + not covered + unreachable for every home, every part >= 0."""
+    population, share, reachable = (np.array(column) for column in zip(*rows))
+    split = walking.split_population(population, share, reachable)
+    total = split["population_covered"] + split["population_not_covered"] + split["population_unreachable"]
+    assert np.allclose(total, population)
+    assert (split["population_not_covered"] >= -1e-6 * np.maximum(population, 1)).all()
+    assert (split["population_unreachable"][reachable] == 0).all()
+    assert (split["population_covered"][~reachable] == 0).all()
+
+
+def test_walking_defaults_match_the_network_engine():
+    assert walking.EXCLUDED_CLASSES == nw.DEFAULT_EXCLUDED_HIGHWAYS

@@ -9,6 +9,7 @@ import pytest
 import shapely
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy.spatial import cKDTree
 from shapely.geometry import LineString, Point
 
 from urbanization_planning.algorithms import network as nw
@@ -83,6 +84,80 @@ def test_tolerance_joins_near_vertices():
     assert nw.component_report(nw.build_network(lines, tolerance=0.5)).n_components == 1
 
 
+def test_tolerance_never_chains_a_densely_digitised_arc():
+    """Issue 12: a semicircular 31 m arc (radius 10 m, ends 20 m apart) digitised every 0.4 m
+    after a 400 m street. Joining vertices transitively at 0.5 m collapsed the arc to one node:
+    the 431 m walk became 400 m (the arc's far end, 20 m away, snapped onto that node). Now every
+    segment stays: the walk is 400 m + the arc's length, and the ends stay 20 m apart."""
+    steps = int(np.ceil(math.pi * 10 / 0.4))
+    angle = np.linspace(math.pi, 0, steps + 1)
+    arc = LineString(np.c_[410 + 10 * np.cos(angle), 10 * np.sin(angle)])
+    assert 0.39 < arc.length / steps < 0.4 and arc.length == pytest.approx(31.4, abs=0.05)
+    street = LineString([(0, 0), (400, 0)])
+    net, (start, end) = nw.with_points(nw.build_network([street, arc], tolerance=0.5), [Point(0, 0)], [Point(420, 0)])
+    assert net.total_length == pytest.approx(400 + arc.length)
+    assert nw.multi_source(net, start.node).distance[end.node[0]] == pytest.approx(400 + arc.length)
+    assert end.distance[0] == pytest.approx(0) and net.n_nodes == steps + 2
+
+
+def test_tolerance_joins_within_the_tolerance_only():
+    """Three street ends 0.3 m apart in a row (0.6 m end to end) at 0.5 m: the closest pair joins,
+    the third end joins neither (it would be 0.6 m from the first)."""
+    lines = [LineString([(-100, 0), (0, 0)]), LineString([(0.3, 0), (0.3, 100)]), LineString([(0.6, 0), (100, 0)])]
+    net = nw.build_network(lines, tolerance=0.5)
+    assert net.n_nodes == 5 and nw.component_report(net).n_components == 2
+    assert net.total_length == pytest.approx(100 + math.hypot(0.3, 100) + 99.4)
+
+
+@st.composite
+def dense_polylines(draw):
+    """A random walk of 2-8 legs, heading east (it never comes back near itself), digitised
+    every 0.05-0.45 m, and the points where it is cut into separate lines (shared ends)."""
+    legs = draw(st.lists(st.tuples(st.floats(1, 40), st.floats(-60, 60)), min_size=2, max_size=8))
+    xy = np.cumsum(np.array([(0.0, 0.0)] + [(length * math.cos(math.radians(a)), length * math.sin(math.radians(a)))
+                                            for length, a in legs]), axis=0)
+    line = shapely.segmentize(LineString(xy), draw(st.floats(0.05, 0.45)))
+    vertices = shapely.get_coordinates(line)
+    cuts = sorted(set(draw(st.lists(st.integers(1, len(vertices) - 2), max_size=4))))
+    bounds = [0, *cuts, len(vertices) - 1]
+    pieces = [LineString(vertices[a:b + 1]) for a, b in zip(bounds[:-1], bounds[1:])]
+    return line, pieces
+
+
+@settings(max_examples=60, deadline=None)
+@given(dense_polylines(), st.floats(0.1, 2.0))
+def test_dense_lines_keep_their_length_at_any_tolerance(case, tolerance):
+    """A line's network length and its end-to-end walk equal its geometric length, whole or cut
+    into pieces, however densely it is digitised relative to the tolerance."""
+    line, pieces = case
+    for lines in ([line], pieces):
+        net, (a, b) = nw.with_points(nw.build_network(lines, tolerance=tolerance),
+                                     [Point(line.coords[0])], [Point(line.coords[-1])])
+        assert net.total_length == pytest.approx(line.length, rel=1e-9)
+        assert nw.multi_source(net, a.node).distance[b.node[0]] == pytest.approx(line.length, rel=1e-9)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 3), st.floats(0, 3), st.floats(0, 360)), min_size=2, max_size=25),
+       st.floats(0.2, 1.5))
+def test_joined_vertices_are_never_farther_apart_than_the_tolerance(starts, tolerance):
+    """Many 10 m streets starting in a 3 x 3 m square: every two line ends on one node lie within
+    the tolerance of each other and of the node."""
+    lines = [LineString([(x, y), (x + 10 * math.cos(math.radians(a)), y + 10 * math.sin(math.radians(a)))])
+             for x, y, a in starts]
+    net = nw.build_network(lines, tolerance=tolerance)
+    assert net.n_edges == len(lines)  # no street loses its segment
+    first = np.array([line.coords[0] for line in lines])[net.line]
+    last = np.array([line.coords[-1] for line in lines])[net.line]
+    ends = np.r_[first, last]
+    nodes = np.r_[net.u, net.v]
+    assert np.hypot(*(net.xy[nodes] - ends).T).max() <= tolerance + 1e-9
+    for node in np.unique(nodes):
+        here = ends[nodes == node]
+        spread = np.hypot(*(here[:, None, :] - here[None, :, :]).transpose(2, 0, 1))
+        assert spread.max() <= tolerance + 1e-9
+
+
 def test_excluded_classes_and_cost():
     lines = [LineString([(0, 0), (100, 0)]), LineString([(100, 0), (300, 0)])]
     drop = nw.excluded_mask(["footway", " Motorway "], nw.DEFAULT_EXCLUDED_HIGHWAYS)
@@ -128,7 +203,8 @@ def test_partial_edges_and_service_area():
     segments = nw.reached_segments(net, result.distance, 300)
     assert segments.total_length == pytest.approx(600)
     polygon = nw.service_area(net, result.distance, 300, offset=10)
-    assert polygon.bounds == pytest.approx((100 - 10, -10, 700 + 10, 10))
+    # the street runs on beyond both cut-offs: the land past them is that unreached street's
+    assert polygon.bounds == pytest.approx((100, -10, 700, 10))
     # An edge reached from both ends without the stretches meeting gives two pieces.
     loop, (s,) = nw.with_points(nw.build_network([LineString([(0, 0), (0, 100), (100, 100), (100, 0), (0, 0)])]), [Point(0, 0)])
     d = nw.multi_source(loop, s.node).distance
@@ -152,7 +228,7 @@ def test_service_areas_per_source_and_cancel():
     net, (src,) = nw.with_points(nw.build_network([LineString([(0, 0), (1000, 0)])]), [Point(0, 0), Point(500, 0), None])
     polygons, lengths = nw.service_areas_per_source(net, src.node, 100, offset=5)
     assert lengths.tolist() == pytest.approx([100, 200, 0])
-    assert polygons[2] is None and polygons[1].bounds == pytest.approx((395, -5, 605, 5))
+    assert polygons[2] is None and polygons[1].bounds == pytest.approx((400, -5, 600, 5))
     with pytest.raises(CancelledError):
         nw.catchments(net, src.node, src.node, 100, is_canceled=lambda: True)
 
@@ -188,14 +264,74 @@ def test_properties_against_networkx(points, cutoff):
             assert result.distance[node] == pytest.approx(dist)
         else:
             assert math.isinf(result.distance[node]) or result.distance[node] > cutoff - 1e-9
-    # The chained service-area polygon equals the union of one buffer per reached piece.
+    # The service area keeps, within 20 m of the reached pieces, exactly the land nearer a reached
+    # street point than an unreached one (checked by brute force away from the boundaries).
     polygon = nw.service_area(net, result.distance, cutoff, offset=20)
-    pieces = nw.segment_lines(net, nw.reached_segments(net, result.distance, cutoff))
-    reference = shapely.union_all(shapely.buffer(pieces, 20, quad_segs=4))
-    assert polygon.symmetric_difference(reference).area < 1e-6 * reference.area + 1e-6
+    _check_nearest_street_land(net, result.distance, cutoff, 20, polygon, np.random.default_rng(len(points)))
     small = nw.reached_segments(net, result.distance, cutoff / 2).total_length
     large = nw.reached_segments(net, result.distance, cutoff).total_length
     assert small <= large + 1e-6 <= net.total_length + 2e-6
+
+
+def _street_points(net, distance, step=0.5):
+    """Points every `step` along every edge and their walking distance from the sources."""
+    count = np.maximum(1, np.ceil(net.length / step)).astype(int)
+    edge = np.repeat(np.arange(net.n_edges), count)
+    t = (np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count) + 0.5) / count[edge]
+    a, b = net.xy[net.u[edge]], net.xy[net.v[edge]]
+    walk = np.minimum(distance[net.u[edge]] + t * net.cost[edge], distance[net.v[edge]] + (1 - t) * net.cost[edge])
+    return a + t[:, None] * (b - a), walk
+
+
+def _check_nearest_street_land(net, distance, cutoff, offset, polygon, rng, n=600):
+    """Random land points: inside the service area exactly when the nearest street point is reached
+    and within `offset`, except where the two nearest distances (or the offset) are too close to
+    call at the engine's sampling (half its spacing, plus the reference's own 0.25 m)."""
+    from urbanization_planning.algorithms.network.frontage import _SPACING_BOUND, SAMPLES_PER_OFFSET
+
+    street, walk = _street_points(net, distance)
+    reached = walk <= cutoff
+    if not reached.any():
+        return
+    land = rng.uniform(street.min(axis=0) - 2 * offset, street.max(axis=0) + 2 * offset, (n, 2))
+    to_reached = cKDTree(street[reached]).query(land)[0]
+    to_other = cKDTree(street[~reached]).query(land)[0] if (~reached).any() else np.full(n, np.inf)
+    expected = (to_reached < to_other) & (to_reached <= offset)
+    margin = _SPACING_BOUND * offset / SAMPLES_PER_OFFSET / 2 + 0.5
+    clear = (np.abs(to_reached - to_other) > margin) & (np.abs(to_reached - offset) > 0.03 * offset + 0.5)
+    inside = shapely.contains_xy(polygon, land[:, 0], land[:, 1]) if polygon is not None else np.zeros(n, bool)
+    assert inside[clear].tolist() == expected[clear].tolist()
+
+
+def test_service_area_leaves_the_other_street_its_land():
+    """Issue 12: two parallel streets 60 m apart, not joined; only the southern one is reached.
+    Buffering it by 50 m claimed a 20 m strip of the northern street's side. Now the land is split
+    where it is nearer the other street (y = 30 m), the reached street keeps its 50 m to the
+    south, and its ends keep their round frontage only on its side of that line."""
+    lines = [LineString([(0, 0), (1000, 0)]), LineString([(0, 60), (1000, 60)])]
+    net, (src,) = nw.with_points(nw.build_network(lines), [Point(500, 0)])
+    distance = nw.multi_source(net, src.node).distance
+    polygon = nw.service_area(net, distance, 600, offset=50)
+    assert nw.reached_segments(net, distance, 600).total_length == pytest.approx(1000)
+    assert polygon.bounds[3] == pytest.approx(30) and polygon.bounds[1] == pytest.approx(-50)
+    assert polygon.contains(Point(500, 29)) and not polygon.contains(Point(500, 31))
+    # the rectangle 1000 x 80 m and two 50 m end caps: a half disc south, the slice up to y = 30 north
+    cap = shapely.buffer(Point(0, 0), 50, quad_segs=4).intersection(shapely.box(-50, -50, 0, 30)).area
+    assert polygon.area == pytest.approx(1000 * 80 + 2 * cap, rel=1e-6)
+    _check_nearest_street_land(net, distance, 600, 50, polygon, np.random.default_rng(1))
+
+
+def test_service_area_cuts_partly_reached_edges_at_the_cut_off():
+    """A street crossing the reached one: the crossing street reached 30 m each way keeps the land
+    up to the perpendicular through its cut-offs, whatever the sample spacing."""
+    lines = [LineString([(0, 0), (200, 0), (400, 0)]), LineString([(200, -300), (200, 0), (200, 300)])]
+    net, (src,) = nw.with_points(nw.build_network(lines), [Point(0, 0)])
+    distance = nw.multi_source(net, src.node).distance
+    polygon = nw.service_area(net, distance, 230, offset=50)
+    assert polygon.intersection(shapely.box(190, 30.5, 210, 300)).area == pytest.approx(0, abs=1e-6)
+    assert polygon.contains(Point(205, 29.5)) and polygon.contains(Point(195, -29.5))
+    assert not polygon.contains(Point(205, 31)) and not polygon.contains(Point(195, -31))
+    _check_nearest_street_land(net, distance, 230, 50, polygon, np.random.default_rng(2))
 
 
 @settings(max_examples=40, deadline=None)

@@ -3,7 +3,9 @@ the provider registers without a baseline here fails the matrix, so none ships u
 
 Each baseline is a function (data: Path) -> parameters, where `data` is a private copy of
 resources/sample_data (so hashing inputs before and after a run is meaningful). Outputs are filled
-in by the matrix. `LARGE` holds runs long enough to cancel in the middle."""
+in by the matrix. `LARGE` holds larger runs for the cancel test (the full Big Tujunga DEM);
+`CANCEL_AT` the progress (%) after which the cancel test presses Cancel, where the processing
+layer reports progress before its engine starts (so the cancel lands inside the engine)."""
 
 from __future__ import annotations
 
@@ -129,10 +131,12 @@ def parkcoverage(data: Path) -> dict:
 
 
 def facilitycoverage(data: Path) -> dict:
-    # OSM land use as a stand-in for facilities: retail -> food market, civil -> community service
+    # OSM land use as a stand-in for facilities (retail -> food market, civil -> community service, ...):
+    # five types, so the engine reports progress five times and a cancel lands between types
     return {
         "FACILITIES": _helsinki(data, "landuse"), "TYPE_FIELD": "landuse",
-        "TYPE_MAPPING": "retail = market\ncivil = community_service", "RESIDENTIAL": _grid(data),
+        "TYPE_MAPPING": "retail = market\ncivil = community_service\ncommercial = health\ngrass = small_sports\n"
+                        "basin = culture", "RESIDENTIAL": _grid(data),
         "POPULATION_FIELD": "population", "NETWORK": _helsinki(data, "roads"), "REPORT": None,
     }
 
@@ -144,6 +148,16 @@ def parkequity(data: Path) -> dict:
 def exportplanningmap(data: Path) -> dict:
     return {"LAYERS": [_grid(data), _helsinki(data, "parks"), _helsinki(data, "roads")], "TITLE": "赫尔辛基测试图",
             "TEMPLATE": "a4_landscape", "DPI": 96}
+
+
+def cityhealthcheck(data: Path) -> dict:
+    return {
+        "EDITION": "mohurd_2021", "BUILT_UP": _planning(data, "development_boundary"), "RESIDENTIAL": _grid(data),
+        "POPULATION_FIELD": "population", "PARKS": _helsinki(data, "parks"), "PARK_NAME_FIELD": "name",
+        "NETWORK": _helsinki(data, "roads"), "STATIONS": _helsinki(data, "rail_stations"),
+        "FACILITIES": _helsinki(data, "landuse"), "FACILITY_TYPE_FIELD": "landuse", "TYPE_MAPPING": "retail = market",
+        "REPORT": None,
+    }
 
 
 BASELINES = {
@@ -159,9 +173,19 @@ BASELINES = {
     "urbanization:facilitycoverage": facilitycoverage,
     "urbanization:parkequity": parkequity,
     "urbanization:exportplanningmap": exportplanningmap,
+    "urbanization:cityhealthcheck": cityhealthcheck,
 }
 
 LARGE = {
     "urbanization:drainagecorridors": lambda data: dict(drainagecorridors(data), DEM=str(data / "bigtujunga.tif")),
     "urbanization:waterloggingspots": lambda data: dict(waterloggingspots(data), DEM=str(data / "bigtujunga.tif")),
+}
+
+# The first progress the engine itself reports, above what the processing layer reports before it.
+CANCEL_AT = {
+    "urbanization:parkcoverage": 10.0,
+    "urbanization:facilitycoverage": 10.0,
+    "urbanization:parkequity": 10.0,
+    "urbanization:drainagecorridors": 5.0,
+    "urbanization:waterloggingspots": 5.0,
 }

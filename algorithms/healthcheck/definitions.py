@@ -1,0 +1,70 @@
+"""The indicator definitions of a city health check edition, read from
+resources/standards/city_health_check.json (one preset per edition). Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import standards
+
+STANDARD = "city_health_check"
+EDITIONS = ("mohurd_2023", "mohurd_2021")
+DEFAULT_EDITION = EDITIONS[0]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator: its key, names, unit, kind (导向/底线), how it is computed (`method`, a key of
+    indicators.METHODS), the layers it needs, its target (op, value) or None, its parameters and
+    the verification status of its definition (the provenance entry's status)."""
+
+    key: str
+    name_zh: str
+    name: str
+    group_zh: str
+    unit: str
+    kind_zh: str
+    method: str
+    needs: tuple[str, ...]
+    definition_zh: str
+    target: tuple[str, float] | None = None
+    params: dict = field(default_factory=dict)
+    clause: str = ""
+    status: str = "unverified"
+
+    def passes(self, value: float | None) -> bool | None:
+        """达标 (True), 未达标 (False), or None without a target or a value."""
+        if self.target is None or value is None or value != value:
+            return None
+        op, limit = self.target
+        return {">": value > limit, ">=": value >= limit, "<": value < limit, "<=": value <= limit}[op]
+
+
+@dataclass(frozen=True)
+class Edition:
+    key: str
+    label: str
+    label_zh: str
+    source: str
+    indicators: tuple[Indicator, ...]
+    not_spatial: dict[str, list[str]]
+
+
+def edition(key: str = DEFAULT_EDITION, user_dir: Path | None = None) -> Edition:
+    """The edition `key` (a preset of city_health_check.json; the planner's copy first)."""
+    preset = standards.preset(STANDARD, key, user_dir)
+    provenance = preset.get("provenance", {})
+    indicators = []
+    for name, spec in preset["indicators"].items():
+        target = spec.get("target")
+        entry = provenance.get(f"indicators.{name}", {})
+        indicators.append(Indicator(
+            key=name, name_zh=spec["name_zh"], name=spec["name"], group_zh=spec.get("group_zh", ""), unit=spec["unit"],
+            kind_zh=spec.get("kind_zh", ""), method=spec["method"], needs=tuple(spec.get("needs", ())),
+            definition_zh=spec.get("definition_zh", ""),
+            target=(target["op"], float(target["value"])) if target else None, params=dict(spec.get("params", {})),
+            clause=entry.get("clause", ""), status=entry.get("status", "unverified"),
+        ))
+    return Edition(key, preset.get("label", key), preset.get("label_zh", key), preset.get("source", ""),
+                   tuple(indicators), dict(preset.get("not_spatial", {})))

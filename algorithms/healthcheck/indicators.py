@@ -1,0 +1,402 @@
+"""City health check (城市体检) engine: every spatial indicator of an edition, for the city and per
+district, computed by the toolkit's own engines through their public functions. Pure.
+
+- Park and greenway coverage: `greenspace.coverage.park_coverage` (the parkcoverage algorithm's
+  engine) with the edition's size/radius rules; a greenway is a park of any size with a 1 km radius
+  (its line, buffered by 1 m so that it has an area, is the "park").
+- Facility service-radius coverage: `greenspace.facilities.facility_coverage` (facilitycoverage).
+- Station coverage: `transit.catchments.station_catchments` (stationcatchments) with one band.
+- Waterlogging spots: recorded points, else `drainage.depressions.find_depressions`
+  (waterloggingspots) on the DEM.
+- Development intensity, cluster size, dense land, corridors and road density: areas and lengths
+  of the layers, computed here.
+
+Residential land counts when its home point (walking.home_points) lies in the built-up area, as the
+definitions say 市辖区建成区内; without a built-up area all of it counts. An indicator whose layers
+are missing is returned as not computed with the names of the missing layers, never skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from ..cancel import CancelledError
+from ..walking import home_points
+from .definitions import Edition, Indicator
+
+CITY = "(all)"
+KM2 = 1e6
+#: Width tolerance of the corridor test: a strip exactly min_width wide passes.
+WIDTH_TOLERANCE_M = 0.01
+#: A greenway line becomes a polygon this wide on each side, so park_coverage can measure from it.
+GREENWAY_HALF_WIDTH_M = 1.0
+
+
+@dataclass
+class DemInput:
+    """A DEM for waterlogging screening when no recorded points are given (see find_depressions)."""
+
+    elevation: np.ndarray
+    transform: object
+    crs: object = None
+    metric_crs: object = None
+    latlon: bool = False
+    min_depth: float = 0.15
+    min_area_m2: float = 0.0
+
+
+@dataclass
+class CityLayers:
+    """The layers of a city in one metric CRS (all optional). `districts`: GeoDataFrame with a
+    `name` column; `parks`: park_id, name (optional size_m2); `facility_types`: the GB 50180 type
+    id of each facility (None: ignored); `facility_types_spec`: type id -> {"distance_m", "label"}
+    (living_circle.json types)."""
+
+    built_up: np.ndarray | None = None
+    admin_area: np.ndarray | None = None
+    districts: gpd.GeoDataFrame | None = None
+    residential: gpd.GeoDataFrame | None = None
+    population: np.ndarray | None = None
+    parks: gpd.GeoDataFrame | None = None
+    greenways: np.ndarray | None = None
+    facilities: gpd.GeoDataFrame | None = None
+    facility_types: np.ndarray | None = None
+    facility_types_spec: dict | None = None
+    network: object | None = None
+    snap_distance: float = 50.0
+    roads: np.ndarray | None = None
+    stations: np.ndarray | None = None
+    waterlogging_points: np.ndarray | None = None
+    dem: DemInput | None = None
+    corridors: np.ndarray | None = None
+    required_corridors: np.ndarray | None = None
+
+    def available(self) -> set[str]:
+        """Names (as in Indicator.needs) of the layers present and not empty."""
+        have = set()
+        for name in ("built_up", "admin_area", "residential", "parks", "greenways", "facilities", "roads",
+                     "stations", "corridors", "required_corridors"):
+            value = getattr(self, name)
+            if value is not None and len(value):
+                have.add(name)
+        if self.population is not None and "residential" in have:
+            have.add("population")
+        if self.network is not None:
+            have.add("network")
+        if (self.waterlogging_points is not None and len(self.waterlogging_points)) or self.dem is not None:
+            have.add("waterlogging")
+        return have
+
+
+@dataclass
+class IndicatorResult:
+    indicator: Indicator
+    computed: bool
+    value: float | None = None
+    districts: dict[str, float] = field(default_factory=dict)
+    missing: tuple[str, ...] = ()
+    mode: str = ""  # network / euclidean for walking indicators, "recorded"/"dem" for waterlogging
+    map: gpd.GeoDataFrame | None = None
+
+    @property
+    def passed(self) -> bool | None:
+        return self.indicator.passes(self.value) if self.computed else None
+
+
+@dataclass
+class HealthCheckResult:
+    edition: Edition
+    results: list[IndicatorResult]
+
+    def table(self) -> pd.DataFrame:
+        """One row per indicator and scope (the city first, then each district): value, target,
+        达标 flag, computed or the layers it needs."""
+        rows = []
+        for r in self.results:
+            ind = r.indicator
+            target = "" if ind.target is None else f"{ind.target[0]} {ind.target[1]:g}"
+            scopes = [(CITY, r.value)] + sorted(r.districts.items())
+            for scope, value in scopes:
+                rows.append({
+                    "indicator": ind.key, "name_zh": ind.name_zh, "name": ind.name, "group_zh": ind.group_zh,
+                    "kind_zh": ind.kind_zh, "scope": scope, "value": np.nan if value is None else float(value),
+                    "unit": ind.unit, "target": target,
+                    "passed": ind.passes(value) if r.computed else None, "computed": r.computed,
+                    "needs": ",".join(r.missing), "mode": r.mode, "method": ind.method,
+                    "status": ind.status, "clause": ind.clause,
+                })
+        return pd.DataFrame(rows)
+
+
+def _union(geometries):
+    geometries = None if geometries is None else np.asarray(geometries, dtype=object)
+    if geometries is None or len(geometries) == 0:
+        return None
+    return shapely.union_all(geometries)
+
+
+def _district_parts(layers: CityLayers):
+    """[(name, polygon)] of the districts, [] without districts."""
+    if layers.districts is None or len(layers.districts) == 0:
+        return []
+    return list(zip(layers.districts["name"].astype(str), layers.districts.geometry.to_numpy()))
+
+
+def _in_built_up(layers: CityLayers):
+    """Residential frame and population restricted to homes in the built-up area."""
+    residential, population = layers.residential, layers.population
+    built = _union(layers.built_up)
+    if built is None:
+        return residential.reset_index(drop=True), population
+    inside = shapely.intersects(built, home_points(residential.geometry.to_numpy()))
+    return residential[inside].reset_index(drop=True), None if population is None else np.asarray(population)[inside]
+
+
+def _district_rates(summary: pd.DataFrame, column: str) -> dict[str, float]:
+    """Per district percentages from an engine summary (district column, CITY row excluded)."""
+    rows = summary[(summary["district"] != CITY) & ~summary["district"].str.startswith("(outside")]
+    return {str(d): 100 * float(v) for d, v in zip(rows["district"], rows[column]) if v == v}
+
+
+# -- indicators ---------------------------------------------------------------------------------
+
+def _park_rules(indicator: Indicator):
+    from ..greenspace.rules import GradeRule
+
+    return [GradeRule(grade=r["grade"], min_area_m2=float(r["min_area_m2"]), radius_m=float(r["radius_m"]),
+                      grade_zh=r.get("grade_zh", "")) for r in indicator.params["rules"]]
+
+
+def park_coverage_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
+    """Share of residential land (by area) in the parks' service radii: park_coverage's rate_area."""
+    from ..greenspace.coverage import park_coverage
+
+    residential, population = _in_built_up(layers)
+    result = park_coverage(layers.parks, residential, _park_rules(indicator), network=layers.network,
+                           snap_distance=layers.snap_distance, population=population, districts=layers.districts)
+    return IndicatorResult(indicator, True, 100 * result.rate_area, _district_rates(result.summary, "rate_area"),
+                           mode=result.mode, map=_service_map(result))
+
+
+def _service_map(result) -> gpd.GeoDataFrame:
+    areas = result.service_areas
+    return areas[~shapely.is_missing(areas.geometry.to_numpy())].reset_index(drop=True)
+
+
+def greenway_polygons(lines, crs=None) -> gpd.GeoDataFrame:
+    """Greenway lines as the 'parks' of park_coverage: buffered by GREENWAY_HALF_WIDTH_M."""
+    lines = np.asarray(lines, dtype=object)
+    return gpd.GeoDataFrame({"park_id": np.arange(len(lines)), "name": [None] * len(lines)},
+                            geometry=shapely.buffer(lines, GREENWAY_HALF_WIDTH_M), crs=crs)
+
+
+def greenway_coverage_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
+    """Share of residential land within the radius (1 km) of a greenway: park_coverage with one
+    rule of any size."""
+    from ..greenspace.coverage import park_coverage
+    from ..greenspace.rules import GradeRule
+
+    residential, population = _in_built_up(layers)
+    rule = GradeRule(grade="greenway", min_area_m2=0.0, radius_m=float(indicator.params["radius_m"]), grade_zh="绿道")
+    result = park_coverage(greenway_polygons(layers.greenways, residential.crs), residential, [rule],
+                           network=layers.network, snap_distance=layers.snap_distance, population=population,
+                           districts=layers.districts)
+    return IndicatorResult(indicator, True, 100 * result.rate_area, _district_rates(result.summary, "rate_area"),
+                           mode=result.mode, map=_service_map(result))
+
+
+def facility_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
+    """Share of homes (population-weighted with a population) within the GB 50180 walking distance
+    of a facility of the indicator's type: facility_coverage's share for that type."""
+    from ..greenspace.facilities import facility_coverage
+
+    type_id = indicator.params["type"]
+    spec = (layers.facility_types_spec or {}).get(type_id)
+    facility_types = np.asarray(layers.facility_types, dtype=object)
+    if spec is None or not (facility_types == type_id).any():
+        return IndicatorResult(indicator, False, missing=(f"facilities:{type_id}",))
+    residential, population = _in_built_up(layers)
+    result = facility_coverage(layers.facilities, facility_types, residential, {type_id: spec},
+                               network=layers.network, snap_distance=layers.snap_distance,
+                               population=population, districts=layers.districts)
+    column = "share_population" if population is not None else "share_homes"
+    city = result.summary[result.summary["district"] == CITY].iloc[0]
+    under = result.underserved
+    return IndicatorResult(indicator, True, 100 * float(city[column]), _district_rates(result.summary, column),
+                           mode=result.mode, map=gpd.GeoDataFrame(under, geometry=under.geometry, crs=residential.crs))
+
+
+def station_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
+    """Population within the walking radius (800 m) of a station over the whole population, as
+    stationcatchments counts it (population apportioned by area; polygons that cannot reach a
+    street count in the total only)."""
+    from .. import network as nw
+    from ..transit.catchments import apportion, station_catchments
+    from ..walking import reachable_homes
+
+    residential, population = _in_built_up(layers)
+    geometries = residential.geometry.to_numpy()
+    values = np.asarray(population, dtype=float)
+    reachable = reachable_homes(layers.network, geometries, layers.snap_distance)
+    radius = float(indicator.params["radius_m"])
+    result = station_catchments(layers.network, np.asarray(layers.stations, dtype=object), [radius],
+                                population_geometries=geometries[reachable], population_values=values[reachable],
+                                max_snap=layers.snap_distance)
+    total = float(values.sum())
+    covered = result.population_covered if result.population_covered == result.population_covered else 0.0
+    polygons = [p for p in result.polygons if p is not None]
+    union = nw.union_in_halves(polygons) if polygons else None
+    districts = {}
+    for name, district in _district_parts(layers):
+        people = float(apportion([district], geometries, values)[0])
+        inside = 0.0 if union is None else float(apportion([shapely.intersection(union, district)],
+                                                           geometries[reachable], values[reachable])[0])
+        if people > 0:
+            districts[name] = 100 * inside / people
+    frame = gpd.GeoDataFrame({"band_m": [radius] * len(polygons)}, geometry=polygons, crs=residential.crs)
+    return IndicatorResult(indicator, True, 100 * covered / total if total > 0 else None, districts,
+                           mode="network", map=frame)
+
+
+def waterlogging_points(layers: CityLayers) -> tuple[np.ndarray, str]:
+    """Recorded waterlogging points, else one point inside each depression the DEM holds
+    (find_depressions with the DEM's thresholds); and which ('recorded' or 'dem')."""
+    if layers.waterlogging_points is not None and len(layers.waterlogging_points):
+        return np.asarray(layers.waterlogging_points, dtype=object), "recorded"
+    from ..drainage.depressions import find_depressions
+
+    dem = layers.dem
+    found = find_depressions(dem.elevation, dem.transform, crs=dem.crs, metric_crs=dem.metric_crs, latlon=dem.latlon,
+                             min_depth=dem.min_depth, min_area_m2=dem.min_area_m2)
+    return shapely.point_on_surface(found.depressions.geometry.to_numpy()), "dem"
+
+
+def waterlogging_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
+    """Waterlogging spots in the built-up area per km² of it."""
+    points, mode = waterlogging_points(layers)
+    built = _union(layers.built_up)
+    inside = points[shapely.intersects(built, points)] if len(points) else points
+    districts = {}
+    for name, district in _district_parts(layers):
+        area = shapely.intersection(built, district).area / KM2
+        if area > 0:
+            districts[name] = float(shapely.intersects(district, inside).sum()) / area
+    crs = layers.residential.crs if layers.residential is not None else None
+    return IndicatorResult(indicator, True, len(inside) / (built.area / KM2), districts, mode=mode,
+                           map=gpd.GeoDataFrame({"source": [mode] * len(inside)}, geometry=list(inside), crs=crs))
+
+
+def road_density_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
+    """Length of city roads in the built-up area (km) per km² of it."""
+    built = _union(layers.built_up)
+    pieces = shapely.intersection(np.asarray(layers.roads, dtype=object), built)
+    pieces = pieces[~shapely.is_empty(pieces)]
+    districts = {}
+    for name, district in _district_parts(layers):
+        area = shapely.intersection(built, district).area / KM2
+        if area > 0:
+            districts[name] = float(shapely.length(shapely.intersection(pieces, district)).sum()) / 1000 / area
+    return IndicatorResult(indicator, True, float(shapely.length(pieces).sum()) / 1000 / (built.area / KM2), districts,
+                           map=gpd.GeoDataFrame({"length_m": shapely.length(pieces)}, geometry=list(pieces)))
+
+
+def development_intensity_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
+    """Built-up area as a percentage of the city's (市辖区) area; per district of the district's."""
+    built, admin = _union(layers.built_up), _union(layers.admin_area)
+    districts = {name: 100 * shapely.intersection(built, d).area / d.area for name, d in _district_parts(layers) if d.area > 0}
+    return IndicatorResult(indicator, True, 100 * shapely.intersection(built, admin).area / admin.area, districts,
+                           map=gpd.GeoDataFrame({"area_km2": [shapely.intersection(built, admin).area / KM2]},
+                                                geometry=[shapely.intersection(built, admin)]))
+
+
+def cluster_size_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
+    """Area (km²) of the largest cluster (组团: a separate part of the built-up area); per district
+    the largest part of a cluster inside it."""
+    parts = shapely.get_parts(_union(layers.built_up))
+    areas = shapely.area(parts) / KM2
+    districts = {}
+    for name, district in _district_parts(layers):
+        inside = shapely.area(shapely.intersection(parts, district)) / KM2
+        if inside.max() > 0:
+            districts[name] = float(inside.max())
+    return IndicatorResult(indicator, True, float(areas.max()), districts,
+                           map=gpd.GeoDataFrame({"cluster": np.arange(1, len(parts) + 1), "area_km2": areas},
+                                                geometry=list(parts)))
+
+
+def dense_land_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
+    """Area (km²) of residential land (地段: each residential polygon) with more than the density
+    limit (people per km²)."""
+    residential, population = _in_built_up(layers)
+    geometries = residential.geometry.to_numpy()
+    area = shapely.area(geometries)
+    density = np.divide(np.asarray(population, dtype=float), area / KM2, out=np.zeros(len(area)), where=area > 0)
+    dense = density > float(indicator.params["density_per_km2"])
+    homes = home_points(geometries)
+    districts = {name: float(area[dense & shapely.intersects(d, homes)].sum()) / KM2 for name, d in _district_parts(layers)}
+    return IndicatorResult(indicator, True, float(area[dense].sum()) / KM2, districts,
+                           map=gpd.GeoDataFrame({"density_per_km2": density[dense], "area_m2": area[dense]},
+                                                geometry=list(geometries[dense]), crs=residential.crs))
+
+
+def wide_enough(corridors, min_width: float):
+    """The parts of the corridor polygons at least `min_width` wide (a morphological opening: erode
+    by half the width, less WIDTH_TOLERANCE_M, and grow back)."""
+    radius = min_width / 2 - WIDTH_TOLERANCE_M
+    return shapely.buffer(shapely.buffer(_union(corridors), -radius), radius)
+
+
+def eco_corridor_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
+    """Length of the required corridors (lines) running inside corridor land at least min_width
+    wide, as a percentage of their whole length."""
+    required = np.asarray(layers.required_corridors, dtype=object)
+    wide = wide_enough(layers.corridors, float(indicator.params["min_width_m"]))
+    achieved = shapely.intersection(required, wide)
+    districts = {}
+    for name, district in _district_parts(layers):
+        total = float(shapely.length(shapely.intersection(required, district)).sum())
+        if total > 0:
+            districts[name] = 100 * float(shapely.length(shapely.intersection(achieved, district)).sum()) / total
+    total = float(shapely.length(required).sum())
+    return IndicatorResult(indicator, True, 100 * float(shapely.length(achieved).sum()) / total if total > 0 else None,
+                           districts, map=gpd.GeoDataFrame({"min_width_m": [indicator.params["min_width_m"]]}, geometry=[wide]))
+
+
+METHODS: dict[str, Callable[[Indicator, CityLayers], IndicatorResult]] = {
+    "park_coverage": park_coverage_indicator,
+    "greenway_coverage": greenway_coverage_indicator,
+    "facility_coverage": facility_indicator,
+    "station_coverage": station_indicator,
+    "waterlogging_density": waterlogging_indicator,
+    "road_density": road_density_indicator,
+    "built_up_share": development_intensity_indicator,
+    "cluster_size": cluster_size_indicator,
+    "dense_land": dense_land_indicator,
+    "eco_corridor": eco_corridor_indicator,
+}
+
+
+def city_health_check(edition: Edition, layers: CityLayers, progress: Callable[[float], None] | None = None,
+                      is_canceled: Callable[[], bool] | None = None) -> HealthCheckResult:
+    """Every indicator of `edition` that has a method: computed when its layers are there, else
+    returned as not computed with the missing layers."""
+    have = layers.available()
+    results = []
+    indicators = [i for i in edition.indicators if i.method in METHODS]
+    for k, indicator in enumerate(indicators):
+        if is_canceled is not None and is_canceled():
+            raise CancelledError("cancelled")
+        missing = tuple(n for n in indicator.needs if n not in have)
+        if missing:
+            results.append(IndicatorResult(indicator, False, missing=missing))
+        else:
+            results.append(METHODS[indicator.method](indicator, layers))
+        if progress is not None:
+            progress((k + 1) / len(indicators))
+    return HealthCheckResult(edition, results)

@@ -1,0 +1,112 @@
+"""Write resources/models/city_health_check.model3: urbanization:cityhealthcheck followed by the
+planning map sheet (urbanization:exportplanningmap) of its maps, for the graphical modeller.
+Run with QGIS's Python after a change of the algorithm's parameters:
+    source scripts/env.sh && QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make_healthcheck_model.py"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from qgis.core import (
+    QgsApplication,
+    QgsProcessing,
+    QgsProcessingModelAlgorithm,
+    QgsProcessingModelChildAlgorithm,
+    QgsProcessingModelChildParameterSource,
+    QgsProcessingModelOutput,
+    QgsProcessingModelParameter,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterString,
+)
+from qgis.PyQt.QtCore import QPointF
+
+MODEL = Path(__file__).resolve().parent.parent / "resources" / "models" / "city_health_check.model3"
+MAP_LAYERS = ("CLUSTERS", "PARK_SERVICE_AREAS", "STATION_CATCHMENTS")
+
+
+def _input(model, parameter, x, y):
+    model.addModelParameter(parameter, QgsProcessingModelParameter(parameter.name()))
+    model.parameterComponent(parameter.name()).setPosition(QPointF(x, y))
+
+
+def _output(child, name, output_name, x, y):
+    output = QgsProcessingModelOutput(name, name)
+    output.setChildId(child.childId())
+    output.setChildOutputName(output_name)
+    output.setPosition(QPointF(x, y))
+    outputs = child.modelOutputs()
+    outputs[name] = output
+    child.setModelOutputs(outputs)
+
+
+def build() -> QgsProcessingModelAlgorithm:
+    polygons, points = [QgsProcessing.TypeVectorPolygon], [QgsProcessing.TypeVectorPoint]
+    model = QgsProcessingModelAlgorithm("City health check with map sheet (城市体检与图件)", "Urbanization planning")
+    edition = QgsProcessingParameterEnum("edition", "Indicator system edition", options=["mohurd_2023", "mohurd_2021"],
+                                         defaultValue="mohurd_2023")
+    edition.setUsesStaticStrings(True)
+    for k, parameter in enumerate([
+        edition,
+        QgsProcessingParameterFeatureSource("built_up", "Built-up area or 城区 boundary", polygons),
+        QgsProcessingParameterFeatureSource("districts", "Districts or 街区", polygons, optional=True),
+        QgsProcessingParameterField("district_name_field", "District name field", parentLayerParameterName="districts", optional=True),
+        QgsProcessingParameterFeatureSource("residential", "Residential land with population", polygons + points),
+        QgsProcessingParameterField("population_field", "Population field", parentLayerParameterName="residential",
+                                    type=QgsProcessingParameterField.Numeric),
+        QgsProcessingParameterFeatureSource("parks", "Parks and green spaces", polygons + points),
+        QgsProcessingParameterFeatureSource("network", "Walking network and streets", [QgsProcessing.TypeVectorLine]),
+        QgsProcessingParameterFeatureSource("stations", "Metro stations", points),
+        QgsProcessingParameterString("title", "Map title", defaultValue="城市体检空间指标图"),
+    ]):
+        _input(model, parameter, 120, 60 + 60 * k)
+
+    check = QgsProcessingModelChildAlgorithm("urbanization:cityhealthcheck")
+    check.setChildId("cityhealthcheck")
+    check.setDescription("City health check (城市体检)")
+    check.setPosition(QPointF(420, 300))
+    for name, source in (("EDITION", "edition"), ("BUILT_UP", "built_up"), ("DISTRICTS", "districts"),
+                         ("DISTRICT_NAME_FIELD", "district_name_field"), ("RESIDENTIAL", "residential"),
+                         ("POPULATION_FIELD", "population_field"), ("PARKS", "parks"), ("NETWORK", "network"),
+                         ("STATIONS", "stations")):
+        check.addParameterSources(name, [QgsProcessingModelChildParameterSource.fromModelParameter(source)])
+    # The maps of the sheet stay temporary outputs of the check (a model output left empty by the
+    # planner would not be created, leaving the sheet without layers).
+    for k, (name, output_name) in enumerate((("Health check indicators", "INDICATORS"), ("Report", "REPORT"))):
+        _output(check, name, output_name, 700, 200 + 50 * k)
+    model.addChildAlgorithm(check)
+
+    sheet = QgsProcessingModelChildAlgorithm("urbanization:exportplanningmap")
+    sheet.setChildId("exportplanningmap")
+    sheet.setDescription("City health check map sheet")
+    sheet.setPosition(QPointF(420, 560))
+    sheet.addParameterSources("LAYERS", [QgsProcessingModelChildParameterSource.fromChildOutput("cityhealthcheck", name)
+                                         for name in MAP_LAYERS])
+    sheet.addParameterSources("TITLE", [QgsProcessingModelChildParameterSource.fromModelParameter("title")])
+    sheet.addParameterSources("TEMPLATE", [QgsProcessingModelChildParameterSource.fromStaticValue("a4_landscape")])
+    sheet.addParameterSources("DPI", [QgsProcessingModelChildParameterSource.fromStaticValue(200)])
+    _output(sheet, "Map sheet", "OUTPUT", 700, 620)
+    model.addChildAlgorithm(sheet)
+    model.setHelpContent({"ALG_DESC": "The spatial indicators of the city health check (城市体检) for the city and each "
+                                      "district, then a planning map sheet (规划图件) of the built-up clusters, park "
+                                      "service areas and station catchments. Open it in the modeller to add layers "
+                                      "(greenways, facilities, waterlogging spots, corridors) or maps.",
+                          "ALG_CREATOR": "Urbanization Planning Toolkit"})
+    return model
+
+
+if __name__ == "__main__":
+    app = QgsApplication([], False)
+    app.initQgis()
+    sys.path.append("/usr/share/qgis/python/plugins")
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    from urbanization_planning.algorithms.provider import UrbanizationProvider
+
+    provider = UrbanizationProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    assert build().toFile(str(MODEL)), MODEL
+    print(MODEL)
