@@ -17,6 +17,8 @@ PACKAGES: dict[str, tuple[str, str | None, str | None]] = {
     # the whole-DEM path still works
     "dask": ("dask", None, None),
     "distributed": ("distributed", None, None),
+    # Province-scale multi-plan checks: Hilbert partitions (algorithms/zoning/partitioned.py)
+    "dask_geopandas": ("dask-geopandas", None, None),
 }
 
 

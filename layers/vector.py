@@ -275,45 +275,62 @@ def write_frame(
     `output_crs` and promoted to multi-part when `wkb_type` is. `fields` (default: derived from the
     dtypes) must name columns of `frame`. Returns the destination id, or None when an optional
     output was not requested."""
-    import shapely
+    sink = FrameSink(algorithm, parameters, name, context, frame, wkb_type=wkb_type, fields=fields,
+                     frame_crs=frame_crs, output_crs=output_crs, feedback=feedback)
+    if sink.sink is None:
+        return None
+    sink.add(frame)
+    return sink.dest_id
 
-    fields = fields if fields is not None else fields_for_frame(frame)
-    output_crs = output_crs or frame_crs or QgsCoordinateReferenceSystem()
-    definition = algorithm.parameterDefinition(name)
-    sink, dest_id = algorithm.parameterAsSink(parameters, name, context, fields, wkb_type, output_crs)
-    if sink is None:
-        if definition.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional:
-            return None
-        raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
 
-    has_geometry = wkb_type != QgsWkbTypes.Type.NoGeometry and _geometry_column(frame) is not None
-    transform = None
-    if has_geometry and frame_crs is not None and output_crs.isValid() and frame_crs != output_crs:
-        transform = QgsCoordinateTransform(frame_crs, output_crs, context.transformContext())
-    multi = QgsWkbTypes.isMultiType(wkb_type)
-    columns = [_column_values(frame[f.name()]) for f in fields]
-    wkbs = shapely.to_wkb(frame.geometry.values) if has_geometry and len(frame) else None
+class FrameSink:
+    """A sink parameter's output, written frame by frame (partitioned algorithms write each
+    partition's results as they come). Fields come from `fields` or the dtypes of `template`;
+    `sink` is None when an optional output was not requested."""
 
-    batch: list[QgsFeature] = []
-    for i, attributes in enumerate(zip(*columns) if columns else ([] for _ in range(len(frame)))):
-        feature = QgsFeature(fields)
-        feature.setAttributes(list(attributes))
-        if wkbs is not None and wkbs[i] is not None:
-            geometry = QgsGeometry()
-            geometry.fromWkb(wkbs[i])
-            if multi:
-                geometry.convertToMultiType()
-            if transform is not None:
-                geometry.transform(transform)
-            feature.setGeometry(geometry)
-        batch.append(feature)
-        if len(batch) == 10000:
-            _flush(sink, batch, feedback, name)
-    _flush(sink, batch, feedback, name)
-    from .styling import alias_output
+    def __init__(self, algorithm, parameters, name: str, context, template, *, wkb_type=QgsWkbTypes.Type.NoGeometry,
+                 fields: QgsFields | None = None, frame_crs: QgsCoordinateReferenceSystem | None = None,
+                 output_crs: QgsCoordinateReferenceSystem | None = None, feedback=None):
+        self.fields = fields if fields is not None else fields_for_frame(template)
+        output_crs = output_crs or frame_crs or QgsCoordinateReferenceSystem()
+        definition = algorithm.parameterDefinition(name)
+        self.sink, self.dest_id = algorithm.parameterAsSink(parameters, name, context, self.fields, wkb_type, output_crs)
+        if self.sink is None and not definition.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional:
+            raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
+        if self.sink is not None:
+            from .styling import alias_output
 
-    alias_output(context, dest_id)
-    return dest_id
+            alias_output(context, self.dest_id)  # the planner's field names when the layer loads
+        self.name, self.feedback, self.wkb_type = name, feedback, wkb_type
+        self.has_geometry = wkb_type != QgsWkbTypes.Type.NoGeometry and _geometry_column(template) is not None
+        self.transform = None
+        if self.has_geometry and frame_crs is not None and output_crs.isValid() and frame_crs != output_crs:
+            self.transform = QgsCoordinateTransform(frame_crs, output_crs, context.transformContext())
+
+    def add(self, frame) -> None:
+        import shapely
+
+        if self.sink is None:
+            return
+        fields, multi = self.fields, QgsWkbTypes.isMultiType(self.wkb_type)
+        columns = [_column_values(frame[f.name()]) for f in fields]
+        wkbs = shapely.to_wkb(frame.geometry.values) if self.has_geometry and len(frame) else None
+        batch: list[QgsFeature] = []
+        for i, attributes in enumerate(zip(*columns) if columns else ([] for _ in range(len(frame)))):
+            feature = QgsFeature(fields)
+            feature.setAttributes(list(attributes))
+            if wkbs is not None and wkbs[i] is not None:
+                geometry = QgsGeometry()
+                geometry.fromWkb(wkbs[i])
+                if multi:
+                    geometry.convertToMultiType()
+                if self.transform is not None:
+                    geometry.transform(self.transform)
+                feature.setGeometry(geometry)
+            batch.append(feature)
+            if len(batch) == 10000:
+                _flush(self.sink, batch, self.feedback, self.name)
+        _flush(self.sink, batch, self.feedback, self.name)
 
 
 def _flush(sink, batch: list, feedback, name: str) -> None:

@@ -36,7 +36,8 @@ UNKNOWN_RULE = "unknown_code"
 UNKNOWN_OUTCOME = "unknown"  # the outcome of a parcel whose code cannot be judged
 REPORTED_OUTCOMES = (PROHIBITED, APPROVAL, UNKNOWN_OUTCOME)
 CORE, REDLINE = "ecological_core", "ecological_redline"
-__all__ = ["ConflictResult", "REPORTED_OUTCOMES", "UNKNOWN_OUTCOME", "UNKNOWN_RULE", "check", "summarise"]
+__all__ = ["ConflictResult", "REPORTED_OUTCOMES", "UNKNOWN_OUTCOME", "UNKNOWN_RULE", "check", "conflict_pieces",
+           "dissolve_lines", "line_overlaps", "merge_summaries", "summarise"]
 CONFLICT_COLUMNS = ["row", "code", "class_code", "control_line", "rule_id", "outcome", "clause", "plane_area_m2",
                     "ellipsoid_area_m2", "net_ellipsoid_area_m2"]
 AREA = "ellipsoid_area_m2"
@@ -87,9 +88,6 @@ def check(
     in `lines` (id from rules.CONTROL_LINES -> polygon array, possibly empty). Rules on a line that
     is not given are skipped. Plane areas are in the CRS's units (metres). `deducted_share` (per
     plan row, 三调 KCXS) gives net_ellipsoid_area_m2, the land-use area without the 田坎 share."""
-    plan_geometry = np.asarray(plan_geometry, dtype=object)
-    plan_codes = np.asarray(plan_codes, dtype=object)
-    unknown = plan_codes == UNKNOWN
     given = [line for line in CONTROL_LINES if line in lines and len(lines[line])]
     steps = len(given) * 2 + 1
     done = 0
@@ -102,16 +100,45 @@ def check(
         if progress is not None:
             progress(100.0 * done / steps)
 
-    parts = {}
-    for line in given:
-        parts[line] = overlay.dissolve(lines[line])
-        step()
+    parts = dissolve_lines(lines, step)
+    conflicts, unknown = conflict_pieces(plan_geometry, plan_codes, parts, rules, min_area=min_area, crs=crs,
+                                         deducted_share=deducted_share, step=step)
+    overlaps = line_overlaps(parts, min_area=min_area, crs=crs)
+    step()
+    return ConflictResult(conflicts, overlaps, summarise(conflicts), unknown)
+
+
+def dissolve_lines(lines: dict[str, np.ndarray], step: Callable[[], None] | None = None,
+                   map_dissolve: Callable | None = None) -> dict[str, np.ndarray]:
+    """Each given control line (id -> polygons) dissolved into disjoint parts; with core zones,
+    the red line's parts are the red line outside them. `map_dissolve(layers)`, when given,
+    dissolves a list of layers at once (in parallel)."""
+    given = [line for line in CONTROL_LINES if line in lines and len(lines[line])]
+    if map_dissolve is not None:
+        parts = dict(zip(given, map_dissolve([lines[line] for line in given])))
+    else:
+        parts = {}
+        for line in given:
+            parts[line] = overlay.dissolve(lines[line])
+            if step is not None:
+                step()
     if CORE in parts and REDLINE in parts:
         parts[REDLINE] = overlay.dissolve(overlay.outside(parts[REDLINE], parts[CORE]).geometry)
+    return parts
 
+
+def conflict_pieces(plan_geometry: np.ndarray, plan_codes: np.ndarray, parts: dict[str, np.ndarray],
+                    rules: list[Rule], *, min_area: float = 1.0, crs=None, deducted_share: np.ndarray | None = None,
+                    step: Callable[[], None] | None = None) -> tuple[gpd.GeoDataFrame, int]:
+    """(the reported pieces of the plan parcels against dissolved control-line `parts`, sorted by
+    plan row; the number of parcels with an UNKNOWN code). Every piece depends on its own parcel
+    and the parts only, so any subset of parcels (a partition) gives exactly its own pieces."""
+    plan_geometry = np.asarray(plan_geometry, dtype=object)
+    plan_codes = np.asarray(plan_codes, dtype=object)
+    unknown = plan_codes == UNKNOWN
     frames = [_rows(overlay.Pieces.empty(), unknown, plan_codes, "", "", np.array([], dtype=object), {})]
     clauses = {r.id: r.clause for r in rules}
-    for line in given:
+    for line in (line for line in CONTROL_LINES if line in parts):
         for relation, compute in (("inside", overlay.inside), ("outside", overlay.outside)):
             relation_rules = [r for r in rules if r.control_line == line and r.relation == relation]
             if not relation_rules:
@@ -122,7 +149,8 @@ def check(
             outcomes[unknown] = UNKNOWN_OUTCOME
             pieces = compute(plan_geometry, parts[line], reported | unknown, min_area)
             frames.append(_rows(pieces, reported | unknown, plan_codes, line, rule_ids, outcomes, clauses))
-        step()
+        if step is not None:
+            step()
 
     conflicts = pd.concat(frames, ignore_index=True)
     conflicts["ellipsoid_area_m2"] = _ellipsoidal(conflicts["geometry"].to_numpy(), crs)
@@ -130,7 +158,12 @@ def check(
     conflicts["net_ellipsoid_area_m2"] = conflicts["ellipsoid_area_m2"] * (1.0 - share[conflicts["row"].to_numpy(dtype=np.int64)])
     conflicts = gpd.GeoDataFrame(conflicts, geometry="geometry", crs=crs)
     conflicts = conflicts.sort_values(["row", "control_line", "rule_id"], kind="stable").reset_index(drop=True)
+    return conflicts, int(unknown.sum())
 
+
+def line_overlaps(parts: dict[str, np.ndarray], *, min_area: float = 1.0, crs=None) -> gpd.GeoDataFrame:
+    """Where two dissolved control lines overlap (core zones and the red line excepted)."""
+    given = [line for line in CONTROL_LINES if line in parts]
     overlap_frames = [pd.DataFrame({"line_a": [], "line_b": [], "plane_area_m2": [], "geometry": []})]
     for line_a, line_b in combinations(given, 2):
         if {line_a, line_b} == {CORE, REDLINE}:
@@ -139,9 +172,7 @@ def check(
         overlap_frames.append(pd.DataFrame({"line_a": line_a, "line_b": line_b, "plane_area_m2": area, "geometry": geometry}))
     overlaps = pd.concat(overlap_frames, ignore_index=True)
     overlaps["ellipsoid_area_m2"] = _ellipsoidal(overlaps["geometry"].to_numpy(), crs)
-    overlaps = gpd.GeoDataFrame(overlaps, geometry="geometry", crs=crs)
-    step()
-    return ConflictResult(conflicts, overlaps, summarise(conflicts), int(unknown.sum()))
+    return gpd.GeoDataFrame(overlaps, geometry="geometry", crs=crs)
 
 
 def _ellipsoidal(geometry: np.ndarray, crs) -> np.ndarray:
@@ -180,6 +211,20 @@ def summarise(conflicts: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame({**{k: [] for k in keys}, "conflict_count": np.array([], dtype=np.int64), **empty})
     grouped = conflicts.groupby(keys, sort=False).agg(
         conflict_count=("plane_area_m2", "size"), **{name: (name, "sum") for name in AREAS}).reset_index()
+    return _ordered(grouped)
+
+
+def merge_summaries(summaries: list[pd.DataFrame]) -> pd.DataFrame:
+    """One summary from the summaries of disjoint sets of parcels (partitions): counts and areas added."""
+    keys = ["control_line", "outcome", "class_code"]
+    frames = [s for s in summaries if len(s)]
+    if not frames:
+        return summarise(pd.DataFrame({k: [] for k in keys}))
+    grouped = pd.concat(frames, ignore_index=True).groupby(keys, sort=False)[["conflict_count", *AREAS]].sum().reset_index()
+    return _ordered(grouped)
+
+
+def _ordered(grouped: pd.DataFrame) -> pd.DataFrame:
     line_order = {line: i for i, line in enumerate(CONTROL_LINES)}
     outcome_order = {o: i for i, o in enumerate((*OUTCOMES, UNKNOWN_OUTCOME))}
     grouped["_line"] = grouped["control_line"].map(line_order)

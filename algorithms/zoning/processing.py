@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -80,6 +81,85 @@ class ZoningAlgorithm(UrbanizationAlgorithm):
     CLASSIFICATION = "CLASSIFICATION"
     CLASSIFICATIONS = ("gb2023", "sandiao", "auto")
 
+    MODE = "MODE"
+    MODES = ("auto", "in-memory", "partitioned")
+    PARTITION_SIZE = "PARTITION_SIZE"
+    PARTITION_PACKAGES = ("dask", "distributed", "dask_geopandas")
+
+    def add_mode_parameters(self) -> None:
+        """Advanced: in memory, or partitioned on Dask (province-scale data), or auto (by size)."""
+        mode = QgsProcessingParameterEnum(
+            self.MODE, tr("Processing mode (auto = partitioned on Dask for large GeoPackage layers, else in memory)"),
+            options=list(self.MODES), defaultValue="auto")
+        mode.setUsesStaticStrings(True)
+        size = QgsProcessingParameterNumber(
+            self.PARTITION_SIZE, tr("Parcels per partition (partitioned mode)"), QgsProcessingParameterNumber.Type.Integer,
+            defaultValue=50000, minValue=100)
+        for parameter in (mode, size):
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            self.addParameter(parameter)
+
+    def choose_partitions(self, parameters, context, feedback, source, metric, fields):
+        """The plan as a partition_io.LayerSource when it is checked partitioned, else None (in
+        memory); says which path runs and why."""
+        from ...layers import partitions
+        from .. import dependencies
+        from .partitioned import IN_MEMORY_LIMIT
+
+        requested = self.parameterAsEnumString(parameters, self.MODE, context) or "auto"
+        count = source.featureCount()
+        if requested == "in-memory" or (requested == "auto" and 0 <= count <= IN_MEMORY_LIMIT):
+            feedback.pushInfo(tr("Processing mode: in memory ({} parcels).").format(count))
+            return None
+        missing = dependencies.find_missing(self.PARTITION_PACKAGES)
+        if missing:
+            hint = dependencies.install_hint(missing)
+            if requested == "partitioned":
+                raise QgsProcessingException(tr("The partitioned mode needs {}. Install with:\n{}").format(
+                    dependencies.describe(missing), hint))
+            feedback.pushWarning(tr("{} parcels are checked in memory because {} are missing; for data of this size install them (partitioned on Dask, memory bounded by the partition size):\n{}").format(
+                count, dependencies.describe(missing), hint))
+            return None
+        layer = partitions.layer_source(source, metric, context, fields)
+        if layer is None:
+            if requested == "partitioned":
+                raise QgsProcessingException(tr("The partitioned mode reads the plan from a GeoPackage layer as stored: save the layer (without selection or filter) as a GeoPackage, or choose the in-memory mode."))
+            feedback.pushInfo(tr("Processing mode: in memory ({} parcels; only a GeoPackage layer as stored can be partitioned).").format(count))
+            return None
+        return layer
+
+    def partition_plan(self, parameters, context, feedback, layer, code_field):
+        """(partitions, the first pass's distinct land-use values, the Dask runner) of a plan layer."""
+        from ..dask_runtime import runner_for
+        from ..provider import dask_settings
+        from .partitioned import make_partitions, plan_reader_scan
+
+        found = plan_reader_scan(layer, code_field, feedback.isCanceled)
+        vector.require_features(found.fids, tr("Planned land use"))
+        size = self.parameterAsInt(parameters, self.PARTITION_SIZE, context)
+        parts = make_partitions(found, size, layer.transformer())
+        runner = runner_for(dask_settings()[0])
+        feedback.pushInfo(tr("Processing mode: partitioned, {} parcels in {} partitions of up to {}, on {}.").format(
+            len(found.fids), len(parts), size, runner.description))
+        return parts, found.distinct.get(code_field, set()), runner
+
+    def deduction_fields(self, source, field_name) -> dict:
+        from .sandiao import DEDUCTION_FIELDS
+
+        present = {f.name().upper(): f.name() for f in source.fields()}
+        return {key: present[key] for key in DEDUCTION_FIELDS if key in present and present[key] != field_name}
+
+    def partition_reader(self, parameters, context, feedback, layer, distinct, field_name, table, crosswalk, source):
+        """A PlanReader with the canonical code of every distinct value of the land-use field."""
+        import numpy as np
+
+        from .partitioned import PlanReader
+
+        values = np.array(sorted((v for v in distinct if v is not None), key=str), dtype=object)
+        codes, _ = self.read_codes(parameters, context, feedback, values, field_name, table, crosswalk)
+        return PlanReader(layer, field_name, dict(zip(values.tolist(), codes.tolist())),
+                          deduction_fields=self.deduction_fields(source, field_name))
+
     def add_classification_parameter(self) -> None:
         parameter = QgsProcessingParameterEnum(
             self.CLASSIFICATION,
@@ -91,24 +171,18 @@ class ZoningAlgorithm(UrbanizationAlgorithm):
     def read_plan(self, parameters, context, feedback, plan_name, field_name) -> Plan:
         import numpy as np
 
-        from .codes import UNKNOWN, CodeTable
-        from .sandiao import DEDUCTION_FIELDS, Crosswalk, deducted_codes, deduction_share
+        from .codes import UNKNOWN
+        from .sandiao import deducted_codes, deduction_share
 
-        source = self.parameterAsSource(parameters, plan_name, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, plan_name))
+        source, metric = self.open_plan(parameters, context, plan_name)
         label = tr("Planned land use")
-        vector.require_geometry_type(source, POLYGONS, label)
-        metric = crs_utils.metric_crs_for_source(source, context)
-        present = {f.name().upper(): f.name() for f in source.fields()}
-        deduction_fields = {key: present[key] for key in DEDUCTION_FIELDS if key in present and present[key] != field_name}
+        deduction_fields = self.deduction_fields(source, field_name)
         fields = ([field_name] if field_name else []) + list(deduction_fields.values())
         frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=fields,
                                        target_crs=metric, label=label)
         vector.require_features(frame, label)
         frame["geometry"] = _flat(frame)
-        table = load_preset("landuse_codes", CodeTable.load, user_standards_dir())
-        crosswalk = load_preset("sandiao_crosswalk", Crosswalk.load, user_standards_dir())
+        table, crosswalk = self.code_tables()
         if field_name:
             codes, used = self.read_codes(parameters, context, feedback, frame[field_name].values, field_name, table, crosswalk)
         else:
@@ -125,6 +199,22 @@ class ZoningAlgorithm(UrbanizationAlgorithm):
             feedback.pushInfo(tr("田坎 deduction from the fields {}: {} parcels; their land-use areas exclude the deducted share.").format(
                 ", ".join(deduction_fields.values()), int((share > 0).sum())))
         return Plan(source, metric, frame, codes, table, used, share, deducted_codes(columns, len(frame), crosswalk))
+
+    def open_plan(self, parameters, context, plan_name, label=None):
+        """(the plan source, the metric CRS it is checked in)."""
+        source = self.parameterAsSource(parameters, plan_name, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, plan_name))
+        vector.require_geometry_type(source, POLYGONS, label or tr("Planned land use"))
+        return source, crs_utils.metric_crs_for_source(source, context)
+
+    def code_tables(self):
+        """(the 2023 code table, the 三调 crosswalk), the planner's copies where present."""
+        from .codes import CodeTable
+        from .sandiao import Crosswalk
+
+        return (load_preset("landuse_codes", CodeTable.load, user_standards_dir()),
+                load_preset("sandiao_crosswalk", Crosswalk.load, user_standards_dir()))
 
     def read_codes(self, parameters, context, feedback, values, field_name, table, crosswalk):
         """(canonical 2023 codes, classification used) of the land-use field's values."""
@@ -220,6 +310,7 @@ class ControlLineConflictsAlgorithm(ZoningAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_AREA, self.tr("Ignore pieces smaller than (m², plane)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=1.0, minValue=0.0))
+        self.add_mode_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.CONFLICTS, self.tr("Conflicts"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -278,22 +369,67 @@ class ControlLineConflictsAlgorithm(ZoningAlgorithm):
         from .conflicts import check
 
         field = self.parameterAsString(parameters, self.LANDUSE_FIELD, context)
+        source, metric = self.open_plan(parameters, context, self.PLAN)
+        layer = self.choose_partitions(parameters, context, feedback, source, metric,
+                                       [field, *self.deduction_fields(source, field).values()])
+        if layer is not None:
+            return self.process_partitioned(parameters, context, feedback, source, metric, layer, field)
         plan = self.read_plan(parameters, context, feedback, self.PLAN, field)
         rules = self.load_rules(parameters, context, feedback, plan.table)
         lines = self.read_lines(parameters, context, feedback, plan.metric)
-        line_names = self.line_names()
-        for rule in rules:
-            if rule.control_line not in lines:
-                feedback.pushInfo(self.tr("Rule '{}' is not checked: no {} layer with features.").format(
-                    rule.id, line_names[rule.control_line]))
+        self.report_unchecked(rules, lines, feedback)
         min_area = self.parameterAsDouble(parameters, self.MIN_AREA, context)
         feedback.setProgress(0)
         result = check(plan.frame.geometry.values, plan.codes, lines, rules, min_area=min_area, crs=plan.frame.crs,
                        deducted_share=plan.deducted_share, progress=feedback.setProgress,
                        is_canceled=feedback.isCanceled)
-        outputs = {self.CONFLICTS: self.write_conflicts(parameters, context, feedback, plan, rules, result),
-                   self.LINE_OVERLAPS: self.write_overlaps(parameters, context, feedback, plan, result)}
-        summary = self.summary_frame(plan, result)
+        conflicts_id = self.write_conflicts(parameters, context, feedback, plan, rules, result)
+        return self.finish(parameters, context, feedback, result, conflicts_id, plan.metric, plan.source.sourceCrs(),
+                           plan.table)
+
+    def process_partitioned(self, parameters, context, feedback, source, metric, layer, field):
+        """The same check partition by partition on Dask, each partition's pieces written as it finishes."""
+        from .partitioned import conflicts
+
+        table, crosswalk = self.code_tables()
+        parts, distinct, runner = self.partition_plan(parameters, context, feedback, layer, field)
+        reader = self.partition_reader(parameters, context, feedback, layer, distinct, field, table, crosswalk, source)
+        rules = self.load_rules(parameters, context, feedback, table)
+        lines = self.read_lines(parameters, context, feedback, metric)
+        self.report_unchecked(rules, lines, feedback)
+        sinks = []
+
+        def consume(_, pieces):
+            out = self.conflict_rows(pieces, pieces["fid"].to_numpy(), pieces["landuse"].to_numpy(),
+                                     pieces["deducted_share"].to_numpy(), table, rules)
+            if not sinks:
+                sinks.append(vector.FrameSink(self, parameters, self.CONFLICTS, context, out,
+                                              wkb_type=QgsWkbTypes.Type.MultiPolygon, frame_crs=metric,
+                                              output_crs=source.sourceCrs(), feedback=feedback))
+            sinks[0].add(out)
+
+        with runner:
+            result = conflicts(reader, parts, lines, rules, runner=runner, consume=consume,
+                               min_area=self.parameterAsDouble(parameters, self.MIN_AREA, context), crs=layer.target_crs,
+                               progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+        if result.unknown_parcels:
+            feedback.pushWarning(tr("{} of {} parcels have an empty or unknown land-use code in field '{}': they are reported as the class 'unknown'.").format(
+                result.unknown_parcels, result.parcels, field))
+        styling.style_output(context, sinks[0].dest_id, "zoning_conflicts", self.tr("Control line conflicts"))
+        return self.finish(parameters, context, feedback, result, sinks[0].dest_id, metric, source.sourceCrs(), table)
+
+    def report_unchecked(self, rules, lines, feedback) -> None:
+        line_names = self.line_names()
+        for rule in rules:
+            if rule.control_line not in lines:
+                feedback.pushInfo(self.tr("Rule '{}' is not checked: no {} layer with features.").format(
+                    rule.id, line_names[rule.control_line]))
+
+    def finish(self, parameters, context, feedback, result, conflicts_id, metric, source_crs, table):
+        """Overlaps, summary, report and the output numbers of a result (in memory or partitioned)."""
+        outputs = {self.CONFLICTS: conflicts_id,
+                   self.LINE_OVERLAPS: self.write_overlaps(parameters, context, feedback, metric, source_crs, result)}
+        summary = self.summary_frame(table, result)
         outputs[self.SUMMARY] = vector.write_frame(self, parameters, self.SUMMARY, context, summary, feedback=feedback)
         report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report_path:
@@ -313,7 +449,8 @@ class ControlLineConflictsAlgorithm(ZoningAlgorithm):
         })
         return outputs
 
-    def write_conflicts(self, parameters, context, feedback, plan, rules, result):
+    def conflict_rows(self, conflicts, plan_fid, landuse, deducted_share, table, rules):
+        """The conflicts layer's columns for pieces with their plan fid, raw land-use value and 田坎 share."""
         import numpy as np
 
         from .conflicts import UNKNOWN_RULE
@@ -321,45 +458,49 @@ class ControlLineConflictsAlgorithm(ZoningAlgorithm):
         language = _language()
         rule_text = {r.id: r.label(language) for r in rules}
         rule_text[UNKNOWN_RULE] = self.tr("Land-use code empty or not in the 2023 classification: check by hand")
-        conflicts = result.conflicts
-        rows = conflicts["row"].to_numpy()
-        field = self.parameterAsString(parameters, self.LANDUSE_FIELD, context)
         out = conflicts.assign(
-            plan_fid=plan.frame[vector.FID].to_numpy()[rows],
-            landuse=[None if v is None else str(v) for v in plan.frame[field].to_numpy()[rows]],
-            code_name=[plan.table.name(c, language) or self.tr("unknown code") for c in conflicts["code"]],
+            plan_fid=np.asarray(plan_fid, dtype=np.int64),
+            landuse=[None if v is None else str(v) for v in landuse],
+            code_name=[table.name(c, language) or self.tr("unknown code") for c in conflicts["code"]],
             line_name=conflicts["control_line"].map(self.line_names()),
             outcome_name=conflicts["outcome"].map(self.outcome_names()),
             rule_text=conflicts["rule_id"].map(rule_text),
-            deducted_share=plan.deducted_share[rows],
-        )[["plan_fid", "landuse", "code", "code_name", "class_code", "control_line", "line_name", "outcome",
-           "outcome_name", "rule_id", "rule_text", "clause", "plane_area_m2", "ellipsoid_area_m2", "deducted_share",
-           "net_ellipsoid_area_m2", "geometry"]]
-        out["plan_fid"] = out["plan_fid"].astype(np.int64)
+            deducted_share=np.asarray(deducted_share, dtype=float),
+        )
+        return out[["plan_fid", "landuse", "code", "code_name", "class_code", "control_line", "line_name", "outcome",
+                    "outcome_name", "rule_id", "rule_text", "clause", "plane_area_m2", "ellipsoid_area_m2",
+                    "deducted_share", "net_ellipsoid_area_m2", "geometry"]]
+
+    def write_conflicts(self, parameters, context, feedback, plan, rules, result):
+        conflicts = result.conflicts
+        rows = conflicts["row"].to_numpy()
+        field = self.parameterAsString(parameters, self.LANDUSE_FIELD, context)
+        out = self.conflict_rows(conflicts, plan.frame[vector.FID].to_numpy()[rows], plan.frame[field].to_numpy()[rows],
+                                 plan.deducted_share[rows], plan.table, rules)
         output_id = vector.write_frame(self, parameters, self.CONFLICTS, context, out, wkb_type=QgsWkbTypes.Type.MultiPolygon,
                                        frame_crs=plan.metric, output_crs=plan.source.sourceCrs(), feedback=feedback)
         styling.style_output(context, output_id, "zoning_conflicts", self.tr("Control line conflicts"))
         return output_id
 
-    def write_overlaps(self, parameters, context, feedback, plan, result):
+    def write_overlaps(self, parameters, context, feedback, metric, source_crs, result):
         names = self.line_names()
         overlaps = result.overlaps.assign(line_a_name=result.overlaps["line_a"].map(names),
                                           line_b_name=result.overlaps["line_b"].map(names))
         overlaps = overlaps[["line_a", "line_a_name", "line_b", "line_b_name", "plane_area_m2", "ellipsoid_area_m2",
                              "geometry"]]
         output_id = vector.write_frame(self, parameters, self.LINE_OVERLAPS, context, overlaps,
-                                       wkb_type=QgsWkbTypes.Type.MultiPolygon, frame_crs=plan.metric,
-                                       output_crs=plan.source.sourceCrs(), feedback=feedback)
+                                       wkb_type=QgsWkbTypes.Type.MultiPolygon, frame_crs=metric,
+                                       output_crs=source_crs, feedback=feedback)
         styling.style_output(context, output_id, "zoning_overlaps", self.tr("Control line overlaps"))
         return output_id
 
-    def summary_frame(self, plan, result):
+    def summary_frame(self, table, result):
         language = _language()
         summary = result.summary
         return summary.assign(
             line_name=summary["control_line"].map(self.line_names()),
             outcome_name=summary["outcome"].map(self.outcome_names()),
-            class_name=[plan.table.name(c, language) or self.tr("unknown code") for c in summary["class_code"]],
+            class_name=[table.name(c, language) or self.tr("unknown code") for c in summary["class_code"]],
         )[["control_line", "line_name", "outcome", "outcome_name", "class_code", "class_name", "conflict_count",
            "plane_area_m2", "ellipsoid_area_m2", "net_ellipsoid_area_m2"]]
 
@@ -429,6 +570,7 @@ class LivingSpaceStructureAlgorithm(ZoningAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.UNIT_NAME_FIELD, self.tr("Unit name field"), parentLayerParameterName=self.UNITS, optional=True))
+        self.add_mode_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Space classes"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -471,9 +613,14 @@ class LivingSpaceStructureAlgorithm(ZoningAlgorithm):
         return _flat(frame), names
 
     def process(self, parameters, context, feedback):
-        from .space import UNMAPPED, structure
+        from .space import structure
 
         field = self.parameterAsString(parameters, self.LANDUSE_FIELD, context)
+        source, metric = self.open_plan(parameters, context, self.PLAN)
+        layer = self.choose_partitions(parameters, context, feedback, source, metric,
+                                       [field, *self.deduction_fields(source, field).values()])
+        if layer is not None:
+            return self.process_partitioned(parameters, context, feedback, source, metric, layer, field)
         plan = self.read_plan(parameters, context, feedback, self.PLAN, field)
         mapping = self.load_mapping(parameters, context, feedback, plan.table)
         units, unit_names = self.read_units(parameters, context, feedback, plan.metric)
@@ -482,11 +629,51 @@ class LivingSpaceStructureAlgorithm(ZoningAlgorithm):
                            deducted_share=plan.deducted_share, deducted_classes=mapping.classify(plan.deducted_codes),
                            is_canceled=feedback.isCanceled)
         feedback.setProgress(70)
-        class_names = {cid: mapping.name(cid, _language()) for cid in mapping.classes}
-        class_names[UNMAPPED] = self.tr("unmapped")
-        unit_name = self.unit_namer(unit_names)
-        outputs = {self.OUTPUT: self.write_pieces(parameters, context, feedback, plan, result, class_names, unit_name,
-                                                  units is not None)}
+        class_names, unit_name = self.class_names(mapping), self.unit_namer(unit_names)
+        output_id = self.write_pieces(parameters, context, feedback, plan, result, class_names, unit_name,
+                                      units is not None)
+        return self.finish(parameters, context, feedback, result, output_id, mapping, unit_names)
+
+    def process_partitioned(self, parameters, context, feedback, source, metric, layer, field):
+        """The same structure partition by partition on Dask, each partition's pieces written as it finishes."""
+        from .partitioned import space
+
+        table, crosswalk = self.code_tables()
+        parts, distinct, runner = self.partition_plan(parameters, context, feedback, layer, field)
+        reader = self.partition_reader(parameters, context, feedback, layer, distinct, field, table, crosswalk, source)
+        mapping = self.load_mapping(parameters, context, feedback, table)
+        units, unit_names = self.read_units(parameters, context, feedback, metric)
+        class_names, unit_name = self.class_names(mapping), self.unit_namer(unit_names)
+        sinks = []
+
+        def consume(_, pieces):
+            out = self.space_rows(pieces, pieces["fid"].to_numpy(), pieces["landuse"].to_numpy(), pieces["code"].to_numpy(),
+                                  class_names, unit_name, units is not None)
+            if not sinks:
+                sinks.append(vector.FrameSink(self, parameters, self.OUTPUT, context, out,
+                                              wkb_type=QgsWkbTypes.Type.MultiPolygon, frame_crs=metric,
+                                              output_crs=source.sourceCrs(), feedback=feedback))
+            sinks[0].add(out)
+
+        with runner:
+            result = space(reader, parts, mapping, crosswalk, units, runner=runner, consume=consume,
+                           crs=layer.target_crs, progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+        styling.style_output(context, sinks[0].dest_id, "zoning_space", self.tr("Production-living-ecological space"))
+        return self.finish(parameters, context, feedback, result, sinks[0].dest_id, mapping, unit_names)
+
+    def class_names(self, mapping) -> dict:
+        from .space import UNMAPPED
+
+        names = {cid: mapping.name(cid, _language()) for cid in mapping.classes}
+        names[UNMAPPED] = self.tr("unmapped")
+        return names
+
+    def finish(self, parameters, context, feedback, result, output_id, mapping, unit_names):
+        """Summary, report and warnings of a result (in memory or partitioned)."""
+        from .space import UNMAPPED
+
+        class_names, unit_name = self.class_names(mapping), self.unit_namer(unit_names)
+        outputs = {self.OUTPUT: output_id}
         summary, fields = self.summary_frames(result, mapping, unit_names, unit_name)
         outputs[self.SUMMARY] = vector.write_frame(self, parameters, self.SUMMARY, context, fields, feedback=feedback)
         unmapped = float(summary.iloc[-1][f"{UNMAPPED}_m2"])
@@ -505,21 +692,28 @@ class LivingSpaceStructureAlgorithm(ZoningAlgorithm):
         special = {OUTSIDE_UNITS: self.tr("outside all units"), ALL_UNITS: self.tr("whole plan")}
         return lambda unit: special[unit] if unit < 0 else unit_names[unit]
 
-    def write_pieces(self, parameters, context, feedback, plan, result, class_names, unit_name, with_units):
-        pieces = result.pieces
-        rows = pieces["row"].to_numpy()
-        field = self.parameterAsString(parameters, self.LANDUSE_FIELD, context)
+    def space_rows(self, pieces, plan_fid, landuse, codes, class_names, unit_name, with_units):
+        """The space layer's columns for pieces with their plan fid, raw land-use value and code."""
+        import numpy as np
+
         out = pieces.assign(
-            plan_fid=plan.frame[vector.FID].to_numpy()[rows],
-            landuse=[None if v is None else str(v) for v in plan.frame[field].to_numpy()[rows]],
-            code=plan.codes[rows],
+            plan_fid=np.asarray(plan_fid, dtype=np.int64),
+            landuse=[None if v is None else str(v) for v in landuse],
+            code=np.asarray(codes, dtype=object),
             space_name=pieces["space_class"].map(class_names),
         )
         columns = ["plan_fid", "landuse", "code", "space_class", "space_name"]
         if with_units:
             out["unit"] = [unit_name(u) for u in pieces["unit"]]
             columns.append("unit")
-        out = out[[*columns, "plane_area_m2", "ellipsoid_area_m2", "deducted_share", "net_ellipsoid_area_m2", "geometry"]]
+        return out[[*columns, "plane_area_m2", "ellipsoid_area_m2", "deducted_share", "net_ellipsoid_area_m2", "geometry"]]
+
+    def write_pieces(self, parameters, context, feedback, plan, result, class_names, unit_name, with_units):
+        pieces = result.pieces
+        rows = pieces["row"].to_numpy()
+        field = self.parameterAsString(parameters, self.LANDUSE_FIELD, context)
+        out = self.space_rows(pieces, plan.frame[vector.FID].to_numpy()[rows], plan.frame[field].to_numpy()[rows],
+                              plan.codes[rows], class_names, unit_name, with_units)
         output_id = vector.write_frame(self, parameters, self.OUTPUT, context, out, wkb_type=QgsWkbTypes.Type.MultiPolygon,
                                        frame_crs=plan.metric, output_crs=plan.source.sourceCrs(), feedback=feedback)
         styling.style_output(context, output_id, "zoning_space", self.tr("Production-living-ecological space"))
@@ -588,6 +782,7 @@ class PlanTopologyAlgorithm(ZoningAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.SLIVER_WIDTH, self.tr("Sliver width (m): parcels nowhere wider than this are slivers"),
             QgsProcessingParameterNumber.Type.Double, defaultValue=1.0, minValue=0.0))
+        self.add_mode_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.ERRORS, self.tr("Topology errors"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addOutput(QgsProcessingOutputNumber(self.ERROR_COUNT, self.tr("Number of topology errors")))
@@ -601,48 +796,84 @@ class PlanTopologyAlgorithm(ZoningAlgorithm):
     def process(self, parameters, context, feedback):
         from .topology import check
 
-        source = self.parameterAsSource(parameters, self.PLAN, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.PLAN))
         label = self.tr("Planning layer")
-        vector.require_geometry_type(source, POLYGONS, label)
-        metric = crs_utils.metric_crs_for_source(source, context)
+        source, metric = self.open_plan(parameters, context, self.PLAN, label)
+        layer = self.choose_partitions(parameters, context, feedback, source, metric, [])
+        boundary = self.read_boundary(parameters, context, feedback, metric)
+        tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
+        sliver_width = self.parameterAsDouble(parameters, self.SLIVER_WIDTH, context)
+        if layer is not None:
+            return self.process_partitioned(parameters, context, feedback, source, metric, layer, boundary, tolerance,
+                                            sliver_width)
         # read as stored: invalid geometries are one of the things this check reports
         plan = vector.source_to_frame(source, context=context, feedback=feedback, fields=[], target_crs=metric,
                                       label=label, repair=False)
         vector.require_features(plan, label)
-        boundary = None
-        boundary_source = self.parameterAsSource(parameters, self.BOUNDARY, context)
-        if boundary_source is not None:
-            boundary_label = self.tr("Planning area boundary")
-            vector.require_geometry_type(boundary_source, POLYGONS, boundary_label)
-            frame = vector.source_to_frame(boundary_source, context=context, feedback=feedback, fields=[],
-                                           target_crs=metric, label=boundary_label)
-            vector.require_features(frame, boundary_label)
-            boundary = _flat(frame)
-        tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
-        sliver_width = self.parameterAsDouble(parameters, self.SLIVER_WIDTH, context)
         result = check(_flat(plan), boundary, tolerance=tolerance, sliver_width=sliver_width,
                        crs=plan.crs, progress=feedback.setProgress, is_canceled=feedback.isCanceled)
-
         fids = plan[vector.FID].to_numpy()
         errors = result.errors
+        out = self.error_rows(errors, [tuple(int(fids[r]) for r in rows) for rows in errors["rows"]])
+        errors_id = vector.write_frame(self, parameters, self.ERRORS, context, out, wkb_type=QgsWkbTypes.Type.MultiPolygon,
+                                       frame_crs=metric, output_crs=source.sourceCrs(), feedback=feedback)
+        return self.finish(context, feedback, errors_id, result.counts())
+
+    def process_partitioned(self, parameters, context, feedback, source, metric, layer, boundary, tolerance,
+                            sliver_width):
+        """The same checks partition by partition on Dask (pairs across partition borders through
+        each partition's halo, gaps from the union of all partitions), errors written as they come."""
+        from .partitioned import PlanReader, topology_check
+
+        layer.fields = []
+        parts, _, runner = self.partition_plan(parameters, context, feedback, layer, None)
+        # the halo reaches the tolerance beyond each partition (stored CRS: degrees need a generous margin)
+        margin = tolerance / 50000.0 if source.sourceCrs().isGeographic() else tolerance
+        sinks = []
+
+        def consume(_, errors):
+            out = self.error_rows(errors, errors["fids"])
+            if not sinks:
+                sinks.append(vector.FrameSink(self, parameters, self.ERRORS, context, out,
+                                              wkb_type=QgsWkbTypes.Type.MultiPolygon, frame_crs=metric,
+                                              output_crs=source.sourceCrs(), feedback=feedback))
+            sinks[0].add(out)
+
+        with runner:
+            result = topology_check(PlanReader(layer, repair=False), parts, boundary, runner=runner, consume=consume,
+                                    tolerance=tolerance, sliver_width=sliver_width, margin=margin,
+                                    crs=layer.target_crs, progress=feedback.setProgress,
+                                    is_canceled=feedback.isCanceled)
+        return self.finish(context, feedback, sinks[0].dest_id, result.counts)
+
+    def read_boundary(self, parameters, context, feedback, metric):
+        boundary_source = self.parameterAsSource(parameters, self.BOUNDARY, context)
+        if boundary_source is None:
+            return None
+        boundary_label = self.tr("Planning area boundary")
+        vector.require_geometry_type(boundary_source, POLYGONS, boundary_label)
+        frame = vector.source_to_frame(boundary_source, context=context, feedback=feedback, fields=[],
+                                       target_crs=metric, label=boundary_label)
+        vector.require_features(frame, boundary_label)
+        return _flat(frame)
+
+    def error_rows(self, errors, feature_ids):
+        """The errors layer's columns; `feature_ids`: a tuple of plan fids per error."""
         out = errors.assign(
             error_name=errors["error_type"].map(self.error_names()),
-            feature_ids=[";".join(str(fids[r]) for r in rows) for rows in errors["rows"]],
-            n_features=[len(rows) for rows in errors["rows"]],
+            feature_ids=[";".join(str(f) for f in ids) for ids in feature_ids],
+            n_features=[len(ids) for ids in feature_ids],
             detail=[d or None for d in errors["detail"]],
         )[["error_type", "error_name", "feature_ids", "n_features", "plane_area_m2", "ellipsoid_area_m2", "detail",
            "geometry"]]
         out["n_features"] = out["n_features"].astype("int64")
-        errors_id = vector.write_frame(self, parameters, self.ERRORS, context, out, wkb_type=QgsWkbTypes.Type.MultiPolygon,
-                                       frame_crs=metric, output_crs=source.sourceCrs(), feedback=feedback)
+        return out
+
+    def finish(self, context, feedback, errors_id, counts):
         styling.style_output(context, errors_id, "zoning_topology", self.tr("Topology errors"))
-        counts = result.counts()
         names = self.error_names()
         feedback.pushInfo(self.tr("Topology errors: {}").format(
             ", ".join(f"{names[k]} {v}" for k, v in counts.items())))
-        outputs = {self.ERRORS: errors_id, self.ERROR_COUNT: len(errors)}
+        outputs = {self.ERRORS: errors_id, self.ERROR_COUNT: sum(counts.values())}
         outputs.update({self.COUNT_OUTPUTS[k]: v for k, v in counts.items()})
         feedback.setProgress(100)
         return outputs

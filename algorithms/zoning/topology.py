@@ -65,9 +65,43 @@ def check(geometries: np.ndarray, boundary: np.ndarray | None = None, *, toleran
         if progress is not None:
             progress(100.0 * fraction)
 
-    frames = []
+    plan, has_area, invalid = repair(geometries, tolerance)
+    frames = [invalid]
+    step(0.1)
+
+    rows = np.flatnonzero(has_area)
+    pair_a, pair_b = _pairs(plan[rows])
+    duplicates, overlaps = pair_errors(plan, rows[pair_a], rows[pair_b], tolerance)
+    frames.append(duplicates)
+    step(0.3)
+    frames.append(overlaps)
+    step(0.5)
+
+    parts = gap_parts(shapely.union_all(plan[rows]) if len(rows) else None, boundary, tolerance)
+    frames.append(gap_errors(parts, plan[rows], rows))
+    step(0.7)
+
+    frames.append(sliver_errors(plan, rows, sliver_width))
+    if boundary is not None and len(boundary):
+        frames.append(outside_errors(plan, has_area, overlay.dissolve(boundary), tolerance))
+    step(1.0)
+    return TopologyResult(measured(frames, crs))
+
+
+def measured(frames: list[pd.DataFrame], crs) -> gpd.GeoDataFrame:
+    """The error frames as one GeoDataFrame with CGCS2000 ellipsoidal areas (NaN without a CRS)."""
+    errors = pd.concat(frames, ignore_index=True)
+    geometry = errors["geometry"].to_numpy()
+    errors.insert(3, "ellipsoid_area_m2", ellipsoidal_area(geometry, crs) if crs is not None else np.nan)
+    return gpd.GeoDataFrame(errors, geometry="geometry", crs=crs)
+
+
+def repair(geometries: np.ndarray, tolerance: float) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:
+    """(each geometry repaired and reduced to its polygonal parts, None where nothing is left;
+    which rows have area; the 'invalid' errors, one per invalid input row)."""
     valid = shapely.is_valid(geometries)
     repaired = geometries.copy()
+    invalid = _errors("invalid", [], [], [], [])
     if (~valid).any():
         bad = np.flatnonzero(~valid)
         repaired[bad] = shapely.make_valid(geometries[bad])
@@ -75,49 +109,42 @@ def check(geometries: np.ndarray, boundary: np.ndarray | None = None, *, toleran
         shape = shapely.buffer(shapely.boundary(geometries[bad]), max(tolerance, 0.05))  # when nothing polygonal is left
         shape[shown.index] = shown.geometry
         reasons = shapely.is_valid_reason(geometries[bad])
-        frames.append(_errors("invalid", [(int(r),) for r in bad], shapely.area(repaired[bad]), reasons, shape))
+        invalid = _errors("invalid", [(int(r),) for r in bad], shapely.area(repaired[bad]), reasons, shape)
     clean = overlay.polygonal(repaired)
     plan = np.full(len(geometries), None, dtype=object)
     plan[clean.index] = clean.geometry
     has_area = np.zeros(len(geometries), dtype=bool)
     has_area[clean.index] = True
-    step(0.1)
+    return plan, has_area, invalid
 
-    rows = np.flatnonzero(has_area)
-    pair_a, pair_b = _pairs(plan[rows])
-    pair_a, pair_b = rows[pair_a], rows[pair_b]
+
+def pair_errors(plan: np.ndarray, pair_a: np.ndarray, pair_b: np.ndarray,
+                tolerance: float) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(duplicates, overlaps) among the candidate pairs (rows of `plan` whose interiors may meet);
+    a duplicate pair is not an overlap too."""
     duplicate = _duplicates(plan, pair_a, pair_b, tolerance)
-    if duplicate.any():
-        a, b = pair_a[duplicate], pair_b[duplicate]
-        frames.append(_errors("duplicate", list(zip(a.tolist(), b.tolist())), shapely.area(plan[a]),
-                              [""] * len(a), plan[a]))
-    step(0.3)
-
+    a, b = pair_a[duplicate], pair_b[duplicate]
+    duplicates = _errors("duplicate", list(zip(a.tolist(), b.tolist())), shapely.area(plan[a]), [""] * len(a), plan[a])
     a, b = pair_a[~duplicate], pair_b[~duplicate]
     shared = overlay.polygonal(shapely.intersection(plan[a], plan[b]))
     keep = wider_than(shared.geometry, tolerance)
     index = shared.index[keep]
-    frames.append(_errors("overlap", list(zip(a[index].tolist(), b[index].tolist())), shared.area[keep],
-                          [""] * len(index), shared.geometry[keep]))
-    step(0.5)
+    overlaps = _errors("overlap", list(zip(a[index].tolist(), b[index].tolist())), shared.area[keep],
+                       [""] * len(index), shared.geometry[keep])
+    return duplicates, overlaps
 
-    frames.append(_gaps(plan[rows], rows, boundary, tolerance))
-    step(0.7)
 
+def sliver_errors(plan: np.ndarray, rows: np.ndarray, sliver_width: float) -> pd.DataFrame:
     thin = rows[~wider_than(plan[rows], sliver_width)]
-    frames.append(_errors("sliver", [(int(r),) for r in thin], shapely.area(plan[thin]), [""] * len(thin), plan[thin]))
+    return _errors("sliver", [(int(r),) for r in thin], shapely.area(plan[thin]), [""] * len(thin), plan[thin])
 
-    if boundary is not None and len(boundary):
-        parts = overlay.dissolve(boundary)
-        out = overlay.outside(plan, parts, has_area)
-        keep = wider_than(out.geometry, tolerance)
-        frames.append(_errors("outside_boundary", [(int(r),) for r in out.index[keep]], out.area[keep],
-                              [""] * int(keep.sum()), out.geometry[keep]))
-    step(1.0)
-    errors = pd.concat(frames, ignore_index=True)
-    geometry = errors["geometry"].to_numpy()
-    errors.insert(3, "ellipsoid_area_m2", ellipsoidal_area(geometry, crs) if crs is not None else np.nan)
-    return TopologyResult(gpd.GeoDataFrame(errors, geometry="geometry", crs=crs))
+
+def outside_errors(plan: np.ndarray, has_area: np.ndarray, boundary_parts: np.ndarray, tolerance: float) -> pd.DataFrame:
+    """The parts of parcels outside the dissolved planning boundary, wider than the tolerance."""
+    out = overlay.outside(plan, boundary_parts, has_area)
+    keep = wider_than(out.geometry, tolerance)
+    return _errors("outside_boundary", [(int(r),) for r in out.index[keep]], out.area[keep],
+                   [""] * int(keep.sum()), out.geometry[keep])
 
 
 def _pairs(geometries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -141,11 +168,11 @@ def _duplicates(plan: np.ndarray, a: np.ndarray, b: np.ndarray, tolerance: float
     return result
 
 
-def _gaps(geometries: np.ndarray, rows: np.ndarray, boundary: np.ndarray | None, tolerance: float) -> pd.DataFrame:
-    """Holes of the union of the parcels, or the boundary's parts no parcel covers."""
-    if len(geometries) == 0:
-        return _errors("gap", [], [], [], [])
-    union = shapely.union_all(geometries)
+def gap_parts(union, boundary: np.ndarray | None, tolerance: float) -> np.ndarray:
+    """Gap polygons from the union of all parcels: its holes or, with a planning boundary, the
+    boundary's parts it does not cover; cracks no wider than the tolerance closed first."""
+    if union is None:
+        return np.array([], dtype=object)
     if tolerance > 0:  # close cracks narrower than the tolerance (reprojected shared edges rarely match exactly)
         union = shapely.buffer(shapely.buffer(union, tolerance / 2.0, join_style="mitre"), -tolerance / 2.0,
                                join_style="mitre")
@@ -157,12 +184,27 @@ def _gaps(geometries: np.ndarray, rows: np.ndarray, boundary: np.ndarray | None,
         rings, owner = shapely.get_rings(outer, return_index=True)
         exterior = np.r_[True, owner[1:] != owner[:-1]] if len(owner) else np.zeros(0, dtype=bool)
         parts = shapely.polygons(rings[~exterior])
-    parts = parts[wider_than(parts, tolerance)]
+    return parts[wider_than(parts, tolerance)]
+
+
+def gap_neighbours(parts: np.ndarray, geometries: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(gap index, row) of every parcel (`geometries`, with their `rows`) touching a gap part."""
+    if len(parts) == 0 or len(geometries) == 0:
+        return np.array([], dtype=np.int64), np.array([], dtype=np.int64)
+    gap_index, plan_index = shapely.STRtree(geometries).query(parts, predicate="intersects")
+    return gap_index.astype(np.int64), np.asarray(rows)[plan_index].astype(np.int64)
+
+
+def gap_errors(parts: np.ndarray, geometries: np.ndarray, rows: np.ndarray) -> pd.DataFrame:
+    """The 'gap' errors, each with the sorted rows of the parcels around it."""
     if len(parts) == 0:
         return _errors("gap", [], [], [], [])
-    tree = shapely.STRtree(geometries)
-    gap_index, plan_index = tree.query(parts, predicate="intersects")
-    neighbours = pd.Series(rows[plan_index]).groupby(gap_index).apply(lambda s: tuple(sorted(set(s.tolist()))))
+    gap_index, plan_rows = gap_neighbours(parts, geometries, rows)
+    return gap_frame(parts, gap_index, plan_rows)
+
+
+def gap_frame(parts: np.ndarray, gap_index: np.ndarray, plan_rows: np.ndarray) -> pd.DataFrame:
+    neighbours = pd.Series(plan_rows).groupby(gap_index).apply(lambda s: tuple(sorted(set(s.tolist()))))
     involved = [neighbours.get(i, ()) for i in range(len(parts))]
     return _errors("gap", involved, shapely.area(parts), [""] * len(parts), parts)
 

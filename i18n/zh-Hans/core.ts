@@ -213,6 +213,14 @@ Install them:
             <source>Urbanization Planning Toolkit</source>
             <translation>城镇化规划工具箱</translation>
         </message>
+        <message>
+            <source>Dask scheduler address (empty: this computer&apos;s cores)</source>
+            <translation>Dask 调度器地址（留空：使用本机各核心）</translation>
+        </message>
+        <message>
+            <source>Scratch folder for tiles (on a cluster: a folder every worker sees)</source>
+            <translation>分块临时文件夹（使用集群时：须为各工作节点都能访问的文件夹）</translation>
+        </message>
     </context>
     <context>
         <name>PlanningModel</name>

@@ -43,6 +43,42 @@
         <source>Land-use codes in field '{}' read as {}.</source>
         <translation>字段“{}”中的地类编码按{}读取。</translation>
     </message>
+    <message>
+        <source>Processing mode (auto = partitioned on Dask for large GeoPackage layers, else in memory)</source>
+        <translation>处理模式（auto = 大型 GeoPackage 图层在 Dask 上分区处理，其余在内存中处理）</translation>
+    </message>
+    <message>
+        <source>Parcels per partition (partitioned mode)</source>
+        <translation>每个分区的图斑数（分区模式）</translation>
+    </message>
+    <message>
+        <source>Processing mode: in memory ({} parcels).</source>
+        <translation>处理模式：内存（{} 个图斑）。</translation>
+    </message>
+    <message>
+        <source>The partitioned mode needs {}. Install with:
+{}</source>
+        <translation>分区模式需要 {}。安装命令：
+{}</translation>
+    </message>
+    <message>
+        <source>{} parcels are checked in memory because {} are missing; for data of this size install them (partitioned on Dask, memory bounded by the partition size):
+{}</source>
+        <translation>{} 个图斑在内存中检查，因为缺少 {}；对于这种规模的数据请安装它们（在 Dask 上分区处理，内存占用取决于分区大小）：
+{}</translation>
+    </message>
+    <message>
+        <source>The partitioned mode reads the plan from a GeoPackage layer as stored: save the layer (without selection or filter) as a GeoPackage, or choose the in-memory mode.</source>
+        <translation>分区模式直接读取 GeoPackage 图层的存储数据：请将图层（不带选择集或过滤条件）另存为 GeoPackage，或选择内存模式。</translation>
+    </message>
+    <message>
+        <source>Processing mode: in memory ({} parcels; only a GeoPackage layer as stored can be partitioned).</source>
+        <translation>处理模式：内存（{} 个图斑；只有按原样存储的 GeoPackage 图层才能分区处理）。</translation>
+    </message>
+    <message>
+        <source>Processing mode: partitioned, {} parcels in {} partitions of up to {}, on {}.</source>
+        <translation>处理模式：分区，{} 个图斑分为 {} 个分区（每区最多 {} 个），运行于 {}。</translation>
+    </message>
 </context>
 <context>
     <name>ControlLineConflictsAlgorithm</name>

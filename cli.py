@@ -1,0 +1,262 @@
+"""Command line for the province-scale multi-plan checks, without QGIS (servers, cluster jobs).
+
+    python -m urbanization_planning.cli conflicts PLAN --field DLBM --redline R.gpkg --farmland F.gpkg \\
+        --boundary B.gpkg -o conflicts.gpkg [--scheduler tcp://host:8786] [--partition-size 50000]
+    python -m urbanization_planning.cli space PLAN --field DLBM [--units towns.gpkg] -o space.gpkg
+    python -m urbanization_planning.cli topology PLAN [--boundary area.gpkg] -o errors.gpkg
+
+Inputs: any polygon layer GDAL reads (GeoPackage, Shapefile, ...; LAYER after a colon: plan.gpkg:dltb)
+or GeoParquet (.parquet). Outputs: GeoPackage (.gpkg, one layer per result) or GeoParquet
+(.parquet: one file per result, <name>_<result>.parquet). Data in longitude/latitude are checked
+in the CGCS2000 Gauss-Kruger zone of their centre. Partitions run on Dask: local threads, or the
+cluster at --scheduler (its workers need this package, GDAL's Python bindings and the inputs at the
+same paths). Exit status 0 on success, 2 on bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .algorithms import dask_runtime
+from .algorithms.zoning import partition_io, partitioned
+
+LINE_OPTIONS = {"redline": "ecological_redline", "core": "ecological_core", "farmland": "permanent_farmland",
+                "boundary": "development_boundary"}
+PLAN_FID = {"fid": "plan_fid"}  # "fid" is the GeoPackage's own key column
+
+
+def _source(text: str, scratch: str, fields=()) -> partition_io.LayerSource:
+    path, layer = text, ""
+    if not Path(text).exists() and ":" in text:  # file:layer (rpartition: a Windows drive has a colon too)
+        path, _, layer = text.rpartition(":")
+    if Path(path).suffix.lower() in (".parquet", ".geoparquet"):
+        source = partition_io.parquet_to_gpkg(path, scratch)
+    else:
+        source = partition_io.LayerSource(path, layer or None)
+    source.fields = list(fields)
+    return source
+
+
+def _metric_crs(source: partition_io.LayerSource, found) -> str | None:
+    """The target CRS: the stored one when it is projected, else the Gauss-Kruger zone of the centre."""
+    import pyproj
+
+    from .algorithms.projection import metric_epsg_for
+
+    wkt = source.crs_wkt()
+    if wkt is None:
+        raise partition_io.InputError(f"{source.path}: the layer has no CRS")
+    crs = pyproj.CRS.from_user_input(wkt)
+    if not crs.is_geographic:
+        return crs.to_wkt()
+    xmin, ymin = found.bounds[:, 0].min(), found.bounds[:, 1].min()
+    xmax, ymax = found.bounds[:, 2].max(), found.bounds[:, 3].max()
+    return pyproj.CRS.from_epsg(metric_epsg_for((xmin + xmax) / 2, (ymin + ymax) / 2)).to_wkt()
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _progress(label: str):
+    last = [-10.0]
+
+    def report(percent: float) -> None:
+        if percent - last[0] >= 10 or percent >= 100:
+            last[0] = percent
+            _say(f"{label}: {percent:.0f} %")
+    return report
+
+
+class Outputs:
+    """Writers created on the first frame of each result (their columns come from it)."""
+
+    def __init__(self, path: str, crs: str | None):
+        self.path, self.crs, self.writers = path, crs, {}
+
+    def __call__(self, name: str, frame, spatial: bool = True) -> None:
+        if name not in self.writers:
+            self.writers[name] = partition_io.writer_for(self.path, name, self.crs, frame, spatial)
+        self.writers[name].write(frame)
+
+    def close(self) -> None:
+        for writer in self.writers.values():
+            writer.close()
+
+
+def _codes(args, found, table, crosswalk) -> dict:
+    from .algorithms.zoning.sandiao import to_2023
+
+    values = sorted((v for v in found.distinct.get(args.field, set()) if v is not None), key=str)
+    codes, used = to_2023(values, args.classification, table, crosswalk)
+    _say(f"land-use codes in {args.field} read as {used}")
+    return dict(zip(values, codes))
+
+
+def _prepare(args, scratch: str, with_field: bool):
+    fields = [args.field] if with_field and args.field else []
+    plan = _source(args.plan, scratch, fields)
+    found = partitioned.plan_reader_scan(plan, fields[0] if fields else None)
+    if len(found.fids) == 0:
+        raise partition_io.InputError(f"{args.plan}: no features with geometry")
+    crs = _metric_crs(plan, found)
+    plan.target_crs = crs
+    parts = partitioned.make_partitions(found, args.partition_size, plan.transformer())
+    _say(f"{len(found.fids):,} parcels in {len(parts)} partitions of up to {args.partition_size:,}")
+    return plan, found, crs, parts
+
+
+def _layer(text: str | None, scratch: str, crs: str):
+    if not text:
+        return None
+    source = _source(text, scratch)
+    source.target_crs = crs
+    return partition_io.read_all(source)
+
+
+def _deduction(plan) -> dict:
+    from .algorithms.zoning.sandiao import DEDUCTION_FIELDS
+
+    dataset, layer = partition_io.LayerSource(plan.path, plan.layer).open()
+    definition = layer.GetLayerDefn()
+    present = {definition.GetFieldDefn(i).GetName().upper(): definition.GetFieldDefn(i).GetName()
+               for i in range(definition.GetFieldCount())}
+    return {key: present[key] for key in DEDUCTION_FIELDS if key in present and present[key] not in plan.fields}
+
+
+def conflicts(args, runner, scratch: str) -> None:
+    from .algorithms.zoning.codes import CodeTable
+    from .algorithms.zoning.rules import load_rules, national_rules
+    from .algorithms.zoning.sandiao import Crosswalk
+
+    plan, found, crs, parts = _prepare(args, scratch, True)
+    table, crosswalk = CodeTable.load(), Crosswalk.load()
+    rules = load_rules(args.rules, table) if args.rules else national_rules(table)
+    lines = {line: _layer(getattr(args, option), scratch, crs) for option, line in LINE_OPTIONS.items()}
+    lines = {line: geometry for line, geometry in lines.items() if geometry is not None and len(geometry)}
+    if not set(lines) - {"ecological_core"}:
+        raise partition_io.InputError("give at least one of --redline, --farmland, --boundary")
+    deduction = _deduction(plan)
+    plan.fields = [args.field, *deduction.values()]
+    reader = partitioned.PlanReader(plan, args.field, _codes(args, found, table, crosswalk), deduction_fields=deduction)
+    out = Outputs(args.output, crs)
+    columns = ["plan_fid", "landuse", "code", "class_code", "control_line", "outcome", "rule_id", "clause", "plane_area_m2",
+               "ellipsoid_area_m2", "deducted_share", "net_ellipsoid_area_m2", "geometry"]
+    result = partitioned.conflicts(reader, parts, lines, rules, runner=runner, min_area=args.min_area, crs=crs,
+                                   consume=lambda _, frame: out("conflicts", frame.rename(columns=PLAN_FID)[columns]),
+                                   progress=_progress("conflicts"))
+    if len(result.overlaps):
+        out("line_overlaps", result.overlaps)
+    out("summary", result.summary, spatial=False)
+    out.close()
+    _say(f"{result.count('prohibited'):,} prohibited ({result.area('prohibited'):,.1f} m2), "
+         f"{result.count('approval'):,} need approval ({result.area('approval'):,.1f} m2), "
+         f"{result.count('unknown'):,} unknown code; {len(result.overlaps):,} control line overlaps; "
+         f"{result.parcels:,} parcels (CGCS2000 ellipsoidal areas)")
+
+
+def space(args, runner, scratch: str) -> None:
+    from .algorithms.zoning.codes import CodeTable
+    from .algorithms.zoning.sandiao import Crosswalk
+    from .algorithms.zoning.space import default_mapping, load_mapping
+
+    plan, found, crs, parts = _prepare(args, scratch, True)
+    table, crosswalk = CodeTable.load(), Crosswalk.load()
+    mapping = default_mapping(table)
+    if args.mapping:
+        mapping = load_mapping(args.mapping, table, mapping)
+    units = _layer(args.units, scratch, crs)
+    deduction = _deduction(plan)
+    plan.fields = [args.field, *deduction.values()]
+    reader = partitioned.PlanReader(plan, args.field, _codes(args, found, table, crosswalk), deduction_fields=deduction)
+    out = Outputs(args.output, crs)
+    columns = ["plan_fid", "landuse", "code", "space_class", "unit", "plane_area_m2", "ellipsoid_area_m2", "deducted_share",
+               "net_ellipsoid_area_m2", "geometry"]
+    result = partitioned.space(reader, parts, mapping, crosswalk, units, runner=runner, crs=crs,
+                               consume=lambda _, frame: out("pieces", frame.rename(columns=PLAN_FID)[columns]), progress=_progress("space"))
+    out("summary", result.summary, spatial=False)
+    out.close()
+    _say(f"{result.parcels:,} parcels; areas: {result.measure}")
+
+
+def topology(args, runner, scratch: str) -> None:
+    plan, found, crs, parts = _prepare(args, scratch, False)
+    boundary = _layer(args.boundary, scratch, crs)
+    reader = partitioned.PlanReader(plan, repair=False)
+    out = Outputs(args.output, crs)
+
+    def write(_, frame):
+        out("errors", frame.assign(fids=[";".join(str(f) for f in ids) for ids in frame["fids"]])[
+            ["error_type", "fids", "plane_area_m2", "ellipsoid_area_m2", "detail", "geometry"]])
+
+    import pyproj
+
+    geographic = pyproj.CRS.from_user_input(plan.crs_wkt()).is_geographic
+    margin = args.tolerance / 50_000.0 if geographic else args.tolerance  # degrees: generous
+    result = partitioned.topology_check(reader, parts, boundary, runner=runner, consume=write,
+                                        tolerance=args.tolerance, sliver_width=args.sliver_width, margin=margin,
+                                        crs=crs, progress=_progress("topology"))
+    out.close()
+    _say("topology errors: " + ", ".join(f"{k} {v:,}" for k, v in result.counts.items()))
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="python -m urbanization_planning.cli", description=__doc__.split("\n\n")[0])
+    commands = main.add_subparsers(dest="command", required=True)
+
+    def common(command):
+        command.add_argument("plan", help="plan or 三调 parcels (file, file:layer, or .parquet)")
+        command.add_argument("-o", "--output", required=True, help="result file: .gpkg or .parquet")
+        command.add_argument("--scheduler", default=None, help="Dask scheduler address (default: local threads)")
+        command.add_argument("--workers", type=int, default=None, help="local threads (default: the cores, up to 8)")
+        command.add_argument("--partition-size", type=int, default=partitioned.PARTITION_SIZE,
+                             help="parcels per partition (default %(default)s)")
+
+    def coded(command):
+        command.add_argument("--field", required=True, help="land-use code field (e.g. DLBM)")
+        command.add_argument("--classification", choices=("gb2023", "sandiao", "auto"), default="gb2023")
+
+    check = commands.add_parser("conflicts", help="control-line conflict check (三区三线冲突检查)")
+    common(check)
+    coded(check)
+    for option, line in LINE_OPTIONS.items():
+        check.add_argument(f"--{option}", help=f"{line.replace('_', ' ')} polygons")
+    check.add_argument("--rules", help="rules file (JSON or CSV; default: the national rules)")
+    check.add_argument("--min-area", type=float, default=1.0, help="ignore pieces smaller than this (m2)")
+    structure = commands.add_parser("space", help="production-living-ecological space structure (三生空间)")
+    common(structure)
+    coded(structure)
+    structure.add_argument("--units", help="planning units (polygons)")
+    structure.add_argument("--mapping", help="mapping file (JSON or CSV code,space_class)")
+    errors = commands.add_parser("topology", help="topology check (规划图斑拓扑检查)")
+    common(errors)
+    errors.add_argument("--boundary", help="planning area boundary (polygons)")
+    errors.add_argument("--tolerance", type=float, default=0.01, help="metres (default %(default)s)")
+    errors.add_argument("--sliver-width", type=float, default=1.0, help="metres (default %(default)s)")
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    started = time.perf_counter()
+    output = Path(args.output)
+    if output.exists():
+        output.unlink()
+    with tempfile.TemporaryDirectory(prefix="urbanization-cli-") as scratch, \
+            dask_runtime.runner_for(args.scheduler, args.workers) as runner:
+        _say(f"running on {runner.description}")
+        try:
+            {"conflicts": conflicts, "space": space, "topology": topology}[args.command](args, runner, scratch)
+        except partition_io.InputError as error:
+            _say(f"error: {error}")
+            return 2
+    _say(f"done in {time.perf_counter() - started:.1f} s: {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,184 @@
+"""The multi-plan algorithms in partitioned mode (Dask, streamed to the sinks) through Processing:
+the same features as the in-memory mode on the planning sample's real OSM land use and on a
+generated tessellation with topology errors across partition borders; how the mode is chosen and
+said; the dependency message; cancellation."""
+
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+from ..conftest import SAMPLE_DATA
+from ..unit.test_zoning_partitioned import broken_plan, stars, tessellation, write
+
+pytest.importorskip("dask_geopandas")
+
+SAMPLE = SAMPLE_DATA / "planning_sample.gpkg"
+LINES = {"ECOLOGICAL_REDLINE": "ecological_redline", "PERMANENT_FARMLAND": "permanent_farmland",
+         "DEVELOPMENT_BOUNDARY": "development_boundary"}
+
+
+class Messages(QgsProcessingFeedback):
+    def __init__(self, cancel_at: float | None = None):
+        super().__init__()
+        self.lines, self.cancel_at = [], cancel_at
+
+    def pushInfo(self, text):  # noqa: N802
+        self.lines.append(text)
+        super().pushInfo(text)
+
+    def pushWarning(self, text):  # noqa: N802
+        self.lines.append(text)
+        super().pushWarning(text)
+
+    def setProgress(self, value):  # noqa: N802
+        super().setProgress(value)
+        if self.cancel_at is not None and value >= self.cancel_at:
+            self.cancel()
+
+
+def features(layer, key, area="ellipsoid_area_m2"):
+    rows = {}
+    for feature in layer.getFeatures():
+        rows[tuple(feature[k] for k in key)] = (feature[area], feature.geometry().area())
+    return rows
+
+
+def assert_same(left, right):
+    assert left.keys() == right.keys()
+    for k, (area, geometry_area) in left.items():
+        assert right[k][0] == pytest.approx(area, rel=1e-6)
+        assert right[k][1] == pytest.approx(geometry_area, rel=1e-6)
+
+
+@pytest.fixture(scope="module")
+def tessellated(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("partitioned_qgis")
+    cells, codes = tessellation(3000, seed=21)
+    plan = write(folder / "plan.gpkg", cells, codes, layer="dltb").path
+    red = write(folder / "red.gpkg", stars(12, 4)).path
+    broken = write(folder / "broken.gpkg", broken_plan(cells)).path
+    return plan, red, broken
+
+
+def test_conflicts_on_the_real_sample_match_in_memory(run, tmp_path):
+    base = {"PLAN": f"{SAMPLE}|layername=plan_landuse", "LANDUSE_FIELD": "DLBM", "CONFLICTS": "memory:",
+            "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:",
+            **{k: f"{SAMPLE}|layername={v}" for k, v in LINES.items()}}
+    memory = run("urbanization:controllineconflicts", {**base, "MODE": "in-memory"})
+    messages = Messages()
+    report = tmp_path / "report.html"
+    streamed = run("urbanization:controllineconflicts", {**base, "MODE": "partitioned", "PARTITION_SIZE": 100,
+                                                         "REPORT": str(report)}, feedback=messages)
+    assert "<svg" in report.read_text(encoding="utf-8")
+    assert any("partitioned" in line and "partitions" in line for line in messages.lines)
+    for name in ("CONFLICT_COUNT", "PROHIBITED_COUNT", "APPROVAL_COUNT", "OVERLAP_COUNT", "UNKNOWN_CODE_COUNT"):
+        assert streamed[name] == memory[name]
+    assert memory["CONFLICT_COUNT"] > 10
+    assert streamed["CONFLICT_AREA_M2"] == pytest.approx(memory["CONFLICT_AREA_M2"], rel=1e-6)
+    key = ("plan_fid", "control_line", "rule_id")
+    assert_same(features(memory["CONFLICTS"], key), features(streamed["CONFLICTS"], key))
+    assert streamed["SUMMARY"].featureCount() == memory["SUMMARY"].featureCount()
+
+
+def test_space_and_topology_match_in_memory(run, tessellated):
+    plan, red, broken = tessellated
+    base = {"PLAN": f"{plan}|layername=dltb", "LANDUSE_FIELD": "DLBM", "UNITS": red, "OUTPUT": "memory:",
+            "SUMMARY": "memory:"}
+    memory = run("urbanization:livingspacestructure", {**base, "MODE": "in-memory"})
+    streamed = run("urbanization:livingspacestructure", {**base, "MODE": "partitioned", "PARTITION_SIZE": 400})
+    assert_same(features(memory["OUTPUT"], ("plan_fid", "unit")), features(streamed["OUTPUT"], ("plan_fid", "unit")))
+    summary = {f["unit_name"]: f["total_ellipsoid_m2"] for f in memory["SUMMARY"].getFeatures()}
+    again = {f["unit_name"]: f["total_ellipsoid_m2"] for f in streamed["SUMMARY"].getFeatures()}
+    assert summary.keys() == again.keys() and len(summary) == 14  # 12 units, outside, whole plan
+    for unit, area in summary.items():
+        assert again[unit] == pytest.approx(area, rel=1e-6)
+
+    base = {"PLAN": broken, "ERRORS": "memory:"}
+    memory = run("urbanization:plantopology", {**base, "MODE": "in-memory"})
+    streamed = run("urbanization:plantopology", {**base, "MODE": "partitioned", "PARTITION_SIZE": 300})
+    for name in ("ERROR_COUNT", "OVERLAP_COUNT", "GAP_COUNT", "SLIVER_COUNT", "INVALID_COUNT", "DUPLICATE_COUNT"):
+        assert streamed[name] == memory[name], name
+    assert memory["OVERLAP_COUNT"] > 25 and memory["GAP_COUNT"] >= 5
+
+    def errors(layer):
+        return sorted((f["error_type"], ";".join(sorted(f["feature_ids"].split(";"))), round(f["plane_area_m2"], 4))
+                      for f in layer.getFeatures())
+
+    assert errors(memory["ERRORS"]) == errors(streamed["ERRORS"])
+
+
+def test_mode_choice_is_said(run, tessellated, monkeypatch):
+    from urbanization_planning.algorithms import dependencies
+    from urbanization_planning.algorithms.zoning import partitioned
+
+    plan, red, _ = tessellated
+    base = {"PLAN": f"{plan}|layername=dltb", "LANDUSE_FIELD": "DLBM", "ECOLOGICAL_REDLINE": red,
+            "CONFLICTS": "memory:", "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:"}
+    messages = Messages()
+    run("urbanization:controllineconflicts", base, feedback=messages)
+    assert "Processing mode: in memory (3000 parcels)." in messages.lines
+
+    monkeypatch.setattr(partitioned, "IN_MEMORY_LIMIT", 1000)  # 3000 parcels are "large" now
+    messages = Messages()
+    run("urbanization:controllineconflicts", base, feedback=messages)
+    assert any(line.startswith("Processing mode: partitioned, 3000 parcels in 1 partitions") for line in messages.lines)
+
+    real = dependencies.find_missing
+    monkeypatch.setattr(dependencies, "find_missing",
+                        lambda names: [dependencies.Missing("dask", None)] if "dask" in names else real(names))
+    messages = Messages()
+    result = run("urbanization:controllineconflicts", base, feedback=messages)
+    assert result["CONFLICT_COUNT"] > 0
+    warning = next(line for line in messages.lines if "are missing" in line)
+    assert "dask (not installed)" in warning and "pip install" in warning
+    with pytest.raises(QgsProcessingException, match="The partitioned mode needs dask"):
+        run("urbanization:controllineconflicts", {**base, "MODE": "partitioned"})
+
+
+def test_partitioned_mode_needs_a_geopackage(run, tessellated):
+    from .helpers import memory_layer
+
+    plan = memory_layer("Polygon", "EPSG:4543", ["POLYGON((0 0,10 0,10 10,0 10,0 0))"], {"DLBM": ["0101"]})
+    red = memory_layer("Polygon", "EPSG:4543", ["POLYGON((0 0,5 0,5 5,0 5,0 0))"])
+    with pytest.raises(QgsProcessingException, match="GeoPackage"):
+        run("urbanization:controllineconflicts", {"PLAN": plan, "LANDUSE_FIELD": "DLBM", "ECOLOGICAL_REDLINE": red,
+                                                  "MODE": "partitioned", "CONFLICTS": "memory:",
+                                                  "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:"})
+
+
+def test_cancel_between_partitions(run, tessellated):
+    plan, red, _ = tessellated
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run("urbanization:controllineconflicts", {
+            "PLAN": f"{plan}|layername=dltb", "LANDUSE_FIELD": "DLBM", "ECOLOGICAL_REDLINE": red, "MODE": "partitioned",
+            "PARTITION_SIZE": 200, "CONFLICTS": "memory:", "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:"},
+            feedback=Messages(cancel_at=20))
+
+
+def test_cluster_from_the_provider_setting(run, tessellated):
+    """With "Dask scheduler address" set, the partitions run on that cluster (two worker processes
+    without QGIS) and give what the in-memory run gives."""
+    distributed = pytest.importorskip("distributed")
+    from processing.core.ProcessingConfig import ProcessingConfig
+
+    from urbanization_planning.algorithms.provider import DASK_SCHEDULER
+
+    plan, red, _ = tessellated
+    base = {"PLAN": f"{plan}|layername=dltb", "LANDUSE_FIELD": "DLBM", "ECOLOGICAL_REDLINE": red,
+            "CONFLICTS": "memory:", "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:"}
+    memory = run("urbanization:controllineconflicts", {**base, "MODE": "in-memory"})
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        ProcessingConfig.setSettingValue(DASK_SCHEDULER, cluster.scheduler_address)
+        try:
+            messages = Messages()
+            with distributed.Client(cluster.scheduler_address) as client, \
+                    distributed.get_task_stream(client=client) as stream:
+                streamed = run("urbanization:controllineconflicts", {**base, "MODE": "partitioned", "PARTITION_SIZE": 500},
+                               feedback=messages)
+        finally:
+            ProcessingConfig.setSettingValue(DASK_SCHEDULER, "")
+    assert any(f"on Dask cluster at {cluster.scheduler_address}" in line for line in messages.lines)
+    assert len({task["worker"] for task in stream.data}) == 2
+    key = ("plan_fid", "control_line", "rule_id")
+    assert_same(features(memory["CONFLICTS"], key), features(streamed["CONFLICTS"], key))
