@@ -40,22 +40,28 @@ mirror() {  # the Debian mirror the machine's own apt sources use
 # in a private mount namespace: the mounts vanish with the namespace, and the trap unmounts them
 # explicitly as well.
 in_root() {
+  # A /tmp of its own per run (runs from several checkouts may share the root at once). It is made
+  # and removed out here, where nothing is mounted on it, so removing it can never reach into the
+  # checkout, which inside the namespace may be mounted below it (a CI clone in /tmp).
+  local run_tmp status=0
+  run_tmp=$(mktemp -d "$TRIXIE_ROOT.tmp.XXXXXX") && chmod 1777 "$run_tmp"
   unshare --mount --propagation private -- bash -euo pipefail -c '
-    root=$1 checkout=$2; shift 2
+    root=$1 checkout=$2 run_tmp=$3; shift 3
     mounted=()
     cleanup() { for ((i=${#mounted[@]}-1; i>=0; i--)); do umount -l "${mounted[i]}" 2>/dev/null || true; done; }
     trap cleanup EXIT
     for fs in proc dev sys; do mount --rbind "/$fs" "$root/$fs"; mounted+=("$root/$fs"); done
-    mkdir -p "$root$checkout" "$root/tmp"
-    mount --bind "$checkout" "$root$checkout"; mounted+=("$root$checkout")
-    # a /tmp of its own per run: runs from several checkouts may share the root at once
-    run_tmp=$(mktemp -d "$root.tmp.XXXXXX") && chmod 1777 "$run_tmp"
+    mkdir -p "$root/tmp"
     mount --bind "$run_tmp" "$root/tmp"; mounted+=("$root/tmp")
-    trap "cleanup; rm -rf \"$run_tmp\"" EXIT
+    # the checkout after /tmp, so that a checkout under /tmp is not hidden by the run'"'"'s own /tmp
+    mkdir -p "$root$checkout"
+    mount --bind "$checkout" "$root$checkout"; mounted+=("$root$checkout")
     cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
     chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 PATH=/opt/venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
       DEBIAN_FRONTEND=noninteractive PIP_DISABLE_PIP_VERSION_CHECK=1 "$@"
-  ' in_root "$TRIXIE_ROOT" "$CHECKOUT" "$@"
+  ' in_root "$TRIXIE_ROOT" "$CHECKOUT" "$run_tmp" "$@" || status=$?
+  rm -rf "$run_tmp"
+  return "$status"
 }
 
 copy_ca_bundle() {  # apt and pip inside reach the registries only through the machine's CA bundle
