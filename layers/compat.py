@@ -25,7 +25,8 @@ try:  # Qt6
 except ImportError:  # Qt5
     from qgis.PyQt.QtWidgets import QAction
 
-__all__ = ["FIELDS_USE_QMETATYPE", "FieldType", "QAction", "keep_pyproj_thread_context", "layer_attribution",
+__all__ = ["FIELDS_USE_QMETATYPE", "FieldType", "QAction", "edit_label_font", "edit_legend_font",
+           "keep_pyproj_thread_context", "layer_attribution", "legend_font",
            "set_label_font_family", "set_legend_font_family"]
 
 # QgsField and QgsFields take QMetaType.Type from QGIS 3.38 (and always under Qt6)
@@ -63,35 +64,56 @@ class FieldType:
     Invalid = _resolve("Invalid")
 
 
-def set_legend_font_family(legend, style, family: str) -> None:
-    """Give one text style (QgsLegendStyle.Style) of a layout legend the font `family`, keeping
-    its size and weight."""
+def legend_font(legend, style):
+    """The font of one text style (QgsLegendStyle.Style) of a layout legend."""
+    legend_style = legend.style(style)
+    if hasattr(legend_style, "textFormat"):  # QGIS >= 3.30: a text format
+        return legend_style.textFormat().font()
+    return legend_style.font()  # QGIS 3.22: a plain font
+
+
+def edit_legend_font(legend, style, edit) -> None:
+    """Change one text style's font of a layout legend in place: `edit(font)` changes the QFont."""
     legend_style = legend.style(style)
     if hasattr(legend_style, "textFormat"):  # QGIS >= 3.30: a text format
         text_format = legend_style.textFormat()
         font = text_format.font()
-        font.setFamily(family)
+        edit(font)
         text_format.setFont(font)
+        if font.pointSizeF() > 0:
+            text_format.setSize(font.pointSizeF())
         legend_style.setTextFormat(text_format)
     else:  # QGIS 3.22: a plain font
         font = legend_style.font()
-        font.setFamily(family)
+        edit(font)
         legend_style.setFont(font)
     legend.setStyle(style, legend_style)
 
 
-def set_label_font_family(label, family: str) -> None:
-    """Give a layout label (QgsLayoutItemLabel) the font `family`, keeping its size and weight."""
+def set_legend_font_family(legend, style, family: str) -> None:
+    """Give one text style of a layout legend the font `family`, keeping its size and weight."""
+    edit_legend_font(legend, style, lambda font: font.setFamily(family))
+
+
+def edit_label_font(label, edit) -> None:
+    """Change a layout label's (QgsLayoutItemLabel) font in place: `edit(font)` changes the QFont."""
     if hasattr(label, "textFormat"):  # QGIS >= 3.24: a text format
         text_format = label.textFormat()
         font = text_format.font()
-        font.setFamily(family)
+        edit(font)
         text_format.setFont(font)
+        if font.pointSizeF() > 0:
+            text_format.setSize(font.pointSizeF())
         label.setTextFormat(text_format)
     else:  # QGIS 3.22: a plain font
         font = label.font()
-        font.setFamily(family)
+        edit(font)
         label.setFont(font)
+
+
+def set_label_font_family(label, family: str) -> None:
+    """Give a layout label the font `family`, keeping its size and weight."""
+    edit_label_font(label, lambda font: font.setFamily(family))
 
 
 def layer_attribution(layer) -> str:

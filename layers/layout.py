@@ -12,6 +12,7 @@ import math
 import os
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from qgis.core import (
@@ -324,8 +325,8 @@ def _wrap_legend_labels(legend: QgsLayoutItemLegend, root: QgsLayerTree) -> None
 
     model = legend.model()
     frame_mm = legend.sizeWithUnits().width()  # the templates are laid out in millimetres
-    title_pt = legend.styleFont(QgsLegendStyle.Style.Subgroup).pointSizeF()
-    label_pt = legend.styleFont(QgsLegendStyle.Style.SymbolLabel).pointSizeF()
+    title_pt = compat.legend_font(legend, QgsLegendStyle.Style.Subgroup).pointSizeF()
+    label_pt = compat.legend_font(legend, QgsLegendStyle.Style.SymbolLabel).pointSizeF()
     symbol_mm = legend.symbolWidth() + 4.0
     for node in root.findLayers():
         if not isinstance(node, QgsLayerTreeLayer):
@@ -477,9 +478,7 @@ def _fit_legend(legend: QgsLayoutItemLegend, width: float, height: float) -> Non
             legend.setSplitLayer(True)
             break
         for style in styles:
-            font = legend.styleFont(style)
-            font.setPointSizeF(font.pointSizeF() * 0.9)
-            legend.setStyleFont(style, font)
+            compat.edit_legend_font(legend, style, lambda font: font.setPointSizeF(font.pointSizeF() * 0.9))
             spacing = legend.style(style)
             for side in (QgsLegendStyle.Side.Top, QgsLegendStyle.Side.Bottom):
                 spacing.setMargin(side, spacing.margin(side) * 0.85)
@@ -488,6 +487,12 @@ def _fit_legend(legend: QgsLayoutItemLegend, width: float, height: float) -> Non
         legend.setSymbolWidth(legend.symbolWidth() * 0.9)
         legend.refresh()
     legend.attemptResize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+
+
+def _title_block_font(font, family: str, size: float, bold: bool) -> None:
+    font.setFamily(family)
+    font.setPointSizeF(size)
+    font.setBold(bold)
 
 
 def _add_title_block(layout, legend: QgsLayoutItemLegend, rows: list[tuple[str, str]], family: str,
@@ -512,14 +517,11 @@ def _add_title_block(layout, legend: QgsLayoutItemLegend, rows: list[tuple[str, 
             cell.setId(f"title_block_cell_{row}_{column}")
             layout.addLayoutItem(cell)
             label = QgsLayoutItemLabel(layout)
-            font = label.font()
-            font.setFamily(family)
             lines = wrap_text(text, w - 2.0, 6.5).split("\n") if text else [""]
             if len(lines) > 1:  # a long entry: two lines in a smaller size rather than cut
                 lines = wrap_text(text, w - 2.0, 5.0).split("\n")[:2]
-            font.setPointSizeF(6.5 if len(lines) == 1 else 5.0)
-            font.setBold(column == 0)
-            label.setFont(font)
+            compat.edit_label_font(label, partial(_title_block_font, family=family,
+                                                  size=6.5 if len(lines) == 1 else 5.0, bold=column == 0))
             label.setText("\n".join(lines))
             label.setHAlign(Qt.AlignmentFlag.AlignHCenter if column == 0 else Qt.AlignmentFlag.AlignLeft)
             label.setVAlign(Qt.AlignmentFlag.AlignVCenter)

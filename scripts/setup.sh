@@ -27,7 +27,8 @@ stamp=.venv/.requirements-stamp
 wanted=$(cat constraints.txt requirements.txt requirements-dev.txt | sha1sum)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
   echo "== installing Python packages into .venv"
-  .venv/bin/pip install -q --disable-pip-version-check -c constraints.txt -r requirements-dev.txt
+  # without PYTHONPATH: another checkout's venv on it (scripts/env.sh) would make pip skip everything
+  env -u PYTHONPATH .venv/bin/pip install -q --disable-pip-version-check -c constraints.txt -r requirements-dev.txt
   echo "$wanted" > "$stamp"
 fi
 
