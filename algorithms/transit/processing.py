@@ -1,5 +1,5 @@
 """Processing algorithms of the metropolitan commuting domain: station walking catchments here, the
-express (大站直达) service evaluation in express_processing.py. QGIS glue only: the engines are the
+express (大站直达) service evaluation in express_service/processing.py. QGIS glue only: the engines are the
 pure modules beside this one."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from ...layers import styling, vector, walking_network
 from ...translation import current_language
 from ..base import UrbanizationAlgorithm
 from . import values
-from .express_processing import ExpressServiceAlgorithm
+from .express_service.processing import ExpressServiceAlgorithm
 
 
 class StationCatchmentsAlgorithm(UrbanizationAlgorithm):

@@ -18,18 +18,18 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...layers import crs as crs_utils
-from ...layers import styling, vector, walking_network
-from ...translation import current_language
-from ..base import UrbanizationAlgorithm
-from . import values
+from ....layers import crs as crs_utils
+from ....layers import styling, vector, walking_network
+from ....translation import current_language
+from ...base import UrbanizationAlgorithm
+from .. import values
 
 
 def _add_population_columns(table, population) -> None:
     """Isochrone rows: 'population' becomes the population within the isochrone
     (population_covered) beside the total, the rest and the unreachable population, so that
     population = covered + not covered + unreachable on every row (NaN without a population layer)."""
-    from .. import walking
+    from ... import walking
 
     covered = table.pop("population").to_numpy(dtype=float)
     rows = [walking.population_row(population.total, c, population.unreachable) for c in covered] if population else []
@@ -161,8 +161,8 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
     def process(self, parameters, context, feedback):
         import math
 
-        from . import commute, express, express_report, lines
-        from .runtime import RunTimeModel
+        from .. import commute, express, express_report, lines
+        from ..runtime import RunTimeModel
 
         table, frame_crs, source_crs, geometries = self._read_stations(parameters, context, feedback)
         line_geometries = self._read_lines(parameters, context, feedback, frame_crs)
@@ -212,7 +212,7 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
 
         report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report_path:
-            from .. import report
+            from ... import report
 
             report.write(report_path, express_report.build(evaluation, self._labels(),
                                                            self._parameter_rows(model, service, evaluation), current_language(),
@@ -311,8 +311,8 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
         Returns the outputs and the isochrone table (for the report)."""
         import geopandas as gpd
 
-        from .. import network as nw
-        from . import catchments, isochrones
+        from ... import network as nw
+        from .. import catchments, isochrones
 
         speed = self.parameterAsDouble(parameters, self.WALK_SPEED, context)
         text = self.parameterAsString(parameters, self.COMMUTE_MINUTES, context)
@@ -362,7 +362,7 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
     def _write_od(self, parameters, context, feedback, evaluation, model, service):
         import pandas as pd
 
-        from . import commute
+        from .. import commute
 
         names = evaluation.stations.set_index("station_id")["name"].to_dict()
         rows = commute.od_matrix(evaluation.lines, model, service,
@@ -376,7 +376,7 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
 
     def _explain(self, error, parameters, context) -> str:
         """The engine's input error in the planner's words, naming the layer, field and the fix."""
-        from . import commute, express, lines
+        from .. import commute, express, lines
 
         label = self._label
         if isinstance(error, lines.DuplicateOrderError):
