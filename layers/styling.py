@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import QgsProcessingLayerPostProcessorInterface
+from qgis.PyQt.QtCore import QCoreApplication
 
 STYLES = Path(__file__).resolve().parent / "styles"
 _keep_alive: list = []  # Processing holds post-processors weakly: keep them until they ran
@@ -25,7 +26,8 @@ class StyleFromFile(QgsProcessingLayerPostProcessorInterface):
             return
         message, ok = layer.loadNamedStyle(str(self.qml))
         if not ok and feedback is not None:
-            feedback.pushInfo(f"Style {self.qml.name} not applied: {message}")
+            feedback.pushInfo(QCoreApplication.translate("@default", "Style {} not applied: {}").format(
+                self.qml.name, message))
         from .vector import apply_field_aliases
 
         apply_field_aliases(layer)  # the attribute table in the planner's words

@@ -4,6 +4,10 @@
     <context>
         <name>@default</name>
         <message>
+            <source>Style {} not applied: {}</source>
+            <translation>样式 {} 未应用：{}</translation>
+        </message>
+        <message>
             <source>Urbanization Planning</source>
             <translation>城镇化规划</translation>
         </message>
