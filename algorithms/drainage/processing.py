@@ -185,6 +185,20 @@ class DrainageAlgorithm(UrbanizationAlgorithm):
     def progress(self, feedback, start: float, span: float):
         return lambda value: feedback.setProgress(start + span * value / 100.0)
 
+    def write_frames(self, parameters, context, feedback, outputs, skipped, metric, crs) -> dict:
+        """Write the vector outputs `(name, frame, wkb type, style, title)` (None for a name in
+        `skipped`), styled on load: {name: destination}."""
+        results = {}
+        for name, frame, wkb_type, style, title in outputs:
+            if skipped.get(name):
+                results[name] = None
+                continue
+            dest = vector.write_frame(self, parameters, name, context, frame, wkb_type=wkb_type, frame_crs=metric,
+                                      output_crs=crs, feedback=feedback)
+            styling.style_output(context, dest, style, title)
+            results[name] = dest
+        return results
+
     def write_raster(self, parameters, name, context, array, transform, crs, nodata, dtype, style, title):
         """Write an optional raster output (None when not requested) and style it on load."""
         path = self.parameterAsOutputLayer(parameters, name, context)
@@ -278,9 +292,6 @@ class DrainageCorridorsAlgorithm(DrainageAlgorithm):
             row_areas=dem.row_areas, cell_metres=dem.cell_metres, min_area_m2=area_ha * 1e4, widths=widths, roads=roads, buildings=buildings,
             road_name_column=name_field, progress=self.progress(feedback, 5, 80), is_canceled=feedback.isCanceled)
         del dem
-        if result.lines.empty:
-            feedback.pushWarning(self.tr("No cell drains {} ha or more: no corridor was found. Lower the contributing "
-                                         "area threshold or use a larger DEM.").format(area_ha))
         crs = layer.crs()
         results = {}
         results[self.ACCUMULATION] = self.write_raster(
@@ -288,8 +299,18 @@ class DrainageCorridorsAlgorithm(DrainageAlgorithm):
             "drainage_accumulation", self.tr("Flow accumulation (m²)"))
         results[self.FLOW_DIRECTION] = self.write_raster(
             parameters, self.FLOW_DIRECTION, context, result.d8, transform, crs, D8_NODATA, "uint8", None, None)
+        return self.write_outputs(parameters, context, feedback, results, result, roads, buildings, metric, crs, area_ha,
+                                  widths, layer.name())
+
+    def write_outputs(self, parameters, context, feedback, results, result, roads, buildings, metric, crs, area_ha,
+                      widths, dem_name, extra_notes=()) -> dict:
+        """The vector outputs, the report and the output numbers of a corridor run (whole-DEM or
+        tiled: `result` has lines, zones, crossings, buildings); `results` holds the rasters."""
         self.raise_if_canceled(feedback)
         feedback.setProgress(88)
+        if result.lines.empty:
+            feedback.pushWarning(self.tr("No cell drains {} ha or more: no corridor was found. Lower the contributing "
+                                         "area threshold or use a larger DEM.").format(area_ha))
         outputs = (
             (self.CORRIDORS, result.lines, QgsWkbTypes.Type.LineString, "drainage_corridors", self.tr("Drainage corridors")),
             (self.CORRIDOR_ZONES, result.zones, QgsWkbTypes.Type.MultiPolygon, "drainage_zones", self.tr("Corridor zones")),
@@ -297,18 +318,12 @@ class DrainageCorridorsAlgorithm(DrainageAlgorithm):
             (self.FLAGGED_BUILDINGS, result.buildings, QgsWkbTypes.Type.MultiPolygon, "drainage_buildings",
              self.tr("Buildings in corridor zones")),
         )
-        skipped = {self.CROSSINGS: roads is None, self.FLAGGED_BUILDINGS: buildings is None}
-        for name, frame, wkb_type, style, title in outputs:
-            if skipped.get(name):
-                results[name] = None
-                continue
-            dest = vector.write_frame(self, parameters, name, context, frame, wkb_type=wkb_type, frame_crs=metric,
-                                      output_crs=crs, feedback=feedback)
-            styling.style_output(context, dest, style, title)
-            results[name] = dest
+        results.update(self.write_frames(parameters, context, feedback, outputs,
+                                         {self.CROSSINGS: roads is None, self.FLAGGED_BUILDINGS: buildings is None}, metric, crs))
         report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report_path:
-            results[self.REPORT] = self.write_report(report_path, result, area_ha, widths, layer.name(), roads is not None)
+            results[self.REPORT] = self.write_report(report_path, result, area_ha, widths, dem_name, roads is not None,
+                                                     extra_notes)
         results[self.TOTAL_LENGTH_KM] = result.total_length_km
         results[self.CROSSING_COUNT] = result.crossing_count
         results[self.BUILDING_COUNT] = len(result.buildings)
@@ -417,14 +432,20 @@ class WaterloggingSpotsAlgorithm(DrainageAlgorithm):
         crs = layer.crs()
         results = {self.DEPTH: self.write_raster(parameters, self.DEPTH, context, result.depth, transform, crs,
                                                  -9999.0, "float32", "drainage_depth", self.tr("Ponding depth (m)"))}
+        return self.write_outputs(parameters, context, feedback, results, result, metric, crs, min_depth, min_area,
+                                  layer.name())
+
+    def write_outputs(self, parameters, context, feedback, results, result, metric, crs, min_depth, min_area, dem_name,
+                      extra_notes=()) -> dict:
+        """The depressions layer, the report and the output numbers of a run (whole-DEM or tiled:
+        `result` has depressions, count, candidates, total_volume_m3); `results` holds the depth raster."""
         self.raise_if_canceled(feedback)
-        dest = vector.write_frame(self, parameters, self.DEPRESSIONS, context, result.depressions,
-                                  wkb_type=QgsWkbTypes.Type.MultiPolygon, frame_crs=metric, output_crs=crs, feedback=feedback)
-        styling.style_output(context, dest, "drainage_depressions", self.tr("Waterlogging-prone depressions"))
-        results[self.DEPRESSIONS] = dest
+        results.update(self.write_frames(parameters, context, feedback, [
+            (self.DEPRESSIONS, result.depressions, QgsWkbTypes.Type.MultiPolygon, "drainage_depressions",
+             self.tr("Waterlogging-prone depressions"))], {}, metric, crs))
         report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report_path:
-            results[self.REPORT] = self.write_report(report_path, result, min_depth, min_area, layer.name())
+            results[self.REPORT] = self.write_report(report_path, result, min_depth, min_area, dem_name, extra_notes)
         results[self.DEPRESSION_COUNT] = result.count
         results[self.TOTAL_VOLUME_M3] = result.total_volume_m3
         feedback.pushInfo(self.tr("{} depression(s) at least {} m deep (of {} hollows), {} m³ of ponding in total.").format(

@@ -42,25 +42,27 @@ def tile_cells_for(memory_budget: int, workers: int) -> int:
     return max(512 * 512, int(memory_budget / max(1, workers) / TILE_BYTES_PER_CELL))
 
 
-def write_tiles(flow: TiledFlow, name: str, path: str, crs, nodata: float, dtype: str,
-                convert: Callable[[np.ndarray], np.ndarray] | None = None) -> str:
-    """Write the per-tile arrays `name` into one tiled, compressed GeoTIFF, window by window."""
+def geotiff_profile(shape: tuple[int, int], transform, crs, nodata: float, dtype: str) -> dict:
+    """Creation options of the output rasters: tiled, fast deflate (level 1) on all cores, the
+    options layers.raster.write_geotiff uses for the whole-DEM path."""
+    return {"driver": "GTiff", "height": shape[0], "width": shape[1], "count": 1, "dtype": dtype, "crs": crs,
+            "transform": transform, "nodata": nodata, "tiled": True, "blockxsize": 256, "blockysize": 256,
+            "compress": "deflate", "zlevel": 1, "num_threads": "ALL_CPUS", "BIGTIFF": "IF_SAFER"}
+
+
+def write_tiles(flow: TiledFlow, name: str, path: str, crs, nodata: float, dtype: str) -> str:
+    """Write the per-tile arrays `name` into one GeoTIFF (`geotiff_profile`), window by window."""
     import rasterio
     from rasterio.windows import Window
 
     grid = flow.grid
-    profile = {"driver": "GTiff", "height": grid.shape[0], "width": grid.shape[1], "count": 1, "dtype": dtype,
-               "crs": crs, "transform": flow.transform, "nodata": nodata, "tiled": True, "blockxsize": 512,
-               "blockysize": 512, "compress": "deflate", "BIGTIFF": "IF_SAFER"}
-    with rasterio.open(path, "w", **profile) as out:
+    with rasterio.open(path, "w", **geotiff_profile(grid.shape, flow.transform, crs, nodata, dtype)) as out:
         for i, j in grid.tiles:
             row0, col0, rows, cols = grid.window(i, j)
             block = flow.load(name, i, j)
-            if convert is not None:
-                block = convert(block)
             if block.dtype.kind == "f":
-                block = np.where(np.isnan(block), nodata, block)
-            out.write(block.astype(dtype), 1, window=Window(col0, row0, cols, rows))
+                block[np.isnan(block)] = nodata
+            out.write(block.astype(dtype, copy=False), 1, window=Window(col0, row0, cols, rows))
     return path
 
 

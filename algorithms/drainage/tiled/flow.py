@@ -29,7 +29,7 @@ import numpy as np
 from ...cancel import CancelledError
 from ..hydrology import D8_NODATA, cell_distances, row_cell_areas, steepest_descent
 from . import kernels
-from .grid import Scratch, Source, TileGrid, perimeter, ring_of, set_inner
+from .grid import Scratch, Source, TileGrid, perimeter, ring_around, rings_equal, with_ring
 
 NEIGHBOUR_OFFSETS = {int(code): (int(dr), int(dc)) for code, dr, dc in zip(kernels.CODES, kernels.DR, kernels.DC)}
 
@@ -75,63 +75,88 @@ def fill_finish_task(source: Source, grid: TileGrid, scratch: Scratch, i: int, j
     return perimeter(filled)
 
 
-def directions_task(grid: TileGrid, scratch: Scratch, i: int, j: int, filled_ring: np.ndarray,
-                    cell_x: float, cell_y: float):
-    """Steepest descent on the filled surface (ring included); flats left UNRESOLVED."""
-    filled = set_inner(filled_ring.copy(), scratch.load("filled", i, j))
+def directions_task(grid: TileGrid, scratch: Scratch, i: int, j: int, filled_ring: tuple, cell_x: float, cell_y: float):
+    """Steepest descent on the filled surface (ring included); flats left UNRESOLVED. Returns the
+    perimeter of the initial flat distances (0 drained, FAR flat or nodata) and whether the tile
+    has flat cells."""
+    filled = with_ring(scratch.load("filled", i, j), filled_ring)
     d8 = np.where(np.isnan(filled), np.uint8(D8_NODATA), np.uint8(kernels.UNRESOLVED))
     steepest_descent(filled, d8, cell_x, cell_y)
     inner = np.ascontiguousarray(d8[1:-1, 1:-1])
+    del d8, filled
     scratch.save("d8", i, j, inner)
-    distance = np.where((inner == kernels.UNRESOLVED) | (inner == D8_NODATA), kernels.FAR, 0).astype(np.int32)
-    return perimeter(distance), bool((inner == kernels.UNRESOLVED).any())
+    return perimeter(kernels.initial_flat_distances(inner)), bool((inner == kernels.UNRESOLVED).any())
 
 
-def flats_task(grid: TileGrid, scratch: Scratch, i: int, j: int, filled_ring: np.ndarray, distance_ring: np.ndarray):
-    """One round of flat routing: distances from the ring's reports and the tile's drained cells;
-    the routed directions are kept (they are final once no perimeter changes any more)."""
-    filled = set_inner(filled_ring.copy(), scratch.load("filled", i, j))
+def _ring_indices(rows: int, cols: int) -> np.ndarray:
+    """Flat indices in a (rows+2, cols+2) array of the ring cells, in `ring_around`'s order."""
+    width = cols + 2
+    inner_rows = np.arange(1, rows + 1) * width
+    return np.concatenate([np.arange(width), (rows + 1) * width + np.arange(width), inner_rows, inner_rows + cols + 1])
+
+
+def flats_task(grid: TileGrid, scratch: Scratch, i: int, j: int, filled_ring: tuple, distance_ring: tuple, first: bool):
+    """One round of flat distances: the first from the tile's drained cells and the ring's
+    reports, later ones only from the ring cells whose reported distance dropped (distances are
+    kept in the scratch folder between rounds). Returns the perimeter of the tile's distances."""
+    filled = with_ring(scratch.load("filled", i, j), filled_ring)
     d8 = scratch.load("d8", i, j)
-    distance = kernels.flat_distances(filled, d8, distance_ring.copy())  # the client compares the ring later
-    routed = d8.copy()
-    stranded = kernels.route_flats(filled, routed, distance)
-    scratch.save("d8_routed", i, j, routed)
-    return perimeter(np.ascontiguousarray(distance[1:-1, 1:-1])), int(stranded)
+    if first:
+        distance = with_ring(kernels.initial_flat_distances(d8), distance_ring)
+        seeds = kernels.flat_seeds(filled, d8, distance)
+    else:
+        distance = scratch.load("flat_distance", i, j)
+        ring = _ring_indices(*d8.shape)
+        reported = np.concatenate(distance_ring)
+        seeds = ring[reported < distance.ravel()[ring]]
+        distance.ravel()[ring] = reported
+    kernels.spread_flat_distances(filled, d8, distance, seeds)
+    scratch.save("flat_distance", i, j, distance)
+    return perimeter(np.ascontiguousarray(distance[1:-1, 1:-1]))
 
 
-def _tile_flow(scratch: Scratch, i: int, j: int):
-    d8 = scratch.load("d8_final", i, j)
-    down = kernels.downstream_in_tile(d8)
-    return d8, down, kernels.topological_order(down)
+def route_task(grid: TileGrid, scratch: Scratch, i: int, j: int, filled_ring: tuple):
+    """Point the tile's flat cells down their settled distances; the directions become final."""
+    filled = with_ring(scratch.load("filled", i, j), filled_ring)
+    d8 = scratch.load("d8", i, j)
+    stranded = kernels.route_flats(filled, d8, scratch.load("flat_distance", i, j))
+    scratch.save("d8_final", i, j, d8)
+    scratch.drop("flat_distance", i, j)
+    scratch.drop("d8", i, j)
+    return int(stranded)
 
 
-def _weights(d8: np.ndarray, areas: np.ndarray) -> np.ndarray:
-    return np.repeat(areas.astype(np.float64), d8.shape[1])
+def _offsets(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Row and column offsets of D8 codes (0 for an outlet)."""
+    k = kernels.CODE_INDEX[codes]
+    return np.where(k >= 0, kernels.DR[k], 0), np.where(k >= 0, kernels.DC[k], 0)
+
+
+def _accumulate(d8: np.ndarray, areas: np.ndarray, entries: np.ndarray, inflow: np.ndarray) -> np.ndarray:
+    total, summed = kernels.tile_accumulation(d8, np.asarray(areas, dtype=np.float64), entries, inflow)
+    if summed != int(np.count_nonzero(d8 != D8_NODATA)):
+        raise RuntimeError("the flow directions form a loop inside a tile")
+    return total
 
 
 def accumulation_links_task(grid: TileGrid, scratch: Scratch, i: int, j: int, areas: np.ndarray):
     """Stage 1 of the accumulation: local totals of the perimeter cells and where each one's
     water goes next (the next perimeter cell downstream in the tile, or the cell in the
-    neighbouring tile it flows into)."""
+    neighbouring tile it flows into). Returns (global index, local total, target global index or
+    -1, leaves the tile) per perimeter cell."""
     row0, col0, rows, cols = grid.window(i, j)
-    d8, down, order = _tile_flow(scratch, i, j)
-    local = kernels.tile_accumulation(down, order, _weights(d8, areas))
-    following = kernels.perimeter_links(down, order, rows, cols)
-    r, c = np.indices((rows, cols))
-    edge = ((r == 0) | (c == 0) | (r == rows - 1) | (c == cols - 1)).ravel() & (down != -3)
-    cells = np.flatnonzero(edge)
+    d8 = scratch.load("d8_final", i, j)
+    none = np.empty(0, dtype=np.int64)
+    local = _accumulate(d8, areas, none, np.empty(0)).ravel()
+    cells, following = kernels.perimeter_links(d8)
     pr, pc = np.divmod(cells, cols)
     width = grid.shape[1]
     target = np.full(cells.size, -1, dtype=np.int64)
-    leaves = down[cells] == -2
-    inside = down[cells] >= 0
-    nxt = following[cells]
-    has_next = inside & (nxt >= 0)
-    nr, nc = np.divmod(nxt[has_next], cols)
-    target[has_next] = (row0 + nr) * width + col0 + nc
-    codes = d8.ravel()[cells[leaves]]
-    dr = np.array([NEIGHBOUR_OFFSETS[int(k)][0] for k in codes], dtype=np.int64)
-    dc = np.array([NEIGHBOUR_OFFSETS[int(k)][1] for k in codes], dtype=np.int64)
+    inside = following >= 0
+    nr, nc = np.divmod(following[inside], cols)
+    target[inside] = (row0 + nr) * width + col0 + nc
+    leaves = following == -2
+    dr, dc = _offsets(d8.ravel()[cells[leaves]])
     target[leaves] = (row0 + pr[leaves] + dr) * width + col0 + pc[leaves] + dc
     return (row0 + pr) * width + col0 + pc, local[cells], target, leaves
 
@@ -143,24 +168,15 @@ def accumulation_task(source: Source, grid: TileGrid, scratch: Scratch, i: int, 
     stream cells (contributing area at least `threshold`): global index, global downstream index
     (itself at an outlet), accumulation and elevation."""
     row0, col0, rows, cols = grid.window(i, j)
-    d8, down, order = _tile_flow(scratch, i, j)
-    weight = _weights(d8, areas)
-    weight[entries] += inflow
-    total = kernels.tile_accumulation(down, order, weight).astype(np.float32)
-    total[down == -3] = np.nan
-    total = total.reshape(rows, cols)
+    d8 = scratch.load("d8_final", i, j)
+    total = _accumulate(d8, areas, entries, inflow).astype(np.float32)
     scratch.save("acc", i, j, total)
     if threshold is None:
         return None
-    cells = np.flatnonzero(np.nan_to_num(total, nan=0.0).ravel() >= threshold)
+    cells = np.flatnonzero(total.ravel() >= threshold)  # NaN compares False
     r, c = np.divmod(cells, cols)
     width = grid.shape[1]
-    codes = d8.ravel()[cells]
-    dr = np.zeros(cells.size, dtype=np.int64)
-    dc = np.zeros(cells.size, dtype=np.int64)
-    for code, (rr, cc) in NEIGHBOUR_OFFSETS.items():
-        hit = codes == code
-        dr[hit], dc[hit] = rr, cc
+    dr, dc = _offsets(d8.ravel()[cells])
     own = (row0 + r) * width + col0 + c
     downstream = (row0 + r + dr) * width + col0 + c + dc
     elevation = source.read(row0, col0, rows, cols).ravel()[cells]
@@ -297,7 +313,7 @@ def condition_tiled(source: Source, grid: TileGrid, scratch: Scratch, transform,
     taken as metres, hydrology.row_cell_areas); `cell_metres`: ground size of a cell for the slopes
     (default: hydrology.cell_distances). Progress 0-100 over the stages, by tiles done."""
     tiles = grid.tiles
-    stage_span = {"fill": (0, 25), "finish": (25, 15), "directions": (40, 15), "flats": (55, 10),
+    stage_span = {"fill": (0, 25), "finish": (25, 15), "directions": (40, 15), "flats": (55, 7), "route": (62, 3),
                   "links": (65, 15), "accumulation": (80, 20)}
 
     def run(stage, function, tasks):
@@ -315,33 +331,28 @@ def condition_tiled(source: Source, grid: TileGrid, scratch: Scratch, transform,
     filled_edges = dict(zip(tiles, run("finish", fill_finish_task,
                                        [(source, grid, scratch, i, j, spill[(i, j)]) for i, j in tiles])))
     cell_x, cell_y = cell_distances(transform, grid.shape, latlon, cell_metres)
-    filled_rings = {t: ring_of(grid, filled_edges, *t, np.float32, np.nan) for t in tiles}
+    filled_rings = {t: ring_around(grid, filled_edges, *t, np.float32, np.nan) for t in tiles}
+    del filled_edges
     outcome = dict(zip(tiles, run("directions", directions_task,
                                   [(grid, scratch, i, j, filled_rings[(i, j)], cell_x, cell_y) for i, j in tiles])))
     distance_edges = {t: outcome[t][0] for t in tiles}
     flat_tiles = [t for t in tiles if outcome[t][1]]
-    rounds, stranded, last_ring = 0, {}, {}
+    del outcome
+    rounds, sent = 0, {}
     pending = list(flat_tiles)
-    while pending:
+    while pending:  # until no flat tile's ring changes: every flat cell has its global distance
         rounds += 1
-        rings = {t: ring_of(grid, distance_edges, *t, np.int32, kernels.FAR) for t in pending}
-        answers = run("flats", flats_task, [(grid, scratch, i, j, filled_rings[(i, j)], rings[(i, j)]) for i, j in pending])
-        changed = set()
-        for tile, (edges, lost) in zip(pending, answers):
-            last_ring[tile] = rings[tile]
-            stranded[tile] = lost
-            if any(not np.array_equal(a, b) for a, b in zip(edges, distance_edges[tile])):
-                distance_edges[tile] = edges
-                changed.add(tile)
-        pending = []
-        for tile in flat_tiles:
-            ring = ring_of(grid, distance_edges, *tile, np.int32, kernels.FAR)
-            if not np.array_equal(ring, last_ring[tile]):
-                pending.append(tile)
+        rings = {t: ring_around(grid, distance_edges, *t, np.int32, kernels.FAR) for t in pending}
+        answers = run("flats", flats_task, [(grid, scratch, i, j, filled_rings[(i, j)], rings[(i, j)], (i, j) not in sent)
+                                            for i, j in pending])
+        for tile, edges in zip(pending, answers):
+            sent[tile], distance_edges[tile] = rings[tile], edges
+        pending = [t for t in flat_tiles if not rings_equal(ring_around(grid, distance_edges, *t, np.int32, kernels.FAR),
+                                                            sent[t])]
+    stranded = sum(run("route", route_task, [(grid, scratch, i, j, filled_rings[(i, j)]) for i, j in flat_tiles]))
     for tile in tiles:
-        name = "d8_routed" if tile in last_ring else "d8"
-        scratch.path(name, *tile).replace(scratch.path("d8_final", *tile))
-        scratch.drop("d8", *tile)
+        if tile not in sent:
+            scratch.path("d8", *tile).replace(scratch.path("d8_final", *tile))
     areas = row_cell_areas(transform, grid.shape, latlon) if row_areas is None else np.asarray(row_areas, np.float64)
 
     def tile_areas(i, j):
@@ -360,4 +371,4 @@ def condition_tiled(source: Source, grid: TileGrid, scratch: Scratch, transform,
         network = None
     if is_canceled is not None and is_canceled():
         raise CancelledError()
-    return TiledFlow(source, grid, scratch, transform, latlon, areas, rounds, sum(stranded.values()), network)
+    return TiledFlow(source, grid, scratch, transform, latlon, areas, rounds, stranded, network)

@@ -87,40 +87,44 @@ def perimeter(array: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np
     return array[0].copy(), array[-1].copy(), array[:, 0].copy(), array[:, -1].copy()
 
 
-def with_ring(grid: TileGrid, edges: dict, i: int, j: int, inner: np.ndarray, outside) -> np.ndarray:
-    """`inner` (a tile's array) inside the one-cell ring the neighbouring tiles' perimeters make
-    (`edges[(i, j)]` as returned by `perimeter`); `outside` where there is no neighbour."""
-    rows, cols = inner.shape
-    out = np.full((rows + 2, cols + 2), outside, dtype=inner.dtype)
-    out[1:-1, 1:-1] = inner
+def ring_around(grid: TileGrid, edges: dict, i: int, j: int, dtype, outside) -> tuple[np.ndarray, ...]:
+    """The one-cell ring the neighbouring tiles' perimeters (`edges[(i, j)]` as returned by
+    `perimeter`) make around tile (i, j): (top row and both its corners, bottom row and both its
+    corners, left column, right column), `outside` where there is no neighbour. About four tile
+    sides of cells: this, not a tile-sized array, is what the client keeps and sends per tile."""
+    rows, cols = grid.window(i, j)[2:]
+    top, bottom = np.full(cols + 2, outside, dtype=dtype), np.full(cols + 2, outside, dtype=dtype)
+    left, right = np.full(rows, outside, dtype=dtype), np.full(rows, outside, dtype=dtype)
     if grid.exists(i - 1, j):
-        out[0, 1:-1] = edges[(i - 1, j)][1]
+        top[1:-1] = edges[(i - 1, j)][1]
     if grid.exists(i + 1, j):
-        out[-1, 1:-1] = edges[(i + 1, j)][0]
+        bottom[1:-1] = edges[(i + 1, j)][0]
     if grid.exists(i, j - 1):
-        out[1:-1, 0] = edges[(i, j - 1)][3]
+        left[:] = edges[(i, j - 1)][3]
     if grid.exists(i, j + 1):
-        out[1:-1, -1] = edges[(i, j + 1)][2]
+        right[:] = edges[(i, j + 1)][2]
     if grid.exists(i - 1, j - 1):
-        out[0, 0] = edges[(i - 1, j - 1)][1][-1]
+        top[0] = edges[(i - 1, j - 1)][1][-1]
     if grid.exists(i - 1, j + 1):
-        out[0, -1] = edges[(i - 1, j + 1)][1][0]
+        top[-1] = edges[(i - 1, j + 1)][1][0]
     if grid.exists(i + 1, j - 1):
-        out[-1, 0] = edges[(i + 1, j - 1)][0][-1]
+        bottom[0] = edges[(i + 1, j - 1)][0][-1]
     if grid.exists(i + 1, j + 1):
-        out[-1, -1] = edges[(i + 1, j + 1)][0][0]
+        bottom[-1] = edges[(i + 1, j + 1)][0][0]
+    return top, bottom, left, right
+
+
+def with_ring(inner: np.ndarray, ring: tuple[np.ndarray, ...]) -> np.ndarray:
+    """`inner` (a tile's array) inside its `ring` (as `ring_around` returns it): (rows+2, cols+2)."""
+    top, bottom, left, right = ring
+    out = np.empty((inner.shape[0] + 2, inner.shape[1] + 2), dtype=inner.dtype)
+    out[1:-1, 1:-1] = inner
+    out[0], out[-1], out[1:-1, 0], out[1:-1, -1] = top, bottom, left, right
     return out
 
 
-def ring_of(grid: TileGrid, edges: dict, i: int, j: int, dtype, outside) -> np.ndarray:
-    """Only the ring (the inside left at `outside`): what a task needs to rebuild `with_ring`."""
-    rows, cols = grid.window(i, j)[2:]
-    return with_ring(grid, edges, i, j, np.full((rows, cols), outside, dtype=dtype), outside)
-
-
-def set_inner(ringed: np.ndarray, inner: np.ndarray) -> np.ndarray:
-    ringed[1:-1, 1:-1] = inner
-    return ringed
+def rings_equal(a: tuple[np.ndarray, ...], b: tuple[np.ndarray, ...]) -> bool:
+    return all(np.array_equal(x, y) for x, y in zip(a, b))
 
 
 class Scratch:

@@ -9,10 +9,10 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 
-from qgis.core import QgsProcessingException, QgsWkbTypes
+from qgis.core import QgsProcessingException
 
 from ....layers import crs as crs_utils
-from ....layers import raster, styling, vector
+from ....layers import raster, styling
 from ....translation import tr
 from ... import dependencies
 from ...dask_runtime import PACKAGES as DASK_PACKAGES
@@ -130,19 +130,6 @@ def method_note(alg, plan_: TiledPlan, flat_rounds: int) -> str:
         plan_.grid.down, plan_.grid.across, plan_.runner.description, flat_rounds)
 
 
-def _write_frames(alg, parameters, context, feedback, outputs, skipped, metric, crs) -> dict:
-    results = {}
-    for name, frame, wkb_type, style, title in outputs:
-        if skipped.get(name):
-            results[name] = None
-            continue
-        dest = vector.write_frame(alg, parameters, name, context, frame, wkb_type=wkb_type, frame_crs=metric,
-                                  output_crs=crs, feedback=feedback)
-        styling.style_output(context, dest, style, title)
-        results[name] = dest
-    return results
-
-
 def _raster_destination(alg, parameters, name, context) -> str | None:
     return alg.parameterAsOutputLayer(parameters, name, context) or None
 
@@ -168,31 +155,10 @@ def run_corridors(alg, plan_: TiledPlan, parameters, context, feedback, area_ha:
     results = {alg.ACCUMULATION: accumulation_path, alg.FLOW_DIRECTION: direction_path}
     if accumulation_path:
         styling.style_output(context, accumulation_path, "drainage_accumulation", alg.tr("Flow accumulation (m²)"))
-    alg.raise_if_canceled(feedback)
-    feedback.setProgress(88)
-    outputs = (
-        (alg.CORRIDORS, result.lines, QgsWkbTypes.Type.LineString, "drainage_corridors", alg.tr("Drainage corridors")),
-        (alg.CORRIDOR_ZONES, result.zones, QgsWkbTypes.Type.MultiPolygon, "drainage_zones", alg.tr("Corridor zones")),
-        (alg.CROSSINGS, result.crossings, QgsWkbTypes.Type.Point, "drainage_crossings", alg.tr("Corridor-road crossings")),
-        (alg.FLAGGED_BUILDINGS, result.buildings, QgsWkbTypes.Type.MultiPolygon, "drainage_buildings",
-         alg.tr("Buildings in corridor zones")),
-    )
-    results.update(_write_frames(alg, parameters, context, feedback, outputs,
-                                 {alg.CROSSINGS: roads is None, alg.FLAGGED_BUILDINGS: buildings is None}, metric, crs))
     note = method_note(alg, plan_, result.flat_rounds)
     feedback.pushInfo(note)
-    report_path = alg.parameterAsFileOutput(parameters, alg.REPORT, context)
-    if report_path:
-        results[alg.REPORT] = alg.write_report(report_path, result, area_ha, widths, plan_.layer.name(),
-                                               roads is not None, extra_notes=[note])
-    results[alg.TOTAL_LENGTH_KM] = result.total_length_km
-    results[alg.CROSSING_COUNT] = result.crossing_count
-    results[alg.BUILDING_COUNT] = len(result.buildings)
-    feedback.pushInfo(alg.tr("{} corridor segment(s), {} km in total; {} road crossing(s); {} building(s) in "
-                             "corridor zones.").format(len(result.lines), f"{result.total_length_km:.2f}",
-                                                       results[alg.CROSSING_COUNT], len(result.buildings)))
-    feedback.setProgress(100)
-    return results
+    return alg.write_outputs(parameters, context, feedback, results, result, roads, buildings, metric, crs, area_ha, widths,
+                             plan_.layer.name(), [note])
 
 
 def run_depressions(alg, plan_: TiledPlan, parameters, context, feedback, min_depth: float, min_area: float) -> dict:
@@ -211,20 +177,7 @@ def run_depressions(alg, plan_: TiledPlan, parameters, context, feedback, min_de
             progress=alg.progress(feedback, 5, 80), is_canceled=feedback.isCanceled)
     if depth_path:
         styling.style_output(context, depth_path, "drainage_depth", alg.tr("Ponding depth (m)"))
-    alg.raise_if_canceled(feedback)
-    results = {alg.DEPTH: depth_path}
-    results.update(_write_frames(alg, parameters, context, feedback,
-                                 [(alg.DEPRESSIONS, result.depressions, QgsWkbTypes.Type.MultiPolygon, "drainage_depressions",
-                                   alg.tr("Waterlogging-prone depressions"))], {}, metric, crs))
     note = method_note(alg, plan_, result.flat_rounds)
     feedback.pushInfo(note)
-    report_path = alg.parameterAsFileOutput(parameters, alg.REPORT, context)
-    if report_path:
-        results[alg.REPORT] = alg.write_report(report_path, result, min_depth, min_area, plan_.layer.name(),
-                                               extra_notes=[note])
-    results[alg.DEPRESSION_COUNT] = result.count
-    results[alg.TOTAL_VOLUME_M3] = result.total_volume_m3
-    feedback.pushInfo(alg.tr("{} depression(s) at least {} m deep (of {} hollows), {} m³ of ponding in total.").format(
-        result.count, min_depth, result.candidates, f"{result.total_volume_m3:,.0f}"))
-    feedback.setProgress(100)
-    return results
+    return alg.write_outputs(parameters, context, feedback, {alg.DEPTH: depth_path}, result, metric, crs, min_depth,
+                             min_area, plan_.layer.name(), [note])
