@@ -102,8 +102,14 @@ from urbanization_planning.algorithms.drainage.tiled.analyses import geotiff_pro
 from urbanization_planning.algorithms.drainage.tiled.grid import Source, TileGrid
 from urbanization_planning.algorithms.dask_runtime import runner_for
 from affine import Affine
-identify_corridors(np.random.default_rng(0).random((60, 60)).astype("float32"), Affine(1, 0, 0, 0, -1, 0),
-                   min_area_m2=10.0, widths={1: 1.0})  # numba warm-up, outside the timing
+warm = np.random.default_rng(0).random((60, 60)).astype("float32")  # numba warm-up of both paths, outside the timing
+identify_corridors(warm, Affine(1, 0, 0, 0, -1, 0), min_area_m2=10.0, widths={1: 1.0})
+with tempfile.TemporaryDirectory() as folder:
+    profile = geotiff_profile(warm.shape, Affine(1, 0, 0, 0, -1, 0), "EPSG:32648", -9999.0, "float32")
+    with rasterio.open(folder + "/warm.tif", "w", **profile) as o:
+        o.write(warm, 1)
+    identify_corridors_tiled(Source(folder + "/warm.tif"), TileGrid(warm.shape, 32, 32), Affine(1, 0, 0, 0, -1, 0),
+                             runner_for(None), min_area_m2=10.0, widths={1: 1.0}, scratch_dir=folder)
 widths = {1: 10.0, 2: 15.0, 3: 25.0, 4: 40.0}
 stages = {}  # tiled: seconds of each tile stage (all tiles, both threads) and of the client's global solves
 from urbanization_planning.algorithms import dask_runtime

@@ -173,22 +173,32 @@ def spread_flat_distances(filled, d8, distance, seeds):
     `d8` (rows, cols) uint8 with UNRESOLVED on flat cells; `distance` (rows+2, cols+2) int32: 0 on
     drained cells, on the ring the distance the neighbouring tile reports (FAR unknown), on flat
     cells FAR or the distance of an earlier round; `seeds`: flat indices whose distance is set or
-    has just dropped. A flat cell may step to a neighbour that is not higher (Dijkstra in steps).
-    Distances only ever drop, so a later round seeded with just the ring cells that dropped gives
-    the same result as starting over."""
+    has just dropped. A flat cell may step to a neighbour that is not higher.
+
+    Every step costs 1, so no heap is needed: the seeds sorted by distance and a FIFO of reached
+    cells are taken in turn, smaller distance first (a breadth-first search from sources that
+    start at different distances); each cell's first new distance is final. Distances only ever
+    drop, so a later round seeded with just the ring cells that dropped gives the same result as
+    starting over."""
     rows, cols = d8.shape
     width = cols + 2
-    heap = [(np.int32(0), np.int64(0))]
-    heap.pop()
-    for index in seeds:
+    start = np.empty(seeds.size, dtype=np.int64)
+    for s in range(seeds.size):
+        start[s] = distance[seeds[s] // width, seeds[s] % width]
+    order = np.argsort(start, kind="mergesort")
+    queue = np.empty(max(64, seeds.size), dtype=np.int64)
+    head, tail, next_seed = 0, 0, 0
+    while head < tail or next_seed < order.size:
+        if next_seed < order.size and (head == tail or start[order[next_seed]] <= distance[queue[head] // width,
+                                                                                             queue[head] % width]):
+            index = seeds[order[next_seed]]
+            next_seed += 1
+        else:
+            index = queue[head]
+            head += 1
         r, c = index // width, index % width
-        if distance[r, c] < FAR and not np.isnan(filled[r, c]):
-            heap.append((distance[r, c], np.int64(index)))
-    heapq.heapify(heap)
-    while len(heap) > 0:
-        steps, index = heapq.heappop(heap)
-        r, c = index // width, index % width
-        if steps > distance[r, c]:
+        steps = distance[r, c]
+        if steps >= FAR or np.isnan(filled[r, c]):
             continue
         for k in range(8):
             rr, cc = r + DR[k], c + DC[k]
@@ -198,7 +208,10 @@ def spread_flat_distances(filled, d8, distance, seeds):
                 continue
             if steps + 1 < distance[rr, cc]:
                 distance[rr, cc] = steps + 1
-                heapq.heappush(heap, (np.int32(steps + 1), np.int64(rr * width + cc)))
+                if tail == queue.size:
+                    queue = np.concatenate((queue, np.empty(queue.size, dtype=np.int64)))
+                queue[tail] = rr * width + cc
+                tail += 1
     return distance
 
 
