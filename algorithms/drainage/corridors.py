@@ -47,15 +47,8 @@ def half_width(order: int, widths: dict[int, float]) -> float:
     return widths[max(lower)] if lower else widths[min(widths)]
 
 
-@dataclass
-class CorridorResult:
-    accumulation: np.ndarray  # float32 contributing area in m2, NaN outside the DEM
-    d8: np.ndarray  # uint8 D8 codes (pyflwdir/ESRI: 1 E, 2 SE, 4 S, ... 128 NE; 0 outlet; 247 nodata)
-    lines: object  # GeoDataFrame in the metric CRS: corridor_id, order, upstream_km2, length_m, slope_pct
-    zones: object  # GeoDataFrame: order, half_width_m, area_m2 (one multipolygon per order)
-    crossings: object  # GeoDataFrame of points: road_fid, road_name, corridor_id, order, upstream_km2
-    buildings: object  # GeoDataFrame: buildings in a corridor zone, building_fid, order, overlap_m2
-    threshold_m2: float
+class CorridorTotals:
+    """The totals of a corridor result with `lines` and `crossings` (whole-DEM or tiled)."""
 
     @property
     def total_length_km(self) -> float:
@@ -66,6 +59,17 @@ class CorridorResult:
         return len(self.crossings)
 
 
+@dataclass
+class CorridorResult(CorridorTotals):
+    accumulation: np.ndarray  # float32 contributing area in m2, NaN outside the DEM
+    d8: np.ndarray  # uint8 D8 codes (pyflwdir/ESRI: 1 E, 2 SE, 4 S, ... 128 NE; 0 outlet; 247 nodata)
+    lines: object  # GeoDataFrame in the metric CRS: corridor_id, order, upstream_km2, length_m, slope_pct
+    zones: object  # GeoDataFrame: order, half_width_m, area_m2 (one multipolygon per order)
+    crossings: object  # GeoDataFrame of points: road_fid, road_name, corridor_id, order, upstream_km2
+    buildings: object  # GeoDataFrame: buildings in a corridor zone, building_fid, order, overlap_m2
+    threshold_m2: float
+
+
 def _check(is_canceled: Callable[[], bool] | None) -> None:
     if is_canceled is not None and is_canceled():
         raise CancelledError()
@@ -74,7 +78,6 @@ def _check(is_canceled: Callable[[], bool] | None) -> None:
 def corridor_lines(model: FlowModel, dem: np.ndarray, accumulation: np.ndarray, threshold_m2: float,
                    crs, metric_crs):
     """Corridor segments as lines (in `metric_crs`) with order, contributing area, length, slope."""
-    import geopandas as gpd
     import shapely
 
     network = np.nan_to_num(accumulation, nan=0.0) >= threshold_m2
@@ -91,6 +94,15 @@ def corridor_lines(model: FlowModel, dem: np.ndarray, accumulation: np.ndarray, 
         own_last = segment[-1] if d8[segment[-1]] == 0 else segment[-2]
         rows.append((int(order[segment[0]]), float(flat_acc[own_last]) / 1e6,
                      float(flat_dem[segment[0]]), float(flat_dem[segment[-1]])))
+    return lines_frame(rows, geometries, crs, metric_crs)
+
+
+def lines_frame(rows: list[tuple], geometries: list, crs, metric_crs):
+    """The corridor table from one (Strahler order, upstream km2, top elevation, bottom elevation)
+    row and one line per segment: length and slope measured in `metric_crs`, ids from 1. Shared
+    by the whole-DEM and the tiled paths."""
+    import geopandas as gpd
+
     if rows:
         orders, areas, z_top, z_bottom = (np.array(c) for c in zip(*rows))
     else:

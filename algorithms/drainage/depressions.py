@@ -20,11 +20,8 @@ from ..cancel import CancelledError
 from .hydrology import condition
 
 
-@dataclass
-class DepressionResult:
-    depth: np.ndarray  # float32 filled minus original (0 outside hollows, NaN outside the DEM)
-    depressions: object  # GeoDataFrame ranked by volume (see find_depressions)
-    candidates: int  # hollows before the depth and area thresholds
+class DepressionTotals:
+    """The totals of a result with a `depressions` frame (whole-DEM or tiled)."""
 
     @property
     def count(self) -> int:
@@ -33,6 +30,28 @@ class DepressionResult:
     @property
     def total_volume_m3(self) -> float:
         return float(self.depressions["volume_m3"].sum())
+
+
+@dataclass
+class DepressionResult(DepressionTotals):
+    depth: np.ndarray  # float32 filled minus original (0 outside hollows, NaN outside the DEM)
+    depressions: object  # GeoDataFrame ranked by volume (see find_depressions)
+    candidates: int  # hollows before the depth and area thresholds
+
+
+def ranked_with_exposure(frame, metric_crs, roads, buildings):
+    """Depressions (north to south) in `metric_crs`, with the roads and buildings inside, their
+    ids (north to south) and ranks by volume, largest first. Shared by the whole-DEM and tiled paths."""
+    if metric_crs is not None and frame.crs is not None and frame.crs != metric_crs:
+        frame = frame.to_crs(metric_crs)
+    road_length, building_count = exposure(frame.geometry.values, roads, buildings)
+    frame["road_length_m"] = road_length
+    frame["buildings"] = building_count
+    frame.insert(0, "depression_id", np.arange(1, len(frame) + 1, dtype="int64"))
+    frame = frame.sort_values("volume_m3", ascending=False, kind="stable").reset_index(drop=True)
+    frame.insert(1, "rank", np.arange(1, len(frame) + 1, dtype="int64"))
+    frame["cells"] = frame["cells"].astype("int64")
+    return frame
 
 
 def _check(is_canceled: Callable[[], bool] | None) -> None:
@@ -133,15 +152,7 @@ def find_depressions(dem: np.ndarray, transform, *, crs=None, metric_crs=None, l
     frame = gpd.GeoDataFrame(table or {k: np.array([]) for k in ("area_m2", "volume_m3", "max_depth_m", "mean_depth_m",
                                                                    "spill_elev_m", "upstream_km2", "cells")},
                              geometry=polygons, crs=crs)
-    if metric_crs is not None and frame.crs is not None and frame.crs != metric_crs:
-        frame = frame.to_crs(metric_crs)
     step(90.0)
-    road_length, building_count = exposure(frame.geometry.values, roads, buildings)
-    frame["road_length_m"] = road_length
-    frame["buildings"] = building_count
-    frame.insert(0, "depression_id", np.arange(1, len(frame) + 1, dtype="int64"))  # north to south
-    frame = frame.sort_values("volume_m3", ascending=False, kind="stable").reset_index(drop=True)
-    frame.insert(1, "rank", np.arange(1, len(frame) + 1, dtype="int64"))
-    frame["cells"] = frame["cells"].astype("int64")
+    frame = ranked_with_exposure(frame, metric_crs, roads, buildings)
     step(100.0)
     return DepressionResult(depth=depth, depressions=frame, candidates=candidates)

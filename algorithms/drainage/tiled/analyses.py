@@ -20,8 +20,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from ...cancel import CancelledError
-from ..corridors import CorridorSettingsError, buildings_in_zones, corridor_zones, road_crossings
-from ..depressions import exposure
+from ..corridors import (
+    CorridorSettingsError,
+    CorridorTotals,
+    buildings_in_zones,
+    corridor_zones,
+    lines_frame,
+    road_crossings,
+)
+from ..depressions import DepressionTotals, ranked_with_exposure
 from ..hydrology import D8_NODATA
 from . import kernels
 from .flow import TiledFlow, condition_tiled
@@ -71,7 +78,9 @@ def write_tiles(flow: TiledFlow, name: str, path: str, crs, nodata: float, dtype
 
 
 @dataclass
-class TiledCorridorResult:
+class TiledCorridorResult(CorridorTotals):
+    """corridors.CorridorResult without the rasters (they are written to files)."""
+
     lines: object
     zones: object
     crossings: object
@@ -79,20 +88,11 @@ class TiledCorridorResult:
     threshold_m2: float
     flat_rounds: int
 
-    @property
-    def total_length_km(self) -> float:
-        return float(self.lines["length_m"].sum()) / 1000.0
-
-    @property
-    def crossing_count(self) -> int:
-        return len(self.crossings)
-
 
 def network_lines(network: tuple, transform, shape: tuple[int, int], crs, metric_crs):
     """Corridor segments of a sparse stream network (global index, downstream index, accumulation,
     elevation) as lines with Strahler order, contributing area, length and slope, like
     corridors.corridor_lines on a whole DEM."""
-    import geopandas as gpd
     import shapely
 
     own, downstream, accumulation, elevation = network
@@ -119,19 +119,7 @@ def network_lines(network: tuple, transform, shape: tuple[int, int], crs, metric
         own_last = segment[-1] if pits[segment[-1]] else segment[-2]
         records.append((int(strahler[segment[0]]), float(accumulation[own_last]) / 1e6,
                         float(elevation[segment[0]]), float(elevation[segment[-1]])))
-    if records:
-        orders, areas, z_top, z_bottom = (np.array(c) for c in zip(*records))
-    else:
-        orders, areas, z_top, z_bottom = (np.array([], dtype=k) for k in ("int64", "float64", "float64", "float64"))
-    lines = gpd.GeoDataFrame({"strahler": orders.astype("int64"), "upstream_km2": areas},
-                             geometry=np.array(geometries, dtype=object), crs=crs)
-    if metric_crs is not None and lines.crs is not None and lines.crs != metric_crs:
-        lines = lines.to_crs(metric_crs)
-    lines["length_m"] = lines.geometry.length
-    drop = np.clip(z_top - z_bottom, 0.0, None)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        lines["slope_pct"] = np.where(lines["length_m"] > 0, 100.0 * drop / lines["length_m"].to_numpy(), 0.0)
-    lines.insert(0, "corridor_id", np.arange(1, len(lines) + 1, dtype="int64"))
+    lines = lines_frame(records, geometries, crs, metric_crs)
     return lines, strahler, own
 
 
@@ -267,18 +255,12 @@ def polygons_tile_task(grid: TileGrid, scratch: Scratch, transform, i: int, j: i
 
 
 @dataclass
-class TiledDepressionResult:
+class TiledDepressionResult(DepressionTotals):
+    """depressions.DepressionResult without the depth raster (it is written to a file)."""
+
     depressions: object
     candidates: int
     flat_rounds: int
-
-    @property
-    def count(self) -> int:
-        return len(self.depressions)
-
-    @property
-    def total_volume_m3(self) -> float:
-        return float(self.depressions["volume_m3"].sum())
 
 
 def _combine(grid: TileGrid, results: dict, joined: dict, groups: int) -> dict:
@@ -348,14 +330,6 @@ def find_depressions_tiled(source: Source, grid: TileGrid, transform, runner, *,
              "mean_depth_m": stats["volume"][kept] / stats["area"][kept],
              "spill_elev_m": stats["spill"][kept].astype(np.float32),
              "upstream_km2": stats["upstream"][kept] / 1e6, "cells": stats["cells"][kept].astype("int64")}
-    frame = gpd.GeoDataFrame(table, geometry=polygons, crs=crs)
-    if metric_crs is not None and frame.crs is not None and frame.crs != metric_crs:
-        frame = frame.to_crs(metric_crs)
-    road_length, building_count = exposure(frame.geometry.values, roads, buildings)
-    frame["road_length_m"] = road_length
-    frame["buildings"] = building_count
-    frame.insert(0, "depression_id", np.arange(1, len(frame) + 1, dtype="int64"))
-    frame = frame.sort_values("volume_m3", ascending=False, kind="stable").reset_index(drop=True)
-    frame.insert(1, "rank", np.arange(1, len(frame) + 1, dtype="int64"))
+    frame = ranked_with_exposure(gpd.GeoDataFrame(table, geometry=polygons, crs=crs), metric_crs, roads, buildings)
     step(95, 5)(100)
     return TiledDepressionResult(depressions=frame, candidates=groups, flat_rounds=flow.flat_rounds)

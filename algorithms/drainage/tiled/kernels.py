@@ -257,7 +257,8 @@ def drain_flats(filled: np.ndarray, d8: np.ndarray) -> int:
 
 @njit(cache=True, nogil=True)
 def topological_order(down):
-    """Cells (not nodata) ordered from upstream to downstream (Kahn's algorithm)."""
+    """Cells ordered from upstream to downstream (Kahn's algorithm); `down[i]` the next cell, or
+    negative: -3 nodata (left out), any other negative value: the flow ends here."""
     n = down.size
     upstream = np.zeros(n, dtype=np.int32)
     for i in range(n):
@@ -394,23 +395,12 @@ def solve_perimeter_flow(count, target, carries_local, local):
     `target[i]` the next node downstream (-1 none), `carries_local[i]` True when that link leaves
     the tile (then the node's whole accumulation flows on), False inside a tile (then only what
     came from other tiles does). Returns (extra, inflow): extra = accumulation from other tiles
-    through the node, inflow = the part entering the tile at the node itself."""
-    upstream = np.zeros(count, dtype=np.int32)
-    for i in range(count):
-        if target[i] >= 0:
-            upstream[target[i]] += 1
+    through the node, inflow = the part entering the tile at the node itself; and how many nodes
+    were ordered (fewer than `count` only if the links loop)."""
     extra = np.zeros(count, dtype=np.float64)
     inflow = np.zeros(count, dtype=np.float64)
-    queue = np.empty(count, dtype=np.int64)
-    head = 0
-    for i in range(count):
-        if upstream[i] == 0:
-            queue[head] = i
-            head += 1
-    tail = 0
-    while tail < head:
-        i = queue[tail]
-        tail += 1
+    order = topological_order(target)
+    for i in order:
         j = target[i]
         if j < 0:
             continue
@@ -420,11 +410,7 @@ def solve_perimeter_flow(count, target, carries_local, local):
         else:
             amount = extra[i]
         extra[j] += amount
-        upstream[j] -= 1
-        if upstream[j] == 0:
-            queue[head] = j
-            head += 1
-    return extra, inflow, head
+    return extra, inflow, order.size
 
 
 @njit(cache=True, nogil=True)
