@@ -111,24 +111,41 @@ with tempfile.TemporaryDirectory() as folder:
     identify_corridors_tiled(Source(folder + "/warm.tif"), TileGrid(warm.shape, 32, 32), Affine(1, 0, 0, 0, -1, 0),
                              runner_for(None), min_area_m2=10.0, widths={1: 1.0}, scratch_dir=folder)
 widths = {1: 10.0, 2: 15.0, 3: 25.0, 4: 40.0}
-stages = {}  # tiled: seconds of each tile stage (all tiles, both threads) and of the client's global solves
+stages, peaks = {}, {}  # tiled: seconds and highest resident memory of each tile stage and client step
 from urbanization_planning.algorithms import dask_runtime
 from urbanization_planning.algorithms.drainage.tiled import analyses, flow
+import threading
+
+def resident():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize()
+
+highest = [0]
+
+def sample():  # every 20 ms: the resident memory the current stage has reached
+    while True:
+        highest[0] = max(highest[0], resident())
+        time.sleep(0.02)
+
+threading.Thread(target=sample, daemon=True).start()
 
 def timed(name, function):
     def wrapper(*args, **kwargs):
-        began = time.perf_counter()
+        began, highest[0] = time.perf_counter(), resident()
         try:
             return function(*args, **kwargs)
         finally:
             stages[name] = stages.get(name, 0.0) + time.perf_counter() - began
+            peaks[name] = max(peaks.get(name, 0.0), round(highest[0] / 2**30, 2))
     return wrapper
 
 tile_map = dask_runtime.TileRunner.map
 dask_runtime.TileRunner.map = lambda self, function, tasks, **kw: timed(function.__name__, tile_map)(self, function, tasks, **kw)
 for module, name in ((flow, "solve_spill_levels"), (flow, "solve_inflow"), (analyses, "write_tiles"),
-                     (analyses, "network_lines"), (analyses, "corridor_zones")):
+                     (analyses, "network_lines"), (analyses, "corridor_zones"), (analyses, "road_crossings"),
+                     (analyses, "buildings_in_zones")):
     setattr(module, name, timed(name, getattr(module, name)))
+base = resident()  # imports and warm-up done: what the process holds before the case
 start = time.perf_counter()
 with rasterio.open(path) as d:
     shape, transform = d.shape, d.transform
@@ -158,7 +175,8 @@ seconds = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 print(json.dumps({"mode": mode, "cells": shape[0] * shape[1], "seconds": seconds, "peak_bytes": peak,
                   "segments": lines, "flat_rounds": rounds, "tiles": tiles, "tile": tile if mode == "tiled" else None,
-                  "stages": {k: round(v, 2) for k, v in stages.items()}}))
+                  "stages": {k: round(v, 2) for k, v in stages.items()}, "stage_peak_gib": peaks,
+                  "base_gib": round(base / 2**30, 2)}))
 """
 
 
