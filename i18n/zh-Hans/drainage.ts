@@ -364,8 +364,8 @@
         <translation>高程模型超出可用内存，而分块计算约需 {} GiB 磁盘空间（临时文件夹 {}），该处仅剩 {} GiB。</translation>
     </message>
     <message>
-        <source>Whole-DEM path: the DEM fits in memory (faster than tiles).</source>
-        <translation>整体计算：高程模型可完整放入内存（比分块计算更快）。</translation>
+        <source>Whole-DEM path: the DEM fits in memory.</source>
+        <translation>整体计算：高程模型可完整放入内存。</translation>
     </message>
     <message>
         <source>The DEM does not fit in memory; to analyse it tile by tile install {}:

@@ -32,7 +32,7 @@ from ..depressions import DepressionTotals, ranked_with_exposure
 from ..hydrology import D8_NODATA
 from . import kernels
 from .flow import TiledFlow, condition_tiled
-from .grid import Scratch, Source, TileGrid, perimeter
+from .grid import GDAL_CACHE_MB, Scratch, Source, TileGrid, perimeter
 
 # peak bytes per cell of one tile in flight (its arrays, the ring, the flood heap, the int64 flow
 # graph of the accumulation): benchmarks/bench_drainage_tiled.py measured 1.26 GiB for one
@@ -63,7 +63,8 @@ def write_tiles(flow: TiledFlow, name: str, path: str, crs, nodata: float, dtype
     from rasterio.windows import Window
 
     grid = flow.grid
-    with rasterio.open(path, "w", **geotiff_profile(grid.shape, flow.transform, crs, nodata, dtype)) as out:
+    with rasterio.Env(GDAL_CACHEMAX=GDAL_CACHE_MB), \
+            rasterio.open(path, "w", **geotiff_profile(grid.shape, flow.transform, crs, nodata, dtype)) as out:
         for i, j in grid.tiles:
             row0, col0, rows, cols = grid.window(i, j)
             block = flow.load(name, i, j)

@@ -4,8 +4,11 @@ task. Pure: numpy, numba, rasterio, dask.
 
 Each stage is a function of one tile (module level, so a Dask cluster can pickle it); what tiles
 exchange is small and passes through the client: perimeter rows and columns, the watershed spill
-graph, the perimeter flow graph. Arrays a tile keeps between stages are .npy files in a scratch
-folder. Peak memory is a few tiles' worth of arrays per worker thread, independent of the DEM size.
+graph, the perimeter flow graph; the client keeps one-cell rings (four tile sides of cells), never a
+tile-sized array per tile. Arrays a tile keeps between stages are .npy files in a scratch folder.
+Peak memory is the arrays of one tile per worker thread (about 25 bytes per tile cell) plus the
+client's perimeter data and the gathered stream cells (analyses.py), which grow with the DEM but
+are a small fraction of it.
 
 How the result compares with the untiled path (hydrology.condition):
 - filled elevations are equal, cell for cell (both are the minimax spill level, added as

@@ -56,7 +56,7 @@ def plan(alg, parameters, context, feedback) -> TiledPlan | None:
     needed = hydrology.memory_estimate(shape[0] * shape[1], alg.TASK)
     available = hydrology.available_memory()
     if available is None or needed <= available:
-        feedback.pushInfo(tr("Whole-DEM path: the DEM fits in memory (faster than tiles)."))
+        feedback.pushInfo(tr("Whole-DEM path: the DEM fits in memory."))
         return None
     missing = dependencies.find_missing(DASK_PACKAGES)
     if missing:  # the whole-DEM path then explains that the DEM does not fit
