@@ -34,10 +34,11 @@ from . import kernels
 from .flow import TiledFlow, condition_tiled
 from .grid import GDAL_CACHE_MB, Scratch, Source, TileGrid, perimeter
 
-# peak bytes per cell of one tile in flight (its arrays, the ring, the flood heap, the int64 flow
-# graph of the accumulation): benchmarks/bench_drainage_tiled.py measured 1.26 GiB for one
-# 16-million-cell tile (85 B/cell, the process and the vector outputs included); with a margin
-TILE_BYTES_PER_CELL = 96
+# peak bytes per cell of one tile in flight (its arrays, the ring, the flood's FIFO and heap, the
+# accumulation's float64 totals): benchmarks/bench_drainage_tiled.py measured the tile stages of the
+# 400M run at 1.17 GiB with two 4096 x 4096 tiles in flight over a process of 0.41 GiB (24 B/cell);
+# with a margin for the client's rings and stream cells
+TILE_BYTES_PER_CELL = 40
 # bytes per DEM cell the scratch folder holds at most: the filled surface (4), local fill and labels
 # while filling (8), directions (1-2), accumulation (4), depth and hollow labels (8, depressions);
 # with the output GeoTIFFs written beside them, rounded up
