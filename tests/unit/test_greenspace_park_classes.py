@@ -173,3 +173,27 @@ def test_park_equity_without_targets_keeps_its_outputs():
     homes = gpd.GeoDataFrame(geometry=[Point(0, 0)], crs=3857)
     result = park_equity.park_equity(parks, homes, np.array([10.0]), rules.parse_rules("0:500"))
     assert result.classes is None and result.class_homes is None and "park_class" not in result.parks
+
+
+def test_class_scores_walk_from_the_class_parks_own_entrances():
+    """A 1 hm2 community park (GB/T 51346 grade: 500 m) beside a street y = 0, a home of 100 people at
+    x = 600. Without entrances the park is entered along its boundary, 10 m off the street at x = 1000:
+    about 410 m away, in reach, so the home's community score is the whole park, 10000 / 100 = 100.
+    With its only entrance at x = 1100 the walk is 500 m, the edge of the radius (weight 0)."""
+    from shapely.geometry import LineString
+
+    from urbanization_planning.algorithms import network as nw
+
+    graded = rules.rules_from_preset(standards.preset("park_service", "gbt51346"))
+    street = nw.build_network([LineString([(0, 0), (2000, 0)])])
+    parks = gpd.GeoDataFrame({"park_id": [1], "name": ["p"]}, geometry=[box(1000, 10, 1100, 110)], crs=3857)
+    homes = gpd.GeoDataFrame(geometry=[Point(600, 0)], crs=3857)
+
+    def community(entrances):
+        result = park_equity.park_equity(parks, homes, np.array([100.0]), graded, network=street, entrances=entrances,
+                                         class_targets=TARGETS)
+        assert result.parks["park_class"].tolist() == ["community"]
+        return result.class_homes["community_m2"].iloc[0]
+
+    assert community(None) == pytest.approx(100.0)
+    assert community(np.array([Point(1100, 0)], dtype=object)) == pytest.approx(0.0)
