@@ -118,6 +118,17 @@ def _layer(text: str | None, scratch: str, crs: str):
     return partition_io.read_all(source)
 
 
+def _control_layer(text: str | None, scratch: str, crs: str):
+    """A control layer kept as its polygons' boxes; the partitions read the polygons near them."""
+    from .algorithms.zoning.control_lines import ControlLayer
+
+    if not text:
+        return None
+    source = _source(text, scratch)
+    source.target_crs = crs
+    return ControlLayer.from_file(source)
+
+
 def _deduction(plan) -> dict:
     from .algorithms.zoning.sandiao import DEDUCTION_FIELDS
 
@@ -136,8 +147,8 @@ def conflicts(args, runner, scratch: str) -> None:
     plan, found, crs, parts = _prepare(args, scratch, True)
     table, crosswalk = CodeTable.load(), Crosswalk.load()
     rules = load_rules(args.rules, table) if args.rules else national_rules(table)
-    lines = {line: _layer(getattr(args, option), scratch, crs) for option, line in LINE_OPTIONS.items()}
-    lines = {line: geometry for line, geometry in lines.items() if geometry is not None and len(geometry)}
+    lines = {line: _control_layer(getattr(args, option), scratch, crs) for option, line in LINE_OPTIONS.items()}
+    lines = {line: layer for line, layer in lines.items() if layer is not None and len(layer)}
     if not set(lines) - {"ecological_core"}:
         raise partition_io.InputError("give at least one of --redline, --farmland, --boundary")
     deduction = _deduction(plan)

@@ -13,7 +13,9 @@ How:
    results handed to `consume` in the driver (which writes them): memory is bounded by a few
    partitions in flight, not by the data.
 3. Identical to the whole-layer path: every conflict or space piece depends on its own parcel and
-   the (globally dissolved) control lines or units only. Topology errors that cross partition
+   the control lines or units only; a partition dissolves only the control polygons near it, clipped
+   to its window, which inside the window is the whole-layer dissolve (control_lines.py, also for
+   the control-line overlaps, found component by component). Topology errors that cross partition
    borders: each partition also reads its halo (other partitions' parcels whose boxes meet its
    rectangle); a pair of parcels is checked by the partition of the pair's lower feature id, so
    overlaps and duplicates are neither lost nor counted twice. Gaps are holes of the union of all
@@ -37,7 +39,7 @@ import shapely
 
 from ..cancel import CancelledError
 from . import conflicts as conflict_engine
-from . import overlay, topology
+from . import control_lines, overlay, topology
 from .partition_io import LayerSource, Scan, read_rect, scan
 
 PARTITION_SIZE = 50_000
@@ -65,6 +67,7 @@ def hilbert_distance(bounds: np.ndarray) -> np.ndarray:
     centre_x = (bounds[:, 0] + bounds[:, 2]) / 2.0
     centre_y = (bounds[:, 1] + bounds[:, 3]) / 2.0
     total = np.array([centre_x.min(), centre_y.min(), centre_x.max(), centre_y.max()])
+    total[2:] = np.maximum(total[2:], total[:2] + 1e-9 * np.maximum(1.0, np.abs(total[:2])))  # one centre, or a row: no 0 width
     x, y = _continuous_to_discrete_coords(bounds, HILBERT_LEVEL, total)
     return np.asarray(_encode(HILBERT_LEVEL, x, y), dtype=np.int64)
 
@@ -212,16 +215,17 @@ class StreamedConflicts:
         return float(self.overlaps[conflict_engine.AREA].sum()) if len(self.overlaps) else 0.0
 
 
-def conflicts_task(reader: PlanReader, partition: Partition, parts: dict, rules, min_area: float, crs):
+def conflicts_task(reader: PlanReader, partition: Partition, layers: dict, rules, min_area: float, crs):
     """One partition's conflict pieces (with fid, raw land-use value and 田坎 share), its summary
-    and its number of parcels with an unknown code."""
+    and its number of parcels with an unknown code; its control lines dissolved from the polygons
+    near it only (control_lines.partition_parts)."""
     fids, geometry, _, columns = reader.read(partition)
     raw, codes = reader.codes(columns)
     if codes is None:
         codes = np.full(len(fids), reader.unknown, dtype=object)
         raw = np.full(len(fids), None, dtype=object)
     share, _ = reader.deduction(columns, len(fids))
-    near = {line: parts_near(line_parts, partition.metric_rect) for line, line_parts in parts.items()}
+    near = control_lines.partition_parts(layers, partition.metric_rect)
     pieces, unknown = conflict_engine.conflict_pieces(geometry, codes, near, rules, min_area=min_area, crs=crs,
                                                       deducted_share=share)
     rows = pieces["row"].to_numpy(dtype=np.int64)
@@ -229,16 +233,15 @@ def conflicts_task(reader: PlanReader, partition: Partition, parts: dict, rules,
     return pieces, conflict_engine.summarise(pieces), unknown, len(fids)
 
 
-def conflicts(reader: PlanReader, partitions: list[Partition], lines: dict[str, np.ndarray], rules, *,
+def conflicts(reader: PlanReader, partitions: list[Partition], lines: dict, rules, *,
               runner, consume: Consume, min_area: float = 1.0, crs=None,
               progress: Callable[[float], None] | None = None,
               is_canceled: Callable[[], bool] | None = None) -> StreamedConflicts:
-    """The conflict check partition by partition; `consume('conflicts', pieces)` per partition."""
-    parts = conflict_engine.dissolve_lines(
-        lines, map_dissolve=lambda layers: runner.map(overlay.dissolve, [(layer,) for layer in layers],
-                                                      is_canceled=is_canceled))
-    if is_canceled is not None and is_canceled():
-        raise CancelledError
+    """The conflict check partition by partition; `consume('conflicts', pieces)` per partition.
+    `lines`: line id -> polygons (array) or control_lines.ControlLayer (read from its file by the tasks).
+    No control layer is dissolved whole: each partition dissolves the polygons near it, and the
+    line overlaps are found component by component (control_lines)."""
+    layers = control_lines.layers_of(lines)
     summaries, totals = [], {"unknown": 0, "parcels": 0}
 
     def take(result):
@@ -248,9 +251,13 @@ def conflicts(reader: PlanReader, partitions: list[Partition], lines: dict[str, 
         totals["unknown"] += unknown
         totals["parcels"] += parcels
 
-    tasks = [(reader, p, parts, rules, min_area, crs) for p in partitions]
-    run_partitions(runner, conflicts_task, tasks, take, progress=progress, is_canceled=is_canceled, span=(5.0, 95.0))
-    overlaps = conflict_engine.line_overlaps(parts, min_area=min_area, crs=crs)
+    tasks = [(reader, p, layers, rules, min_area, crs) for p in partitions]
+    run_partitions(runner, conflicts_task, tasks, take, progress=progress, is_canceled=is_canceled, span=(0.0, 92.0))
+    found = []
+    tasks = [(layers, task, min_area, crs) for task in control_lines.overlap_tasks(layers)]
+    run_partitions(runner, control_lines.overlap_task, tasks, lambda frame: found.append(frame) if len(frame) else None,
+                   progress=progress, is_canceled=is_canceled, span=(92.0, 100.0))
+    overlaps = pd.concat(found, ignore_index=True) if found else conflict_engine.line_overlaps({}, crs=crs)
     return StreamedConflicts(conflict_engine.merge_summaries(summaries), overlaps, totals["unknown"],
                              totals["parcels"], len(partitions))
 
