@@ -1,27 +1,29 @@
-"""Control lines for the partitioned conflict check, without dissolving a whole control layer. Pure.
+"""Control lines for the partitioned conflict check, without dissolving a whole control layer at
+once. Pure.
 
-Why: the whole-layer path dissolves each control layer at once (overlay.dissolve). At province
+Why: the whole-layer path dissolves each control layer in one union (overlay.dissolve). At province
 scale that union was the largest single step of the partitioned check (1,000,000-parcel benchmark:
 45 s and 258 MB for one layer, two at once) and the reason its memory grew with the data.
 
 How, with results identical to the whole-layer dissolve:
-- Partition: its control geometry is the union of only the polygons whose boxes meet its window
-  (the partition's rectangle widened by 1 % + 1 m), each polygon reaching beyond the window clipped to it
-  first. As point sets union(p ∩ W) = union(all) ∩ W, and polygons whose boxes stay off W add
-  nothing inside W: every parcel of the partition (inside its rectangle) meets exactly the
-  global dissolve, so its pieces are the whole-layer path's pieces. The work and memory are those
-  of the polygons near one partition, whatever the size of the layer or of a connected red line.
-- Control-line overlaps (a global output: one row per pair of overlapping dissolved parts of two
-  lines): each layer's polygons are grouped into connected components of their bounding boxes
-  (boxes that meet, transitively). Every dissolved part of a layer is the union of polygons of one
-  component, so a component's union gives exactly its global parts. A task takes a run of line A's
-  components, dissolves them, and the whole components of line B whose boxes meet them; every
-  overlapping pair of parts (a, b) is found in the one task that holds a's component: none lost,
-  none twice.
-- Memory: the driver keeps the bounding boxes (and, from a file, the stored-CRS boxes and feature
-  ids) of every control polygon, 40-72 bytes each; tasks read their polygons from the file (the
-  GeoPackage R-tree) or take copies from an array the caller already holds (Processing inputs
-  that are not plain GeoPackages).
+- Components: each layer's polygons are grouped into connected components of their bounding boxes
+  (boxes that meet, transitively; computed from the boxes only). Every part of the whole-layer
+  dissolve is the union of polygons of one component, so dissolving component by component gives
+  exactly the whole-layer parts, each once, in small unions that run as parallel tasks.
+- Dissolve tasks: runs of components of all lines along a Hilbert curve. A task dissolves its own
+  components and, as partners, the whole components of later lines whose boxes meet them, and
+  reports the control-line overlaps (one row per pair of overlapping parts of two lines, as
+  conflicts.line_overlaps) for the pairs whose first part it owns: every pair once, none lost. It
+  returns its own parts (the red line outside core zones, as the whole-layer path).
+- Partitions: a partition takes the dissolved parts whose boxes meet its window (its rectangle
+  widened by 1 % + 1 m), the parts reaching beyond the window clipped to it: inside the window
+  exactly the whole-layer dissolve, so every parcel gets the whole-layer path's pieces, and a task
+  intersects a small piece of a province-wide red line.
+- Memory: the driver keeps the bounding boxes (from a file also the stored-CRS boxes and feature
+  ids) of every control polygon, 40-72 bytes each, and the dissolved parts (about the size of the
+  control lines themselves); the dissolve tasks read their polygons from the file (the GeoPackage
+  R-tree) or take copies from an array the caller already holds (Processing inputs that are not
+  plain GeoPackages). No union larger than one run of components is ever built.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 import numpy as np
+import pandas as pd
 import shapely
 
 from . import conflicts as conflict_engine
@@ -37,7 +40,7 @@ from . import overlay
 from .partition_io import LayerSource, read_rect
 from .rules import CONTROL_LINES
 
-OVERLAP_CHUNK = 1_000  # polygons of line A per overlap task (whole components; a larger one is one task)
+DISSOLVE_CHUNK = 1_000  # polygons per dissolve task (whole components: a larger component is one task)
 
 
 @dataclass
@@ -151,73 +154,81 @@ def window(rect) -> tuple[float, float, float, float]:
     return xmin - pad, ymin - pad, xmax + pad, ymax + pad
 
 
-def clipped_union(layer: ControlLayer, clip) -> np.ndarray:
-    """Disjoint parts of (union of the layer) ∩ `clip`, from the polygons whose boxes meet `clip` only."""
-    rows = layer.rows_meeting(clip)
-    geometry = layer.read(rows)
-    b = layer.bounds[rows]
-    beyond = (b[:, 0] < clip[0]) | (b[:, 1] < clip[1]) | (b[:, 2] > clip[2]) | (b[:, 3] > clip[3])
-    if beyond.any():
-        geometry[beyond] = shapely.intersection(geometry[beyond], shapely.box(*clip))
-    return overlay.dissolve(geometry)
-
-
-def partition_parts(layers: dict[str, ControlLayer], rect) -> dict[str, np.ndarray]:
-    """Each line's dissolved parts within the window of a partition's rectangle `rect` (target CRS):
-    the whole-layer dissolve (red line outside core zones) clipped to the window. Every line of
-    `layers` is present, with no parts where none is near (its 'outside' rules then take whole parcels)."""
+def partition_parts(dissolved: dict[str, ControlLayer], rect) -> dict[str, np.ndarray]:
+    """Each line's dissolved parts (`dissolved`: from dissolve_task) within the window of a partition's
+    rectangle `rect` (target CRS), this task's own prepared copies. Every line is present, with no
+    parts where none is near (its 'outside' rules then take whole parcels)."""
     clip = window(rect)
-    parts = {line: clipped_union(layer, clip) for line, layer in layers.items()}
-    for line_parts in parts.values():
-        shapely.prepare(line_parts)
-    return conflict_engine.red_line_outside_core(parts)
+    parts = {}
+    for line, layer in dissolved.items():
+        rows = layer.rows_meeting(clip)
+        chosen = layer.read(rows)
+        b = layer.bounds[rows]
+        beyond = (b[:, 0] < clip[0]) | (b[:, 1] < clip[1]) | (b[:, 2] > clip[2]) | (b[:, 3] > clip[3])
+        if beyond.any():  # clipping keeps the parts disjoint
+            chosen[beyond] = shapely.intersection(chosen[beyond], shapely.box(*clip))
+            chosen, _ = overlay.polygon_parts(chosen)
+        shapely.prepare(chosen)
+        parts[line] = chosen
+    return parts
 
 
-# --- control-line overlaps -----------------------------------------------------------------------
+# --- dissolving by components, and the control-line overlaps -----------------------------------
 
 @dataclass
-class OverlapTask:
-    """Overlaps of line `a` (rows `a_rows`, whole components) with line `b` (the whole components
-    meeting them); `core_rows`: core zones near a red line among them (red line outside core zones)."""
+class DissolveTask:
+    """A run of whole components of every line (`own`: line -> rows) and, as partners, the whole
+    components of later lines that meet them but belong to other runs (`near`); `core_rows`: the core
+    zones meeting the task's red line (the red line outside core zones, as the whole-layer path)."""
 
-    a: str
-    a_rows: np.ndarray
-    b: str
-    b_rows: np.ndarray
-    core_rows: np.ndarray | None
+    own: dict[str, np.ndarray]
+    near: dict[str, np.ndarray]
+    core_rows: np.ndarray | None = None
 
 
-def overlap_tasks(layers: dict[str, ControlLayer], chunk: int = OVERLAP_CHUNK) -> list[OverlapTask]:
-    """Overlap tasks for every pair of lines the whole-layer path compares (core zones and red line
-    excepted): line a's components in runs of about `chunk` polygons along a Hilbert curve."""
+def compared_pairs(lines) -> list[tuple[str, str]]:
+    """The pairs of lines whose overlaps the whole-layer path reports (core zones and red line excepted)."""
+    return [(a, b) for a, b in combinations([line for line in CONTROL_LINES if line in lines], 2)
+            if {a, b} != {conflict_engine.CORE, conflict_engine.REDLINE}]
+
+
+def dissolve_tasks(layers: dict[str, ControlLayer], chunk: int = DISSOLVE_CHUNK) -> list[DissolveTask]:
+    """The components of all lines along a Hilbert curve through their box centres, in runs of
+    about `chunk` polygons. A pair of overlapping parts (a of line A, b of a later line B) is found
+    by the task that owns a's component, which also holds b's (own or near): each pair once."""
     from .partitioned import hilbert_distance
 
     labels = {line: layer.components() for line, layer in layers.items()}
+    table = [(line, *_component_boxes(labels[line], layer.bounds)) for line, layer in layers.items()]
+    if not any(len(ids) for _, ids, _, _ in table):
+        return []
+    lines = np.concatenate([np.full(len(ids), index) for index, (_, ids, _, _) in enumerate(table)])
+    ids = np.concatenate([ids for _, ids, _, _ in table])
+    sizes = np.concatenate([sizes for _, _, sizes, _ in table])
+    boxes = np.concatenate([boxes for _, _, _, boxes in table])
+    order = np.argsort(hilbert_distance(boxes), kind="stable")
+    ends = np.flatnonzero(np.diff(np.cumsum(sizes[order]) // chunk, prepend=0) > 0)  # a run ends where a chunk fills
+    pairs = {(a, b): box_pairs(layers[a].bounds, layers[b].bounds) for a, b in compared_pairs(layers)}
     tasks = []
-    for a, b in combinations(layers, 2):
-        if {a, b} == {conflict_engine.CORE, conflict_engine.REDLINE}:
+    for run in np.split(order, ends + 1):
+        if len(run) == 0:
             continue
-        label_a, label_b = labels[a], labels[b]
-        ids, sizes, boxes = _component_boxes(label_a, layers[a].bounds)
-        order = np.argsort(hilbert_distance(boxes), kind="stable") if len(ids) else np.empty(0, dtype=np.int64)
-        pair_a, pair_b = box_pairs(layers[a].bounds, layers[b].bounds)
-        runs, run, count = [], [], 0
-        for component in order:
-            run.append(ids[component])
-            count += sizes[component]
-            if count >= chunk:
-                runs.append(run)
-                run, count = [], 0
-        if run:
-            runs.append(run)
-        for run in runs:
-            in_run = np.isin(label_a, run)
-            near_b = pair_b[in_run[pair_a]]
-            if len(near_b) == 0:
+        own = {}
+        for index, (line, *_rest) in enumerate(table):
+            mine = ids[run[lines[run] == index]]
+            if len(mine):
+                own[line] = np.flatnonzero(np.isin(labels[line], mine))
+        near = {}
+        for (a, b), (pair_a, pair_b) in pairs.items():
+            if a not in own:
                 continue
-            a_rows = np.flatnonzero(in_run)
-            b_rows = np.flatnonzero(np.isin(label_b, np.unique(label_b[near_b])))
-            tasks.append(OverlapTask(a, a_rows, b, b_rows, _core_rows(layers, (a, a_rows), (b, b_rows))))
+            in_run = np.zeros(len(layers[a]), dtype=bool)
+            in_run[own[a]] = True
+            partners = np.unique(labels[b][pair_b[in_run[pair_a]]])
+            rows = np.flatnonzero(np.isin(labels[b], partners))
+            rows = np.setdiff1d(rows, own.get(b, np.empty(0, dtype=np.int64)))
+            near[b] = np.union1d(near.get(b, np.empty(0, dtype=np.int64)), rows)
+        tasks.append(DissolveTask(own, near, _core_rows(layers, own, near)))
     return tasks
 
 
@@ -233,22 +244,39 @@ def _component_boxes(labels: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray
     return ids, sizes, boxes
 
 
-def _core_rows(layers, *members) -> np.ndarray | None:
-    """Rows of the core zones whose boxes meet the red line's rows among `members`, if both given."""
-    core = layers.get(conflict_engine.CORE)
-    for line, rows in members:
-        if line == conflict_engine.REDLINE and core is not None:
-            _, near = box_pairs(layers[line].bounds[rows], core.bounds)
-            return np.unique(near)
-    return None
+def _core_rows(layers, own, near) -> np.ndarray | None:
+    """Rows of the core zones whose boxes meet the task's red-line rows, when both lines are given."""
+    core, red = layers.get(conflict_engine.CORE), conflict_engine.REDLINE
+    if core is None or red not in layers:
+        return None
+    rows = np.union1d(own.get(red, np.empty(0, dtype=np.int64)), near.get(red, np.empty(0, dtype=np.int64)))
+    _, found = box_pairs(layers[red].bounds[rows], core.bounds)
+    return np.unique(found)
 
 
-def overlap_task(layers: dict[str, ControlLayer], task: OverlapTask, min_area: float, crs):
-    """The overlap rows (as conflicts.line_overlaps) of one task's parts of lines a and b."""
-    parts = {task.a: overlay.dissolve(layers[task.a].read(task.a_rows)),
-             task.b: overlay.dissolve(layers[task.b].read(task.b_rows))}
+def dissolve_task(layers: dict[str, ControlLayer], task: DissolveTask, min_area: float, crs):
+    """(line -> the dissolved parts of the task's own components, the overlap rows (as
+    conflicts.line_overlaps) of the pairs of parts whose first part this task owns)."""
+    core = None
     if task.core_rows is not None:
-        parts[conflict_engine.CORE] = overlay.dissolve(layers[conflict_engine.CORE].read(task.core_rows))
-        parts = conflict_engine.red_line_outside_core(parts)
-        del parts[conflict_engine.CORE]
-    return conflict_engine.line_overlaps(parts, min_area=min_area, crs=crs)
+        core = overlay.dissolve(layers[conflict_engine.CORE].read(task.core_rows))
+
+    def parts(line: str, rows: np.ndarray) -> np.ndarray:
+        dissolved = overlay.dissolve(layers[line].read(rows))
+        if line == conflict_engine.REDLINE and core is not None:
+            dissolved = conflict_engine.red_line_outside_core({line: dissolved, conflict_engine.CORE: core})[line]
+        return dissolved
+
+    own = {line: parts(line, rows) for line, rows in task.own.items()}
+    near = {line: parts(line, rows) for line, rows in task.near.items() if len(rows)}
+    frames = []
+    for a, b in compared_pairs(layers):
+        if a not in own or not (b in own or b in near):
+            continue
+        partners = np.concatenate([own.get(b, np.empty(0, dtype=object)), near.get(b, np.empty(0, dtype=object))])
+        frame = conflict_engine.line_overlaps({a: own[a], b: partners}, min_area=min_area, crs=crs)
+        if len(frame):
+            frames.append(frame)
+    if not frames:
+        return own, conflict_engine.line_overlaps({}, crs=crs)
+    return own, (pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0])

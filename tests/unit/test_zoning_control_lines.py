@@ -19,7 +19,7 @@ pytest.importorskip("dask_geopandas")
 pytest.importorskip("osgeo.ogr")
 
 from urbanization_planning.algorithms import dask_runtime  # noqa: E402
-from urbanization_planning.algorithms.zoning import conflicts, control_lines, overlay, partitioned  # noqa: E402
+from urbanization_planning.algorithms.zoning import conflicts, control_lines, partitioned  # noqa: E402
 from urbanization_planning.algorithms.zoning.codes import CodeTable  # noqa: E402
 from urbanization_planning.algorithms.zoning.control_lines import ControlLayer  # noqa: E402
 from urbanization_planning.algorithms.zoning.rules import national_rules  # noqa: E402
@@ -136,29 +136,46 @@ def polygons(spec):
     return np.array([shapely.box(x, y, x + w, y + h) for x, y, w, h in spec], dtype=object)
 
 
+def dissolved_by_components(lines, chunk=2):
+    """control_lines' dissolve tasks run in a loop: (line -> dissolved ControlLayer, overlaps)."""
+    layers = control_lines.layers_of(lines)
+    parts, frames = {line: [] for line in layers}, []
+    for task in control_lines.dissolve_tasks(layers, chunk):
+        own, frame = control_lines.dissolve_task(layers, task, 1.0, None)
+        for line, found in own.items():
+            parts[line].append(found)
+        frames.append(frame)
+    dissolved = {line: ControlLayer.from_array(np.concatenate(found) if found else []) for line, found in parts.items()}
+    overlaps = pd.concat([f for f in frames if len(f)] or [conflicts.line_overlaps({})], ignore_index=True)
+    return dissolved, overlaps
+
+
 @settings(max_examples=40, deadline=None)
-@given(red=boxes, farm=boxes, rect=st.tuples(st.integers(0, 80), st.integers(0, 80), st.integers(1, 60), st.integers(1, 60)))
-def test_partition_parts_are_the_whole_dissolve_clipped_to_the_window(red, farm, rect):
-    layers = control_lines.layers_of({RED: polygons(red), FARM: polygons(farm)})
+@given(red=boxes, farm=boxes, core=st.one_of(st.just([]), boxes), chunk=st.integers(1, 4),
+       rect=st.tuples(st.integers(0, 80), st.integers(0, 80), st.integers(1, 60), st.integers(1, 60)))
+def test_partition_parts_are_the_whole_dissolve_clipped_to_the_window(red, farm, core, chunk, rect):
+    lines = {RED: polygons(red), FARM: polygons(farm), CORE: polygons(core)}
+    whole = conflicts.dissolve_lines(lines)
+    dissolved, _ = dissolved_by_components(lines, chunk)
     x, y, w, h = rect
-    got = control_lines.partition_parts(layers, (x, y, x + w, y + h))
+    got = control_lines.partition_parts(dissolved, (x, y, x + w, y + h))
     window = shapely.box(*control_lines.window((x, y, x + w, y + h)))
-    for line, specs in ((RED, red), (FARM, farm)):
-        expected = shapely.intersection(shapely.union_all(overlay.dissolve(polygons(specs))), window)
+    for line in whole:
+        everywhere = shapely.union_all(dissolved[line].geometries)
+        assert shapely.area(shapely.symmetric_difference(everywhere, shapely.union_all(whole[line]))) < 1e-9
+        assert sum(shapely.area(dissolved[line].geometries)) == pytest.approx(shapely.area(everywhere))  # disjoint
+        expected = shapely.intersection(shapely.union_all(whole[line]), window)
         union = shapely.union_all(got[line]) if len(got[line]) else shapely.Polygon()
         assert shapely.area(shapely.symmetric_difference(union, expected)) < 1e-9
-        if len(got[line]) > 1:  # disjoint parts (nothing counted twice)
-            assert sum(shapely.area(got[line])) == pytest.approx(shapely.area(union))
+        assert sum(shapely.area(got[line])) == pytest.approx(shapely.area(union))  # still disjoint
 
 
 @settings(max_examples=40, deadline=None)
-@given(red=boxes, farm=boxes, boundary=boxes, chunk=st.integers(1, 4))
-def test_overlaps_by_components_are_the_whole_layer_overlaps(red, farm, boundary, chunk):
-    lines = {RED: polygons(red), FARM: polygons(farm), BOUNDARY: polygons(boundary)}
+@given(red=boxes, farm=boxes, boundary=boxes, core=st.one_of(st.just([]), boxes), chunk=st.integers(1, 4))
+def test_overlaps_by_components_are_the_whole_layer_overlaps(red, farm, boundary, core, chunk):
+    lines = {RED: polygons(red), FARM: polygons(farm), BOUNDARY: polygons(boundary), CORE: polygons(core)}
     whole = conflicts.line_overlaps(conflicts.dissolve_lines(lines), min_area=1.0)
-    layers = control_lines.layers_of(lines)
-    frames = [control_lines.overlap_task(layers, task, 1.0, None) for task in control_lines.overlap_tasks(layers, chunk)]
-    got = pd.concat([f for f in frames if len(f)] or [whole.iloc[:0]], ignore_index=True)
+    _, got = dissolved_by_components(lines, chunk)
 
     def key(frame):
         return sorted(zip(frame["line_a"], frame["line_b"], np.round(frame["plane_area_m2"].astype(float), 6)))
