@@ -277,6 +277,8 @@ def dissolve_task(layers: dict[str, ControlLayer], task: DissolveTask, min_area:
         frame = conflict_engine.line_overlaps({a: own[a], b: partners}, min_area=min_area, crs=crs)
         if len(frame):
             frames.append(frame)
+    for found in own.values():  # kept by the driver until every partition is done: without GEOS's prepared
+        shapely.destroy_prepared(found)  # indexes, which take several times the parts' own memory
     if not frames:
         return own, conflict_engine.line_overlaps({}, crs=crs)
     return own, (pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0])
