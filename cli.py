@@ -110,23 +110,26 @@ def _prepare(args, scratch: str, with_field: bool):
     return plan, found, crs, parts
 
 
-def _layer(text: str | None, scratch: str, crs: str):
+def _in_crs(text: str | None, scratch: str, crs: str) -> partition_io.LayerSource | None:
+    """The layer named by an option, read in the target CRS (None when the option is not given)."""
     if not text:
         return None
     source = _source(text, scratch)
     source.target_crs = crs
-    return partition_io.read_all(source)
+    return source
+
+
+def _layer(text: str | None, scratch: str, crs: str):
+    source = _in_crs(text, scratch, crs)
+    return None if source is None else partition_io.read_all(source)
 
 
 def _control_layer(text: str | None, scratch: str, crs: str):
-    """A control layer kept as its polygons' boxes; the partitions read the polygons near them."""
+    """A control layer kept as its polygons' boxes; the tasks read the polygons they need."""
     from .algorithms.zoning.control_lines import ControlLayer
 
-    if not text:
-        return None
-    source = _source(text, scratch)
-    source.target_crs = crs
-    return ControlLayer.from_file(source)
+    source = _in_crs(text, scratch, crs)
+    return None if source is None else ControlLayer.from_file(source)
 
 
 def _deduction(plan) -> dict:
