@@ -178,13 +178,13 @@ def scan(source: LayerSource, distinct_fields: tuple[str, ...] = (), is_canceled
 
 def read_rect(source: LayerSource, rect, transformer=None) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
     """(feature ids, geometries in the target CRS, field values) of the features whose bounding box
-    meets `rect` (stored CRS); features without geometry are left out. GDAL 3.10's NumPy conversion
-    of an Arrow batch can fail under a spatial filter (SystemError "Negative size passed to
-    PyBytes_FromStringAndSize", QGIS 3.40 on Debian 13): that read is then done feature by feature."""
-    try:
-        ids, geometries, values = _read_arrow(source, rect)
-    except SystemError:
-        ids, geometries, values = _read_features(source, rect)
+    meets `rect` (stored CRS); features without geometry are left out."""
+    ids, geometries, values = [], [], {name: [] for name in source.fields}
+    for batch_ids, wkb, batch_values in source.batches(rect):
+        ids.append(batch_ids)
+        geometries.append(shapely.from_wkb(wkb))
+        for name in source.fields:
+            values[name].append(batch_values[name])
     if not ids:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=object), {n: np.empty(0, dtype=object) for n in source.fields}
     fids, geometry = np.concatenate(ids), np.concatenate(geometries)
@@ -194,38 +194,6 @@ def read_rect(source: LayerSource, rect, transformer=None) -> tuple[np.ndarray, 
     if transformer is not None and len(geometry):
         geometry = shapely.transform(geometry, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
     return fids, shapely.force_2d(geometry), columns
-
-
-def _read_arrow(source: LayerSource, rect) -> tuple[list, list, dict[str, list]]:
-    """Ids, geometries and values per Arrow batch."""
-    ids, geometries, values = [], [], {name: [] for name in source.fields}
-    for batch_ids, wkb, batch_values in source.batches(rect):
-        ids.append(batch_ids)
-        geometries.append(shapely.from_wkb(wkb))
-        for name in source.fields:
-            values[name].append(batch_values[name])
-    return ids, geometries, values
-
-
-def _read_features(source: LayerSource, rect) -> tuple[list, list, dict[str, list]]:
-    """The same as _read_arrow through OGR's feature iteration (slower), except that OGR's filter is
-    exact: a feature whose box meets `rect` but whose geometry does not is left out. No caller's
-    result changes: a partition's own parcels lie inside its rectangle, a halo parcel that stays
-    outside the widened rectangle is farther than the tolerance from them, and control polygons are
-    read by a rectangle that holds their boxes."""
-    dataset, layer = source.open()
-    if rect is not None:
-        layer.SetSpatialFilterRect(*rect)
-    fids, wkbs, values = [], [], {name: [] for name in source.fields}
-    for feature in layer:
-        geometry = feature.GetGeometryRef()
-        fids.append(feature.GetFID())
-        wkbs.append(None if geometry is None else bytes(geometry.ExportToIsoWkb()))
-        for name in source.fields:
-            values[name].append(feature.GetField(name))
-    del layer, dataset
-    return ([np.array(fids, dtype=np.int64)], [shapely.from_wkb(np.array(wkbs, dtype=object))],
-            {name: [np.array(found, dtype=object)] for name, found in values.items()})
 
 
 def read_all(source: LayerSource) -> np.ndarray:

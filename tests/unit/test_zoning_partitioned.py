@@ -228,25 +228,3 @@ def test_cancel_between_partitions(data):
         partitioned.conflicts(reader, partitioned.make_partitions(found, 400), lines, national_rules(table),
                               runner=runner, crs=CRS, consume=lambda kind, frame: None, is_canceled=cancel_after_first)
 
-
-def test_feature_by_feature_read_when_the_arrow_conversion_fails(data, monkeypatch):
-    """GDAL 3.10 (QGIS 3.40, Debian 13) can fail converting an Arrow batch under a spatial filter;
-    read_rect then reads the same features, geometries and values through OGR's iteration."""
-    plan = data[1]
-    rect = (X0 + 500, Y0 + 500, X0 + 1500, Y0 + 1200)
-    arrow = partition_io.read_rect(plan, rect)
-
-    def broken(source, rect):
-        raise SystemError("Negative size passed to PyBytes_FromStringAndSize")
-
-    monkeypatch.setattr(partition_io, "_read_arrow", broken)
-    features = partition_io.read_rect(plan, rect)
-    assert 100 < len(features[0]) <= len(arrow[0]) < 3000
-    # OGR's filter is exact: what only the Arrow read has (box meets, geometry does not) lies outside
-    only_box = ~np.isin(arrow[0], features[0])
-    assert not shapely.intersects(arrow[1][only_box], shapely.box(*rect)).any()
-    assert shapely.intersects(arrow[1][~only_box], shapely.box(*rect)).all()
-    order_a, order_f = np.argsort(arrow[0][~only_box]), np.argsort(features[0])
-    np.testing.assert_array_equal(arrow[0][~only_box][order_a], features[0][order_f])
-    assert shapely.equals_exact(arrow[1][~only_box][order_a], features[1][order_f], 0.0).all()
-    assert (arrow[2]["DLBM"][~only_box][order_a] == features[2]["DLBM"][order_f]).all()
