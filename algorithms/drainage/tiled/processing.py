@@ -150,7 +150,7 @@ def run_corridors(alg, plan_: TiledPlan, parameters, context, feedback, area_ha:
             dem.source, plan_.grid, dem.transform, runner, crs=dem.crs_pyproj, metric_crs=dem.metric_pyproj,
             latlon=dem.latlon, row_areas=dem.row_areas, cell_metres=dem.cell_metres, min_area_m2=area_ha * 1e4, widths=widths, roads=roads, buildings=buildings,
             road_name_column=name_field, accumulation_path=accumulation_path, direction_path=direction_path,
-            raster_crs=crs.toWkt(), scratch_dir=plan_.scratch, progress=alg.progress(feedback, 5, 80),
+            raster_crs=crs_utils.crs_wkt(crs), scratch_dir=plan_.scratch, progress=alg.progress(feedback, 5, 80),
             is_canceled=feedback.isCanceled)
     results = {alg.ACCUMULATION: accumulation_path, alg.FLOW_DIRECTION: direction_path}
     if accumulation_path:
@@ -173,7 +173,7 @@ def run_depressions(alg, plan_: TiledPlan, parameters, context, feedback, min_de
         result = find_depressions_tiled(
             dem.source, plan_.grid, dem.transform, runner, crs=dem.crs_pyproj, metric_crs=dem.metric_pyproj,
             latlon=dem.latlon, row_areas=dem.row_areas, cell_metres=dem.cell_metres, min_depth=min_depth, min_area_m2=min_area, roads=roads, buildings=buildings,
-            depth_path=depth_path, raster_crs=crs.toWkt(), scratch_dir=plan_.scratch,
+            depth_path=depth_path, raster_crs=crs_utils.crs_wkt(crs), scratch_dir=plan_.scratch,
             progress=alg.progress(feedback, 5, 80), is_canceled=feedback.isCanceled)
     if depth_path:
         styling.style_output(context, depth_path, "drainage_depth", alg.tr("Ponding depth (m)"))
