@@ -233,6 +233,42 @@ def border_rings(vertices, neighbours, inside):
     return sequence[:length], np.array(starts, dtype=np.int64)
 
 
+@njit(cache=True, nogil=True)
+def smallest_enclosing_rings(xy, starts, area, queries):
+    """For each ring in `queries`, the ring of positive `area` holding its first vertex that has the
+    smallest area (-1: none). Rings are runs of `xy` (ring k: starts[k] to starts[k + 1]) that
+    neither cross nor touch, so one vertex tells where the whole ring lies."""
+    n = len(starts) - 1
+    low = np.empty((n, 2))
+    high = np.empty((n, 2))
+    for k in range(n):
+        low[k, 0] = xy[starts[k]:starts[k + 1], 0].min()
+        low[k, 1] = xy[starts[k]:starts[k + 1], 1].min()
+        high[k, 0] = xy[starts[k]:starts[k + 1], 0].max()
+        high[k, 1] = xy[starts[k]:starts[k + 1], 1].max()
+    result = np.full(len(queries), -1, dtype=np.int64)
+    for q in range(len(queries)):
+        px, py = xy[starts[queries[q]], 0], xy[starts[queries[q]], 1]
+        best = np.inf
+        for k in range(n):
+            if area[k] <= 0 or area[k] >= best or k == queries[q]:
+                continue
+            if px < low[k, 0] or px > high[k, 0] or py < low[k, 1] or py > high[k, 1]:
+                continue
+            inside = False
+            j = starts[k + 1] - 1
+            for i in range(starts[k], starts[k + 1]):
+                if (xy[i, 1] > py) != (xy[j, 1] > py):
+                    cross = xy[j, 0] + (py - xy[j, 1]) * (xy[i, 0] - xy[j, 0]) / (xy[i, 1] - xy[j, 1])
+                    if px < cross:
+                        inside = not inside
+                j = i
+            if inside:
+                best = area[k]
+                result[q] = k
+    return result
+
+
 def circumcentres(points: np.ndarray, triangles: np.ndarray) -> np.ndarray:
     """Circumcentre of each triangle (rows of vertex indices into `points`); NaN where the
     triangle is not counter-clockwise at these coordinates (flat or turned over)."""

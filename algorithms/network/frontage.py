@@ -31,7 +31,7 @@ import numpy as np
 import shapely
 from scipy.spatial import cKDTree
 
-from .delaunay import border_rings, circumcentres, is_delaunay, triangulate
+from .delaunay import border_rings, circumcentres, is_delaunay, smallest_enclosing_rings, triangulate
 from .graph import Network
 
 #: Street sample points per offset length (2: every 25 m at the default 50 m offset).
@@ -63,16 +63,29 @@ def nearest_street_land(network: Network, distance: np.ndarray, cutoffs, buffers
     """For each cut-off, its buffer (the streets reached within it buffered by `offset`; None or
     empty allowed) less the land nearer a street point not reached within it than any reached one.
     The cut-offs share one triangulation (a station's bands)."""
-    result = list(buffers)
-    todo = [i for i, b in enumerate(buffers) if b is not None and not b.is_empty]
+    boxes = [None if b is None or b.is_empty else shapely.bounds(b) for b in buffers]
+    return trim(buffers, land_of_unreached_streets(network, distance, cutoffs, boxes, offset))
+
+
+def trim(buffers: list, lands: list) -> list:
+    """Each buffer less its land of unreached streets (None: nothing to take away)."""
+    return [b if land is None else _difference(b, land) for b, land in zip(buffers, lands)]
+
+
+def land_of_unreached_streets(network: Network, distance: np.ndarray, cutoffs, boxes, offset: float) -> list:
+    """For each cut-off whose buffer lies in its box (low x, low y, high x, high y; None for no
+    buffer), the land nearer a street point not reached within it than any reached one, exact
+    within `offset` of its reached streets; None where no unreached point comes near them. Needs
+    only the buffers' extent, so it can run while the buffers are built."""
+    result = [None] * len(boxes)
+    todo = [i for i, box in enumerate(boxes) if box is not None]
     if not todo or offset <= 0:
         return result
     spacing = offset / SAMPLES_PER_OFFSET
     widest = _SPACING_BOUND * spacing  # samples on an edge are at most this far apart
     reach = 2 * offset + widest  # an unreached point farther than this from all reached ones owns no land in a buffer
-    bounds = shapely.bounds(np.asarray([buffers[i] for i in todo], dtype=object))
-    extent = shapely.box(*(bounds[:, :2].min(axis=0) - reach), *(bounds[:, 2:].max(axis=0) + reach))
-    edges = network.edge_tree().query(extent)
+    bounds = np.asarray([boxes[i] for i in todo], dtype=float)
+    edges = network.edges_in_box(bounds[:, :2].min(axis=0) - reach, bounds[:, 2:].max(axis=0) + reach)
     xy, reached = _street_samples(network, distance, [cutoffs[i] for i in todo], edges, spacing)
     sites = reached.any(axis=1)
     rivals = []  # the cut-offs where some unreached point may own land in the buffer
@@ -81,16 +94,15 @@ def nearest_street_land(network: Network, distance: np.ndarray, cutoffs, buffers
         if not r.any() or r.all():
             continue
         near = np.zeros(len(xy), dtype=bool)
-        near[~r] = cKDTree(xy[r]).query(xy[~r], distance_upper_bound=reach)[0] <= reach
+        tree = cKDTree(xy[r], balanced_tree=False, compact_nodes=False)  # built faster, same answers
+        near[~r] = tree.query(xy[~r], distance_upper_bound=reach)[0] <= reach
         if near.any():
             rivals.append((column, i))
             sites |= near
-    if not rivals:
-        return result
-    outside = [~reached[sites, column] for column, _ in rivals]
-    lands = unreached_land(xy[sites], outside, margin=offset + widest)
-    for (_, i), land in zip(rivals, lands):
-        result[i] = _difference(buffers[i], land)
+    if rivals:
+        outside = [~reached[sites, column] for column, _ in rivals]
+        for (_, i), land in zip(rivals, unreached_land(xy[sites], outside, margin=offset + widest)):
+            result[i] = land
     return result
 
 
@@ -105,16 +117,20 @@ def unreached_land(points: np.ndarray, outside: list, margin: float) -> list:
         return unreached_land_geos(points, outside, margin)
     corners[:len(points)] = points - origin  # circumcentres of the points as given (see above)
     frame = np.zeros(3, dtype=bool)  # the frame vertices count as reached
-    return [_land_within_rings(corners, local, triangles, neighbours, np.r_[mask, frame], origin) for mask in outside]
+    lands = [_land_within_rings(corners, local, triangles, neighbours, np.r_[mask, frame], origin) for mask in outside]
+    if any(land is None for land in lands):
+        return unreached_land_geos(points, outside, margin)
+    return lands
 
 
 def _land_within_rings(corners, jittered, triangles, neighbours, inside, origin):
     """The union of the cells of the `inside` vertices: a MultiPolygon whose outer rings are the
     counter-clockwise border rings and whose holes are the clockwise ones, each in the smallest
-    outer ring holding it. Corners are the circumcentres of the triangles' points as given (land
-    split exactly where it is split on paper); of the `jittered` points where those are collinear.
-    Points cocircular as given make two circumcentres one, where two rings (or two stretches of
-    one) touch or, by rounding, cross: such land is repaired."""
+    outer ring holding it (None if one is in none). Corners are the circumcentres of the
+    triangles' points as given (land split exactly where it is split on paper); of the `jittered`
+    points where those are collinear. Points cocircular as given make two circumcentres one,
+    where two rings (or two stretches of one) touch or, by rounding, cross: such land is
+    repaired."""
     sequence, starts = border_rings(triangles, neighbours, inside)
     if len(sequence) == 0:
         return shapely.MultiPolygon()
@@ -126,22 +142,16 @@ def _land_within_rings(corners, jittered, triangles, neighbours, inside, origin)
     following = np.arange(1, len(sequence) + 1)
     following[starts[1:] - 1] = starts[:-1]
     area = np.bincount(ring, xy[:, 0] * xy[following, 1] - xy[following, 0] * xy[:, 1]) / 2
-    rings = shapely.linearrings(xy + origin, indices=ring)
-    shells = np.flatnonzero(area > 0)
     holes = np.flatnonzero(area < 0)
-    polygon_of = np.full(len(rings), -1)
-    polygon_of[shells] = np.arange(len(shells))
+    polygon_of = np.where(area > 0, np.arange(len(area)), -1)
     if len(holes):
-        tree = shapely.STRtree(shapely.polygons(rings[shells]))
-        first = shapely.points(xy[starts[holes]] + origin)
-        hole, shell = tree.query(first, predicate="within")
-        smallest = np.lexsort((area[shells][shell], hole))  # per hole, the smallest holding shell first
-        hole, shell = hole[smallest], shell[smallest]
-        first_of_hole = np.r_[True, hole[1:] != hole[:-1]]
-        polygon_of[holes[hole[first_of_hole]]] = shell[first_of_hole]
-    used = np.flatnonzero(polygon_of >= 0)
-    order = used[np.lexsort((area[used] < 0, polygon_of[used]))]  # each shell before its holes
-    land = shapely.multipolygons(shapely.polygons(rings[order], indices=polygon_of[order]))
+        polygon_of[holes] = smallest_enclosing_rings(xy, starts, area, holes)
+        if (polygon_of[holes] < 0).any():  # a hole in no outer ring: never seen
+            return None
+    rings = shapely.linearrings(xy + origin, indices=ring)
+    order = np.lexsort((area < 0, polygon_of))[np.count_nonzero(polygon_of < 0):]  # each outer ring before its holes
+    _, polygon = np.unique(polygon_of[order], return_inverse=True)
+    land = shapely.multipolygons(shapely.polygons(rings[order], indices=polygon.ravel()))
     return land if shapely.is_valid(land) else shapely.make_valid(land)
 
 

@@ -22,10 +22,10 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from ..cancel import CancelledError
-from .frontage import nearest_street_land, reach_fractions
+from .frontage import land_of_unreached_streets, reach_fractions, trim
 from .graph import Network
 from .paths import distances_from
-from .threads import thread_map, workers
+from .threads import in_background, thread_map, workers
 
 DEFAULT_OFFSET = 50.0
 
@@ -80,24 +80,41 @@ def service_areas(
     network: Network, distance: np.ndarray, cutoffs, offset: float = DEFAULT_OFFSET, quad_segs: int = 4
 ) -> list:
     """`service_area` for several cut-offs of the same node distances (a station's bands): their
-    nearest-street land comes from one Voronoi diagram."""
-    buffers, trim = [], []
+    nearest-street land comes from one triangulation, computed (for a city-wide area, on a second
+    thread) while the reached streets are buffered."""
+    pieces = []
     for cutoff in cutoffs:
         segments = reached_segments(network, distance, cutoff)
         keep = segments.length > 0
-        if keep.any():
+        pieces.append(ReachedSegments(*(a[keep] for a in (segments.edge, segments.t0, segments.t1, segments.length)))
+                      if keep.any() else None)
+    boxes = [None if p is None else _buffer_box(network, p, offset) for p in pieces]
+    lands = in_background(lambda: land_of_unreached_streets(network, distance, list(cutoffs), boxes, offset),
+                          sum(len(p.edge) for p in pieces if p is not None) >= BACKGROUND_TRIM_PIECES)
+    buffers = []
+    for cutoff, piece in zip(cutoffs, pieces):
+        if piece is not None:
             # Buffer straight-through chains and union them (cascaded): a few long pieces overlay far
             # faster than one buffer per segment, and much faster than buffering one MultiLineString.
-            chains = _straight_chains(network, ReachedSegments(*(a[keep] for a in (segments.edge, segments.t0, segments.t1, segments.length))))
-            buffers.append(union_in_halves(shapely.buffer(chains, offset, quad_segs=quad_segs)))
-            trim.append(True)
+            buffers.append(union_in_halves(shapely.buffer(_straight_chains(network, piece), offset, quad_segs=quad_segs)))
             continue
         reached = np.isfinite(distance) & (distance <= cutoff)
         buffers.append(shapely.buffer(shapely.multipoints(network.xy[reached]), offset, quad_segs=quad_segs)
                        if reached.any() else None)
-        trim.append(False)
-    trimmed = nearest_street_land(network, distance, list(cutoffs), [b if t else None for b, t in zip(buffers, trim)], offset)
-    return [land if t else b for land, b, t in zip(trimmed, buffers, trim)]
+    return trim(buffers, lands())
+
+
+#: Service areas of this many reached pieces or more find their nearest-street land on a second
+#: thread while the buffers are built (a station's bands, already one thread per station, do not).
+BACKGROUND_TRIM_PIECES = 5_000
+
+
+def _buffer_box(network: Network, segments: ReachedSegments, offset: float) -> np.ndarray:
+    """Bounds (low x, low y, high x, high y) of the reached pieces buffered by `offset`."""
+    a = network.xy[network.u[segments.edge]]
+    b = network.xy[network.v[segments.edge]]
+    ends = np.concatenate([a + segments.t0[:, None] * (b - a), a + segments.t1[:, None] * (b - a)])
+    return np.r_[ends.min(axis=0) - offset, ends.max(axis=0) + offset]
 
 
 #: Polygons with fewer vertices than this in all are unioned in one call; more are split in two
