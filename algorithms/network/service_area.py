@@ -60,11 +60,14 @@ def reached_segments(network: Network, distance: np.ndarray, cutoff: float) -> R
 
 def segment_lines(network: Network, segments: ReachedSegments) -> np.ndarray:
     """Shapely LineStrings of reached pieces."""
+    return shapely.linestrings(_segment_ends(network, segments))
+
+
+def _segment_ends(network: Network, segments: ReachedSegments) -> np.ndarray:
+    """Start and end of each reached piece, (n, 2, 2)."""
     a = network.xy[network.u[segments.edge]]
     b = network.xy[network.v[segments.edge]]
-    p0 = a + segments.t0[:, None] * (b - a)
-    p1 = a + segments.t1[:, None] * (b - a)
-    return shapely.linestrings(np.stack([p0, p1], axis=1))
+    return np.stack([a + segments.t0[:, None] * (b - a), a + segments.t1[:, None] * (b - a)], axis=1)
 
 
 def service_area(
@@ -111,9 +114,7 @@ BACKGROUND_TRIM_PIECES = 5_000
 
 def _buffer_box(network: Network, segments: ReachedSegments, offset: float) -> np.ndarray:
     """Bounds (low x, low y, high x, high y) of the reached pieces buffered by `offset`."""
-    a = network.xy[network.u[segments.edge]]
-    b = network.xy[network.v[segments.edge]]
-    ends = np.concatenate([a + segments.t0[:, None] * (b - a), a + segments.t1[:, None] * (b - a)])
+    ends = _segment_ends(network, segments).reshape(-1, 2)
     return np.r_[ends.min(axis=0) - offset, ends.max(axis=0) + offset]
 
 
@@ -141,8 +142,7 @@ def _straight_chains(network: Network, segments: ReachedSegments) -> np.ndarray:
     """Reached pieces joined into chains: through every node of degree 2, and at junctions pairing
     the most nearly straight continuations first (the way a street runs on). Returns LineStrings."""
     n = len(segments.edge)
-    lines = segment_lines(network, segments)
-    coords = shapely.get_coordinates(lines).reshape(n, 2, 2)
+    coords = _segment_ends(network, segments)
     ends_node = np.empty(2 * n, dtype=np.int64)
     ends_node[0::2] = np.where(segments.t0 == 0, network.u[segments.edge], -1)
     ends_node[1::2] = np.where(segments.t1 == 1, network.v[segments.edge], -1)
@@ -189,8 +189,12 @@ def _straight_chains(network: Network, segments: ReachedSegments) -> np.ndarray:
     else:
         chain = np.arange(n)
     order = np.argsort(chain, kind="stable")
-    _, chain_index = np.unique(chain[order], return_inverse=True)
-    return shapely.line_merge(shapely.multilinestrings(lines[order], indices=chain_index.ravel()))
+    chain_start = np.flatnonzero(np.r_[True, chain[order][1:] != chain[order][:-1], True])
+    # One MultiLineString of two-point lines per chain, straight from the coordinates (making a
+    # LineString per piece first costs more than the merge).
+    chains = shapely.from_ragged_array(shapely.GeometryType.MULTILINESTRING, coords[order].reshape(-1, 2),
+                                       (np.arange(0, 2 * n + 1, 2), chain_start))
+    return shapely.line_merge(chains)
 
 
 def service_areas_per_source(
