@@ -8,6 +8,8 @@ inserted along a Hilbert curve, each located by walking from the last one, Lawso
 under 1 us a point, and the border comes straight from it: the Voronoi edge between two points
 joins the circumcentres of the two triangles on their Delaunay edge.
 
+Without numba (`COMPILED` False) nothing here is used: the caller gets the same land from GEOS.
+
 Numbers: the caller moves the points near the origin and jitters them by a few micrometres, so no
 four points are cocircular and no three collinear (street samples are both, on a grid exactly).
 The predicates are then decided by the jitter by many orders of magnitude more than rounding can
@@ -24,7 +26,16 @@ about.
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
+
+try:
+    from numba import njit
+
+    COMPILED = True
+except ImportError:  # numba comes with pyflwdir; without it frontage.py asks GEOS (slower, same land)
+    COMPILED = False
+
+    def njit(**_options):
+        return lambda function: function
 
 #: The frame triangle's vertices lie about this many extents away from the points.
 FRAME_SCALE = 30.0

@@ -20,9 +20,9 @@ Which points: every reached point, and the unreached points within `2 offset + s
 reached one (spacing: the widest gap between samples); no other unreached point can own land
 within the offset of a reached street, so leaving them out changes no land inside the buffer. The
 points are moved near the origin and jittered by `JITTER` (10 micrometres) so that the
-triangulation is unique; the land moves by as much. Should the compiled triangulation ever fail
-its check, the same land comes from GEOS's Voronoi diagram (`unreached_land_geos`, the
-straightforward way, also the tests' reference).
+triangulation is unique (the land's corners are then placed from the points as given). Without
+numba, or should the compiled triangulation ever fail its check, the same land comes from GEOS's
+Voronoi diagram (`unreached_land_geos`: the straightforward way, slower; the tests' reference).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ import numpy as np
 import shapely
 from scipy.spatial import cKDTree
 
+from . import delaunay
 from .delaunay import border_rings, circumcentres, is_delaunay, smallest_enclosing_rings, triangulate
 from .graph import Network
 
@@ -110,6 +111,8 @@ def unreached_land(points: np.ndarray, outside: list, margin: float) -> list:
     """For each mask in `outside` (which `points` are unreached), the union of the unreached
     points' Voronoi cells, from one triangulation (`delaunay.py`); exact within `margin` of the
     points (the triangulation's frame stays farther away)."""
+    if not delaunay.COMPILED:
+        return unreached_land_geos(points, outside, margin)
     origin = (points.min(axis=0) + points.max(axis=0)) / 2
     local = points - origin + np.random.default_rng(0).uniform(-JITTER, JITTER, points.shape)
     corners, triangles, neighbours = triangulate(local, margin)

@@ -115,3 +115,17 @@ def test_land_with_islands_in_lakes_in_islands():
     assert land.intersection(window).symmetric_difference(slow.intersection(window)).area == pytest.approx(0, abs=1e-6)
     for r, inside in ((0, True), (105, True), (195, False), (305, True), (395, False), (520, False)):
         assert land.contains(shapely.Point(r, 0)) == inside
+
+
+def test_the_network_engine_loads_without_numba():
+    """numba comes with pyflwdir, which the green-city and transit tools do not need: without it
+    the network engine still loads (and frontage.py asks GEOS)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['numba'] = None\n"
+            "from urbanization_planning.algorithms.network import delaunay, service_area\n"
+            "assert not delaunay.COMPILED\n")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    subprocess.run([sys.executable, "-c", code], check=True, env=env, timeout=120)

@@ -393,20 +393,26 @@ def test_fast_service_areas_equal_the_straightforward_ones(seed, n, wobble, gaps
         assert a.symmetric_difference(b).area <= 1e-6 * max(a.length, 1.0)
 
 
-def test_service_areas_fall_back_to_geos_when_the_triangulation_fails_its_check(monkeypatch):
-    """Should the compiled triangulation ever fail its Delaunay check, the land comes from GEOS's
-    Voronoi diagram of the same points: the same land."""
-    from urbanization_planning.algorithms.network import frontage
+@pytest.mark.parametrize("why", ["check fails", "no numba"])
+def test_service_areas_fall_back_to_geos(monkeypatch, why):
+    """Without numba (it comes with pyflwdir), or should the compiled triangulation ever fail its
+    Delaunay check, the land comes from GEOS's Voronoi diagram of the same points: the same land."""
+    from urbanization_planning.algorithms.network import delaunay, frontage
 
     lines, _ = _random_streets(7, 10, 60.0, 12.0, 0.15)
     net, (src,) = nw.with_points(nw.build_network(lines), [Point(300, 300), Point(150, 400)])
     distance = nw.multi_source(net, src.node[src.reachable]).distance
     bands = [150.0, 300.0]
     fast = nw.service_areas(net, distance, bands)
-    checked = []
-    monkeypatch.setattr(frontage, "is_delaunay", lambda *a: checked.append(1) and False)
+    used = []
+    real = frontage.unreached_land_geos
+    monkeypatch.setattr(frontage, "unreached_land_geos", lambda *a: used.append(1) or real(*a))
+    if why == "no numba":
+        monkeypatch.setattr(delaunay, "COMPILED", False)
+    else:
+        monkeypatch.setattr(frontage, "is_delaunay", lambda *a: False)
     fallback = nw.service_areas(net, distance, bands)
-    assert checked == [1]
+    assert used == [1]
     for band, a, b in zip(bands, fast, fallback):
         assert a.symmetric_difference(b).area <= 1e-6 * a.length
         _check_nearest_street_land(net, distance, band, nw.DEFAULT_OFFSET, a, np.random.default_rng(int(band)))
