@@ -7,7 +7,7 @@ uses, so every other module is written once for all of them (scripts/qt6_clean.p
 - `QAction`: in QtWidgets under Qt5, in QtGui under Qt6.
 - `set_legend_font_family()`, `set_label_font_family()`: layout legend styles and labels hold a
   font on 3.22 and a text format from 3.30 / 3.24 (their font methods are deprecated on 3.40).
-- `layer_attribution()`: a layer's attribution, on QgsMapLayer up to 3.36, on its server
+- `layer_attribution()`, `set_layer_attribution()`: a layer's attribution, on QgsMapLayer up to 3.36, on its server
   properties from 3.38 (QgsMapLayer.attribution is deprecated on 3.40).
 - `keep_pyproj_thread_context()`: pyproj 3.7 (Debian 13 beside QGIS 3.40) crashes in QGIS's
   worker threads; see the function.
@@ -15,6 +15,7 @@ uses, so every other module is written once for all of them (scripts/qt6_clean.p
 
 from __future__ import annotations
 
+import ctypes
 import threading
 
 from qgis.core import Qgis
@@ -27,7 +28,7 @@ except ImportError:  # Qt5
 
 __all__ = ["FIELDS_USE_QMETATYPE", "FieldType", "QAction", "edit_label_font", "edit_legend_font",
            "keep_pyproj_thread_context", "layer_attribution", "legend_font",
-           "set_label_font_family", "set_legend_font_family"]
+           "set_label_font_family", "set_layer_attribution", "set_legend_font_family"]
 
 # QgsField and QgsFields take QMetaType.Type from QGIS 3.38 (and always under Qt6)
 FIELDS_USE_QMETATYPE = Qgis.QGIS_VERSION_INT >= 33800 or not hasattr(QVariant, "Double")
@@ -124,33 +125,37 @@ def layer_attribution(layer) -> str:
     return layer.attribution()
 
 
-_PYPROJ_CONTEXTS: dict[int, object] = {}  # OS thread id -> pyproj's context manager, kept alive
+def set_layer_attribution(layer, text: str) -> None:
+    """Set a map layer's attribution text (see layer_attribution)."""
+    properties = layer.serverProperties()
+    if hasattr(properties, "setAttribution"):  # QGIS >= 3.38
+        properties.setAttribution(text)
+    else:
+        layer.setAttribution(text)
+
+
+_THREAD_STATE = threading.local()  # `kept` is set in a thread state that lives as long as its thread
 
 
 def keep_pyproj_thread_context() -> None:
-    """Make pyproj's per-thread PROJ context of the current thread live as long as the thread.
+    """Keep this OS thread's Python thread state, and with it pyproj's PROJ context, for the life of
+    the thread.
 
     pyproj 3.7.0-3.7.1 (Debian 13's is 3.7.1) keeps one PROJ context per OS thread: a pointer in
     thread-specific storage, freed by an object in a `threading.local`. QGIS runs a background
     algorithm (QgsProcessingAlgRunnerTask) on a pooled QThread that Python did not create, so each
     call into Python gets a fresh thread state that is dropped when the call returns: the local is
     cleared, the context freed, the pointer left behind, and the next run on that thread that
-    touches pyproj (geopandas CRS, transformations) crashes QGIS (seen here on QGIS 3.40 in
-    the Planning analysis dialog; pyproj issue 1509, fixed upstream by pyproj pull request 1541).
-    Holding the owner of the context once per thread keeps the pointer valid. Call it at the
-    start of every algorithm run (UrbanizationAlgorithm.processAlgorithm does)."""
-    ident = threading.get_ident()
-    if ident in _PYPROJ_CONTEXTS:
+    touches pyproj (geopandas CRS, transformations) crashes QGIS (pyproj issue 1509, fixed upstream
+    by pyproj pull request 1541). One more PyGILState_Ensure, never released, keeps the thread
+    state. The cost: a pool thread that expires (after 30 s idle) leaves its state and PROJ context
+    behind, one per thread the pool starts (a few hundred kB and the proj.db handle). Pinning the
+    state rather than holding the context by thread id also survives a new pool thread that
+    reuses an expired one's id, which crashed the earlier guard (tests/qgis/test_pyproj_threads.py).
+    Call it before anything touches pyproj in a run (UrbanizationAlgorithm.processAlgorithm does)."""
+    if getattr(_THREAD_STATE, "kept", False) or threading.current_thread() is threading.main_thread():
         return
-    try:
-        from pyproj import _context
-        from pyproj.datadir import get_user_data_dir
-    except ImportError:  # no pyproj, or one without per-thread contexts: nothing to keep
-        return
-    if not hasattr(_context, "get_context_manager"):
-        return
-    get_user_data_dir()  # creates this thread's context if it has none yet
-    try:
-        _PYPROJ_CONTEXTS[ident] = _context.get_context_manager()
-    except AttributeError:  # made during an earlier call that did not keep it: nothing to hold
-        _PYPROJ_CONTEXTS[ident] = None
+    ensure = ctypes.pythonapi.PyGILState_Ensure
+    ensure.restype = ctypes.c_int
+    ensure()  # the GIL is held: this only raises the state's use count, so it is never dropped
+    _THREAD_STATE.kept = True

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from qgis.core import (
     QgsApplication,
+    QgsClassificationJenks,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFillSymbol,
@@ -54,9 +55,11 @@ def vector(path: Path, layer: str, name: str) -> QgsVectorLayer:
 def style_sample(grid, parks, roads, stations, lines) -> None:
     """Planning-map colours: population in yellow-orange classes, parks green, roads grey."""
     ramp = QgsStyle.defaultStyle().colorRamp("YlOrRd")
-    renderer = QgsGraduatedSymbolRenderer.createRenderer(
-        grid, "population", 5, QgsGraduatedSymbolRenderer.Mode.Jenks,
-        QgsFillSymbol.createSimple({"outline_color": "255,255,255,120", "outline_width": "0.1"}), ramp)
+    renderer = QgsGraduatedSymbolRenderer("population")
+    renderer.setSourceSymbol(QgsFillSymbol.createSimple({"outline_color": "255,255,255,120", "outline_width": "0.1"}))
+    renderer.setSourceColorRamp(ramp)
+    renderer.setClassificationMethod(QgsClassificationJenks())
+    renderer.updateClasses(grid, 5)
     renderer.classificationMethod().setLabelPrecision(0)
     renderer.updateRangeLabels()
     grid.setRenderer(renderer)
@@ -129,11 +132,11 @@ def main(data: Path, out_dir: Path, project_path: Path) -> None:
     style_sample(grid, parks, roads, stations, lines)
     sheets = {"helsinki": [grid, parks, roads], "kunming": [lines, stations], "bigtujunga": []}
     for layer in sum(sheets.values(), []):
-        layer.setAttribution(layer_attribution(layer))  # from resources/sample_data/SOURCES.md
+        set_layer_attribution(layer, layer_attribution(layer))  # from resources/sample_data/SOURCES.md
     for layer in output_layers(out_dir):
         name = sheet_of(layer, project)
         if name is not None:
-            layer.setAttribution(SHEETS[name][2])
+            set_layer_attribution(layer, SHEETS[name][2])
             sheets[name].append(layer)
     store = out_dir / STORE
     store.unlink(missing_ok=True)
@@ -165,7 +168,7 @@ def project_copy(layer, store: Path):
     copy = QgsVectorLayer(f"{store}|layername={layer.name()}", layer.name(), "ogr")
     copy.setRenderer(layer.renderer().clone())
     copy.setOpacity(layer.opacity())
-    copy.setAttribution(layer.attribution())
+    set_layer_attribution(copy, compat.layer_attribution(layer))
     return copy
 
 
@@ -174,6 +177,8 @@ if __name__ == "__main__":
     app.initQgis()
     # the plugin's own reading of the sample data's attributions (the plugin linked as QGIS loads it)
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "build" / "plugins"))
+    from urbanization_planning.layers import compat
+    from urbanization_planning.layers.compat import set_layer_attribution
     from urbanization_planning.layers.layout import layer_attribution
     main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))
     app.exitQgis()

@@ -2,7 +2,7 @@
 # one PDF per sample area that has results, through qgis_process with the project the layers are
 # styled in, in zh-Hans (LANGUAGE/LANG: the sheet's legend, title block and notes in Chinese).
 echo "== Export planning map: PDF map sheets in zh-Hans (图签, 2000国家大地坐标系 where the data are CGCS2000)"
-.venv/bin/python -W ignore::DeprecationWarning scripts/map_project.py "$DATA" "$OUT" "$OUT/planning_maps.qgz" > "$OUT/planning_maps.txt"
+.venv/bin/python scripts/map_project.py "$DATA" "$OUT" "$OUT/planning_maps.qgz" > "$OUT/planning_maps.txt"
 number=0
 while IFS=$'\t' read -r sheet title ids; do
   number=$((number + 1))

@@ -21,14 +21,21 @@ PROBE = Path(__file__).with_name("pyproj_thread_probe.py")
 AFFECTED = pyproj.__version__.startswith(("3.7.0", "3.7.1"))
 
 
-def _run(mode: str) -> subprocess.CompletedProcess:
+def _run(mode: str, *more: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([sys.executable, str(PROBE), mode, str(conftest._link_dir)], env=env,
+    return subprocess.run([sys.executable, str(PROBE), mode, str(conftest._link_dir), *more], env=env,
                           capture_output=True, text=True, timeout=120)
 
 
 def test_consecutive_worker_thread_runs_survive_with_the_context_kept():
     completed = _run("keep")
+    assert completed.returncode == 0 and "survived" in completed.stdout, completed.stderr[-2000:]
+
+
+def test_runs_on_new_pool_threads_that_reuse_an_expired_threads_id_survive():
+    """What crashed the whole 3.40 test run: QGIS's pool retires idle threads, a new one often gets
+    the old one's id, and a guard keyed by thread id took it for a thread already guarded."""
+    completed = _run("keep", "recycle")
     assert completed.returncode == 0 and "survived" in completed.stdout, completed.stderr[-2000:]
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from qgis.core import (
-    Qgis,
     QgsApplication,
     QgsMapLayerProxyModel,
     QgsProcessingParameterDefinition,
@@ -123,13 +122,6 @@ def qgis_widget(widget, cls):
     return sip.cast(found, cls) if found is not None else None
 
 
-# Known failure, open in issue 14: on QGIS 3.40 (Debian 13, pyproj 3.7.1) background runs from this
-# dialog crash the process inside pyproj (to_pyproj -> pyproj.CRS, pyproj issue 1509) once several
-# runs have used the task pool's threads, although every run first calls
-# layers.compat.keep_pyproj_thread_context(). A crash ends the whole pytest run, so these tests are
-# skipped there until it is fixed; test_task_runner.py still runs background analyses on 3.40.
-background_runs = pytest.mark.skipif(
-    Qgis.QGIS_VERSION_INT >= 33400, reason="QGIS 3.40: pyproj thread-context crash in background runs (issue 14)")
 
 
 def fill_and_run(dialog, qtbot, algorithm_id):
@@ -155,7 +147,6 @@ def table_rows(dialog) -> dict[str, str]:
     return {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
 
 
-@background_runs
 def test_china_coordinates_runs_in_the_background_and_loads_its_output(dialog, qtbot, clean_project):
     loaded = fill_and_run(dialog, qtbot, "urbanization:chinacoordinates")
     assert dialog.progressBar.value() == 100
@@ -175,7 +166,6 @@ def test_china_coordinates_runs_in_the_background_and_loads_its_output(dialog, q
     assert dialog.exportButton.isEnabled() and dialog.processingButton.isEnabled()
 
 
-@background_runs
 @pytest.mark.parametrize("algorithm_id", [k for k in CASES if k != "urbanization:chinacoordinates"])
 def test_other_registered_analyses_run_from_the_dialog(dialog, qtbot, clean_project, algorithm_id):
     if not registered(algorithm_id):
@@ -190,7 +180,6 @@ def test_other_registered_analyses_run_from_the_dialog(dialog, qtbot, clean_proj
         assert dialog.chart is not None and dialog.chart.renderer().isValid()
 
 
-@background_runs
 def test_cancel_stops_the_run_and_loads_nothing(dialog, qtbot, clean_project):
     algorithm_id = "urbanization:drainagecorridors" if registered("urbanization:drainagecorridors") else "urbanization:chinacoordinates"
     layers, values = CASES[algorithm_id]
@@ -233,7 +222,6 @@ def test_layer_removed_while_the_dialog_is_open_is_not_run(dialog, clean_project
     assert dialog.run_ is None and "valid value" in dialog.statusLabel.text()
 
 
-@background_runs
 def test_export_and_processing_buttons_follow_up_on_the_run(dialog, qtbot, clean_project, monkeypatch):
     import processing
 
