@@ -45,7 +45,8 @@ def triangulate(points: np.ndarray, margin: float) -> tuple[np.ndarray, np.ndarr
     """Delaunay triangulation of `points` (n, 2; distinct) and a frame triangle at least `margin`
     plus `FRAME_SCALE` half-extents away. Returns the vertex coordinates (n + 3, 2: the points,
     then the frame), the triangles' vertex indices (2 n + 1, 3; counter-clockwise) and their
-    neighbours (across the edge opposite each vertex; -1 on the frame's outer edges)."""
+    neighbours (across the edge opposite each vertex; -1 on the frame's outer edges). Raises
+    TriangulationError if it loses its way (never seen with the margins frontage.py gives)."""
     x = np.ascontiguousarray(points[:, 0], dtype=np.float64)
     y = np.ascontiguousarray(points[:, 1], dtype=np.float64)
     cx, cy = (x.min() + x.max()) / 2, (y.min() + y.max()) / 2
@@ -54,8 +55,15 @@ def triangulate(points: np.ndarray, margin: float) -> tuple[np.ndarray, np.ndarr
     vx = np.r_[x, cx - s, cx + s, cx]
     vy = np.r_[y, cy - s / 3, cy - s / 3, cy + s]
     order = np.argsort(_hilbert_keys(x, y), kind="stable")
-    vertices, neighbours = _insert_all(vx, vy, order)
+    vertices, neighbours, finished = _insert_all(vx, vy, order)
+    if not finished:
+        raise TriangulationError("the triangulation went astray (rounding at this scale)")
     return np.c_[vx, vy], vertices, neighbours
+
+
+class TriangulationError(ValueError):
+    """The incremental triangulation lost its way: a walk or a chain of flips ran far longer than
+    any triangulation needs (rounding with coordinates of very different magnitudes)."""
 
 
 @njit(cache=True, nogil=True)
@@ -114,7 +122,7 @@ def _replace_neighbour(neighbours, t, old, new):
 def _insert_all(x, y, order):
     """Insert the points `order` (indices into x, y) into the frame triangle (the last three
     vertices). Triangle t has vertices V[t] counter-clockwise and N[t, i] across the edge opposite
-    V[t, i]."""
+    V[t, i]. Returns V, N and whether it finished within its budget of steps."""
     n = len(order)
     frame = len(x) - 3
     V = np.empty((2 * n + 1, 3), dtype=np.int64)
@@ -123,6 +131,7 @@ def _insert_all(x, y, order):
     count = 1
     t = 0
     stack = np.empty(64, dtype=np.int64)
+    budget = 100 * n + 1000  # walk steps and flips: a few per point in any triangulation
     for k in range(n):
         p = order[k]
         px, py = x[p], y[p]
@@ -140,6 +149,9 @@ def _insert_all(x, y, order):
                     moved = True
                     break
             step += 1
+            budget -= 1
+            if t < 0 or budget < 0:
+                return V, N, False
         # Split t = (a0, a1, a2) into (p, a1, a2), (p, a2, a0), (p, a0, a1).
         a0, a1, a2 = V[t, 0], V[t, 1], V[t, 2]
         n0, n1, n2 = N[t, 0], N[t, 1], N[t, 2]
@@ -172,6 +184,9 @@ def _insert_all(x, y, order):
             q = V[nb, jq]
             if _incircle(px, py, x[xv], y[xv], x[yv], y[yv], x[q], y[q]) <= 0:
                 continue
+            budget -= 1
+            if budget < 0:
+                return V, N, False
             # ti = (p, xv, yv), nb = (q, yv, xv) -> (p, xv, q), (p, q, yv)
             across_xv, across_yv = N[ti, (ip + 1) % 3], N[ti, (ip + 2) % 3]
             across_yv_nb, across_xv_nb = N[nb, (jq + 1) % 3], N[nb, (jq + 2) % 3]
@@ -187,7 +202,7 @@ def _insert_all(x, y, order):
                 stack = bigger
             stack[top], stack[top + 1] = ti, nb
             top += 2
-    return V, N
+    return V, N, True
 
 
 @njit(cache=True, nogil=True)

@@ -32,7 +32,14 @@ import shapely
 from scipy.spatial import cKDTree
 
 from . import delaunay
-from .delaunay import border_rings, circumcentres, is_delaunay, smallest_enclosing_rings, triangulate
+from .delaunay import (
+    TriangulationError,
+    border_rings,
+    circumcentres,
+    is_delaunay,
+    smallest_enclosing_rings,
+    triangulate,
+)
 from .graph import Network
 
 #: Street sample points per offset length (2: every 25 m at the default 50 m offset).
@@ -44,6 +51,10 @@ _CUT_GAP = 0.05
 #: Random shift of every point before triangulating (map units; fixed seed): breaks the ties of
 #: cocircular and collinear street samples, so the triangulation and its Voronoi edges are unique.
 JITTER = 1e-5
+#: The land is exact within at most this many extents of the points: a farther frame would leave
+#: the flips to rounding (an offset of 1e12 m hung the triangulation and broke GEOS's union).
+#: Beyond it the frame owns the land, counted as reached: an absurd offset's far edges stay.
+MAX_MARGIN_EXTENTS = 100.0
 
 def reach_fractions(network: Network, distance: np.ndarray, cutoff: float, edges: np.ndarray | None = None):
     """For each edge (all, or `edges`): the fraction reached walking in from u and from v (0-1)."""
@@ -110,12 +121,16 @@ def land_of_unreached_streets(network: Network, distance: np.ndarray, cutoffs, b
 def unreached_land(points: np.ndarray, outside: list, margin: float) -> list:
     """For each mask in `outside` (which `points` are unreached), the union of the unreached
     points' Voronoi cells, from one triangulation (`delaunay.py`); exact within `margin` of the
-    points (the triangulation's frame stays farther away)."""
+    points (the triangulation's frame stays farther away), at most `MAX_MARGIN_EXTENTS` extents."""
+    margin = min(margin, MAX_MARGIN_EXTENTS * (np.ptp(points, axis=0).max() + 1.0))
     if not delaunay.COMPILED:
         return unreached_land_geos(points, outside, margin)
     origin = (points.min(axis=0) + points.max(axis=0)) / 2
     local = points - origin + np.random.default_rng(0).uniform(-JITTER, JITTER, points.shape)
-    corners, triangles, neighbours = triangulate(local, margin)
+    try:
+        corners, triangles, neighbours = triangulate(local, margin)
+    except TriangulationError:  # never seen; GEOS then does it
+        return unreached_land_geos(points, outside, margin)
     if not is_delaunay(corners, triangles, neighbours):  # never seen; GEOS then does it
         return unreached_land_geos(points, outside, margin)
     corners[:len(points)] = points - origin  # circumcentres of the points as given (see above)

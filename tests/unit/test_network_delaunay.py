@@ -129,3 +129,18 @@ def test_the_network_engine_loads_without_numba():
             "assert not delaunay.COMPILED\n")
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
     subprocess.run([sys.executable, "-c", code], check=True, env=env, timeout=120)
+
+
+def test_land_with_an_absurd_margin_stays_exact_near_the_points():
+    """An offset of 1e12 m (the reliability matrix's hostile number) hung the triangulation on the
+    Helsinki streets: its frame lay so far out that rounding decided the flips. Now the margin is
+    capped at MAX_MARGIN_EXTENTS extents and a lost walk stops (GEOS then answers): the run ends
+    and the land near the points is still GEOS's."""
+    rng = np.random.default_rng(4)
+    points = np.unique(rng.uniform(0, 1000, (2000, 2)).round(2), axis=0)
+    outside = rng.random(len(points)) < 0.4
+    land = frontage.unreached_land(points, [outside], margin=1e12)[0]
+    slow = frontage.unreached_land_geos(points, [outside], margin=100.0)[0]
+    near = shapely.buffer(shapely.multipoints(points), 100.0)
+    assert land.intersection(near).symmetric_difference(slow.intersection(near)).area == pytest.approx(0, abs=1e-6)
+
