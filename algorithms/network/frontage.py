@@ -53,7 +53,7 @@ _CUT_GAP = 0.05
 JITTER = 1e-5
 #: The land is exact within at most this many extents of the points: a farther frame would leave
 #: the flips to rounding (an offset of 1e12 m hung the triangulation and broke GEOS's union).
-#: Beyond it the frame owns the land, counted as reached: an absurd offset's far edges stay.
+#: Beyond it the frame may own land, counted as reached: an absurd offset's far edges may stay.
 MAX_MARGIN_EXTENTS = 100.0
 
 def reach_fractions(network: Network, distance: np.ndarray, cutoff: float, edges: np.ndarray | None = None):
