@@ -35,6 +35,10 @@ def inside_china(lon, lat) -> np.ndarray:
     return (lon >= CHINA_LON[0]) & (lon <= CHINA_LON[1]) & (lat >= CHINA_LAT[0]) & (lat <= CHINA_LAT[1])
 
 
+# every code metric_epsg_for can return: CGCS2000 3-degree GK zones CM 75E-135E, WGS84 UTM north and south
+METRIC_EPSG_CODES = (*range(4534, 4555), *range(32601, 32661), *range(32701, 32761))
+
+
 def metric_epsg_for(lon: float, lat: float) -> int:
     """EPSG code of a metric CRS fitting (lon, lat): inside China the CGCS2000 3-degree
     Gauss-Kruger zone by central meridian (EPSG:4534-4554, CM 75E-135E, no zone prefix, the

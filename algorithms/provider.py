@@ -72,6 +72,9 @@ class UrbanizationProvider(QgsProcessingProvider):
         return str(ICON)
 
     def load(self) -> bool:
+        from ..layers.crs import make_working_crss_on_this_thread
+
+        make_working_crss_on_this_thread()  # QGIS loads providers on the main thread: see there
         try:
             from processing.core.ProcessingConfig import ProcessingConfig
         except ImportError:

@@ -10,7 +10,7 @@ from qgis.core import (
     QgsUnitTypes,
 )
 
-from ..algorithms.projection import WorkingCrsError, working_epsg
+from ..algorithms.projection import METRIC_EPSG_CODES, WorkingCrsError, working_epsg
 from ..translation import tr
 
 
@@ -51,6 +51,30 @@ def metric_crs_for_source(source, context, label: str = "") -> QgsCoordinateRefe
     return metric_crs_for(source.sourceCrs(), source.sourceExtent(), context, label or source.sourceName())
 
 
+def make_working_crss_on_this_thread() -> None:
+    """Create every CRS the working-CRS rule can choose (and WGS84, CGCS2000) now, on the main
+    thread, when the provider loads.
+
+    QGIS (seen on 3.22 and 3.40) keeps a CRS's PROJ object in the context of the thread that first
+    created the CRS, and caches the CRS by its definition. When that thread ends (QGIS's task pool
+    retires idle threads after 30 s), the cached CRS and every copy of it lose their PROJ object:
+    toWkt() returns '' and transforms with it are invalid and leave points where they were. Our
+    background runs create the working CRS (a Gauss-Kruger or UTM zone) on such a thread, so the
+    first run in a zone would break that zone for the rest of the session, map sheets included.
+    Created first on the main thread, which lives as long as QGIS, the cached CRSs keep their PROJ
+    object (tests/qgis/test_worker_thread_crs.py). About 0.2-0.5 s for 143 CRSs."""
+    for code in (4326, 4490, *METRIC_EPSG_CODES):
+        QgsCoordinateReferenceSystem(f"EPSG:{code}")
+
+
+def crs_wkt(crs: QgsCoordinateReferenceSystem, label: str = "") -> str:
+    """The CRS as WKT in GDAL's preferred flavour, for rasterio and the pure engines. QGIS 3.40
+    and 3.22 return '' for a CRS whose PROJ object was made on a worker thread that has since ended
+    (see make_working_crss_on_this_thread); pyproj's WKT of the same CRS stands in then."""
+    wkt = crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL)
+    return wkt or to_pyproj(crs, label).to_wkt()
+
+
 def to_pyproj(crs: QgsCoordinateReferenceSystem, label: str = ""):
     """The CRS as pyproj/geopandas want it (authority id when there is one, else its WKT).
     Raises QgsProcessingException naming layer `label` when the CRS is invalid or pyproj cannot
@@ -61,7 +85,7 @@ def to_pyproj(crs: QgsCoordinateReferenceSystem, label: str = ""):
     from pyproj import CRS
 
     try:
-        return CRS.from_user_input(crs.authid()) if crs.authid() else CRS.from_wkt(crs.toWkt())
+        return CRS.from_user_input(crs.authid()) if crs.authid() else CRS.from_user_input(crs.toWkt() or crs.toProj())
     except Exception as error:  # noqa: BLE001 (pyproj raises its own CRSError and others)
         raise QgsProcessingException(
             tr("Layer '{}': its CRS {} cannot be read by pyproj ({}). Assign a standard CRS (an EPSG code) in "

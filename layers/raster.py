@@ -12,6 +12,7 @@ from pathlib import Path
 from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingException
 
 from ..translation import tr
+from .crs import crs_wkt
 
 
 @dataclass
@@ -84,7 +85,7 @@ def write_geotiff(path: str, array, transform, crs: QgsCoordinateReferenceSystem
     profile = {
         "driver": "GTiff", "height": height, "width": width, "count": 1, "dtype": dtype,
         "transform": transform, "nodata": nodata, "compress": "deflate", "zlevel": 1, "num_threads": "ALL_CPUS",
-        "crs": CRS.from_wkt(crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL)) if crs.isValid() else None,
+        "crs": CRS.from_wkt(crs_wkt(crs)) if crs.isValid() else None,
     }
     if height >= 256 and width >= 256:
         profile.update(tiled=True, blockxsize=256, blockysize=256)

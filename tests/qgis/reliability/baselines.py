@@ -78,7 +78,7 @@ def _dem_vectors(dem: str, data: Path) -> tuple[str, str]:
             options.layerName = name
             if path.exists():
                 options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
-            QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(path), QgsVectorLayer().transformContext(), options)
+            QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsVectorLayer().transformContext(), options)
     return f"{path}|layername=roads", f"{path}|layername=buildings"
 
 

@@ -158,7 +158,7 @@ def non_ascii_copy(layer: QgsVectorLayer, folder: Path) -> str:
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = "图层"
-    error = QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(path), QgsProject.instance().transformContext(), options)
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsProject.instance().transformContext(), options)
     assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
     return f"{path}|layername=图层"
 
