@@ -21,6 +21,8 @@ def _names() -> dict[str, tuple[str, str, str]]:
             "PlanningModel", "Green city assessment (park coverage, living circle, map sheet)"), "greencity"),
         "flood_corridor_check": ("floodcorridorcheck", QCoreApplication.translate(
             "PlanningModel", "Flood corridor check (corridors, waterlogging spots, map sheet)"), "flood"),
+        "city_health_check": ("cityhealthcheckmap", QCoreApplication.translate(
+            "PlanningModel", "City health check with map sheet (indicators, report, map sheet)"), "healthcheck"),
     }
 
 
@@ -34,6 +36,8 @@ def _output_names() -> dict[str, str]:
         "Corridor zones": QCoreApplication.translate("PlanningModel", "Corridor zones (通道控制带)"),
         "Drainage corridors": QCoreApplication.translate("PlanningModel", "Drainage corridors (排涝通道)"),
         "Waterlogging-prone depressions": QCoreApplication.translate("PlanningModel", "Waterlogging-prone depressions (易涝点)"),
+        "Health check indicators": QCoreApplication.translate("PlanningModel", "Health check indicators (城市体检指标)"),
+        "Report": QCoreApplication.translate("PlanningModel", "Health check report (城市体检报告, HTML)"),
     }
 
 

@@ -32,7 +32,7 @@ REPOSITORY_ROOT = BUILTIN_DIR.parent.parent
 #: Verification statuses of a provenance entry, strongest first.
 STATUSES = ("text", "secondary", "convention", "unverified")
 #: Keys of a preset that describe it rather than carry a value an algorithm reads.
-META_KEYS = frozenset({"label", "label_zh", "source", "note", "note_zh", "provenance", "user"})
+META_KEYS = frozenset({"label", "label_zh", "source", "source_zh", "note", "note_zh", "provenance", "user"})
 #: Fields every provenance entry has.
 ENTRY_FIELDS = ("clause", "status", "checked")
 #: A relative file name inside a preset's text (e.g. "docs/STANDARDS.md"): it must exist in the repository.

@@ -33,7 +33,8 @@ def _input(model, parameter, x, y):
 
 
 def _output(child, name, output_name, x, y):
-    output = QgsProcessingModelOutput(name, name)
+    # No description: the provider gives each model output its translated name (processing_models.py).
+    output = QgsProcessingModelOutput(name)
     output.setChildId(child.childId())
     output.setChildOutputName(output_name)
     output.setPosition(QPointF(x, y))
@@ -45,21 +46,21 @@ def _output(child, name, output_name, x, y):
 def build() -> QgsProcessingModelAlgorithm:
     polygons, points = [QgsProcessing.SourceType.TypeVectorPolygon], [QgsProcessing.SourceType.TypeVectorPoint]
     model = QgsProcessingModelAlgorithm("City health check with map sheet (城市体检与图件)", "Urbanization planning")
-    edition = QgsProcessingParameterEnum("edition", "Indicator system edition", options=["mohurd_2023", "mohurd_2021"],
+    edition = QgsProcessingParameterEnum("edition", "Indicator system edition (指标体系版本)", options=["mohurd_2023", "mohurd_2021"],
                                          defaultValue="mohurd_2023")
     edition.setUsesStaticStrings(True)
     for k, parameter in enumerate([
         edition,
-        QgsProcessingParameterFeatureSource("built_up", "Built-up area or 城区 boundary", polygons),
-        QgsProcessingParameterFeatureSource("districts", "Districts or 街区", polygons, optional=True),
-        QgsProcessingParameterField("district_name_field", "District name field", parentLayerParameterName="districts", optional=True),
-        QgsProcessingParameterFeatureSource("residential", "Residential land with population", polygons + points),
-        QgsProcessingParameterField("population_field", "Population field", parentLayerParameterName="residential",
+        QgsProcessingParameterFeatureSource("built_up", "Built-up area or 城区 boundary (建成区或城区范围)", polygons),
+        QgsProcessingParameterFeatureSource("districts", "Districts or 街区 (分区, optional)", polygons, optional=True),
+        QgsProcessingParameterField("district_name_field", "District name field (分区名称字段)", parentLayerParameterName="districts", optional=True),
+        QgsProcessingParameterFeatureSource("residential", "Residential land with population (居住用地及人口)", polygons + points),
+        QgsProcessingParameterField("population_field", "Population field (人口字段)", parentLayerParameterName="residential",
                                     type=QgsProcessingParameterField.DataType.Numeric),
-        QgsProcessingParameterFeatureSource("parks", "Parks and green spaces", polygons + points),
-        QgsProcessingParameterFeatureSource("network", "Walking network and streets", [QgsProcessing.SourceType.TypeVectorLine]),
-        QgsProcessingParameterFeatureSource("stations", "Metro stations", points),
-        QgsProcessingParameterString("title", "Map title", defaultValue="城市体检空间指标图"),
+        QgsProcessingParameterFeatureSource("parks", "Parks and green spaces (公园绿地)", polygons + points),
+        QgsProcessingParameterFeatureSource("network", "Walking network and streets (步行路网与道路)", [QgsProcessing.SourceType.TypeVectorLine]),
+        QgsProcessingParameterFeatureSource("stations", "Metro stations (轨道站点)", points),
+        QgsProcessingParameterString("title", "Map title (图名)", defaultValue="城市体检空间指标图"),
     ]):
         _input(model, parameter, 120, 60 + 60 * k)
 

@@ -1,5 +1,7 @@
 """Park equity analysis: E2SFCA scores per home along the network, and per district the mean,
-Gini coefficient and population below the per-capita target. Pure."""
+Gini coefficient and population below the per-capita target; with per-capita comprehensive and
+community park areas (GB 55014-2021 2.1.4, park_equity_classes.py) when targets for them are given.
+Pure."""
 
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ from .coverage import make_access
 from .equity import e2sfca, gini, lorenz
 from .inputs import ALL, district_of
 from .messages import Message, message, metres
-from .rules import GradeRule, assign_grades, general_rules
+from .park_equity_classes import TARGET_CLASSES, ClassAccess, class_access
+from .rules import GradeRule, assign_grades, declared_classes, general_rules, park_classes
 
 
 @dataclass
@@ -31,6 +34,8 @@ class EquityResult:
     mean: float
     parks: pd.DataFrame
     messages: list[Message] = field(default_factory=list)
+    classes: ClassAccess | None = None
+    class_homes: gpd.GeoDataFrame | None = None
 
 
 def park_equity(
@@ -45,10 +50,19 @@ def park_equity(
     districts: gpd.GeoDataFrame | None = None,
     progress: Callable[[float], None] | None = None,
     is_canceled: Callable[[], bool] | None = None,
+    class_targets: dict[str, float] | None = None,
+    class_rules: list[GradeRule] | None = None,
+    class_values=None,
 ) -> EquityResult:
     """Each park counts with its area (or `size_m2`) as supply within its grade's radius (parks
     below every rule threshold are left out; historic-district rules do not apply here, the
-    supply is city-wide). Scores in m2 of park per person."""
+    supply is city-wide). Scores in m2 of park per person.
+
+    With `class_targets` ({"comprehensive": 3.0, "community": 3.0}, m²/person) the result also
+    holds the per-capita comprehensive and community park areas (`classes`, `class_homes`): a
+    park's class is the one its `class_values` entry names (a park-class field: CJJ/T 85 /
+    GB/T 51346 codes or names, see rules.declared_classes), else the class of its size grade
+    among `class_rules` (default `rules`)."""
     report = progress or (lambda _x: None)
     geoms = parks.geometry.to_numpy()
     sizes = parks["size_m2"].to_numpy(dtype=float) if "size_m2" in parks else shapely.area(geoms)
@@ -112,9 +126,40 @@ def park_equity(
         "park_id": parks["park_id"].to_numpy(), "name": parks["name"].to_numpy(), "size_m2": sizes,
         "radius_m": radius, "ratio_m2_per_person": result.ratio, "counted": selected,
     })
-    total = summary.iloc[-1]
+    result = EquityResult(access.mode, frame, summary, x, y, float(summary.iloc[-1]["gini"]),
+                          float(summary.iloc[-1]["mean_m2"]), park_table, messages)
+    if class_targets:
+        _add_classes(result, geoms, sizes, radius, selected, (park, home, distance), class_targets, class_rules or rules,
+                     class_values, districts)
     report(1.0)
-    return EquityResult(access.mode, frame, summary, x, y, float(total["gini"]), float(total["mean_m2"]), park_table, messages)
+    return result
+
+
+def _add_classes(result: EquityResult, geoms, sizes, radius, selected, pairs, targets, rules, values, districts) -> None:
+    """Fill `classes`, `class_homes` and the parks' class columns of `result` (see park_equity)."""
+    declared, unknown = declared_classes(values) if values is not None else (np.full(len(sizes), "", dtype=object), {})
+    classes = park_classes(sizes, rules, declared)
+    sized = (declared == "") & (classes != "")
+    park_district = district_of(shapely.point_on_surface(geoms), None if districts is None else districts.geometry.to_numpy(),
+                                None if districts is None else districts["name"].tolist())
+    frame = result.residential
+    result.classes = class_access(classes, sizes, park_district, pairs, radius, frame["population"].to_numpy(),
+                                  frame["reachable"].to_numpy(), frame["district"].to_numpy(), targets)
+    homes = frame[[c for c in frame.columns if c not in ("score_m2", "parks_in_reach", "distance_m", "below_target")]].copy()
+    for name in TARGET_CLASSES:
+        homes[f"{name}_m2"] = result.classes.scores[name]
+    homes["class_status"] = result.classes.status
+    result.class_homes = homes
+    result.parks["park_class"] = classes
+    result.parks["class_source"] = np.where(declared != "", "field", np.where(sized, "size", ""))
+    if unknown:
+        listed = ", ".join(f"{value} ({count})" for value, count in sorted(unknown.items())[:15])
+        result.messages.append(message("class_values_unknown", sum(unknown.values()), listed))
+    if sized.any():
+        result.messages.append(message("classes_by_size", int(sized.sum())))
+    uncounted = np.isin(classes, TARGET_CLASSES) & ~selected
+    if uncounted.any():
+        result.messages.append(message("class_parks_not_scored", int(uncounted.sum())))
 
 
 def _nearest_distance(home, distance, n_homes: int) -> np.ndarray:

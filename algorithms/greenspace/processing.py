@@ -37,6 +37,9 @@ def engine_message(message) -> str:
         "parks_unreachable": tr("{} park(s) have no access point within {} m of a street and were left out: {}"),
         "facilities_unreachable": tr("{} facility(ies) lie farther than {} m from every street and were left out"),
         "historic_rules_skipped": tr("No historic districts given: the historic-district rule(s) {} were not applied"),
+        "class_values_unknown": tr("{} park(s) have a park-class value that names no class (CJJ/T 85 code or name): classed by size instead: {}"),
+        "classes_by_size": tr("{} park(s) without a class in the data were classed by size (GB/T 51346 grades): screening"),
+        "class_parks_not_scored": tr("{} comprehensive or community park(s) are below every size threshold of the standard or off the network: counted in the per-capita area, not in the accessible area"),
     }
     return templates[message.key].format(*message.args)
 
@@ -226,14 +229,17 @@ class ParkAlgorithm(GreenAlgorithm):
             self.ENTRANCES, tr("Park entrances (points, optional; empty: derived along park boundaries)"),
             [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
 
-    def read_parks(self, parameters, context, feedback, metric):
-        """Parks frame with park_id (source feature id), name and size_m2 (field or geometry area)."""
+    def read_parks(self, parameters, context, feedback, metric, class_field: str = ""):
+        """Parks frame with park_id (source feature id), name and size_m2 (field or geometry area),
+        and the raw values of `class_field` as class_value when one is named."""
         import shapely
 
         name_field = self.parameterAsString(parameters, self.PARK_NAME_FIELD, context)
         size_field = self.parameterAsString(parameters, self.PARK_SIZE_FIELD, context)
         label = tr("Parks and green spaces")
-        frame = self.read_sites(parameters, self.PARKS, context, feedback, metric, label, [name_field, size_field])
+        frame = self.read_sites(parameters, self.PARKS, context, feedback, metric, label, [name_field, size_field, class_field])
+        if class_field:
+            frame["class_value"] = frame[class_field].tolist()
         frame["park_id"] = frame[vector.FID].astype("int64")
         frame["name"] = [None if v is None else str(v) for v in frame[name_field]] if name_field else None
         if size_field:
@@ -513,11 +519,16 @@ class ParkEquityAlgorithm(ParkAlgorithm):
     ALGORITHM_ID = "parkequity"
 
     TARGET = "TARGET"
+    PARK_CLASS_FIELD = "PARK_CLASS_FIELD"
     OUTPUT = "OUTPUT"
     SUMMARY = "SUMMARY"
+    CLASS_ACCESS = "CLASS_ACCESS"
+    CLASS_SUMMARY = "CLASS_SUMMARY"
     GINI = "GINI"
     MEAN_SCORE = "MEAN_SCORE"
     POPULATION_BELOW = "POPULATION_BELOW"
+    PER_CAPITA_COMPREHENSIVE = "PER_CAPITA_COMPREHENSIVE"
+    PER_CAPITA_COMMUNITY = "PER_CAPITA_COMMUNITY"
 
     def displayName(self) -> str:  # noqa: N802
         return self.tr("Park accessibility equity (公园可达性公平)")
@@ -527,6 +538,9 @@ class ParkEquityAlgorithm(ParkAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_park_parameters()
+        self.addParameter(QgsProcessingParameterField(
+            self.PARK_CLASS_FIELD, self.tr("Park class field (optional: CJJ/T 85 / GB/T 51346 codes or names, e.g. G11 or 综合公园, G12 or 社区公园; empty values: classed by size)"),
+            parentLayerParameterName=self.PARKS, optional=True))
         self.add_network_parameters()
         self.add_residential_parameters(population_optional=False)
         self.add_standard_parameters()
@@ -538,17 +552,29 @@ class ParkEquityAlgorithm(ParkAlgorithm):
             self.OUTPUT, self.tr("Park accessibility of homes"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.SUMMARY, self.tr("Equity summary by district"), QgsProcessing.SourceType.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.CLASS_ACCESS, self.tr("Comprehensive and community park access of homes (screening)"),
+            QgsProcessing.SourceType.TypeVectorAnyGeometry, optional=True, createByDefault=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.CLASS_SUMMARY, self.tr("Per-capita comprehensive and community park area (GB 55014 2.1.4)"),
+            QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=True))
         self.add_report_parameter()
         self.addOutput(QgsProcessingOutputNumber(self.GINI, self.tr("Gini coefficient of park accessibility")))
         self.addOutput(QgsProcessingOutputNumber(self.MEAN_SCORE, self.tr("Mean accessible park area (m²/person)")))
         self.addOutput(QgsProcessingOutputNumber(self.POPULATION_BELOW, self.tr("Population below the target")))
+        self.addOutput(QgsProcessingOutputNumber(
+            self.PER_CAPITA_COMPREHENSIVE, self.tr("Per-capita comprehensive park area, all parks and residents given (m²/person)")))
+        self.addOutput(QgsProcessingOutputNumber(
+            self.PER_CAPITA_COMMUNITY, self.tr("Per-capita community park area, all parks and residents given (m²/person)")))
 
     def process(self, parameters, context, feedback):
         from .park_equity import park_equity
 
         res_source, metric, residential, population = self.read_residential(parameters, context, feedback, population_required=True)
-        rules, _preset = self.rules_for(parameters, context, self.STANDARD, self.CUSTOM_RULES)
-        parks, entrances = self.read_parks(parameters, context, feedback, metric)
+        rules, preset = self.rules_for(parameters, context, self.STANDARD, self.CUSTOM_RULES)
+        class_rules, class_targets = self.class_standard(rules, preset)
+        class_field = self.parameterAsString(parameters, self.PARK_CLASS_FIELD, context)
+        parks, entrances = self.read_parks(parameters, context, feedback, metric, class_field)
         network = self.read_network(parameters, context, feedback, metric)
         districts = self.read_districts(parameters, context, feedback, metric)
         result = park_equity(
@@ -556,6 +582,8 @@ class ParkEquityAlgorithm(ParkAlgorithm):
             target_m2=self.parameterAsDouble(parameters, self.TARGET, context), network=network,
             entrances=entrances, snap_distance=self.snap_distance(parameters, context),
             districts=districts, progress=self.progress(feedback, 10, 85), is_canceled=feedback.isCanceled,
+            class_targets=class_targets, class_rules=class_rules,
+            class_values=parks["class_value"].tolist() if class_field else None,
         )
         for message in result.messages:
             feedback.pushWarning(engine_message(message))
@@ -566,7 +594,14 @@ class ParkEquityAlgorithm(ParkAlgorithm):
                                     metric, output_crs, feedback, "greenspace_equity" if polygon else "greenspace_equity_points",
                                     self.tr("Park accessibility")),
             self.SUMMARY: vector.write_frame(self, parameters, self.SUMMARY, context, result.summary, feedback=feedback),
+            self.CLASS_ACCESS: self.write(parameters, self.CLASS_ACCESS, context, result.class_homes, self.output_type(res_source),
+                                          metric, output_crs, feedback,
+                                          "greenspace_park_classes" if polygon else "greenspace_park_classes_points",
+                                          self.tr("Comprehensive and community park access")),
+            self.CLASS_SUMMARY: vector.write_frame(self, parameters, self.CLASS_SUMMARY, context, result.classes.summary,
+                                                   feedback=feedback),
         }
+        outputs = {key: value for key, value in outputs.items() if value is not None}
         report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report_path:
             from .report_pages import equity_page
@@ -580,8 +615,15 @@ class ParkEquityAlgorithm(ParkAlgorithm):
                 "method": self.tr("E2SFCA with Gaussian distance decay within each park grade's service radius; score in m² of park per person."),
                 "mode_network": self.tr("Distances along the walking network."),
                 "mode_euclidean": self.tr("No network given: straight-line (euclidean) distances, which overstate coverage."),
+                "classes": self.tr("Per-capita comprehensive and community park area (GB 55014-2021 2.1.4)"),
+                "classes_note": self.tr("GB 55014-2021 2.1.4: per-capita comprehensive park area and per-capita community park area each greater than {} m²/person, for the city. The row 'All' is the clause's measure over the parks and residents given; rows by district and the accessible areas per home are screening beyond the standard."),
             })
             outputs[self.REPORT] = report_path
+        city = result.classes.summary.query("basis == 'standard'").set_index("park_class")
+        outputs[self.PER_CAPITA_COMPREHENSIVE] = float(city.loc["comprehensive", "per_capita_m2"])
+        outputs[self.PER_CAPITA_COMMUNITY] = float(city.loc["community", "per_capita_m2"])
+        feedback.pushInfo(self.tr("Per-capita comprehensive park area {:.2f} m²/person, community park area {:.2f} m²/person (target: more than {:g} each, GB 55014-2021 2.1.4).").format(
+            outputs[self.PER_CAPITA_COMPREHENSIVE], outputs[self.PER_CAPITA_COMMUNITY], float(city.loc["comprehensive", "target_m2"])))
         total = result.summary.iloc[-1]
         outputs[self.GINI] = result.gini
         outputs[self.MEAN_SCORE] = result.mean
@@ -591,6 +633,24 @@ class ParkEquityAlgorithm(ParkAlgorithm):
             result.mean, result.gini, float(total["population_below"]), result.mode))
         feedback.setProgress(100)
         return outputs
+
+    def class_standard(self, rules, preset):
+        """(rules that class parks by size, per-capita targets of the two classes): the chosen
+        standard's where it has them, else those of the GB/T 51346 preset (classes by size are
+        then a screening reading, said in the messages)."""
+        from .. import standards
+        from .rules import has_classes, per_capita_targets, rules_from_preset
+
+        targets = per_capita_targets(preset)
+        if has_classes(rules) and {"comprehensive", "community"} <= set(targets):
+            return rules, {k: targets[k] for k in ("comprehensive", "community")}
+        try:
+            graded = standards.preset("park_service", "gbt51346", user_standards_dir())
+            fallback = per_capita_targets(graded)
+            class_rules = rules if has_classes(rules) else rules_from_preset(graded)
+        except (standards.StandardsError, ValueError) as error:
+            raise QgsProcessingException(self.tr("Park classes: {}").format(error)) from error
+        return class_rules, {k: targets.get(k, fallback[k]) for k in ("comprehensive", "community")}
 
 
 ALGORITHMS = [ParkCoverageAlgorithm, FacilityCoverageAlgorithm, ParkEquityAlgorithm]

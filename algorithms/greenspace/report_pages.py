@@ -90,9 +90,27 @@ def equity_page(path: str, title: str, result, language: str, labels: dict) -> s
     sections = [
         (labels["districts"], report.frame_table(summary.drop(columns=["mode"], errors="ignore")) + chart),
         (labels["lorenz"], f"<p>{report.escape(field_labels.label('gini', report.translate))} = {result.gini:.3f}</p>" + lorenz),
-        (labels["parks"], report.frame_table(result.parks)),
     ]
+    if result.classes is not None:
+        sections.append((labels["classes"], _class_section(result.classes.summary, language, labels, notes)))
+    sections.append((labels["parks"], report.frame_table(result.parks)))
     return report.write(path, report.page(title, sections, notes, lang=language))
+
+
+def _class_section(summary, language: str, labels: dict, notes: list[str]) -> str:
+    """GB 55014-2021 2.1.4 table (per-capita area per class and district, 达标/未达标 strictly above the
+    target) with a bar chart per class; the clause and the screening caveat go to the notes."""
+    verdict = [report.translate(field_labels.MEETS if meets else field_labels.FAILS) for meets in summary["meets"]]
+    table = report.frame_table(summary.assign(meets=verdict), columns=[
+        "district", "park_class", "basis", "parks", "park_area_m2", "population", "per_capita_m2", "target_m2", "meets",
+        "mean_m2", "population_covered", "population_not_covered", "population_unreachable"])
+    unit = "m²/人" if language == _ZH else "m²/person"
+    charts = "".join(
+        report.bar_chart(_names(rows["district"]), rows["per_capita_m2"].fillna(0).tolist(),
+                         title=str(field_labels.value_label(name, report.translate)), unit=unit, color=report.PALETTE[index])
+        for index, (name, rows) in enumerate(summary.groupby("park_class", sort=False)))
+    notes.insert(0, labels["classes_note"].format(f"{summary['target_m2'].max():g}"))
+    return table + charts
 
 
 def facility_page(path: str, title: str, result, types: dict, language: str, labels: dict) -> str:

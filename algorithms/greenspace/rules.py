@@ -127,11 +127,73 @@ def assign_grades(areas, rules: list[GradeRule]) -> np.ndarray:
     return grade
 
 
-def park_classes(areas, rules: list[GradeRule]) -> np.ndarray:
-    """Park class of each park from its grade among the general rules ("" for parks below every
-    threshold or graded by a rule without a class): what GB 55014 2.1.4's per-capita comprehensive
-    and community park areas count."""
+#: Park classes of CJJ/T 85-2017 城市绿地分类标准 (the classes GB/T 51346-2019 plans with; codes of the
+#: 2002 edition where they differ) by name; codes are read by `_class_of_code`. Checked against public
+#: copies of the classification table (G11 综合公园 with G111 全市性公园 and G112 区域性公园, G12 社区公园,
+#: G13 专类公园, G14 游园; 2002: G121 居住区公园, G122 小区游园, G14 带状公园, G15 街旁绿地).
+CLASS_NAMES: dict[str, tuple[str, ...]] = {
+    "comprehensive": ("综合公园", "全市性公园", "区域性公园", "comprehensive", "comprehensive park"),
+    "community": ("社区公园", "居住区公园", "community", "community park"),
+    "specialized": ("专类公园", "动物园", "植物园", "历史名园", "遗址公园", "游乐公园", "儿童公园", "风景名胜公园",
+                    "其他专类公园", "specialized", "specialised", "specialized park", "specialised park"),
+    "garden": ("游园", "小区游园", "带状公园", "街旁绿地", "口袋公园", "garden", "pocket park"),
+}
+
+#: Values that say "park green space" without its class (三调 0810 公园与绿地, 2023 land-use guide 1401
+#: 公园绿地, CJJ/T 85 G1): such parks are classed by their size, like parks without a value.
+GENERIC_PARK_VALUES = frozenset({"0810", "公园与绿地", "1401", "公园绿地", "g1", "park", "公园"})
+
+_CODE = re.compile(r"^g1(\d)(\d*)$")
+_BY_NAME = {name.lower(): park_class for park_class, names in CLASS_NAMES.items() for name in names}
+
+
+def _class_of_code(code: str) -> str:
+    """CJJ/T 85 code -> class: G11x comprehensive, G12/G121 community, G122 (2002 小区游园) garden,
+    G13x specialized, G14 and G15 garden; "" for other codes."""
+    match = _CODE.match(code)
+    if not match:
+        return ""
+    middle, small = match.groups()
+    if middle == "1":
+        return "comprehensive"
+    if middle == "2":
+        return "garden" if small == "2" else "community"
+    return {"3": "specialized", "4": "garden", "5": "garden"}.get(middle, "")
+
+
+def declared_classes(values) -> tuple[np.ndarray, dict[str, int]]:
+    """Park class named by each value of a park-class field (a CJJ/T 85 / GB/T 51346 code or name,
+    case and blanks ignored), "" where the value is empty, generic (GENERIC_PARK_VALUES) or
+    unknown. Returns (classes, {unknown value: count}) so the caller can name what it ignored."""
+    classes = np.full(len(values), "", dtype=object)
+    unknown: dict[str, int] = {}
+    for index, value in enumerate(values):
+        text = "" if value is None or value != value else str(value).strip()
+        key = re.sub(r"\s+", " ", text.lower())
+        if not key or key in GENERIC_PARK_VALUES:
+            continue
+        park_class = _BY_NAME.get(key) or _class_of_code(key.replace(" ", ""))
+        if park_class:
+            classes[index] = park_class
+        else:
+            unknown[text] = unknown.get(text, 0) + 1
+    return classes, unknown
+
+
+def park_classes(areas, rules: list[GradeRule], declared=None) -> np.ndarray:
+    """Park class of each park: the class `declared` names (see declared_classes) where it names one,
+    else the class of its grade among the general rules ("" for parks below every threshold or graded
+    by a rule without a class): what GB 55014 2.1.4's per-capita comprehensive and community park
+    areas count."""
     general = general_rules(rules)
     grade = assign_grades(areas, general)
-    classes = np.array([r.park_class for r in general] + [""], dtype=object)
-    return classes[grade]
+    classes = np.array([r.park_class for r in general] + [""], dtype=object)[grade]
+    if declared is not None:
+        named = np.asarray(declared, dtype=object)
+        classes = np.where(named != "", named, classes)
+    return classes
+
+
+def has_classes(rules: list[GradeRule]) -> bool:
+    """True when some general rule names a park class (the GB/T 51346 grades do)."""
+    return any(r.park_class for r in general_rules(rules))

@@ -49,6 +49,11 @@ class Edition:
     source: str
     indicators: tuple[Indicator, ...]
     not_spatial: dict[str, list[str]]
+    source_zh: str = ""  # the citation in Chinese, shown under zh-Hans (English `source` otherwise)
+
+    def citation(self, lang: str) -> str:
+        """The edition's source citation in the report's language (Chinese under zh-*, when given)."""
+        return self.source_zh if lang.startswith("zh") and self.source_zh else self.source
 
 
 def edition(key: str = DEFAULT_EDITION, user_dir: Path | None = None) -> Edition:
@@ -67,4 +72,4 @@ def edition(key: str = DEFAULT_EDITION, user_dir: Path | None = None) -> Edition
             clause=entry.get("clause", ""), status=entry.get("status", "unverified"),
         ))
     return Edition(key, preset.get("label", key), preset.get("label_zh", key), preset.get("source", ""),
-                   tuple(indicators), dict(preset.get("not_spatial", {})))
+                   tuple(indicators), dict(preset.get("not_spatial", {})), preset.get("source_zh", ""))

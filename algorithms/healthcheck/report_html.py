@@ -35,7 +35,7 @@ def build(result: HealthCheckResult, labels: dict, notes: dict[str, str], lang: 
     ])
     sections = [
         (labels["edition"], f"<p>{report.escape(result.edition.label_zh if lang.startswith('zh') else result.edition.label)}</p>"
-                             f"<p class=\"note\">{report.escape(result.edition.source)}</p>" + counts),
+                             f"<p class=\"note\">{report.escape(result.edition.citation(lang))}</p>" + counts),
         (labels["city_table"], report.table([labels["group"], labels["indicator"], labels["kind"], labels["value"],
                                              labels["unit"], labels["target"], labels["verdict"], labels["status"],
                                              labels["method"]], rows)),

@@ -77,6 +77,15 @@ FIELDS: dict[str, tuple[str, str]] = {
     "ratio_m2_per_person": (QT_TRANSLATE_NOOP("fields", "Park area per person in reach (m²)"), NUMBER),
     "parks_in_reach": (QT_TRANSLATE_NOOP("fields", "Parks in reach"), COUNT),
     "gini": (QT_TRANSLATE_NOOP("fields", "Gini coefficient"), NUMBER),
+    "park_class": (QT_TRANSLATE_NOOP("fields", "Park class"), TEXT),
+    "class_source": (QT_TRANSLATE_NOOP("fields", "Park class from"), TEXT),
+    "park_area_m2": (QT_TRANSLATE_NOOP("fields", "Park area of the class (m²)"), NUMBER),
+    "per_capita_m2": (QT_TRANSLATE_NOOP("fields", "Per-capita park area (m²/person)"), NUMBER),
+    "meets": (QT_TRANSLATE_NOOP("fields", "Meets the target"), TEXT),
+    "basis": (QT_TRANSLATE_NOOP("fields", "Basis"), TEXT),
+    "comprehensive_m2": (QT_TRANSLATE_NOOP("fields", "Accessible comprehensive park area (m²/person)"), NUMBER),
+    "community_m2": (QT_TRANSLATE_NOOP("fields", "Accessible community park area (m²/person)"), NUMBER),
+    "class_status": (QT_TRANSLATE_NOOP("fields", "Comprehensive and community park targets"), TEXT),
     # facility coverage
     "type_label": (QT_TRANSLATE_NOOP("fields", "Facility type"), TEXT),
     "limit_m": (QT_TRANSLATE_NOOP("fields", "Walking limit (m)"), NUMBER),
@@ -182,6 +191,20 @@ VALUES = {
     "(outside districts)": QT_TRANSLATE_NOOP("fields", "Outside districts"),
     "network": QT_TRANSLATE_NOOP("fields", "walking network"),
     "euclidean": QT_TRANSLATE_NOOP("fields", "straight line"),
+    # park classes (GB 55014-2021 2.1.4 in park equity) and where they come from
+    "comprehensive": QT_TRANSLATE_NOOP("fields", "comprehensive park"),
+    "community": QT_TRANSLATE_NOOP("fields", "community park"),
+    "specialized": QT_TRANSLATE_NOOP("fields", "specialized park"),
+    "garden": QT_TRANSLATE_NOOP("fields", "garden"),
+    "field": QT_TRANSLATE_NOOP("fields", "park class field"),
+    "size": QT_TRANSLATE_NOOP("fields", "park size (screening)"),
+    "standard": QT_TRANSLATE_NOOP("fields", "GB 55014-2021 2.1.4, all parks and residents given"),
+    "screening": QT_TRANSLATE_NOOP("fields", "screening by district"),
+    "both_met": QT_TRANSLATE_NOOP("fields", "both targets met"),
+    "comprehensive_only": QT_TRANSLATE_NOOP("fields", "comprehensive park target only"),
+    "community_only": QT_TRANSLATE_NOOP("fields", "community park target only"),
+    "neither_met": QT_TRANSLATE_NOOP("fields", "neither target met"),
+    "unreachable": QT_TRANSLATE_NOOP("fields", "off the network"),
 }
 
 MEETS = QT_TRANSLATE_NOOP("fields", "meets the target")

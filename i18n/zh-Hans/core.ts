@@ -264,5 +264,17 @@ Install them:
             <source>Waterlogging-prone depressions (易涝点)</source>
             <translation>易涝点</translation>
         </message>
+        <message>
+            <source>City health check with map sheet (indicators, report, map sheet)</source>
+            <translation>城市体检与图件（体检指标、报告、规划图件）</translation>
+        </message>
+        <message>
+            <source>Health check indicators (城市体检指标)</source>
+            <translation>城市体检指标</translation>
+        </message>
+        <message>
+            <source>Health check report (城市体检报告, HTML)</source>
+            <translation>城市体检报告（HTML）</translation>
+        </message>
     </context>
 </TS>

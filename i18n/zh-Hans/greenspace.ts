@@ -40,19 +40,19 @@
         <translation>居住用地或住宅</translation>
     </message>
     <message>
-        <source>Choose the population field of &apos;{}&apos;: park equity weighs homes by population.</source>
+        <source>Choose the population field of '{}': park equity weighs homes by population.</source>
         <translation>请选择“{}”的人口字段：公园可达性公平按人口对住宅加权。</translation>
     </message>
     <message>
-        <source>{} duplicate geometry(ies) in &apos;{}&apos; were counted once.</source>
+        <source>{} duplicate geometry(ies) in '{}' were counted once.</source>
         <translation>“{1}”中有 {0} 个重复几何，只计一次。</translation>
     </message>
     <message>
-        <source>The population field &apos;{}&apos; of &apos;{}&apos; sums to zero: choose the field that holds residents.</source>
+        <source>The population field '{}' of '{}' sums to zero: choose the field that holds residents.</source>
         <translation>“{1}”的人口字段“{0}”合计为零：请选择记录居民人数的字段。</translation>
     </message>
     <message>
-        <source>The population field &apos;{}&apos; sums to zero: coverage by population is left empty.</source>
+        <source>The population field '{}' sums to zero: coverage by population is left empty.</source>
         <translation>人口字段“{}”合计为零：按人口计算的覆盖率留空。</translation>
     </message>
     <message>
@@ -92,7 +92,7 @@
         <translation>公园绿地</translation>
     </message>
     <message>
-        <source>{} park(s) have no usable area in &apos;{}&apos;: their polygon area is used (0 for points).</source>
+        <source>{} park(s) have no usable area in '{}': their polygon area is used (0 for points).</source>
         <translation>有 {} 个公园在“{}”中没有可用面积：改用多边形面积（点为 0）。</translation>
     </message>
     <message>
@@ -136,8 +136,20 @@
         <translation>{} 个居住要素距任何街道都超过 {} 米：得分为 0，计为不可达（不计入低于目标）</translation>
     </message>
     <message>
-        <source>{} duplicate geometry(ies) in &apos;{}&apos; were counted once, their population added to the kept copy.</source>
+        <source>{} duplicate geometry(ies) in '{}' were counted once, their population added to the kept copy.</source>
         <translation>“{1}”中有 {0} 个重复几何只计一次，其人口已并入保留的要素。</translation>
+    </message>
+    <message>
+        <source>{} park(s) have a park-class value that names no class (CJJ/T 85 code or name): classed by size instead: {}</source>
+        <translation>{} 个公园的类别值不对应任何公园类别（CJJ/T 85 代码或名称），改按规模分类：{}</translation>
+    </message>
+    <message>
+        <source>{} park(s) without a class in the data were classed by size (GB/T 51346 grades): screening</source>
+        <translation>{} 个数据中无类别的公园按规模分类（GB/T 51346 分级）：属筛查</translation>
+    </message>
+    <message>
+        <source>{} comprehensive or community park(s) are below every size threshold of the standard or off the network: counted in the per-capita area, not in the accessible area</source>
+        <translation>{} 个综合公园或社区公园低于所选标准的全部规模门槛或不在路网上：计入人均面积，不计入可达面积</translation>
     </message>
 </context>
 <context>
@@ -183,7 +195,7 @@
         <translation>平均配套完整度（可达设施类型比例，0-1）</translation>
     </message>
     <message>
-        <source>unknown facility type &apos;{}&apos;; known: {}</source>
+        <source>unknown facility type '{}'; known: {}</source>
         <translation>未知的设施类型“{}”；可用类型：{}</translation>
     </message>
     <message>
@@ -199,7 +211,7 @@
         <translation>以下设施类型值没有对应的 GB 50180 设施类型，已忽略（请在类型对应关系中补充）：{}</translation>
     </message>
     <message>
-        <source>No value of &apos;{}&apos; maps to a GB 50180 facility type. Fill in the type mapping, e.g. &apos;school = primary_school&apos;.</source>
+        <source>No value of '{}' maps to a GB 50180 facility type. Fill in the type mapping, e.g. 'school = primary_school'.</source>
         <translation>“{}”中没有任何值对应 GB 50180 设施类型。请填写类型对应关系，例如“school = primary_school”。</translation>
     </message>
     <message>
@@ -306,7 +318,7 @@
         <translation>历史文化街区</translation>
     </message>
     <message>
-        <source>&apos;{}&apos; has no polygons: the historic-district rule is not applied.</source>
+        <source>'{}' has no polygons: the historic-district rule is not applied.</source>
         <translation>“{}”没有面要素：历史文化街区规则未予应用。</translation>
     </message>
     <message>
@@ -439,6 +451,46 @@
     <message>
         <source>Mean accessible park area {:.2f} m²/person, Gini {:.3f}, {:.0f} people below the target ({}).</source>
         <translation>人均可达公园面积 {:.2f} 平方米/人，基尼系数 {:.3f}，低于目标的人口 {:.0f} 人（{}）。</translation>
+    </message>
+    <message>
+        <source>Park class field (optional: CJJ/T 85 / GB/T 51346 codes or names, e.g. G11 or 综合公园, G12 or 社区公园; empty values: classed by size)</source>
+        <translation>公园类别字段（可选：CJJ/T 85 / GB/T 51346 代码或名称，如 G11 或 综合公园、G12 或 社区公园；空值按规模分类）</translation>
+    </message>
+    <message>
+        <source>Comprehensive and community park access of homes (screening)</source>
+        <translation>居住用地综合公园与社区公园可达性（筛查）</translation>
+    </message>
+    <message>
+        <source>Per-capita comprehensive and community park area (GB 55014 2.1.4)</source>
+        <translation>人均综合公园与社区公园面积（GB 55014 第2.1.4条）</translation>
+    </message>
+    <message>
+        <source>Per-capita comprehensive park area, all parks and residents given (m²/person)</source>
+        <translation>人均综合公园面积，按输入的全部公园与人口（m²/人）</translation>
+    </message>
+    <message>
+        <source>Per-capita community park area, all parks and residents given (m²/person)</source>
+        <translation>人均社区公园面积，按输入的全部公园与人口（m²/人）</translation>
+    </message>
+    <message>
+        <source>Comprehensive and community park access</source>
+        <translation>综合公园与社区公园可达性</translation>
+    </message>
+    <message>
+        <source>Per-capita comprehensive and community park area (GB 55014-2021 2.1.4)</source>
+        <translation>人均综合公园与社区公园面积（GB 55014-2021 第2.1.4条）</translation>
+    </message>
+    <message>
+        <source>GB 55014-2021 2.1.4: per-capita comprehensive park area and per-capita community park area each greater than {} m²/person, for the city. The row 'All' is the clause's measure over the parks and residents given; rows by district and the accessible areas per home are screening beyond the standard.</source>
+        <translation>GB 55014-2021 第2.1.4条：城市人均综合公园面积和人均社区公园面积应分别大于 {} m²/人。“全部”一行为该条款口径（按输入的全部公园与人口计算）；分片区各行及各居住单元的可达面积为超出标准定义的筛查。</translation>
+    </message>
+    <message>
+        <source>Per-capita comprehensive park area {:.2f} m²/person, community park area {:.2f} m²/person (target: more than {:g} each, GB 55014-2021 2.1.4).</source>
+        <translation>人均综合公园面积 {:.2f} m²/人，人均社区公园面积 {:.2f} m²/人（目标：均大于 {:g}，GB 55014-2021 第2.1.4条）。</translation>
+    </message>
+    <message>
+        <source>Park classes: {}</source>
+        <translation>公园类别：{}</translation>
     </message>
 </context>
 </TS>

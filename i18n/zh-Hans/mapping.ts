@@ -781,5 +781,93 @@
         <source>Population off the network</source>
         <translation>不在路网上的人口</translation>
     </message>
+    <message>
+        <source>Park class</source>
+        <translation>公园类别</translation>
+    </message>
+    <message>
+        <source>Park class from</source>
+        <translation>公园类别来源</translation>
+    </message>
+    <message>
+        <source>Park area of the class (m²)</source>
+        <translation>该类公园面积（m²）</translation>
+    </message>
+    <message>
+        <source>Per-capita park area (m²/person)</source>
+        <translation>人均公园面积（m²/人）</translation>
+    </message>
+    <message>
+        <source>Meets the target</source>
+        <translation>是否达标</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>口径</translation>
+    </message>
+    <message>
+        <source>Accessible comprehensive park area (m²/person)</source>
+        <translation>可达综合公园面积（m²/人）</translation>
+    </message>
+    <message>
+        <source>Accessible community park area (m²/person)</source>
+        <translation>可达社区公园面积（m²/人）</translation>
+    </message>
+    <message>
+        <source>Comprehensive and community park targets</source>
+        <translation>综合公园与社区公园达标情况</translation>
+    </message>
+    <message>
+        <source>comprehensive park</source>
+        <translation>综合公园</translation>
+    </message>
+    <message>
+        <source>community park</source>
+        <translation>社区公园</translation>
+    </message>
+    <message>
+        <source>specialized park</source>
+        <translation>专类公园</translation>
+    </message>
+    <message>
+        <source>garden</source>
+        <translation>游园</translation>
+    </message>
+    <message>
+        <source>park class field</source>
+        <translation>公园类别字段</translation>
+    </message>
+    <message>
+        <source>park size (screening)</source>
+        <translation>按公园规模（筛查）</translation>
+    </message>
+    <message>
+        <source>GB 55014-2021 2.1.4, all parks and residents given</source>
+        <translation>GB 55014-2021 第2.1.4条，按输入的全部公园与人口</translation>
+    </message>
+    <message>
+        <source>screening by district</source>
+        <translation>分片区筛查</translation>
+    </message>
+    <message>
+        <source>both targets met</source>
+        <translation>两项均达标</translation>
+    </message>
+    <message>
+        <source>comprehensive park target only</source>
+        <translation>仅综合公园达标</translation>
+    </message>
+    <message>
+        <source>community park target only</source>
+        <translation>仅社区公园达标</translation>
+    </message>
+    <message>
+        <source>neither target met</source>
+        <translation>均未达标</translation>
+    </message>
+    <message>
+        <source>off the network</source>
+        <translation>不在路网上</translation>
+    </message>
 </context>
 </TS>

@@ -22,14 +22,10 @@ qgis_process run urbanization:cityhealthcheck -- EDITION=mohurd_2023 \
   | awk '/^Results/ {r = 1} /rror/ || (r && /^(COMPUTED|NOT_COMPUTED|FAILED|REPORT)/) {print}
          /(%|km²)$|not computed, needs/ {sub(/^[0-9.]*\.\./, ""); print "   " $0}' || true
 awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "   (%.1f s including qgis_process start-up)\n", e - s}'
-# The same check as the graphical model resources/models/city_health_check.model3, whose last step
-# is the planning map sheet (规划图件, urbanization:exportplanningmap needs a project: an empty one).
-.venv/bin/python -W ignore -c "
-import sys
-from qgis.core import QgsApplication, QgsProject
-app = QgsApplication([], False); app.initQgis()
-sys.exit(0 if QgsProject().write(sys.argv[1]) else 1)" "$OUT/healthcheck_sheet.qgz" 2>/dev/null
-qgis_process run "$(pwd)/resources/models/city_health_check.model3" "--PROJECT_PATH=$OUT/healthcheck_sheet.qgz" -- \
+# The same check as the graphical model resources/models/city_health_check.model3, offered by the
+# provider as urbanization:cityhealthcheckmap, whose last step is the planning map sheet (规划图件;
+# it runs without a project).
+qgis_process run urbanization:cityhealthcheckmap -- \
   edition=mohurd_2023 "built_up=$DATA/planning_sample.gpkg|layername=development_boundary" \
   "districts=$OUT/healthcheck_districts.gpkg" district_name_field=id \
   "residential=$OUT/helsinki_grid_in_extract.gpkg" population_field=population \

@@ -234,3 +234,61 @@ def test_report_is_chinese_under_a_chinese_locale(run, hand_layers, tmp_path):
     for words in ("城市体检空间指标", "全市指标", "分区指标", "未达标", "待核实", "二手来源", "未计算的指标及所需图层", "轨道站点"):
         assert words in html, words
     assert "Indicators of the city" not in html
+
+
+@pytest.mark.skipif(__import__("shutil").which("pdftotext") is None, reason="poppler-utils is not installed")
+def test_model_by_id_matches_the_check_run_alone(run, tmp_path):
+    """urbanization:cityhealthcheckmap (resources/models/city_health_check.model3 offered by the
+    provider) on the inputs of scripts/demo.d/60_healthcheck.sh, without a project: every indicator
+    value, for the city and the four districts, equals that of urbanization:cityhealthcheck run alone
+    on the same inputs; the report and the map sheet are written."""
+    from qgis.core import NULL, QgsProcessingContext
+
+    from tests.qgis.test_mapping_models import pdf_text
+
+    no_project = QgsProcessingContext()  # as qgis_process without --PROJECT_PATH
+    assert no_project.project() is None
+
+    extent = "24.9351837,24.9534132,60.1641581,60.1791074 [EPSG:4326]"
+    cells = run("native:extractbyextent", {"INPUT": GRID, "CLIP": False, "EXTENT": extent, "OUTPUT": "memory:"})["OUTPUT"]
+    districts = run("native:creategrid", {"TYPE": 2, "EXTENT": extent, "HSPACING": 0.0092, "VSPACING": 0.0075,
+                                          "CRS": "EPSG:4326", "OUTPUT": "memory:"})["OUTPUT"]
+    built_up = f"{SAMPLE_DATA}/planning_sample.gpkg|layername=development_boundary"
+    sheet, report = tmp_path / "check.pdf", tmp_path / "check.html"
+    model = run("urbanization:cityhealthcheckmap", {
+        "edition": "mohurd_2023", "built_up": built_up, "districts": districts, "district_name_field": "id",
+        "residential": cells, "population_field": "population", "parks": f"{HELSINKI}|layername=parks",
+        "network": f"{HELSINKI}|layername=roads", "stations": f"{HELSINKI}|layername=rail_stations",
+        "title": "城市体检空间指标图（赫尔辛基数据示例）",
+        "cityhealthcheck:Health check indicators": str(tmp_path / "indicators.gpkg"),
+        "cityhealthcheck:Report": str(report), "exportplanningmap:Map sheet": str(sheet),
+    }, context=no_project)
+    alone = run("urbanization:cityhealthcheck", helsinki_parameters(
+        EDITION="mohurd_2023", RESIDENTIAL=cells, DISTRICTS=districts, DISTRICT_NAME_FIELD="id", BUILT_UP=built_up,
+        PARK_NAME_FIELD=None))
+    def values(rows):  # NULL (not computed) as None
+        return {(r["scope"], r["indicator"]): None if r["value"] == NULL else r["value"] for r in rows}
+
+    by_model = values(_features({"x": QgsVectorLayer(model["cityhealthcheck:Health check indicators"])}, "x"))
+    by_itself = values(_features(alone, "INDICATORS"))
+    assert by_model.keys() == by_itself.keys()
+    assert {scope for scope, _ in by_model} == {"(all)", "1", "2", "3", "4"}
+    assert sum(v is not None for v in by_itself.values()) >= 10
+    for key, value in by_itself.items():
+        assert by_model[key] == (pytest.approx(value) if value is not None else None), key
+    assert by_model[("(all)", "park_activity_coverage")] == pytest.approx(83.6, abs=0.05)  # as make demo prints
+    assert "<table" in report.read_text(encoding="utf-8")
+    assert "城市体检空间指标图" in pdf_text(sheet)
+
+
+def test_model_speaks_chinese(chinese, provider):
+    """The model's name, group, help and output names in Chinese (its inputs are bilingual in the file)."""
+    from qgis.core import QgsApplication
+
+    model = QgsApplication.processingRegistry().algorithmById("urbanization:cityhealthcheckmap").create()
+    assert model.displayName() == "城市体检与图件（体检指标、报告、规划图件）"
+    assert model.groupId() == "healthcheck" and model.provider().id() == "urbanization"
+    outputs = {p.name(): p.description() for p in model.destinationParameterDefinitions()}
+    assert outputs == {"cityhealthcheck:Health check indicators": "城市体检指标",
+                       "cityhealthcheck:Report": "城市体检报告（HTML）", "exportplanningmap:Map sheet": "规划图件"}
+    assert "城市体检" in model.shortHelpString()

@@ -93,10 +93,7 @@ def with_outputs(algorithm_id: str, parameters: dict, report) -> dict:
     return {name: value for name, value in merged.items() if value is not None}
 
 
-ENGLISH_LEFT = {  # known English text that belongs to another engineer's files: strict xfail flags the fix
-    "cityhealthcheck": "the preset's source citation in resources/standards/city_health_check.json is English "
-                       "('annex 2 of the 2021 城市体检 notice ... for the park coverage target')",
-}
+ENGLISH_LEFT: dict[str, str] = {}  # known English text that belongs to another engineer's files: strict xfail flags the fix
 
 
 @pytest.mark.parametrize("algorithm_id", [
