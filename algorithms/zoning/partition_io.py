@@ -2,7 +2,7 @@
 (GDAL's own Python bindings `osgeo.ogr`, which Debian and OSGeo4W ship with QGIS; pyarrow for
 GeoParquet).
 
-Reading goes through GDAL's Arrow stream (`Layer.GetArrowStreamAsNumPy`, GDAL >= 3.6), batch by
+Reading goes through GDAL's Arrow stream (`Layer.GetArrowStream` into pyarrow, GDAL >= 3.6), batch by
 batch: a first pass (`scan`) keeps only each feature's id and bounding box (40 bytes a parcel) and
 the distinct values of the land-use field; a partition is then read back by a spatial filter on
 its rectangle (the GeoPackage R-tree) keeping its own feature ids. GeoParquet inputs (no spatial
@@ -52,8 +52,8 @@ class LayerSource:
         layer = dataset.GetLayerByName(self.layer) if self.layer else dataset.GetLayer(self.layer_index or 0)
         if layer is None:
             raise InputError(f"{self.path}: no layer '{self.layer}'")
-        if not hasattr(layer, "GetArrowStreamAsNumPy"):
-            raise InputError("GDAL 3.6 or newer is needed to stream a layer (GetArrowStreamAsNumPy)")
+        if not hasattr(layer, "GetArrowStream"):
+            raise InputError("GDAL 3.6 or newer is needed to stream a layer (GetArrowStream)")
         names = [layer.GetLayerDefn().GetFieldDefn(i).GetName() for i in range(layer.GetLayerDefn().GetFieldCount())]
         missing = [name for name in self.fields if name not in names]
         if missing:
@@ -79,9 +79,13 @@ class LayerSource:
             layer.SetSpatialFilterRect(*rect)
         fid_column = layer.GetFIDColumn() or "OGC_FID"
         geometry_column = layer.GetGeometryColumn() or "wkb_geometry"
-        for batch in layer.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={BATCH}"]):
-            values = {name: _python_values(batch[name]) for name in self.fields}
-            yield np.asarray(batch[fid_column], dtype=np.int64), batch[geometry_column], values
+        if rect is not None and _filtered_arrow_is_unsafe():
+            yield from _feature_batches(layer, self.fields)
+        else:
+            for batch in _arrow_batches(layer):
+                values = {name: np.array(batch.column(name).to_pylist(), dtype=object) for name in self.fields}
+                wkb = batch.column(geometry_column).to_numpy(zero_copy_only=False)
+                yield batch.column(fid_column).to_numpy().astype(np.int64), wkb, values
         del layer, dataset
 
     def transformer(self):
@@ -99,22 +103,48 @@ class LayerSource:
         return pyproj.Transformer.from_crs(source_crs, target_crs, always_xy=True)
 
 
-def _python_values(column) -> np.ndarray:
-    """A NumPy (or masked) Arrow column as an object array of str, int, float or None."""
-    mask = np.ma.getmaskarray(column) if np.ma.isMaskedArray(column) else None
-    data = np.ma.getdata(column)
-    if data.dtype.kind == "S":
-        distinct, inverse = np.unique(data, return_inverse=True)
-        decoded = np.array([v.decode("utf-8") for v in distinct.tolist()] or [""], dtype=object)
-        values = decoded[inverse.ravel()]
-    elif data.dtype.kind == "O":
-        values = np.array([v.decode("utf-8") if isinstance(v, bytes) else v for v in data.tolist()], dtype=object)
-    else:
-        values = data.astype(object)
-    if mask is not None and mask.any():
-        values = values.copy()
-        values[mask] = None
-    return values
+def _filtered_arrow_is_unsafe() -> bool:
+    """GDAL 3.7-3.11.3 fills a spatially filtered GeoPackage Arrow batch on a helper thread and
+    now and then hands out corrupt offsets ("Negative size passed to PyUnicode_New"; seen with GDAL
+    3.10 beside QGIS 3.40; fixed upstream in GDAL 3.11.4, pull request 12935). 3.6 has not failed."""
+    from osgeo import gdal
+
+    version = int(gdal.VersionInfo("VERSION_NUM"))
+    return 3070000 <= version < 3110400
+
+
+def _feature_batches(layer, fields: list[str]):
+    """What _arrow_batches gives, feature by feature through OGR (where the Arrow path is unsafe)."""
+    fids, wkbs, values = [], [], {name: [] for name in fields}
+
+    def flush():
+        batch = (np.array(fids, dtype=np.int64), np.array(wkbs, dtype=object),
+                 {name: np.array(column, dtype=object) for name, column in values.items()})
+        for collected in (fids, wkbs, *values.values()):
+            collected.clear()
+        return batch
+
+    for feature in layer:
+        geometry = feature.GetGeometryRef()
+        fids.append(feature.GetFID())
+        wkbs.append(bytes(geometry.ExportToIsoWkb()) if geometry is not None else None)
+        for name in fields:
+            values[name].append(feature.GetField(name))
+        if len(fids) == BATCH:
+            yield flush()
+    if fids:
+        yield flush()
+
+
+def _arrow_batches(layer):
+    """The layer's features as pyarrow record batches, through GDAL's Arrow C stream."""
+    import pyarrow as pa
+
+    stream = layer.GetArrowStream([f"MAX_FEATURES_IN_BATCH={BATCH}"])
+    gdal_schema = stream.GetSchema()  # held: pyarrow moves it out, and the wrapper frees what is left
+    schema = pa.Schema._import_from_c(gdal_schema._getPtr())
+    while (array := stream.GetNextRecordBatch()) is not None:
+        yield pa.RecordBatch._import_from_c(array._getPtr(), schema)
 
 
 @dataclass
