@@ -110,12 +110,26 @@ def _prepare(args, scratch: str, with_field: bool):
     return plan, found, crs, parts
 
 
-def _layer(text: str | None, scratch: str, crs: str):
+def _in_crs(text: str | None, scratch: str, crs: str) -> partition_io.LayerSource | None:
+    """The layer named by an option, read in the target CRS (None when the option is not given)."""
     if not text:
         return None
     source = _source(text, scratch)
     source.target_crs = crs
-    return partition_io.read_all(source)
+    return source
+
+
+def _layer(text: str | None, scratch: str, crs: str):
+    source = _in_crs(text, scratch, crs)
+    return None if source is None else partition_io.read_all(source)
+
+
+def _control_layer(text: str | None, scratch: str, crs: str):
+    """A control layer kept as its polygons' boxes; the tasks read the polygons they need."""
+    from .algorithms.zoning.control_lines import ControlLayer
+
+    source = _in_crs(text, scratch, crs)
+    return None if source is None else ControlLayer.from_file(source)
 
 
 def _deduction(plan) -> dict:
@@ -136,8 +150,8 @@ def conflicts(args, runner, scratch: str) -> None:
     plan, found, crs, parts = _prepare(args, scratch, True)
     table, crosswalk = CodeTable.load(), Crosswalk.load()
     rules = load_rules(args.rules, table) if args.rules else national_rules(table)
-    lines = {line: _layer(getattr(args, option), scratch, crs) for option, line in LINE_OPTIONS.items()}
-    lines = {line: geometry for line, geometry in lines.items() if geometry is not None and len(geometry)}
+    lines = {line: _control_layer(getattr(args, option), scratch, crs) for option, line in LINE_OPTIONS.items()}
+    lines = {line: layer for line, layer in lines.items() if layer is not None and len(layer)}
     if not set(lines) - {"ecological_core"}:
         raise partition_io.InputError("give at least one of --redline, --farmland, --boundary")
     deduction = _deduction(plan)

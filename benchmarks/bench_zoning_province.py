@@ -1,8 +1,16 @@
-"""Province scale (issue 16): the control-line conflict check on 500,000, 1,000,000 and 2,000,000
-generated Voronoi parcels against three control layers, partitioned on Dask through the command
-line (no QGIS), with one and with two workers (local threads), against today's whole-layer path
-(urbanization:controllineconflicts through Processing, in memory) on 100,000 parcels. Each case
-runs in its own process; its peak memory is that process's maximum resident set (os.wait4).
+"""Province scale (issue 16): the control-line conflict check of generated Voronoi parcels against
+three control layers.
+
+1. Throughput at 100,000 parcels, every path timed alike in this one command: today's whole-layer
+   path (urbanization:controllineconflicts through Processing, MODE in-memory), the same algorithm
+   partitioned (MODE partitioned, Dask's local threads), and the command line (no QGIS) with two
+   and with one worker. A warm-up round of every path, then ROUNDS rounds alternating the paths, so
+   load changes on this shared machine hit them alike; speed ratios are taken per round. "run s"
+   is the time of the check itself, printed by the process (without interpreter and QGIS start-up);
+   "process s" the whole process.
+2. Scale: 500,000, 1,000,000 and 2,000,000 parcels through the command line, two workers and one.
+Each case runs in its own process; its peak memory is that process's maximum resident set
+(os.wait4); the load average (1 min) is recorded before and after each case.
 
 Not a timed test: run by hand, in the background (the big cases take minutes):
 
@@ -20,6 +28,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -33,7 +42,6 @@ ROW = 5
 X0, Y0 = 500_000.0, 2_700_000.0
 SIZES = (100_000, 500_000, 1_000_000, 2_000_000)
 LINES = {"redline": 11, "farmland": 12, "boundary": 13}  # CLI option -> seed offset
-CASES = ((100_000, 2), (500_000, 2), (500_000, 1), (1_000_000, 2), (2_000_000, 2), (2_000_000, 1))  # (parcels, workers)
 
 
 def _bench_zoning():
@@ -106,67 +114,106 @@ def _package_parent() -> Path:
     return parent
 
 
-def measure(command: list[str], env: dict | None = None) -> tuple[float, float, str]:
-    """(seconds, peak resident GiB, stderr tail) of one process."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, **(env or {})})
-    _, _, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    out, err = process.stdout.read(), process.stderr.read()
-    process.returncode = 0
-    if "error" in err.lower() and "done in" not in err:
+def measure(command: list[str], env: dict | None = None) -> dict:
+    """Seconds, peak resident GiB, the run's own seconds (printed by the process as 'run X s'),
+    the result line and the load averages before and after, of one process."""
+    load_before = os.getloadavg()[0]
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err_file:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=err_file, text=True, env={**os.environ, **(env or {})})
+        _, status, usage = os.wait4(process.pid, 0)  # this process's own peak (ru_maxrss, KiB)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        err_file.seek(0)
+        err = err_file.read()
+    peak = usage.ru_maxrss / 1024 / 1024
+    if process.returncode != 0:
         raise RuntimeError(f"{command}: {err[-2000:]}")
-    return seconds, usage.ru_maxrss / 1024 / 1024, (err.strip().splitlines() or [out])[-2]
+    lines = err.strip().splitlines()
+    run = next((float(line.split()[1]) for line in lines if line.startswith("run ")), seconds)
+    note = next((line for line in reversed(lines) if "prohibited" in line or line.startswith("conflicts ")), "")
+    return {"seconds": seconds, "peak": peak, "run": run, "note": note, "load": (load_before, os.getloadavg()[0])}
 
 
-def cli_case(n: int, workers: int) -> tuple[float, float, str]:
-    command = [sys.executable, "-m", "urbanization_planning.cli", "conflicts", str(CACHE / f"plan_{n}.gpkg"),
+def cli_case(n: int, workers: int) -> dict:
+    command = [sys.executable, "-c", CLI, "conflicts", str(CACHE / f"plan_{n}.gpkg"),
                "--field", "DLBM", "-o", str(CACHE / f"out_{n}_{workers}.gpkg"), "--workers", str(workers)]
     for line in LINES:
         command += [f"--{line}", str(CACHE / f"{line}_{n}.gpkg")]
     return measure(command, {"PYTHONPATH": f"{_package_parent()}:{os.environ.get('PYTHONPATH', '')}"})
 
 
-IN_MEMORY = """
-import sys
+CLI = """
+import sys, time
+from urbanization_planning import cli
+started = time.perf_counter()
+status = cli.main(sys.argv[1:])
+print("run", time.perf_counter() - started, file=sys.stderr)
+sys.exit(status)
+"""
+
+PROCESSING = """
+import sys, time
 sys.path.insert(0, {bench!r})
 from common import start_qgis
 start_qgis()
 import processing
 cache = {cache!r}
 n = {n}
+started = time.perf_counter()
 result = processing.run("urbanization:controllineconflicts", {{
     "PLAN": f"{{cache}}/plan_{{n}}.gpkg", "LANDUSE_FIELD": "DLBM",
     "ECOLOGICAL_REDLINE": f"{{cache}}/redline_{{n}}.gpkg", "PERMANENT_FARMLAND": f"{{cache}}/farmland_{{n}}.gpkg",
     "DEVELOPMENT_BOUNDARY": f"{{cache}}/boundary_{{n}}.gpkg", "CONFLICTS": "TEMPORARY_OUTPUT",
-    "LINE_OVERLAPS": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT", "MODE": "in-memory"}})
-print("conflicts", result["CONFLICT_COUNT"], file=sys.stderr)
-print("done in", file=sys.stderr)
+    "LINE_OVERLAPS": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT", "MODE": {mode!r}}})
+print("run", time.perf_counter() - started, file=sys.stderr)
+print("conflicts", result["PROHIBITED_COUNT"], "prohibited /", result["APPROVAL_COUNT"], "approval", file=sys.stderr)
 """
 
 
-def in_memory_case(n: int) -> tuple[float, float, str]:
-    script = IN_MEMORY.format(bench=str(Path(__file__).parent), cache=str(CACHE), n=n)
+def processing_case(n: int, mode: str) -> dict:
+    """urbanization:controllineconflicts through Processing, MODE in-memory (today's whole-layer path)
+    or partitioned (Dask's local threads, one per core)."""
+    script = PROCESSING.format(bench=str(Path(__file__).parent), cache=str(CACHE), n=n, mode=mode)
     return measure([sys.executable, "-c", script])
+
+
+CASES_100K = {  # the same 100,000 parcels through each path, alternated round by round
+    "Processing, in memory (today's path)": lambda: processing_case(100_000, "in-memory"),
+    "Processing, partitioned (2 threads)": lambda: processing_case(100_000, "partitioned"),
+    "CLI, partitioned, 2 workers": lambda: cli_case(100_000, 2),
+    "CLI, partitioned, 1 worker": lambda: cli_case(100_000, 1),
+}
+ROUNDS = 3
+SCALE = ((500_000, 2), (500_000, 1), (1_000_000, 2), (2_000_000, 2), (2_000_000, 1))  # (parcels, workers), CLI
+
+
+def row(case: str, n: int, result: dict, rnd: str = "") -> None:
+    load = "{:.1f} / {:.1f}".format(*result["load"])
+    print(f"| {case} | {rnd} | {n:,} | {result['seconds']:.1f} | {result['run']:.1f} | {n / result['run']:,.0f} | "
+          f"{result['peak']:.2f} | {load} | {result['note']} |", flush=True)
 
 
 def main() -> None:
     generate()
-    rows = []
-
-    def report(case: str, n: int, workers: str, result) -> None:
-        seconds, peak, note = result
-        rows.append((case, n, workers, seconds, n / seconds, peak, note))
-        print(f"| {case} | {n:,} | {workers} | {seconds:.1f} | {n / seconds:,.0f} | {peak:.2f} | {note} |", flush=True)
-
-    print("| path | parcels | workers | seconds | parcels/s | peak GiB | result |", flush=True)
-    print("| --- | ---: | ---: | ---: | ---: | ---: | --- |", flush=True)
-    # the machine is shared: today's path is timed before and after the big cases
-    report("whole layer in memory (Processing, today's path)", 100_000, "1", in_memory_case(100_000))
-    for n, workers in CASES:
-        report("partitioned on Dask (CLI)", n, str(workers), cli_case(n, workers))
-    report("whole layer in memory (Processing, today's path)", 100_000, "1", in_memory_case(100_000))
+    print(f"cpus {os.cpu_count()}, load average at start {os.getloadavg()}", flush=True)
+    print("| path | round | parcels | process s | run s | parcels/s (run) | peak GiB | load before / after | result |",
+          flush=True)
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |", flush=True)
+    runs: dict[str, list[float]] = {case: [] for case in CASES_100K}
+    for rnd in range(ROUNDS + 1):  # round 0 warms every path alike (files in the page cache, imports)
+        for case, run in CASES_100K.items():
+            result = run()
+            row(case, 100_000, result, "warm-up" if rnd == 0 else str(rnd))
+            if rnd:
+                runs[case].append(result["run"])
+    reference = runs["Processing, in memory (today's path)"]
+    for case, seconds in runs.items():
+        ratios = [r / s for r, s in zip(reference, seconds)]
+        print(f"{case}: run s {', '.join(f'{s:.1f}' for s in seconds)}; speed vs today's path per round "
+              f"{', '.join(f'{r:.2f}' for r in ratios)} (median {np.median(ratios):.2f})", flush=True)
+    for n, workers in SCALE:
+        row(f"CLI, partitioned, {workers} worker{'s' if workers > 1 else ''}", n, cli_case(n, workers))
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ UNKNOWN_OUTCOME = "unknown"  # the outcome of a parcel whose code cannot be judg
 REPORTED_OUTCOMES = (PROHIBITED, APPROVAL, UNKNOWN_OUTCOME)
 CORE, REDLINE = "ecological_core", "ecological_redline"
 __all__ = ["ConflictResult", "REPORTED_OUTCOMES", "UNKNOWN_OUTCOME", "UNKNOWN_RULE", "check", "conflict_pieces",
-           "dissolve_lines", "line_overlaps", "merge_summaries", "summarise"]
+           "dissolve_lines", "line_overlaps", "merge_summaries", "red_line_outside_core", "summarise"]
 CONFLICT_COLUMNS = ["row", "code", "class_code", "control_line", "rule_id", "outcome", "clause", "plane_area_m2",
                     "ellipsoid_area_m2", "net_ellipsoid_area_m2"]
 AREA = "ellipsoid_area_m2"
@@ -108,20 +108,20 @@ def check(
     return ConflictResult(conflicts, overlaps, summarise(conflicts), unknown)
 
 
-def dissolve_lines(lines: dict[str, np.ndarray], step: Callable[[], None] | None = None,
-                   map_dissolve: Callable | None = None) -> dict[str, np.ndarray]:
+def dissolve_lines(lines: dict[str, np.ndarray], step: Callable[[], None] | None = None) -> dict[str, np.ndarray]:
     """Each given control line (id -> polygons) dissolved into disjoint parts; with core zones,
-    the red line's parts are the red line outside them. `map_dissolve(layers)`, when given,
-    dissolves a list of layers at once (in parallel)."""
-    given = [line for line in CONTROL_LINES if line in lines and len(lines[line])]
-    if map_dissolve is not None:
-        parts = dict(zip(given, map_dissolve([lines[line] for line in given])))
-    else:
-        parts = {}
-        for line in given:
-            parts[line] = overlay.dissolve(lines[line])
-            if step is not None:
-                step()
+    the red line's parts are the red line outside them."""
+    parts = {}
+    for line in (line for line in CONTROL_LINES if line in lines and len(lines[line])):
+        parts[line] = overlay.dissolve(lines[line])
+        if step is not None:
+            step()
+    return red_line_outside_core(parts)
+
+
+def red_line_outside_core(parts: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """With core zones given, the red line's own rules apply to the red line outside them: its
+    dissolved parts become those of red line minus core zones (the dict is changed and returned)."""
     if CORE in parts and REDLINE in parts:
         parts[REDLINE] = overlay.dissolve(overlay.outside(parts[REDLINE], parts[CORE]).geometry)
     return parts

@@ -13,7 +13,10 @@ How:
    results handed to `consume` in the driver (which writes them): memory is bounded by a few
    partitions in flight, not by the data.
 3. Identical to the whole-layer path: every conflict or space piece depends on its own parcel and
-   the (globally dissolved) control lines or units only. Topology errors that cross partition
+   the control lines or units only. The control lines are dissolved component by component
+   (control_lines.py: the whole-layer parts and overlaps, without one union of a whole layer); a
+   partition takes the parts near it, clipped to its window, which inside the window is the
+   whole-layer dissolve. Topology errors that cross partition
    borders: each partition also reads its halo (other partitions' parcels whose boxes meet its
    rectangle); a pair of parcels is checked by the partition of the pair's lower feature id, so
    overlaps and duplicates are neither lost nor counted twice. Gaps are holes of the union of all
@@ -37,7 +40,7 @@ import shapely
 
 from ..cancel import CancelledError
 from . import conflicts as conflict_engine
-from . import overlay, topology
+from . import control_lines, overlay, topology
 from .partition_io import LayerSource, Scan, read_rect, scan
 
 PARTITION_SIZE = 50_000
@@ -64,7 +67,10 @@ def hilbert_distance(bounds: np.ndarray) -> np.ndarray:
         return np.empty(0, dtype=np.int64)
     centre_x = (bounds[:, 0] + bounds[:, 2]) / 2.0
     centre_y = (bounds[:, 1] + bounds[:, 3]) / 2.0
-    total = np.array([centre_x.min(), centre_y.min(), centre_x.max(), centre_y.max()])
+    # a square over the centres (the curve's cells square, so runs are compact), never of zero size
+    side = max(centre_x.max() - centre_x.min(), centre_y.max() - centre_y.min())
+    side = max(side, 1e-9 * max(1.0, abs(centre_x.min()), abs(centre_y.min())))
+    total = np.array([centre_x.min(), centre_y.min(), centre_x.min() + side, centre_y.min() + side])
     x, y = _continuous_to_discrete_coords(bounds, HILBERT_LEVEL, total)
     return np.asarray(_encode(HILBERT_LEVEL, x, y), dtype=np.int64)
 
@@ -212,16 +218,16 @@ class StreamedConflicts:
         return float(self.overlaps[conflict_engine.AREA].sum()) if len(self.overlaps) else 0.0
 
 
-def conflicts_task(reader: PlanReader, partition: Partition, parts: dict, rules, min_area: float, crs):
+def conflicts_task(reader: PlanReader, partition: Partition, dissolved: dict, rules, min_area: float, crs):
     """One partition's conflict pieces (with fid, raw land-use value and 田坎 share), its summary
-    and its number of parcels with an unknown code."""
+    and its number of parcels with an unknown code, against the dissolved control-line parts near it."""
     fids, geometry, _, columns = reader.read(partition)
     raw, codes = reader.codes(columns)
     if codes is None:
         codes = np.full(len(fids), reader.unknown, dtype=object)
         raw = np.full(len(fids), None, dtype=object)
     share, _ = reader.deduction(columns, len(fids))
-    near = {line: parts_near(line_parts, partition.metric_rect) for line, line_parts in parts.items()}
+    near = control_lines.partition_parts(dissolved, partition.metric_rect)
     pieces, unknown = conflict_engine.conflict_pieces(geometry, codes, near, rules, min_area=min_area, crs=crs,
                                                       deducted_share=share)
     rows = pieces["row"].to_numpy(dtype=np.int64)
@@ -229,16 +235,42 @@ def conflicts_task(reader: PlanReader, partition: Partition, parts: dict, rules,
     return pieces, conflict_engine.summarise(pieces), unknown, len(fids)
 
 
-def conflicts(reader: PlanReader, partitions: list[Partition], lines: dict[str, np.ndarray], rules, *,
+def dissolve_control_lines(lines: dict, *, runner, min_area: float = 1.0, crs=None,
+                           progress: Callable[[float], None] | None = None,
+                           is_canceled: Callable[[], bool] | None = None, span=(0.0, 100.0)):
+    """(line -> ControlLayer of its dissolved parts, the control-line overlaps), dissolved component
+    by component in Dask tasks (control_lines); the same parts and overlaps as the whole-layer path.
+    `lines`: line id -> polygons (array) or control_lines.ControlLayer (read from its file by the tasks)."""
+    layers = control_lines.layers_of(lines)
+    parts = {line: [] for line in layers}
+    overlaps = []
+
+    def take(result):
+        own, frame = result
+        for line, line_parts in own.items():
+            parts[line].append(line_parts)
+        if len(frame):
+            overlaps.append(frame)
+
+    tasks = [(layers, task, min_area, crs) for task in control_lines.dissolve_tasks(layers)]
+    run_partitions(runner, control_lines.dissolve_task, tasks, take, progress=progress, is_canceled=is_canceled,
+                   span=span)
+    dissolved = {line: control_lines.ControlLayer.from_array(np.concatenate(found) if found else np.empty(0, dtype=object))
+                 for line, found in parts.items()}
+    overlaps = pd.concat(overlaps, ignore_index=True) if overlaps else conflict_engine.line_overlaps({}, crs=crs)
+    return dissolved, overlaps
+
+
+def conflicts(reader: PlanReader, partitions: list[Partition], lines: dict, rules, *,
               runner, consume: Consume, min_area: float = 1.0, crs=None,
               progress: Callable[[float], None] | None = None,
               is_canceled: Callable[[], bool] | None = None) -> StreamedConflicts:
-    """The conflict check partition by partition; `consume('conflicts', pieces)` per partition."""
-    parts = conflict_engine.dissolve_lines(
-        lines, map_dissolve=lambda layers: runner.map(overlay.dissolve, [(layer,) for layer in layers],
-                                                      is_canceled=is_canceled))
-    if is_canceled is not None and is_canceled():
-        raise CancelledError
+    """The conflict check partition by partition; `consume('conflicts', pieces)` per partition.
+    `lines`: line id -> polygons (array) or control_lines.ControlLayer. The control lines are first
+    dissolved component by component (never a whole layer in one union), then each partition takes
+    the parts near it."""
+    dissolved, overlaps = dissolve_control_lines(lines, runner=runner, min_area=min_area, crs=crs, progress=progress,
+                                                 is_canceled=is_canceled, span=(0.0, 15.0))
     summaries, totals = [], {"unknown": 0, "parcels": 0}
 
     def take(result):
@@ -248,9 +280,8 @@ def conflicts(reader: PlanReader, partitions: list[Partition], lines: dict[str, 
         totals["unknown"] += unknown
         totals["parcels"] += parcels
 
-    tasks = [(reader, p, parts, rules, min_area, crs) for p in partitions]
-    run_partitions(runner, conflicts_task, tasks, take, progress=progress, is_canceled=is_canceled, span=(5.0, 95.0))
-    overlaps = conflict_engine.line_overlaps(parts, min_area=min_area, crs=crs)
+    tasks = [(reader, p, dissolved, rules, min_area, crs) for p in partitions]
+    run_partitions(runner, conflicts_task, tasks, take, progress=progress, is_canceled=is_canceled, span=(15.0, 100.0))
     return StreamedConflicts(conflict_engine.merge_summaries(summaries), overlaps, totals["unknown"],
                              totals["parcels"], len(partitions))
 

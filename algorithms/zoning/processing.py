@@ -346,7 +346,9 @@ class ControlLineConflictsAlgorithm(ZoningAlgorithm):
         except RulesError as error:
             raise QgsProcessingException(self.tr("The conflict rules cannot be used: {}").format(error)) from error
 
-    def read_lines(self, parameters, context, feedback, metric) -> dict:
+    def read_lines(self, parameters, context, feedback, metric, partitioned: bool = False) -> dict:
+        """Control line id -> polygons (metric CRS); `partitioned`: a plain GeoPackage layer stays in
+        its file (control_lines.ControlLayer: boxes only, each partition reads the polygons near it)."""
         names = self.line_names()
         lines = {}
         for line, parameter in self.line_layers().items():
@@ -354,16 +356,27 @@ class ControlLineConflictsAlgorithm(ZoningAlgorithm):
             if source is None:
                 continue
             vector.require_geometry_type(source, POLYGONS, names[line])
-            frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=[],
-                                           target_crs=metric, label=names[line])
-            if len(frame) == 0:
+            polygons = self.control_layer(source, metric, context, feedback) if partitioned else None
+            if polygons is None:
+                polygons = _flat(vector.source_to_frame(source, context=context, feedback=feedback, fields=[],
+                                                        target_crs=metric, label=names[line]))
+            if len(polygons) == 0:
                 feedback.pushWarning(self.tr("Layer '{}' has no features with geometry: the checks against it are skipped.").format(names[line]))
                 continue
-            lines[line] = _flat(frame)
+            lines[line] = polygons
         if not (set(lines) - {"ecological_core"}):
             raise QgsProcessingException(self.tr(
                 "Give at least one control line layer with features: ecological protection red line, permanent basic farmland or urban development boundary."))
         return lines
+
+    @staticmethod
+    def control_layer(source, metric, context, feedback):
+        """A ControlLayer read from the file of a plain GeoPackage layer, or None."""
+        from ...layers import partitions
+        from .control_lines import ControlLayer
+
+        layer = partitions.layer_source(source, metric, context, [])
+        return None if layer is None else ControlLayer.from_file(layer, feedback.isCanceled)
 
     def process(self, parameters, context, feedback):
         from .conflicts import check
@@ -395,7 +408,7 @@ class ControlLineConflictsAlgorithm(ZoningAlgorithm):
         parts, distinct, runner = self.partition_plan(parameters, context, feedback, layer, field)
         reader = self.partition_reader(parameters, context, feedback, layer, distinct, field, table, crosswalk, source)
         rules = self.load_rules(parameters, context, feedback, table)
-        lines = self.read_lines(parameters, context, feedback, metric)
+        lines = self.read_lines(parameters, context, feedback, metric, partitioned=True)
         self.report_unchecked(rules, lines, feedback)
         sinks = []
 

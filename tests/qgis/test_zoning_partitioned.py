@@ -136,6 +136,28 @@ def test_mode_choice_is_said(run, tessellated, monkeypatch):
         run("urbanization:controllineconflicts", {**base, "MODE": "partitioned"})
 
 
+def test_control_lines_from_a_file_and_from_memory(run, tessellated):
+    """A GeoPackage control line stays in its file (boxes only), a memory-layer one is read through
+    QGIS: both dissolved by components in the partitioned mode, with the conflicts and control-line
+    overlaps of the in-memory mode."""
+    import shapely
+
+    from .helpers import memory_layer
+
+    plan, red, _ = tessellated
+    farmland = memory_layer("Polygon", "EPSG:4543", [shapely.to_wkt(p) for p in stars(12, 7)])
+    base = {"PLAN": f"{plan}|layername=dltb", "LANDUSE_FIELD": "DLBM", "ECOLOGICAL_REDLINE": red,
+            "PERMANENT_FARMLAND": farmland, "CONFLICTS": "memory:", "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:"}
+    memory = run("urbanization:controllineconflicts", {**base, "MODE": "in-memory"})
+    streamed = run("urbanization:controllineconflicts", {**base, "MODE": "partitioned", "PARTITION_SIZE": 500})
+    for name in ("CONFLICT_COUNT", "PROHIBITED_COUNT", "APPROVAL_COUNT", "OVERLAP_COUNT"):
+        assert streamed[name] == memory[name], name
+    assert memory["OVERLAP_COUNT"] > 0
+    assert streamed["OVERLAP_AREA_M2"] == pytest.approx(memory["OVERLAP_AREA_M2"], rel=1e-6)
+    key = ("plan_fid", "control_line", "rule_id")
+    assert_same(features(memory["CONFLICTS"], key), features(streamed["CONFLICTS"], key))
+
+
 def test_partitioned_mode_needs_a_geopackage(run, tessellated):
     from .helpers import memory_layer
 

@@ -24,20 +24,20 @@ X0, Y0, EXTENT = 560_000.0, 2_760_000.0, 4_000.0
 CODES = ["0101", "0103", "0301", "0701", "0703", "1207", "1503", "2301", "9999"]
 
 
-def tessellation(n: int, seed: int = 5):
+def tessellation(n: int, seed: int = 5, extent: float = EXTENT):
     rng = np.random.default_rng(seed)
-    points = shapely.points(rng.uniform(0, EXTENT, (n, 2)) + [X0, Y0])
-    frame = shapely.box(X0, Y0, X0 + EXTENT, Y0 + EXTENT)
+    points = shapely.points(rng.uniform(0, extent, (n, 2)) + [X0, Y0])
+    frame = shapely.box(X0, Y0, X0 + extent, Y0 + extent)
     cells = shapely.intersection(shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(points), extend_to=frame)), frame)
     return cells, rng.choice(CODES, size=len(cells))
 
 
-def stars(n: int, seed: int):
+def stars(n: int, seed: int, extent: float = EXTENT):
     rng = np.random.default_rng(seed)
     angles = np.linspace(0, 2 * np.pi, 60, endpoint=False)
     out = []
     for _ in range(n):
-        cx, cy = rng.uniform(0, EXTENT, 2) + [X0, Y0]
+        cx, cy = rng.uniform(0, extent, 2) + [X0, Y0]
         r = rng.uniform(100, 500) * (1 + 0.2 * np.sin(3 * angles + rng.uniform(0, 6)))
         out.append(shapely.polygons(np.column_stack([cx + r * np.cos(angles), cy + r * np.sin(angles)])))
     return np.array(out, dtype=object)
@@ -71,17 +71,33 @@ def reader_for(plan, table):
 
 def test_conflicts_match_whole_layer(data):
     folder, plan, cells, codes, lines = data
+    parts, result, pieces, whole = conflicts_both_ways(plan, cells, codes, lines, 400)
+    assert len(parts) == 8
+    assert_same_conflicts(whole, result, pieces)
+    assert len(result.overlaps) > 0
+    # control polygons straddle partition borders (each partition dissolves only those near it)
+    straddling = sum(sum(shapely.intersects(polygon, shapely.box(*p.rect)) for p in parts) >= 2
+                     for polygon in np.concatenate(list(lines.values())))
+    assert straddling >= 10
+
+
+def conflicts_both_ways(plan, cells, codes, lines, size, file_lines=None):
+    """(partitions, partitioned result, its pieces, whole-layer result) of the conflict check;
+    `file_lines`: the control lines as files (ControlLayer) for the partitioned run."""
     table = CodeTable.load()
     rules = national_rules(table)
     whole = conflicts.check(shapely.force_2d(cells), table.normalise(codes), lines, rules, crs=CRS)
     reader, found = reader_for(plan, table)
-    parts = partitioned.make_partitions(found, 400)
-    assert len(parts) == 8
+    parts = partitioned.make_partitions(found, size)
     got = []
     with dask_runtime.runner_for(None, 2) as runner:
-        result = partitioned.conflicts(reader, parts, lines, rules, runner=runner, crs=CRS,
+        result = partitioned.conflicts(reader, parts, file_lines or lines, rules, runner=runner, crs=CRS,
                                        consume=lambda kind, frame: got.append(frame))
-    pieces = pd.concat(got, ignore_index=True)
+    return parts, result, pd.concat(got, ignore_index=True), whole
+
+
+def assert_same_conflicts(whole, result, pieces):
+    """The same pieces (keys), areas within 1e-6 relative, the same summary and control-line overlaps."""
     expected = whole.conflicts.assign(fid=whole.conflicts["row"] + 1)  # GeoPackage fids start at 1
     key = ["fid", "control_line", "rule_id"]
     merged = expected.merge(pieces, on=key, suffixes=("", "_p"), how="outer", indicator=True)
@@ -98,6 +114,10 @@ def test_conflicts_match_whole_layer(data):
                                   whole.summary.drop(columns=list(conflicts.AREAS)))
     np.testing.assert_allclose(result.summary["ellipsoid_area_m2"], whole.summary["ellipsoid_area_m2"], rtol=1e-6)
     assert len(result.overlaps) == len(whole.overlaps)
+    for frame in (whole.overlaps, result.overlaps):
+        frame.sort_values(["line_a", "line_b", "plane_area_m2"], inplace=True, ignore_index=True)
+    assert (result.overlaps[["line_a", "line_b"]] == whole.overlaps[["line_a", "line_b"]]).all().all()
+    np.testing.assert_allclose(result.overlaps["ellipsoid_area_m2"], whole.overlaps["ellipsoid_area_m2"], rtol=1e-6)
 
 
 def test_space_matches_whole_layer(data):
@@ -124,18 +144,18 @@ def test_space_matches_whole_layer(data):
     np.testing.assert_allclose(right["share"], left["share"], rtol=1e-6)
 
 
-def broken_plan(cells):
+def broken_plan(cells, extent: float = EXTENT, scale: int = 1):
     """Errors across the whole extent: overlaps (grown parcels), gaps (removed parcels, inside the
     tessellation), duplicates, an invalid bow-tie and slivers."""
     rng = np.random.default_rng(9)
     cells = list(cells)
     centre = shapely.centroid(np.array(cells, dtype=object))
-    inner = np.flatnonzero(shapely.contains(shapely.box(X0 + 300, Y0 + 300, X0 + EXTENT - 300, Y0 + EXTENT - 300), centre))
-    chosen = rng.choice(inner, 60, replace=False)
-    for i in chosen[:25]:
+    inner = np.flatnonzero(shapely.contains(shapely.box(X0 + 300, Y0 + 300, X0 + extent - 300, Y0 + extent - 300), centre))
+    chosen = rng.choice(inner, 60 * scale, replace=False)
+    for i in chosen[:25 * scale]:
         cells[i] = shapely.buffer(cells[i], 3.0, join_style="mitre")
-    removed = set(chosen[25:40].tolist())
-    duplicates = [cells[i] for i in chosen[40:50]]
+    removed = set(chosen[25 * scale:40 * scale].tolist())
+    duplicates = [cells[i] for i in chosen[40 * scale:50 * scale]]
     cells = [c for i, c in enumerate(cells) if i not in removed] + duplicates
     cells.append(shapely.Polygon([(X0 + 10, Y0 + 10), (X0 + 30, Y0 + 30), (X0 + 30, Y0 + 10), (X0 + 10, Y0 + 30)]))
     cells.append(shapely.box(X0 + 1000, Y0 + 1000, X0 + 1100, Y0 + 1000.5))
@@ -153,12 +173,19 @@ def normalised(errors: pd.DataFrame, fid_column: str) -> pd.DataFrame:
 def test_topology_matches_whole_layer_across_partitions(data, boundary, tolerance):
     folder = data[0]
     cells = broken_plan(data[2])
-    plan = write(folder / f"broken{boundary}{tolerance}.gpkg", cells)
     limits = np.array([shapely.box(X0 - 50, Y0 - 50, X0 + EXTENT - 200, Y0 + EXTENT)], dtype=object) if boundary else None
+    whole = assert_same_topology(write(folder / f"broken{boundary}{tolerance}.gpkg", cells), cells, limits, tolerance, 300)
+    assert whole.counts()["overlap"] > 25 and whole.counts()["gap"] >= 5 and whole.counts()["duplicate"] == 10
+
+
+def assert_same_topology(plan, cells, limits, tolerance, size):
+    """The topology check of `cells` (written as `plan`) gives the same errors (types, feature ids,
+    areas within 1e-6 relative) whole and in partitions of `size`, some overlaps across partition
+    borders among them; returns the whole-layer result."""
     whole = topology.check(cells, limits, tolerance=tolerance, sliver_width=1.0, crs=CRS)
     expected = whole.errors.assign(fids=[tuple(r + 1 for r in rows) for rows in whole.errors["rows"]])
     reader = partitioned.PlanReader(plan, repair=False)
-    parts = partitioned.make_partitions(partitioned.plan_reader_scan(plan, None), 300)
+    parts = partitioned.make_partitions(partitioned.plan_reader_scan(plan, None), size)
     got = []
     with dask_runtime.runner_for(None, 2) as runner:
         result = partitioned.topology_check(reader, parts, limits, runner=runner, tolerance=tolerance,
@@ -174,7 +201,6 @@ def test_topology_matches_whole_layer_across_partitions(data, boundary, toleranc
     assert (left["error_type"].value_counts().to_dict() == right["error_type"].value_counts().to_dict())
     if tolerance > 0:
         assert result.counts == whole.counts()
-    assert whole.counts()["overlap"] > 25 and whole.counts()["gap"] >= 5 and whole.counts()["duplicate"] == 10
     assert (left[["error_type", "fids"]] == right[["error_type", "fids"]]).all().all()
     np.testing.assert_allclose(right["area"], left["area"], rtol=1e-6)
     # the overlaps found are split over partition borders: some pairs belong to two partitions
@@ -183,6 +209,7 @@ def test_topology_matches_whole_layer_across_partitions(data, boundary, toleranc
         owner.update(dict.fromkeys(p.fids.tolist(), p.index))
     crossing = [f for f in right.loc[right["error_type"] == "overlap", "fids"] if owner[f[0]] != owner[f[1]]]
     assert crossing
+    return whole
 
 
 def test_cancel_between_partitions(data):
@@ -200,3 +227,4 @@ def test_cancel_between_partitions(data):
     with dask_runtime.runner_for(None, 1) as runner, pytest.raises(CancelledError):
         partitioned.conflicts(reader, partitioned.make_partitions(found, 400), lines, national_rules(table),
                               runner=runner, crs=CRS, consume=lambda kind, frame: None, is_canceled=cancel_after_first)
+
