@@ -9,27 +9,40 @@ reached street point than any street point not reached.
 
 How: points sampled along every street edge (about `offset / SAMPLES_PER_OFFSET` apart, plus two
 points just either side of each cut-off on a partly reached edge, so the boundary there is the
-perpendicular through the cut) get Voronoi cells; the cells of the unreached points are removed
-from the buffer. Only the points near the reached streets take part: unreached points within
-`2 offset + spacing` of a reached point (no other can own land within the offset of a reached
-street; spacing: the widest gap between samples) and the reached points that can compete with
-them. Each unreached cell is cut to the square of half-side `offset + spacing / 2` around its
-point (the land it owns inside the buffer lies within that distance), so leaving out the reached
-points farther away changes nothing. A large diagram (a city's dissolved park service area) is
-built as two tiles, west and east of the median, on two threads; each tile takes the sites within
-`2 sqrt(2)` square half-sides beyond its half, all a cut cell depends on, so the result is the same.
+perpendicular through the cut) are triangulated (`delaunay.py`); the land of the unreached points
+(the union of their Voronoi cells) is bounded by the Voronoi edges between a reached and an
+unreached point, which join the circumcentres of the triangles on both sides of each such Delaunay
+edge. Those edges form closed rings (unreached land on their left); counter-clockwise rings are
+its outer boundaries, clockwise ones its holes, and the buffer less that land is the service area.
+No cell is built and nothing is dissolved.
+
+Which points: every reached point, and the unreached points within `2 offset + spacing` of a
+reached one (spacing: the widest gap between samples); no other unreached point can own land
+within the offset of a reached street, so leaving them out changes no land inside the buffer. The
+points are moved near the origin and jittered by `JITTER` (10 micrometres) so that the
+triangulation is unique (the land's corners are then placed from the points as given). Without
+numba, or should the compiled triangulation ever fail its check, the same land comes from GEOS's
+Voronoi diagram (`unreached_land_geos`: the straightforward way, slower; the tests' reference).
 """
 
 from __future__ import annotations
 
-import math
+import threading
 
 import numpy as np
 import shapely
 from scipy.spatial import cKDTree
 
+from . import delaunay
+from .delaunay import (
+    TriangulationError,
+    border_rings,
+    circumcentres,
+    is_delaunay,
+    smallest_enclosing_rings,
+    triangulate,
+)
 from .graph import Network
-from .threads import thread_map, workers
 
 #: Street sample points per offset length (2: every 25 m at the default 50 m offset).
 SAMPLES_PER_OFFSET = 2
@@ -37,7 +50,13 @@ SAMPLES_PER_OFFSET = 2
 _SPACING_BOUND = 1.5
 #: Two extra points this share of the spacing either side of a cut-off on a partly reached edge.
 _CUT_GAP = 0.05
-
+#: Random shift of every point before triangulating (map units; fixed seed): breaks the ties of
+#: cocircular and collinear street samples, so the triangulation and its Voronoi edges are unique.
+JITTER = 1e-5
+#: The land is exact within at most this many extents of the points: a farther frame would leave
+#: the flips to rounding (an offset of 1e12 m hung the triangulation and broke GEOS's union).
+#: Beyond it the frame may own land, counted as reached: an absurd offset's far edges may stay.
+MAX_MARGIN_EXTENTS = 100.0
 
 def reach_fractions(network: Network, distance: np.ndarray, cutoff: float, edges: np.ndarray | None = None):
     """For each edge (all, or `edges`): the fraction reached walking in from u and from v (0-1)."""
@@ -57,132 +76,129 @@ def reach_fractions(network: Network, distance: np.ndarray, cutoff: float, edges
 def nearest_street_land(network: Network, distance: np.ndarray, cutoffs, buffers, offset: float) -> list:
     """For each cut-off, its buffer (the streets reached within it buffered by `offset`; None or
     empty allowed) less the land nearer a street point not reached within it than any reached one.
-    The cut-offs share one Voronoi diagram (a station's bands)."""
-    result = list(buffers)
-    todo = [i for i, b in enumerate(buffers) if b is not None and not b.is_empty]
+    The cut-offs share one triangulation (a station's bands)."""
+    boxes = [None if b is None or b.is_empty else shapely.bounds(b) for b in buffers]
+    return trim(buffers, land_of_unreached_streets(network, distance, cutoffs, boxes, offset))
+
+
+def trim(buffers: list, lands: list) -> list:
+    """Each buffer less its land of unreached streets (None: nothing to take away)."""
+    return [b if land is None else _difference(b, land) for b, land in zip(buffers, lands)]
+
+
+def land_of_unreached_streets(network: Network, distance: np.ndarray, cutoffs, boxes, offset: float) -> list:
+    """For each cut-off whose buffer lies in its box (low x, low y, high x, high y; None for no
+    buffer), the land nearer a street point not reached within it than any reached one, exact
+    within `offset` of its reached streets; None where no unreached point comes near them. Needs
+    only the buffers' extent, so it can run while the buffers are built."""
+    result = [None] * len(boxes)
+    todo = [i for i, box in enumerate(boxes) if box is not None]
     if not todo or offset <= 0:
         return result
     spacing = offset / SAMPLES_PER_OFFSET
     widest = _SPACING_BOUND * spacing  # samples on an edge are at most this far apart
     reach = 2 * offset + widest  # an unreached point farther than this from all reached ones owns no land in a buffer
-    own = offset + widest / 2  # no unreached point owns land in a buffer farther than this
-    guard = own * (1 + math.sqrt(2))  # reached points farther than this from every such point cannot matter
-    bounds = shapely.bounds(np.asarray([buffers[i] for i in todo], dtype=object))
-    extent = shapely.box(*(bounds[:, :2].min(axis=0) - reach), *(bounds[:, 2:].max(axis=0) + reach))
-    edges = network.edge_tree().query(extent)
+    bounds = np.asarray([boxes[i] for i in todo], dtype=float)
+    edges = network.edges_in_box(bounds[:, :2].min(axis=0) - reach, bounds[:, 2:].max(axis=0) + reach)
     xy, reached = _street_samples(network, distance, [cutoffs[i] for i in todo], edges, spacing)
-    rivals = {}  # per cut-off: the unreached points that may own land in its buffer
-    relevant = np.zeros(len(xy), dtype=bool)
+    sites = reached.any(axis=1)
+    rivals = []  # the cut-offs where some unreached point may own land in the buffer
     for column, i in enumerate(todo):
         r = reached[:, column]
         if not r.any() or r.all():
             continue
         near = np.zeros(len(xy), dtype=bool)
-        near[~r] = cKDTree(xy[r]).query(xy[~r], distance_upper_bound=reach)[0] <= reach
-        if not near.any():
-            continue
-        competing = np.zeros(len(xy), dtype=bool)
-        competing[r] = cKDTree(xy[near]).query(xy[r], distance_upper_bound=guard)[0] <= guard
-        rivals[i] = near
-        relevant |= near | competing
-    if not rivals:
-        return result
-    chosen = np.flatnonzero(relevant)
-    tiles = _tiles(xy[chosen], halo=2 * math.sqrt(2) * own)
-    parts = thread_map(lambda tile: _rival_cells(xy, chosen, tile, rivals, own), tiles)
-    for i in rivals:
-        result[i] = shapely.difference(buffers[i], _owned_land(buffers[i], [part[i] for part in parts], own))
+        tree = cKDTree(xy[r], balanced_tree=False, compact_nodes=False)  # built faster, same answers
+        near[~r] = tree.query(xy[~r], distance_upper_bound=reach)[0] <= reach
+        if near.any():
+            rivals.append((column, i))
+            sites |= near
+    if rivals:
+        outside = [~reached[sites, column] for column, _ in rivals]
+        for (_, i), land in zip(rivals, unreached_land(xy[sites], outside, margin=offset + widest)):
+            result[i] = land
     return result
 
 
-#: Diagrams of fewer sites than this are not split into tiles (the seam would cost more).
-TILE_SITES = 20_000
-
-
-def _tiles(points: np.ndarray, halo: float) -> list[tuple[np.ndarray, np.ndarray]]:
-    """The sites split at the median x into a west and an east tile, whose diagrams are built side
-    by side (one tile when few sites or one core): per tile, the sites of its diagram (its half
-    widened by `halo`) and which of them are its own. A cell cut to its site's square (half-side
-    `own`) depends only on sites within 2 sqrt(2) own of its site: a `halo` of that keeps it exact."""
-    if workers() < 2 or len(points) < TILE_SITES:
-        return [(np.arange(len(points)), np.ones(len(points), dtype=bool))]
-    x = points[:, 0]
-    middle = np.median(x)
-    west = np.flatnonzero(x < middle + halo)
-    east = np.flatnonzero(x >= middle - halo)
-    return [(west, x[west] < middle), (east, x[east] >= middle)]
-
-
-def _rival_cells(xy: np.ndarray, chosen: np.ndarray, tile, rivals: dict, own: float) -> dict:
-    """One Voronoi diagram of the sites of `tile`; per cut-off, the cells of its rivals among the
-    tile's own sites: the union of those inside their square (half-side `own` around their site),
-    and the others (oversized) with their sites."""
-    sites, mine = tile
-    wanted = np.logical_or.reduce(list(rivals.values()))[chosen[sites]] & mine
-    cells, owner = voronoi_cells(xy[chosen[sites]], wanted)
-    owner = chosen[sites[owner]]
-    x, y = xy[owner].T
-    bounds = shapely.bounds(cells)
-    oversized = (bounds[:, 0] < x - own) | (bounds[:, 1] < y - own) | (bounds[:, 2] > x + own) | (bounds[:, 3] > y + own)
-    parts = {}
-    for i, near in rivals.items():
-        rival = near[owner]
-        parts[i] = (_coverage_union(cells[rival & ~oversized]), cells[rival & oversized], xy[owner[rival & oversized]])
-    return parts
-
-
-def _owned_land(buffered, parts: list, own: float):
-    """The land the rivals own (`_rival_cells` of every tile): their cells, the oversized ones that
-    reach into `buffered` cut to the square of half-side `own` around their site (beyond it a cell
-    could reach past the reached points left out of the diagram)."""
-    shapely.prepare(buffered)
-    pieces = [whole for whole, _, _ in parts]
-    for _, cells, sites in parts:
-        meets = shapely.intersects(buffered, cells)  # only those reaching into the buffer matter
-        x, y = sites[meets].T
-        squares = shapely.box(x - own, y - own, x + own, y + own)
-        # (one that rounding bent is repaired first)
-        pieces.extend(shapely.intersection(shapely.make_valid(cells[meets]), squares))
-    return pieces[0] if len(pieces) == 1 else shapely.union_all(pieces)
-
-
-def voronoi_cells(points: np.ndarray, wanted: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Voronoi cells (Polygons) of distinct points and the index of each cell's point (cells of the
-    outermost points end at a box well beyond them); only the cells of the `wanted` points (a
-    mask; default all). GEOS computes each cell's corners on its own, so neighbours may disagree
-    in the last bits: corners are rounded to 0.1 mm, which lets GEOS's coverage union dissolve
-    the cells (`_coverage_union` falls back to an overlay union if not); cells that rounding
-    collapses are dropped."""
-    lo, hi = points.min(axis=0), points.max(axis=0)
-    margin = np.ptp(points, axis=0).max() + 1.0
-    frame = shapely.box(*(lo - margin), *(hi + margin))
-    cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(points), extend_to=frame))
-    owner = _cell_owners(cells, points)
-    if wanted is not None:
-        cells, owner = cells[wanted[owner]], owner[wanted[owner]]
-    cells = shapely.set_coordinates(cells, np.round(shapely.get_coordinates(cells), 4))
-    real = shapely.area(cells) > 1e-6  # not a sliver that rounding collapsed
-    return cells[real], owner[real]
-
-
-def _cell_owners(cells: np.ndarray, points: np.ndarray) -> np.ndarray:
-    """The point of each Voronoi cell (GEOS 3.11 returns them in its own order): the point nearest
-    the mean of the cell's corners, which lies inside the (convex) cell."""
-    corners, cell_of = shapely.get_coordinates(cells, return_index=True)
-    count = np.bincount(cell_of, minlength=len(cells))
-    inside = np.c_[np.bincount(cell_of, corners[:, 0], len(cells)), np.bincount(cell_of, corners[:, 1], len(cells))] / count[:, None]
-    return cKDTree(points).query(inside)[1]
-
-
-def _coverage_union(cells: np.ndarray):
-    """Union of Voronoi cells of one diagram: GEOS's coverage union (linear, several times faster
-    than an overlay union), or the overlay union where rounding left two shared edges unequal."""
-    if len(cells) == 0:
-        return shapely.Polygon()
+def unreached_land(points: np.ndarray, outside: list, margin: float) -> list:
+    """For each mask in `outside` (which `points` are unreached), the union of the unreached
+    points' Voronoi cells, from one triangulation (`delaunay.py`); exact within `margin` of the
+    points (the triangulation's frame stays farther away), at most `MAX_MARGIN_EXTENTS` extents."""
+    margin = min(margin, MAX_MARGIN_EXTENTS * (np.ptp(points, axis=0).max() + 1.0))
+    if not delaunay.COMPILED or (threading.current_thread() is not threading.main_thread() and not delaunay.ready()):
+        return unreached_land_geos(points, outside, margin)
+    origin = (points.min(axis=0) + points.max(axis=0)) / 2
+    local = points - origin + np.random.default_rng(0).uniform(-JITTER, JITTER, points.shape)
     try:
-        return shapely.coverage_union_all(cells)
+        corners, triangles, neighbours = triangulate(local, margin)
+    except TriangulationError:  # never seen; GEOS then does it
+        return unreached_land_geos(points, outside, margin)
+    if not is_delaunay(corners, triangles, neighbours):  # never seen; GEOS then does it
+        return unreached_land_geos(points, outside, margin)
+    corners[:len(points)] = points - origin  # circumcentres of the points as given (see above)
+    frame = np.zeros(3, dtype=bool)  # the frame vertices count as reached
+    lands = [_land_within_rings(corners, local, triangles, neighbours, np.r_[mask, frame], origin) for mask in outside]
+    if any(land is None for land in lands):
+        return unreached_land_geos(points, outside, margin)
+    return lands
+
+
+def _land_within_rings(corners, jittered, triangles, neighbours, inside, origin):
+    """The union of the cells of the `inside` vertices: a MultiPolygon whose outer rings are the
+    counter-clockwise border rings and whose holes are the clockwise ones, each in the smallest
+    outer ring holding it (None if one is in none). Corners are the circumcentres of the
+    triangles' points as given (land split exactly where it is split on paper); of the `jittered`
+    points where those are collinear. Points cocircular as given make two circumcentres one,
+    where two rings (or two stretches of one) touch or, by rounding, cross: such land is
+    repaired."""
+    sequence, starts = border_rings(triangles, neighbours, inside)
+    if len(sequence) == 0:
+        return shapely.MultiPolygon()
+    xy = circumcentres(corners, triangles[sequence])
+    flat = ~np.isfinite(xy).all(axis=1)
+    if flat.any():
+        xy[flat] = circumcentres(np.r_[jittered, corners[len(jittered):]], triangles[sequence[flat]])
+    ring = np.repeat(np.arange(len(starts) - 1), np.diff(starts))
+    following = np.arange(1, len(sequence) + 1)
+    following[starts[1:] - 1] = starts[:-1]
+    area = np.bincount(ring, xy[:, 0] * xy[following, 1] - xy[following, 0] * xy[:, 1]) / 2
+    holes = np.flatnonzero(area < 0)
+    polygon_of = np.where(area > 0, np.arange(len(area)), -1)
+    if len(holes):
+        polygon_of[holes] = smallest_enclosing_rings(xy, starts, area, holes)
+        if (polygon_of[holes] < 0).any():  # a hole in no outer ring: never seen
+            return None
+    rings = shapely.linearrings(xy + origin, indices=ring)
+    order = np.lexsort((area < 0, polygon_of))[np.count_nonzero(polygon_of < 0):]  # each outer ring before its holes
+    _, polygon = np.unique(polygon_of[order], return_inverse=True)
+    land = shapely.multipolygons(shapely.polygons(rings[order], indices=polygon.ravel()))
+    return land if shapely.is_valid(land) else shapely.make_valid(land)
+
+
+def unreached_land_geos(points: np.ndarray, outside: list, margin: float) -> list:
+    """`unreached_land` the straightforward way: GEOS's Voronoi diagram of the points and the
+    union of the unreached points' cells. Four reached corners well beyond the points close the
+    diagram (GEOS gives overlapping cells where the outermost points are collinear)."""
+    lo, hi = points.min(axis=0), points.max(axis=0)
+    far = np.ptp(points, axis=0).max() + 2 * margin + 1.0
+    corners = np.array([[lo[0] - far, lo[1] - far], [hi[0] + far, lo[1] - far], [hi[0] + far, hi[1] + far], [lo[0] - far, hi[1] + far]])
+    sites = np.r_[points, corners]
+    frame = shapely.box(*(lo - 2 * far), *(hi + 2 * far))
+    cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(sites), extend_to=frame))
+    xy, cell_of = shapely.get_coordinates(cells, return_index=True)
+    count = np.bincount(cell_of, minlength=len(cells))
+    mean = np.c_[np.bincount(cell_of, xy[:, 0], len(cells)), np.bincount(cell_of, xy[:, 1], len(cells))] / count[:, None]
+    owner = cKDTree(sites).query(mean)[1]  # the mean of a (convex) cell's corners lies in it
+    frame_sites = np.zeros(4, dtype=bool)
+    return [shapely.union_all(shapely.make_valid(cells[np.r_[mask, frame_sites][owner]])) for mask in outside]
+
+
+def _difference(buffered, land):
+    """`buffered` less `land` (repaired first should rounding have made it invalid)."""
+    try:
+        return shapely.difference(buffered, land)
     except shapely.errors.GEOSException:
-        return shapely.union_all(shapely.make_valid(cells))
+        return shapely.difference(buffered, shapely.make_valid(land))
 
 
 def _street_samples(network: Network, distance: np.ndarray, cutoffs, edges: np.ndarray, spacing: float):

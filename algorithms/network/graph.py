@@ -80,6 +80,16 @@ class Network:
             self._tree = shapely.STRtree(self.edge_lines())
         return self._tree
 
+    def edges_in_box(self, low, high) -> np.ndarray:
+        """The edges whose bounding box meets the box `low`-`high` (sorted). A box of a quarter of
+        the network's extent or more is answered by a scan of every edge (building the tree costs
+        20 scans: one city-wide service area); a smaller one by the tree (many stations)."""
+        low, high = np.asarray(low, dtype=float), np.asarray(high, dtype=float)
+        if self._tree is not None or np.prod(high - low) < 0.25 * np.prod(np.ptp(self.xy, axis=0)):
+            return np.sort(self.edge_tree().query(shapely.box(*low, *high)))
+        a, b = self.xy[self.u], self.xy[self.v]
+        return np.flatnonzero((np.minimum(a, b) <= high).all(axis=1) & (np.maximum(a, b) >= low).all(axis=1))
+
     def components(self) -> np.ndarray:
         """Component label of every node (connected parts of the undirected network)."""
         return connected_components(self.matrix(), directed=False)[1]

@@ -22,10 +22,11 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from ..cancel import CancelledError
-from .frontage import nearest_street_land, reach_fractions
+from . import delaunay
+from .frontage import land_of_unreached_streets, reach_fractions, trim
 from .graph import Network
 from .paths import distances_from
-from .threads import thread_map, workers
+from .threads import in_background, thread_map, workers
 
 DEFAULT_OFFSET = 50.0
 
@@ -60,11 +61,14 @@ def reached_segments(network: Network, distance: np.ndarray, cutoff: float) -> R
 
 def segment_lines(network: Network, segments: ReachedSegments) -> np.ndarray:
     """Shapely LineStrings of reached pieces."""
+    return shapely.linestrings(_segment_ends(network, segments))
+
+
+def _segment_ends(network: Network, segments: ReachedSegments) -> np.ndarray:
+    """Start and end of each reached piece, (n, 2, 2)."""
     a = network.xy[network.u[segments.edge]]
     b = network.xy[network.v[segments.edge]]
-    p0 = a + segments.t0[:, None] * (b - a)
-    p1 = a + segments.t1[:, None] * (b - a)
-    return shapely.linestrings(np.stack([p0, p1], axis=1))
+    return np.stack([a + segments.t0[:, None] * (b - a), a + segments.t1[:, None] * (b - a)], axis=1)
 
 
 def service_area(
@@ -80,24 +84,39 @@ def service_areas(
     network: Network, distance: np.ndarray, cutoffs, offset: float = DEFAULT_OFFSET, quad_segs: int = 4
 ) -> list:
     """`service_area` for several cut-offs of the same node distances (a station's bands): their
-    nearest-street land comes from one Voronoi diagram."""
-    buffers, trim = [], []
+    nearest-street land comes from one triangulation, computed (for a city-wide area, on a second
+    thread) while the reached streets are buffered."""
+    pieces = []
     for cutoff in cutoffs:
         segments = reached_segments(network, distance, cutoff)
         keep = segments.length > 0
-        if keep.any():
+        pieces.append(ReachedSegments(*(a[keep] for a in (segments.edge, segments.t0, segments.t1, segments.length)))
+                      if keep.any() else None)
+    boxes = [None if p is None else _buffer_box(network, p, offset) for p in pieces]
+    lands = in_background(lambda: land_of_unreached_streets(network, distance, list(cutoffs), boxes, offset),
+                          delaunay.ready() and sum(len(p.edge) for p in pieces if p is not None) >= BACKGROUND_TRIM_PIECES)
+    buffers = []
+    for cutoff, piece in zip(cutoffs, pieces):
+        if piece is not None:
             # Buffer straight-through chains and union them (cascaded): a few long pieces overlay far
             # faster than one buffer per segment, and much faster than buffering one MultiLineString.
-            chains = _straight_chains(network, ReachedSegments(*(a[keep] for a in (segments.edge, segments.t0, segments.t1, segments.length))))
-            buffers.append(union_in_halves(shapely.buffer(chains, offset, quad_segs=quad_segs)))
-            trim.append(True)
+            buffers.append(union_in_halves(shapely.buffer(_straight_chains(network, piece), offset, quad_segs=quad_segs)))
             continue
         reached = np.isfinite(distance) & (distance <= cutoff)
         buffers.append(shapely.buffer(shapely.multipoints(network.xy[reached]), offset, quad_segs=quad_segs)
                        if reached.any() else None)
-        trim.append(False)
-    trimmed = nearest_street_land(network, distance, list(cutoffs), [b if t else None for b, t in zip(buffers, trim)], offset)
-    return [land if t else b for land, b, t in zip(trimmed, buffers, trim)]
+    return trim(buffers, lands())
+
+
+#: Service areas of this many reached pieces or more find their nearest-street land on a second
+#: thread while the buffers are built (a station's bands, already one thread per station, do not).
+BACKGROUND_TRIM_PIECES = 5_000
+
+
+def _buffer_box(network: Network, segments: ReachedSegments, offset: float) -> np.ndarray:
+    """Bounds (low x, low y, high x, high y) of the reached pieces buffered by `offset`."""
+    ends = _segment_ends(network, segments).reshape(-1, 2)
+    return np.r_[ends.min(axis=0) - offset, ends.max(axis=0) + offset]
 
 
 #: Polygons with fewer vertices than this in all are unioned in one call; more are split in two
@@ -124,8 +143,7 @@ def _straight_chains(network: Network, segments: ReachedSegments) -> np.ndarray:
     """Reached pieces joined into chains: through every node of degree 2, and at junctions pairing
     the most nearly straight continuations first (the way a street runs on). Returns LineStrings."""
     n = len(segments.edge)
-    lines = segment_lines(network, segments)
-    coords = shapely.get_coordinates(lines).reshape(n, 2, 2)
+    coords = _segment_ends(network, segments)
     ends_node = np.empty(2 * n, dtype=np.int64)
     ends_node[0::2] = np.where(segments.t0 == 0, network.u[segments.edge], -1)
     ends_node[1::2] = np.where(segments.t1 == 1, network.v[segments.edge], -1)
@@ -172,8 +190,12 @@ def _straight_chains(network: Network, segments: ReachedSegments) -> np.ndarray:
     else:
         chain = np.arange(n)
     order = np.argsort(chain, kind="stable")
-    _, chain_index = np.unique(chain[order], return_inverse=True)
-    return shapely.line_merge(shapely.multilinestrings(lines[order], indices=chain_index.ravel()))
+    chain_start = np.flatnonzero(np.r_[True, chain[order][1:] != chain[order][:-1], True])
+    # One MultiLineString of two-point lines per chain, straight from the coordinates (making a
+    # LineString per piece first costs more than the merge).
+    chains = shapely.from_ragged_array(shapely.GeometryType.MULTILINESTRING, coords[order].reshape(-1, 2),
+                                       (np.arange(0, 2 * n + 1, 2), chain_start))
+    return shapely.line_merge(chains)
 
 
 def service_areas_per_source(

@@ -29,3 +29,14 @@ def thread_map(function: Callable[[T], R], items: Iterable[T]) -> list[R]:
         return [function(item) for item in items]
     with ThreadPoolExecutor(min(workers(), len(items))) as pool:
         return list(pool.map(function, items))
+
+
+def in_background(function: Callable[[], R], background: bool = True) -> Callable[[], R]:
+    """Start `function()` on a second thread when `background` and the machine has a second core;
+    returns what to call for its result (which otherwise runs it then, in the calling thread)."""
+    if not background or workers() < 2:
+        return function
+    pool = ThreadPoolExecutor(1)
+    future = pool.submit(function)
+    pool.shutdown(wait=False)
+    return future.result

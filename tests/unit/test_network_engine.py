@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import math
 
 import numpy as np
@@ -14,6 +15,8 @@ from shapely.geometry import LineString, Point
 
 from urbanization_planning.algorithms import network as nw
 from urbanization_planning.algorithms.cancel import CancelledError
+
+service_area_module = importlib.import_module("urbanization_planning.algorithms.network.service_area")
 
 
 def grid(n: int = 3, step: float = 100.0) -> list[LineString]:
@@ -334,31 +337,88 @@ def test_service_area_cuts_partly_reached_edges_at_the_cut_off():
     _check_nearest_street_land(net, distance, 230, 50, polygon, np.random.default_rng(2))
 
 
-def test_service_areas_split_into_tiles_give_the_same_land(monkeypatch):
-    """A large diagram is built as a west and an east tile on two threads (frontage._tiles); the
-    halo makes the split exact: the bands of a jittered grid with gaps come out the same as from
-    one diagram, and still pass the brute-force nearest-street check."""
+def _straightforward_land(network, distance, cutoffs, boxes, offset):
+    """`frontage.land_of_unreached_streets` the slow, obvious way: the union of GEOS's Voronoi
+    cells of the unreached samples among *all* samples of the network (no points left out, no
+    triangulation of our own); None, as there, where no sample or every sample is reached."""
     from urbanization_planning.algorithms.network import frontage
 
-    rng = np.random.default_rng(7)
-    n, step = 16, 60.0
-    xy = np.stack(np.meshgrid(np.arange(n), np.arange(n)), -1).reshape(-1, 2) * step + rng.uniform(-12, 12, (n * n, 2))
+    xy, reached = frontage._street_samples(network, distance, cutoffs, np.arange(network.n_edges),
+                                           offset / frontage.SAMPLES_PER_OFFSET)
+    lands = frontage.unreached_land_geos(xy, [~reached[:, k] for k in range(len(cutoffs))], 2 * offset)
+    return [None if box is None or not reached[:, k].any() or reached[:, k].all() else land
+            for k, (box, land) in enumerate(zip(boxes, lands))]
+
+
+def _random_streets(seed: int, n: int, step: float, wobble: float, gaps: float):
+    """An n x n grid of streets `step` apart, corners moved up to `wobble`, a share `gaps` of the
+    blocks' sides missing (wobble 0: an exact grid, every junction's samples cocircular)."""
+    rng = np.random.default_rng(seed)
+    xy = np.stack(np.meshgrid(np.arange(n), np.arange(n)), -1).reshape(-1, 2) * step
+    xy = xy + rng.uniform(-wobble, wobble, (n * n, 2))
     pairs = [(i, i + 1) for i in range(n * n) if (i + 1) % n] + [(i, i + n) for i in range(n * n - n)]
-    lines = [LineString([xy[a], xy[b]]) for a, b in pairs if rng.random() > 0.15]
-    net, (src,) = nw.with_points(nw.build_network(lines), [Point(300, 300), Point(650, 500)])
+    return [LineString([xy[a], xy[b]]) for a, b in pairs if rng.random() >= gaps], rng
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 10_000), st.integers(4, 12), st.sampled_from([0.0, 0.3]), st.floats(0, 0.3),
+       st.floats(0.0, 0.25), st.lists(st.floats(40, 700), min_size=1, max_size=3), st.booleans())
+def test_fast_service_areas_equal_the_straightforward_ones(seed, n, wobble, gaps, scatter, bands, background):
+    """Issue 4: the triangulation's border rings (frontage.unreached_land, only the points that can
+    matter; on a second thread while the buffers are built, or not) give the same land as the
+    union of GEOS's Voronoi cells of every unreached sample, on random street grids (exact ones,
+    with their cocircular junctions, and crooked ones, with gaps) and random sources and bands,
+    to within 1 mm anywhere."""
+    step = 80.0
+    lines, rng = _random_streets(seed, n, step, wobble * step, gaps)
+    net = nw.build_network(lines)
+    starts = rng.uniform(0, (n - 1) * step, (2, 2))
+    net, (src,) = nw.with_points(net, [Point(p) for p in starts + scatter * rng.normal(0, step, (2, 2))])
+    if not src.reachable.any():
+        return
+    distance = nw.multi_source(net, src.node[src.reachable]).distance
+    bands = sorted(set(bands))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(service_area_module, "BACKGROUND_TRIM_PIECES", 0 if background else 10**9)
+        patch.setattr("urbanization_planning.algorithms.network.threads.workers", lambda: 2)
+        fast = nw.service_areas(net, distance, bands)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(service_area_module, "land_of_unreached_streets", _straightforward_land)
+        slow = nw.service_areas(net, distance, bands)
+    for a, b in zip(fast, slow):
+        if a is None or b is None:
+            assert a is None and b is None
+            continue
+        assert shapely.is_valid(a)
+        # every piece of land on one side only is a sliver under 1 mm wide (GEOS places the far
+        # ends of long Voronoi edges, out at the buffer's edge, a few tenths of a mm off)
+        pieces = shapely.get_parts(a.symmetric_difference(b))
+        assert (shapely.area(pieces) <= 1e-3 * shapely.length(pieces) / 2).all()
+
+
+@pytest.mark.parametrize("why", ["check fails", "no numba"])
+def test_service_areas_fall_back_to_geos(monkeypatch, why):
+    """Without numba (it comes with pyflwdir), or should the compiled triangulation ever fail its
+    Delaunay check, the land comes from GEOS's Voronoi diagram of the same points: the same land."""
+    from urbanization_planning.algorithms.network import delaunay, frontage
+
+    lines, _ = _random_streets(7, 10, 60.0, 12.0, 0.15)
+    net, (src,) = nw.with_points(nw.build_network(lines), [Point(300, 300), Point(150, 400)])
     distance = nw.multi_source(net, src.node[src.reachable]).distance
     bands = [150.0, 300.0]
-    one = nw.service_areas(net, distance, bands)
-    split = []
-    original_tiles = frontage._tiles
-    monkeypatch.setattr(frontage, "workers", lambda: 2)
-    monkeypatch.setattr(frontage, "TILE_SITES", 50)
-    monkeypatch.setattr(frontage, "_tiles", lambda *a, **k: split.append(original_tiles(*a, **k)) or split[-1])
-    two = nw.service_areas(net, distance, bands)
-    assert len(split) == 1 and len(split[0]) == 2  # the diagram was split
-    for band, a, b in zip(bands, one, two):
-        assert a.symmetric_difference(b).area <= 1e-6 * a.area
-        _check_nearest_street_land(net, distance, band, nw.DEFAULT_OFFSET, b, np.random.default_rng(int(band)))
+    fast = nw.service_areas(net, distance, bands)
+    used = []
+    real = frontage.unreached_land_geos
+    monkeypatch.setattr(frontage, "unreached_land_geos", lambda *a: used.append(1) or real(*a))
+    if why == "no numba":
+        monkeypatch.setattr(delaunay, "COMPILED", False)
+    else:
+        monkeypatch.setattr(frontage, "is_delaunay", lambda *a: False)
+    fallback = nw.service_areas(net, distance, bands)
+    assert used == [1]
+    for band, a, b in zip(bands, fast, fallback):
+        assert a.symmetric_difference(b).area <= 1e-6 * a.length
+        _check_nearest_street_land(net, distance, band, nw.DEFAULT_OFFSET, a, np.random.default_rng(int(band)))
 
 
 @settings(max_examples=40, deadline=None)
