@@ -283,6 +283,24 @@ def write_frame(
     return sink.dest_id
 
 
+class FirstFrameSink:
+    """A FrameSink made when the first frame arrives (its fields come from that frame), for outputs
+    written partition by partition. `dest_id` is None until then."""
+
+    def __init__(self, algorithm, parameters, name: str, context, **options):
+        self._make = lambda frame: FrameSink(algorithm, parameters, name, context, frame, **options)
+        self.sink: FrameSink | None = None
+
+    def add(self, frame) -> None:
+        if self.sink is None:
+            self.sink = self._make(frame)
+        self.sink.add(frame)
+
+    @property
+    def dest_id(self) -> str | None:
+        return self.sink.dest_id if self.sink is not None else None
+
+
 class FrameSink:
     """A sink parameter's output, written frame by frame (partitioned algorithms write each
     partition's results as they come). Fields come from `fields` or the dtypes of `template`;

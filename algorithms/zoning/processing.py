@@ -86,6 +86,12 @@ class ZoningAlgorithm(UrbanizationAlgorithm):
     PARTITION_SIZE = "PARTITION_SIZE"
     PARTITION_PACKAGES = ("dask", "distributed", "dask_geopandas")
 
+    def polygon_sink(self, parameters, name: str, context, metric, source, feedback) -> vector.FirstFrameSink:
+        """Partitioned output `name`: multipolygons in `metric`, written in the plan's CRS; its
+        fields come from the first partition's frame."""
+        return vector.FirstFrameSink(self, parameters, name, context, wkb_type=QgsWkbTypes.Type.MultiPolygon,
+                                     frame_crs=metric, output_crs=source.sourceCrs(), feedback=feedback)
+
     def add_mode_parameters(self) -> None:
         """Advanced: in memory, or partitioned on Dask (province-scale data), or auto (by size)."""
         mode = QgsProcessingParameterEnum(
@@ -410,16 +416,12 @@ class ControlLineConflictsAlgorithm(ZoningAlgorithm):
         rules = self.load_rules(parameters, context, feedback, table)
         lines = self.read_lines(parameters, context, feedback, metric, partitioned=True)
         self.report_unchecked(rules, lines, feedback)
-        sinks = []
+        sink = self.polygon_sink(parameters, self.CONFLICTS, context, metric, source, feedback)
 
         def consume(_, pieces):
             out = self.conflict_rows(pieces, pieces["fid"].to_numpy(), pieces["landuse"].to_numpy(),
                                      pieces["deducted_share"].to_numpy(), table, rules)
-            if not sinks:
-                sinks.append(vector.FrameSink(self, parameters, self.CONFLICTS, context, out,
-                                              wkb_type=QgsWkbTypes.Type.MultiPolygon, frame_crs=metric,
-                                              output_crs=source.sourceCrs(), feedback=feedback))
-            sinks[0].add(out)
+            sink.add(out)
 
         with runner:
             result = conflicts(reader, parts, lines, rules, runner=runner, consume=consume,
@@ -428,8 +430,8 @@ class ControlLineConflictsAlgorithm(ZoningAlgorithm):
         if result.unknown_parcels:
             feedback.pushWarning(tr("{} of {} parcels have an empty or unknown land-use code in field '{}': they are reported as the class 'unknown'.").format(
                 result.unknown_parcels, result.parcels, field))
-        styling.style_output(context, sinks[0].dest_id, "zoning_conflicts", self.tr("Control line conflicts"))
-        return self.finish(parameters, context, feedback, result, sinks[0].dest_id, metric, source.sourceCrs(), table)
+        styling.style_output(context, sink.dest_id, "zoning_conflicts", self.tr("Control line conflicts"))
+        return self.finish(parameters, context, feedback, result, sink.dest_id, metric, source.sourceCrs(), table)
 
     def report_unchecked(self, rules, lines, feedback) -> None:
         line_names = self.line_names()
@@ -657,22 +659,18 @@ class LivingSpaceStructureAlgorithm(ZoningAlgorithm):
         mapping = self.load_mapping(parameters, context, feedback, table)
         units, unit_names = self.read_units(parameters, context, feedback, metric)
         class_names, unit_name = self.class_names(mapping), self.unit_namer(unit_names)
-        sinks = []
+        sink = self.polygon_sink(parameters, self.OUTPUT, context, metric, source, feedback)
 
         def consume(_, pieces):
             out = self.space_rows(pieces, pieces["fid"].to_numpy(), pieces["landuse"].to_numpy(), pieces["code"].to_numpy(),
                                   class_names, unit_name, units is not None)
-            if not sinks:
-                sinks.append(vector.FrameSink(self, parameters, self.OUTPUT, context, out,
-                                              wkb_type=QgsWkbTypes.Type.MultiPolygon, frame_crs=metric,
-                                              output_crs=source.sourceCrs(), feedback=feedback))
-            sinks[0].add(out)
+            sink.add(out)
 
         with runner:
             result = space(reader, parts, mapping, crosswalk, units, runner=runner, consume=consume,
                            crs=layer.target_crs, progress=feedback.setProgress, is_canceled=feedback.isCanceled)
-        styling.style_output(context, sinks[0].dest_id, "zoning_space", self.tr("Production-living-ecological space"))
-        return self.finish(parameters, context, feedback, result, sinks[0].dest_id, mapping, unit_names)
+        styling.style_output(context, sink.dest_id, "zoning_space", self.tr("Production-living-ecological space"))
+        return self.finish(parameters, context, feedback, result, sink.dest_id, mapping, unit_names)
 
     def class_names(self, mapping) -> dict:
         from .space import UNMAPPED
@@ -841,22 +839,18 @@ class PlanTopologyAlgorithm(ZoningAlgorithm):
         parts, _, runner = self.partition_plan(parameters, context, feedback, layer, None)
         # the halo reaches the tolerance beyond each partition (stored CRS: degrees need a generous margin)
         margin = tolerance / 50000.0 if source.sourceCrs().isGeographic() else tolerance
-        sinks = []
+        sink = self.polygon_sink(parameters, self.ERRORS, context, metric, source, feedback)
 
         def consume(_, errors):
             out = self.error_rows(errors, errors["fids"])
-            if not sinks:
-                sinks.append(vector.FrameSink(self, parameters, self.ERRORS, context, out,
-                                              wkb_type=QgsWkbTypes.Type.MultiPolygon, frame_crs=metric,
-                                              output_crs=source.sourceCrs(), feedback=feedback))
-            sinks[0].add(out)
+            sink.add(out)
 
         with runner:
             result = topology_check(PlanReader(layer, repair=False), parts, boundary, runner=runner, consume=consume,
                                     tolerance=tolerance, sliver_width=sliver_width, margin=margin,
                                     crs=layer.target_crs, progress=feedback.setProgress,
                                     is_canceled=feedback.isCanceled)
-        return self.finish(context, feedback, sinks[0].dest_id, result.counts)
+        return self.finish(context, feedback, sink.dest_id, result.counts)
 
     def read_boundary(self, parameters, context, feedback, metric):
         boundary_source = self.parameterAsSource(parameters, self.BOUNDARY, context)
