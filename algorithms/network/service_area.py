@@ -191,11 +191,26 @@ def _straight_chains(network: Network, segments: ReachedSegments) -> np.ndarray:
         chain = np.arange(n)
     order = np.argsort(chain, kind="stable")
     chain_start = np.flatnonzero(np.r_[True, chain[order][1:] != chain[order][:-1], True])
-    # One MultiLineString of two-point lines per chain, straight from the coordinates (making a
-    # LineString per piece first costs more than the merge).
-    chains = shapely.from_ragged_array(shapely.GeometryType.MULTILINESTRING, coords[order].reshape(-1, 2),
-                                       (np.arange(0, 2 * n + 1, 2), chain_start))
-    return shapely.line_merge(chains)
+    return shapely.line_merge(two_point_multilinestrings(coords[order], chain_start))
+
+
+def two_point_multilinestrings(segments: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """One MultiLineString per run of `segments` ((n, 2, 2) start and end points) between
+    consecutive `starts` (offsets, 0 ... n), built straight from the coordinates (making a
+    LineString per segment first costs more than the merge that follows).
+
+    shapely 2.1.0 (Debian 13's, so QGIS 3.40's) sized a scratch array by the number of geometries
+    rather than of lines, and wrote past it whenever one geometry had more lines than there are
+    geometries, corrupting the heap (QGIS aborted later, somewhere else; shapely pull request 2291,
+    fixed in 2.1.1). Empty geometries pad the call up to the longest run, then are dropped."""
+    count = len(starts) - 1
+    if len(segments) == 0:
+        return np.array([shapely.MultiLineString()] * count, dtype=object)
+    longest = int(np.diff(starts).max())
+    padded = np.r_[starts, np.full(max(longest - count, 0), starts[-1])]
+    lines = shapely.from_ragged_array(shapely.GeometryType.MULTILINESTRING, segments.reshape(-1, 2),
+                                      (np.arange(0, 2 * len(segments) + 1, 2), padded))
+    return lines[:count]
 
 
 def service_areas_per_source(
