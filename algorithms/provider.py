@@ -75,12 +75,6 @@ class UrbanizationProvider(QgsProcessingProvider):
         from ..layers.crs import make_working_crss_on_this_thread
 
         make_working_crss_on_this_thread()  # QGIS loads providers on the main thread: see there
-        try:  # numba must not compile on a QGIS worker thread: see there (about 0.8 s when cached)
-            from .drainage.hydrology import compile_on_this_thread
-
-            compile_on_this_thread()
-        except ImportError:  # no numba or pyflwdir: the drainage algorithms name the install when run
-            pass
         try:
             from processing.core.ProcessingConfig import ProcessingConfig
         except ImportError:

@@ -25,13 +25,6 @@ if [[ " $QGIS_VERSIONS " == *" 3.40 "* ]]; then
   trixie_status=0
   bash scripts/test_trixie.sh "$@" || trixie_status=$?
   echo "   QGIS 3.40 setup and tests: $((SECONDS - started)) s"
-  # Not gating yet (issue 14, open): on a fresh clone numba compiles the plugin's kernels on the
-  # first background run, on a QGIS worker thread, which aborts QGIS 3.40 (with the numba cache
-  # warm, the whole 3.40 leg passes). The result is printed on every run; QGIS340_GATING=1 makes
-  # a failure fail the build (the default once that is fixed).
-  if [ "$trixie_status" -ne 0 ]; then
-    echo "!! QGIS 3.40 tests failed (exit $trixie_status): known open problem, issue 14; not gating unless QGIS340_GATING=1"
-    if [ "${QGIS340_GATING:-0}" = "1" ]; then status=$((status ? status : trixie_status)); fi
-  fi
+  if [ "$trixie_status" -ne 0 ]; then status=$((status ? status : trixie_status)); fi
 fi
 exit "$status"

@@ -249,19 +249,3 @@ def condition(dem: np.ndarray, transform, latlon: bool = False, keep_filled: boo
     if is_canceled is not None and is_canceled():
         raise CancelledError()
     return FlowModel(d8=d8, filled=filled, transform=transform, latlon=latlon, row_areas=row_areas, _flw=flw)
-
-
-def compile_on_this_thread() -> None:
-    """Compile (or load from numba's cache) the numba code of the whole-DEM path by conditioning a
-    small DEM with a pit, a flat and nodata, so the functions exist with the dtypes real runs use.
-    QGIS 3.40 (Debian 13) crashes when numba compiles on one of QGIS's worker threads, as the first
-    background drainage run of a fresh install would: the provider calls this on the main thread
-    when it loads."""
-    from affine import Affine
-
-    dem = np.array([[5, 5, 5, 5, 5, 5], [5, 2, 2, 2, 3, 5], [5, 2, 1, 2, 3, 5], [5, 3, 3, 3, 3, 4],
-                    [5, 5, 5, 5, 5, np.nan]], dtype=np.float32)
-    model = condition(dem, Affine(10.0, 0, 0, 0, -10.0, 50.0))
-    streams = model.accumulation_m2() > 0
-    model.strahler_order(streams)
-    model.segments(streams)

@@ -41,12 +41,6 @@ except ImportError:  # numba comes with pyflwdir; without it frontage.py asks GE
 FRAME_SCALE = 30.0
 
 
-def ready() -> bool:
-    """Whether the compiled code is loaded in this process. QGIS 3.40 (Debian 13) aborts when
-    numba first loads on a worker thread, so callers off the main thread use GEOS until then."""
-    return COMPILED and bool(_insert_all.signatures)
-
-
 def triangulate(points: np.ndarray, margin: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Delaunay triangulation of `points` (n, 2; distinct) and a frame triangle at least `margin`
     plus `FRAME_SCALE` half-extents away. Returns the vertex coordinates (n + 3, 2: the points,

@@ -27,8 +27,6 @@ Voronoi diagram (`unreached_land_geos`: the straightforward way, slower; the tes
 
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 import shapely
 from scipy.spatial import cKDTree
@@ -125,7 +123,7 @@ def unreached_land(points: np.ndarray, outside: list, margin: float) -> list:
     points' Voronoi cells, from one triangulation (`delaunay.py`); exact within `margin` of the
     points (the triangulation's frame stays farther away), at most `MAX_MARGIN_EXTENTS` extents."""
     margin = min(margin, MAX_MARGIN_EXTENTS * (np.ptp(points, axis=0).max() + 1.0))
-    if not delaunay.COMPILED or (threading.current_thread() is not threading.main_thread() and not delaunay.ready()):
+    if not delaunay.COMPILED:
         return unreached_land_geos(points, outside, margin)
     origin = (points.min(axis=0) + points.max(axis=0)) / 2
     local = points - origin + np.random.default_rng(0).uniform(-JITTER, JITTER, points.shape)

@@ -22,7 +22,6 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from ..cancel import CancelledError
-from . import delaunay
 from .frontage import land_of_unreached_streets, reach_fractions, trim
 from .graph import Network
 from .paths import distances_from
@@ -94,7 +93,7 @@ def service_areas(
                       if keep.any() else None)
     boxes = [None if p is None else _buffer_box(network, p, offset) for p in pieces]
     lands = in_background(lambda: land_of_unreached_streets(network, distance, list(cutoffs), boxes, offset),
-                          delaunay.ready() and sum(len(p.edge) for p in pieces if p is not None) >= BACKGROUND_TRIM_PIECES)
+                          sum(len(p.edge) for p in pieces if p is not None) >= BACKGROUND_TRIM_PIECES)
     buffers = []
     for cutoff, piece in zip(cutoffs, pieces):
         if piece is not None:
