@@ -1,280 +1,272 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>@default</name>
-        <message>
-            <source>Style {} not applied: {}</source>
-            <translation>样式 {} 未应用：{}</translation>
-        </message>
-        <message>
-            <source>Urbanization Planning</source>
-            <translation>城镇化规划</translation>
-        </message>
-        <message>
-            <source>Open the Urbanization algorithms in the Processing Toolbox</source>
-            <translation>在处理工具箱中打开城镇化规划算法</translation>
-        </message>
-        <message>
-            <source>Raster layer '{}' could not be loaded.</source>
-            <translation>无法加载栅格图层“{}”。</translation>
-        </message>
-        <message>
-            <source>Raster layer '{}' comes from the '{}' provider; only raster files can be analysed. Save it as a GeoTIFF first (Export &gt; Save As).</source>
-            <translation>栅格图层“{}”来自“{}”数据源，只能分析栅格文件。请先另存为 GeoTIFF（导出 &gt; 另存为）。</translation>
-        </message>
-        <message>
-            <source>Raster layer '{}' is not a file on disk ({}). Save it as a GeoTIFF first.</source>
-            <translation>栅格图层“{}”不是磁盘上的文件（{}）。请先另存为 GeoTIFF。</translation>
-        </message>
-        <message>
-            <source>Raster layer '{}' has {} band(s); band {} does not exist.</source>
-            <translation>栅格图层“{}”共有 {} 个波段，不存在第 {} 波段。</translation>
-        </message>
-        <message>
-            <source>Raster layer '{}' holds only nodata cells in band {}: there is nothing to analyse.</source>
-            <translation>栅格图层“{}”第 {} 波段全部为无数据像元，无可分析内容。</translation>
-        </message>
-        <message>
-            <source>Layer '{}' has no field named {}. Choose a field that exists in the layer.</source>
-            <translation>图层“{}”中没有名为 {} 的字段。请选择图层中已有的字段。</translation>
-        </message>
-        <message>
-            <source>Layer '{}': skipped {} feature(s) without geometry.</source>
-            <translation>图层“{}”：跳过了 {} 个无几何的要素。</translation>
-        </message>
-        <message>
-            <source>Layer '{}': repaired {} invalid geometr(y/ies).</source>
-            <translation>图层“{}”：修复了 {} 个无效几何。</translation>
-        </message>
-        <message>
-            <source>Layer '{}' has no features with geometry (or none are selected). Give it at least one feature.</source>
-            <translation>图层“{}”没有带几何的要素（或未选中任何要素）。请至少提供一个要素。</translation>
-        </message>
-        <message>
-            <source>points</source>
-            <translation>点</translation>
-        </message>
-        <message>
-            <source>lines</source>
-            <translation>线</translation>
-        </message>
-        <message>
-            <source>polygons</source>
-            <translation>面</translation>
-        </message>
-        <message>
-            <source>Layer '{}' holds {}, but this input needs {}.</source>
-            <translation>图层“{}”的几何类型为{}，但此输入需要{}。</translation>
-        </message>
-        <message>
-            <source>no geometry</source>
-            <translation>无几何</translation>
-        </message>
-        <message>
-            <source> or </source>
-            <translation>或</translation>
-        </message>
-        <message>
-            <source>Layer '{}' has no valid CRS: set its CRS in Layer Properties first.</source>
-            <translation>图层“{}”没有有效的坐标参考系：请先在图层属性中设置坐标参考系。</translation>
-        </message>
-        <message>
-            <source>Cannot write the raster {}: {}. Choose a folder you can write to.</source>
-            <translation>无法写入栅格 {}：{}。请选择可写入的文件夹。</translation>
-        </message>
-        <message>
-            <source>Could not write features to the output {}: {}</source>
-            <translation>无法向输出 {} 写入要素：{}</translation>
-        </message>
-        <message>
-            <source>Road class field (classes pedestrians cannot use are excluded)</source>
-            <translation>道路等级字段（排除行人不能通行的道路）</translation>
-        </message>
-        <message>
-            <source>Excluded road classes (comma separated)</source>
-            <translation>排除的道路等级（逗号分隔）</translation>
-        </message>
-        <message>
-            <source>Network snapping tolerance (m): line ends and vertices closer than this connect</source>
-            <translation>网络捕捉容差（米）：端点和节点距离小于此值即相连</translation>
-        </message>
-        <message>
-            <source>Maximum distance from a street (m): farther is unreachable</source>
-            <translation>距街道最大距离（米）：超过即为不可达</translation>
-        </message>
-        <message>
-            <source>Walking network</source>
-            <translation>步行路网</translation>
-        </message>
-        <message>
-            <source>The network has no field '{}': no road class is excluded.</source>
-            <translation>路网没有字段“{}”：不排除任何道路等级。</translation>
-        </message>
-        <message>
-            <source>Walking network: {}.</source>
-            <translation>步行路网：{}。</translation>
-        </message>
-        <message>
-            <source>Walking network: {} nodes, {} edges, {:.1f} km; {} line(s) excluded by road class.</source>
-            <translation>步行路网：{} 个节点，{} 条边，{:.1f} 公里；按道路等级排除 {} 条线。</translation>
-        </message>
-        <message>
-            <source>The walking network has {} disconnected parts; the largest holds {:.0%} of its length. Homes on small islands are flagged (on_island).</source>
-            <translation>步行路网有 {} 个互不连通的部分，最大部分占总长度的 {:.0%}。位于路网孤岛上的住宅已标注（on_island）。</translation>
-        </message>
-        <message>
-            <source>{} feature(s) of '{}' have no population value in '{}': counted as 0.</source>
-            <translation>“{1}”中有 {0} 个要素在“{2}”中没有人口值：按 0 计。</translation>
-        </message>
-        <message>
-            <source>{} feature(s) of '{}' have a negative population in '{}': counted as 0.</source>
-            <translation>“{1}”中有 {0} 个要素在“{2}”中人口为负值：按 0 计。</translation>
-        </message>
-        <message>
-            <source>Choose the population field of layer '{}'.</source>
-            <translation>请选择图层“{}”的人口字段。</translation>
-        </message>
-        <message>
-            <source>{} population feature(s) of '{}' ({:,.0f} people) lie farther than {:g} m from every street: counted as unreachable.</source>
-            <translation>“{1}”中有 {0} 个人口要素（{2:,.0f} 人）距任何街道超过 {3:g} 米：计为不可达。</translation>
-        </message>
-        <message>
-            <source>Layer '{}': its CRS {} cannot be used to measure lengths and areas ({}). Reproject the layer to a CGCS2000 Gauss-Kruger or UTM CRS first.</source>
-            <translation>图层“{}”：其坐标系 {} 无法用于量算长度和面积（{}）。请先将图层重投影到 CGCS2000 高斯-克吕格或 UTM 坐标系。</translation>
-        </message>
-        <message>
-            <source>Layer '{}': its CRS {} cannot be read by pyproj ({}). Assign a standard CRS (an EPSG code) in Layer Properties.</source>
-            <translation>图层“{}”：pyproj 无法读取其坐标系 {}（{}）。请在图层属性中指定标准坐标系（EPSG 代码）。</translation>
-        </message>
-        <message>
-            <source>No park in '{}' has an area: the field '{}' is empty or zero and the parks are points. Choose a field with the park area in m², or use park polygons.</source>
-            <translation>“{}”中没有任何公园有面积：字段“{}”为空或为零，且公园为点要素。请选择记录公园面积（平方米）的字段，或改用公园多边形。</translation>
-        </message>
-        <message>
-            <source>The parks in '{}' are points without an area: choose the park area field (m²), which points need, or use park polygons. Without it no park reaches any size threshold and coverage would be 0 %.</source>
-            <translation>“{}”中的公园为点要素，没有面积：请选择公园面积字段（平方米，点要素必须填写），或改用公园多边形。否则没有公园达到任何面积门槛，覆盖率将为 0 %。</translation>
-        </message>
-    </context>
-    <context>
-        <name>UrbanizationAlgorithm</name>
-        <message>
-            <source>This algorithm needs Python packages that are missing: {}.
+<context>
+    <name>@default</name>
+    <message>
+        <source>Style {} not applied: {}</source>
+        <translation>样式 {} 未应用：{}</translation>
+    </message>
+    <message>
+        <source>Urbanization Planning</source>
+        <translation>城镇化规划</translation>
+    </message>
+    <message>
+        <source>Open the Urbanization algorithms in the Processing Toolbox</source>
+        <translation>在处理工具箱中打开城镇化规划算法</translation>
+    </message>
+    <message>
+        <source>Raster layer &apos;{}&apos; could not be loaded.</source>
+        <translation>无法加载栅格图层“{}”。</translation>
+    </message>
+    <message>
+        <source>Raster layer &apos;{}&apos; comes from the &apos;{}&apos; provider; only raster files can be analysed. Save it as a GeoTIFF first (Export &gt; Save As).</source>
+        <translation>栅格图层“{}”来自“{}”数据源，只能分析栅格文件。请先另存为 GeoTIFF（导出 &gt; 另存为）。</translation>
+    </message>
+    <message>
+        <source>Raster layer &apos;{}&apos; is not a file on disk ({}). Save it as a GeoTIFF first.</source>
+        <translation>栅格图层“{}”不是磁盘上的文件（{}）。请先另存为 GeoTIFF。</translation>
+    </message>
+    <message>
+        <source>Raster layer &apos;{}&apos; has {} band(s); band {} does not exist.</source>
+        <translation>栅格图层“{}”共有 {} 个波段，不存在第 {} 波段。</translation>
+    </message>
+    <message>
+        <source>Raster layer &apos;{}&apos; holds only nodata cells in band {}: there is nothing to analyse.</source>
+        <translation>栅格图层“{}”第 {} 波段全部为无数据像元，无可分析内容。</translation>
+    </message>
+    <message>
+        <source>Layer &apos;{}&apos; has no field named {}. Choose a field that exists in the layer.</source>
+        <translation>图层“{}”中没有名为 {} 的字段。请选择图层中已有的字段。</translation>
+    </message>
+    <message>
+        <source>Layer &apos;{}&apos;: skipped {} feature(s) without geometry.</source>
+        <translation>图层“{}”：跳过了 {} 个无几何的要素。</translation>
+    </message>
+    <message>
+        <source>Layer &apos;{}&apos;: repaired {} invalid geometr(y/ies).</source>
+        <translation>图层“{}”：修复了 {} 个无效几何。</translation>
+    </message>
+    <message>
+        <source>Layer &apos;{}&apos; has no features with geometry (or none are selected). Give it at least one feature.</source>
+        <translation>图层“{}”没有带几何的要素（或未选中任何要素）。请至少提供一个要素。</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>线</translation>
+    </message>
+    <message>
+        <source>polygons</source>
+        <translation>面</translation>
+    </message>
+    <message>
+        <source>Layer &apos;{}&apos; holds {}, but this input needs {}.</source>
+        <translation>图层“{}”的几何类型为{}，但此输入需要{}。</translation>
+    </message>
+    <message>
+        <source>no geometry</source>
+        <translation>无几何</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <source>Layer &apos;{}&apos; has no valid CRS: set its CRS in Layer Properties first.</source>
+        <translation>图层“{}”没有有效的坐标参考系：请先在图层属性中设置坐标参考系。</translation>
+    </message>
+    <message>
+        <source>Cannot write the raster {}: {}. Choose a folder you can write to.</source>
+        <translation>无法写入栅格 {}：{}。请选择可写入的文件夹。</translation>
+    </message>
+    <message>
+        <source>Could not write features to the output {}: {}</source>
+        <translation>无法向输出 {} 写入要素：{}</translation>
+    </message>
+    <message>
+        <source>Road class field (classes pedestrians cannot use are excluded)</source>
+        <translation>道路等级字段（排除行人不能通行的道路）</translation>
+    </message>
+    <message>
+        <source>Excluded road classes (comma separated)</source>
+        <translation>排除的道路等级（逗号分隔）</translation>
+    </message>
+    <message>
+        <source>Network snapping tolerance (m): line ends and vertices closer than this connect</source>
+        <translation>网络捕捉容差（米）：端点和节点距离小于此值即相连</translation>
+    </message>
+    <message>
+        <source>Maximum distance from a street (m): farther is unreachable</source>
+        <translation>距街道最大距离（米）：超过即为不可达</translation>
+    </message>
+    <message>
+        <source>Walking network</source>
+        <translation>步行路网</translation>
+    </message>
+    <message>
+        <source>The network has no field &apos;{}&apos;: no road class is excluded.</source>
+        <translation>路网没有字段“{}”：不排除任何道路等级。</translation>
+    </message>
+    <message>
+        <source>Walking network: {}.</source>
+        <translation>步行路网：{}。</translation>
+    </message>
+    <message>
+        <source>Walking network: {} nodes, {} edges, {:.1f} km; {} line(s) excluded by road class.</source>
+        <translation>步行路网：{} 个节点，{} 条边，{:.1f} 公里；按道路等级排除 {} 条线。</translation>
+    </message>
+    <message>
+        <source>The walking network has {} disconnected parts; the largest holds {:.0%} of its length. Homes on small islands are flagged (on_island).</source>
+        <translation>步行路网有 {} 个互不连通的部分，最大部分占总长度的 {:.0%}。位于路网孤岛上的住宅已标注（on_island）。</translation>
+    </message>
+    <message>
+        <source>{} feature(s) of &apos;{}&apos; have no population value in &apos;{}&apos;: counted as 0.</source>
+        <translation>“{1}”中有 {0} 个要素在“{2}”中没有人口值：按 0 计。</translation>
+    </message>
+    <message>
+        <source>{} feature(s) of &apos;{}&apos; have a negative population in &apos;{}&apos;: counted as 0.</source>
+        <translation>“{1}”中有 {0} 个要素在“{2}”中人口为负值：按 0 计。</translation>
+    </message>
+    <message>
+        <source>Choose the population field of layer &apos;{}&apos;.</source>
+        <translation>请选择图层“{}”的人口字段。</translation>
+    </message>
+    <message>
+        <source>{} population feature(s) of &apos;{}&apos; ({:,.0f} people) lie farther than {:g} m from every street: counted as unreachable.</source>
+        <translation>“{1}”中有 {0} 个人口要素（{2:,.0f} 人）距任何街道超过 {3:g} 米：计为不可达。</translation>
+    </message>
+    <message>
+        <source>Layer &apos;{}&apos;: its CRS {} cannot be used to measure lengths and areas ({}). Reproject the layer to a CGCS2000 Gauss-Kruger or UTM CRS first.</source>
+        <translation>图层“{}”：其坐标系 {} 无法用于量算长度和面积（{}）。请先将图层重投影到 CGCS2000 高斯-克吕格或 UTM 坐标系。</translation>
+    </message>
+    <message>
+        <source>Layer &apos;{}&apos;: its CRS {} cannot be read by pyproj ({}). Assign a standard CRS (an EPSG code) in Layer Properties.</source>
+        <translation>图层“{}”：pyproj 无法读取其坐标系 {}（{}）。请在图层属性中指定标准坐标系（EPSG 代码）。</translation>
+    </message>
+    <message>
+        <source>No park in '{}' has an area: the field '{}' is empty or zero and the parks are points. Choose a field with the park area in m², or use park polygons.</source>
+        <translation>“{}”中没有任何公园有面积：字段“{}”为空或为零，且公园为点要素。请选择记录公园面积（平方米）的字段，或改用公园多边形。</translation>
+    </message>
+    <message>
+        <source>The parks in '{}' are points without an area: choose the park area field (m²), which points need, or use park polygons. Without it no park reaches any size threshold and coverage would be 0 %.</source>
+        <translation>“{}”中的公园为点要素，没有面积：请选择公园面积字段（平方米，点要素必须填写），或改用公园多边形。否则没有公园达到任何面积门槛，覆盖率将为 0 %。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningModel</name>
+    <message>
+        <source>Green city assessment (park coverage, living circle, map sheet)</source>
+        <translation>绿色城市评估（公园覆盖、生活圈、规划图件）</translation>
+    </message>
+    <message>
+        <source>Flood corridor check (corridors, waterlogging spots, map sheet)</source>
+        <translation>排涝通道核查（排涝通道、易涝点、规划图件）</translation>
+    </message>
+    <message>
+        <source>Map sheet (规划图件)</source>
+        <translation>规划图件</translation>
+    </message>
+    <message>
+        <source>Living circle coverage (生活圈覆盖)</source>
+        <translation>生活圈覆盖</translation>
+    </message>
+    <message>
+        <source>Park service areas (公园服务范围)</source>
+        <translation>公园服务范围</translation>
+    </message>
+    <message>
+        <source>Residential park coverage (居住用地公园覆盖)</source>
+        <translation>居住用地公园覆盖</translation>
+    </message>
+    <message>
+        <source>Corridor zones (通道控制带)</source>
+        <translation>排涝通道控制带</translation>
+    </message>
+    <message>
+        <source>Drainage corridors (排涝通道)</source>
+        <translation>排涝通道</translation>
+    </message>
+    <message>
+        <source>Waterlogging-prone depressions (易涝点)</source>
+        <translation>易涝点</translation>
+    </message>
+    <message>
+        <source>City health check with map sheet (indicators, report, map sheet)</source>
+        <translation>城市体检与图件（体检指标、报告、规划图件）</translation>
+    </message>
+    <message>
+        <source>Health check indicators (城市体检指标)</source>
+        <translation>城市体检指标</translation>
+    </message>
+    <message>
+        <source>Health check report (城市体检报告, HTML)</source>
+        <translation>城市体检报告（HTML）</translation>
+    </message>
+</context>
+<context>
+    <name>UrbanizationAlgorithm</name>
+    <message>
+        <source>This algorithm needs Python packages that are missing: {}.
 Install them:
 {}</source>
-            <translation>此算法需要的 Python 包缺失：{}。
+        <translation>此算法需要的 Python 包缺失：{}。
 请安装：
 {}</translation>
-        </message>
-        <message>
-            <source>Cancelled by the user.</source>
-            <translation>用户已取消。</translation>
-        </message>
-        <message>
-            <source>Multi-plan integration</source>
-            <translation>多规合一</translation>
-        </message>
-        <message>
-            <source>Green city</source>
-            <translation>绿美城市</translation>
-        </message>
-        <message>
-            <source>Flood resilience</source>
-            <translation>城市洪涝治理</translation>
-        </message>
-        <message>
-            <source>Metropolitan commuting</source>
-            <translation>都市圈通勤</translation>
-        </message>
-        <message>
-            <source>Planning maps</source>
-            <translation>规划图件</translation>
-        </message>
-        <message>
-            <source>Data preparation</source>
-            <translation>数据准备</translation>
-        </message>
-        <message>
-            <source>City health check</source>
-            <translation>城市体检</translation>
-        </message>
-    </context>
-    <context>
-        <name>UrbanizationProvider</name>
-        <message>
-            <source>Dask scheduler address (empty: this computer's cores)</source>
-            <translation>Dask 调度器地址（留空：使用本机各核心）</translation>
-        </message>
-        <message>
-            <source>Scratch folder for tiles (on a cluster: a folder every worker sees)</source>
-            <translation>分块临时文件夹（使用集群时：须为各工作节点都能访问的文件夹）</translation>
-        </message>
-        <message>
-            <source>Urbanization planning</source>
-            <translation>城镇化规划</translation>
-        </message>
-        <message>
-            <source>Urbanization Planning Toolkit</source>
-            <translation>城镇化规划工具箱</translation>
-        </message>
-        <message>
-            <source>Dask scheduler address (empty: this computer&apos;s cores)</source>
-            <translation>Dask 调度器地址（留空：使用本机各核心）</translation>
-        </message>
-        <message>
-            <source>Scratch folder for tiles (on a cluster: a folder every worker sees)</source>
-            <translation>分块临时文件夹（使用集群时：须为各工作节点都能访问的文件夹）</translation>
-        </message>
-    </context>
-    <context>
-        <name>PlanningModel</name>
-        <message>
-            <source>Green city assessment (park coverage, living circle, map sheet)</source>
-            <translation>绿色城市评估（公园覆盖、生活圈、规划图件）</translation>
-        </message>
-        <message>
-            <source>Flood corridor check (corridors, waterlogging spots, map sheet)</source>
-            <translation>排涝通道核查（排涝通道、易涝点、规划图件）</translation>
-        </message>
-        <message>
-            <source>Map sheet (规划图件)</source>
-            <translation>规划图件</translation>
-        </message>
-        <message>
-            <source>Living circle coverage (生活圈覆盖)</source>
-            <translation>生活圈覆盖</translation>
-        </message>
-        <message>
-            <source>Park service areas (公园服务范围)</source>
-            <translation>公园服务范围</translation>
-        </message>
-        <message>
-            <source>Residential park coverage (居住用地公园覆盖)</source>
-            <translation>居住用地公园覆盖</translation>
-        </message>
-        <message>
-            <source>Corridor zones (通道控制带)</source>
-            <translation>排涝通道控制带</translation>
-        </message>
-        <message>
-            <source>Drainage corridors (排涝通道)</source>
-            <translation>排涝通道</translation>
-        </message>
-        <message>
-            <source>Waterlogging-prone depressions (易涝点)</source>
-            <translation>易涝点</translation>
-        </message>
-        <message>
-            <source>City health check with map sheet (indicators, report, map sheet)</source>
-            <translation>城市体检与图件（体检指标、报告、规划图件）</translation>
-        </message>
-        <message>
-            <source>Health check indicators (城市体检指标)</source>
-            <translation>城市体检指标</translation>
-        </message>
-        <message>
-            <source>Health check report (城市体检报告, HTML)</source>
-            <translation>城市体检报告（HTML）</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>Cancelled by the user.</source>
+        <translation>用户已取消。</translation>
+    </message>
+    <message>
+        <source>Multi-plan integration</source>
+        <translation>多规合一</translation>
+    </message>
+    <message>
+        <source>Green city</source>
+        <translation>绿美城市</translation>
+    </message>
+    <message>
+        <source>Flood resilience</source>
+        <translation>城市洪涝治理</translation>
+    </message>
+    <message>
+        <source>Metropolitan commuting</source>
+        <translation>都市圈通勤</translation>
+    </message>
+    <message>
+        <source>Planning maps</source>
+        <translation>规划图件</translation>
+    </message>
+    <message>
+        <source>Data preparation</source>
+        <translation>数据准备</translation>
+    </message>
+    <message>
+        <source>City health check</source>
+        <translation>城市体检</translation>
+    </message>
+</context>
+<context>
+    <name>UrbanizationProvider</name>
+    <message>
+        <source>Urbanization planning</source>
+        <translation>城镇化规划</translation>
+    </message>
+    <message>
+        <source>Urbanization Planning Toolkit</source>
+        <translation>城镇化规划工具箱</translation>
+    </message>
+    <message>
+        <source>Dask scheduler address (empty: this computer&apos;s cores)</source>
+        <translation>Dask 调度器地址（留空：使用本机各核心）</translation>
+    </message>
+    <message>
+        <source>Scratch folder for tiles (on a cluster: a folder every worker sees)</source>
+        <translation>分块临时文件夹（使用集群时：须为各工作节点都能访问的文件夹）</translation>
+    </message>
+</context>
 </TS>

@@ -4,7 +4,7 @@
 <context>
     <name>@default</name>
     <message>
-        <source>The map template '{}' is missing ({}): reinstall the plugin or choose another template.</source>
+        <source>The map template &apos;{}&apos; is missing ({}): reinstall the plugin or choose another template.</source>
         <translation>图幅模板“{}”缺失（{}）：请重新安装插件或选择其他模板。</translation>
     </message>
     <message>
@@ -20,7 +20,7 @@
         <translation>图幅模板 {} 缺少图面要素 {}：请在布局设计器中为相应要素设置这些编号（id）。</translation>
     </message>
     <message>
-        <source>The map extent has zero width or height: draw an extent with an area, or leave it empty to use the layers' extent.</source>
+        <source>The map extent has zero width or height: draw an extent with an area, or leave it empty to use the layers&apos; extent.</source>
         <translation>地图范围的宽度或高度为零：请绘制一个有面积的范围，或留空以使用图层范围。</translation>
     </message>
     <message>
@@ -135,7 +135,7 @@
         <translation>编制单位</translation>
     </message>
     <message>
-        <source>Additional data sources (the layers' own attributions are listed anyway)</source>
+        <source>Additional data sources (the layers&apos; own attributions are listed anyway)</source>
         <translation>补充数据来源（图层自身的来源声明总会列出）</translation>
     </message>
     <message>
@@ -167,7 +167,7 @@
         <translation>地图坐标系</translation>
     </message>
     <message>
-        <source>No layers to map: choose at least one layer in 'Layers'.</source>
+        <source>No layers to map: choose at least one layer in &apos;Layers&apos;.</source>
         <translation>没有可制图的图层：请在“图层”中至少选择一个图层。</translation>
     </message>
     <message>

@@ -8,11 +8,11 @@
         <translation>规划用地</translation>
     </message>
     <message>
-        <source>{} of {} parcels have an empty or unknown land-use code in field '{}': they are reported as the class 'unknown'.</source>
+        <source>{} of {} parcels have an empty or unknown land-use code in field &apos;{}&apos;: they are reported as the class &apos;unknown&apos;.</source>
         <translation>{} 个图斑（共 {} 个）在字段“{}”中的用地编码为空或无法识别：作为“未知编码”类单独报告。</translation>
     </message>
     <message>
-        <source>The standards file '{}.json' cannot be used ({}). Fix it, or delete your copy in {} to use the built-in one.</source>
+        <source>The standards file &apos;{}.json&apos; cannot be used ({}). Fix it, or delete your copy in {} to use the built-in one.</source>
         <translation>标准文件“{}.json”无法使用（{}）。请修正该文件，或删除您在 {} 中的副本以使用内置文件。</translation>
     </message>
     <message>
@@ -40,7 +40,7 @@
         <translation>三调工作分类，并按2023年指南的对应关系转换</translation>
     </message>
     <message>
-        <source>Land-use codes in field '{}' read as {}.</source>
+        <source>Land-use codes in field &apos;{}&apos; read as {}.</source>
         <translation>字段“{}”中的地类编码按{}读取。</translation>
     </message>
     <message>
@@ -135,7 +135,7 @@
         <translation>用地编码未知的图斑数</translation>
     </message>
     <message>
-        <source>Conflict rules is set to 'file': choose a rules file (JSON or CSV).</source>
+        <source>Conflict rules is set to &apos;file&apos;: choose a rules file (JSON or CSV).</source>
         <translation>冲突规则设为“file”：请选择规则文件（JSON 或 CSV）。</translation>
     </message>
     <message>
@@ -143,7 +143,7 @@
         <translation>冲突规则无法使用：{}</translation>
     </message>
     <message>
-        <source>Layer '{}' has no features with geometry: the checks against it are skipped.</source>
+        <source>Layer &apos;{}&apos; has no features with geometry: the checks against it are skipped.</source>
         <translation>图层“{}”没有含几何的要素：跳过与其相关的检查。</translation>
     </message>
     <message>
@@ -203,11 +203,11 @@
         <translation>三区三线冲突检查</translation>
     </message>
     <message>
-        <source>A rules file is given but Conflict rules is 'national': the file is not used.</source>
+        <source>A rules file is given but Conflict rules is &apos;national&apos;: the file is not used.</source>
         <translation>已指定规则文件，但冲突规则设为“national”：该文件未被使用。</translation>
     </message>
     <message>
-        <source>Rule '{}' is not checked: no {} layer with features.</source>
+        <source>Rule &apos;{}&apos; is not checked: no {} layer with features.</source>
         <translation>规则“{}”未检查：没有含要素的{}图层。</translation>
     </message>
     <message>
@@ -295,7 +295,7 @@
         <translation>禁止 {} 处，须审批 {} 处，无法判定 {} 处（地类编码未知的图斑 {} 个）。</translation>
     </message>
     <message>
-        <source>'Needs approval': the rules allow the use only as a listed exception, after approval or recognition; each row of the conflicts layer names its clause.</source>
+        <source>&apos;Needs approval&apos;: the rules allow the use only as a listed exception, after approval or recognition; each row of the conflicts layer names its clause.</source>
         <translation>“须审批”：规则仅允许作为所列例外、经批准或认定后开展；冲突图层每行注明所依据的条款。</translation>
     </message>
     <message>
@@ -346,7 +346,7 @@
         <translation>报告（HTML）</translation>
     </message>
     <message>
-        <source>Space mapping is set to 'file': choose a mapping file (JSON or CSV).</source>
+        <source>Space mapping is set to &apos;file&apos;: choose a mapping file (JSON or CSV).</source>
         <translation>三生空间映射设为“file”：请选择映射文件（JSON 或 CSV）。</translation>
     </message>
     <message>
@@ -402,7 +402,7 @@
         <translation>三生空间结构</translation>
     </message>
     <message>
-        <source>A mapping file is given but Space mapping is 'default': the file is not used.</source>
+        <source>A mapping file is given but Space mapping is &apos;default&apos;: the file is not used.</source>
         <translation>已指定映射文件，但三生空间映射设为“default”：该文件未被使用。</translation>
     </message>
     <message>

@@ -64,3 +64,23 @@ def test_every_string_in_the_code_is_in_a_ts_file(tmp_path):
                 translated.add(message.findtext("source"))
     missing = [m.findtext("source") for m in ET.parse(fresh).iter("message") if m.findtext("source") not in translated]
     assert not missing, f"run `make i18n` and translate: {missing[:10]}"
+
+
+@pytest.mark.skipif(shutil.which("pylupdate5") is None, reason="needs pylupdate5 (pyqt5-dev-tools)")
+def test_every_string_is_recorded_in_a_context_the_code_looks_up(tmp_path):
+    """pylupdate5 records `x.tr("...")` under the name `x`; at run time the text is looked up under
+    the class names (UrbanizationAlgorithm.tr) or the shared contexts, so a helper whose parameter
+    is called `alg` gets contexts nobody looks up and shows English (the tiled drainage's errors)."""
+    from urbanization_planning.algorithms.base import SHARED_CONTEXTS
+
+    code = [p for p in ROOT.rglob("*.py") if p.relative_to(ROOT).parts[0] not in SKIP_DIRS]
+    texts = [p.read_text(encoding="utf-8") for p in code]
+    known = set(SHARED_CONTEXTS)
+    for text in texts:
+        known |= set(re.findall(r"^\s*class (\w+)", text, flags=re.M))
+        known |= set(re.findall(r'translate\(\s*"([^"]+)"', text))
+        known |= set(re.findall(r'^CONTEXT = "([^"]+)"', text, flags=re.M))
+    fresh = tmp_path / "all.ts"
+    subprocess.run(["pylupdate5", "-noobsolete", *map(str, code), "-ts", str(fresh)], check=True, capture_output=True)
+    unknown = {c.findtext("name") for c in ET.parse(fresh).iter("context")} - known
+    assert not unknown, f"tr() called on these names, which no lookup uses (call it `algorithm`): {sorted(unknown)}"

@@ -35,7 +35,7 @@ class TiledPlan:
     available: int
 
 
-def plan(alg, parameters, context, feedback) -> TiledPlan | None:
+def plan(algorithm, parameters, context, feedback) -> TiledPlan | None:
     """A TiledPlan when the whole-DEM path would not fit in memory and Dask is installed; None
     otherwise (the whole-DEM path then runs, or explains why it cannot)."""
     import rasterio
@@ -44,16 +44,16 @@ def plan(alg, parameters, context, feedback) -> TiledPlan | None:
     from .analyses import SCRATCH_BYTES_PER_CELL, tile_cells_for
     from .grid import TileGrid
 
-    layer = alg.parameterAsRasterLayer(parameters, alg.DEM, context)
+    layer = algorithm.parameterAsRasterLayer(parameters, algorithm.DEM, context)
     if layer is None:
         return None
-    band = alg.parameterAsInt(parameters, alg.BAND, context) or 1
+    band = algorithm.parameterAsInt(parameters, algorithm.BAND, context) or 1
     path = raster.raster_path(layer, layer.name())
     with rasterio.open(path) as dataset:
         if not 1 <= band <= dataset.count or dataset.height < 3 or dataset.width < 3:
             return None
         shape = (dataset.height, dataset.width)
-    needed = hydrology.memory_estimate(shape[0] * shape[1], alg.TASK)
+    needed = hydrology.memory_estimate(shape[0] * shape[1], algorithm.TASK)
     available = hydrology.available_memory()
     if available is None or needed <= available:
         feedback.pushInfo(tr("Whole-DEM path: the DEM fits in memory."))
@@ -95,7 +95,7 @@ class TiledDem:
     metric_pyproj: object
 
 
-def _dem_setup(alg, plan_: TiledPlan, parameters, context, feedback) -> TiledDem:
+def _dem_setup(algorithm, plan_: TiledPlan, parameters, context, feedback) -> TiledDem:
     """The DEM's units, working CRS and true cell measures, exactly as read_dem takes them."""
     import rasterio
 
@@ -106,9 +106,9 @@ def _dem_setup(alg, plan_: TiledPlan, parameters, context, feedback) -> TiledDem
     layer, label = plan_.layer, plan_.layer.name()
     crs = layer.crs()
     if not crs.isValid():
-        raise QgsProcessingException(alg.tr("DEM '{}' has no valid CRS: set its CRS in Layer Properties first.").format(
+        raise QgsProcessingException(algorithm.tr("DEM '{}' has no valid CRS: set its CRS in Layer Properties first.").format(
             label))
-    unit_name = alg.parameterAsEnumString(parameters, alg.ELEVATION_UNIT, context) or "metres"
+    unit_name = algorithm.parameterAsEnumString(parameters, algorithm.ELEVATION_UNIT, context) or "metres"
     with rasterio.open(plan_.path) as dataset:
         transform, shape = dataset.transform, dataset.shape
     metric = crs_utils.metric_crs_for(crs, layer.extent(), context, label)
@@ -116,68 +116,68 @@ def _dem_setup(alg, plan_: TiledPlan, parameters, context, feedback) -> TiledDem
     try:
         row_areas, cell_metres = grid_cell_measures(own, transform, shape)
     except WorkingCrsError as error:
-        raise QgsProcessingException(alg.tr("DEM '{}': cell areas cannot be measured in its CRS {} ({}). "
+        raise QgsProcessingException(algorithm.tr("DEM '{}': cell areas cannot be measured in its CRS {} ({}). "
                                             "Reproject the DEM to a Gauss-Kruger or UTM CRS.").format(
             label, crs.authid() or crs.description(), error)) from error
     return TiledDem(Source(plan_.path, plan_.band, ELEVATION_UNITS[unit_name]), transform, crs.isGeographic(), metric,
                     crs, row_areas, cell_metres, own, crs_utils.to_pyproj(metric, label))
 
 
-def method_note(alg, plan_: TiledPlan, flat_rounds: int) -> str:
+def method_note(algorithm, plan_: TiledPlan, flat_rounds: int) -> str:
     return tr("Computed tile by tile ({} x {} tiles, {}): parallel priority-flood filling (Barnes 2016) and "
                   "tiled flow accumulation (Barnes 2017); filled surface, directions and accumulation equal the "
               "whole-DEM path's; flats drain by the shortest way to a lower cell, across tiles ({} exchange rounds).").format(
         plan_.grid.down, plan_.grid.across, plan_.runner.description, flat_rounds)
 
 
-def _raster_destination(alg, parameters, name, context) -> str | None:
-    return alg.parameterAsOutputLayer(parameters, name, context) or None
+def _raster_destination(algorithm, parameters, name, context) -> str | None:
+    return algorithm.parameterAsOutputLayer(parameters, name, context) or None
 
 
-def run_corridors(alg, plan_: TiledPlan, parameters, context, feedback, area_ha: float, widths: dict,
+def run_corridors(algorithm, plan_: TiledPlan, parameters, context, feedback, area_ha: float, widths: dict,
                   name_field: str | None) -> dict:
     from .analyses import identify_corridors_tiled
 
-    dem = _dem_setup(alg, plan_, parameters, context, feedback)
+    dem = _dem_setup(algorithm, plan_, parameters, context, feedback)
     metric, crs = dem.metric, dem.crs
-    roads, buildings = alg.read_lines_and_buildings(parameters, context, feedback, metric,
+    roads, buildings = algorithm.read_lines_and_buildings(parameters, context, feedback, metric,
                                                     extra_fields=[name_field] if name_field else [])
     feedback.setProgress(5)
-    accumulation_path = _raster_destination(alg, parameters, alg.ACCUMULATION, context)
-    direction_path = _raster_destination(alg, parameters, alg.FLOW_DIRECTION, context)
+    accumulation_path = _raster_destination(algorithm, parameters, algorithm.ACCUMULATION, context)
+    direction_path = _raster_destination(algorithm, parameters, algorithm.FLOW_DIRECTION, context)
     with plan_.runner as runner:
         result = identify_corridors_tiled(
             dem.source, plan_.grid, dem.transform, runner, crs=dem.crs_pyproj, metric_crs=dem.metric_pyproj,
             latlon=dem.latlon, row_areas=dem.row_areas, cell_metres=dem.cell_metres, min_area_m2=area_ha * 1e4, widths=widths, roads=roads, buildings=buildings,
             road_name_column=name_field, accumulation_path=accumulation_path, direction_path=direction_path,
-            raster_crs=crs_utils.crs_wkt(crs), scratch_dir=plan_.scratch, progress=alg.progress(feedback, 5, 80),
+            raster_crs=crs_utils.crs_wkt(crs), scratch_dir=plan_.scratch, progress=algorithm.progress(feedback, 5, 80),
             is_canceled=feedback.isCanceled)
-    results = {alg.ACCUMULATION: accumulation_path, alg.FLOW_DIRECTION: direction_path}
+    results = {algorithm.ACCUMULATION: accumulation_path, algorithm.FLOW_DIRECTION: direction_path}
     if accumulation_path:
-        styling.style_output(context, accumulation_path, "drainage_accumulation", alg.tr("Flow accumulation (m²)"))
-    note = method_note(alg, plan_, result.flat_rounds)
+        styling.style_output(context, accumulation_path, "drainage_accumulation", algorithm.tr("Flow accumulation (m²)"))
+    note = method_note(algorithm, plan_, result.flat_rounds)
     feedback.pushInfo(note)
-    return alg.write_outputs(parameters, context, feedback, results, result, roads, buildings, metric, crs, area_ha, widths,
+    return algorithm.write_outputs(parameters, context, feedback, results, result, roads, buildings, metric, crs, area_ha, widths,
                              plan_.layer.name(), [note])
 
 
-def run_depressions(alg, plan_: TiledPlan, parameters, context, feedback, min_depth: float, min_area: float) -> dict:
+def run_depressions(algorithm, plan_: TiledPlan, parameters, context, feedback, min_depth: float, min_area: float) -> dict:
     from .analyses import find_depressions_tiled
 
-    dem = _dem_setup(alg, plan_, parameters, context, feedback)
+    dem = _dem_setup(algorithm, plan_, parameters, context, feedback)
     metric, crs = dem.metric, dem.crs
-    roads, buildings = alg.read_lines_and_buildings(parameters, context, feedback, metric)
+    roads, buildings = algorithm.read_lines_and_buildings(parameters, context, feedback, metric)
     feedback.setProgress(5)
-    depth_path = _raster_destination(alg, parameters, alg.DEPTH, context)
+    depth_path = _raster_destination(algorithm, parameters, algorithm.DEPTH, context)
     with plan_.runner as runner:
         result = find_depressions_tiled(
             dem.source, plan_.grid, dem.transform, runner, crs=dem.crs_pyproj, metric_crs=dem.metric_pyproj,
             latlon=dem.latlon, row_areas=dem.row_areas, cell_metres=dem.cell_metres, min_depth=min_depth, min_area_m2=min_area, roads=roads, buildings=buildings,
             depth_path=depth_path, raster_crs=crs_utils.crs_wkt(crs), scratch_dir=plan_.scratch,
-            progress=alg.progress(feedback, 5, 80), is_canceled=feedback.isCanceled)
+            progress=algorithm.progress(feedback, 5, 80), is_canceled=feedback.isCanceled)
     if depth_path:
-        styling.style_output(context, depth_path, "drainage_depth", alg.tr("Ponding depth (m)"))
-    note = method_note(alg, plan_, result.flat_rounds)
+        styling.style_output(context, depth_path, "drainage_depth", algorithm.tr("Ponding depth (m)"))
+    note = method_note(algorithm, plan_, result.flat_rounds)
     feedback.pushInfo(note)
-    return alg.write_outputs(parameters, context, feedback, {alg.DEPTH: depth_path}, result, metric, crs, min_depth,
+    return algorithm.write_outputs(parameters, context, feedback, {algorithm.DEPTH: depth_path}, result, metric, crs, min_depth,
                              min_area, plan_.layer.name(), [note])
