@@ -90,13 +90,14 @@ def park_equity(
     frame["parks_in_reach"] = result.reach
     reachable = access.home_reachable
     frame["distance_m"] = _nearest_distance(home, distance, len(frame))
-    frame["below_target"] = reachable & (result.score < target_m2)
+    meets = result.score > target_m2  # GB 55014 2.1.3: 应大于 (strictly more than the target)
+    frame["below_target"] = reachable & ~meets
     frame["reachable"] = reachable
     frame["district"] = district
     frame["mode"] = access.mode
     # Homes that cannot reach a street are unreachable, never "below the target" (their score,
     # 0, still counts in the mean and the Gini: nobody there reaches a park on foot).
-    split = split_population(population, result.score >= target_m2, reachable)
+    split = split_population(population, meets, reachable)
     rows = []
     for name in [*sorted(set(district)), ALL]:
         mask = np.ones(len(frame), bool) if name == ALL else district == name

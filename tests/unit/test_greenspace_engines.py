@@ -211,6 +211,19 @@ def test_park_equity_on_network_matches_e2sfca():
     assert result.mean == pytest.approx(3000 / 350)
 
 
+
+def test_park_equity_target_is_strictly_more():
+    """GB 55014-2021 2.1.3 says 应大于 8.0 m²/person: a home scoring exactly 8.0 is below it."""
+    street = nw.build_network([LineString([(0, 0), (2000, 0)])])
+    parks = gpd.GeoDataFrame({"park_id": ["a"], "name": ["A"], "size_m2": [800.0]}, geometry=[Point(0, 0)], crs=3857)
+    homes = gpd.GeoDataFrame(geometry=[Point(0, 0), Point(1500, 0)], crs=3857)
+    result = park_equity.park_equity(parks, homes, np.array([100.0, 50.0]), rules.parse_rules("0:500"),
+                                     target_m2=8, network=street)
+    assert result.residential["score_m2"].tolist() == [8.0, 0.0]  # 800 m² / 100 people, out of reach
+    assert result.residential["below_target"].tolist() == [True, True]
+    row = result.summary.iloc[-1]
+    assert (row["population_covered"], row["population_below"]) == (0, 150)
+
 # --- living circle -----------------------------------------------------------------------------
 
 def test_facility_coverage_by_hand():
