@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set everything up (idempotent) and run the whole test suite: lint, the Qt6/3.40 static check and
 # pure-engine rule, all tests on the machine's QGIS 3.22, then the QGIS tests (tests/qgis) again on
-# QGIS 3.40 LTR in a cached Debian 13 root (scripts/test_trixie.sh; built once, about 2-3 minutes).
+# QGIS 3.40 LTR in a cached Debian 13 root (scripts/test_trixie.sh; built once, about 2 minutes).
 # Arguments go to pytest on both. QGIS_VERSIONS="3.22" (or "3.40") runs one only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
