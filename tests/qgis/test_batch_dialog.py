@@ -54,6 +54,11 @@ def test_two_batch_rows_end_without_error(batch_patch, provider, qtbot, tmp_path
 
     dialog.runAlgorithm()  # raised TypeError: addResult() missing 'timestamp' on QGIS 3.22
     # QGIS 3.22 runs the rows before returning; later versions run them as a background task
-    qtbot.waitUntil(lambda: expected <= reports(), timeout=180_000)
+    try:
+        qtbot.waitUntil(lambda: expected <= reports(), timeout=180_000)
+    except qtbot.TimeoutError:  # say what the dialog saw: a row's error, or a row still running
+        log = tmp_path / "dialog_log.txt"
+        dialog.saveLogToFile(str(log))
+        pytest.fail(f"reports after 180 s: {sorted(reports())}; the dialog's log:\n{log.read_text(encoding='utf-8')[-4000:]}")
     qtbot.wait(500)  # let the dialog finish its last row before it is closed
     assert (tmp_path / "REPORT_1.html").exists()
