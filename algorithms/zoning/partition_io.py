@@ -135,8 +135,8 @@ def _generic_arrow(enabled: bool):
 
 def _arrow_batches(layer, generic: bool = False):
     """The layer's features as pyarrow record batches, through GDAL's Arrow C stream; `generic`
-    uses OGR's generic stream where the GeoPackage driver's own is unsafe (_filtered_arrow_is_unsafe:
-    about 2x slower than the driver's, 12x faster than reading features in Python)."""
+    uses OGR's generic stream where the GeoPackage driver's own is unsafe (_filtered_arrow_is_unsafe;
+    slower than the driver's, far faster than reading features in Python: see CHANGELOG)."""
     import pyarrow as pa
 
     with _generic_arrow(generic):
