@@ -9,6 +9,8 @@ uses, so every other module is written once for all of them (scripts/qt6_clean.p
   font on 3.22 and a text format from 3.30 / 3.24 (their font methods are deprecated on 3.40).
 - `layer_attribution()`, `set_layer_attribution()`: a layer's attribution, on QgsMapLayer up to 3.36, on its server
   properties from 3.38 (QgsMapLayer.attribution is deprecated on 3.40).
+- `save_default_style()`: a layer's default style in its data source (a GeoPackage's layer_styles);
+  `saveStyleToDatabase` is deprecated from 3.44 in favour of `saveStyleToDatabaseV2`.
 - `keep_pyproj_thread_context()`: pyproj 3.7 (Debian 13 beside QGIS 3.40) crashes in QGIS's
   worker threads; see the function.
 """
@@ -27,7 +29,7 @@ except ImportError:  # Qt5
     from qgis.PyQt.QtWidgets import QAction
 
 __all__ = ["FIELDS_USE_QMETATYPE", "FieldType", "QAction", "edit_label_font", "edit_legend_font",
-           "keep_pyproj_thread_context", "layer_attribution", "legend_font",
+           "keep_pyproj_thread_context", "layer_attribution", "legend_font", "save_default_style",
            "set_label_font_family", "set_layer_attribution", "set_legend_font_family"]
 
 # QgsField and QgsFields take QMetaType.Type from QGIS 3.38 (and always under Qt6)
@@ -132,6 +134,16 @@ def set_layer_attribution(layer, text: str) -> None:
         properties.setAttribution(text)
     else:
         layer.setAttribution(text)
+
+
+def save_default_style(layer, name: str, description: str) -> str:
+    """Store the layer's current style as its data source's default style; '' on success, else the
+    error QGIS gives. 3.44 returns (result flags, message) from saveStyleToDatabaseV2; earlier
+    versions only have saveStyleToDatabase, which returns the message."""
+    if hasattr(layer, "saveStyleToDatabaseV2"):
+        _results, message = layer.saveStyleToDatabaseV2(name, description, True, "")
+        return message or ""
+    return layer.saveStyleToDatabase(name, description, True, "") or ""
 
 
 _THREAD_STATE = threading.local()  # `kept` is set in a thread state that lives as long as its thread

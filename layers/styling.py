@@ -105,8 +105,9 @@ def embed_style(dest_id: str, qml: Path, layer_name: str | None) -> bool:
         from .vector import apply_field_aliases
 
         apply_field_aliases(layer)
-        layer.saveStyleToDatabase(layer_name or path.stem, layer_name or "", True, "")
-        return True
+        from .compat import save_default_style
+
+        return not save_default_style(layer, layer_name or path.stem, layer_name or "")
     layer = QgsRasterLayer(str(path), layer_name or path.stem)
     if not layer.isValid():
         return False

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Start the real QGIS desktop under Xvfb with the plugin enabled in a throwaway profile, reload the
 # plugin while listening to the message log, open the menu's three dialogs, and fail on any warning
-# or Python error. Runs on whichever QGIS is installed: the machine's 3.22, and 3.40 inside the
-# trixie root (scripts/test_trixie.sh runs tests/qgis/test_desktop.py there).
+# or Python error. Runs on whichever QGIS is installed: the machine's 3.22, and 3.40 and 3.44 inside
+# their Debian roots (scripts/leg.sh runs tests/qgis/test_desktop.py there).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh

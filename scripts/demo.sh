@@ -3,9 +3,10 @@
 # qgis_process, exactly as a planner would from the command line. Outputs go to demo_output/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+# in a Debian root of scripts/leg.sh the root's venv is given and the machine's setup is not ours to run
+[ -n "${URBANIZATION_VENV:-}" ] || bash scripts/setup.sh
 source scripts/env.sh
-OUT="$(pwd)/demo_output"
+OUT="${DEMO_OUTPUT:-$(pwd)/demo_output}"
 mkdir -p "$OUT"
 qgis_process plugins enable urbanization_planning >/dev/null 2>&1 || true  # exits 1 when already enabled
 if ! qgis_process list 2>/dev/null | grep -q "urbanization:"; then

@@ -1,6 +1,6 @@
 # Source this: the environment the plugin runs in for tests, the demo and qgis_process.
-# Works on the machine (QGIS 3.22, venv .venv) and inside the trixie root of scripts/trixie_root.sh
-# (QGIS 3.40, venv /opt/venv, which sets URBANIZATION_VENV).
+# Works on the machine (QGIS 3.22, venv .venv) and inside the Debian roots of scripts/debian_root.sh
+# (QGIS 3.40 and 3.44, venv /opt/venv, which sets URBANIZATION_VENV).
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 VENV=${URBANIZATION_VENV:-$ROOT/.venv}
 # per-QGIS-version build state (qgis_process profile), so 3.22 and 3.40 runs never share a profile

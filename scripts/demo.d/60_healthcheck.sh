@@ -4,7 +4,7 @@
 # residents = the HSY grid cells of the extract (made by the green-city step); OSM retail land as
 # food markets. Indicators whose layers the sample lacks are listed as not computed.
 echo "== City health check (城市体检, demonstration on Helsinki data): indicators by city and district"
-qgis_process run native:creategrid -- TYPE=2 "EXTENT=24.9351837,24.9534132,60.1641581,60.1791074 [EPSG:4326]" \
+qgis_process run native:creategrid -- TYPE=2 "EXTENT=$EXTRACT_EXTENT" \
   HSPACING=0.0092 VSPACING=0.0075 CRS=EPSG:4326 "OUTPUT=$OUT/healthcheck_districts.gpkg" >/dev/null
 start=$(date +%s.%N)
 qgis_process run urbanization:cityhealthcheck -- EDITION=mohurd_2023 \

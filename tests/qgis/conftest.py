@@ -10,13 +10,29 @@ import pytest
 # Python must keep its own reference to a provider: the registry owns only the C++ side, and a
 # collected Python object leaves a provider whose Python methods no longer answer.
 _PROVIDERS: list = []
+_LAYER_TREE: list = []  # the view and model handed to iface, kept alive for the session
+
+
+def _give_iface_a_layer_tree_view(iface) -> None:
+    """Give pytest-qgis's iface the real view of the project's layer tree that the desktop has:
+    QGIS 3.44's Processing hands iface.layerTreeView() to C++ when it loads results
+    (QgsProcessingGuiUtils.addResultLayers), which rejects the MagicMock pytest-qgis answers with."""
+    from qgis.core import QgsLayerTreeModel, QgsProject
+    from qgis.gui import QgsLayerTreeView
+
+    model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot())
+    view = QgsLayerTreeView()
+    view.setModel(model)
+    _LAYER_TREE.extend((model, view))
+    iface.layerTreeView = lambda: view
 
 
 @pytest.fixture(scope="session")
-def processing_ready(qgis_app):
+def processing_ready(qgis_app, qgis_iface):
     sys.path.append("/usr/share/qgis/python/plugins")
     from processing.core.Processing import Processing
 
+    _give_iface_a_layer_tree_view(qgis_iface)
     Processing.initialize()
 
 
