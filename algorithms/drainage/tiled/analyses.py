@@ -46,6 +46,11 @@ TILE_BYTES_PER_CELL = 40
 SCRATCH_BYTES_PER_CELL = 24
 
 
+def _share(progress: Callable[[float], None] | None, start: float, span: float) -> Callable[[float], None] | None:
+    """`progress` for a stage that makes up `span` of the run from `start` (fractions 0-1)."""
+    return None if progress is None else (lambda fraction: progress(start + span * fraction))
+
+
 def tile_cells_for(memory_budget: int, workers: int) -> int:
     """Cells per tile so that `workers` tiles in flight stay within `memory_budget` bytes."""
     return max(512 * 512, int(memory_budget / max(1, workers) / TILE_BYTES_PER_CELL))
@@ -156,11 +161,6 @@ def identify_corridors_tiled(source: DemSource, grid: TileGrid, transform, runne
     step(1.0)
     return TiledCorridorResult(lines=lines, zones=zones, crossings=crossings, buildings=flagged,
                                threshold_m2=float(min_area_m2), flat_rounds=flow.flat_rounds)
-
-
-def _share(progress: Callable[[float], None] | None, start: float, span: float) -> Callable[[float], None] | None:
-    """`progress` for a stage that makes up `span` of the run from `start` (fractions 0-1)."""
-    return None if progress is None else (lambda fraction: progress(start + span * fraction))
 
 
 # ---------------------------------------------------------------------------------------------
