@@ -99,7 +99,8 @@ mode, path, tile = sys.argv[2], sys.argv[3], int(sys.argv[4])
 import numpy as np, rasterio
 from urbanization_planning.algorithms.drainage.corridors import identify_corridors
 from urbanization_planning.algorithms.drainage.tiled.analyses import geotiff_profile, identify_corridors_tiled
-from urbanization_planning.algorithms.drainage.tiled.grid import Source, TileGrid
+from urbanization_planning.algorithms.drainage.dem import DemSource
+from urbanization_planning.algorithms.drainage.tiled.grid import TileGrid
 from urbanization_planning.algorithms.dask_runtime import runner_for
 from affine import Affine
 warm = np.random.default_rng(0).random((60, 60)).astype("float32")  # numba warm-up of both paths, outside the timing
@@ -108,7 +109,7 @@ with tempfile.TemporaryDirectory() as folder:
     profile = geotiff_profile(warm.shape, Affine(1, 0, 0, 0, -1, 0), "EPSG:32648", -9999.0, "float32")
     with rasterio.open(folder + "/warm.tif", "w", **profile) as o:
         o.write(warm, 1)
-    identify_corridors_tiled(Source(folder + "/warm.tif"), TileGrid(warm.shape, 32, 32), Affine(1, 0, 0, 0, -1, 0),
+    identify_corridors_tiled(DemSource(folder + "/warm.tif"), TileGrid(warm.shape, 32, 32), Affine(1, 0, 0, 0, -1, 0),
                              runner_for(None), min_area_m2=10.0, widths={1: 1.0}, scratch_dir=folder)
 widths = {1: 10.0, 2: 15.0, 3: 25.0, 4: 40.0}
 stages, peaks = {}, {}  # tiled: seconds and highest resident memory of each tile stage and client step
@@ -167,7 +168,7 @@ if mode == "untiled":
 else:
     grid = TileGrid(shape, tile, tile)
     with tempfile.TemporaryDirectory(dir=sys.argv[6]) as out:
-        result = identify_corridors_tiled(Source(path), grid, transform, runner_for(None), min_area_m2=float(sys.argv[5]),
+        result = identify_corridors_tiled(DemSource(path), grid, transform, runner_for(None), min_area_m2=float(sys.argv[5]),
                                           widths=widths, accumulation_path=out + "/acc.tif", direction_path=out + "/d8.tif",
                                           raster_crs="EPSG:32648", scratch_dir=sys.argv[6])
     lines, rounds, tiles = len(result.lines), result.flat_rounds, grid.down * grid.across

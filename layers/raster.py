@@ -1,33 +1,18 @@
-"""Raster layer -> numpy array + affine transform + nodata, and numpy -> GeoTIFF.
+"""Raster layer -> the file behind it, and numpy -> GeoTIFF.
 
-Read and written with rasterio (Debian's, linked to the same GDAL as QGIS). Only file-based GDAL
-rasters can be read this way; other providers (WMS, PostGIS raster) get a clear error.
+Cells are read with rasterio (Debian's, linked to the same GDAL as QGIS) by the engines' own
+reader (algorithms/drainage/dem.py: DemSource); only file-based GDAL rasters can be read that way,
+so other providers (WMS, PostGIS raster) get a clear error here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingException
 
 from ..translation import tr
 from .crs import crs_wkt
-
-
-@dataclass
-class RasterData:
-    """One band as float64 with nodata cells set to NaN, and where it lies."""
-
-    array: object  # numpy.ndarray, float64, NaN where the source had nodata
-    transform: object  # affine.Affine: pixel (col, row) -> map (x, y)
-    crs: QgsCoordinateReferenceSystem
-    nodata: float | None  # the source's nodata value, for information
-    path: str
-
-    @property
-    def cell_size(self) -> tuple[float, float]:
-        return abs(self.transform.a), abs(self.transform.e)
 
 
 def raster_path(layer, label: str) -> str:
@@ -45,29 +30,6 @@ def raster_path(layer, label: str) -> str:
             tr("Raster layer '{}' is not a file on disk ({}). Save it as a GeoTIFF first.").format(label, path)
         )
     return path
-
-
-def read_band(layer, band: int = 1, label: str = "", feedback=None) -> RasterData:
-    """Read `band` of a file-based raster layer. Raises when the band does not exist or every
-    cell is nodata."""
-    import numpy as np
-    import rasterio
-
-    label = label or layer.name()
-    path = raster_path(layer, label)
-    with rasterio.open(path) as dataset:
-        if band < 1 or band > dataset.count:
-            raise QgsProcessingException(
-                tr("Raster layer '{}' has {} band(s); band {} does not exist.").format(label, dataset.count, band)
-            )
-        masked = dataset.read(band, masked=True)
-        array = masked.astype("float64").filled(np.nan)
-        transform, nodata = dataset.transform, dataset.nodata
-    if not np.isfinite(array).any():
-        raise QgsProcessingException(
-            tr("Raster layer '{}' holds only nodata cells in band {}: there is nothing to analyse.").format(label, band)
-        )
-    return RasterData(array, transform, layer.crs(), nodata, path)
 
 
 def write_geotiff(path: str, array, transform, crs: QgsCoordinateReferenceSystem, nodata: float | None = -9999.0,

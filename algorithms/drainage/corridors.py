@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..cancel import CancelledError
+from ..cancel import checkpoint
 from .hydrology import FlowModel, condition
 
 
@@ -68,11 +68,6 @@ class CorridorResult(CorridorTotals):
     crossings: object  # GeoDataFrame of points: road_fid, road_name, corridor_id, order, upstream_km2
     buildings: object  # GeoDataFrame: buildings in a corridor zone, building_fid, order, overlap_m2
     threshold_m2: float
-
-
-def _check(is_canceled: Callable[[], bool] | None) -> None:
-    if is_canceled is not None and is_canceled():
-        raise CancelledError()
 
 
 def corridor_lines(model: FlowModel, dem: np.ndarray, accumulation: np.ndarray, threshold_m2: float,
@@ -200,29 +195,24 @@ def identify_corridors(dem: np.ndarray, transform, *, crs=None, metric_crs=None,
                        is_canceled: Callable[[], bool] | None = None) -> CorridorResult:
     """The whole corridor analysis on `dem` (float32, NaN nodata; not modified). Vector inputs and
     outputs are in `metric_crs` (the working CRS). Elevations in metres; `row_areas`, `cell_metres`:
-    true cell areas and sizes (see hydrology.condition)."""
+    true cell areas and sizes (see hydrology.condition). `progress` gets the fraction done (0-1)."""
     if not min_area_m2 > 0:
         raise CorridorSettingsError("the minimum contributing area must be above 0")
-
-    def step(value: float) -> None:
-        _check(is_canceled)
-        if progress is not None:
-            progress(value)
-
+    step = checkpoint(progress, is_canceled)  # raises CancelledError at the next step once cancelled
     step(0.0)
     model = condition(dem, transform, latlon=latlon, is_canceled=is_canceled, row_areas=row_areas,
                       cell_metres=cell_metres)
-    step(45.0)
+    step(0.45)
     accumulation = model.accumulation_m2()
-    step(60.0)
+    step(0.60)
     lines = corridor_lines(model, dem, accumulation, min_area_m2, crs, metric_crs)
-    step(75.0)
+    step(0.75)
     zones = corridor_zones(lines, widths)
-    step(85.0)
+    step(0.85)
     crossings = road_crossings(lines, roads, road_name_column)
-    step(92.0)
+    step(0.92)
     flagged = buildings_in_zones(zones, buildings)
-    step(100.0)
+    step(1.0)
     return CorridorResult(accumulation=accumulation, d8=model.d8, lines=lines, zones=zones, crossings=crossings,
                           buildings=flagged, threshold_m2=float(min_area_m2))
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..cancel import CancelledError
+from ..cancel import checkpoint
 from .hydrology import condition
 
 
@@ -52,11 +52,6 @@ def ranked_with_exposure(frame, metric_crs, roads, buildings):
     frame.insert(1, "rank", np.arange(1, len(frame) + 1, dtype="int64"))
     frame["cells"] = frame["cells"].astype("int64")
     return frame
-
-
-def _check(is_canceled: Callable[[], bool] | None) -> None:
-    if is_canceled is not None and is_canceled():
-        raise CancelledError()
 
 
 def depression_table(depth: np.ndarray, filled: np.ndarray, accumulation: np.ndarray, cell_areas: np.ndarray,
@@ -122,37 +117,32 @@ def find_depressions(dem: np.ndarray, transform, *, crs=None, metric_crs=None, l
     """Depressions of `dem` (float32, NaN nodata; not modified) ranked by volume (rank 1 = the
     largest store of ponding water), with exposure of roads and buildings (in `metric_crs`).
     Elevations in metres; `row_areas`, `cell_metres`: true cell
-    areas and sizes (see hydrology.condition)."""
+    areas and sizes (see hydrology.condition). `progress` gets the fraction done (0-1)."""
     import geopandas as gpd
 
     if min_depth < 0 or min_area_m2 < 0:
         raise ValueError("the minimum depth and area cannot be negative")
-
-    def step(value: float) -> None:
-        _check(is_canceled)
-        if progress is not None:
-            progress(value)
-
+    step = checkpoint(progress, is_canceled)  # raises CancelledError at the next step once cancelled
     step(0.0)
     model = condition(dem, transform, latlon=latlon, keep_filled=True, is_canceled=is_canceled, row_areas=row_areas,
                       cell_metres=cell_metres)
-    step(45.0)
+    step(0.45)
     accumulation = model.accumulation_m2()
     depth = model.filled - dem.astype(np.float32, copy=False)
     depth[depth < 0] = 0.0  # float rounding only: filling never lowers a cell
-    step(60.0)
+    step(0.60)
     areas = model.row_areas
     labels, table, candidates = depression_table(depth, model.filled, accumulation, areas, min_depth, min_area_m2)
     del accumulation
     model.filled = None
-    step(75.0)
+    step(0.75)
     count = 0 if table is None else len(table["area_m2"])
     polygons = np.array(label_polygons(labels, transform, count), dtype=object) if count else np.array([], dtype=object)
     del labels
     frame = gpd.GeoDataFrame(table or {k: np.array([]) for k in ("area_m2", "volume_m3", "max_depth_m", "mean_depth_m",
                                                                    "spill_elev_m", "upstream_km2", "cells")},
                              geometry=polygons, crs=crs)
-    step(90.0)
+    step(0.90)
     frame = ranked_with_exposure(frame, metric_crs, roads, buildings)
-    step(100.0)
+    step(1.0)
     return DepressionResult(depth=depth, depressions=frame, candidates=candidates)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..cancel import CancelledError
+from ..cancel import checkpoint
 from ..projection import geographic_row_areas, metres_per_degree
 from .tiled.kernels import UNRESOLVED, drain_flats
 
@@ -214,17 +214,20 @@ def cell_distances(transform, shape: tuple[int, int], latlon: bool,
 
 def condition(dem: np.ndarray, transform, latlon: bool = False, keep_filled: bool = False,
               is_canceled: Callable[[], bool] | None = None, row_areas: np.ndarray | None = None,
-              cell_metres: tuple[float, float] | None = None) -> FlowModel:
+              cell_metres: tuple[float, float] | None = None,
+              progress: Callable[[float], None] | None = None) -> FlowModel:
     """Fill depressions (every one, to its spill level), derive D8 directions (steepest descent on
     the filled surface; on flats the shortest way to the nearest lower cell) and the flow graph.
 
     `dem`: float32 (or float64) array with NaN for nodata; it is not modified. `row_areas`: m2 of
     one cell per row (default: row_cell_areas, the grid's units taken as metres); `cell_metres`:
     ground width and height of a cell, for the slopes (default: from the transform, degrees
-    converted at the DEM's mid-latitude)."""
+    converted at the DEM's mid-latitude). `progress` gets the fraction done (0-1); `is_canceled`
+    stops the run between its stages (CancelledError)."""
     import pyflwdir
     from pyflwdir import dem as pdem
 
+    step = checkpoint(progress, is_canceled)
     check_shape(dem)
     if row_areas is None:
         row_areas = row_cell_areas(transform, dem.shape, latlon)
@@ -233,8 +236,7 @@ def condition(dem: np.ndarray, transform, latlon: bool = False, keep_filled: boo
         raise DrainageInputError("one positive, finite cell area per DEM row is needed")
     elevation = dem if dem.dtype == np.float32 else dem.astype(np.float32)
     filled, d8 = pdem.fill_depressions(elevation, outlets="edge", nodata=np.nan)
-    if is_canceled is not None and is_canceled():
-        raise CancelledError()
+    step(0.5)
     cell_x, cell_y = cell_distances(transform, dem.shape, latlon, cell_metres)
     d8[d8 != D8_NODATA] = UNRESOLVED  # flats: routed below, as the tiled path routes them
     steepest_descent(filled, d8, cell_x, cell_y)
@@ -242,10 +244,8 @@ def condition(dem: np.ndarray, transform, latlon: bool = False, keep_filled: boo
     if not keep_filled:
         del filled
         filled = None
-    if is_canceled is not None and is_canceled():
-        raise CancelledError()
+    step(0.9)
     flw = pyflwdir.from_array(d8, ftype="d8", check_ftype=False, transform=transform, latlon=latlon, cache=False)
     flw.order_cells(method="sort")  # "walk" is faster but needs 32 bytes per cell more
-    if is_canceled is not None and is_canceled():
-        raise CancelledError()
+    step(1.0)
     return FlowModel(d8=d8, filled=filled, transform=transform, latlon=latlon, row_areas=row_areas, _flw=flw)

@@ -31,69 +31,6 @@
     </message>
 </context>
 <context>
-    <name>DrainageAlgorithm</name>
-    <message>
-        <source>Digital elevation model (DEM)</source>
-        <translation>数字高程模型（DEM）</translation>
-    </message>
-    <message>
-        <source>Elevation band</source>
-        <translation>高程波段</translation>
-    </message>
-    <message>
-        <source>Roads (lines)</source>
-        <translation>道路（线）</translation>
-    </message>
-    <message>
-        <source>Buildings (polygons)</source>
-        <translation>建筑（面）</translation>
-    </message>
-    <message>
-        <source>Raster layer &apos;{}&apos; has {} band(s); band {} does not exist. Choose the elevation band.</source>
-        <translation>栅格图层“{}”共有 {} 个波段，不存在第 {} 波段。请选择高程所在的波段。</translation>
-    </message>
-    <message>
-        <source>DEM &apos;{}&apos; has {} x {} cells; a flow network needs at least 3 x 3. Use a larger DEM.</source>
-        <translation>高程模型“{}”只有 {} × {} 个栅格，计算汇流网络至少需要 3 × 3 个。请使用范围更大的高程模型。</translation>
-    </message>
-    <message>
-        <source>DEM &apos;{}&apos; has {} cells and needs about {} GiB of memory, but only {} GiB are available. Clip the DEM to the study area or resample it to a coarser cell size.</source>
-        <translation>高程模型“{}”共有 {} 个栅格，约需 {} GiB 内存，但当前仅有 {} GiB 可用。请将高程模型裁剪到研究范围，或重采样为更大的栅格尺寸。</translation>
-    </message>
-    <message>
-        <source>DEM &apos;{}&apos;: {} x {} cells, estimated peak memory {} MiB.</source>
-        <translation>高程模型“{}”：{} × {} 个栅格，预计峰值内存 {} MiB。</translation>
-    </message>
-    <message>
-        <source>Raster layer &apos;{}&apos; holds only nodata cells in band {}: there is nothing to analyse.</source>
-        <translation>栅格图层“{}”第 {} 波段全部为无数据栅格，无法分析。</translation>
-    </message>
-    <message>
-        <source>DEM &apos;{}&apos; has no valid CRS: set its CRS in Layer Properties first.</source>
-        <translation>高程模型“{}”没有有效的坐标参考系：请先在图层属性中设置坐标参考系。</translation>
-    </message>
-    <message>
-        <source>Roads</source>
-        <translation>道路</translation>
-    </message>
-    <message>
-        <source>Buildings</source>
-        <translation>建筑</translation>
-    </message>
-    <message>
-        <source>Elevation unit of the DEM (metres, feet = international foot, us_survey_feet)</source>
-        <translation>高程模型的高程单位（metres 米、feet 国际英尺、us_survey_feet 美国测量英尺）</translation>
-    </message>
-    <message>
-        <source>DEM &apos;{}&apos;: cell areas cannot be measured in its CRS {} ({}). Reproject the DEM to a Gauss-Kruger or UTM CRS.</source>
-        <translation>高程模型“{}”：无法在其坐标系 {} 中量算栅格面积（{}）。请将高程模型重投影到高斯-克吕格或 UTM 坐标系。</translation>
-    </message>
-    <message>
-        <source>DEM '{}': elevations in {}, cells of {} m² (mean); lengths and areas are measured in {}.</source>
-        <translation>高程模型“{}”：高程单位 {}，栅格平均面积 {} m²；长度和面积在 {} 中量算。</translation>
-    </message>
-</context>
-<context>
     <name>DrainageCorridorsAlgorithm</name>
     <message>
         <source>Drainage corridors (排涝通道识别)</source>
@@ -390,12 +327,56 @@
         <translation>高程模型“{}”：无法在其坐标系 {} 中量算栅格面积（{}）。请将高程模型重投影到高斯-克吕格或 UTM 坐标系。</translation>
     </message>
     <message>
-        <source>Flow accumulation (m²)</source>
-        <translation>汇流累积量（m²）</translation>
+        <source>Digital elevation model (DEM)</source>
+        <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
-        <source>Ponding depth (m)</source>
-        <translation>积水深度（米）</translation>
+        <source>Elevation band</source>
+        <translation>高程波段</translation>
+    </message>
+    <message>
+        <source>Elevation unit of the DEM (metres, feet = international foot, us_survey_feet)</source>
+        <translation>高程模型的高程单位（metres 米、feet 国际英尺、us_survey_feet 美国测量英尺）</translation>
+    </message>
+    <message>
+        <source>Raster layer &apos;{}&apos; has {} band(s); band {} does not exist. Choose the elevation band.</source>
+        <translation>栅格图层“{}”共有 {} 个波段，不存在第 {} 波段。请选择高程所在的波段。</translation>
+    </message>
+    <message>
+        <source>DEM &apos;{}&apos; has {} x {} cells; a flow network needs at least 3 x 3. Use a larger DEM.</source>
+        <translation>高程模型“{}”只有 {} × {} 个栅格，计算汇流网络至少需要 3 × 3 个。请使用范围更大的高程模型。</translation>
+    </message>
+    <message>
+        <source>DEM '{}': elevations in {}, cells of {} m² (mean); lengths and areas are measured in {}.</source>
+        <translation>高程模型“{}”：高程单位 {}，栅格平均面积 {} m²；长度和面积在 {} 中量算。</translation>
+    </message>
+    <message>
+        <source>DEM &apos;{}&apos; has {} cells and needs about {} GiB of memory, but only {} GiB are available. Clip the DEM to the study area or resample it to a coarser cell size.</source>
+        <translation>高程模型“{}”共有 {} 个栅格，约需 {} GiB 内存，但当前仅有 {} GiB 可用。请将高程模型裁剪到研究范围，或重采样为更大的栅格尺寸。</translation>
+    </message>
+    <message>
+        <source>DEM &apos;{}&apos;: {} x {} cells, estimated peak memory {} MiB.</source>
+        <translation>高程模型“{}”：{} × {} 个栅格，预计峰值内存 {} MiB。</translation>
+    </message>
+    <message>
+        <source>Raster layer &apos;{}&apos; holds only nodata cells in band {}: there is nothing to analyse.</source>
+        <translation>栅格图层“{}”第 {} 波段全部为无数据栅格，无法分析。</translation>
+    </message>
+    <message>
+        <source>Roads (lines)</source>
+        <translation>道路（线）</translation>
+    </message>
+    <message>
+        <source>Buildings (polygons)</source>
+        <translation>建筑（面）</translation>
+    </message>
+    <message>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation>建筑</translation>
     </message>
 </context>
 </TS>

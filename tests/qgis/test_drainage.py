@@ -404,7 +404,7 @@ def test_dem_in_us_feet_gives_the_same_corridors_and_depressions(run, tmp_path):
 def test_broken_user_preset_is_an_error_naming_the_file(run, tmp_path, monkeypatch):
     """A planner's drainage.json that does not parse stops the run with its path, instead of the
     built-in values being used without a word."""
-    from urbanization_planning.algorithms.drainage import processing as drainage_processing
+    from urbanization_planning.algorithms.drainage.processing import preset as drainage_processing
 
     (tmp_path / "drainage.json").write_text('{"presets": {"default": ', encoding="utf-8")
     monkeypatch.setattr(drainage_processing, "user_standards_dir", lambda: tmp_path)

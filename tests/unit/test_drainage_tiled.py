@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from urbanization_planning.algorithms.cancel import CancelledError
 from urbanization_planning.algorithms.dask_runtime import TileRunner, runner_for
 from urbanization_planning.algorithms.drainage.corridors import identify_corridors
+from urbanization_planning.algorithms.drainage.dem import DemSource
 from urbanization_planning.algorithms.drainage.depressions import find_depressions
 from urbanization_planning.algorithms.drainage.hydrology import cell_distances, condition, steepest_descent
 from urbanization_planning.algorithms.drainage.tiled.analyses import (
@@ -31,7 +32,7 @@ from urbanization_planning.algorithms.drainage.tiled.analyses import (
     network_lines,
 )
 from urbanization_planning.algorithms.drainage.tiled.flow import condition_tiled
-from urbanization_planning.algorithms.drainage.tiled.grid import Scratch, Source, TileGrid
+from urbanization_planning.algorithms.drainage.tiled.grid import Scratch, TileGrid
 
 from ..conftest import DATA, SAMPLE_DATA
 
@@ -84,7 +85,7 @@ def tiled_arrays(path: str, layout, runner=None, threshold=None):
     dem, transform, latlon = read(path)
     grid = TileGrid.by_count(dem.shape, *layout)
     with tempfile.TemporaryDirectory() as folder:
-        flow = condition_tiled(Source(path), grid, Scratch(folder), transform, runner or runner_for(None),
+        flow = condition_tiled(DemSource(path), grid, Scratch(folder), transform, runner or runner_for(None),
                                latlon=latlon, threshold_m2=threshold)
         return (mosaic(flow, "filled", np.float32, np.nan), mosaic(flow, "d8_final", np.uint8, 247),
                 mosaic(flow, "acc", np.float32, np.nan), flow)
@@ -194,7 +195,7 @@ def test_corridor_cells_and_orders_agree(path, threshold, layout):
 def test_corridor_lines_match(tmp_path):
     dem, transform, _ = read(BIGTUJUNGA)
     whole = identify_corridors(dem, transform, min_area_m2=1e6, widths=WIDTHS)
-    tiled = identify_corridors_tiled(Source(BIGTUJUNGA), TileGrid.by_count(dem.shape, 7, 5), transform, runner_for(None),
+    tiled = identify_corridors_tiled(DemSource(BIGTUJUNGA), TileGrid.by_count(dem.shape, 7, 5), transform, runner_for(None),
                                      min_area_m2=1e6, widths=WIDTHS, accumulation_path=str(tmp_path / "acc.tif"),
                                      direction_path=str(tmp_path / "d8.tif"), raster_crs="EPSG:32611")
     assert tiled.total_length_km == pytest.approx(whole.total_length_km, rel=0.01)
@@ -211,7 +212,7 @@ def test_corridor_lines_match(tmp_path):
 def test_depressions_across_borders_are_whole(path, layout, tmp_path):
     dem, transform, latlon = read(path)
     whole = find_depressions(dem, transform, latlon=latlon, min_depth=0.0)
-    tiled = find_depressions_tiled(Source(path), TileGrid.by_count(dem.shape, *layout), transform, runner_for(None),
+    tiled = find_depressions_tiled(DemSource(path), TileGrid.by_count(dem.shape, *layout), transform, runner_for(None),
                                    latlon=latlon, min_depth=0.0, depth_path=str(tmp_path / "depth.tif"),
                                    raster_crs="EPSG:4326")
     assert tiled.candidates == whole.candidates and tiled.count == whole.count
@@ -230,7 +231,7 @@ def test_depressions_across_borders_are_whole(path, layout, tmp_path):
 def test_thresholds_apply_to_the_joined_hollow(flat_dem):
     dem, transform, _ = read(flat_dem)
     whole = find_depressions(dem, transform, min_depth=0.5, min_area_m2=2000.0)
-    tiled = find_depressions_tiled(Source(flat_dem), TileGrid.by_count(dem.shape, 7, 5), transform, runner_for(None),
+    tiled = find_depressions_tiled(DemSource(flat_dem), TileGrid.by_count(dem.shape, 7, 5), transform, runner_for(None),
                                    min_depth=0.5, min_area_m2=2000.0)
     assert tiled.count == whole.count > 0
     np.testing.assert_allclose(np.sort(tiled.depressions["volume_m3"]), np.sort(whole.depressions["volume_m3"]), rtol=1e-9)
@@ -260,7 +261,7 @@ def test_cancel_stops_between_tiles_and_cleans_up(tmp_path):
     scratch.mkdir()
     dem, transform, _ = read(BIGTUJUNGA)
     with pytest.raises(CancelledError):
-        find_depressions_tiled(Source(BIGTUJUNGA), TileGrid.by_count(dem.shape, 4, 4), transform, runner_for(None),
+        find_depressions_tiled(DemSource(BIGTUJUNGA), TileGrid.by_count(dem.shape, 4, 4), transform, runner_for(None),
                                scratch_dir=str(scratch), is_canceled=is_canceled)
     assert list(scratch.iterdir()) == []
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ...cancel import CancelledError
+from ...cancel import checkpoint
 from ..corridors import (
     CorridorSettingsError,
     CorridorTotals,
@@ -28,11 +28,12 @@ from ..corridors import (
     lines_frame,
     road_crossings,
 )
+from ..dem import GDAL_CACHE_MB, DemSource
 from ..depressions import DepressionTotals, ranked_with_exposure
 from ..hydrology import D8_NODATA
 from . import kernels
 from .flow import TiledFlow, condition_tiled
-from .grid import GDAL_CACHE_MB, Scratch, Source, TileGrid, perimeter
+from .grid import Scratch, TileGrid, perimeter
 
 # peak bytes per cell of one tile in flight (its arrays, the ring, the flood's FIFO and heap, the
 # accumulation's float64 totals): benchmarks/bench_drainage_tiled.py measured the tile stages of the
@@ -43,6 +44,11 @@ TILE_BYTES_PER_CELL = 40
 # while filling (8), directions (1-2), accumulation (4), depth and hollow labels (8, depressions);
 # with the output GeoTIFFs written beside them, rounded up
 SCRATCH_BYTES_PER_CELL = 24
+
+
+def _share(progress: Callable[[float], None] | None, start: float, span: float) -> Callable[[float], None] | None:
+    """`progress` for a stage that makes up `span` of the run from `start` (fractions 0-1)."""
+    return None if progress is None else (lambda fraction: progress(start + span * fraction))
 
 
 def tile_cells_for(memory_budget: int, workers: int) -> int:
@@ -125,7 +131,7 @@ def network_lines(network: tuple, transform, shape: tuple[int, int], crs, metric
     return lines, strahler, own
 
 
-def identify_corridors_tiled(source: Source, grid: TileGrid, transform, runner, *, crs=None, metric_crs=None,
+def identify_corridors_tiled(source: DemSource, grid: TileGrid, transform, runner, *, crs=None, metric_crs=None,
                              latlon: bool = False, row_areas: np.ndarray | None = None, cell_metres=None, min_area_m2: float,
                              widths: dict[int, float], roads=None, buildings=None, road_name_column: str | None = None,
                              accumulation_path: str | None = None, direction_path: str | None = None,
@@ -136,39 +142,32 @@ def identify_corridors_tiled(source: Source, grid: TileGrid, transform, runner, 
     nodata -9999) and D8 rasters go to `accumulation_path` / `direction_path` when given."""
     if not min_area_m2 > 0:
         raise CorridorSettingsError("the minimum contributing area must be above 0")
-
-    def step(start: float, span: float):
-        return lambda value: progress(start + span * value / 100.0) if progress is not None else None
-
+    step = checkpoint(progress, is_canceled)  # raises CancelledError at the next step once cancelled
     with tempfile.TemporaryDirectory(prefix="drainage-tiles-", dir=scratch_dir) as folder:
         flow = condition_tiled(source, grid, Scratch(folder), transform, runner, latlon=latlon, row_areas=row_areas,
-                               cell_metres=cell_metres, threshold_m2=float(min_area_m2), progress=step(0, 80), is_canceled=is_canceled)
+                               cell_metres=cell_metres, threshold_m2=float(min_area_m2),
+                               progress=_share(progress, 0.0, 0.80), is_canceled=is_canceled)
         if accumulation_path:
             write_tiles(flow, "acc", accumulation_path, raster_crs, -9999.0, "float32")
         if direction_path:
             write_tiles(flow, "d8_final", direction_path, raster_crs, D8_NODATA, "uint8")
-    _check(is_canceled)
+    step(0.80)
     lines, _, _ = network_lines(flow.network, transform, grid.shape, crs, metric_crs)
-    step(80, 20)(25)
+    step(0.85)
     zones = corridor_zones(lines, widths)
-    _check(is_canceled)
+    step(0.90)
     crossings = road_crossings(lines, roads, road_name_column)
     flagged = buildings_in_zones(zones, buildings)
-    step(80, 20)(100)
+    step(1.0)
     return TiledCorridorResult(lines=lines, zones=zones, crossings=crossings, buildings=flagged,
                                threshold_m2=float(min_area_m2), flat_rounds=flow.flat_rounds)
-
-
-def _check(is_canceled) -> None:
-    if is_canceled is not None and is_canceled():
-        raise CancelledError()
 
 
 # ---------------------------------------------------------------------------------------------
 # depressions
 
 
-def depression_tile_task(grid: TileGrid, scratch: Scratch, source: Source, i: int, j: int, areas: np.ndarray):
+def depression_tile_task(grid: TileGrid, scratch: Scratch, source: DemSource, i: int, j: int, areas: np.ndarray):
     """Depth, hollow labels and per-hollow sums of one tile. Returns (label count, stats dict of
     arrays indexed by label - 1, perimeter of the labels)."""
     from scipy import ndimage
@@ -283,7 +282,7 @@ def _combine(grid: TileGrid, results: dict, joined: dict, groups: int) -> dict:
     return combined
 
 
-def find_depressions_tiled(source: Source, grid: TileGrid, transform, runner, *, crs=None, metric_crs=None,
+def find_depressions_tiled(source: DemSource, grid: TileGrid, transform, runner, *, crs=None, metric_crs=None,
                            latlon: bool = False, row_areas: np.ndarray | None = None, cell_metres=None, min_depth: float = 0.15,
                            min_area_m2: float = 0.0, roads=None, buildings=None, depth_path: str | None = None,
                            raster_crs=None, scratch_dir: str | None = None,
@@ -297,19 +296,18 @@ def find_depressions_tiled(source: Source, grid: TileGrid, transform, runner, *,
     if min_depth < 0 or min_area_m2 < 0:
         raise ValueError("the minimum depth and area cannot be negative")
 
-    def step(start: float, span: float):
-        return lambda value: progress(start + span * value / 100.0) if progress is not None else None
-
+    step = checkpoint(progress, is_canceled)  # raises CancelledError at the next step once cancelled
+    report = checkpoint(progress)  # inside runner.map: the runner itself stops a cancelled map safely
     with tempfile.TemporaryDirectory(prefix="drainage-tiles-", dir=scratch_dir) as folder:
         scratch = Scratch(folder)
         flow = condition_tiled(source, grid, scratch, transform, runner, latlon=latlon, row_areas=row_areas,
-                               cell_metres=cell_metres, progress=step(0, 70), is_canceled=is_canceled)
+                               cell_metres=cell_metres, progress=_share(progress, 0.0, 0.70), is_canceled=is_canceled)
         tiles = grid.tiles
         areas = flow.row_areas
         results = dict(zip(tiles, runner.map(
             depression_tile_task, [(grid, scratch, source, i, j, areas[grid.window(i, j)[0]:][:grid.window(i, j)[2]])
                                    for i, j in tiles],
-            progress=lambda done, total: step(70, 15)(100 * done / total), is_canceled=is_canceled)))
+            progress=lambda done, total: report(0.70 + 0.15 * done / total), is_canceled=is_canceled)))
         if depth_path:
             write_tiles(flow, "depth", depth_path, raster_crs, -9999.0, "float32")
         joined, groups = join_hollows(grid, {t: results[t][0] for t in tiles}, {t: results[t][2] for t in tiles})
@@ -321,7 +319,7 @@ def find_depressions_tiled(source: Source, grid: TileGrid, transform, runner, *,
         new_id[kept] = np.arange(1, kept.size + 1)
         relabel = {t: np.concatenate([[0], new_id[joined[t][1:]]]) for t in tiles}
         pieces = runner.map(polygons_tile_task, [(grid, scratch, transform, i, j, relabel[(i, j)]) for i, j in tiles],
-                            progress=lambda done, total: step(85, 10)(100 * done / total), is_canceled=is_canceled)
+                            progress=lambda done, total: report(0.85 + 0.10 * done / total), is_canceled=is_canceled)
     gathered: dict[int, list] = {}
     for part in pieces:
         for key, polygons in part.items():
@@ -333,5 +331,5 @@ def find_depressions_tiled(source: Source, grid: TileGrid, transform, runner, *,
              "spill_elev_m": stats["spill"][kept].astype(np.float32),
              "upstream_km2": stats["upstream"][kept] / 1e6, "cells": stats["cells"][kept].astype("int64")}
     frame = ranked_with_exposure(gpd.GeoDataFrame(table, geometry=polygons, crs=crs), metric_crs, roads, buildings)
-    step(95, 5)(100)
+    step(1.0)
     return TiledDepressionResult(depressions=frame, candidates=groups, flat_rounds=flow.flat_rounds)

@@ -29,10 +29,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ...cancel import CancelledError
+from ...cancel import checkpoint
+from ..dem import DemSource
 from ..hydrology import D8_NODATA, cell_distances, row_cell_areas, steepest_descent
 from . import kernels
-from .grid import Scratch, Source, TileGrid, perimeter, ring_around, rings_equal, with_ring
+from .grid import Scratch, TileGrid, perimeter, ring_around, rings_equal, with_ring
 
 NEIGHBOUR_OFFSETS = {int(code): (int(dr), int(dc)) for code, dr, dc in zip(kernels.CODES, kernels.DR, kernels.DC)}
 
@@ -51,7 +52,7 @@ def outlet_cells(ringed: np.ndarray) -> np.ndarray:
     return touches & ~missing[1:-1, 1:-1]
 
 
-def fill_labels_task(source: Source, grid: TileGrid, scratch: Scratch, i: int, j: int):
+def fill_labels_task(source: DemSource, grid: TileGrid, scratch: Scratch, i: int, j: int):
     """Stage 1 of the fill: flood the tile from its perimeter, keep the local fill and labels."""
     row0, col0, rows, cols = grid.window(i, j)
     ringed = source.read(row0 - 1, col0 - 1, rows + 2, cols + 2)
@@ -62,7 +63,7 @@ def fill_labels_task(source: Source, grid: TileGrid, scratch: Scratch, i: int, j
     return perimeter(labels), perimeter(elevation), pairs, levels, int(labels.max())
 
 
-def fill_finish_task(source: Source, grid: TileGrid, scratch: Scratch, i: int, j: int, spill: np.ndarray):
+def fill_finish_task(source: DemSource, grid: TileGrid, scratch: Scratch, i: int, j: int, spill: np.ndarray):
     """Stage 2 of the fill: raise every cell to its watershed's spill level."""
     row0, col0, rows, cols = grid.window(i, j)
     fill, labels = scratch.load("fill", i, j), scratch.load("labels", i, j)
@@ -164,7 +165,7 @@ def accumulation_links_task(grid: TileGrid, scratch: Scratch, i: int, j: int, ar
     return (row0 + pr) * width + col0 + pc, local[cells], target, leaves
 
 
-def accumulation_task(source: Source, grid: TileGrid, scratch: Scratch, i: int, j: int, areas: np.ndarray,
+def accumulation_task(source: DemSource, grid: TileGrid, scratch: Scratch, i: int, j: int, areas: np.ndarray,
                       entries: np.ndarray, inflow: np.ndarray, threshold: float | None):
     """Stage 2 of the accumulation: the tile's totals with the inflow from other tiles added
     where it enters; kept as float32 (NaN outside the DEM). With a `threshold`, returns the
@@ -293,7 +294,7 @@ def solve_inflow(grid: TileGrid, links: dict) -> dict:
 class TiledFlow:
     """What the tiled conditioning leaves in the scratch folder, per tile: filled, d8_final, acc."""
 
-    source: Source
+    source: DemSource
     grid: TileGrid
     scratch: Scratch
     transform: object
@@ -307,26 +308,26 @@ class TiledFlow:
         return self.scratch.load(name, i, j)
 
 
-def condition_tiled(source: Source, grid: TileGrid, scratch: Scratch, transform, runner, *, latlon: bool = False,
+def condition_tiled(source: DemSource, grid: TileGrid, scratch: Scratch, transform, runner, *, latlon: bool = False,
                     row_areas: np.ndarray | None = None, cell_metres: tuple[float, float] | None = None,
                     threshold_m2: float | None = None, progress: Callable[[float], None] | None = None,
                     is_canceled: Callable[[], bool] | None = None) -> TiledFlow:
     """Fill, directions and accumulation of the DEM in `source`, tile by tile on `runner`
     (algorithms.dask_runtime). `row_areas`: m2 of one cell per DEM row (default: the grid's units
     taken as metres, hydrology.row_cell_areas); `cell_metres`: ground size of a cell for the slopes
-    (default: hydrology.cell_distances). Progress 0-100 over the stages, by tiles done."""
+    (default: hydrology.cell_distances). `progress` gets the fraction done (0-1) over the stages,
+    by tiles done."""
     tiles = grid.tiles
-    stage_span = {"fill": (0, 25), "finish": (25, 15), "directions": (40, 15), "flats": (55, 7), "route": (62, 3),
-                  "links": (65, 15), "accumulation": (80, 20)}
+    step = checkpoint(progress, is_canceled)  # raises CancelledError at the next step once cancelled
+    stage_span = {"fill": (0.0, 0.25), "finish": (0.25, 0.15), "directions": (0.40, 0.15), "flats": (0.55, 0.07),
+                  "route": (0.62, 0.03), "links": (0.65, 0.15), "accumulation": (0.80, 0.20)}
+
+    report = checkpoint(progress)  # inside runner.map: the runner itself stops a cancelled map safely
 
     def run(stage, function, tasks):
         start, span = stage_span[stage]
-
-        def report(done, total):
-            if progress is not None:
-                progress(start + span * done / total)
-
-        return runner.map(function, tasks, progress=report, is_canceled=is_canceled)
+        return runner.map(function, tasks, progress=lambda done, total: report(start + span * done / total),
+                          is_canceled=is_canceled)
 
     results = dict(zip(tiles, run("fill", fill_labels_task, [(source, grid, scratch, i, j) for i, j in tiles])))
     spill = solve_spill_levels(grid, results)
@@ -372,6 +373,5 @@ def condition_tiled(source: Source, grid: TileGrid, scratch: Scratch, transform,
         network = tuple(np.concatenate([part[k] for part in network]) for k in range(4))
     else:
         network = None
-    if is_canceled is not None and is_canceled():
-        raise CancelledError()
+    step(1.0)
     return TiledFlow(source, grid, scratch, transform, latlon, areas, rounds, stranded, network)

@@ -1,6 +1,6 @@
-"""Tiles of a DEM too large for memory: their windows, windowed reading with a one-cell ring, the
-perimeter rows and columns tiles exchange, and the scratch files a tile keeps between stages.
-Pure: numpy and rasterio."""
+"""Tiles of a DEM too large for memory: their windows, the one-cell ring and perimeter rows and
+columns tiles exchange, and the scratch files a tile keeps between stages (the cells themselves
+come from dem.DemSource). Pure: numpy."""
 
 from __future__ import annotations
 
@@ -9,41 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-
-# GDAL's block cache while tiles are read and outputs written (MB): its default, 5 % of the RAM
-# (1.2 GiB here), filled up with blocks nothing reads again and was the peak of the 400M run
-GDAL_CACHE_MB = 64
-
-
-@dataclass(frozen=True)
-class Source:
-    """A DEM on disk (GeoTIFF, tiled/COG GeoTIFF or VRT mosaic), the band to read and the metres
-    per elevation unit (cells are multiplied by it in float32, as the untiled reader does)."""
-
-    path: str
-    band: int = 1
-    z_factor: float = 1.0
-
-    def read(self, row0: int, col0: int, rows: int, cols: int) -> np.ndarray:
-        """float32 cells of the window, NaN for nodata and for cells outside the raster."""
-        import rasterio
-        from rasterio.windows import Window
-
-        out = np.full((rows, cols), np.nan, dtype=np.float32)
-        with rasterio.Env(GDAL_CACHEMAX=GDAL_CACHE_MB), rasterio.open(self.path) as dataset:
-            r0, c0 = max(row0, 0), max(col0, 0)
-            r1, c1 = min(row0 + rows, dataset.height), min(col0 + cols, dataset.width)
-            if r1 <= r0 or c1 <= c0:
-                return out
-            block = dataset.read(self.band, window=Window(c0, r0, c1 - c0, r1 - r0), out_dtype="float32")
-            nodata = dataset.nodatavals[self.band - 1]
-        if nodata is not None:
-            block[block == np.float32(nodata)] = np.nan
-        block[~np.isfinite(block)] = np.nan
-        if self.z_factor != 1.0:
-            block *= np.float32(self.z_factor)
-        out[r0 - row0:r1 - row0, c0 - col0:c1 - col0] = block
-        return out
 
 
 @dataclass(frozen=True)
