@@ -11,9 +11,8 @@ from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from . import dependencies, report
+from . import dependencies, field_labels, report
 from .cancel import CancelledError
-from .mapping import field_labels
 
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
 RESOURCES = PLUGIN_DIR / "resources"
@@ -72,7 +71,7 @@ def _delete(paths: list[Path]) -> None:
 
 
 def translate_field_text(text: str) -> str:
-    """Field labels and placeholder values (algorithms/mapping/field_labels.py) in the user's language."""
+    """Field labels and placeholder values (algorithms/field_labels.py) in the user's language."""
     return QCoreApplication.translate(field_labels.CONTEXT, text)
 
 

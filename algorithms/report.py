@@ -7,7 +7,7 @@ import html
 import math
 from collections.abc import Callable, Sequence
 
-from .mapping import field_labels
+from . import field_labels
 
 PALETTE = ("#2f7fc1", "#e15759", "#59a14f", "#f28e2b", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f")
 

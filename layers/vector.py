@@ -26,8 +26,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
+from ..algorithms import field_labels
 from ..algorithms.cancel import CancelledError
-from ..algorithms.mapping import field_labels
 from ..translation import tr
 from . import file_reader
 from .compat import FieldType

@@ -2,9 +2,10 @@
 context "fields" by the QGIS side) and a display kind for every field the algorithms write, plus
 the labels of the few placeholder values they write ("(all)", "(outside districts)").
 
-Pure: no QGIS, no Qt. The QGIS side sets the labels as field aliases (attribute table, identify,
-legend) and reports show them as table headers; `display()` formats a value by its kind: rates as
-percentages (0.812 -> "81.2 %"), people as whole numbers."""
+Pure: no QGIS, no Qt. Shared vocabulary, so it sits low beside report.py: layers/, reports and every
+domain's door read it, and it imports nothing of the plugin. The QGIS side sets the labels as field
+aliases (attribute table, identify, legend) and reports show them as table headers; `display()`
+formats a value by its kind: rates as percentages (0.812 -> "81.2 %"), people as whole numbers."""
 
 from __future__ import annotations
 
