@@ -183,9 +183,6 @@ TRIP_FIELDS: dict[str, tuple[str, str]] = {
     "transfers": (QT_TRANSLATE_NOOP("fields", "{}: transfers"), COUNT),
     "route": (QT_TRANSLATE_NOOP("fields", "{}: route"), TEXT),
 }
-# Per-class columns of the space structure summary: <class>_m2 and <class>_pct (already percent).
-SHARE_SUFFIXES = {"_m2": QT_TRANSLATE_NOOP("fields", "{} (m²)"), "_pct": QT_TRANSLATE_NOOP("fields", "{} (%)")}
-
 # Placeholder values written into data columns.
 VALUES = {
     "(all)": QT_TRANSLATE_NOOP("fields", "All"),

@@ -492,14 +492,6 @@
         <translation>{}：路径</translation>
     </message>
     <message>
-        <source>{} (m²)</source>
-        <translation>{}（m²）</translation>
-    </message>
-    <message>
-        <source>{} (%)</source>
-        <translation>{}（%）</translation>
-    </message>
-    <message>
         <source>All</source>
         <translation>全部</translation>
     </message>
