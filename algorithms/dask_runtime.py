@@ -18,15 +18,6 @@ from .cancel import CancelledError
 PACKAGES = ("dask", "distributed")
 
 
-def dask_available() -> bool:
-    """True when dask is importable (the local scheduler needs nothing more)."""
-    try:
-        import dask  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 class TileRunner:
     """Runs one function over a list of argument tuples, locally on threads or on a cluster."""
 
