@@ -50,8 +50,6 @@ LAYERS_TO_ENGINE_ALLOWED = {
 # Cycles closed only through function-local imports, as sorted module lists (see the docstring).
 # issue 27: both are in code other helpers are reworking; the lead removes each once it is gone.
 KNOWN_FUNCTION_LOCAL_CYCLES: set[tuple[str, ...]] = {
-    # the tiled half-door reads the drainage door's ELEVATION_UNITS; the door calls the tiled runs
-    ("algorithms.drainage.processing", "algorithms.drainage.tiled.processing"),
     # control_lines borrows partitioned's Hilbert key (in a function); partitioned runs control_lines
     ("algorithms.zoning.control_lines", "algorithms.zoning.partitioned"),
 }
