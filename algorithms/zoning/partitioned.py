@@ -6,8 +6,8 @@ piece and result at once; province-wide 三调 data (millions of parcels) outgro
 
 How:
 1. A first pass streams the plan file (partition_io.scan) and keeps each parcel's id and bounding
-   box. Parcels are ordered along a Hilbert curve through their box centres (dask-geopandas'
-   encoder) and cut into runs of `partition_size`: spatially coherent partitions.
+   box. Parcels are ordered along a Hilbert curve through their box centres (hilbert.py) and
+   cut into runs of `partition_size`: spatially coherent partitions.
 2. Each partition is read back by a spatial filter on the union of its boxes, keeping its own ids
    (partition_io.read_rect), checked by the same engine functions as the whole-layer path, and its
    results handed to `consume` in the driver (which writes them): memory is bounded by a few
@@ -41,6 +41,7 @@ import shapely
 from ..cancel import CancelledError
 from . import conflicts as conflict_engine
 from . import control_lines, overlay, topology
+from .hilbert import grid_cells, hilbert_key
 from .partition_io import LayerSource, Scan, read_rect, scan
 
 PARTITION_SIZE = 50_000
@@ -61,8 +62,6 @@ class Partition:
 
 def hilbert_distance(bounds: np.ndarray) -> np.ndarray:
     """Distance along a Hilbert curve of each box centre over the boxes' total extent."""
-    from dask_geopandas.hilbert_distance import _continuous_to_discrete_coords, _encode
-
     if len(bounds) == 0:
         return np.empty(0, dtype=np.int64)
     centre_x = (bounds[:, 0] + bounds[:, 2]) / 2.0
@@ -70,9 +69,9 @@ def hilbert_distance(bounds: np.ndarray) -> np.ndarray:
     # a square over the centres (the curve's cells square, so runs are compact), never of zero size
     side = max(centre_x.max() - centre_x.min(), centre_y.max() - centre_y.min())
     side = max(side, 1e-9 * max(1.0, abs(centre_x.min()), abs(centre_y.min())))
-    total = np.array([centre_x.min(), centre_y.min(), centre_x.min() + side, centre_y.min() + side])
-    x, y = _continuous_to_discrete_coords(bounds, HILBERT_LEVEL, total)
-    return np.asarray(_encode(HILBERT_LEVEL, x, y), dtype=np.int64)
+    x = grid_cells(centre_x, centre_x.min(), centre_x.min() + side, HILBERT_LEVEL)
+    y = grid_cells(centre_y, centre_y.min(), centre_y.min() + side, HILBERT_LEVEL)
+    return hilbert_key(x, y, HILBERT_LEVEL)
 
 
 def make_partitions(found: Scan, size: int = PARTITION_SIZE, transformer=None) -> list[Partition]:
@@ -125,11 +124,9 @@ class PlanReader:
 
     def deduction(self, columns, rows: int, crosswalk=None):
         """(田坎 share, deducted 2023 codes or None) per row, from the 三调 deduction fields."""
-        from .sandiao import deducted_codes, deduction_share
+        from .sandiao import deduction
 
-        values = {key: columns[name] for key, name in self.deduction_fields.items()}
-        share = deduction_share(values, rows)
-        return share, (deducted_codes(values, rows, crosswalk) if crosswalk is not None else None)
+        return deduction(columns, self.deduction_fields, rows, crosswalk)
 
 
 def boxes_meet(geometries: np.ndarray, rect) -> np.ndarray:
