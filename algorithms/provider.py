@@ -11,7 +11,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from .base import ICON
 
-# Each domain's processing module exposes ALGORITHMS, a list of algorithm classes.
+# Each domain's processing module (or package) exposes ALGORITHMS, a list of algorithm classes.
 DOMAINS = ("coordinates", "zoning", "greenspace", "drainage", "transit", "mapping", "healthcheck")
 # Processing settings (Settings > Options > Processing > Providers > Urbanization planning)
 DASK_SCHEDULER = "URBANIZATION_DASK_SCHEDULER"
@@ -49,7 +49,7 @@ def algorithm_classes() -> list[type]:
     classes = []
     here = Path(__file__).resolve().parent
     for domain in DOMAINS:
-        if (here / domain / "processing.py").exists():
+        if (here / domain / "processing.py").exists() or (here / domain / "processing").is_dir():
             module = importlib.import_module(f"{__package__}.{domain}.processing")
             classes.extend(module.ALGORITHMS)
     return classes
