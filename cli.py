@@ -59,9 +59,11 @@ def _say(text: str) -> None:
 
 
 def _progress(label: str):
+    """An engine's 0-1 progress, said every 10 %."""
     last = [-10.0]
 
-    def report(percent: float) -> None:
+    def report(fraction: float) -> None:
+        percent = 100.0 * fraction
         if percent - last[0] >= 10 or percent >= 100:
             last[0] = percent
             _say(f"{label}: {percent:.0f} %")

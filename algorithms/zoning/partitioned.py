@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..cancel import CancelledError
+from ..cancel import checkpoint
 from . import conflicts as conflict_engine
 from . import control_lines, overlay, topology
 from .hilbert import grid_cells, hilbert_key
@@ -166,15 +166,16 @@ def parts_near(parts: np.ndarray, rect, clip: bool = True) -> np.ndarray:
 
 def run_partitions(runner, function: Callable, tasks: list[tuple], consume_result: Callable[[object], None], *,
                    progress: Callable[[float], None] | None = None, is_canceled: Callable[[], bool] | None = None,
-                   window: int | None = None, span: tuple[float, float] = (0.0, 100.0)) -> None:
+                   window: int | None = None, span: tuple[float, float] = (0.0, 1.0)) -> None:
     """function(*task) for every task through `runner` (dask_runtime), a window of tasks at a time
     so that only that many partitions' results are held; each result goes to `consume_result` in
-    task order before the next window starts."""
+    task order before the next window starts. Progress: a 0-1 fraction, this run covering `span`."""
     window = window or max(2, 2 * getattr(runner, "workers", 2))
     total = len(tasks)
+    step = checkpoint(progress, is_canceled)
     for start in range(0, total, window):
-        if is_canceled is not None and is_canceled():
-            raise CancelledError
+        fraction = span[0] + (span[1] - span[0]) * start / max(total, 1)
+        step(fraction)
 
         def report(done, _count, start=start):
             if progress is not None:
@@ -234,7 +235,7 @@ def conflicts_task(reader: PlanReader, partition: Partition, dissolved: dict, ru
 
 def dissolve_control_lines(lines: dict, *, runner, min_area: float = 1.0, crs=None,
                            progress: Callable[[float], None] | None = None,
-                           is_canceled: Callable[[], bool] | None = None, span=(0.0, 100.0)):
+                           is_canceled: Callable[[], bool] | None = None, span=(0.0, 1.0)):
     """(line -> ControlLayer of its dissolved parts, the control-line overlaps), dissolved component
     by component in Dask tasks (control_lines); the same parts and overlaps as the whole-layer path.
     `lines`: line id -> polygons (array) or control_lines.ControlLayer (read from its file by the tasks)."""
@@ -267,7 +268,7 @@ def conflicts(reader: PlanReader, partitions: list[Partition], lines: dict, rule
     dissolved component by component (never a whole layer in one union), then each partition takes
     the parts near it."""
     dissolved, overlaps = dissolve_control_lines(lines, runner=runner, min_area=min_area, crs=crs, progress=progress,
-                                                 is_canceled=is_canceled, span=(0.0, 15.0))
+                                                 is_canceled=is_canceled, span=(0.0, 0.15))
     summaries, totals = [], {"unknown": 0, "parcels": 0}
 
     def take(result):
@@ -278,7 +279,7 @@ def conflicts(reader: PlanReader, partitions: list[Partition], lines: dict, rule
         totals["parcels"] += parcels
 
     tasks = [(reader, p, dissolved, rules, min_area, crs) for p in partitions]
-    run_partitions(runner, conflicts_task, tasks, take, progress=progress, is_canceled=is_canceled, span=(15.0, 100.0))
+    run_partitions(runner, conflicts_task, tasks, take, progress=progress, is_canceled=is_canceled, span=(0.15, 1.0))
     return StreamedConflicts(conflict_engine.merge_summaries(summaries), overlaps, totals["unknown"],
                              totals["parcels"], len(partitions))
 
@@ -342,7 +343,7 @@ def space(reader: PlanReader, partitions: list[Partition], mapping, crosswalk, u
         totals["measure"] = measure
 
     tasks = [(reader, p, mapping, crosswalk, units, crs) for p in partitions]
-    run_partitions(runner, space_task, tasks, take, progress=progress, is_canceled=is_canceled, span=(5.0, 95.0))
+    run_partitions(runner, space_task, tasks, take, progress=progress, is_canceled=is_canceled, span=(0.05, 0.95))
     rows = pd.concat(summaries, ignore_index=True) if summaries else pd.DataFrame({"unit": [], "space_class": [], "area_m2": []})
     return StreamedSpace(summarise(rows), totals["measure"], totals["parcels"], len(partitions))
 
@@ -418,7 +419,7 @@ def topology_check(reader: PlanReader, partitions: list[Partition], boundary: np
         totals["parcels"] += parcels
 
     tasks = [(reader, p, boundary_parts, tolerance, sliver_width, margin, crs) for p in partitions]
-    run_partitions(runner, topology_task, tasks, take, progress=progress, is_canceled=is_canceled, span=(0.0, 80.0))
+    run_partitions(runner, topology_task, tasks, take, progress=progress, is_canceled=is_canceled, span=(0.0, 0.8))
     union = shapely.union_all(np.array(unions, dtype=object)) if unions else None
     gaps = topology.gap_parts(union, boundary, tolerance)
     if len(gaps):
@@ -436,7 +437,7 @@ def topology_check(reader: PlanReader, partitions: list[Partition], boundary: np
             pairs_index.append(result[0])
             pairs_fid.append(result[1])
 
-        run_partitions(runner, gap_task, tasks, take_gaps, progress=progress, is_canceled=is_canceled, span=(80.0, 100.0))
+        run_partitions(runner, gap_task, tasks, take_gaps, progress=progress, is_canceled=is_canceled, span=(0.8, 1.0))
         gap_index = np.concatenate(pairs_index) if pairs_index else np.empty(0, dtype=np.int64)
         frame = topology.gap_frame(gaps, gap_index, np.concatenate(pairs_fid) if pairs_fid else gap_index)
         errors = topology.measured([frame], crs).rename(columns={"rows": "fids"})

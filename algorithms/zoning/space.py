@@ -26,7 +26,7 @@ import pandas as pd
 import shapely
 
 from .. import standards
-from ..cancel import CancelledError
+from ..cancel import checkpoint
 from . import overlay
 from .codes import UNKNOWN, CodeTable
 from .ellipsoid import ellipsoidal_area
@@ -148,8 +148,7 @@ def structure(plan_geometry: np.ndarray, space_classes: np.ndarray, units: np.nd
         parts, index = overlay.polygon_parts(shapely.intersection(plan_geometry[rows], units[unit_rows]))
         pair = np.arange(len(rows))
         grouped = overlay.group_polygons(parts, pair[index])
-        if is_canceled is not None and is_canceled():
-            raise CancelledError
+        checkpoint(is_canceled=is_canceled)(0.5)
         rest = overlay.outside(plan_geometry, overlay.dissolve(units))
         frame = pd.concat([_frame(rows[grouped.index], unit_rows[grouped.index], grouped.geometry, grouped.area),
                            _frame(rest.index, np.full(len(rest.index), OUTSIDE_UNITS), rest.geometry, rest.area)],

@@ -23,6 +23,7 @@ from ...base import UrbanizationAlgorithm
 from .. import pipeline
 from . import mode, plan
 from .plan import POLYGONS, flat, html_lang, language
+from .progress import to_feedback
 
 
 class ControlLineConflictsAlgorithm(UrbanizationAlgorithm):
@@ -181,7 +182,7 @@ class ControlLineConflictsAlgorithm(UrbanizationAlgorithm):
         min_area = self.parameterAsDouble(parameters, self.MIN_AREA, context)
         feedback.setProgress(0)
         result = check(whole.frame.geometry.values, whole.codes, lines, rules, min_area=min_area, crs=whole.frame.crs,
-                       deducted_share=whole.deducted_share, progress=feedback.setProgress,
+                       deducted_share=whole.deducted_share, progress=feedback.setProgress,  # check() counts percent
                        is_canceled=feedback.isCanceled)
         conflicts_id = self.write_conflicts(parameters, context, feedback, whole, rules, result)
         return self.finish(parameters, context, feedback, result, conflicts_id, whole.metric, whole.source.sourceCrs(),
@@ -206,7 +207,7 @@ class ControlLineConflictsAlgorithm(UrbanizationAlgorithm):
         with runner:
             result = conflicts(reader, parts, lines, rules, runner=runner, consume=consume,
                                min_area=self.parameterAsDouble(parameters, self.MIN_AREA, context), crs=layer.target_crs,
-                               progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+                               progress=to_feedback(feedback), is_canceled=feedback.isCanceled)
         if result.unknown_parcels:
             feedback.pushWarning(tr("{} of {} parcels have an empty or unknown land-use code in field '{}': they are reported as the class 'unknown'.").format(
                 result.unknown_parcels, result.parcels, fields.code))

@@ -17,6 +17,7 @@ from ...base import UrbanizationAlgorithm
 from .. import pipeline
 from . import mode, plan
 from .plan import POLYGONS, flat
+from .progress import to_feedback
 
 
 class PlanTopologyAlgorithm(UrbanizationAlgorithm):
@@ -84,7 +85,7 @@ class PlanTopologyAlgorithm(UrbanizationAlgorithm):
                                        label=label, repair=False)
         vector.require_features(whole, label)
         result = check(flat(whole), boundary, tolerance=tolerance, sliver_width=sliver_width,
-                       crs=whole.crs, progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+                       crs=whole.crs, progress=to_feedback(feedback), is_canceled=feedback.isCanceled)
         fids = whole[vector.FID].to_numpy()
         errors = result.errors
         out = self.error_rows(errors, [tuple(int(fids[r]) for r in rows) for rows in errors["rows"]])
@@ -108,7 +109,7 @@ class PlanTopologyAlgorithm(UrbanizationAlgorithm):
         with runner:
             result = topology_check(pipeline.topology_reader(layer), parts, boundary, runner=runner, consume=consume,
                                     tolerance=tolerance, sliver_width=sliver_width, margin=margin,
-                                    crs=layer.target_crs, progress=feedback.setProgress,
+                                    crs=layer.target_crs, progress=to_feedback(feedback),
                                     is_canceled=feedback.isCanceled)
         return self.finish(context, feedback, sink.dest_id, result.counts)
 

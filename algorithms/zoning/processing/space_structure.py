@@ -20,6 +20,7 @@ from ...base import UrbanizationAlgorithm
 from .. import pipeline
 from . import mode, plan
 from .plan import POLYGONS, flat, html_lang, language
+from .progress import to_feedback
 
 
 class LivingSpaceStructureAlgorithm(UrbanizationAlgorithm):
@@ -146,7 +147,7 @@ class LivingSpaceStructureAlgorithm(UrbanizationAlgorithm):
 
         with runner:
             result = space(reader, parts, mapping, crosswalk, units, runner=runner, consume=consume,
-                           crs=layer.target_crs, progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+                           crs=layer.target_crs, progress=to_feedback(feedback), is_canceled=feedback.isCanceled)
         styling.style_output(context, sink.dest_id, "zoning_space", self.tr("Production-living-ecological space"))
         return self.finish(parameters, context, feedback, result, sink.dest_id, mapping, unit_names)
 
