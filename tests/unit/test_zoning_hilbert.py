@@ -43,3 +43,21 @@ def test_the_largest_grid_fits():
 def test_grid_cells_spread_values_over_the_grid_and_clip():
     cells = grid_cells(np.array([-1.0, 0.0, 5.0, 10.0, 11.0]), 0.0, 10.0, 2)
     assert cells.tolist() == [0, 0, 1, 3, 3]
+
+
+def test_partitions_are_ordered_as_geopandas_orders_them():
+    """The order of the parcels (hence every partition) is GeoPandas' public hilbert_distance over
+    the square around the box centres, which the partitioned path used before this key."""
+    import geopandas as gpd
+    import shapely
+
+    from urbanization_planning.algorithms.zoning.partitioned import hilbert_distance
+
+    rng = np.random.default_rng(7)
+    low = rng.random((3000, 2)) * [50_000.0, 20_000.0] + [500_000.0, 2_800_000.0]
+    bounds = np.hstack([low, low + rng.random((3000, 2)) * 300.0])
+    centres = (bounds[:, :2] + bounds[:, 2:]) / 2.0
+    side = (centres.max(axis=0) - centres.min(axis=0)).max()
+    square = (*centres.min(axis=0), *(centres.min(axis=0) + side))
+    expected = gpd.GeoSeries(shapely.box(*bounds.T)).hilbert_distance(total_bounds=square, level=16)
+    assert (hilbert_distance(bounds) == expected.to_numpy()).all()
