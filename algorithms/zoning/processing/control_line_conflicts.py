@@ -27,6 +27,8 @@ from .progress import to_feedback
 
 
 class ControlLineConflictsAlgorithm(UrbanizationAlgorithm):
+    """Conflicts of the plan's land uses with the control lines' rules, control-line overlaps, a summary."""
+
     ALGORITHM_ID = "controllineconflicts"
     GROUP_ID = plan.GROUP_ID
     REQUIRES = plan.REQUIRES
@@ -148,7 +150,7 @@ class ControlLineConflictsAlgorithm(UrbanizationAlgorithm):
             polygons = self.control_layer(source, metric, context, feedback) if partitioned else None
             if polygons is None:
                 polygons = flat(vector.source_to_frame(source, context=context, feedback=feedback, fields=[],
-                                                        target_crs=metric, label=names[line]))
+                                                       target_crs=metric, label=names[line]))
             if len(polygons) == 0:
                 feedback.pushWarning(self.tr("Layer '{}' has no features with geometry: the checks against it are skipped.").format(names[line]))
                 continue

@@ -62,7 +62,6 @@ class Plan:
     frame: object  # GeoDataFrame: src_fid, the land-use field, geometry
     codes: object  # canonical 2023 codes per row
     table: object  # codes.CodeTable
-    classification: str  # sandiao.GB2023 or sandiao.SANDIAO
     deducted_share: object  # 田坎 share per row (0 without 三调 deduction fields)
     deducted_codes: object  # 2023 code of the deducted class per row
 
@@ -112,10 +111,10 @@ def read_plan(algorithm, parameters, context, feedback, source, metric, field_na
     frame["geometry"] = flat(frame)
     table, crosswalk = code_tables()
     if field_name:
-        codes, used = read_codes(algorithm, parameters, context, feedback, frame[field_name].values, field_name,
-                                 table, crosswalk)
+        codes, _ = read_codes(algorithm, parameters, context, feedback, frame[field_name].values, field_name,
+                              table, crosswalk)
     else:
-        codes, used = np.full(len(frame), UNKNOWN, dtype=object), "gb2023"
+        codes = np.full(len(frame), UNKNOWN, dtype=object)
     unknown = int((codes == UNKNOWN).sum())
     if unknown:
         feedback.pushWarning(
@@ -126,7 +125,7 @@ def read_plan(algorithm, parameters, context, feedback, source, metric, field_na
     if (share > 0).any():
         feedback.pushInfo(tr("田坎 deduction from the fields {}: {} parcels; their land-use areas exclude the deducted share.").format(
             ", ".join(fields.deduction.values()), int((share > 0).sum())))
-    return Plan(source, metric, frame, codes, table, used, share, deducted)
+    return Plan(source, metric, frame, codes, table, share, deducted)
 
 
 def read_codes(algorithm, parameters, context, feedback, values, field_name, table, crosswalk):

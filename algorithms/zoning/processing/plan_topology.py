@@ -21,6 +21,8 @@ from .progress import to_feedback
 
 
 class PlanTopologyAlgorithm(UrbanizationAlgorithm):
+    """Topology errors of a planning layer, counted by kind."""
+
     ALGORITHM_ID = "plantopology"
     GROUP_ID = plan.GROUP_ID
     REQUIRES = plan.REQUIRES

@@ -24,6 +24,8 @@ from .progress import to_feedback
 
 
 class LivingSpaceStructureAlgorithm(UrbanizationAlgorithm):
+    """The plan's pieces by space class (and unit), the structure per unit, a report."""
+
     ALGORITHM_ID = "livingspacestructure"
     GROUP_ID = plan.GROUP_ID
     REQUIRES = plan.REQUIRES
