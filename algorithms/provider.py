@@ -11,7 +11,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from .base import ICON
 
-# Each domain's processing module exposes ALGORITHMS, a list of algorithm classes.
+# Each domain's processing module (or package) exposes ALGORITHMS, a list of algorithm classes.
 DOMAINS = ("coordinates", "zoning", "greenspace", "drainage", "transit", "mapping", "healthcheck")
 # Processing settings (Settings > Options > Processing > Providers > Urbanization planning)
 DASK_SCHEDULER = "URBANIZATION_DASK_SCHEDULER"
