@@ -46,3 +46,20 @@ def hilbert_key(x: np.ndarray, y: np.ndarray, level: int) -> np.ndarray:
         x[lower], y[lower] = y[lower], x[lower].copy()
         half >>= 1
     return key
+
+
+LEVEL = 16  # 2**16 cells a side: the order dask-geopandas' default level gives
+
+
+def hilbert_distance(bounds: np.ndarray) -> np.ndarray:
+    """Distance along a Hilbert curve of each box centre over the boxes' total extent."""
+    if len(bounds) == 0:
+        return np.empty(0, dtype=np.int64)
+    centre_x = (bounds[:, 0] + bounds[:, 2]) / 2.0
+    centre_y = (bounds[:, 1] + bounds[:, 3]) / 2.0
+    # a square over the centres (the curve's cells square, so runs are compact), never of zero size
+    side = max(centre_x.max() - centre_x.min(), centre_y.max() - centre_y.min())
+    side = max(side, 1e-9 * max(1.0, abs(centre_x.min()), abs(centre_y.min())))
+    x = grid_cells(centre_x, centre_x.min(), centre_x.min() + side, LEVEL)
+    y = grid_cells(centre_y, centre_y.min(), centre_y.min() + side, LEVEL)
+    return hilbert_key(x, y, LEVEL)

@@ -41,13 +41,12 @@ import shapely
 from ..cancel import checkpoint
 from . import conflicts as conflict_engine
 from . import control_lines, overlay, topology
-from .hilbert import grid_cells, hilbert_key
+from .hilbert import hilbert_distance
 from .partition_io import LayerSource, Scan, read_rect, scan
 
 PARTITION_SIZE = 50_000
 IN_MEMORY_LIMIT = 250_000  # parcels: above this the algorithms choose the partitioned path
 CLIP_VERTICES = 5_000  # control-line parts with more vertices are clipped to a partition's rectangle
-HILBERT_LEVEL = 16
 
 Consume = Callable[[str, pd.DataFrame], None]
 
@@ -58,20 +57,6 @@ class Partition:
     fids: np.ndarray  # sorted feature ids of the partition's own parcels
     rect: tuple[float, float, float, float]  # union of their bounding boxes, stored CRS
     metric_rect: tuple[float, float, float, float]  # the same in the target CRS
-
-
-def hilbert_distance(bounds: np.ndarray) -> np.ndarray:
-    """Distance along a Hilbert curve of each box centre over the boxes' total extent."""
-    if len(bounds) == 0:
-        return np.empty(0, dtype=np.int64)
-    centre_x = (bounds[:, 0] + bounds[:, 2]) / 2.0
-    centre_y = (bounds[:, 1] + bounds[:, 3]) / 2.0
-    # a square over the centres (the curve's cells square, so runs are compact), never of zero size
-    side = max(centre_x.max() - centre_x.min(), centre_y.max() - centre_y.min())
-    side = max(side, 1e-9 * max(1.0, abs(centre_x.min()), abs(centre_y.min())))
-    x = grid_cells(centre_x, centre_x.min(), centre_x.min() + side, HILBERT_LEVEL)
-    y = grid_cells(centre_y, centre_y.min(), centre_y.min() + side, HILBERT_LEVEL)
-    return hilbert_key(x, y, HILBERT_LEVEL)
 
 
 def make_partitions(found: Scan, size: int = PARTITION_SIZE, transformer=None) -> list[Partition]:

@@ -41,18 +41,13 @@ LOW_HELPERS = {
 # issue 27: known arrows from layers/ into engines, owned by helpers working in parallel; the lead
 # removes each entry once its fix is merged.
 LAYERS_TO_ENGINE_ALLOWED = {
-    # the partitioned zoning path's bridge builds the zoning engine's LayerSource (zoning's work)
-    ("layers.partitions", "algorithms.zoning.partition_io"),
     # the walking network's reader builds the network engine's graph for the green-city/transit doors
     ("layers.walking_network", "algorithms.network"),
 }
 
 # Cycles closed only through function-local imports, as sorted module lists (see the docstring).
 # issue 27: both are in code other helpers are reworking; the lead removes each once it is gone.
-KNOWN_FUNCTION_LOCAL_CYCLES: set[tuple[str, ...]] = {
-    # control_lines borrows partitioned's Hilbert key (in a function); partitioned runs control_lines
-    ("algorithms.zoning.control_lines", "algorithms.zoning.partitioned"),
-}
+KNOWN_FUNCTION_LOCAL_CYCLES: set[tuple[str, ...]] = set()
 
 
 def module_name(path: Path, root: Path = ROOT) -> str:

@@ -51,7 +51,7 @@ def test_partitions_are_ordered_as_geopandas_orders_them():
     import geopandas as gpd
     import shapely
 
-    from urbanization_planning.algorithms.zoning.partitioned import hilbert_distance
+    from urbanization_planning.algorithms.zoning.hilbert import hilbert_distance
 
     rng = np.random.default_rng(7)
     low = rng.random((3000, 2)) * [50_000.0, 20_000.0] + [500_000.0, 2_800_000.0]
