@@ -20,7 +20,7 @@ from ..partition_io import LayerSource
 MODE = "MODE"
 MODES = ("auto", "in-memory", "partitioned")
 PARTITION_SIZE = "PARTITION_SIZE"
-PARTITION_PACKAGES = ("dask", "distributed", "dask_geopandas")
+PARTITION_PACKAGES = ("dask", "distributed", "pyarrow")
 
 
 def add_mode_parameters(algorithm) -> None:
