@@ -162,11 +162,13 @@ def run_partitions(runner, function: Callable, tasks: list[tuple], consume_resul
         fraction = span[0] + (span[1] - span[0]) * start / max(total, 1)
         step(fraction)
 
-        def report(done, _count, start=start):
-            if progress is not None:
-                progress(span[0] + (span[1] - span[0]) * (start + done) / max(total, 1))
+        chunk = tasks[start:start + window]
 
-        for result in runner.map(function, tasks[start:start + window], progress=report, is_canceled=is_canceled):
+        def report(fraction, start=start, count=len(chunk)):
+            if progress is not None:
+                progress(span[0] + (span[1] - span[0]) * (start + fraction * count) / max(total, 1))
+
+        for result in runner.map(function, chunk, progress=report, is_canceled=is_canceled):
             consume_result(result)
 
 

@@ -307,7 +307,7 @@ def find_depressions_tiled(source: DemSource, grid: TileGrid, transform, runner,
         results = dict(zip(tiles, runner.map(
             depression_tile_task, [(grid, scratch, source, i, j, areas[grid.window(i, j)[0]:][:grid.window(i, j)[2]])
                                    for i, j in tiles],
-            progress=lambda done, total: report(0.70 + 0.15 * done / total), is_canceled=is_canceled)))
+            progress=lambda fraction: report(0.70 + 0.15 * fraction), is_canceled=is_canceled)))
         if depth_path:
             write_tiles(flow, "depth", depth_path, raster_crs, -9999.0, "float32")
         joined, groups = join_hollows(grid, {t: results[t][0] for t in tiles}, {t: results[t][2] for t in tiles})
@@ -319,7 +319,7 @@ def find_depressions_tiled(source: DemSource, grid: TileGrid, transform, runner,
         new_id[kept] = np.arange(1, kept.size + 1)
         relabel = {t: np.concatenate([[0], new_id[joined[t][1:]]]) for t in tiles}
         pieces = runner.map(polygons_tile_task, [(grid, scratch, transform, i, j, relabel[(i, j)]) for i, j in tiles],
-                            progress=lambda done, total: report(0.85 + 0.10 * done / total), is_canceled=is_canceled)
+                            progress=lambda fraction: report(0.85 + 0.10 * fraction), is_canceled=is_canceled)
     gathered: dict[int, list] = {}
     for part in pieces:
         for key, polygons in part.items():
