@@ -49,7 +49,7 @@ def algorithm_classes() -> list[type]:
     classes = []
     here = Path(__file__).resolve().parent
     for domain in DOMAINS:
-        if (here / domain / "processing.py").exists():
+        if (here / domain / "processing.py").exists() or (here / domain / "processing" / "__init__.py").exists():
             module = importlib.import_module(f"{__package__}.{domain}.processing")
             classes.extend(module.ALGORITHMS)
     return classes
