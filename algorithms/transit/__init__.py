@@ -2,5 +2,5 @@
 
 Pure engines (no QGIS): `runtime` (train run times), `lines` (stations ordered along lines,
 validated), `commute` (station-line graph, door-to-door times to a destination), `express_report`
-(the HTML report). `processing` holds the QGIS Processing algorithms.
+(the HTML report). `processing/` holds the QGIS Processing algorithms, one per module.
 """

@@ -1,6 +1,6 @@
-"""Processing algorithms of the metropolitan commuting domain: station walking catchments here, the
-express (大站直达) service evaluation in express_service/processing.py. QGIS glue only: the engines are the
-pure modules beside this one."""
+"""Station walking catchments (轨道站点步行范围): the streets reachable on foot from each metro station
+within each band, their ped-shed ratio and population. QGIS glue only: the engine is
+transit/catchments.py."""
 
 from __future__ import annotations
 
@@ -19,12 +19,11 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...layers import crs as crs_utils
-from ...layers import styling, vector, walking_network
-from ...translation import current_language
-from ..base import UrbanizationAlgorithm
-from . import values
-from .express_service.processing import ExpressServiceAlgorithm
+from ....layers import crs as crs_utils
+from ....layers import styling, vector, walking_network
+from ....translation import current_language
+from ...base import UrbanizationAlgorithm
+from .. import values
 
 
 class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
@@ -63,7 +62,7 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
         return self.tr("metro,station,catchment,walking,ped-shed,TOD,service area,轨道站点,步行范围,站城融合").split(",")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        from .. import standards
+        from ... import standards
 
         bands = standards.preset("transit", "tod_bands")["bands_m"]
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -127,9 +126,9 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
     def process(self, parameters, context, feedback):
         import geopandas as gpd
 
-        from .. import network as nw
-        from .. import walking
-        from . import catchment_report, catchments
+        from ... import network as nw
+        from ... import walking
+        from .. import catchment_report, catchments
 
         stations_source = self.parameterAsSource(parameters, self.STATIONS, context)
         if stations_source is None:
@@ -224,7 +223,7 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
 
         report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report_path:
-            from .. import report
+            from ... import report
 
             report.write(report_path, catchment_report.build(summary, bands, people, self._labels(), current_language()))
             results[self.REPORT] = report_path
@@ -281,5 +280,3 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
                 "below about 0.5 the surroundings are poorly walkable. Population apportioned by area."),
         }
 
-
-ALGORITHMS = [ExpressServiceAlgorithm, StationCatchmentsAlgorithm]
