@@ -270,3 +270,17 @@ def _station_table(n, snap, access_station, island) -> pd.DataFrame:
             on_island[k] = bool(island[mine].all())
     return pd.DataFrame({"station": np.arange(n), "snap_m": snap_m, "on_network": ~np.isnan(snap_m),
                          "small_island": on_island, "access_points": entrances})
+
+
+def summary_table(names: list[str], catchments: pd.DataFrame, stations: pd.DataFrame, bands: list[float]) -> pd.DataFrame:
+    """One row per station: name, snap distance, flags, and area_/population_/pedshed_/length_<band>."""
+    table = pd.DataFrame({"name": names})
+    table = table.join(stations.set_index("station")[["snap_m", "on_network", "small_island", "access_points"]])
+    for band in bands:
+        b = int(round(band))
+        rows = catchments[catchments["band_m"] == band].set_index("station")
+        table[f"area_{b}"] = rows["area_m2"]
+        table[f"population_{b}"] = rows["population"]
+        table[f"pedshed_{b}"] = rows["pedshed_ratio"]
+        table[f"length_{b}"] = rows["reached_length_m"]
+    return table

@@ -273,9 +273,9 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
         report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report_path:
             from ... import report
-            from ..report_html import build
+            from ..report_pages import health_check_page
 
-            outputs[self.REPORT] = report.write(report_path, build(result, self.labels(), notes, current_language()))
+            outputs[self.REPORT] = report.write(report_path, health_check_page(result, self.labels(), notes, current_language()))
         city = table[table["scope"] == table["scope"].iloc[0]] if len(table) else table
         computed = city[city["computed"]]
         outputs[self.COMPUTED] = len(computed)

@@ -162,7 +162,7 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
     def process(self, parameters, context, feedback):
         import math
 
-        from .. import commute, express, express_report, lines
+        from .. import commute, express, lines, report_pages
         from ..runtime import RunTimeModel
 
         read = read_stations(self, parameters, context, feedback)
@@ -216,7 +216,7 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
         if report_path:
             from ... import report
 
-            report.write(report_path, express_report.build(evaluation, express_text.labels(self),
+            report.write(report_path, report_pages.express_page(evaluation, express_text.labels(self),
                                                            express_text.parameter_rows(self, model, service, evaluation),
                                                            current_language(), isochrone_table))
             results[self.REPORT] = report_path

@@ -128,7 +128,7 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
 
         from ... import network as nw
         from ... import walking
-        from .. import catchment_report, catchments
+        from .. import catchments, report_pages
 
         stations_source = self.parameterAsSource(parameters, self.STATIONS, context)
         if stations_source is None:
@@ -201,7 +201,7 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
                                   frame_crs=metric, output_crs=stations_source.sourceCrs(), feedback=feedback)
         styling.style_output(context, dest, "transit_catchments", self.tr("Station walking catchments"))
 
-        summary = catchment_report.summary_table(names, result.catchments, result.stations, bands)
+        summary = catchments.summary_table(names, result.catchments, result.stations, bands)
         summary.insert(0, "station_id", ids)
         outer = int(round(bands[-1]))
         summary[f"rank_pedshed_{outer}"] = summary[f"pedshed_{outer}"].rank(ascending=False, method="min").astype("int64")
@@ -225,7 +225,7 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
         if report_path:
             from ... import report
 
-            report.write(report_path, catchment_report.build(summary, bands, people, self._labels(), current_language()))
+            report.write(report_path, report_pages.catchment_page(summary, bands, people, self._labels(), current_language()))
             results[self.REPORT] = report_path
         feedback.setProgress(100)
         return results
