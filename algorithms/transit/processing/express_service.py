@@ -260,7 +260,7 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
                 walk.network, [geometries[sid] for sid in stations["station_id"]],
                 {"allstop": stations["allstop_total_min"].to_numpy(), "express": stations["express_total_min"].to_numpy()},
                 thresholds, speed, population_geometries=geometries_in, population_values=values_in,
-                max_snap=walk.snap_distance,
+                snap_distance=walk.snap_distance,
                 progress=lambda p: feedback.setProgress(60 + 30 * p), is_canceled=feedback.isCanceled)
         except nw.NetworkError as error:
             raise QgsProcessingException(self.tr("The walking network cannot be used: {}").format(error)) from error

@@ -160,26 +160,26 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
             self, parameters, self.POPULATION, self.POPULATION_FIELD, context, feedback, metric, walk)
         population_geometries, population_values = population.reachable_part() if population is not None else (None, None)
         allocation = self.parameterAsEnumString(parameters, self.ALLOCATION, context)
-        max_snap = walk.snap_distance
+        snap_distance = walk.snap_distance
         feedback.setProgress(10)
         try:
             result = catchments.station_catchments(
                 walk.network, stations.geometry.values, bands, entrance_points=entrance_points,
                 entrance_station=entrance_station, allocation=allocation,
                 population_geometries=population_geometries, population_values=population_values,
-                max_snap=max_snap, progress=lambda p: feedback.setProgress(10 + 80 * p),
+                snap_distance=snap_distance, progress=lambda p: feedback.setProgress(10 + 80 * p),
                 is_canceled=feedback.isCanceled)
         except catchments.NoStationOnNetworkError as error:
             raise QgsProcessingException(self.tr(
                 "No station of layer '{}' lies within {:g} m of the walking network. Check that the network covers "
-                "the stations, or raise the largest distance to the network.").format(label, max_snap)) from error
+                "the stations, or raise the largest distance to the network.").format(label, snap_distance)) from error
         except nw.NetworkError as error:
             raise QgsProcessingException(self.tr("The walking network cannot be used: {}").format(error)) from error
 
         off = [names[k] for k in result.stations.index[~result.stations["on_network"]]]
         if off:
             feedback.pushWarning(self.tr("{} station(s) lie more than {:g} m from the walking network and get no "
-                                         "catchment: {}").format(len(off), max_snap, ", ".join(off)))
+                                         "catchment: {}").format(len(off), snap_distance, ", ".join(off)))
         island = [names[k] for k in result.stations.index[result.stations["small_island"]]]
         if island:
             feedback.pushWarning(self.tr("{} station(s) snap onto a small piece of network not joined to the "
