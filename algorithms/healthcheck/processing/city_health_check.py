@@ -31,9 +31,12 @@ EDITIONS = ("mohurd_2023", "mohurd_2021")  # = definitions.EDITIONS (engines loa
 CITY_ROAD_CLASSES = ("motorway", "motorway_link", "trunk", "trunk_link", "primary", "primary_link", "secondary",
                      "secondary_link", "tertiary", "tertiary_link", "unclassified", "residential", "living_street")
 
+
 class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
     """Reads whichever layers the city has, runs indicators.city_health_check and writes the
-    indicator table, the map behind each indicator and the report."""
+    indicator table, the map behind each indicator and the report. Residential land, parks,
+    facilities and districts are read by the green-city parameter groups (greenspace/processing/
+    groups.py), the streets by layers/walking_network.py: composed, not inherited."""
 
     ALGORITHM_ID = "cityhealthcheck"
     GROUP_ID = "healthcheck"
