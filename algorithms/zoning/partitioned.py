@@ -163,8 +163,9 @@ def run_partitions(runner, function: Callable, tasks: list[tuple], consume_resul
         step(fraction)
 
         chunk = tasks[start:start + window]
+        count = len(chunk)
 
-        def report(fraction, start=start, count=len(chunk)):
+        def report(fraction, start=start, count=count):
             if progress is not None:
                 progress(span[0] + (span[1] - span[0]) * (start + fraction * count) / max(total, 1))
 
