@@ -9,12 +9,10 @@ set -euo pipefail
 cd "${PURE_ROOT:-$(dirname "$0")/..}"
 
 # Domains with a door: algorithms/<domain>/processing/ (one module per algorithm).
-DOOR_DOMAINS=(coordinates drainage greenspace healthcheck mapping transit transit/express_service zoning)
+DOOR_DOMAINS=(coordinates drainage greenspace healthcheck mapping transit zoning)
 DOORS=(algorithms/provider.py algorithms/base.py)
 for domain in "${DOOR_DOMAINS[@]}"; do
   DOORS+=("algorithms/$domain/processing/")
-  # issue 27 transition: the single-file door until the domain is split into processing/; remove then
-  DOORS+=("algorithms/$domain/processing.py")
 done
 
 "${PYTHON:-python3}" - "${DOORS[@]}" <<'PY'

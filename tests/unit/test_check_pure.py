@@ -78,8 +78,7 @@ def test_a_planted_leak_fails_the_check(tree, path, source):
 
 @pytest.mark.parametrize("path", [
     "algorithms/zoning/processing/new_algorithm.py",  # a door package (issue 27's layout)
-    "algorithms/transit/express_service/processing/new_algorithm.py",
-    "algorithms/greenspace/processing.py",  # a single-file door, during the transition
+    "algorithms/transit/processing/new_algorithm.py",
 ])
 def test_doors_may_import_qgis(tree, path):
     planted = tree / path
@@ -88,6 +87,14 @@ def test_doors_may_import_qgis(tree, path):
         f.write("\nfrom qgis.core import QgsFeature\nfrom ...layers import vector\n")
     result = check(tree)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_file_named_processing_outside_a_door_package_is_not_a_door(tree):
+    """The single-file doors are gone: a name alone never exempts a module."""
+    planted = tree / "algorithms" / "greenspace" / "processing.py"
+    planted.write_text("from qgis.core import QgsFeature\n", encoding="utf-8")
+    result = check(tree)
+    assert result.returncode == 1 and "algorithms/greenspace/processing.py" in result.stdout
 
 
 def test_relative_imports_inside_algorithms_stay_allowed(tree):

@@ -338,4 +338,3 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
             "note_status": self.tr("Definitions and targets come from resources/standards/city_health_check.json; the 'Definition checked' column tells whether each was checked against a public copy of the indicator list."),
             "message": engine_message,
         }
-

@@ -279,4 +279,3 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
                 "buffered by 50 m. Ped-shed ratio = catchment area / area of the circle of the band's radius; "
                 "below about 0.5 the surroundings are poorly walkable. Population apportioned by area."),
         }
-

@@ -324,4 +324,3 @@ class ControlLineConflictsAlgorithm(UrbanizationAlgorithm):
         ]
         report.write(path, conflict_page(self.tr("Control line conflict check"), summary, overlaps, labels, notes,
                                          html_lang()))
-

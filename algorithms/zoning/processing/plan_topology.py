@@ -147,4 +147,3 @@ class PlanTopologyAlgorithm(UrbanizationAlgorithm):
         outputs.update({self.COUNT_OUTPUTS[k]: v for k, v in counts.items()})
         feedback.setProgress(100)
         return outputs
-

@@ -236,4 +236,3 @@ class LivingSpaceStructureAlgorithm(UrbanizationAlgorithm):
                  self.tr("Areas are CGCS2000 ellipsoidal areas (as 三调 statistics); the 田坎 share of 三调 parcels is counted in the class of 田坎.")]
         report.write(path, space_page(self.tr("Production-living-ecological space structure"), summary,
                                       legend, labels, notes, html_lang()))
-
