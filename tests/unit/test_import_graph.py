@@ -38,15 +38,9 @@ LOW_HELPERS = {
     "algorithms.walking", "algorithms.report", "algorithms.dependencies",
 }
 
-# issue 27: known arrows from layers/ into engines, owned by helpers working in parallel; the lead
-# removes each entry once its fix is merged.
-LAYERS_TO_ENGINE_ALLOWED = {
-    # the walking network's reader builds the network engine's graph for the green-city/transit doors
-    ("layers.walking_network", "algorithms.network"),
-}
+LAYERS_TO_ENGINE_ALLOWED: set[tuple[str, str]] = set()  # none: layers/ never imports an engine
 
 # Cycles closed only through function-local imports, as sorted module lists (see the docstring).
-# issue 27: both are in code other helpers are reworking; the lead removes each once it is gone.
 KNOWN_FUNCTION_LOCAL_CYCLES: set[tuple[str, ...]] = set()
 
 

@@ -15,9 +15,10 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ....layers import vector, walking_network
+from ....layers import vector
 from ....translation import current_language
 from ...base import UrbanizationAlgorithm, user_standards_dir
+from ...network.processing import walking_network
 from . import groups
 from .engine_text import engine_message
 

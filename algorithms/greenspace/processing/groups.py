@@ -1,6 +1,6 @@
 """Parameter groups of the green-city doors and their readers: walking network, residential land,
 districts, parks with their standard, the report. Each door composes the groups it needs (the city
-health check too), as layers/walking_network.py does for the network. Messages use the
+health check too), as algorithms/network/processing/walking_network.py does for the network. Messages use the
 module-level tr() (context '@default'), shared by every door that composes a group."""
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ from qgis.core import (
 )
 
 from ....layers import crs as crs_utils
-from ....layers import styling, vector, walking_network
+from ....layers import styling, vector
 from ....translation import tr
 from ...base import user_standards_dir
+from ...network.processing import walking_network
 
 POINTS_POLYGONS = (QgsWkbTypes.GeometryType.PointGeometry, QgsWkbTypes.GeometryType.PolygonGeometry)
 PARK_STANDARDS = ("garden_city", "gbt51346", "green300_park500", "city_checkup", "custom")
@@ -145,7 +146,7 @@ def read_residential(algorithm, parameters, context, feedback, population_requir
 
 
 def read_network(algorithm, parameters, context, feedback, metric, required: bool = False):
-    """The shared walking network (layers/walking_network.py), None when the optional input
+    """The shared walking network (algorithms/network/processing/walking_network.py), None when the optional input
     is empty (straight-line distances, labelled so)."""
     walk = walking_network.read(algorithm, parameters, context, feedback, metric, required)
     if walk is None:

@@ -11,9 +11,10 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ....layers import vector, walking_network
+from ....layers import vector
 from ....translation import current_language
 from ...base import UrbanizationAlgorithm
+from ...network.processing import walking_network
 from . import groups
 from .engine_text import engine_message
 

@@ -20,11 +20,12 @@ from qgis.core import (
 )
 
 from ....layers import crs as crs_utils
-from ....layers import vector, walking_network
+from ....layers import vector
 from ....translation import current_language
 from ...base import UrbanizationAlgorithm, user_standards_dir
 from ...greenspace.processing import groups
 from ...greenspace.processing.engine_text import engine_message
+from ...network.processing import walking_network
 from .maps import MAPS, geometries, write_maps
 
 EDITIONS = ("mohurd_2023", "mohurd_2021")  # = definitions.EDITIONS (engines load inside process())

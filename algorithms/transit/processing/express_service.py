@@ -18,9 +18,10 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ....layers import styling, vector, walking_network
+from ....layers import styling, vector
 from ....translation import current_language
 from ...base import UrbanizationAlgorithm
+from ...network.processing import walking_network
 from .. import values
 from . import express_text
 from .express_inputs import read_lines, read_stations

@@ -20,9 +20,10 @@ from qgis.core import (
 )
 
 from ....layers import crs as crs_utils
-from ....layers import styling, vector, walking_network
+from ....layers import styling, vector
 from ....translation import current_language
 from ...base import UrbanizationAlgorithm
+from ...network.processing import walking_network
 from .. import values
 
 
