@@ -238,6 +238,13 @@ def join_hollows(grid: TileGrid, counts: dict, edges: dict) -> tuple[dict, int]:
     return out, int(groups)
 
 
+def shifted(transform, col0: int, row0: int):
+    """The transform of a window whose first cell is (row0, col0), composed by hand: affine 3.1
+    deprecates `*` between transforms and affine 2 (Debian 12) has no `@`."""
+    a, b, c, d, e, f = transform[:6]
+    return type(transform)(a, b, c + a * col0 + b * row0, d, e, f + d * col0 + e * row0)
+
+
 def polygons_tile_task(grid: TileGrid, scratch: Scratch, transform, i: int, j: int, relabel: np.ndarray):
     """Outlines of the kept hollows in one tile: {depression id: [polygons]}."""
     import shapely
@@ -249,7 +256,7 @@ def polygons_tile_task(grid: TileGrid, scratch: Scratch, transform, i: int, j: i
     pieces: dict[int, list] = {}
     if not ids.any():
         return pieces
-    tile_transform = transform * transform.translation(col0, row0)
+    tile_transform = shifted(transform, col0, row0)
     for geometry, value in features.shapes(ids, mask=ids > 0, transform=tile_transform, connectivity=8):
         pieces.setdefault(int(value), []).append(shapely.geometry.shape(geometry))
     return pieces
