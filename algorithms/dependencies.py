@@ -25,14 +25,26 @@ class Package:
 
 PACKAGES: dict[str, Package] = {
     # shapely 2's vectorised API (1.8 has none of these at top level)
-    "shapely": Package("shapely>=2.0", "2.0", None,
-                       ("from_ragged_array", "from_wkb", "union_all", "make_valid", "get_parts", "STRtree",
-                        "voronoi_polygons", "lib")),
+    "shapely": Package(
+        "shapely>=2.0",
+        "2.0",
+        None,
+        ("from_ragged_array", "from_wkb", "union_all", "make_valid", "get_parts", "STRtree", "voronoi_polygons", "lib"),
+    ),
     "geopandas": Package("geopandas>=0.14", "0.14", None, ("GeoDataFrame", "GeoSeries", "read_file")),
     "networkx": Package("networkx>=3.2", "3.2", None, ("DiGraph", "Graph")),
-    "scipy": Package("scipy", None, "python3-scipy",
-                     ("sparse.coo_matrix", "sparse.csgraph.dijkstra", "sparse.csgraph.connected_components",
-                      "spatial.cKDTree", "ndimage")),
+    "scipy": Package(
+        "scipy",
+        None,
+        "python3-scipy",
+        (
+            "sparse.coo_matrix",
+            "sparse.csgraph.dijkstra",
+            "sparse.csgraph.connected_components",
+            "spatial.cKDTree",
+            "ndimage",
+        ),
+    ),
     "rasterio": Package("rasterio", None, "python3-rasterio", ("open", "Env", "windows.Window", "features")),
     "pyflwdir": Package("pyflwdir", None, None, ("from_array", "FlwdirRaster")),
     # DEMs larger than memory run tile by tile on Dask (algorithms/dask_runtime.py); without them

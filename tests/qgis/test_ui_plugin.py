@@ -75,7 +75,11 @@ def test_dialogs_speak_chinese(chinese, provider, qtbot, tmp_path):
         assert CJK.search(dialog.windowTitle()), dialog.windowTitle()
         for widget in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton):
             text = widget.text()
-            if text and re.search(r"[A-Za-z]{3}", text) and widget.objectName() not in ("folderLabel", "statusLabel", "sourceLabel"):
+            if (
+                text
+                and re.search(r"[A-Za-z]{3}", text)
+                and widget.objectName() not in ("folderLabel", "statusLabel", "sourceLabel")
+            ):
                 if widget.parent() is not None and widget.parent().objectName() == "formHolder":
                     continue
                 assert CJK.search(text), f"{type(dialog).__name__}.{widget.objectName()}: {text}"

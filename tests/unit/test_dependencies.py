@@ -55,8 +55,9 @@ def test_an_unstamped_package_lacking_abilities_says_unknown_version(monkeypatch
 
 
 def test_absent_package_is_named_with_install_commands(monkeypatch):
-    monkeypatch.setitem(dependencies.PACKAGES, "no_such_pkg_xyz",
-                        dependencies.Package("no_such_pkg_xyz>=1", "1.0", None, ("anything",)))
+    monkeypatch.setitem(
+        dependencies.PACKAGES, "no_such_pkg_xyz", dependencies.Package("no_such_pkg_xyz>=1", "1.0", None, ("anything",))
+    )
     missing = dependencies.find_missing(["no_such_pkg_xyz"])
     assert missing == [dependencies.Missing("no_such_pkg_xyz", None)]
     assert dependencies.describe(missing) == "no_such_pkg_xyz (not installed)"
