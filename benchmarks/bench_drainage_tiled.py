@@ -157,7 +157,8 @@ def timed(name, function):
     return wrapper
 
 tile_map = dask_runtime.TileRunner.map
-dask_runtime.TileRunner.map = lambda self, function, tasks, **kw: timed(function.__name__, tile_map)(self, function, tasks, **kw)
+dask_runtime.TileRunner.map = lambda self, function, tasks, **kw: (
+    timed(function.__name__, tile_map)(self, function, tasks, **kw))
 for module, name in ((flow, "solve_spill_levels"), (flow, "solve_inflow"), (analyses, "write_tiles"),
                      (analyses, "network_lines"), (analyses, "corridor_zones"), (analyses, "road_crossings"),
                      (analyses, "buildings_in_zones")):
@@ -175,17 +176,20 @@ if mode == "untiled":
     with tempfile.TemporaryDirectory(dir=sys.argv[6]) as out:  # the same two rasters as the tiled case
         for name, array, nodata, dtype in (("acc", result.accumulation, -9999.0, "float32"),
                                            ("d8", result.d8, 247, "uint8")):
-            with rasterio.open(f"{out}/{name}.tif", "w", **geotiff_profile(shape, transform, "EPSG:32648", nodata, dtype)) as o:
+            with rasterio.open(f"{out}/{name}.tif", "w",
+                               **geotiff_profile(shape, transform, "EPSG:32648", nodata, dtype)) as o:
                 for top in range(0, shape[0], 1024):  # in strips, as layers.raster.write_geotiff
                     strip = array[top:top + 1024]
                     strip = np.where(np.isnan(strip), nodata, strip) if dtype == "float32" else strip
-                    o.write(strip.astype(dtype, copy=False), 1, window=rasterio.windows.Window(0, top, shape[1], strip.shape[0]))
+                    o.write(strip.astype(dtype, copy=False), 1,
+                            window=rasterio.windows.Window(0, top, shape[1], strip.shape[0]))
     lines, rounds, tiles = len(result.lines), 0, 1
 else:
     grid = TileGrid(shape, tile, tile)
     with tempfile.TemporaryDirectory(dir=sys.argv[6]) as out:
-        result = identify_corridors_tiled(DemSource(path), grid, transform, runner_for(None), min_area_m2=float(sys.argv[5]),
-                                          widths=widths, accumulation_path=out + "/acc.tif", direction_path=out + "/d8.tif",
+        result = identify_corridors_tiled(DemSource(path), grid, transform, runner_for(None),
+                                          min_area_m2=float(sys.argv[5]), widths=widths,
+                                          accumulation_path=out + "/acc.tif", direction_path=out + "/d8.tif",
                                           raster_crs="EPSG:32648", scratch_dir=sys.argv[6])
     lines, rounds, tiles = len(result.lines), result.flat_rounds, grid.down * grid.across
 seconds = time.perf_counter() - start

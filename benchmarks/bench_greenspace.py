@@ -148,7 +148,8 @@ def run() -> list[tuple[str, float, float]]:
 
     engine_s = best_of(2, engine)
     print(
-        f"   parkcoverage: coverage by area {result['COVERAGE_RATE_AREA']:.1%}, by population {result['COVERAGE_RATE_POPULATION']:.1%}"
+        f"   parkcoverage: coverage by area {result['COVERAGE_RATE_AREA']:.1%}, "
+        f"by population {result['COVERAGE_RATE_POPULATION']:.1%}"
     )
 
     # 1,000 per-source catchments (engine), networkx as the reference on the same graph.
@@ -176,7 +177,8 @@ def run() -> list[tuple[str, float, float]]:
             native_s,
         ),
         (
-            "parkcoverage engine only (graph, snapping, Dijkstra, service areas, coverage; no layer I/O) vs the same native run",
+            "parkcoverage engine only (graph, snapping, Dijkstra, service areas, coverage; "
+            "no layer I/O) vs the same native run",
             engine_s,
             native_s,
         ),

@@ -223,7 +223,8 @@ def sheet_extent(
         if extent.width() <= 0 or extent.height() <= 0:
             raise QgsProcessingException(
                 tr(
-                    "The map extent has zero width or height: draw an extent with an area, or leave it empty to use the layers' extent."
+                    "The map extent has zero width or height: draw an extent "
+                    "with an area, or leave it empty to use the layers' extent."
                 )
             )
         if extent_crs is not None and extent_crs.isValid() and extent_crs != map_crs:
@@ -628,7 +629,8 @@ def export_sheet(sheet: PlanningSheet, output: str | Path, dpi: float = 300.0) -
     if result != QgsLayoutExporter.ExportResult.Success:
         raise QgsProcessingException(
             tr(
-                "QGIS could not write the map sheet {} (error {}): check that the folder is writable and the file is not open in another program."
+                "QGIS could not write the map sheet {} (error {}): check that the "
+                "folder is writable and the file is not open in another program."
             ).format(exporter.errorFile() or path, int(result))
         )
     return path

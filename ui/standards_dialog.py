@@ -319,7 +319,8 @@ class StandardsDialog(QDialog):
         path = standards.copy_to_user(self.standard_name(), preset_id, new_id, self.user_dir)
         if existing is not None:  # the id of a built-in preset: the copy replaces it for every algorithm
             message = self.tr(
-                "Copied to {} as '{}': it replaces the built-in preset in every algorithm. Edit the values below and save."
+                "Copied to {} as '{}': it replaces the built-in preset in every algorithm. "
+                "Edit the values below and save."
             )
         else:
             message = self.tr("Copied to {} as '{}': edit the values below and save.")

@@ -5,8 +5,8 @@ filling (Wang & Liu 2006), flow accumulation, Strahler order and stream segments
 the directions are the steepest descent (steepest_descent, numpy), which is what makes a tilted
 plane drain straight downhill and brings the stream cells within one cell of GRASS r.watershed -s;
 on flats they take the shortest way to the nearest lower cell (tiled.kernels.drain_flats, the same
-routing the tiled path uses for DEMs larger than memory, so both paths give the same directions). The rest of the domain sees numpy arrays
-and index lists only. Pure: numpy and pyflwdir.
+routing the tiled path uses for DEMs larger than memory, so both paths give the same directions).
+The rest of the domain sees numpy arrays and index lists only. Pure: numpy and pyflwdir.
 
 Nodata cells (NaN) are outside the terrain: every valid cell next to nodata or on the raster edge
 is a potential outlet, so the sea or the area beyond a clipped DEM drains the land, never the

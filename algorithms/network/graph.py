@@ -1,9 +1,10 @@
 """The walking network as arrays: nodes at shared vertices, one edge per straight segment. Pure.
 
 Why segments: every line vertex becomes a node, so lines that share a vertex are connected (with a
-snapping tolerance, a line end also joins a vertex of another line that close) and lines that merely cross (bridges, tunnels, OSM ways without a common
-node) are not, exactly as in QGIS's network analysis. Straight edges also make partial edges at a
-cut-off and snapping onto an edge exact and vectorised.
+snapping tolerance, a line end also joins a vertex of another line that close) and lines that merely
+cross (bridges, tunnels, OSM ways without a common node) are not, exactly as in QGIS's network
+analysis. Straight edges also make partial edges at a cut-off and snapping onto an edge exact and
+vectorised.
 """
 
 from __future__ import annotations

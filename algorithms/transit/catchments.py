@@ -121,7 +121,8 @@ def station_catchments(
     is_canceled: Callable[[], bool] | None = None,
 ) -> CatchmentResult:
     """Catchments of every station for every band (metres). `streets`: line geometries in a metric
-    CRS (built with `tolerance` and `excluded`), or an already built network.Network; `station_points`: one point per station; `entrance_points` with `entrance_station` (index of
+    CRS (built with `tolerance` and `excluded`), or an already built network.Network;
+    `station_points`: one point per station; `entrance_points` with `entrance_station` (index of
     the station each entrance belongs to, -1 for none). Raises NetworkError, NoStationOnNetworkError,
     CatchmentInputError, CancelledError."""
     if allocation not in ALLOCATIONS:

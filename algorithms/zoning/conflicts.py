@@ -246,7 +246,8 @@ def _rows(
 
 def summarise(conflicts: pd.DataFrame) -> pd.DataFrame:
     """Conflicts per control line, outcome and first-level land-use class: count and areas
-    (plane, CGCS2000 ellipsoidal, and ellipsoidal without the 田坎 share), ordered by line, then strictest outcome first."""
+    (plane, CGCS2000 ellipsoidal, and ellipsoidal without the 田坎 share), ordered by line, then
+    strictest outcome first."""
     keys = ["control_line", "outcome", "class_code"]
     if len(conflicts) == 0:
         empty = {name: np.array([], dtype=float) for name in AREAS}

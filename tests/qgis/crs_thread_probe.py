@@ -1,8 +1,8 @@
 """Run by tests/qgis/test_worker_thread_crs.py in its own process (it poisons QGIS's CRS cache on
 purpose): a background task creates a Gauss-Kruger CRS and a layer in it, the main thread uses the
-CRS too, QGIS's pool retires the task's thread, then the main thread uses the CRS again. Arguments: the folder that holds the plugin
-package; "provider" to load the plugin's Processing provider first, as QGIS does at start-up.
-Prints one JSON line."""
+CRS too, QGIS's pool retires the task's thread, then the main thread uses the CRS again.
+Arguments: the folder that holds the plugin package; "provider" to load the plugin's Processing
+provider first, as QGIS does at start-up. Prints one JSON line."""
 
 import json
 import sys

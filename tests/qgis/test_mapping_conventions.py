@@ -24,7 +24,8 @@ X0, Y0 = 500000.0, 2770000.0
 def _farmland():
     """Two squares of one class; the renderer also has a class that is not in the data."""
     wkts = [
-        f"POLYGON(({X0 + dx} {Y0}, {X0 + dx + 800} {Y0}, {X0 + dx + 800} {Y0 + 800}, {X0 + dx} {Y0 + 800}, {X0 + dx} {Y0}))"
+        f"POLYGON(({X0 + dx} {Y0}, {X0 + dx + 800} {Y0}, "
+        f"{X0 + dx + 800} {Y0 + 800}, {X0 + dx} {Y0 + 800}, {X0 + dx} {Y0}))"
         for dx in (0, 1500)
     ]
     layer = memory_layer(

@@ -32,7 +32,10 @@ def at(x: float, y: float) -> str:
 
 def square(x: float, y: float, half: float = 5.0) -> str:
     x, y = X0 + x, Y0 + y
-    return f"POLYGON(({x - half} {y - half}, {x + half} {y - half}, {x + half} {y + half}, {x - half} {y + half}, {x - half} {y - half}))"
+    return (
+        f"POLYGON(({x - half} {y - half}, {x + half} {y - half}, {x + half} {y + half}, "
+        f"{x - half} {y + half}, {x - half} {y - half}))"
+    )
 
 
 def streets_4326():

@@ -342,7 +342,9 @@ def test_tile_grid_covers_the_dem_once():
 @pytest.mark.slow
 @pytest.mark.skipif(
     not os.environ.get("URBANIZATION_BIG_DEM_TESTS"),
-    reason="25-million-cell DEM (4-5 minutes per layout on the loaded 2-core machine): set URBANIZATION_BIG_DEM_TESTS=1",
+    reason=(
+        "25-million-cell DEM (4-5 minutes per layout on the loaded 2-core machine): set URBANIZATION_BIG_DEM_TESTS=1"
+    ),
 )
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_25_million_cells_with_wide_flats(tmp_path_factory, layout):

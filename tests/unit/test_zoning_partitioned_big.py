@@ -3,7 +3,7 @@ partitioned checks give what the whole-layer engines give: the same conflict pie
 areas within 1e-6 relative, the same summary and control-line overlaps, and the same topology
 errors (none lost or counted twice across partition borders).
 
-    URBANIZATION_BIG_ZONING_TESTS=1 .venv/bin/python -m pytest tests/unit/test_zoning_partitioned_big.py -q -p no:cacheprovider
+    URBANIZATION_BIG_ZONING_TESTS=1 .venv/bin/python -m pytest tests/unit/test_zoning_partitioned_big.py -q
 
 Data: the density of benchmarks/bench_zoning_province.py (100,000 parcels in 20 x 20 km), 300
 star-shaped control polygons a layer that overlap each other and straddle partition borders; the

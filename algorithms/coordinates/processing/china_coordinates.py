@@ -64,7 +64,8 @@ class ChinaCoordinatesAlgorithm(UrbanizationAlgorithm):
             crs = QgsCoordinateReferenceSystem("EPSG:4326")
             feedback.pushInfo(
                 self.tr(
-                    "The input is in a projected CRS; it is read as WGS84 longitude/latitude and the output is in EPSG:4326."
+                    "The input is in a projected CRS; it is read as WGS84 "
+                    "longitude/latitude and the output is in EPSG:4326."
                 )
             )
         frame = vector.source_to_frame(
@@ -79,7 +80,8 @@ class ChinaCoordinatesAlgorithm(UrbanizationAlgorithm):
         if result.outside_china:
             feedback.pushWarning(
                 self.tr(
-                    "{} feature(s) lie partly or wholly outside China, where the offset is not defined: those vertices were left unchanged."
+                    "{} feature(s) lie partly or wholly outside China, where the "
+                    "offset is not defined: those vertices were left unchanged."
                 ).format(result.outside_china)
             )
         dest_id = vector.write_frame(

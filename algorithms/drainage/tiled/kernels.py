@@ -11,8 +11,11 @@ Flats: `spread_flat_distances` is a multi-source shortest path (in steps) from t
 over the undrained ones, seeded also by the distances the neighbouring tiles report on the one-cell
 ring around the tile; repeated (later rounds seeded only by the ring cells whose distance dropped)
 until no tile's perimeter changes, it gives every flat cell its global distance to the nearest
-drained cell, so a flat split by tile borders drains the same way from both sides. Accumulation (Barnes 2017, Environmental Modelling & Software 92): `tile_accumulation`
-with the perimeter links of `perimeter_links`, the perimeter graph solved by `solve_perimeter_flow`.
+drained cell, so a flat split by tile borders drains the same way from both sides.
+
+Accumulation (Barnes 2017, Environmental Modelling & Software 92): `tile_accumulation` with the
+perimeter links of `perimeter_links`, the perimeter graph solved by `solve_perimeter_flow`.
+
 Every kernel works on one tile's arrays (or the small global graphs): its memory is a few bytes per
 tile cell.
 """

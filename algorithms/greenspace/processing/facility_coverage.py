@@ -51,7 +51,8 @@ class FacilityCoverageAlgorithm(UrbanizationAlgorithm):
 
     def tags(self) -> list[str]:
         return self.tr(
-            "living circle,15-minute,facility,school,kindergarten,health,elderly,walking,生活圈,15分钟,配套设施,幼儿园,小学,养老"
+            "living circle,15-minute,facility,school,kindergarten,health,"
+            "elderly,walking,生活圈,15分钟,配套设施,幼儿园,小学,养老"
         ).split(",")
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -71,7 +72,8 @@ class FacilityCoverageAlgorithm(UrbanizationAlgorithm):
             QgsProcessingParameterString(
                 self.TYPE_MAPPING,
                 self.tr(
-                    "Type mapping, one per line: field value = GB 50180 type (kindergarten, primary_school, middle_school, health, elderly_care, child_care, sports_centre, culture, market, ...)"
+                    "Type mapping, one per line: field value = GB 50180 type (kindergarten, primary_school, "
+                    "middle_school, health, elderly_care, child_care, sports_centre, culture, market, ...)"
                 ),
                 defaultValue="",
                 multiLine=True,
@@ -166,7 +168,8 @@ class FacilityCoverageAlgorithm(UrbanizationAlgorithm):
         if not any(t is not None for t in facility_types):
             raise QgsProcessingException(
                 self.tr(
-                    "No value of '{}' maps to a GB 50180 facility type. Fill in the type mapping, e.g. 'school = primary_school'."
+                    "No value of '{}' maps to a GB 50180 facility type. "
+                    "Fill in the type mapping, e.g. 'school = primary_school'."
                 ).format(type_field)
             )
         network = groups.read_network(self, parameters, context, feedback, metric)

@@ -103,7 +103,8 @@ def add_standard(algorithm) -> None:
     parameter = QgsProcessingParameterEnum(
         STANDARD,
         tr(
-            "Standard (garden_city = GB/T 50563, gbt51346 = GB/T 51346 park grades, green300_park500 = 300 m to green, 500 m to a park, custom)"
+            "Standard (garden_city = GB/T 50563, gbt51346 = GB/T 51346 park "
+            "grades, green300_park500 = 300 m to green, 500 m to a park, custom)"
         ),
         options=list(PARK_STANDARDS),
         defaultValue="green300_park500",

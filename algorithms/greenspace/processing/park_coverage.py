@@ -64,7 +64,8 @@ class ParkCoverageAlgorithm(UrbanizationAlgorithm):
             QgsProcessingParameterFeatureSource(
                 self.HISTORIC_DISTRICTS,
                 self.tr(
-                    "Historic districts (历史文化街区, optional): the standard's historic-district rule applies inside them"
+                    "Historic districts (历史文化街区, optional): the "
+                    "standard's historic-district rule applies inside them"
                 ),
                 [QgsProcessing.SourceType.TypeVectorPolygon],
                 optional=True,

@@ -67,7 +67,8 @@ class ParkEquityAlgorithm(UrbanizationAlgorithm):
             QgsProcessingParameterField(
                 self.PARK_CLASS_FIELD,
                 self.tr(
-                    "Park class field (optional: CJJ/T 85 / GB/T 51346 codes or names, e.g. G11 or 综合公园, G12 or 社区公园; empty values: classed by size)"
+                    "Park class field (optional: CJJ/T 85 / GB/T 51346 codes or names, "
+                    "e.g. G11 or 综合公园, G12 or 社区公园; empty values: classed by size)"
                 ),
                 parentLayerParameterName=self.PARKS,
                 optional=True,
@@ -217,7 +218,8 @@ class ParkEquityAlgorithm(UrbanizationAlgorithm):
                     "parks": self.tr("Parks"),
                     "message": engine_message,
                     "method": self.tr(
-                        "E2SFCA with Gaussian distance decay within each park grade's service radius; score in m² of park per person."
+                        "E2SFCA with Gaussian distance decay within each park "
+                        "grade's service radius; score in m² of park per person."
                     ),
                     "mode_network": self.tr("Distances along the walking network."),
                     "mode_euclidean": self.tr(
@@ -225,7 +227,10 @@ class ParkEquityAlgorithm(UrbanizationAlgorithm):
                     ),
                     "classes": self.tr("Per-capita comprehensive and community park area (GB 55014-2021 2.1.4)"),
                     "classes_note": self.tr(
-                        "GB 55014-2021 2.1.4: per-capita comprehensive park area and per-capita community park area each greater than {} m²/person, for the city. The row 'All' is the clause's measure over the parks and residents given; rows by district and the accessible areas per home are screening beyond the standard."
+                        "GB 55014-2021 2.1.4: per-capita comprehensive park area and per-capita "
+                        "community park area each greater than {} m²/person, for the city. The row "
+                        "'All' is the clause's measure over the parks and residents given; rows by "
+                        "district and the accessible areas per home are screening beyond the standard."
                     ),
                 },
             )
@@ -235,7 +240,8 @@ class ParkEquityAlgorithm(UrbanizationAlgorithm):
         outputs[self.PER_CAPITA_COMMUNITY] = float(city.loc["community", "per_capita_m2"])
         feedback.pushInfo(
             self.tr(
-                "Per-capita comprehensive park area {:.2f} m²/person, community park area {:.2f} m²/person (target: more than {:g} each, GB 55014-2021 2.1.4)."
+                "Per-capita comprehensive park area {:.2f} m²/person, community park area "
+                "{:.2f} m²/person (target: more than {:g} each, GB 55014-2021 2.1.4)."
             ).format(
                 outputs[self.PER_CAPITA_COMPREHENSIVE],
                 outputs[self.PER_CAPITA_COMMUNITY],

@@ -89,7 +89,8 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
 
     def tags(self) -> list[str]:
         return self.tr(
-            "city health check,indicator,park,greenway,school,waterlogging,metro,road density,城市体检,体检指标,公园绿地服务半径覆盖率,内涝积水点,道路网密度"
+            "city health check,indicator,park,greenway,school,waterlogging,metro,road density,"
+            "城市体检,体检指标,公园绿地服务半径覆盖率,内涝积水点,道路网密度"
         ).split(",")
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -185,7 +186,8 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
             QgsProcessingParameterString(
                 self.TYPE_MAPPING,
                 self.tr(
-                    "Type mapping, one per line: field value = GB 50180 type (kindergarten, primary_school, middle_school, market, elderly_day_care, ...)"
+                    "Type mapping, one per line: field value = GB 50180 type (kindergarten, "
+                    "primary_school, middle_school, market, elderly_day_care, ...)"
                 ),
                 defaultValue="",
                 multiLine=True,
@@ -199,7 +201,8 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
             QgsProcessingParameterString(
                 self.ROAD_CLASSES,
                 self.tr(
-                    "Road classes counted as city roads in the road network density (comma separated; the road class field)"
+                    "Road classes counted as city roads in the road network "
+                    "density (comma separated; the road class field)"
                 ),
                 defaultValue=",".join(CITY_ROAD_CLASSES),
                 optional=True,
@@ -505,10 +508,12 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
                 "Residential land within the radius of a greenway ({}), as parkcoverage with one rule."
             ),
             "facility_coverage": self.tr(
-                "Homes (weighted by population when given) within the GB 50180 walking distance ({}), as facilitycoverage."
+                "Homes (weighted by population when given) within the "
+                "GB 50180 walking distance ({}), as facilitycoverage."
             ),
             "station_coverage": self.tr(
-                "Residents standing in for commuters within the radius on the network ({}), as stationcatchments (screening)."
+                "Residents standing in for commuters within the radius "
+                "on the network ({}), as stationcatchments (screening)."
             ),
             "waterlogging_density": self.tr("Spots in the built-up area per km² of it ({})."),
             "road_density": self.tr("Length of the listed road classes in the built-up area per km² of it{}."),
@@ -569,10 +574,12 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
             "layer_corridors": self.tr("ecological corridors"),
             "layer_required_corridors": self.tr("required corridor lines"),
             "note_screening": self.tr(
-                "Where the layers differ from the definition (residents for commuters, DEM depressions for recorded spots, straight-line distances) the value is a screening value, labelled in its method note."
+                "Where the layers differ from the definition (residents for commuters, DEM depressions for recorded "
+                "spots, straight-line distances) the value is a screening value, labelled in its method note."
             ),
             "note_status": self.tr(
-                "Definitions and targets come from resources/standards/city_health_check.json; the 'Definition checked' column tells whether each was checked against a public copy of the indicator list."
+                "Definitions and targets come from resources/standards/city_health_check.json; the 'Definition "
+                "checked' column tells whether each was checked against a public copy of the indicator list."
             ),
             "message": engine_message,
         }

@@ -170,7 +170,8 @@ def read(
     if parts.n_components > 1:
         feedback.pushWarning(
             tr(
-                "The walking network has {} disconnected parts; the largest holds {:.0%} of its length. Homes on small islands are flagged (on_island)."
+                "The walking network has {} disconnected parts; the largest holds {:.0%} of its length. "
+                "Homes on small islands are flagged (on_island)."
             ).format(parts.n_components, parts.main_share)
         )
     return WalkingNetwork(network, snap_distance(algorithm, parameters, context, legacy.get(SNAP_DISTANCE)), tolerance)
@@ -235,7 +236,8 @@ def read_population_polygons(
     if not reachable.all():
         feedback.pushWarning(
             tr(
-                "{} population feature(s) of '{}' ({:,.0f} people) lie farther than {:g} m from every street: counted as unreachable."
+                "{} population feature(s) of '{}' ({:,.0f} people) lie farther "
+                "than {:g} m from every street: counted as unreachable."
             ).format(int((~reachable).sum()), label, float(values[~reachable].sum()), walk.snap_distance)
         )
     return PopulationPolygons(geometries, values, reachable)

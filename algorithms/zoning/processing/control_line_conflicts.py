@@ -62,7 +62,8 @@ class ControlLineConflictsAlgorithm(UrbanizationAlgorithm):
 
     def tags(self) -> list[str]:
         return self.tr(
-            "three control lines,ecological red line,permanent basic farmland,urban development boundary,conflict,overlay,三区三线,多规合一"
+            "three control lines,ecological red line,permanent basic farmland,"
+            "urban development boundary,conflict,overlay,三区三线,多规合一"
         ).split(",")
 
     def line_layers(self) -> dict[str, str]:
@@ -223,7 +224,8 @@ class ControlLineConflictsAlgorithm(UrbanizationAlgorithm):
         if not (set(lines) - {"ecological_core"}):
             raise QgsProcessingException(
                 self.tr(
-                    "Give at least one control line layer with features: ecological protection red line, permanent basic farmland or urban development boundary."
+                    "Give at least one control line layer with features: ecological protection "
+                    "red line, permanent basic farmland or urban development boundary."
                 )
             )
         return lines
@@ -307,7 +309,8 @@ class ControlLineConflictsAlgorithm(UrbanizationAlgorithm):
         if result.unknown_parcels:
             feedback.pushWarning(
                 tr(
-                    "{} of {} parcels have an empty or unknown land-use code in field '{}': they are reported as the class 'unknown'."
+                    "{} of {} parcels have an empty or unknown land-use code "
+                    "in field '{}': they are reported as the class 'unknown'."
                 ).format(result.unknown_parcels, result.parcels, fields.code)
             )
         styling.style_output(context, sink.dest_id, "zoning_conflicts", self.tr("Control line conflicts"))
@@ -337,7 +340,8 @@ class ControlLineConflictsAlgorithm(UrbanizationAlgorithm):
             outputs[self.REPORT] = report_path
         feedback.pushInfo(
             self.tr(
-                "{} prohibited ({:.1f} m²), {} need approval ({:.1f} m²), {} with an unknown code; {} control line overlaps ({:.1f} m²). Areas: CGCS2000 ellipsoidal."
+                "{} prohibited ({:.1f} m²), {} need approval ({:.1f} m²), {} with an unknown "
+                "code; {} control line overlaps ({:.1f} m²). Areas: CGCS2000 ellipsoidal."
             ).format(
                 result.count("prohibited"),
                 result.area("prohibited"),
@@ -481,10 +485,12 @@ class ControlLineConflictsAlgorithm(UrbanizationAlgorithm):
                 result.count("prohibited"), result.count("approval"), result.count("unknown"), result.unknown_parcels
             ),
             self.tr(
-                "'Needs approval': the rules allow the use only as a listed exception, after approval or recognition; each row of the conflicts layer names its clause."
+                "'Needs approval': the rules allow the use only as a listed exception, after "
+                "approval or recognition; each row of the conflicts layer names its clause."
             ),
             self.tr(
-                "Areas are CGCS2000 ellipsoidal areas (as 三调 statistics), plane areas in the metric CRS beside them; 田坎 shares of 三调 parcels are in net_ellipsoid_area_m2."
+                "Areas are CGCS2000 ellipsoidal areas (as 三调 statistics), plane areas in the "
+                "metric CRS beside them; 田坎 shares of 三调 parcels are in net_ellipsoid_area_m2."
             ),
         ]
         report.write(

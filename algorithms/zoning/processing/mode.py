@@ -82,7 +82,8 @@ def choose_partitions(algorithm, parameters, context, feedback, source, metric, 
             )
         feedback.pushWarning(
             tr(
-                "{} parcels are checked in memory because {} are missing; for data of this size install them (partitioned on Dask, memory bounded by the partition size):\n{}"
+                "{} parcels are checked in memory because {} are missing; for data of this size "
+                "install them (partitioned on Dask, memory bounded by the partition size):\n{}"
             ).format(count, dependencies.describe(missing), hint)
         )
         return None
@@ -91,7 +92,8 @@ def choose_partitions(algorithm, parameters, context, feedback, source, metric, 
         if requested == "partitioned":
             raise QgsProcessingException(
                 tr(
-                    "The partitioned mode reads the plan from a GeoPackage layer as stored: save the layer (without selection or filter) as a GeoPackage, or choose the in-memory mode."
+                    "The partitioned mode reads the plan from a GeoPackage layer as stored: save the "
+                    "layer (without selection or filter) as a GeoPackage, or choose the in-memory mode."
                 )
             )
         feedback.pushInfo(

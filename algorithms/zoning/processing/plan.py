@@ -50,7 +50,8 @@ def preset(name: str, loader, *args):
     except (StandardsError, KeyError, TypeError, AttributeError, ValueError) as error:
         raise QgsProcessingException(
             tr(
-                "The standards file '{}.json' cannot be used ({}). Fix it, or delete your copy in {} to use the built-in one."
+                "The standards file '{}.json' cannot be used ({}). "
+                "Fix it, or delete your copy in {} to use the built-in one."
             ).format(name, error, folder)
         ) from error
 
@@ -72,7 +73,8 @@ def add_classification_parameter(algorithm) -> None:
     parameter = QgsProcessingParameterEnum(
         CLASSIFICATION,
         tr(
-            "Classification of the codes (gb2023 = 用地用海分类 2023, sandiao = 三调工作分类 via the guide's crosswalk, auto = detect)"
+            "Classification of the codes (gb2023 = 用地用海分类 2023, "
+            "sandiao = 三调工作分类 via the guide's crosswalk, auto = detect)"
         ),
         options=list(CLASSIFICATIONS),
         defaultValue="gb2023",
@@ -127,7 +129,8 @@ def read_plan(algorithm, parameters, context, feedback, source, metric, field_na
     if unknown:
         feedback.pushWarning(
             tr(
-                "{} of {} parcels have an empty or unknown land-use code in field '{}': they are reported as the class 'unknown'."
+                "{} of {} parcels have an empty or unknown land-use code "
+                "in field '{}': they are reported as the class 'unknown'."
             ).format(unknown, len(frame), field_name)
         )
     share, deducted = pipeline.deduction(fields, frame, len(frame), crosswalk)
@@ -158,7 +161,8 @@ def read_codes(algorithm, parameters, context, feedback, values, field_name, tab
         if only_sandiao:
             feedback.pushWarning(
                 tr(
-                    "Field '{}' holds 三调 working-classification codes ({}): if the layer is 三调 status data, set the classification to sandiao."
+                    "Field '{}' holds 三调 working-classification codes ({}): if the "
+                    "layer is 三调 status data, set the classification to sandiao."
                 ).format(field_name, ", ".join(str(v) for v in only_sandiao[:3]))
             )
     names = {

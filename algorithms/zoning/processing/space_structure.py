@@ -244,7 +244,8 @@ class LivingSpaceStructureAlgorithm(UrbanizationAlgorithm):
         if unmapped > 0:
             feedback.pushWarning(
                 self.tr(
-                    "{:.1f} m² of the plan has no space class (codes without a mapping or unknown codes): shown as 'unmapped'."
+                    "{:.1f} m² of the plan has no space class (codes without "
+                    "a mapping or unknown codes): shown as 'unmapped'."
                 ).format(unmapped)
             )
         report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
@@ -333,10 +334,12 @@ class LivingSpaceStructureAlgorithm(UrbanizationAlgorithm):
         }
         notes = [
             self.tr(
-                "The production-living-ecological mapping is a research convention, not a national table: check it in the mapping file."
+                "The production-living-ecological mapping is a research "
+                "convention, not a national table: check it in the mapping file."
             ),
             self.tr(
-                "Areas are CGCS2000 ellipsoidal areas (as 三调 statistics); the 田坎 share of 三调 parcels is counted in the class of 田坎."
+                "Areas are CGCS2000 ellipsoidal areas (as 三调 statistics); the "
+                "田坎 share of 三调 parcels is counted in the class of 田坎."
             ),
         ]
         report.write(
