@@ -28,14 +28,6 @@
         <translation>栅格图层“{}”不是磁盘上的文件（{}）。请先另存为 GeoTIFF。</translation>
     </message>
     <message>
-        <source>Raster layer &apos;{}&apos; has {} band(s); band {} does not exist.</source>
-        <translation>栅格图层“{}”共有 {} 个波段，不存在第 {} 波段。</translation>
-    </message>
-    <message>
-        <source>Raster layer &apos;{}&apos; holds only nodata cells in band {}: there is nothing to analyse.</source>
-        <translation>栅格图层“{}”第 {} 波段全部为无数据像元，无可分析内容。</translation>
-    </message>
-    <message>
         <source>Layer &apos;{}&apos; has no field named {}. Choose a field that exists in the layer.</source>
         <translation>图层“{}”中没有名为 {} 的字段。请选择图层中已有的字段。</translation>
     </message>
@@ -86,58 +78,6 @@
     <message>
         <source>Could not write features to the output {}: {}</source>
         <translation>无法向输出 {} 写入要素：{}</translation>
-    </message>
-    <message>
-        <source>Road class field (classes pedestrians cannot use are excluded)</source>
-        <translation>道路等级字段（排除行人不能通行的道路）</translation>
-    </message>
-    <message>
-        <source>Excluded road classes (comma separated)</source>
-        <translation>排除的道路等级（逗号分隔）</translation>
-    </message>
-    <message>
-        <source>Network snapping tolerance (m): line ends and vertices closer than this connect</source>
-        <translation>网络捕捉容差（米）：端点和节点距离小于此值即相连</translation>
-    </message>
-    <message>
-        <source>Maximum distance from a street (m): farther is unreachable</source>
-        <translation>距街道最大距离（米）：超过即为不可达</translation>
-    </message>
-    <message>
-        <source>Walking network</source>
-        <translation>步行路网</translation>
-    </message>
-    <message>
-        <source>The network has no field &apos;{}&apos;: no road class is excluded.</source>
-        <translation>路网没有字段“{}”：不排除任何道路等级。</translation>
-    </message>
-    <message>
-        <source>Walking network: {}.</source>
-        <translation>步行路网：{}。</translation>
-    </message>
-    <message>
-        <source>Walking network: {} nodes, {} edges, {:.1f} km; {} line(s) excluded by road class.</source>
-        <translation>步行路网：{} 个节点，{} 条边，{:.1f} 公里；按道路等级排除 {} 条线。</translation>
-    </message>
-    <message>
-        <source>The walking network has {} disconnected parts; the largest holds {:.0%} of its length. Homes on small islands are flagged (on_island).</source>
-        <translation>步行路网有 {} 个互不连通的部分，最大部分占总长度的 {:.0%}。位于路网孤岛上的住宅已标注（on_island）。</translation>
-    </message>
-    <message>
-        <source>{} feature(s) of &apos;{}&apos; have no population value in &apos;{}&apos;: counted as 0.</source>
-        <translation>“{1}”中有 {0} 个要素在“{2}”中没有人口值：按 0 计。</translation>
-    </message>
-    <message>
-        <source>{} feature(s) of &apos;{}&apos; have a negative population in &apos;{}&apos;: counted as 0.</source>
-        <translation>“{1}”中有 {0} 个要素在“{2}”中人口为负值：按 0 计。</translation>
-    </message>
-    <message>
-        <source>Choose the population field of layer &apos;{}&apos;.</source>
-        <translation>请选择图层“{}”的人口字段。</translation>
-    </message>
-    <message>
-        <source>{} population feature(s) of &apos;{}&apos; ({:,.0f} people) lie farther than {:g} m from every street: counted as unreachable.</source>
-        <translation>“{1}”中有 {0} 个人口要素（{2:,.0f} 人）距任何街道超过 {3:g} 米：计为不可达。</translation>
     </message>
     <message>
         <source>Layer &apos;{}&apos;: its CRS {} cannot be used to measure lengths and areas ({}). Reproject the layer to a CGCS2000 Gauss-Kruger or UTM CRS first.</source>
