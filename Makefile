@@ -11,7 +11,7 @@ test:
 	bash scripts/test.sh
 
 lint:
-	.venv/bin/ruff check .
+	.venv/bin/ruff check . && .venv/bin/ruff format --check .
 
 benchmark:
 	bash scripts/benchmark.sh

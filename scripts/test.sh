@@ -14,8 +14,9 @@ bash scripts/setup.sh
 source scripts/env.sh
 LOGS=build/logs
 mkdir -p "$LOGS"
-echo "== ruff"
+echo "== ruff (lint, 120-character lines, format)"
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 echo "== pure engines import no QGIS/Qt"
 bash scripts/check_pure.sh
 
