@@ -2,7 +2,7 @@
 pyflwdir: the plugin loads (classFactory's path set-up), drainagecorridors refuses naming the
 installer, the installer dialog installs both from a wheel folder (no network) into the profile
 folder, then parkcoverage and drainagecorridors run. Arguments: the folder holding the plugin
-package, the QGIS profile folder, the wheel folder, a DEM, an output folder. Prints one JSON line."""
+package, the QGIS profile folder, the wheel folder ("-": the one the dialog offers), a DEM, an output folder. Prints one JSON line."""
 
 import importlib.util
 import json
@@ -61,7 +61,9 @@ rows = [dialog.packagesList.item(i) for i in range(dialog.packagesList.count())]
 result["listed"] = [row.text() for row in rows]
 result["ticked"] = dialog.ticked()
 result["target"] = str(dialog.prefix)
-dialog.set_wheel_folder(wheels)
+result["default_folder"] = dialog.folderEdit.text() if dialog.folderRadio.isChecked() else ""
+if wheels != "-":  # "-": the offline package's own folder, which the dialog offers by itself
+    dialog.set_wheel_folder(wheels)
 loop = QEventLoop()
 dialog.finished_install.connect(lambda _ok: loop.quit())
 QTimer.singleShot(300000, loop.quit)

@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import zipfile
 from importlib import metadata
 from pathlib import Path
 
@@ -102,12 +103,12 @@ def _python_without(hidden: tuple[str, ...], shim: Path) -> dict[str, str]:
     return environment
 
 
-def test_an_offline_install_into_a_fresh_profile_lets_the_algorithms_run(wheels, tmp_path):
-    """The acceptance test of issue 23: a QGIS whose Python lacks networkx and pyflwdir installs them
-    from a wheel folder into a temporary profile, then runs parkcoverage and drainagecorridors."""
+def _install_and_run(plugin: Path, wheels: str, tmp_path: Path) -> dict:
+    """The probe in a QGIS whose Python lacks networkx and pyflwdir, with the plugin at `plugin`."""
+    tmp_path.mkdir(exist_ok=True)
     link = tmp_path / "link"
     link.mkdir()
-    (link / "urbanization_planning").symlink_to(ROOT, target_is_directory=True)
+    (link / "urbanization_planning").symlink_to(plugin, target_is_directory=True)
     environment = _python_without(HIDDEN, tmp_path / "shim")
     profile, out = tmp_path / "profile", tmp_path / "out"
     profile.mkdir()
@@ -115,10 +116,15 @@ def test_an_offline_install_into_a_fresh_profile_lets_the_algorithms_run(wheels,
     dem = tmp_path / "cape.tif"
     dem.write_bytes((DATA / "drainage_cape_peninsula_cut.tif").read_bytes())
     python = os.path.realpath(sys.executable)  # the venv's interpreter without the venv
-    done = subprocess.run([python, str(PROBE), str(link), str(profile), str(wheels), str(dem), str(out)],
+    done = subprocess.run([python, str(PROBE), str(link), str(profile), wheels, str(dem), str(out)],
                           capture_output=True, text=True, env=environment, timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
+    _check(result, profile)
+    return result
+
+
+def _check(result: dict, profile: Path) -> None:
     assert result["lacking_before"] == list(HIDDEN)
     assert Path(result["profile"]).resolve() == profile.resolve()
     # the Processing error names the package and the menu entry of the installer
@@ -135,6 +141,28 @@ def test_an_offline_install_into_a_fresh_profile_lets_the_algorithms_run(wheels,
     assert not list(deps.rglob("numpy")) and not list(deps.rglob("pyproj"))
     assert 0 < result["coverage_rate_population"] <= 1
     assert result["corridor_km"] > 0 and result["corridor_features"] > 0
+
+
+def test_an_offline_install_into_a_fresh_profile_lets_the_algorithms_run(wheels, tmp_path):
+    """The acceptance test of issue 23: a QGIS whose Python lacks networkx and pyflwdir installs them
+    from a wheel folder into a temporary profile, then runs parkcoverage and drainagecorridors."""
+    result = _install_and_run(ROOT, str(wheels), tmp_path)
+    assert result["default_folder"] == ""  # a checkout has no wheels/: online by default
+
+
+@pytest.mark.slow
+def test_the_offline_package_installs_from_its_own_wheels(tmp_path):
+    """`make package-offline`'s zip, installed as a plugin: its dialog offers its wheels/ folder and
+    installs from it with no network (pip --no-index), then the algorithms run."""
+    from tests.unit.test_package_offline import build_offline_zip
+
+    archive = build_offline_zip(tmp_path / "zip")
+    plugins = tmp_path / "plugins"
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(plugins)
+    plugin = plugins / "urbanization_planning"
+    result = _install_and_run(plugin, "-", tmp_path / "run")
+    assert Path(result["default_folder"]).resolve() == (plugin / "wheels").resolve()
 
 
 def test_the_dialog_at_1366_x_768_in_chinese(chinese, provider, qtbot, tmp_path, monkeypatch):
