@@ -100,7 +100,7 @@ class UrbanizationPlugin:
         item = bar.createMessage(tr("Urbanization Planning"),
                                  tr("Python packages some algorithms need are missing: {}.").format(
                                      ", ".join(m.name for m in missing)))
-        button = QPushButton(menu.install_text(), item)
+        button = QPushButton(menu.install_text())
         button.clicked.connect(self.show_installer)
         item.layout().addWidget(button)
         bar.pushWidget(item, Qgis.MessageLevel.Warning, 0)
