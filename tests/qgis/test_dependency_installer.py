@@ -216,3 +216,21 @@ def test_the_dialog_at_1366_x_768_in_chinese(chinese, provider, qtbot, tmp_path,
         assert label.height() >= label.heightForWidth(label.width()), label.text()
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     assert dialog.grab().save(str(SCREENSHOT))
+
+
+def test_the_missing_package_message_names_the_installer_in_chinese(chinese, provider, monkeypatch):
+    """The Processing error under zh-Hans: the installer's menu path in Chinese, commands as typed."""
+    from qgis.core import QgsProcessingException
+
+    from urbanization_planning.algorithms import dependencies
+
+    monkeypatch.setitem(dependencies.PACKAGES, "no_such_pkg_xyz",
+                        dependencies.Package("no_such_pkg_xyz>=1", "1.0", None, ("anything",)))
+    algorithm = provider.algorithms()[0].create()
+    algorithm.REQUIRES = ("no_such_pkg_xyz",)
+    with pytest.raises(QgsProcessingException) as raised:
+        algorithm.require_packages()
+    message = str(raised.value)
+    assert "菜单 插件 > 城镇化规划 > 安装缺少的依赖…" in message
+    assert 'Windows（在 OSGeo4W Shell 中）： python -m pip install "no_such_pkg_xyz>=1"' in message
+    assert "python3 -m venv --system-site-packages ~/qgis-venv" in message
