@@ -93,7 +93,11 @@ def _python_without(hidden: tuple[str, ...], shim: Path) -> dict[str, str]:
     """The environment of a QGIS Python that lacks `hidden`: PYTHONPATH is a folder of links to
     everything in the test venv's site-packages except those packages (their metadata included,
     so pip sees them missing too)."""
-    venv_site = next(Path(p) for p in sys.path if p.endswith("site-packages") and Path(p, "networkx").exists())
+    homes = {Path(str(metadata.distribution(name).locate_file(""))) for name in hidden}
+    if len(homes) != 1 or not next(iter(homes)).name == "site-packages":
+        pytest.skip(f"{', '.join(hidden)} are not all in one venv's site-packages ({sorted(map(str, homes))}): "
+                    "a Python without them cannot be made by PYTHONPATH (Debian's own packages are always seen)")
+    venv_site = homes.pop()
     shim.mkdir()
     for entry in venv_site.iterdir():
         if not entry.name.lower().startswith(hidden):

@@ -83,8 +83,9 @@ def _pypi_reachable() -> str:
 
 def build_offline_zip(folder: Path) -> Path:
     """Run scripts/package_offline.sh into `folder`; skips the test when there is no index to download from."""
-    if shutil.which("lrelease") is None or not (ROOT / ".git").exists():
-        pytest.skip("needs git and lrelease (scripts/package.sh)")
+    git = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True)
+    if shutil.which("lrelease") is None or git.returncode != 0:
+        pytest.skip(f"needs lrelease and the git repository (scripts/package.sh): {git.stderr.strip()}")
     reason = _pypi_reachable()
     if reason:
         pytest.skip(f"offline: pip cannot download from PyPI ({reason})")
