@@ -22,23 +22,19 @@ import time
 from pathlib import Path
 
 from .algorithms import dask_runtime
-from .algorithms.zoning import partition_io, partitioned
+from .algorithms.zoning import partition_io, partitioned, pipeline
 
 LINE_OPTIONS = {"redline": "ecological_redline", "core": "ecological_core", "farmland": "permanent_farmland",
                 "boundary": "development_boundary"}
-PLAN_FID = {"fid": "plan_fid"}  # "fid" is the GeoPackage's own key column
 
 
-def _source(text: str, scratch: str, fields=()) -> partition_io.LayerSource:
+def _source(text: str, scratch: str) -> partition_io.LayerSource:
     path, layer = text, ""
     if not Path(text).exists() and ":" in text:  # file:layer (rpartition: a Windows drive has a colon too)
         path, _, layer = text.rpartition(":")
     if Path(path).suffix.lower() in (".parquet", ".geoparquet"):
-        source = partition_io.parquet_to_gpkg(path, scratch)
-    else:
-        source = partition_io.LayerSource(path, layer or None)
-    source.fields = list(fields)
-    return source
+        return partition_io.parquet_to_gpkg(path, scratch)
+    return partition_io.LayerSource(path, layer or None)
 
 
 def _metric_crs(source: partition_io.LayerSource, found) -> str | None:
@@ -63,9 +59,11 @@ def _say(text: str) -> None:
 
 
 def _progress(label: str):
+    """An engine's 0-1 progress, said every 10 %."""
     last = [-10.0]
 
-    def report(percent: float) -> None:
+    def report(fraction: float) -> None:
+        percent = 100.0 * fraction
         if percent - last[0] >= 10 or percent >= 100:
             last[0] = percent
             _say(f"{label}: {percent:.0f} %")
@@ -88,26 +86,29 @@ class Outputs:
             writer.close()
 
 
-def _codes(args, found, table, crosswalk) -> dict:
+def _codes(args, found, fields: pipeline.PlanFields, table, crosswalk):
+    """(the distinct land-use values, their canonical 2023 codes)."""
     from .algorithms.zoning.sandiao import to_2023
 
-    values = sorted((v for v in found.distinct.get(args.field, set()) if v is not None), key=str)
+    values = pipeline.distinct_values(found, fields)
     codes, used = to_2023(values, args.classification, table, crosswalk)
     _say(f"land-use codes in {args.field} read as {used}")
-    return dict(zip(values, codes))
+    return values, codes
 
 
 def _prepare(args, scratch: str, with_field: bool):
-    fields = [args.field] if with_field and args.field else []
-    plan = _source(args.plan, scratch, fields)
-    found = partitioned.plan_reader_scan(plan, fields[0] if fields else None)
+    """(the plan, the fields it is read with, its first pass, the target CRS, its partitions)."""
+    plan = _source(args.plan, scratch)
+    coded = with_field and args.field
+    fields = pipeline.plan_fields(plan.field_names(), args.field) if coded else pipeline.PlanFields(None)
+    found = pipeline.first_pass(plan, fields)
     if len(found.fids) == 0:
         raise partition_io.InputError(f"{args.plan}: no features with geometry")
     crs = _metric_crs(plan, found)
     plan.target_crs = crs
-    parts = partitioned.make_partitions(found, args.partition_size, plan.transformer())
+    parts = pipeline.cut(plan, found, args.partition_size)
     _say(f"{len(found.fids):,} parcels in {len(parts)} partitions of up to {args.partition_size:,}")
-    return plan, found, crs, parts
+    return plan, fields, found, crs, parts
 
 
 def _in_crs(text: str | None, scratch: str, crs: str) -> partition_io.LayerSource | None:
@@ -132,36 +133,22 @@ def _control_layer(text: str | None, scratch: str, crs: str):
     return None if source is None else ControlLayer.from_file(source)
 
 
-def _deduction(plan) -> dict:
-    from .algorithms.zoning.sandiao import DEDUCTION_FIELDS
-
-    dataset, layer = partition_io.LayerSource(plan.path, plan.layer).open()
-    definition = layer.GetLayerDefn()
-    present = {definition.GetFieldDefn(i).GetName().upper(): definition.GetFieldDefn(i).GetName()
-               for i in range(definition.GetFieldCount())}
-    return {key: present[key] for key in DEDUCTION_FIELDS if key in present and present[key] not in plan.fields}
-
-
 def conflicts(args, runner, scratch: str) -> None:
     from .algorithms.zoning.codes import CodeTable
     from .algorithms.zoning.rules import load_rules, national_rules
     from .algorithms.zoning.sandiao import Crosswalk
 
-    plan, found, crs, parts = _prepare(args, scratch, True)
+    plan, fields, found, crs, parts = _prepare(args, scratch, True)
     table, crosswalk = CodeTable.load(), Crosswalk.load()
     rules = load_rules(args.rules, table) if args.rules else national_rules(table)
     lines = {line: _control_layer(getattr(args, option), scratch, crs) for option, line in LINE_OPTIONS.items()}
     lines = {line: layer for line, layer in lines.items() if layer is not None and len(layer)}
     if not set(lines) - {"ecological_core"}:
         raise partition_io.InputError("give at least one of --redline, --farmland, --boundary")
-    deduction = _deduction(plan)
-    plan.fields = [args.field, *deduction.values()]
-    reader = partitioned.PlanReader(plan, args.field, _codes(args, found, table, crosswalk), deduction_fields=deduction)
+    reader = pipeline.plan_reader(plan, fields, *_codes(args, found, fields, table, crosswalk))
     out = Outputs(args.output, crs)
-    columns = ["plan_fid", "landuse", "code", "class_code", "control_line", "outcome", "rule_id", "clause", "plane_area_m2",
-               "ellipsoid_area_m2", "deducted_share", "net_ellipsoid_area_m2", "geometry"]
     result = partitioned.conflicts(reader, parts, lines, rules, runner=runner, min_area=args.min_area, crs=crs,
-                                   consume=lambda _, frame: out("conflicts", frame.rename(columns=PLAN_FID)[columns]),
+                                   consume=lambda _, frame: out("conflicts", pipeline.conflict_rows(frame)),
                                    progress=_progress("conflicts"))
     if len(result.overlaps):
         out("line_overlaps", result.overlaps)
@@ -178,40 +165,34 @@ def space(args, runner, scratch: str) -> None:
     from .algorithms.zoning.sandiao import Crosswalk
     from .algorithms.zoning.space import default_mapping, load_mapping
 
-    plan, found, crs, parts = _prepare(args, scratch, True)
+    plan, fields, found, crs, parts = _prepare(args, scratch, True)
     table, crosswalk = CodeTable.load(), Crosswalk.load()
     mapping = default_mapping(table)
     if args.mapping:
         mapping = load_mapping(args.mapping, table, mapping)
     units = _layer(args.units, scratch, crs)
-    deduction = _deduction(plan)
-    plan.fields = [args.field, *deduction.values()]
-    reader = partitioned.PlanReader(plan, args.field, _codes(args, found, table, crosswalk), deduction_fields=deduction)
+    reader = pipeline.plan_reader(plan, fields, *_codes(args, found, fields, table, crosswalk))
     out = Outputs(args.output, crs)
-    columns = ["plan_fid", "landuse", "code", "space_class", "unit", "plane_area_m2", "ellipsoid_area_m2", "deducted_share",
-               "net_ellipsoid_area_m2", "geometry"]
     result = partitioned.space(reader, parts, mapping, crosswalk, units, runner=runner, crs=crs,
-                               consume=lambda _, frame: out("pieces", frame.rename(columns=PLAN_FID)[columns]), progress=_progress("space"))
+                               consume=lambda _, frame: out("pieces", pipeline.space_rows(frame)),
+                               progress=_progress("space"))
     out("summary", result.summary, spatial=False)
     out.close()
     _say(f"{result.parcels:,} parcels; areas: {result.measure}")
 
 
 def topology(args, runner, scratch: str) -> None:
-    plan, found, crs, parts = _prepare(args, scratch, False)
+    import pyproj
+
+    plan, _, _, crs, parts = _prepare(args, scratch, False)
     boundary = _layer(args.boundary, scratch, crs)
-    reader = partitioned.PlanReader(plan, repair=False)
     out = Outputs(args.output, crs)
 
     def write(_, frame):
-        out("errors", frame.assign(fids=[";".join(str(f) for f in ids) for ids in frame["fids"]])[
-            ["error_type", "fids", "plane_area_m2", "ellipsoid_area_m2", "detail", "geometry"]])
+        out("errors", pipeline.error_rows(frame, fids=pipeline.joined_fids(frame["fids"])))
 
-    import pyproj
-
-    geographic = pyproj.CRS.from_user_input(plan.crs_wkt()).is_geographic
-    margin = args.tolerance / 50_000.0 if geographic else args.tolerance  # degrees: generous
-    result = partitioned.topology_check(reader, parts, boundary, runner=runner, consume=write,
+    margin = pipeline.halo_margin(args.tolerance, pyproj.CRS.from_user_input(plan.crs_wkt()).is_geographic)
+    result = partitioned.topology_check(pipeline.topology_reader(plan), parts, boundary, runner=runner, consume=write,
                                         tolerance=args.tolerance, sliver_width=args.sliver_width, margin=margin,
                                         crs=crs, progress=_progress("topology"))
     out.close()

@@ -11,9 +11,8 @@ from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from . import dependencies, report
+from . import dependencies, field_labels, report
 from .cancel import CancelledError
-from .mapping import field_labels
 
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
 RESOURCES = PLUGIN_DIR / "resources"
@@ -72,11 +71,9 @@ def _delete(paths: list[Path]) -> None:
 
 
 def translate_field_text(text: str) -> str:
-    """Field labels and placeholder values (algorithms/mapping/field_labels.py) in the user's language."""
+    """Field labels and placeholder values (algorithms/field_labels.py) in the user's language."""
     return QCoreApplication.translate(field_labels.CONTEXT, text)
 
-
-report.use_translator(translate_field_text)  # reports' field headers and values, in every algorithm
 
 # Contexts pylupdate5 records outside a class: `algorithm.tr("...")` in a helper that takes the
 # algorithm as its parameter named `algorithm`, and bare `tr("...")` (translation.tr).
@@ -131,7 +128,8 @@ class UrbanizationAlgorithm(QgsProcessingAlgorithm):
         keep_pyproj_thread_context()  # pyproj 3.7 in QGIS's worker threads (see there)
         new_files = [path for path in self._output_files(parameters) if not path.exists()]
         try:
-            with _older_objects_frozen():
+            # reports' field headers and values in the user's language, for this run only
+            with _older_objects_frozen(), report.translated_by(translate_field_text):
                 results = self.process(parameters, context, feedback)
             self.raise_if_canceled(feedback)
         except CancelledError:

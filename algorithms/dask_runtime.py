@@ -18,15 +18,6 @@ from .cancel import CancelledError
 PACKAGES = ("dask", "distributed")
 
 
-def dask_available() -> bool:
-    """True when dask is importable (the local scheduler needs nothing more)."""
-    try:
-        import dask  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 class TileRunner:
     """Runs one function over a list of argument tuples, locally on threads or on a cluster."""
 
@@ -48,9 +39,9 @@ class TileRunner:
             self._client = Client(self.address, set_as_default=False)
         return self._client
 
-    def map(self, function: Callable, tasks: Sequence[tuple], *, progress: Callable[[int, int], None] | None = None,
+    def map(self, function: Callable, tasks: Sequence[tuple], *, progress: Callable[[float], None] | None = None,
             is_canceled: Callable[[], bool] | None = None) -> list:
-        """[function(*task) for task in tasks], run by Dask; `progress(done, total)` after each task."""
+        """[function(*task) for task in tasks], run by Dask; `progress(fraction done)` after each task."""
         if not tasks:
             return []
         if is_canceled is not None and is_canceled():
@@ -80,7 +71,7 @@ class TileRunner:
         def after(key, result, dsk, state, worker_id):
             done[0] += 1
             if progress is not None and not cancelled.is_set():
-                progress(done[0], len(tasks))
+                progress(done[0] / len(tasks))
 
         delayed = [dask.delayed(guarded, pure=False)(*task) for task in tasks]
         with Callback(pretask=before, posttask=after):
@@ -105,7 +96,7 @@ class TileRunner:
                     results[position[future.key]] = future.result()
                     done += 1
                     if progress is not None:
-                        progress(done, len(tasks))
+                        progress(done / len(tasks))
         except BaseException:
             client.cancel(futures)
             raise

@@ -56,8 +56,8 @@ PACKAGES: dict[str, Package] = {
     # the whole-DEM path still works
     "dask": Package("dask", None, None, ("delayed", "compute", "callbacks.Callback")),
     "distributed": Package("distributed", None, None, ("Client", "as_completed")),
-    # Province-scale multi-plan checks: Hilbert partitions (algorithms/zoning/partitioned.py)
-    "dask_geopandas": Package("dask-geopandas", None, None, ()),
+    # Province-scale multi-plan checks: GeoParquet partitions (algorithms/zoning/partition_io.py)
+    "pyarrow": Package("pyarrow>=14", None, None, ("Table", "parquet.ParquetWriter", "parquet.ParquetFile")),
 }
 
 

@@ -11,7 +11,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from .base import ICON
 
-# Each domain's processing module exposes ALGORITHMS, a list of algorithm classes.
+# Each domain's processing module (or package) exposes ALGORITHMS, a list of algorithm classes.
 DOMAINS = ("coordinates", "zoning", "greenspace", "drainage", "transit", "mapping", "healthcheck")
 # Processing settings (Settings > Options > Processing > Providers > Urbanization planning)
 DASK_SCHEDULER = "URBANIZATION_DASK_SCHEDULER"
@@ -45,11 +45,11 @@ def dask_settings() -> tuple[str | None, str | None]:
 
 
 def algorithm_classes() -> list[type]:
-    """Algorithm classes of every domain whose processing module exists."""
+    """Algorithm classes of every domain with a door package (`<domain>/processing/`)."""
     classes = []
     here = Path(__file__).resolve().parent
     for domain in DOMAINS:
-        if (here / domain / "processing.py").exists() or (here / domain / "processing" / "__init__.py").exists():
+        if (here / domain / "processing" / "__init__.py").exists():
             module = importlib.import_module(f"{__package__}.{domain}.processing")
             classes.extend(module.ALGORITHMS)
     return classes

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 
-from .mapping import field_labels
+from . import field_labels
 
 PALETTE = ("#2f7fc1", "#e15759", "#59a14f", "#f28e2b", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f")
 
@@ -20,19 +22,29 @@ p.note{color:#555;font-size:12px}
 """
 
 
-_translate: Callable[[str], str] = field_labels._identity
+def _english(text: str) -> str:
+    return text
 
 
-def use_translator(translate: Callable[[str], str]) -> None:
-    """How field labels and placeholder values are translated (the QGIS side sets Qt's translator,
-    context field_labels.CONTEXT); without one they stay English."""
-    global _translate
-    _translate = translate
+# Per thread (a context variable): parallel runs in QGIS's worker threads each keep their own.
+_translator: ContextVar[Callable[[str], str]] = ContextVar("report_translator", default=_english)
+
+
+@contextmanager
+def translated_by(translate: Callable[[str], str]) -> Iterator[None]:
+    """Field labels and placeholder values of the reports built inside the block go through
+    `translate` (the algorithm door passes Qt's translator, context field_labels.CONTEXT); outside
+    such a block, and on import, they stay English."""
+    token = _translator.set(translate)
+    try:
+        yield
+    finally:
+        _translator.reset(token)
 
 
 def translate(text: str) -> str:
-    """`text` through the translator set with use_translator()."""
-    return _translate(text)
+    """`text` through the translator of the enclosing translated_by() block (English outside one)."""
+    return _translator.get()(text)
 
 
 def escape(value) -> str:
@@ -66,9 +78,9 @@ def frame_table(frame, digits: int = 2, columns: Sequence[str] | None = None) ->
     shown as percentages, people as whole numbers, placeholder values in words; `columns` picks
     and orders the columns (default: all)."""
     columns = list(columns) if columns is not None else [str(c) for c in frame.columns]
-    rows = [[field_labels.display(c, v.item() if hasattr(v, "item") else v, _translate) for c, v in zip(columns, row)]
+    rows = [[field_labels.display(c, v.item() if hasattr(v, "item") else v, translate) for c, v in zip(columns, row)]
             for row in frame[columns].itertuples(index=False)]
-    return table([field_labels.label(c, _translate) for c in columns], rows, digits)
+    return table([field_labels.label(c, translate) for c in columns], rows, digits)
 
 
 def bar_chart(labels: Sequence[str], values: Sequence[float], title: str = "", unit: str = "",

@@ -53,6 +53,28 @@ def _read(path: Path) -> dict:
     return data
 
 
+def load_planner_file(path: str | Path, error: type[ValueError], kind: str) -> tuple[str, object | None]:
+    """(text, data) of a planner's own file in place of a preset (a rules or mapping file): UTF-8
+    text, a BOM allowed; data is None for a .csv file, else the JSON, of which a file in the
+    standards format gives its first preset. Problems raise `error` naming the file (and line)."""
+    path = Path(path)
+    if not path.exists():
+        raise error(f"{path}: the {kind} does not exist")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as decode:
+        raise error(f"{path}: not UTF-8 text ({decode.reason} at byte {decode.start})") from decode
+    if path.suffix.lower() == ".csv":
+        return text, None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as decode:
+        raise error(f"{path}: line {decode.lineno}, column {decode.colno}: {decode.msg}") from decode
+    if isinstance(data, dict) and isinstance(data.get("presets"), dict) and data["presets"]:
+        data = next(iter(data["presets"].values()))
+    return text, data
+
+
 def standard_names(builtin_dir: Path = BUILTIN_DIR) -> list[str]:
     return sorted(p.stem for p in builtin_dir.glob("*.json"))
 

@@ -10,9 +10,29 @@ from pathlib import Path
 from qgis.core import QgsProcessingLayerPostProcessorInterface
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..algorithms import field_labels
+
 STYLES = Path(__file__).resolve().parent / "styles"
 _keep_alive: list = []  # Processing holds post-processors weakly: keep them until they ran
 _to_embed: dict[int, list[tuple[str, Path, str | None]]] = {}  # per context: file outputs to style in place
+
+
+def field_alias(name: str) -> str | None:
+    """The planner's name of an output field in the user's language (field_labels), None for a
+    field the toolkit does not write."""
+    described = field_labels.describe(name, lambda text: QCoreApplication.translate(field_labels.CONTEXT, text))
+    return described[0] if described else None
+
+
+def apply_field_aliases(layer) -> None:
+    """Give every known output field of a loaded vector layer its alias (attribute table, identify,
+    forms); files do not keep aliases, so the style post-processor calls this on load."""
+    if not hasattr(layer, "fields"):
+        return
+    for index, field in enumerate(layer.fields()):
+        alias = field_alias(field.name())
+        if alias and not field.alias():
+            layer.setFieldAlias(index, alias)
 
 
 class StyleFromFile(QgsProcessingLayerPostProcessorInterface):
@@ -28,8 +48,6 @@ class StyleFromFile(QgsProcessingLayerPostProcessorInterface):
         if not ok and feedback is not None:
             feedback.pushInfo(QCoreApplication.translate("@default", "Style {} not applied: {}").format(
                 self.qml.name, message))
-        from .vector import apply_field_aliases
-
         apply_field_aliases(layer)  # the attribute table in the planner's words
         if self.layer_name:
             layer.setName(self.layer_name)
@@ -41,8 +59,6 @@ class FieldAliases(QgsProcessingLayerPostProcessorInterface):
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802
         if layer is not None and layer.isValid():
-            from .vector import apply_field_aliases
-
             apply_field_aliases(layer)
 
 
@@ -102,8 +118,6 @@ def embed_style(dest_id: str, qml: Path, layer_name: str | None) -> bool:
         if not layer.isValid():
             return False
         layer.loadNamedStyle(str(qml))
-        from .vector import apply_field_aliases
-
         apply_field_aliases(layer)
         from .compat import save_default_style
 

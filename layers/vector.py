@@ -24,14 +24,14 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QVariant
 
 from ..algorithms.cancel import CancelledError
-from ..algorithms.mapping import field_labels
 from ..translation import tr
 from . import file_reader
 from .compat import FieldType
 from .crs import to_pyproj
+from .styling import alias_output, field_alias
 
 FID = "src_fid"  # column holding the source feature id in every frame read from a source
 
@@ -200,24 +200,6 @@ def fields_for_frame(frame) -> QgsFields:
     return fields
 
 
-def field_alias(name: str) -> str | None:
-    """The planner's name of an output field in the user's language (field_labels), None for a
-    field the toolkit does not write."""
-    described = field_labels.describe(name, lambda text: QCoreApplication.translate(field_labels.CONTEXT, text))
-    return described[0] if described else None
-
-
-def apply_field_aliases(layer) -> None:
-    """Give every known output field of a loaded vector layer its alias (attribute table, identify,
-    forms); files do not keep aliases, so the style post-processor calls this on load."""
-    if not hasattr(layer, "fields"):
-        return
-    for index, field in enumerate(layer.fields()):
-        alias = field_alias(field.name())
-        if alias and not field.alias():
-            layer.setFieldAlias(index, alias)
-
-
 def _geometry_column(frame) -> str | None:
     """Name of the active geometry column of a GeoDataFrame; None for a plain DataFrame."""
     import geopandas as gpd
@@ -316,8 +298,6 @@ class FrameSink:
         if self.sink is None and not definition.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional:
             raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
         if self.sink is not None:
-            from .styling import alias_output
-
             alias_output(context, self.dest_id)  # the planner's field names when the layer loads
         self.name, self.feedback, self.wkb_type = name, feedback, wkb_type
         self.has_geometry = wkb_type != QgsWkbTypes.Type.NoGeometry and _geometry_column(template) is not None

@@ -12,6 +12,7 @@ update() {  # update NAME FILES...
 core_layers=$(ls layers/*.py | grep -v layers/layout.py)
 update core plugin.py translation.py processing_models.py algorithms/base.py algorithms/provider.py \
   algorithms/dependencies.py $core_layers
+update fields algorithms/field_labels.py  # the output fields' vocabulary every domain shares (context "fields")
 for domain in algorithms/*/; do
   name=$(basename "$domain")
   [ "$name" = "__pycache__" ] && continue

@@ -98,13 +98,13 @@ class EuclideanAccess:
 
 class NetworkAccess:
     """Network distances between facility access points and homes; a facility's distance is that
-    of its nearest access point. Access points and homes farther than `max_snap` from every street
+    of its nearest access point. Access points and homes farther than `snap_distance` from every street
     are unreachable (reported, never moved)."""
 
     mode = "network"
 
-    def __init__(self, network: Network, access_points, access_owner, n_facilities: int, homes, max_snap: float):
-        self.network, (access, home) = with_points(network, access_points, homes, max_distance=max_snap)
+    def __init__(self, network: Network, access_points, access_owner, n_facilities: int, homes, snap_distance: float):
+        self.network, (access, home) = with_points(network, access_points, homes, max_distance=snap_distance)
         owner = np.asarray(access_owner, dtype=np.int64)
         ok = access.reachable
         # One source per (facility, node): entrances snapping to the same spot add nothing.

@@ -21,7 +21,7 @@ import shapely
 from .. import walking
 from ..cancel import checkpoint
 from ..network import DEFAULT_OFFSET, ComponentReport, Network, component_report
-from ..walking import home_points
+from ..walking import SNAP_DISTANCE_M, home_points
 from .access import EuclideanAccess, NetworkAccess, boundary_points
 from .inputs import ALL, covered_share, district_of
 from .messages import Message, message, metres
@@ -42,7 +42,7 @@ class CoverageResult:
     messages: list[Message] = field(default_factory=list)
 
 
-def make_access(network: Network | None, facilities, homes, entrances=None, snap_distance: float = 50.0,
+def make_access(network: Network | None, facilities, homes, entrances=None, snap_distance: float = SNAP_DISTANCE_M,
                 spacing: float | None = None):
     """The access model: NetworkAccess when a network is given (facility access points from
     `entrances` when given, else along each facility's boundary), EuclideanAccess otherwise.
@@ -78,7 +78,7 @@ def park_coverage(
     rules: list[GradeRule],
     network: Network | None = None,
     entrances=None,
-    snap_distance: float = 50.0,
+    snap_distance: float = SNAP_DISTANCE_M,
     offset: float = DEFAULT_OFFSET,
     population: np.ndarray | None = None,
     districts: gpd.GeoDataFrame | None = None,

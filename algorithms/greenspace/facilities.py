@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..cancel import checkpoint
 from ..network import Network
-from ..walking import home_points, split_population
+from ..walking import SNAP_DISTANCE_M, home_points, split_population
 from .coverage import make_access
 from .inputs import ALL, district_of
 from .messages import Message, message, metres
@@ -79,7 +79,7 @@ def facility_coverage(
     residential: gpd.GeoDataFrame,
     types: dict,
     network: Network | None = None,
-    snap_distance: float = 50.0,
+    snap_distance: float = SNAP_DISTANCE_M,
     population: np.ndarray | None = None,
     districts: gpd.GeoDataFrame | None = None,
     progress: Callable[[float], None] | None = None,

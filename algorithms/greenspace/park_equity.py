@@ -13,8 +13,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from ..cancel import checkpoint
 from ..network import Network
-from ..walking import home_points, split_population
+from ..walking import SNAP_DISTANCE_M, home_points, split_population
 from .coverage import make_access
 from .equity import e2sfca, gini, lorenz
 from .inputs import ALL, district_of
@@ -46,7 +47,7 @@ def park_equity(
     target_m2: float = 8.0,
     network: Network | None = None,
     entrances=None,
-    snap_distance: float = 50.0,
+    snap_distance: float = SNAP_DISTANCE_M,
     districts: gpd.GeoDataFrame | None = None,
     progress: Callable[[float], None] | None = None,
     is_canceled: Callable[[], bool] | None = None,
@@ -63,7 +64,7 @@ def park_equity(
     park's class is the one its `class_values` entry names (a park-class field: CJJ/T 85 /
     GB/T 51346 codes or names, see rules.declared_classes), else the class of its size grade
     among `class_rules` (default `rules`)."""
-    report = progress or (lambda _x: None)
+    report = checkpoint(progress, is_canceled)  # raises CancelledError at the next step once cancelled
     geoms = parks.geometry.to_numpy()
     sizes = parks["size_m2"].to_numpy(dtype=float) if "size_m2" in parks else shapely.area(geoms)
     rules = general_rules(rules)
@@ -76,9 +77,7 @@ def park_equity(
     if network is None:
         park, home, distance = access.pairs(selected, radius)
     else:
-        park, home, distance = access.pairs(
-            selected, radius, progress=lambda f: report(0.2 + 0.6 * f), is_canceled=is_canceled
-        )
+        park, home, distance = access.pairs(selected, radius, progress=lambda f: report(0.2 + 0.6 * f))
     population = np.asarray(population, dtype=float)
     result = e2sfca(sizes * selected, population, park, home, distance, np.where(radius > 0, radius, 1.0))
     report(0.85)

@@ -1,13 +1,12 @@
 """HTML report pages of the green-city algorithms (tables + inline SVG charts via report.py).
 Pure: the processing module passes translated labels in; field headers, rates (as percentages),
-people (whole numbers) and placeholder values come from mapping.field_labels."""
+people (whole numbers) and placeholder values come from algorithms/field_labels.py."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from .. import report
-from ..mapping import field_labels
+from .. import field_labels, report
 
 _ZH = "zh-Hans"
 

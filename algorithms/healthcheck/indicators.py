@@ -26,8 +26,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..cancel import CancelledError
-from ..walking import home_points
+from ..cancel import checkpoint
+from ..walking import SNAP_DISTANCE_M, home_points
 from .definitions import Edition, Indicator
 
 CITY = "(all)"
@@ -69,7 +69,7 @@ class CityLayers:
     facility_types: np.ndarray | None = None
     facility_types_spec: dict | None = None
     network: object | None = None
-    snap_distance: float = 50.0
+    snap_distance: float = SNAP_DISTANCE_M
     roads: np.ndarray | None = None
     stations: np.ndarray | None = None
     waterlogging_points: np.ndarray | None = None
@@ -247,7 +247,7 @@ def station_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResu
     radius = float(indicator.params["radius_m"])
     result = station_catchments(layers.network, np.asarray(layers.stations, dtype=object), [radius],
                                 population_geometries=geometries[reachable], population_values=values[reachable],
-                                max_snap=layers.snap_distance)
+                                snap_distance=layers.snap_distance)
     total = float(values.sum())
     covered = result.population_covered if result.population_covered == result.population_covered else 0.0
     polygons = [p for p in result.polygons if p is not None]
@@ -389,14 +389,13 @@ def city_health_check(edition: Edition, layers: CityLayers, progress: Callable[[
     have = layers.available()
     results = []
     indicators = [i for i in edition.indicators if i.method in METHODS]
+    report = checkpoint(progress, is_canceled)
     for k, indicator in enumerate(indicators):
-        if is_canceled is not None and is_canceled():
-            raise CancelledError("cancelled")
+        report(k / len(indicators))
         missing = tuple(n for n in indicator.needs if n not in have)
         if missing:
             results.append(IndicatorResult(indicator, False, missing=missing))
         else:
             results.append(METHODS[indicator.method](indicator, layers))
-        if progress is not None:
-            progress((k + 1) / len(indicators))
+    report(1.0)
     return HealthCheckResult(edition, results)

@@ -71,14 +71,6 @@ def reach_fractions(network: Network, distance: np.ndarray, cutoff: float, edges
     return from_u, from_v
 
 
-def nearest_street_land(network: Network, distance: np.ndarray, cutoffs, buffers, offset: float) -> list:
-    """For each cut-off, its buffer (the streets reached within it buffered by `offset`; None or
-    empty allowed) less the land nearer a street point not reached within it than any reached one.
-    The cut-offs share one triangulation (a station's bands)."""
-    boxes = [None if b is None or b.is_empty else shapely.bounds(b) for b in buffers]
-    return trim(buffers, land_of_unreached_streets(network, distance, cutoffs, boxes, offset))
-
-
 def trim(buffers: list, lands: list) -> list:
     """Each buffer less its land of unreached streets (None: nothing to take away)."""
     return [b if land is None else _difference(b, land) for b, land in zip(buffers, lands)]

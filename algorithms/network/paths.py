@@ -14,7 +14,7 @@ from typing import Callable
 import numpy as np
 from scipy.sparse.csgraph import dijkstra
 
-from ..cancel import CancelledError
+from ..cancel import checkpoint
 from .graph import Network
 
 
@@ -96,9 +96,9 @@ def catchments(
     valid_sources = np.flatnonzero(sources >= 0)
     parts_s, parts_t, parts_d = [], [], []
     matrix = network.matrix()
+    report = checkpoint(progress, is_canceled)
     for start in range(0, len(valid_sources), chunk):
-        if is_canceled is not None and is_canceled():
-            raise CancelledError("cancelled")
+        report(start / len(valid_sources))
         batch = valid_sources[start:start + chunk]
         limits = cutoffs[batch]
         rows = np.atleast_2d(
@@ -108,8 +108,7 @@ def catchments(
         parts_s.append(batch[hit_r])
         parts_t.append(valid_targets[hit_c])
         parts_d.append(rows[hit_r, hit_c])
-        if progress is not None:
-            progress(min(1.0, (start + len(batch)) / len(valid_sources)))
+    report(1.0)
     if not parts_s:
         empty = np.empty(0)
         return Catchments(empty.astype(np.int64), empty.astype(np.int64), empty)

@@ -21,7 +21,7 @@ import shapely
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
-from ..cancel import CancelledError
+from ..cancel import checkpoint
 from .frontage import land_of_unreached_streets, reach_fractions, trim
 from .graph import Network
 from .paths import distances_from
@@ -226,15 +226,14 @@ def service_areas_per_source(
     sources = np.asarray(sources, dtype=np.int64)
     polygons = np.full(len(sources), None, dtype=object)
     lengths = np.zeros(len(sources))
+    report = checkpoint(progress, is_canceled)
     for start in range(0, len(sources), chunk):
-        if is_canceled is not None and is_canceled():
-            raise CancelledError("cancelled")
+        report(start / len(sources))
         rows = distances_from(network, sources[start:start + chunk], cutoff)
         for k, row in enumerate(rows):
             if sources[start + k] < 0:
                 continue
             polygons[start + k] = service_area(network, row, cutoff, offset)
             lengths[start + k] = reached_segments(network, row, cutoff).total_length
-        if progress is not None:
-            progress(min(1.0, (start + chunk) / len(sources)))
+    report(1.0)
     return polygons, lengths

@@ -3,7 +3,7 @@ on streets (not in circles), its population and its ped-shed ratio. Pure: numpy,
 shared walking-network engine `algorithms.network` (see its API.md).
 
 - A station is reached through its entrances when it has any, else from its own point; every access
-  point is snapped onto the nearest street edge (farther than `max_snap` m: not on the network).
+  point is snapped onto the nearest street edge (farther than `snap_distance` m: not on the network).
 - `overlapping` allocation: each station's own catchment, overlapping its neighbours';
   `nearest`: every street piece goes to the station nearest by network distance, so catchments of
   one band do not overlap (where two territories' buffered streets meet, the strip goes to the
@@ -37,7 +37,7 @@ import shapely
 
 from .. import network as nw
 from .. import walking
-from ..cancel import CancelledError
+from ..cancel import checkpoint
 
 ALLOCATIONS = ("overlapping", "nearest")
 
@@ -47,9 +47,9 @@ class CatchmentInputError(ValueError):
 
 
 class NoStationOnNetworkError(CatchmentInputError):
-    def __init__(self, max_snap: float):
-        super().__init__(f"no station lies within {max_snap:g} m of the network")
-        self.max_snap = max_snap
+    def __init__(self, snap_distance: float):
+        super().__init__(f"no station lies within {snap_distance:g} m of the network")
+        self.snap_distance = snap_distance
 
 
 @dataclass
@@ -113,7 +113,7 @@ def station_catchments(
     allocation: str = "overlapping",
     population_geometries=None,
     population_values=None,
-    max_snap: float = walking.SNAP_DISTANCE_M,
+    snap_distance: float = walking.SNAP_DISTANCE_M,
     tolerance: float = walking.TOLERANCE_M,
     excluded=None,
     offset: float = nw.DEFAULT_OFFSET,
@@ -130,10 +130,10 @@ def station_catchments(
     n = len(station_points)
     access_points, access_station = _access_points(station_points, entrance_points, entrance_station)
     network = streets if isinstance(streets, nw.Network) else nw.build_network(streets, tolerance=tolerance, excluded=excluded)
-    network, (snap,) = nw.with_points(network, access_points, max_distance=max_snap)
+    network, (snap,) = nw.with_points(network, access_points, max_distance=snap_distance)
     if not snap.reachable.any():
-        raise NoStationOnNetworkError(max_snap)
-    report = progress or (lambda _p: None)
+        raise NoStationOnNetworkError(snap_distance)
+    report = checkpoint(progress, is_canceled)
 
     polygons = np.full((n, len(bands)), None, dtype=object)
     lengths = np.zeros((n, len(bands)))
@@ -145,12 +145,10 @@ def station_catchments(
         return k, list(zip(nw.service_areas(network, distance, bands, offset), lengths))
 
     for batch in _batches(_station_distances(network, snap.node, access_station, n, bands[-1], allocation), 16):
-        if is_canceled is not None and is_canceled():
-            raise CancelledError("cancelled")
+        report(0.8 * batch[0][0] / n)
         for k, per_band in nw.thread_map(band_polygons, batch):
             for b, (polygon, length) in enumerate(per_band):
                 polygons[k, b], lengths[k, b] = polygon, length
-        report(0.8 * (batch[-1][0] + 1) / n)
     if allocation == "nearest":
         for b in range(len(bands)):
             polygons[:, b] = _disjoint(polygons[:, b])
@@ -270,3 +268,17 @@ def _station_table(n, snap, access_station, island) -> pd.DataFrame:
             on_island[k] = bool(island[mine].all())
     return pd.DataFrame({"station": np.arange(n), "snap_m": snap_m, "on_network": ~np.isnan(snap_m),
                          "small_island": on_island, "access_points": entrances})
+
+
+def summary_table(names: list[str], catchments: pd.DataFrame, stations: pd.DataFrame, bands: list[float]) -> pd.DataFrame:
+    """One row per station: name, snap distance, flags, and area_/population_/pedshed_/length_<band>."""
+    table = pd.DataFrame({"name": names})
+    table = table.join(stations.set_index("station")[["snap_m", "on_network", "small_island", "access_points"]])
+    for band in bands:
+        b = int(round(band))
+        rows = catchments[catchments["band_m"] == band].set_index("station")
+        table[f"area_{b}"] = rows["area_m2"]
+        table[f"population_{b}"] = rows["population"]
+        table[f"pedshed_{b}"] = rows["pedshed_ratio"]
+        table[f"length_{b}"] = rows["reached_length_m"]
+    return table

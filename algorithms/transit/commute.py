@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ..cancel import CancelledError
+from ..cancel import checkpoint
 from .lines import Line, TransitInputError
 from .runtime import RunTimeModel
 
@@ -121,13 +121,14 @@ def journeys_to(graph: nx.DiGraph, destination: str,
     counter = itertools.count()
     heap = [(0.0, next(counter), target)]
     done = set()
+    stop_if_cancelled = checkpoint(is_canceled=is_canceled)
     while heap:
         cost, _, node = heapq.heappop(heap)
         if node in done:
             continue
         done.add(node)
-        if is_canceled is not None and len(done) % 500 == 0 and is_canceled():
-            raise CancelledError()
+        if len(done) % 500 == 0:
+            stop_if_cancelled(len(done) / graph.number_of_nodes())
         for previous, attributes in graph.pred[node].items():
             candidate = cost + attributes["weight"]
             if candidate < best.get(previous, math.inf) - 1e-12:
@@ -183,13 +184,12 @@ def od_matrix(lines: list[Line], model: RunTimeModel, service: ServiceParameters
     graphs = [build_graph(lines, model, service, flag) for flag in (False, True)]
     stations = sorted({sid for line in lines for sid in line.station_ids})
     rows = []
+    report = checkpoint(progress, is_canceled)
     for n, destination in enumerate(stations):
-        if is_canceled is not None and is_canceled():
-            raise CancelledError()
+        report(n / len(stations))
         all_stop, express = (journeys_to(g, destination) for g in graphs)
         for origin in stations:
             if origin != destination and origin in all_stop:
                 rows.append((origin, destination, all_stop[origin].total, express[origin].total))
-        if progress is not None:
-            progress((n + 1) / len(stations))
+    report(1.0)
     return rows

@@ -19,7 +19,7 @@ import pandas as pd
 
 from .. import network as nw
 from .. import walking
-from ..cancel import CancelledError
+from ..cancel import checkpoint
 from .catchments import apportion, catchment_polygon
 
 CHUNK = 32  # stations per dense distance block (memory: CHUNK x network nodes)
@@ -29,7 +29,7 @@ CHUNK = 32  # stations per dense distance block (memory: CHUNK x network nodes)
 class Isochrones:
     table: pd.DataFrame  # pattern, minutes, reached_length_m, area_m2, population, population_gained
     polygons: np.ndarray
-    off_network: list[int]  # station indices farther than max_snap from the streets
+    off_network: list[int]  # station indices farther than snap_distance from the streets
 
 
 def commute_isochrones(
@@ -41,7 +41,7 @@ def commute_isochrones(
     *,
     population_geometries=None,
     population_values=None,
-    max_snap: float = walking.SNAP_DISTANCE_M,
+    snap_distance: float = walking.SNAP_DISTANCE_M,
     excluded=None,
     tolerance: float = walking.TOLERANCE_M,
     offset: float = nw.DEFAULT_OFFSET,
@@ -55,18 +55,18 @@ def commute_isochrones(
     already built network.Network (the shared walking network, algorithms/walking.py)."""
     thresholds = sorted(float(t) for t in thresholds)
     network = streets if isinstance(streets, nw.Network) else nw.build_network(streets, tolerance=tolerance, excluded=excluded)
-    network, (snap,) = nw.with_points(network, station_points, max_distance=max_snap)
+    network, (snap,) = nw.with_points(network, station_points, max_distance=snap_distance)
     metres_per_minute = 60.0 * walk_speed_ms
     budget = thresholds[-1] * metres_per_minute
     rows, polygons = [], []
     patterns = list(minutes_by_pattern)
+    report = checkpoint(progress, is_canceled)
     for p, pattern in enumerate(patterns):
         head_start = np.asarray(minutes_by_pattern[pattern], dtype=float) * metres_per_minute
         usable = np.flatnonzero(snap.reachable & np.isfinite(head_start) & (head_start <= budget))
         effective = np.full(network.n_nodes, np.inf)
         for start in range(0, len(usable), CHUNK):
-            if is_canceled is not None and is_canceled():
-                raise CancelledError("cancelled")
+            report((p + start / len(usable)) / len(patterns))
             block = usable[start:start + CHUNK]
             distances = nw.distances_from(network, snap.node[block], cutoff=budget)
             np.minimum(effective, (distances + head_start[block, None]).min(axis=0), out=effective)
@@ -75,8 +75,7 @@ def commute_isochrones(
             rows.append({"pattern": pattern, "minutes": minutes, "reached_length_m": length,
                          "area_m2": float(polygon.area) if polygon is not None else 0.0})
             polygons.append(polygon)
-        if progress is not None:
-            progress((p + 1) / len(patterns))
+    report(1.0)
     table = pd.DataFrame(rows)
     polygons = np.array(polygons + [None], dtype=object)[:-1]
     if population_geometries is not None:

@@ -26,7 +26,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from ..cancel import CancelledError
+from ..cancel import checkpoint
 from . import overlay
 from .codes import UNKNOWN, first_level
 from .ellipsoid import ellipsoidal_area
@@ -92,13 +92,12 @@ def check(
     steps = len(given) * 2 + 1
     done = 0
 
+    report = checkpoint(progress, is_canceled)
+
     def step() -> None:
         nonlocal done
-        if is_canceled is not None and is_canceled():
-            raise CancelledError
         done += 1
-        if progress is not None:
-            progress(100.0 * done / steps)
+        report(100.0 * done / steps)  # percent: the one zoning engine whose callers read 0-100
 
     parts = dissolve_lines(lines, step)
     conflicts, unknown = conflict_pieces(plan_geometry, plan_codes, parts, rules, min_area=min_area, crs=crs,

@@ -37,6 +37,7 @@ import shapely
 
 from . import conflicts as conflict_engine
 from . import overlay
+from .hilbert import hilbert_distance
 from .partition_io import LayerSource, read_rect
 from .rules import CONTROL_LINES
 
@@ -196,8 +197,6 @@ def dissolve_tasks(layers: dict[str, ControlLayer], chunk: int = DISSOLVE_CHUNK)
     """The components of all lines along a Hilbert curve through their box centres, in runs of
     about `chunk` polygons. A pair of overlapping parts (a of line A, b of a later line B) is found
     by the task that owns a's component, which also holds b's (own or near): each pair once."""
-    from .partitioned import hilbert_distance
-
     labels = {line: layer.components() for line, layer in layers.items()}
     table = [(line, *_component_boxes(labels[line], layer.bounds)) for line, layer in layers.items()]
     if not any(len(ids) for _, ids, _, _ in table):

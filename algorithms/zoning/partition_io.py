@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -61,6 +61,12 @@ class LayerSource:
             raise InputError(f"{self.path}: no field {', '.join(missing)} (fields: {', '.join(names)})")
         layer.SetIgnoredFields([name for name in names if name not in self.fields] + ["OGR_STYLE"])
         return dataset, layer
+
+    def field_names(self) -> list[str]:
+        """The names of the layer's fields, in the file's order."""
+        _dataset, layer = replace(self, fields=[]).open()
+        definition = layer.GetLayerDefn()
+        return [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
 
     def crs_wkt(self) -> str | None:
         if self.source_crs:

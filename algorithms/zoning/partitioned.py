@@ -6,8 +6,8 @@ piece and result at once; province-wide 三调 data (millions of parcels) outgro
 
 How:
 1. A first pass streams the plan file (partition_io.scan) and keeps each parcel's id and bounding
-   box. Parcels are ordered along a Hilbert curve through their box centres (dask-geopandas'
-   encoder) and cut into runs of `partition_size`: spatially coherent partitions.
+   box. Parcels are ordered along a Hilbert curve through their box centres (hilbert.py) and
+   cut into runs of `partition_size`: spatially coherent partitions.
 2. Each partition is read back by a spatial filter on the union of its boxes, keeping its own ids
    (partition_io.read_rect), checked by the same engine functions as the whole-layer path, and its
    results handed to `consume` in the driver (which writes them): memory is bounded by a few
@@ -38,15 +38,15 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..cancel import CancelledError
+from ..cancel import checkpoint
 from . import conflicts as conflict_engine
 from . import control_lines, overlay, topology
+from .hilbert import hilbert_distance
 from .partition_io import LayerSource, Scan, read_rect, scan
 
 PARTITION_SIZE = 50_000
 IN_MEMORY_LIMIT = 250_000  # parcels: above this the algorithms choose the partitioned path
 CLIP_VERTICES = 5_000  # control-line parts with more vertices are clipped to a partition's rectangle
-HILBERT_LEVEL = 16
 
 Consume = Callable[[str, pd.DataFrame], None]
 
@@ -57,22 +57,6 @@ class Partition:
     fids: np.ndarray  # sorted feature ids of the partition's own parcels
     rect: tuple[float, float, float, float]  # union of their bounding boxes, stored CRS
     metric_rect: tuple[float, float, float, float]  # the same in the target CRS
-
-
-def hilbert_distance(bounds: np.ndarray) -> np.ndarray:
-    """Distance along a Hilbert curve of each box centre over the boxes' total extent."""
-    from dask_geopandas.hilbert_distance import _continuous_to_discrete_coords, _encode
-
-    if len(bounds) == 0:
-        return np.empty(0, dtype=np.int64)
-    centre_x = (bounds[:, 0] + bounds[:, 2]) / 2.0
-    centre_y = (bounds[:, 1] + bounds[:, 3]) / 2.0
-    # a square over the centres (the curve's cells square, so runs are compact), never of zero size
-    side = max(centre_x.max() - centre_x.min(), centre_y.max() - centre_y.min())
-    side = max(side, 1e-9 * max(1.0, abs(centre_x.min()), abs(centre_y.min())))
-    total = np.array([centre_x.min(), centre_y.min(), centre_x.min() + side, centre_y.min() + side])
-    x, y = _continuous_to_discrete_coords(bounds, HILBERT_LEVEL, total)
-    return np.asarray(_encode(HILBERT_LEVEL, x, y), dtype=np.int64)
 
 
 def make_partitions(found: Scan, size: int = PARTITION_SIZE, transformer=None) -> list[Partition]:
@@ -125,11 +109,9 @@ class PlanReader:
 
     def deduction(self, columns, rows: int, crosswalk=None):
         """(田坎 share, deducted 2023 codes or None) per row, from the 三调 deduction fields."""
-        from .sandiao import deducted_codes, deduction_share
+        from .sandiao import deduction
 
-        values = {key: columns[name] for key, name in self.deduction_fields.items()}
-        share = deduction_share(values, rows)
-        return share, (deducted_codes(values, rows, crosswalk) if crosswalk is not None else None)
+        return deduction(columns, self.deduction_fields, rows, crosswalk)
 
 
 def boxes_meet(geometries: np.ndarray, rect) -> np.ndarray:
@@ -169,21 +151,25 @@ def parts_near(parts: np.ndarray, rect, clip: bool = True) -> np.ndarray:
 
 def run_partitions(runner, function: Callable, tasks: list[tuple], consume_result: Callable[[object], None], *,
                    progress: Callable[[float], None] | None = None, is_canceled: Callable[[], bool] | None = None,
-                   window: int | None = None, span: tuple[float, float] = (0.0, 100.0)) -> None:
+                   window: int | None = None, span: tuple[float, float] = (0.0, 1.0)) -> None:
     """function(*task) for every task through `runner` (dask_runtime), a window of tasks at a time
     so that only that many partitions' results are held; each result goes to `consume_result` in
-    task order before the next window starts."""
+    task order before the next window starts. Progress: a 0-1 fraction, this run covering `span`."""
     window = window or max(2, 2 * getattr(runner, "workers", 2))
     total = len(tasks)
+    step = checkpoint(progress, is_canceled)
     for start in range(0, total, window):
-        if is_canceled is not None and is_canceled():
-            raise CancelledError
+        fraction = span[0] + (span[1] - span[0]) * start / max(total, 1)
+        step(fraction)
 
-        def report(done, _count, start=start):
+        chunk = tasks[start:start + window]
+        count = len(chunk)
+
+        def report(fraction, start=start, count=count):
             if progress is not None:
-                progress(span[0] + (span[1] - span[0]) * (start + done) / max(total, 1))
+                progress(span[0] + (span[1] - span[0]) * (start + fraction * count) / max(total, 1))
 
-        for result in runner.map(function, tasks[start:start + window], progress=report, is_canceled=is_canceled):
+        for result in runner.map(function, chunk, progress=report, is_canceled=is_canceled):
             consume_result(result)
 
 
@@ -237,7 +223,7 @@ def conflicts_task(reader: PlanReader, partition: Partition, dissolved: dict, ru
 
 def dissolve_control_lines(lines: dict, *, runner, min_area: float = 1.0, crs=None,
                            progress: Callable[[float], None] | None = None,
-                           is_canceled: Callable[[], bool] | None = None, span=(0.0, 100.0)):
+                           is_canceled: Callable[[], bool] | None = None, span=(0.0, 1.0)):
     """(line -> ControlLayer of its dissolved parts, the control-line overlaps), dissolved component
     by component in Dask tasks (control_lines); the same parts and overlaps as the whole-layer path.
     `lines`: line id -> polygons (array) or control_lines.ControlLayer (read from its file by the tasks)."""
@@ -270,7 +256,7 @@ def conflicts(reader: PlanReader, partitions: list[Partition], lines: dict, rule
     dissolved component by component (never a whole layer in one union), then each partition takes
     the parts near it."""
     dissolved, overlaps = dissolve_control_lines(lines, runner=runner, min_area=min_area, crs=crs, progress=progress,
-                                                 is_canceled=is_canceled, span=(0.0, 15.0))
+                                                 is_canceled=is_canceled, span=(0.0, 0.15))
     summaries, totals = [], {"unknown": 0, "parcels": 0}
 
     def take(result):
@@ -281,7 +267,7 @@ def conflicts(reader: PlanReader, partitions: list[Partition], lines: dict, rule
         totals["parcels"] += parcels
 
     tasks = [(reader, p, dissolved, rules, min_area, crs) for p in partitions]
-    run_partitions(runner, conflicts_task, tasks, take, progress=progress, is_canceled=is_canceled, span=(15.0, 100.0))
+    run_partitions(runner, conflicts_task, tasks, take, progress=progress, is_canceled=is_canceled, span=(0.15, 1.0))
     return StreamedConflicts(conflict_engine.merge_summaries(summaries), overlaps, totals["unknown"],
                              totals["parcels"], len(partitions))
 
@@ -345,7 +331,7 @@ def space(reader: PlanReader, partitions: list[Partition], mapping, crosswalk, u
         totals["measure"] = measure
 
     tasks = [(reader, p, mapping, crosswalk, units, crs) for p in partitions]
-    run_partitions(runner, space_task, tasks, take, progress=progress, is_canceled=is_canceled, span=(5.0, 95.0))
+    run_partitions(runner, space_task, tasks, take, progress=progress, is_canceled=is_canceled, span=(0.05, 0.95))
     rows = pd.concat(summaries, ignore_index=True) if summaries else pd.DataFrame({"unit": [], "space_class": [], "area_m2": []})
     return StreamedSpace(summarise(rows), totals["measure"], totals["parcels"], len(partitions))
 
@@ -421,7 +407,7 @@ def topology_check(reader: PlanReader, partitions: list[Partition], boundary: np
         totals["parcels"] += parcels
 
     tasks = [(reader, p, boundary_parts, tolerance, sliver_width, margin, crs) for p in partitions]
-    run_partitions(runner, topology_task, tasks, take, progress=progress, is_canceled=is_canceled, span=(0.0, 80.0))
+    run_partitions(runner, topology_task, tasks, take, progress=progress, is_canceled=is_canceled, span=(0.0, 0.8))
     union = shapely.union_all(np.array(unions, dtype=object)) if unions else None
     gaps = topology.gap_parts(union, boundary, tolerance)
     if len(gaps):
@@ -439,7 +425,7 @@ def topology_check(reader: PlanReader, partitions: list[Partition], boundary: np
             pairs_index.append(result[0])
             pairs_fid.append(result[1])
 
-        run_partitions(runner, gap_task, tasks, take_gaps, progress=progress, is_canceled=is_canceled, span=(80.0, 100.0))
+        run_partitions(runner, gap_task, tasks, take_gaps, progress=progress, is_canceled=is_canceled, span=(0.8, 1.0))
         gap_index = np.concatenate(pairs_index) if pairs_index else np.empty(0, dtype=np.int64)
         frame = topology.gap_frame(gaps, gap_index, np.concatenate(pairs_fid) if pairs_fid else gap_index)
         errors = topology.measured([frame], crs).rename(columns={"rows": "fids"})

@@ -70,20 +70,9 @@ def national_rules(table: CodeTable, user_dir=None) -> list[Rule]:
 def load_rules(path: str | Path, table: CodeTable) -> list[Rule]:
     """Rules from a .json or .csv file; RulesError naming the file and line on any problem."""
     path = Path(path)
-    if not path.exists():
-        raise RulesError(f"{path}: the rules file does not exist")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise RulesError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from error
-    if path.suffix.lower() == ".csv":
+    text, data = standards.load_planner_file(path, RulesError, "rules file")
+    if data is None:
         return _rules_from_csv(text, str(path), table)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise RulesError(f"{path}: line {error.lineno}, column {error.colno}: {error.msg}") from error
-    if isinstance(data, dict) and isinstance(data.get("presets"), dict) and data["presets"]:
-        data = next(iter(data["presets"].values()))
     items = data.get("rules") if isinstance(data, dict) else data
     if not isinstance(items, list) or not items:
         raise RulesError(f"{path}: line 1: expected a non-empty list of rules (or an object with 'rules')")

@@ -179,6 +179,20 @@ def to_2023(values, classification: str, table: CodeTable, crosswalk: Crosswalk)
     return table.normalise(values), GB2023
 
 
+def deduction_fields(field_names, code_field: str | None) -> dict[str, str]:
+    """三调 key (KCXS, ...) -> the layer's field of that name (any case), the code field excluded."""
+    present = {name.upper(): name for name in field_names}
+    return {key: present[key] for key in DEDUCTION_FIELDS if key in present and present[key] != code_field}
+
+
+def deduction(columns, fields: dict[str, str], rows: int, crosswalk: Crosswalk | None = None):
+    """(田坎 share, deducted 2023 codes or None without `crosswalk`) per row; `columns`: field name
+    -> values, `fields`: deduction_fields."""
+    values = {key: np.asarray(columns[name]) for key, name in fields.items()}
+    share = deduction_share(values, rows)
+    return share, (deducted_codes(values, rows, crosswalk) if crosswalk is not None else None)
+
+
 def deduction_share(columns: dict[str, np.ndarray], rows: int) -> np.ndarray:
     """The deducted (田坎) share of each parcel in [0, 1) from 三调 fields, whichever are given
     (keys upper-case): KCXS; else KCMJ / TBMJ; else 1 - TBDLMJ / TBMJ. Missing values give 0."""

@@ -26,7 +26,7 @@ import pandas as pd
 import shapely
 
 from .. import standards
-from ..cancel import CancelledError
+from ..cancel import checkpoint
 from . import overlay
 from .codes import UNKNOWN, CodeTable
 from .ellipsoid import ellipsoidal_area
@@ -75,11 +75,9 @@ def default_mapping(table: CodeTable, user_dir=None) -> SpaceMapping:
 def load_mapping(path: str | Path, table: CodeTable, defaults: SpaceMapping) -> SpaceMapping:
     """A mapping from a JSON or CSV file; classes not defined in the file come from `defaults`."""
     path = Path(path)
-    if not path.exists():
-        raise MappingError(f"{path}: the mapping file does not exist")
-    text = path.read_text(encoding="utf-8-sig")
+    text, data = standards.load_planner_file(path, MappingError, "mapping file")
     lines = text.splitlines()
-    if path.suffix.lower() == ".csv":
+    if data is None:
         reader = csv.DictReader(io.StringIO(text))
         header = [h.strip() for h in reader.fieldnames or []]
         if header[:2] != ["code", "space_class"]:
@@ -92,12 +90,6 @@ def load_mapping(path: str | Path, table: CodeTable, defaults: SpaceMapping) -> 
                 mapping[code] = space_class
                 where[code] = reader.line_num
         return _build(dict(defaults.classes), mapping, str(path), lines, table, where)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise MappingError(f"{path}: line {error.lineno}, column {error.colno}: {error.msg}") from error
-    if isinstance(data, dict) and isinstance(data.get("presets"), dict) and data["presets"]:
-        data = next(iter(data["presets"].values()))
     if not isinstance(data, dict) or not isinstance(data.get("mapping"), dict):
         raise MappingError(f"{path}: line 1: expected an object with a 'mapping' object (code -> class)")
     classes = dict(defaults.classes)
@@ -156,8 +148,7 @@ def structure(plan_geometry: np.ndarray, space_classes: np.ndarray, units: np.nd
         parts, index = overlay.polygon_parts(shapely.intersection(plan_geometry[rows], units[unit_rows]))
         pair = np.arange(len(rows))
         grouped = overlay.group_polygons(parts, pair[index])
-        if is_canceled is not None and is_canceled():
-            raise CancelledError
+        checkpoint(is_canceled=is_canceled)(0.5)
         rest = overlay.outside(plan_geometry, overlay.dissolve(units))
         frame = pd.concat([_frame(rows[grouped.index], unit_rows[grouped.index], grouped.geometry, grouped.area),
                            _frame(rest.index, np.full(len(rest.index), OUTSIDE_UNITS), rest.geometry, rest.area)],

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..cancel import CancelledError
+from ..cancel import checkpoint
 from . import overlay
 from .ellipsoid import ellipsoidal_area
 
@@ -59,11 +59,7 @@ def check(geometries: np.ndarray, boundary: np.ndarray | None = None, *, toleran
     planning `boundary` polygons. Rows in the result refer to positions in `geometries`."""
     geometries = np.asarray(geometries, dtype=object)
 
-    def step(fraction: float) -> None:
-        if is_canceled is not None and is_canceled():
-            raise CancelledError
-        if progress is not None:
-            progress(100.0 * fraction)
+    step = checkpoint(progress, is_canceled)  # progress as a 0-1 fraction
 
     plan, has_area, invalid = repair(geometries, tolerance)
     frames = [invalid]

@@ -120,162 +120,6 @@
         <translation>大站直达方案：{} 个车站受益，平均节省 {:.1f} 分钟，最多 {:.1f} 分钟。</translation>
     </message>
     <message>
-        <source>Metro stations</source>
-        <translation>轨道站点</translation>
-    </message>
-    <message>
-        <source>Layer &apos;{}&apos;: {} feature(s) have no value in field &apos;{}&apos;. Fill the field or remove those stations.</source>
-        <translation>图层“{}”：{} 个要素的字段“{}”为空。请填写该字段或删除这些车站。</translation>
-    </message>
-    <message>
-        <source>Layer &apos;{}&apos;: field &apos;{}&apos; must hold numbers (the position of each station along its line).</source>
-        <translation>图层“{}”：字段“{}”必须为数值（各车站在线路上的顺序）。</translation>
-    </message>
-    <message>
-        <source>Metro line geometry</source>
-        <translation>轨道线路几何</translation>
-    </message>
-    <message>
-        <source>Layer &apos;{}&apos;: the geometry of line &apos;{}&apos; is not one continuous line ({} pieces). Join the pieces (e.g. with Dissolve and Merge lines) or leave the line layer out to use straight distances.</source>
-        <translation>图层“{}”：线路“{}”的几何不是一条连续的线（{} 段）。请先合并各段（如“融合”和“合并线”），或不提供线路图层而按直线距离计算。</translation>
-    </message>
-    <message>
-        <source>Layer &apos;{}&apos;, line &apos;{}&apos;: order number {} is used by more than one station ({}). Give each station of a line its own order number in field &apos;{}&apos;.</source>
-        <translation>图层“{}”，线路“{}”：顺序号 {} 被多个车站使用（{}）。请在字段“{}”中为同一线路的每个车站设置不同的顺序号。</translation>
-    </message>
-    <message>
-        <source>Layer &apos;{}&apos;: line &apos;{}&apos; has only one station ({}). A line needs at least two stations: check the line id field or remove the station.</source>
-        <translation>图层“{}”：线路“{}”只有一个车站（{}）。一条线路至少需要两个车站：请检查线路编号字段或删除该车站。</translation>
-    </message>
-    <message>
-        <source>Layer &apos;{}&apos;, line &apos;{}&apos;: the stations have no order along the line. Choose an order field with a number for every station, or give the metro line geometry.</source>
-        <translation>图层“{}”，线路“{}”：车站没有沿线顺序。请选择每个车站都有数值的顺序字段，或提供轨道线路几何。</translation>
-    </message>
-    <message>
-        <source>Station &apos;{}&apos; lies {:.0f} m from the geometry of line &apos;{}&apos; (more than {:.0f} m). Check its line id or the line geometry.</source>
-        <translation>车站“{}”距线路“{}”的几何 {:.0f} 米（超过 {:.0f} 米）。请检查其线路编号或线路几何。</translation>
-    </message>
-    <message>
-        <source>There is no station &apos;{}&apos; in layer &apos;{}&apos;. Near matches: {}. Give a station id or name exactly as in the layer.</source>
-        <translation>图层“{1}”中没有车站“{0}”。最接近的有：{2}。请按图层中的写法填写车站编号或站名。</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>There is no line &apos;{}&apos; in layer &apos;{}&apos;. Its lines are: {}.</source>
-        <translation>图层“{1}”中没有线路“{0}”。现有线路：{2}。</translation>
-    </message>
-    <message>
-        <source>No line has two or more express stops. Mark the express stops with the express stop field or list them in &apos;Express stops&apos;.</source>
-        <translation>没有任何线路有两个及以上快车停靠站。请用快车停靠字段标注，或在“快车停靠站”中列出。</translation>
-    </message>
-    <message>
-        <source>The express pattern of line &apos;{}&apos; passes the destination {} without stopping. Add {} to the express stops or choose another destination.</source>
-        <translation>线路“{}”的大站快车越过目的地 {} 不停。请把 {} 加入快车停靠站，或另选目的地。</translation>
-    </message>
-    <message>
-        <source>Line &apos;{}&apos; has only one express stop ({}): no express runs on it.</source>
-        <translation>线路“{}”只有一个快车停靠站（{}）：该线路不开行快车。</translation>
-    </message>
-    <message>
-        <source>Station {} cannot reach the destination on the metro network: its times are empty.</source>
-        <translation>车站 {} 在轨道网络上无法到达目的地：其时间为空。</translation>
-    </message>
-    <message>
-        <source>Express service evaluation</source>
-        <translation>大站直达通勤评估</translation>
-    </message>
-    <message>
-        <source>Scenario</source>
-        <translation>方案</translation>
-    </message>
-    <message>
-        <source>Destination</source>
-        <translation>目的地</translation>
-    </message>
-    <message>
-        <source>Express stops</source>
-        <translation>快车停靠站</translation>
-    </message>
-    <message>
-        <source>Run-time model and service</source>
-        <translation>运行时间模型与运营参数</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>线路</translation>
-    </message>
-    <message>
-        <source>Line {}: minutes saved to the destination, station by station</source>
-        <translation>{} 号线：各站到目的地节省分钟</translation>
-    </message>
-    <message>
-        <source>Line {}: door-to-door minutes to the destination along the line</source>
-        <translation>{} 号线：沿线各站到目的地门到门时间（分钟）</translation>
-    </message>
-    <message>
-        <source>Distance along the line (km)</source>
-        <translation>沿线距离（公里）</translation>
-    </message>
-    <message>
-        <source>min</source>
-        <translation>分钟</translation>
-    </message>
-    <message>
-        <source>All-stop</source>
-        <translation>站站停</translation>
-    </message>
-    <message>
-        <source>With express</source>
-        <translation>开行快车</translation>
-    </message>
-    <message>
-        <source>Stations</source>
-        <translation>车站</translation>
-    </message>
-    <message>
-        <source>Station</source>
-        <translation>车站</translation>
-    </message>
-    <message>
-        <source>Lines</source>
-        <translation>线路</translation>
-    </message>
-    <message>
-        <source>Express stop</source>
-        <translation>快车停靠</translation>
-    </message>
-    <message>
-        <source>All-stop, min</source>
-        <translation>站站停（分钟）</translation>
-    </message>
-    <message>
-        <source>With express, min</source>
-        <translation>开行快车（分钟）</translation>
-    </message>
-    <message>
-        <source>Minutes saved</source>
-        <translation>节省分钟</translation>
-    </message>
-    <message>
-        <source>Route with express</source>
-        <translation>开行快车后乘车路线</translation>
-    </message>
-    <message>
-        <source>Door-to-door time = half the headway of each boarded train + in-vehicle time (trapezoidal speed profile between stops, dwell only where the train stops) + interchange walks. Riders take the quickest option; walking to the station is not included.</source>
-        <translation>门到门时间 = 每次上车等候（发车间隔的一半）+ 车内时间（站间梯形速度曲线，仅在停靠站停站）+ 换乘步行时间。乘客选择最快方案；不含步行到站时间。</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
         <source>Walking network (optional: door-to-door commute isochrones)</source>
         <translation>步行网络（可选：门到门通勤等时圈）</translation>
     </message>
@@ -324,56 +168,12 @@
         <translation>门到门 {:g} 分钟以内人口：开行快车后增加 {:,.0f} 人。</translation>
     </message>
     <message>
-        <source>Door-to-door commute isochrones (walk + wait + ride)</source>
-        <translation>门到门通勤等时圈（步行 + 候车 + 乘车）</translation>
-    </message>
-    <message>
-        <source>Pattern</source>
-        <translation>运营方案</translation>
-    </message>
-    <message>
-        <source>Area (km²)</source>
-        <translation>面积（平方公里）</translation>
-    </message>
-    <message>
-        <source>Population</source>
-        <translation>人口</translation>
-    </message>
-    <message>
-        <source>Population gained with the express</source>
-        <translation>开行快车新增覆盖人口</translation>
-    </message>
-    <message>
         <source>Distance between stations (track, straight_line or mixed)</source>
         <translation>站间距离方法（track 沿轨道、straight_line 直线或 mixed 混合）</translation>
     </message>
     <message>
         <source>{} station(s) lie more than {:g} m from the walking network; nobody walks to them: {}</source>
         <translation>{} 个车站距步行网络超过 {:g} 米，无人可步行到达：{}</translation>
-    </message>
-    <message>
-        <source>No track geometry for line(s) {}: distances between stations are straight lines, which understate run times where the track curves. Give the metro line geometry (LINES) for distances along the track (distance_method in the outputs).</source>
-        <translation>线路 {} 没有轨道几何：站间距离按直线计算，线路弯曲处会低估运行时间。请提供轨道线路几何（LINES）以沿轨道计算距离（输出中的 distance_method 字段注明所用方法）。</translation>
-    </message>
-    <message>
-        <source>along the track (line geometry)</source>
-        <translation>沿轨道（线路几何）</translation>
-    </message>
-    <message>
-        <source>straight lines between stations (no line geometry)</source>
-        <translation>站间直线（无线路几何）</translation>
-    </message>
-    <message>
-        <source>along the track where line geometry is given, else straight lines</source>
-        <translation>有线路几何处沿轨道，其余按站间直线</translation>
-    </message>
-    <message>
-        <source>Distance between stations</source>
-        <translation>站间距离</translation>
-    </message>
-    <message>
-        <source>Population unreachable (too far from every street)</source>
-        <translation>不可达人口（距任何街道过远）</translation>
     </message>
 </context>
 <context>
@@ -573,6 +373,237 @@
     <message>
         <source>Population within {:g} m on the network of any station: {:,.0f} of {:,.0f} ({:,.0f} not covered, {:,.0f} unreachable).</source>
         <translation>任一车站网络距离 {:g} 米内的人口：{:,.0f} / {:,.0f}（未覆盖 {:,.0f}，不可达 {:,.0f}）。</translation>
+    </message>
+</context>
+<context>
+    <name>algorithm</name>
+    <message>
+        <source>Metro stations</source>
+        <translation>轨道站点</translation>
+    </message>
+    <message>
+        <source>Layer &apos;{}&apos;: {} feature(s) have no value in field &apos;{}&apos;. Fill the field or remove those stations.</source>
+        <translation>图层“{}”：{} 个要素的字段“{}”为空。请填写该字段或删除这些车站。</translation>
+    </message>
+    <message>
+        <source>Layer &apos;{}&apos;: field &apos;{}&apos; must hold numbers (the position of each station along its line).</source>
+        <translation>图层“{}”：字段“{}”必须为数值（各车站在线路上的顺序）。</translation>
+    </message>
+    <message>
+        <source>Metro line geometry</source>
+        <translation>轨道线路几何</translation>
+    </message>
+    <message>
+        <source>Layer &apos;{}&apos;: the geometry of line &apos;{}&apos; is not one continuous line ({} pieces). Join the pieces (e.g. with Dissolve and Merge lines) or leave the line layer out to use straight distances.</source>
+        <translation>图层“{}”：线路“{}”的几何不是一条连续的线（{} 段）。请先合并各段（如“融合”和“合并线”），或不提供线路图层而按直线距离计算。</translation>
+    </message>
+    <message>
+        <source>Layer &apos;{}&apos;, line &apos;{}&apos;: order number {} is used by more than one station ({}). Give each station of a line its own order number in field &apos;{}&apos;.</source>
+        <translation>图层“{}”，线路“{}”：顺序号 {} 被多个车站使用（{}）。请在字段“{}”中为同一线路的每个车站设置不同的顺序号。</translation>
+    </message>
+    <message>
+        <source>Layer &apos;{}&apos;: line &apos;{}&apos; has only one station ({}). A line needs at least two stations: check the line id field or remove the station.</source>
+        <translation>图层“{}”：线路“{}”只有一个车站（{}）。一条线路至少需要两个车站：请检查线路编号字段或删除该车站。</translation>
+    </message>
+    <message>
+        <source>Layer &apos;{}&apos;, line &apos;{}&apos;: the stations have no order along the line. Choose an order field with a number for every station, or give the metro line geometry.</source>
+        <translation>图层“{}”，线路“{}”：车站没有沿线顺序。请选择每个车站都有数值的顺序字段，或提供轨道线路几何。</translation>
+    </message>
+    <message>
+        <source>Station &apos;{}&apos; lies {:.0f} m from the geometry of line &apos;{}&apos; (more than {:.0f} m). Check its line id or the line geometry.</source>
+        <translation>车站“{}”距线路“{}”的几何 {:.0f} 米（超过 {:.0f} 米）。请检查其线路编号或线路几何。</translation>
+    </message>
+    <message>
+        <source>There is no station &apos;{}&apos; in layer &apos;{}&apos;. Near matches: {}. Give a station id or name exactly as in the layer.</source>
+        <translation>图层“{1}”中没有车站“{0}”。最接近的有：{2}。请按图层中的写法填写车站编号或站名。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>There is no line &apos;{}&apos; in layer &apos;{}&apos;. Its lines are: {}.</source>
+        <translation>图层“{1}”中没有线路“{0}”。现有线路：{2}。</translation>
+    </message>
+    <message>
+        <source>No line has two or more express stops. Mark the express stops with the express stop field or list them in &apos;Express stops&apos;.</source>
+        <translation>没有任何线路有两个及以上快车停靠站。请用快车停靠字段标注，或在“快车停靠站”中列出。</translation>
+    </message>
+    <message>
+        <source>The express pattern of line &apos;{}&apos; passes the destination {} without stopping. Add {} to the express stops or choose another destination.</source>
+        <translation>线路“{}”的大站快车越过目的地 {} 不停。请把 {} 加入快车停靠站，或另选目的地。</translation>
+    </message>
+    <message>
+        <source>Line &apos;{}&apos; has only one express stop ({}): no express runs on it.</source>
+        <translation>线路“{}”只有一个快车停靠站（{}）：该线路不开行快车。</translation>
+    </message>
+    <message>
+        <source>No track geometry for line(s) {}: distances between stations are straight lines, which understate run times where the track curves. Give the metro line geometry (LINES) for distances along the track (distance_method in the outputs).</source>
+        <translation>线路 {} 没有轨道几何：站间距离按直线计算，线路弯曲处会低估运行时间。请提供轨道线路几何（LINES）以沿轨道计算距离（输出中的 distance_method 字段注明所用方法）。</translation>
+    </message>
+    <message>
+        <source>Station {} cannot reach the destination on the metro network: its times are empty.</source>
+        <translation>车站 {} 在轨道网络上无法到达目的地：其时间为空。</translation>
+    </message>
+    <message>
+        <source>along the track (line geometry)</source>
+        <translation>沿轨道（线路几何）</translation>
+    </message>
+    <message>
+        <source>straight lines between stations (no line geometry)</source>
+        <translation>站间直线（无线路几何）</translation>
+    </message>
+    <message>
+        <source>along the track where line geometry is given, else straight lines</source>
+        <translation>有线路几何处沿轨道，其余按站间直线</translation>
+    </message>
+    <message>
+        <source>Distance between stations</source>
+        <translation>站间距离</translation>
+    </message>
+    <message>
+        <source>Cruise speed (km/h)</source>
+        <translation>巡航速度（km/h）</translation>
+    </message>
+    <message>
+        <source>Acceleration (m/s²)</source>
+        <translation>起动加速度（m/s²）</translation>
+    </message>
+    <message>
+        <source>Braking deceleration (m/s²)</source>
+        <translation>制动减速度（m/s²）</translation>
+    </message>
+    <message>
+        <source>Dwell time per stop (s)</source>
+        <translation>每站停站时间（秒）</translation>
+    </message>
+    <message>
+        <source>All-stop headway (min)</source>
+        <translation>站站停发车间隔（分钟）</translation>
+    </message>
+    <message>
+        <source>Express headway (min)</source>
+        <translation>大站快车发车间隔（分钟）</translation>
+    </message>
+    <message>
+        <source>Interchange walking time (min)</source>
+        <translation>换乘步行时间（分钟）</translation>
+    </message>
+    <message>
+        <source>Express service evaluation</source>
+        <translation>大站直达通勤评估</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <source>Express stops</source>
+        <translation>快车停靠站</translation>
+    </message>
+    <message>
+        <source>Run-time model and service</source>
+        <translation>运行时间模型与运营参数</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <source>Line {}: minutes saved to the destination, station by station</source>
+        <translation>{} 号线：各站到目的地节省分钟</translation>
+    </message>
+    <message>
+        <source>Line {}: door-to-door minutes to the destination along the line</source>
+        <translation>{} 号线：沿线各站到目的地门到门时间（分钟）</translation>
+    </message>
+    <message>
+        <source>Distance along the line (km)</source>
+        <translation>沿线距离（公里）</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>All-stop</source>
+        <translation>站站停</translation>
+    </message>
+    <message>
+        <source>With express</source>
+        <translation>开行快车</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>车站</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>车站</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <source>Express stop</source>
+        <translation>快车停靠</translation>
+    </message>
+    <message>
+        <source>All-stop, min</source>
+        <translation>站站停（分钟）</translation>
+    </message>
+    <message>
+        <source>With express, min</source>
+        <translation>开行快车（分钟）</translation>
+    </message>
+    <message>
+        <source>Minutes saved</source>
+        <translation>节省分钟</translation>
+    </message>
+    <message>
+        <source>Route with express</source>
+        <translation>开行快车后乘车路线</translation>
+    </message>
+    <message>
+        <source>Door-to-door time = half the headway of each boarded train + in-vehicle time (trapezoidal speed profile between stops, dwell only where the train stops) + interchange walks. Riders take the quickest option; walking to the station is not included.</source>
+        <translation>门到门时间 = 每次上车等候（发车间隔的一半）+ 车内时间（站间梯形速度曲线，仅在停靠站停站）+ 换乘步行时间。乘客选择最快方案；不含步行到站时间。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Door-to-door commute isochrones (walk + wait + ride)</source>
+        <translation>门到门通勤等时圈（步行 + 候车 + 乘车）</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>运营方案</translation>
+    </message>
+    <message>
+        <source>Area (km²)</source>
+        <translation>面积（平方公里）</translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <source>Population gained with the express</source>
+        <translation>开行快车新增覆盖人口</translation>
+    </message>
+    <message>
+        <source>Population unreachable (too far from every street)</source>
+        <translation>不可达人口（距任何街道过远）</translation>
     </message>
 </context>
 </TS>

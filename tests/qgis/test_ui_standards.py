@@ -144,7 +144,7 @@ def test_a_built_in_preset_edited_under_its_own_id_changes_what_an_algorithm_com
     """Living circle: copy GB 50180 under its own id, cut the food-market distance to 100 m in the
     table, save; urbanization:facilitycoverage (which reads the preset with the profile folder)
     then finds fewer homes within reach of a market on the Helsinki sample."""
-    from urbanization_planning.algorithms.greenspace import processing as greenspace
+    from urbanization_planning.algorithms.greenspace.processing import facility_coverage as greenspace
     from urbanization_planning.ui.standards_dialog import VALUE
 
     from ..conftest import SAMPLE_DATA

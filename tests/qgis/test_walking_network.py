@@ -1,4 +1,4 @@
-"""One walking network for every green-city and transit algorithm (layers/walking_network.py):
+"""One walking network for every green-city and transit algorithm (algorithms/network/processing/walking_network.py):
 lengths shown and applied in metres for an OSM-style network in EPSG:4326, the same walking
 distances in every algorithm for the same streets and homes, and no resident lost or invented
 (population = covered + not covered + unreachable in every summary).

@@ -11,7 +11,7 @@ from qgis.core import QgsProcessingException, QgsProcessingFeedback
 from ..conftest import SAMPLE_DATA
 from ..unit.test_zoning_partitioned import broken_plan, stars, tessellation, write
 
-pytest.importorskip("dask_geopandas")
+pytest.importorskip("pyarrow")
 
 SAMPLE = SAMPLE_DATA / "planning_sample.gpkg"
 LINES = {"ECOLOGICAL_REDLINE": "ecological_redline", "PERMANENT_FARMLAND": "permanent_farmland",

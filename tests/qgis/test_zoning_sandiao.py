@@ -117,9 +117,9 @@ def test_space_structure_of_sandiao_parcels_with_the_tiankan_share(run):
 @pytest.fixture
 def user_standards(tmp_path, monkeypatch):
     """A user standards folder for this test only (the algorithms read presets through it)."""
-    from urbanization_planning.algorithms.zoning import processing as zoning_processing
+    from urbanization_planning.algorithms.zoning.processing import plan
 
-    monkeypatch.setattr(zoning_processing, "user_standards_dir", lambda: tmp_path)
+    monkeypatch.setattr(plan, "user_standards_dir", lambda: tmp_path)
     return tmp_path
 
 

@@ -42,3 +42,17 @@ def test_long_chinese_legend_wraps_instead_of_overlapping():
     for y in rows:  # within a row, each swatch starts after the previous label ends
         xs = sorted(float(e.get("x")) for e in swatches if float(e.get("y")) == y)
         assert all(b - a >= 16 + 5 * 12 for a, b in zip(xs, xs[1:]))
+
+
+def test_translation_is_explicit_and_scoped_to_the_block():
+    """Importing report installs no translator: labels are English until a door opens a
+    translated_by() block, and English again after it (nothing leaks into the next run)."""
+    import pandas as pd
+
+    frame = pd.DataFrame({"covered_share": [0.5]})
+    assert "<th>Covered share</th>" in report.frame_table(frame)
+    with report.translated_by(lambda text: {"Covered share": "覆盖比例"}.get(text, text)):
+        assert "<th>覆盖比例</th>" in report.frame_table(frame)
+        assert report.translate("Covered share") == "覆盖比例"
+    assert "<th>Covered share</th>" in report.frame_table(frame)
+    assert report.translate("Covered share") == "Covered share"

@@ -99,3 +99,25 @@ def test_leaf_paths_and_ancestors():
     assert standards.leaf_paths(_preset(provenance={}))[:3] == [
         ("radius_m", 300), ("rules[0].min_area_m2", 400), ("rules[0].radius_m", 300)]
     assert standards.ancestors("a.b[1].c") == ["a.b[1].c", "a.b[1]", "a.b", "a"]
+
+
+def test_a_planners_file_is_read_once_for_every_domain(tmp_path):
+    """load_planner_file: CSV text as is, JSON data (a standards-format file gives its first
+    preset), and the caller's error naming the file, line and column."""
+
+    class FileError(ValueError):
+        pass
+
+    (tmp_path / "a.csv").write_text("\ufeffcode,space_class\n07,living\n", encoding="utf-8")
+    assert standards.load_planner_file(tmp_path / "a.csv", FileError, "mapping file") == (
+        "code,space_class\n07,living\n", None)
+    (tmp_path / "b.json").write_text(json.dumps({"presets": {"mine": {"rules": [1]}}}), encoding="utf-8")
+    assert standards.load_planner_file(tmp_path / "b.json", FileError, "rules file")[1] == {"rules": [1]}
+    (tmp_path / "c.json").write_text('{"rules": [\n  1,\n]}', encoding="utf-8")
+    with pytest.raises(FileError, match=r"c.json: line 3, column 1"):
+        standards.load_planner_file(tmp_path / "c.json", FileError, "rules file")
+    with pytest.raises(FileError, match=r"d.json: the rules file does not exist"):
+        standards.load_planner_file(tmp_path / "d.json", FileError, "rules file")
+    (tmp_path / "e.csv").write_bytes("code,space_class\n07,生活\n".encode("gbk"))
+    with pytest.raises(FileError, match=r"e.csv: not UTF-8 text"):
+        standards.load_planner_file(tmp_path / "e.csv", FileError, "mapping file")

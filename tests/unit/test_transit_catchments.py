@@ -90,11 +90,11 @@ def test_two_entrances_union_their_reach():
 
 
 def test_off_network_station_and_all_off():
-    result = c.station_catchments(grid(), [shapely.Point(500, 500), shapely.Point(5000, 5000)], [300], max_snap=100)
+    result = c.station_catchments(grid(), [shapely.Point(500, 500), shapely.Point(5000, 5000)], [300], snap_distance=100)
     assert list(result.stations["on_network"]) == [True, False]
     assert result.polygons[1] is None and result.catchments["area_m2"].iloc[1] == 0
     with pytest.raises(c.NoStationOnNetworkError):
-        c.station_catchments(grid(), [shapely.Point(5000, 5000)], [300], max_snap=100)
+        c.station_catchments(grid(), [shapely.Point(5000, 5000)], [300], snap_distance=100)
     with pytest.raises(c.CatchmentInputError):
         c.station_catchments(grid(), [shapely.Point(500, 500)], [300], allocation="voronoi")
 
@@ -171,7 +171,7 @@ def test_helsinki_service_areas_claim_only_what_is_in_reach(helsinki):
     sources = snap.node[main]
     inside, outside = _inside_shares(network, sources, lambda k, d: [nw.service_area(network, d, b) for b in bands], bands)
     assert inside.min() >= 0.97 and outside.min() >= 0.97
-    result = c.station_catchments(streets, stations, bands, max_snap=100, tolerance=0.5)
+    result = c.station_catchments(streets, stations, bands, snap_distance=100, tolerance=0.5)
     on_main = ~result.stations["small_island"].to_numpy() & result.stations["on_network"].to_numpy()
     catchment = result.polygons.reshape(len(stations), len(bands))
     station_net, (station_snap,) = nw.with_points(nw.build_network(streets, tolerance=0.5), stations, max_distance=100)

@@ -8,7 +8,6 @@ import pandas as pd
 import pytest
 import shapely
 
-pytest.importorskip("dask_geopandas")
 pytest.importorskip("pyarrow")
 
 from urbanization_planning import cli  # noqa: E402

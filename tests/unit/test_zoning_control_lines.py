@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 pytest.importorskip("dask")
-pytest.importorskip("dask_geopandas")
+pytest.importorskip("pyarrow")
 pytest.importorskip("osgeo.ogr")
 
 from urbanization_planning.algorithms import dask_runtime  # noqa: E402

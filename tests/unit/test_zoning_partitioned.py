@@ -11,7 +11,7 @@ import pytest
 import shapely
 
 pytest.importorskip("dask")
-pytest.importorskip("dask_geopandas")
+pytest.importorskip("pyarrow")
 pytest.importorskip("osgeo.ogr")
 
 from urbanization_planning.algorithms import dask_runtime  # noqa: E402

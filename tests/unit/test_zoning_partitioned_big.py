@@ -19,7 +19,7 @@ import pytest
 
 pytestmark = pytest.mark.skipif(os.environ.get("URBANIZATION_BIG_ZONING_TESTS") != "1",
                                 reason="slow: set URBANIZATION_BIG_ZONING_TESTS=1")
-pytest.importorskip("dask_geopandas")
+pytest.importorskip("pyarrow")
 pytest.importorskip("osgeo.ogr")
 
 from urbanization_planning.algorithms.zoning import partition_io  # noqa: E402

@@ -238,6 +238,13 @@ def join_hollows(grid: TileGrid, counts: dict, edges: dict) -> tuple[dict, int]:
     return out, int(groups)
 
 
+def shifted(transform, col0: int, row0: int):
+    """The transform of a window whose first cell is (row0, col0), composed by hand: affine 3.1
+    deprecates `*` between transforms and affine 2 (Debian 12) has no `@`."""
+    a, b, c, d, e, f = transform[:6]
+    return type(transform)(a, b, c + a * col0 + b * row0, d, e, f + d * col0 + e * row0)
+
+
 def polygons_tile_task(grid: TileGrid, scratch: Scratch, transform, i: int, j: int, relabel: np.ndarray):
     """Outlines of the kept hollows in one tile: {depression id: [polygons]}."""
     import shapely
@@ -249,7 +256,7 @@ def polygons_tile_task(grid: TileGrid, scratch: Scratch, transform, i: int, j: i
     pieces: dict[int, list] = {}
     if not ids.any():
         return pieces
-    tile_transform = transform * transform.translation(col0, row0)
+    tile_transform = shifted(transform, col0, row0)
     for geometry, value in features.shapes(ids, mask=ids > 0, transform=tile_transform, connectivity=8):
         pieces.setdefault(int(value), []).append(shapely.geometry.shape(geometry))
     return pieces
@@ -307,7 +314,7 @@ def find_depressions_tiled(source: DemSource, grid: TileGrid, transform, runner,
         results = dict(zip(tiles, runner.map(
             depression_tile_task, [(grid, scratch, source, i, j, areas[grid.window(i, j)[0]:][:grid.window(i, j)[2]])
                                    for i, j in tiles],
-            progress=lambda done, total: report(0.70 + 0.15 * done / total), is_canceled=is_canceled)))
+            progress=lambda fraction: report(0.70 + 0.15 * fraction), is_canceled=is_canceled)))
         if depth_path:
             write_tiles(flow, "depth", depth_path, raster_crs, -9999.0, "float32")
         joined, groups = join_hollows(grid, {t: results[t][0] for t in tiles}, {t: results[t][2] for t in tiles})
@@ -319,7 +326,7 @@ def find_depressions_tiled(source: DemSource, grid: TileGrid, transform, runner,
         new_id[kept] = np.arange(1, kept.size + 1)
         relabel = {t: np.concatenate([[0], new_id[joined[t][1:]]]) for t in tiles}
         pieces = runner.map(polygons_tile_task, [(grid, scratch, transform, i, j, relabel[(i, j)]) for i, j in tiles],
-                            progress=lambda done, total: report(0.85 + 0.10 * done / total), is_canceled=is_canceled)
+                            progress=lambda fraction: report(0.85 + 0.10 * fraction), is_canceled=is_canceled)
     gathered: dict[int, list] = {}
     for part in pieces:
         for key, polygons in part.items():

@@ -326,7 +326,7 @@ def condition_tiled(source: DemSource, grid: TileGrid, scratch: Scratch, transfo
 
     def run(stage, function, tasks):
         start, span = stage_span[stage]
-        return runner.map(function, tasks, progress=lambda done, total: report(start + span * done / total),
+        return runner.map(function, tasks, progress=lambda fraction: report(start + span * fraction),
                           is_canceled=is_canceled)
 
     results = dict(zip(tiles, run("fill", fill_labels_task, [(source, grid, scratch, i, j) for i, j in tiles])))

@@ -1,6 +1,6 @@
-"""Processing algorithms of the metropolitan commuting domain: station walking catchments here, the
-express (大站直达) service evaluation in express_service/processing.py. QGIS glue only: the engines are the
-pure modules beside this one."""
+"""Station walking catchments (轨道站点步行范围): the streets reachable on foot from each metro station
+within each band, their ped-shed ratio and population. QGIS glue only: the engine is
+transit/catchments.py."""
 
 from __future__ import annotations
 
@@ -19,12 +19,12 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...layers import crs as crs_utils
-from ...layers import styling, vector, walking_network
-from ...translation import current_language
-from ..base import UrbanizationAlgorithm
-from . import values
-from .express_service.processing import ExpressServiceAlgorithm
+from ....layers import crs as crs_utils
+from ....layers import styling, vector
+from ....translation import current_language
+from ...base import UrbanizationAlgorithm
+from ...network.processing import walking_network
+from .. import values
 
 
 class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
@@ -63,7 +63,7 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
         return self.tr("metro,station,catchment,walking,ped-shed,TOD,service area,轨道站点,步行范围,站城融合").split(",")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        from .. import standards
+        from ... import standards
 
         bands = standards.preset("transit", "tod_bands")["bands_m"]
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -127,9 +127,9 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
     def process(self, parameters, context, feedback):
         import geopandas as gpd
 
-        from .. import network as nw
-        from .. import walking
-        from . import catchment_report, catchments
+        from ... import network as nw
+        from ... import walking
+        from .. import catchments, report_pages
 
         stations_source = self.parameterAsSource(parameters, self.STATIONS, context)
         if stations_source is None:
@@ -161,26 +161,26 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
             self, parameters, self.POPULATION, self.POPULATION_FIELD, context, feedback, metric, walk)
         population_geometries, population_values = population.reachable_part() if population is not None else (None, None)
         allocation = self.parameterAsEnumString(parameters, self.ALLOCATION, context)
-        max_snap = walk.snap_distance
+        snap_distance = walk.snap_distance
         feedback.setProgress(10)
         try:
             result = catchments.station_catchments(
                 walk.network, stations.geometry.values, bands, entrance_points=entrance_points,
                 entrance_station=entrance_station, allocation=allocation,
                 population_geometries=population_geometries, population_values=population_values,
-                max_snap=max_snap, progress=lambda p: feedback.setProgress(10 + 80 * p),
+                snap_distance=snap_distance, progress=lambda p: feedback.setProgress(10 + 80 * p),
                 is_canceled=feedback.isCanceled)
         except catchments.NoStationOnNetworkError as error:
             raise QgsProcessingException(self.tr(
                 "No station of layer '{}' lies within {:g} m of the walking network. Check that the network covers "
-                "the stations, or raise the largest distance to the network.").format(label, max_snap)) from error
+                "the stations, or raise the largest distance to the network.").format(label, snap_distance)) from error
         except nw.NetworkError as error:
             raise QgsProcessingException(self.tr("The walking network cannot be used: {}").format(error)) from error
 
         off = [names[k] for k in result.stations.index[~result.stations["on_network"]]]
         if off:
             feedback.pushWarning(self.tr("{} station(s) lie more than {:g} m from the walking network and get no "
-                                         "catchment: {}").format(len(off), max_snap, ", ".join(off)))
+                                         "catchment: {}").format(len(off), snap_distance, ", ".join(off)))
         island = [names[k] for k in result.stations.index[result.stations["small_island"]]]
         if island:
             feedback.pushWarning(self.tr("{} station(s) snap onto a small piece of network not joined to the "
@@ -202,7 +202,7 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
                                   frame_crs=metric, output_crs=stations_source.sourceCrs(), feedback=feedback)
         styling.style_output(context, dest, "transit_catchments", self.tr("Station walking catchments"))
 
-        summary = catchment_report.summary_table(names, result.catchments, result.stations, bands)
+        summary = catchments.summary_table(names, result.catchments, result.stations, bands)
         summary.insert(0, "station_id", ids)
         outer = int(round(bands[-1]))
         summary[f"rank_pedshed_{outer}"] = summary[f"pedshed_{outer}"].rank(ascending=False, method="min").astype("int64")
@@ -224,9 +224,9 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
 
         report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report_path:
-            from .. import report
+            from ... import report
 
-            report.write(report_path, catchment_report.build(summary, bands, people, self._labels(), current_language()))
+            report.write(report_path, report_pages.catchment_page(summary, bands, people, self._labels(), current_language()))
             results[self.REPORT] = report_path
         feedback.setProgress(100)
         return results
@@ -280,6 +280,3 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
                 "buffered by 50 m. Ped-shed ratio = catchment area / area of the circle of the band's radius; "
                 "below about 0.5 the surroundings are poorly walkable. Population apportioned by area."),
         }
-
-
-ALGORITHMS = [ExpressServiceAlgorithm, StationCatchmentsAlgorithm]

@@ -25,9 +25,9 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..algorithms import walking
-from ..translation import tr
-from . import vector
+from ....layers import vector
+from ....translation import tr
+from ... import walking
 
 NETWORK = "NETWORK"
 EXCLUDE_FIELD = "EXCLUDE_FIELD"
@@ -100,7 +100,7 @@ def read(algorithm, parameters, context, feedback, metric, required: bool,
     """The walking network of NETWORK in the `metric` CRS, road classes excluded, reported
     (size, excluded lines, disconnected parts) through feedback; None when the optional layer is
     not given. `legacy`: {current name: old name} of renamed parameters saved models may still set."""
-    from ..algorithms.network import NetworkError, build_network, component_report, excluded_mask
+    from .. import NetworkError, build_network, component_report, excluded_mask
 
     legacy = legacy or {}
     source = algorithm.parameterAsSource(parameters, NETWORK, context)

@@ -1,6 +1,6 @@
 """The express service (大站直达) evaluation algorithm: all-stop against express run times to a
 destination, the OD table and door-to-door commute isochrones on the shared walking network. QGIS
-glue only: the engines are the pure modules beside this one (express, commute, lines, isochrones)."""
+glue only: the engines are the pure modules of transit/ (express, commute, lines, isochrones)."""
 
 from __future__ import annotations
 
@@ -18,11 +18,13 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ....layers import crs as crs_utils
-from ....layers import styling, vector, walking_network
+from ....layers import styling, vector
 from ....translation import current_language
 from ...base import UrbanizationAlgorithm
+from ...network.processing import walking_network
 from .. import values
+from . import express_text
+from .express_inputs import read_lines, read_stations
 
 
 def _add_population_columns(table, population) -> None:
@@ -161,11 +163,12 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
     def process(self, parameters, context, feedback):
         import math
 
-        from .. import commute, express, express_report, lines
+        from .. import commute, express, lines, report_pages
         from ..runtime import RunTimeModel
 
-        table, frame_crs, source_crs, geometries = self._read_stations(parameters, context, feedback)
-        line_geometries = self._read_lines(parameters, context, feedback, frame_crs)
+        read = read_stations(self, parameters, context, feedback)
+        table, frame_crs, source_crs, geometries = read.table, read.metric, read.source_crs, read.geometries
+        line_geometries = read_lines(self, parameters, context, feedback, frame_crs)
         model = RunTimeModel(
             self.parameterAsDouble(parameters, self.CRUISE_SPEED, context),
             self.parameterAsDouble(parameters, self.ACCELERATION, context),
@@ -186,9 +189,9 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
                 is_canceled=feedback.isCanceled,
             )
         except lines.TransitInputError as error:
-            raise QgsProcessingException(self._explain(error, parameters, context)) from error
+            raise QgsProcessingException(express_text.explain(self, error, read.label, read.order_field)) from error
         for warning in evaluation.warnings:
-            feedback.pushWarning(self._warning(warning))
+            feedback.pushWarning(express_text.warning_text(self, warning))
         feedback.setProgress(40)
 
         import geopandas as gpd
@@ -214,9 +217,9 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
         if report_path:
             from ... import report
 
-            report.write(report_path, express_report.build(evaluation, self._labels(),
-                                                           self._parameter_rows(model, service, evaluation), current_language(),
-                                                           isochrone_table))
+            report.write(report_path, report_pages.express_page(evaluation, express_text.labels(self),
+                                                           express_text.parameter_rows(self, model, service, evaluation),
+                                                           current_language(), isochrone_table))
             results[self.REPORT] = report_path
 
         gaining = stations["minutes_saved"] > 0.05
@@ -229,82 +232,6 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
             results[self.STATIONS_GAINING], results[self.MEAN_MINUTES_SAVED], results[self.MAX_MINUTES_SAVED]))
         feedback.setProgress(100)
         return results
-
-    def _read_stations(self, parameters, context, feedback):
-        """Station rows in a metric CRS as a table (station_id, name, line, order, express, x, y),
-        the metric and source CRS, and one point per station id for the output."""
-        import math
-
-        source = self.parameterAsSource(parameters, self.STATIONS, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.STATIONS))
-        label = source.sourceName() or self.tr("Metro stations")
-        vector.require_geometry_type(source, (QgsWkbTypes.GeometryType.PointGeometry,), label)
-        id_field = self.parameterAsString(parameters, self.STATION_ID_FIELD, context)
-        name_field = self.parameterAsString(parameters, self.STATION_NAME_FIELD, context)
-        line_field = self.parameterAsString(parameters, self.LINE_FIELD, context)
-        order_field = self.parameterAsString(parameters, self.ORDER_FIELD, context)
-        express_field = self.parameterAsString(parameters, self.EXPRESS_FIELD, context)
-        fields = list(dict.fromkeys(f for f in (id_field, name_field, line_field, order_field, express_field) if f))
-        metric = crs_utils.metric_crs_for_source(source, context)
-        frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=fields,
-                                       target_crs=metric, label=label)
-        vector.require_features(frame, label)
-        points = frame.geometry.representative_point()
-        import pandas as pd
-
-        table = pd.DataFrame({
-            "station_id": [values.text(v) for v in frame[id_field]],
-            "line": [values.text(v) for v in frame[line_field]],
-            "x": points.x.to_numpy(), "y": points.y.to_numpy(),
-        })
-        table["name"] = [values.text(v) for v in frame[name_field]] if name_field else table["station_id"]
-        for column, field in (("station_id", id_field), ("line", line_field)):
-            empty = table[column] == ""
-            if empty.any():
-                raise QgsProcessingException(self.tr(
-                    "Layer '{}': {} feature(s) have no value in field '{}'. Fill the field or remove those stations."
-                ).format(label, int(empty.sum()), field))
-        if order_field:
-            try:
-                table["order"] = [math.nan if v is None else float(v) for v in frame[order_field]]
-            except (TypeError, ValueError) as error:
-                raise QgsProcessingException(self.tr(
-                    "Layer '{}': field '{}' must hold numbers (the position of each station along its line)."
-                ).format(label, order_field)) from error
-        else:
-            table["order"] = math.nan
-        table["express"] = [values.truthy(v) for v in frame[express_field]] if express_field else False
-        self._order_field, self._label = order_field, label
-        geometries = {}
-        for sid, geometry in zip(table["station_id"], frame.geometry):
-            geometries.setdefault(sid, geometry)
-        return table, metric, source.sourceCrs(), geometries
-
-    def _read_lines(self, parameters, context, feedback, metric):
-        """{line id: LineString} in the metric CRS from the optional LINES layer (parts merged)."""
-        source = self.parameterAsSource(parameters, self.LINES, context)
-        if source is None:
-            return {}
-        import shapely
-
-        label = source.sourceName() or self.tr("Metro line geometry")
-        vector.require_geometry_type(source, (QgsWkbTypes.GeometryType.LineGeometry,), label)
-        field = (self.parameterAsString(parameters, self.LINES_ID_FIELD, context)
-                 or self.parameterAsString(parameters, self.LINE_FIELD, context))
-        frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=[field],
-                                       target_crs=metric, label=label)
-        vector.require_features(frame, label)
-        result = {}
-        for line_id, rows in frame.groupby(frame[field].map(values.text)):
-            merged = shapely.line_merge(shapely.union_all(rows.geometry.values))
-            if merged.geom_type != "LineString":
-                raise QgsProcessingException(self.tr(
-                    "Layer '{}': the geometry of line '{}' is not one continuous line ({} pieces). Join the pieces "
-                    "(e.g. with Dissolve and Merge lines) or leave the line layer out to use straight distances."
-                ).format(label, line_id, len(getattr(merged, "geoms", [])) or 0))
-            result[line_id] = merged
-        return result
 
     def _isochrones(self, parameters, context, feedback, evaluation, geometries, metric, source_crs):
         """COMMUTE_ISOCHRONES: areas within each threshold door to door, both patterns, with population.
@@ -334,7 +261,7 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
                 walk.network, [geometries[sid] for sid in stations["station_id"]],
                 {"allstop": stations["allstop_total_min"].to_numpy(), "express": stations["express_total_min"].to_numpy()},
                 thresholds, speed, population_geometries=geometries_in, population_values=values_in,
-                max_snap=walk.snap_distance,
+                snap_distance=walk.snap_distance,
                 progress=lambda p: feedback.setProgress(60 + 30 * p), is_canceled=feedback.isCanceled)
         except nw.NetworkError as error:
             raise QgsProcessingException(self.tr("The walking network cannot be used: {}").format(error)) from error
@@ -373,99 +300,3 @@ class ExpressServiceAlgorithm(UrbanizationAlgorithm):
         frame.insert(3, "destination", frame["destination_id"].map(names))
         frame["minutes_saved"] = frame["allstop_min"] - frame["express_min"]
         return vector.write_frame(self, parameters, self.OD_MATRIX, context, frame, feedback=feedback)
-
-    def _explain(self, error, parameters, context) -> str:
-        """The engine's input error in the planner's words, naming the layer, field and the fix."""
-        from .. import commute, express, lines
-
-        label = self._label
-        if isinstance(error, lines.DuplicateOrderError):
-            return self.tr("Layer '{}', line '{}': order number {} is used by more than one station ({}). Give each "
-                           "station of a line its own order number in field '{}'.").format(
-                label, error.line, f"{error.order:g}", ", ".join(error.stations), self._order_field)
-        if isinstance(error, lines.SingleStationLineError):
-            return self.tr("Layer '{}': line '{}' has only one station ({}). A line needs at least two stations: "
-                           "check the line id field or remove the station.").format(label, error.line, error.station)
-        if isinstance(error, lines.MissingOrderError):
-            return self.tr("Layer '{}', line '{}': the stations have no order along the line. Choose an order field "
-                           "with a number for every station, or give the metro line geometry.").format(label, error.line)
-        if isinstance(error, lines.StationOffLineError):
-            return self.tr("Station '{}' lies {:.0f} m from the geometry of line '{}' (more than {:.0f} m). Check its "
-                           "line id or the line geometry.").format(
-                error.station, error.distance_m, error.line, lines.OFF_LINE_TOLERANCE_M)
-        if isinstance(error, lines.UnknownStationError):
-            return self.tr("There is no station '{}' in layer '{}'. Near matches: {}. Give a station id or name "
-                           "exactly as in the layer.").format(
-                error.query, label, ", ".join(error.suggestions) or self.tr("none"))
-        if isinstance(error, express.UnknownLineError):
-            return self.tr("There is no line '{}' in layer '{}'. Its lines are: {}.").format(
-                error.line, label, ", ".join(error.known))
-        if isinstance(error, express.NoExpressError):
-            return self.tr("No line has two or more express stops. Mark the express stops with the express stop "
-                           "field or list them in 'Express stops'.")
-        if isinstance(error, commute.ExpressSkipsDestinationError):
-            return self.tr("The express pattern of line '{}' passes the destination {} without stopping. Add {} to "
-                           "the express stops or choose another destination.").format(
-                error.line, error.destination, error.destination)
-        return str(error)
-
-    def _warning(self, warning: tuple) -> str:
-        kind, *values = warning
-        if kind == "single_express_stop":
-            return self.tr("Line '{}' has only one express stop ({}): no express runs on it.").format(*values)
-        if kind == "straight_line":
-            return self.tr("No track geometry for line(s) {}: distances between stations are straight lines, "
-                           "which understate run times where the track curves. Give the metro line geometry "
-                           "(LINES) for distances along the track (distance_method in the outputs).").format(*values)
-        return self.tr("Station {} cannot reach the destination on the metro network: its times are empty.").format(*values)
-
-    def _parameter_rows(self, model, service, evaluation) -> list[tuple[str, str]]:
-        methods = {"track": self.tr("along the track (line geometry)"),
-                   "straight_line": self.tr("straight lines between stations (no line geometry)"),
-                   "mixed": self.tr("along the track where line geometry is given, else straight lines")}
-        return [
-            (self.tr("Distance between stations"), methods[evaluation.distance_method]),
-            (self.tr("Cruise speed (km/h)"), f"{model.cruise_kmh:g}"),
-            (self.tr("Acceleration (m/s²)"), f"{model.acceleration:g}"),
-            (self.tr("Braking deceleration (m/s²)"), f"{model.braking:g}"),
-            (self.tr("Dwell time per stop (s)"), f"{model.dwell_s:g}"),
-            (self.tr("All-stop headway (min)"), f"{service.headway_all_min:g}"),
-            (self.tr("Express headway (min)"), f"{service.headway_express_min:g}"),
-            (self.tr("Interchange walking time (min)"), f"{service.transfer_min:g}"),
-        ]
-
-    def _labels(self) -> dict[str, str]:
-        return {
-            "title": self.tr("Express service evaluation"),
-            "summary": self.tr("Scenario"),
-            "destination": self.tr("Destination"),
-            "pattern": self.tr("Express stops"),
-            "parameters": self.tr("Run-time model and service"),
-            "line": self.tr("Line"),
-            "saved_chart": self.tr("Line {}: minutes saved to the destination, station by station"),
-            "times_chart": self.tr("Line {}: door-to-door minutes to the destination along the line"),
-            "distance_km": self.tr("Distance along the line (km)"),
-            "minutes": self.tr("min"),
-            "all_stop": self.tr("All-stop"),
-            "express": self.tr("With express"),
-            "stations": self.tr("Stations"),
-            "station": self.tr("Station"),
-            "lines": self.tr("Lines"),
-            "express_stop": self.tr("Express stop"),
-            "all_total": self.tr("All-stop, min"),
-            "express_total": self.tr("With express, min"),
-            "saved": self.tr("Minutes saved"),
-            "route": self.tr("Route with express"),
-            "method_note": self.tr(
-                "Door-to-door time = half the headway of each boarded train + in-vehicle time (trapezoidal speed "
-                "profile between stops, dwell only where the train stops) + interchange walks. Riders take the "
-                "quickest option; walking to the station is not included."),
-            "yes": self.tr("yes"),
-            "no": self.tr("no"),
-            "isochrones": self.tr("Door-to-door commute isochrones (walk + wait + ride)"),
-            "pattern_col": self.tr("Pattern"),
-            "area_km2": self.tr("Area (km²)"),
-            "population": self.tr("Population"),
-            "gained": self.tr("Population gained with the express"),
-            "unreachable": self.tr("Population unreachable (too far from every street)"),
-        }

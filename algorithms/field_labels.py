@@ -2,9 +2,10 @@
 context "fields" by the QGIS side) and a display kind for every field the algorithms write, plus
 the labels of the few placeholder values they write ("(all)", "(outside districts)").
 
-Pure: no QGIS, no Qt. The QGIS side sets the labels as field aliases (attribute table, identify,
-legend) and reports show them as table headers; `display()` formats a value by its kind: rates as
-percentages (0.812 -> "81.2 %"), people as whole numbers."""
+Pure: no QGIS, no Qt. Shared vocabulary, so it sits low beside report.py: layers/, reports and every
+domain's door read it, and it imports nothing of the plugin. The QGIS side sets the labels as field
+aliases (attribute table, identify, legend) and reports show them as table headers; `display()`
+formats a value by its kind: rates as percentages (0.812 -> "81.2 %"), people as whole numbers."""
 
 from __future__ import annotations
 
@@ -182,9 +183,6 @@ TRIP_FIELDS: dict[str, tuple[str, str]] = {
     "transfers": (QT_TRANSLATE_NOOP("fields", "{}: transfers"), COUNT),
     "route": (QT_TRANSLATE_NOOP("fields", "{}: route"), TEXT),
 }
-# Per-class columns of the space structure summary: <class>_m2 and <class>_pct (already percent).
-SHARE_SUFFIXES = {"_m2": QT_TRANSLATE_NOOP("fields", "{} (m²)"), "_pct": QT_TRANSLATE_NOOP("fields", "{} (%)")}
-
 # Placeholder values written into data columns.
 VALUES = {
     "(all)": QT_TRANSLATE_NOOP("fields", "All"),

@@ -16,8 +16,8 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...layers import layout as sheets
-from ..base import UrbanizationAlgorithm
+from ....layers import layout as sheets
+from ...base import UrbanizationAlgorithm
 
 
 class ExportPlanningMapAlgorithm(UrbanizationAlgorithm):
@@ -139,6 +139,3 @@ class ExportPlanningMapAlgorithm(UrbanizationAlgorithm):
 def _chosen_scale(choice: str) -> float | None:
     """'1:5000' -> 5000.0; 'auto' (or nothing) -> None."""
     return float(choice.split(":", 1)[1]) if choice and choice.startswith("1:") else None
-
-
-ALGORITHMS = [ExportPlanningMapAlgorithm]

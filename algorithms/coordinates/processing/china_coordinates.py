@@ -11,8 +11,8 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
-from ...layers import vector
-from ..base import UrbanizationAlgorithm
+from ....layers import vector
+from ...base import UrbanizationAlgorithm
 
 SYSTEMS = ("wgs84", "gcj02", "bd09")
 
@@ -51,7 +51,7 @@ class ChinaCoordinatesAlgorithm(UrbanizationAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Converted")))
 
     def process(self, parameters, context, feedback):
-        from .geometry import convert_geometries
+        from ..geometry import convert_geometries
 
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
@@ -86,6 +86,3 @@ class ChinaCoordinatesAlgorithm(UrbanizationAlgorithm):
         )
         feedback.setProgress(100)
         return {self.OUTPUT: dest_id}
-
-
-ALGORITHMS = [ChinaCoordinatesAlgorithm]

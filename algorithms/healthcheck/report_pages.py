@@ -14,7 +14,7 @@ def _value(value) -> str:
     return "" if value is None or value != value else f"{value:,.2f}"
 
 
-def build(result: HealthCheckResult, labels: dict, notes: dict[str, str], lang: str) -> str:
+def health_check_page(result: HealthCheckResult, labels: dict, notes: dict[str, str], lang: str) -> str:
     """HTML page. `labels`: translated headings and words (keys used below); `notes`: method note
     per indicator key (translated, with the distance mode)."""
     table = result.table()

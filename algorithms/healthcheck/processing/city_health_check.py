@@ -19,38 +19,40 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...layers import crs as crs_utils
-from ...layers import styling, vector, walking_network
-from ...translation import current_language
-from ..base import user_standards_dir
-from ..greenspace.processing import ParkAlgorithm, engine_message
+from ....layers import crs as crs_utils
+from ....layers import vector
+from ....translation import current_language
+from ...base import UrbanizationAlgorithm, user_standards_dir
+from ...greenspace.processing import groups
+from ...greenspace.processing.engine_text import engine_message
+from ...network.processing import walking_network
+from .maps import MAPS, geometries, write_maps
 
 EDITIONS = ("mohurd_2023", "mohurd_2021")  # = definitions.EDITIONS (engines load inside process())
 CITY_ROAD_CLASSES = ("motorway", "motorway_link", "trunk", "trunk_link", "primary", "primary_link", "secondary",
                      "secondary_link", "tertiary", "tertiary_link", "unclassified", "residential", "living_street")
 
-#: Output of each map: (sink, geometry, style, engine methods whose maps it holds).
-MAPS = (
-    ("PARK_SERVICE_AREAS", QgsWkbTypes.Type.MultiPolygon, "greenspace_service_areas", ("park_coverage",)),
-    ("GREENWAY_SERVICE_AREAS", QgsWkbTypes.Type.MultiPolygon, "greenspace_service_areas", ("greenway_coverage",)),
-    ("FACILITY_GAPS", QgsWkbTypes.Type.Point, "greenspace_facility_gaps", ("facility_coverage",)),
-    ("STATION_CATCHMENTS", QgsWkbTypes.Type.MultiPolygon, "transit_catchments", ("station_coverage",)),
-    ("WATERLOGGING_SPOTS", QgsWkbTypes.Type.Point, "healthcheck_waterlogging", ("waterlogging_density",)),
-    ("DENSE_LAND", QgsWkbTypes.Type.MultiPolygon, "healthcheck_dense_land", ("dense_land",)),
-    ("CLUSTERS", QgsWkbTypes.Type.MultiPolygon, "healthcheck_clusters", ("cluster_size",)),
-    ("CITY_ROADS", QgsWkbTypes.Type.MultiLineString, "healthcheck_roads", ("road_density",)),
-    ("WIDE_CORRIDORS", QgsWkbTypes.Type.MultiPolygon, "healthcheck_corridors", ("eco_corridor",)),
-)
 
-
-class CityHealthCheckAlgorithm(ParkAlgorithm):
+class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
     """Reads whichever layers the city has, runs indicators.city_health_check and writes the
-    indicator table, the map behind each indicator and the report."""
+    indicator table, the map behind each indicator and the report. Residential land, parks,
+    facilities and districts are read by the green-city parameter groups (greenspace/processing/
+    groups.py), the streets by layers/walking_network.py: composed, not inherited."""
 
     ALGORITHM_ID = "cityhealthcheck"
     GROUP_ID = "healthcheck"
     REQUIRES = ("shapely", "geopandas", "scipy")
 
+    NETWORK = groups.NETWORK
+    SNAP_DISTANCE = groups.SNAP_DISTANCE
+    RESIDENTIAL = groups.RESIDENTIAL
+    POPULATION_FIELD = groups.POPULATION_FIELD
+    DISTRICTS = groups.DISTRICTS
+    DISTRICT_NAME_FIELD = groups.DISTRICT_NAME_FIELD
+    REPORT = groups.REPORT
+    PARKS = groups.PARKS
+    PARK_NAME_FIELD = groups.PARK_NAME_FIELD
+    PARK_SIZE_FIELD = groups.PARK_SIZE_FIELD
     EDITION = "EDITION"
     BUILT_UP = "BUILT_UP"
     ADMIN_AREA = "ADMIN_AREA"
@@ -146,23 +148,12 @@ class CityHealthCheckAlgorithm(ParkAlgorithm):
 
     # -- reading ----------------------------------------------------------------------------------
 
-    def _geometries(self, parameters, name, context, feedback, metric, allowed):
-        """Geometries of the optional layer `name` in the metric CRS (None when not given); errors
-        name the layer by its parameter's description."""
-        source = self.source(parameters, name, context, optional=True)
-        if source is None:
-            return None
-        label = self.parameterDefinition(name).description()
-        vector.require_geometry_type(source, allowed, label)
-        frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=[], target_crs=metric, label=label)
-        return frame.geometry.to_numpy()
-
     def _metric(self, parameters, context):
         """(metric CRS, output CRS) from the first layer given."""
         for name in (self.RESIDENTIAL, self.BUILT_UP, self.DISTRICTS, self.ADMIN_AREA, self.PARKS, self.FACILITIES,
                      walking_network.NETWORK, self.STATIONS, self.GREENWAYS, self.WATERLOGGING_POINTS, self.CORRIDORS,
                      self.REQUIRED_CORRIDORS):
-            source = self.source(parameters, name, context, optional=True)
+            source = groups.source(self, parameters, name, context, optional=True)
             if source is not None:
                 return crs_utils.metric_crs_for_source(source, context), source.sourceCrs()
         raise QgsProcessingException(self.tr("Give at least one layer of the city: a health check needs layers to measure."))
@@ -170,11 +161,11 @@ class CityHealthCheckAlgorithm(ParkAlgorithm):
     def _facilities(self, parameters, context, feedback, metric):
         """(facility frame, GB 50180 type id per facility, living-circle types) as facilitycoverage
         classifies them (type field, mapping, OSM tags; a nine-year school is both schools)."""
-        from .. import standards
-        from ..greenspace import living_circle
-        from ..greenspace.facilities import TypeMappingError, parse_pairs
+        from ... import standards
+        from ...greenspace import living_circle
+        from ...greenspace.facilities import TypeMappingError, parse_pairs
 
-        source = self.source(parameters, self.FACILITIES, context, optional=True)
+        source = groups.source(self, parameters, self.FACILITIES, context, optional=True)
         if source is None:
             return None, None, None
         type_field = self.parameterAsString(parameters, self.FACILITY_TYPE_FIELD, context)
@@ -187,7 +178,7 @@ class CityHealthCheckAlgorithm(ParkAlgorithm):
         except (TypeMappingError, ValueError, standards.StandardsError) as error:
             raise QgsProcessingException(self.tr("Facility types: {}").format(error)) from error
         tags = living_circle.tag_fields(source.fields().names(), preset)
-        sites = self.read_sites(parameters, self.FACILITIES, context, feedback, metric, self.tr("Facilities"),
+        sites = groups.read_sites(self, parameters, self.FACILITIES, context, feedback, metric, self.tr("Facilities"),
                                 [type_field, *[f for f in tags if f != type_field]])
         type_lists, unmapped = living_circle.classify(sites.drop(columns=sites.geometry.name).to_dict("records"),
                                                       type_field, preset, mapping)
@@ -200,7 +191,7 @@ class CityHealthCheckAlgorithm(ParkAlgorithm):
     def _roads(self, parameters, context, feedback, metric):
         """City road lines of the network layer: the road classes listed (all lines when the layer
         has no road class field)."""
-        source = self.source(parameters, walking_network.NETWORK, context, optional=True)
+        source = groups.source(self, parameters, walking_network.NETWORK, context, optional=True)
         if source is None:
             return None
         field = self.parameterAsString(parameters, walking_network.EXCLUDE_FIELD, context)
@@ -220,7 +211,7 @@ class CityHealthCheckAlgorithm(ParkAlgorithm):
         import processing
         import shapely
 
-        points = self._geometries(parameters, self.WATERLOGGING_POINTS, context, feedback, metric,
+        points = geometries(self, parameters, self.WATERLOGGING_POINTS, context, feedback, metric,
                                   (QgsWkbTypes.GeometryType.PointGeometry,))
         dem = self.parameterAsRasterLayer(parameters, self.DEM, context)
         if points is not None or dem is None:
@@ -235,23 +226,23 @@ class CityHealthCheckAlgorithm(ParkAlgorithm):
         return shapely.point_on_surface(frame.geometry.to_numpy())
 
     def read_layers(self, parameters, context, feedback, metric):
-        from .indicators import CityLayers
+        from ..indicators import CityLayers
 
         polygon, line, point = (QgsWkbTypes.GeometryType.PolygonGeometry,), (QgsWkbTypes.GeometryType.LineGeometry,), (QgsWkbTypes.GeometryType.PointGeometry,)
         layers = CityLayers(
-            built_up=self._geometries(parameters, self.BUILT_UP, context, feedback, metric, polygon),
-            admin_area=self._geometries(parameters, self.ADMIN_AREA, context, feedback, metric, polygon),
-            greenways=self._geometries(parameters, self.GREENWAYS, context, feedback, metric, line),
-            stations=self._geometries(parameters, self.STATIONS, context, feedback, metric, point),
-            corridors=self._geometries(parameters, self.CORRIDORS, context, feedback, metric, polygon),
-            required_corridors=self._geometries(parameters, self.REQUIRED_CORRIDORS, context, feedback, metric, line),
-            districts=self.read_districts(parameters, context, feedback, metric),
-            snap_distance=self.snap_distance(parameters, context),
+            built_up=geometries(self, parameters, self.BUILT_UP, context, feedback, metric, polygon),
+            admin_area=geometries(self, parameters, self.ADMIN_AREA, context, feedback, metric, polygon),
+            greenways=geometries(self, parameters, self.GREENWAYS, context, feedback, metric, line),
+            stations=geometries(self, parameters, self.STATIONS, context, feedback, metric, point),
+            corridors=geometries(self, parameters, self.CORRIDORS, context, feedback, metric, polygon),
+            required_corridors=geometries(self, parameters, self.REQUIRED_CORRIDORS, context, feedback, metric, line),
+            districts=groups.read_districts(self, parameters, context, feedback, metric),
+            snap_distance=walking_network.snap_distance(self, parameters, context),
         )
-        if self.source(parameters, self.RESIDENTIAL, context, optional=True) is not None:
-            _source, _metric, layers.residential, layers.population = self.read_residential(parameters, context, feedback)
-        if self.source(parameters, self.PARKS, context, optional=True) is not None:
-            layers.parks, _entrances = self.read_parks(parameters, context, feedback, metric)
+        if groups.source(self, parameters, self.RESIDENTIAL, context, optional=True) is not None:
+            _source, _metric, layers.residential, layers.population = groups.read_residential(self, parameters, context, feedback)
+        if groups.source(self, parameters, self.PARKS, context, optional=True) is not None:
+            layers.parks, _entrances = groups.read_parks(self, parameters, context, feedback, metric)
         layers.facilities, layers.facility_types, layers.facility_types_spec = self._facilities(parameters, context, feedback, metric)
         walk = walking_network.read(self, parameters, context, feedback, metric, required=False)
         layers.network = None if walk is None else walk.network
@@ -264,9 +255,9 @@ class CityHealthCheckAlgorithm(ParkAlgorithm):
     # -- running --------------------------------------------------------------------------------
 
     def process(self, parameters, context, feedback):
-        from .. import standards
-        from .definitions import edition as load_edition
-        from .indicators import city_health_check
+        from ... import standards
+        from ..definitions import edition as load_edition
+        from ..indicators import city_health_check
 
         try:
             edition = load_edition(self.parameterAsEnumString(parameters, self.EDITION, context), user_standards_dir())
@@ -276,19 +267,19 @@ class CityHealthCheckAlgorithm(ParkAlgorithm):
         layers = self.read_layers(parameters, context, feedback, metric)
         self.raise_if_canceled(feedback)
         feedback.setProgress(20)
-        result = city_health_check(edition, layers, progress=self.progress(feedback, 20, 85), is_canceled=feedback.isCanceled)
+        result = city_health_check(edition, layers, progress=groups.progress_to_feedback(feedback, 20, 85), is_canceled=feedback.isCanceled)
         table = result.table()
         notes = self.method_notes(result)
         table["note"] = [notes.get(key, "") for key in table["indicator"]]
         outputs = {self.INDICATORS: vector.write_frame(self, parameters, self.INDICATORS, context,
                                                        table.astype({"passed": "boolean"}), feedback=feedback)}
-        outputs.update(self.write_maps(parameters, context, feedback, result, metric, output_crs))
+        outputs.update(write_maps(self, parameters, context, feedback, result, metric, output_crs))
         report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report_path:
-            from .. import report
-            from .report_html import build
+            from ... import report
+            from ..report_pages import health_check_page
 
-            outputs[self.REPORT] = report.write(report_path, build(result, self.labels(), notes, current_language()))
+            outputs[self.REPORT] = report.write(report_path, health_check_page(result, self.labels(), notes, current_language()))
         city = table[table["scope"] == table["scope"].iloc[0]] if len(table) else table
         computed = city[city["computed"]]
         outputs[self.COMPUTED] = len(computed)
@@ -300,29 +291,6 @@ class CityHealthCheckAlgorithm(ParkAlgorithm):
             else:
                 feedback.pushInfo(self.tr("{}: not computed, needs {}").format(r.indicator.name_zh, ", ".join(r.missing)))
         feedback.setProgress(100)
-        return outputs
-
-    def write_maps(self, parameters, context, feedback, result, metric, output_crs) -> dict:
-        import geopandas as gpd
-        import pandas as pd
-
-        outputs = {}
-        for sink, wkb, style, methods in MAPS:
-            frames = []
-            for r in result.results:
-                if r.computed and r.indicator.method in methods and r.map is not None:
-                    frame = r.map.copy()
-                    frame.insert(0, "indicator", r.indicator.key)
-                    frame.insert(1, "name_zh", r.indicator.name_zh)
-                    frames.append(frame)
-            if not frames:
-                continue
-            frame = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry")
-            dest = vector.write_frame(self, parameters, sink, context, frame, wkb_type=wkb, frame_crs=metric,
-                                      output_crs=output_crs, feedback=feedback)
-            if dest:
-                styling.style_output(context, dest, style, self.parameterDefinition(sink).description())
-                outputs[sink] = dest
         return outputs
 
     def method_notes(self, result) -> dict[str, str]:
@@ -371,6 +339,3 @@ class CityHealthCheckAlgorithm(ParkAlgorithm):
             "note_status": self.tr("Definitions and targets come from resources/standards/city_health_check.json; the 'Definition checked' column tells whether each was checked against a public copy of the indicator list."),
             "message": engine_message,
         }
-
-
-ALGORITHMS = [CityHealthCheckAlgorithm]

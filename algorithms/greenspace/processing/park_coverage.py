@@ -1,0 +1,162 @@
+"""Park service coverage (公园绿地服务半径覆盖率): residential land inside the parks' service radii,
+measured on the walking network. QGIS glue only: the engine is greenspace/coverage.py."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsWkbTypes,
+)
+
+from ....layers import vector
+from ....translation import current_language
+from ...base import UrbanizationAlgorithm
+from ...network.processing import walking_network
+from . import groups
+from .engine_text import engine_message
+
+
+class ParkCoverageAlgorithm(UrbanizationAlgorithm):
+    ALGORITHM_ID = "parkcoverage"
+    GROUP_ID = "greencity"
+    REQUIRES = ("shapely", "geopandas", "scipy")
+
+    NETWORK = groups.NETWORK
+    SNAP_DISTANCE = groups.SNAP_DISTANCE
+    RESIDENTIAL = groups.RESIDENTIAL
+    POPULATION_FIELD = groups.POPULATION_FIELD
+    DISTRICTS = groups.DISTRICTS
+    DISTRICT_NAME_FIELD = groups.DISTRICT_NAME_FIELD
+    REPORT = groups.REPORT
+    MODE = groups.MODE
+    PARKS = groups.PARKS
+    PARK_NAME_FIELD = groups.PARK_NAME_FIELD
+    PARK_SIZE_FIELD = groups.PARK_SIZE_FIELD
+    ENTRANCES = groups.ENTRANCES
+    STANDARD = groups.STANDARD
+    CUSTOM_RULES = groups.CUSTOM_RULES
+    HISTORIC_DISTRICTS = "HISTORIC_DISTRICTS"
+    OFFSET = "OFFSET"
+    SERVICE_AREAS = "SERVICE_AREAS"
+    RESIDENTIAL_RESULT = "RESIDENTIAL_RESULT"
+    UNDERSERVED = "UNDERSERVED"
+    SUMMARY = "SUMMARY"
+    COVERAGE_RATE_AREA = "COVERAGE_RATE_AREA"
+    COVERAGE_RATE_POPULATION = "COVERAGE_RATE_POPULATION"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Park service coverage (公园绿地服务半径覆盖率)")
+
+    def tags(self) -> list[str]:
+        return self.tr("park,green space,service radius,coverage,walking,network,公园,绿地,服务半径,覆盖率,300米见绿,500米见园").split(",")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        groups.add_parks(self)
+        groups.add_network(self)
+        groups.add_residential(self)
+        groups.add_standard(self)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.HISTORIC_DISTRICTS,
+            self.tr("Historic districts (历史文化街区, optional): the standard's historic-district rule applies inside them"),
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        groups.add_districts(self)
+        self.addParameter(walking_network.metres_parameter(
+            self.OFFSET, self.tr("Service area: land within this distance of a reached street (m)"),
+            50.0, minimum=0.0, advanced=True))  # network.DEFAULT_OFFSET (engines load inside process())
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.SERVICE_AREAS, self.tr("Park service areas by grade"), QgsProcessing.SourceType.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.RESIDENTIAL_RESULT, self.tr("Residential coverage"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.UNDERSERVED, self.tr("Underserved residential land"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.SUMMARY, self.tr("Coverage summary by district"), QgsProcessing.SourceType.TypeVector))
+        groups.add_report(self)
+        self.addOutput(QgsProcessingOutputNumber(self.COVERAGE_RATE_AREA, self.tr("Coverage rate by residential area (0-1)")))
+        self.addOutput(QgsProcessingOutputNumber(self.COVERAGE_RATE_POPULATION, self.tr("Coverage rate by population (0-1)")))
+
+    def process(self, parameters, context, feedback):
+        import shapely
+
+        from ..coverage import park_coverage
+
+        res_source, metric, residential, population = groups.read_residential(self, parameters, context, feedback)
+        rules, preset = groups.rules_for(self, parameters, context)
+        parks, entrances = groups.read_parks(self, parameters, context, feedback, metric)
+        network = groups.read_network(self, parameters, context, feedback, metric)
+        districts = groups.read_districts(self, parameters, context, feedback, metric)
+        historic = self.read_historic(parameters, context, feedback, metric)
+        self.raise_if_canceled(feedback)
+        feedback.setProgress(10)
+        result = park_coverage(
+            parks, residential, rules, network=network, entrances=entrances,
+            snap_distance=walking_network.snap_distance(self, parameters, context),
+            offset=self.parameterAsDouble(parameters, self.OFFSET, context),
+            population=population, districts=districts, historic=historic,
+            progress=groups.progress_to_feedback(feedback, 10, 85), is_canceled=feedback.isCanceled,
+        )
+        for message in result.messages:
+            feedback.pushWarning(engine_message(message))
+        self.raise_if_canceled(feedback)
+        output_crs = res_source.sourceCrs()
+        polygon = groups.is_polygon(res_source)
+        service = result.service_areas[~shapely.is_missing(result.service_areas.geometry.to_numpy())]
+        outputs = {
+            self.SERVICE_AREAS: groups.write(self, parameters, self.SERVICE_AREAS, context, service,
+                                             QgsWkbTypes.Type.MultiPolygon, metric, output_crs, feedback,
+                                             "greenspace_service_areas", self.tr("Park service areas")),
+            self.RESIDENTIAL_RESULT: groups.write(self, parameters, self.RESIDENTIAL_RESULT, context, result.residential,
+                                                  groups.output_type(res_source), metric, output_crs, feedback,
+                                                  "greenspace_coverage" if polygon else "greenspace_coverage_points",
+                                                  self.tr("Residential coverage")),
+            self.UNDERSERVED: groups.write(self, parameters, self.UNDERSERVED, context, result.underserved,
+                                           groups.output_type(res_source), metric, output_crs, feedback,
+                                           "greenspace_underserved" if polygon else "greenspace_underserved_points",
+                                           self.tr("Underserved residential land")),
+            self.SUMMARY: vector.write_frame(self, parameters, self.SUMMARY, context, result.summary, feedback=feedback),
+        }
+        feedback.setProgress(95)
+        report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report_path:
+            from ..report_pages import coverage_page
+
+            coverage_page(report_path, self.tr("Park service coverage"), result, rules, preset, current_language(),
+                          self.coverage_labels())
+            outputs[self.REPORT] = report_path
+        feedback.pushInfo(self.tr("Coverage by residential area: {:.1%}; by population: {} ({}).").format(
+            result.rate_area, "-" if result.rate_population is None else f"{result.rate_population:.1%}", result.mode))
+        outputs[self.COVERAGE_RATE_AREA] = result.rate_area
+        outputs[self.COVERAGE_RATE_POPULATION] = result.rate_population
+        outputs[self.MODE] = result.mode
+        feedback.setProgress(100)
+        return outputs
+
+    def coverage_labels(self) -> dict:
+        return {
+            "rates": self.tr("Coverage rates"), "by_area": self.tr("by residential area"),
+            "by_population": self.tr("by population"), "districts": self.tr("Coverage by district"),
+            "rules": self.tr("Park grades and service radii"), "grades": self.tr("Service areas by grade"),
+            "mode_network": self.tr("Distances along the walking network."),
+            "mode_euclidean": self.tr("No network given: straight-line (euclidean) distances, which overstate coverage."),
+            "target": self.tr("Target"), "source": self.tr("Source"), "parks": self.tr("Parks"),
+            "message": engine_message,
+        }
+
+    def read_historic(self, parameters, context, feedback, metric):
+        """Historic-district polygons (None when not given or empty) in the metric CRS."""
+        import shapely
+
+        source = groups.source(self, parameters, self.HISTORIC_DISTRICTS, context, optional=True)
+        if source is None:
+            return None
+        label = self.tr("Historic districts")
+        frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=[], target_crs=metric, label=label)
+        polygons = frame.geometry.to_numpy()
+        polygons = polygons[shapely.area(polygons) > 0]
+        if len(polygons) == 0:
+            feedback.pushWarning(self.tr("'{}' has no polygons: the historic-district rule is not applied.").format(label))
+            return None
+        return polygons
