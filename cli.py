@@ -24,8 +24,12 @@ from pathlib import Path
 from .algorithms import dask_runtime
 from .algorithms.zoning import partition_io, partitioned, pipeline
 
-LINE_OPTIONS = {"redline": "ecological_redline", "core": "ecological_core", "farmland": "permanent_farmland",
-                "boundary": "development_boundary"}
+LINE_OPTIONS = {
+    "redline": "ecological_redline",
+    "core": "ecological_core",
+    "farmland": "permanent_farmland",
+    "boundary": "development_boundary",
+}
 
 
 def _source(text: str, scratch: str) -> partition_io.LayerSource:
@@ -67,6 +71,7 @@ def _progress(label: str):
         if percent - last[0] >= 10 or percent >= 100:
             last[0] = percent
             _say(f"{label}: {percent:.0f} %")
+
     return report
 
 
@@ -147,17 +152,27 @@ def conflicts(args, runner, scratch: str) -> None:
         raise partition_io.InputError("give at least one of --redline, --farmland, --boundary")
     reader = pipeline.plan_reader(plan, fields, *_codes(args, found, fields, table, crosswalk))
     out = Outputs(args.output, crs)
-    result = partitioned.conflicts(reader, parts, lines, rules, runner=runner, min_area=args.min_area, crs=crs,
-                                   consume=lambda _, frame: out("conflicts", pipeline.conflict_rows(frame)),
-                                   progress=_progress("conflicts"))
+    result = partitioned.conflicts(
+        reader,
+        parts,
+        lines,
+        rules,
+        runner=runner,
+        min_area=args.min_area,
+        crs=crs,
+        consume=lambda _, frame: out("conflicts", pipeline.conflict_rows(frame)),
+        progress=_progress("conflicts"),
+    )
     if len(result.overlaps):
         out("line_overlaps", result.overlaps)
     out("summary", result.summary, spatial=False)
     out.close()
-    _say(f"{result.count('prohibited'):,} prohibited ({result.area('prohibited'):,.1f} m2), "
-         f"{result.count('approval'):,} need approval ({result.area('approval'):,.1f} m2), "
-         f"{result.count('unknown'):,} unknown code; {len(result.overlaps):,} control line overlaps; "
-         f"{result.parcels:,} parcels (CGCS2000 ellipsoidal areas)")
+    _say(
+        f"{result.count('prohibited'):,} prohibited ({result.area('prohibited'):,.1f} m2), "
+        f"{result.count('approval'):,} need approval ({result.area('approval'):,.1f} m2), "
+        f"{result.count('unknown'):,} unknown code; {len(result.overlaps):,} control line overlaps; "
+        f"{result.parcels:,} parcels (CGCS2000 ellipsoidal areas)"
+    )
 
 
 def space(args, runner, scratch: str) -> None:
@@ -173,9 +188,17 @@ def space(args, runner, scratch: str) -> None:
     units = _layer(args.units, scratch, crs)
     reader = pipeline.plan_reader(plan, fields, *_codes(args, found, fields, table, crosswalk))
     out = Outputs(args.output, crs)
-    result = partitioned.space(reader, parts, mapping, crosswalk, units, runner=runner, crs=crs,
-                               consume=lambda _, frame: out("pieces", pipeline.space_rows(frame)),
-                               progress=_progress("space"))
+    result = partitioned.space(
+        reader,
+        parts,
+        mapping,
+        crosswalk,
+        units,
+        runner=runner,
+        crs=crs,
+        consume=lambda _, frame: out("pieces", pipeline.space_rows(frame)),
+        progress=_progress("space"),
+    )
     out("summary", result.summary, spatial=False)
     out.close()
     _say(f"{result.parcels:,} parcels; areas: {result.measure}")
@@ -192,9 +215,18 @@ def topology(args, runner, scratch: str) -> None:
         out("errors", pipeline.error_rows(frame, fids=pipeline.joined_fids(frame["fids"])))
 
     margin = pipeline.halo_margin(args.tolerance, pyproj.CRS.from_user_input(plan.crs_wkt()).is_geographic)
-    result = partitioned.topology_check(pipeline.topology_reader(plan), parts, boundary, runner=runner, consume=write,
-                                        tolerance=args.tolerance, sliver_width=args.sliver_width, margin=margin,
-                                        crs=crs, progress=_progress("topology"))
+    result = partitioned.topology_check(
+        pipeline.topology_reader(plan),
+        parts,
+        boundary,
+        runner=runner,
+        consume=write,
+        tolerance=args.tolerance,
+        sliver_width=args.sliver_width,
+        margin=margin,
+        crs=crs,
+        progress=_progress("topology"),
+    )
     out.close()
     _say("topology errors: " + ", ".join(f"{k} {v:,}" for k, v in result.counts.items()))
 
@@ -208,8 +240,12 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument("-o", "--output", required=True, help="result file: .gpkg or .parquet")
         command.add_argument("--scheduler", default=None, help="Dask scheduler address (default: local threads)")
         command.add_argument("--workers", type=int, default=None, help="local threads (default: the cores, up to 8)")
-        command.add_argument("--partition-size", type=int, default=partitioned.PARTITION_SIZE,
-                             help="parcels per partition (default %(default)s)")
+        command.add_argument(
+            "--partition-size",
+            type=int,
+            default=partitioned.PARTITION_SIZE,
+            help="parcels per partition (default %(default)s)",
+        )
 
     def coded(command):
         command.add_argument("--field", required=True, help="land-use code field (e.g. DLBM)")
@@ -241,8 +277,10 @@ def main(argv: list[str] | None = None) -> int:
     output = Path(args.output)
     if output.exists():
         output.unlink()
-    with tempfile.TemporaryDirectory(prefix="urbanization-cli-") as scratch, \
-            dask_runtime.runner_for(args.scheduler, args.workers) as runner:
+    with (
+        tempfile.TemporaryDirectory(prefix="urbanization-cli-") as scratch,
+        dask_runtime.runner_for(args.scheduler, args.workers) as runner,
+    ):
         _say(f"running on {runner.description}")
         try:
             {"conflicts": conflicts, "space": space, "topology": topology}[args.command](args, runner, scratch)

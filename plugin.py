@@ -97,9 +97,10 @@ class UrbanizationPlugin:
         from .ui import menu
 
         bar = self.iface.messageBar()
-        item = bar.createMessage(tr("Urbanization Planning"),
-                                 tr("Python packages some algorithms need are missing: {}.").format(
-                                     ", ".join(m.name for m in missing)))
+        item = bar.createMessage(
+            tr("Urbanization Planning"),
+            tr("Python packages some algorithms need are missing: {}.").format(", ".join(m.name for m in missing)),
+        )
         button = QPushButton(menu.install_text())
         button.clicked.connect(self.show_installer)
         item.layout().addWidget(button)

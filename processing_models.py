@@ -17,12 +17,27 @@ MODELS_DIR = Path(__file__).resolve().parent / "resources" / "models"
 def _names() -> dict[str, tuple[str, str, str]]:
     """model file stem -> (algorithm id, translated display name, group id)."""
     return {
-        "green_city_assessment": ("greencityassessment", QCoreApplication.translate(
-            "PlanningModel", "Green city assessment (park coverage, living circle, map sheet)"), "greencity"),
-        "flood_corridor_check": ("floodcorridorcheck", QCoreApplication.translate(
-            "PlanningModel", "Flood corridor check (corridors, waterlogging spots, map sheet)"), "flood"),
-        "city_health_check": ("cityhealthcheckmap", QCoreApplication.translate(
-            "PlanningModel", "City health check with map sheet (indicators, report, map sheet)"), "healthcheck"),
+        "green_city_assessment": (
+            "greencityassessment",
+            QCoreApplication.translate(
+                "PlanningModel", "Green city assessment (park coverage, living circle, map sheet)"
+            ),
+            "greencity",
+        ),
+        "flood_corridor_check": (
+            "floodcorridorcheck",
+            QCoreApplication.translate(
+                "PlanningModel", "Flood corridor check (corridors, waterlogging spots, map sheet)"
+            ),
+            "flood",
+        ),
+        "city_health_check": (
+            "cityhealthcheckmap",
+            QCoreApplication.translate(
+                "PlanningModel", "City health check with map sheet (indicators, report, map sheet)"
+            ),
+            "healthcheck",
+        ),
     }
 
 
@@ -32,11 +47,17 @@ def _output_names() -> dict[str, str]:
         "Map sheet": QCoreApplication.translate("PlanningModel", "Map sheet (规划图件)"),
         "Living circle coverage": QCoreApplication.translate("PlanningModel", "Living circle coverage (生活圈覆盖)"),
         "Park service areas": QCoreApplication.translate("PlanningModel", "Park service areas (公园服务范围)"),
-        "Residential park coverage": QCoreApplication.translate("PlanningModel", "Residential park coverage (居住用地公园覆盖)"),
+        "Residential park coverage": QCoreApplication.translate(
+            "PlanningModel", "Residential park coverage (居住用地公园覆盖)"
+        ),
         "Corridor zones": QCoreApplication.translate("PlanningModel", "Corridor zones (通道控制带)"),
         "Drainage corridors": QCoreApplication.translate("PlanningModel", "Drainage corridors (排涝通道)"),
-        "Waterlogging-prone depressions": QCoreApplication.translate("PlanningModel", "Waterlogging-prone depressions (易涝点)"),
-        "Health check indicators": QCoreApplication.translate("PlanningModel", "Health check indicators (城市体检指标)"),
+        "Waterlogging-prone depressions": QCoreApplication.translate(
+            "PlanningModel", "Waterlogging-prone depressions (易涝点)"
+        ),
+        "Health check indicators": QCoreApplication.translate(
+            "PlanningModel", "Health check indicators (城市体检指标)"
+        ),
         "Report": QCoreApplication.translate("PlanningModel", "Health check report (城市体检报告, HTML)"),
     }
 

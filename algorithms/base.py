@@ -95,7 +95,7 @@ class UrbanizationAlgorithm(QgsProcessingAlgorithm):
         gives shared helper code (`algorithm.tr(...)` in a function taking the algorithm, module-level
         `translation.tr(...)`), so report and label code outside the class translates too."""
         mro = type(self).__mro__
-        for context in [*(cls.__name__ for cls in mro[:mro.index(UrbanizationAlgorithm)]), *SHARED_CONTEXTS]:
+        for context in [*(cls.__name__ for cls in mro[: mro.index(UrbanizationAlgorithm)]), *SHARED_CONTEXTS]:
             translated = QCoreApplication.translate(context, text)
             if translated != text:
                 return translated
@@ -186,9 +186,12 @@ class UrbanizationAlgorithm(QgsProcessingAlgorithm):
         if missing:
             raise QgsProcessingException(
                 self.tr("This algorithm needs Python packages that are missing: {}.\nInstall them:\n{}").format(
-                    dependencies.describe(missing), dependencies.install_hint(
-                        missing, lambda text: QCoreApplication.translate(dependencies.CONTEXT, text),
-                        dependencies.installed_versions())
+                    dependencies.describe(missing),
+                    dependencies.install_hint(
+                        missing,
+                        lambda text: QCoreApplication.translate(dependencies.CONTEXT, text),
+                        dependencies.installed_versions(),
+                    ),
                 )
             )
 

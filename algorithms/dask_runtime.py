@@ -39,8 +39,14 @@ class TileRunner:
             self._client = Client(self.address, set_as_default=False)
         return self._client
 
-    def map(self, function: Callable, tasks: Sequence[tuple], *, progress: Callable[[float], None] | None = None,
-            is_canceled: Callable[[], bool] | None = None) -> list:
+    def map(
+        self,
+        function: Callable,
+        tasks: Sequence[tuple],
+        *,
+        progress: Callable[[float], None] | None = None,
+        is_canceled: Callable[[], bool] | None = None,
+    ) -> list:
         """[function(*task) for task in tasks], run by Dask; `progress(fraction done)` after each task."""
         if not tasks:
             return []

@@ -42,14 +42,29 @@ class Package:
 PACKAGES: dict[str, Package] = {
     # shapely 2's vectorised API (1.8 has none of these at top level)
     # Debian 12 has shapely 1.8, geopandas 0.12 and networkx 2.8: too old; Debian 13's are new enough
-    "shapely": Package("shapely>=2.0", "2.0", "python3-shapely",
-                       ("from_ragged_array", "from_wkb", "union_all", "make_valid", "get_parts", "STRtree",
-                        "voronoi_polygons", "lib"), 13),
-    "geopandas": Package("geopandas>=0.14", "0.14", "python3-geopandas", ("GeoDataFrame", "GeoSeries", "read_file"), 13),
+    "shapely": Package(
+        "shapely>=2.0",
+        "2.0",
+        "python3-shapely",
+        ("from_ragged_array", "from_wkb", "union_all", "make_valid", "get_parts", "STRtree", "voronoi_polygons", "lib"),
+        13,
+    ),
+    "geopandas": Package(
+        "geopandas>=0.14", "0.14", "python3-geopandas", ("GeoDataFrame", "GeoSeries", "read_file"), 13
+    ),
     "networkx": Package("networkx>=3.2", "3.2", "python3-networkx", ("DiGraph", "Graph"), 13),
-    "scipy": Package("scipy", None, "python3-scipy",
-                     ("sparse.coo_matrix", "sparse.csgraph.dijkstra", "sparse.csgraph.connected_components",
-                      "spatial.cKDTree", "ndimage")),
+    "scipy": Package(
+        "scipy",
+        None,
+        "python3-scipy",
+        (
+            "sparse.coo_matrix",
+            "sparse.csgraph.dijkstra",
+            "sparse.csgraph.connected_components",
+            "spatial.cKDTree",
+            "ndimage",
+        ),
+    ),
     "rasterio": Package("rasterio", None, "python3-rasterio", ("open", "Env", "windows.Window", "features")),
     "pyflwdir": Package("pyflwdir", None, None, ("from_array", "FlwdirRaster")),
     # DEMs larger than memory run tile by tile on Dask (algorithms/dask_runtime.py); without them
@@ -120,12 +135,18 @@ def find_missing(names: tuple[str, ...] | list[str]) -> list[Missing]:
 QGIS_PACKAGES = ("numpy", "GDAL", "pyproj")
 
 HINT_TEXTS = {
-    "qgis": QT_TRANSLATE_NOOP("dependencies", "In QGIS, no terminal needed: menu Plugins > Urbanization Planning > "
-                              "Install missing packages... (also offline, from a folder of wheel files)"),
+    "qgis": QT_TRANSLATE_NOOP(
+        "dependencies",
+        "In QGIS, no terminal needed: menu Plugins > Urbanization Planning > "
+        "Install missing packages... (also offline, from a folder of wheel files)",
+    ),
     "apt": QT_TRANSLATE_NOOP("dependencies", "Debian/Ubuntu:"),
     "apt13": QT_TRANSLATE_NOOP("dependencies", "Debian 13 and newer:"),
-    "venv": QT_TRANSLATE_NOOP("dependencies", "Debian/Ubuntu, what apt lacks or has too old (pip install --user "
-                              "is refused there, PEP 668): a venv that sees QGIS's packages, then start QGIS with it:"),
+    "venv": QT_TRANSLATE_NOOP(
+        "dependencies",
+        "Debian/Ubuntu, what apt lacks or has too old (pip install --user "
+        "is refused there, PEP 668): a venv that sees QGIS's packages, then start QGIS with it:",
+    ),
     "windows": QT_TRANSLATE_NOOP("dependencies", "Windows (OSGeo4W Shell):"),
 }
 
@@ -143,8 +164,9 @@ def installed_versions(names: tuple[str, ...] = QGIS_PACKAGES) -> dict[str, str]
     return versions
 
 
-def install_hint(missing: list[Missing], translate: Callable[[str], str] = _identity,
-                 keep: dict[str, str] | None = None) -> str:
+def install_hint(
+    missing: list[Missing], translate: Callable[[str], str] = _identity, keep: dict[str, str] | None = None
+) -> str:
     """How to install `missing`: the plugin's own installer, apt where Debian's packages are new
     enough, a venv with system site packages for the rest on Debian/Ubuntu (PEP 668 refuses
     `pip install --user`), pip in the OSGeo4W Shell on Windows (requirements in double quotes: cmd.exe
@@ -161,10 +183,12 @@ def install_hint(missing: list[Missing], translate: Callable[[str], str] = _iden
     if venv:
         pins = [f"{name}=={version}" for name, version in sorted((keep or {}).items())]
         quoted = " ".join(f"'{r}'" for r in venv + pins)
-        lines += [translate(HINT_TEXTS["venv"]),
-                  "  python3 -m venv --system-site-packages ~/qgis-venv",
-                  f"  ~/qgis-venv/bin/python -m pip install {quoted}",
-                  "  PYTHONPATH=$(echo ~/qgis-venv/lib/python3*/site-packages) qgis"]
+        lines += [
+            translate(HINT_TEXTS["venv"]),
+            "  python3 -m venv --system-site-packages ~/qgis-venv",
+            f"  ~/qgis-venv/bin/python -m pip install {quoted}",
+            "  PYTHONPATH=$(echo ~/qgis-venv/lib/python3*/site-packages) qgis",
+        ]
     windows = " ".join(f'"{p.requirement}"' for p in packages)
     lines.append(f"{translate(HINT_TEXTS['windows'])} python -m pip install {windows}")
     return "\n".join(lines)

@@ -174,7 +174,10 @@ BAND_FIELDS: dict[str, tuple[str, str]] = {
     "rank_pedshed": (QT_TRANSLATE_NOOP("fields", "Rank by ped-shed ratio within {} m"), COUNT),
 }
 # Per-trip columns of the express evaluation: <allstop|express>_<measure>.
-TRIP_PREFIXES = {"allstop": QT_TRANSLATE_NOOP("fields", "All-stop"), "express": QT_TRANSLATE_NOOP("fields", "With express")}
+TRIP_PREFIXES = {
+    "allstop": QT_TRANSLATE_NOOP("fields", "All-stop"),
+    "express": QT_TRANSLATE_NOOP("fields", "With express"),
+}
 TRIP_FIELDS: dict[str, tuple[str, str]] = {
     "ivt_min": (QT_TRANSLATE_NOOP("fields", "{}: in-vehicle time (min)"), NUMBER),
     "wait_min": (QT_TRANSLATE_NOOP("fields", "{}: waiting time (min)"), NUMBER),

@@ -109,8 +109,10 @@ def point_scales(crs, xs, ys) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
     def ground(lon1, lat1, lon2, lat2):  # (east, north) metres per CRS unit
         dlon = (np.asarray(lon1) - np.asarray(lon2) + 180.0) % 360.0 - 180.0
-        return (np.radians(dlon) * radius_parallel / h,
-                np.radians(np.asarray(lat1) - np.asarray(lat2)) * radius_meridian / h)
+        return (
+            np.radians(dlon) * radius_parallel / h,
+            np.radians(np.asarray(lat1) - np.asarray(lat2)) * radius_meridian / h,
+        )
 
     ex, nx = ground(lon_e, lat_e, lon_w, lat_w)
     ey, ny = ground(lon_n, lat_n, lon_s, lat_s)
@@ -173,8 +175,10 @@ def metres_per_degree(lat: float, crs=None) -> tuple[float, float]:
     """Metres per degree of longitude and of latitude at `lat` on the ellipsoid (N cos φ, M)."""
     a, e2 = _ellipsoid(crs)
     w = 1.0 - e2 * math.sin(math.radians(lat)) ** 2
-    return (math.radians(1.0) * a / math.sqrt(w) * math.cos(math.radians(lat)),
-            math.radians(1.0) * a * (1.0 - e2) / w**1.5)
+    return (
+        math.radians(1.0) * a / math.sqrt(w) * math.cos(math.radians(lat)),
+        math.radians(1.0) * a * (1.0 - e2) / w**1.5,
+    )
 
 
 def geographic_row_areas(transform, rows: int, crs=None) -> np.ndarray:

@@ -23,11 +23,21 @@ def _settings():
 
     group = QCoreApplication.translate("UrbanizationProvider", "Urbanization planning")
     return [
-        Setting(group, DASK_SCHEDULER, QCoreApplication.translate(
-            "UrbanizationProvider", "Dask scheduler address (empty: this computer's cores)"), ""),
-        Setting(group, DASK_SCRATCH, QCoreApplication.translate(
-            "UrbanizationProvider", "Scratch folder for tiles (on a cluster: a folder every worker sees)"), "",
-            valuetype=Setting.FOLDER),
+        Setting(
+            group,
+            DASK_SCHEDULER,
+            QCoreApplication.translate("UrbanizationProvider", "Dask scheduler address (empty: this computer's cores)"),
+            "",
+        ),
+        Setting(
+            group,
+            DASK_SCRATCH,
+            QCoreApplication.translate(
+                "UrbanizationProvider", "Scratch folder for tiles (on a cluster: a folder every worker sees)"
+            ),
+            "",
+            valuetype=Setting.FOLDER,
+        ),
     ]
 
 

@@ -78,20 +78,36 @@ def frame_table(frame, digits: int = 2, columns: Sequence[str] | None = None) ->
     shown as percentages, people as whole numbers, placeholder values in words; `columns` picks
     and orders the columns (default: all)."""
     columns = list(columns) if columns is not None else [str(c) for c in frame.columns]
-    rows = [[field_labels.display(c, v.item() if hasattr(v, "item") else v, translate) for c, v in zip(columns, row)]
-            for row in frame[columns].itertuples(index=False)]
+    rows = [
+        [field_labels.display(c, v.item() if hasattr(v, "item") else v, translate) for c, v in zip(columns, row)]
+        for row in frame[columns].itertuples(index=False)
+    ]
     return table([field_labels.label(c, translate) for c in columns], rows, digits)
 
 
-def bar_chart(labels: Sequence[str], values: Sequence[float], title: str = "", unit: str = "",
-              color: str = PALETTE[0], width: int = 640) -> str:
+def bar_chart(
+    labels: Sequence[str],
+    values: Sequence[float],
+    title: str = "",
+    unit: str = "",
+    color: str = PALETTE[0],
+    width: int = 640,
+) -> str:
     """Horizontal bar chart as inline SVG (one bar per label)."""
-    return stacked_bar_chart(labels, {title or unit: values}, title=title, unit=unit, colors=[color],
-                             width=width, legend=False)
+    return stacked_bar_chart(
+        labels, {title or unit: values}, title=title, unit=unit, colors=[color], width=width, legend=False
+    )
 
 
-def stacked_bar_chart(labels: Sequence[str], series: dict[str, Sequence[float]], title: str = "", unit: str = "",
-                      colors: Sequence[str] | None = None, width: int = 640, legend: bool = True) -> str:
+def stacked_bar_chart(
+    labels: Sequence[str],
+    series: dict[str, Sequence[float]],
+    title: str = "",
+    unit: str = "",
+    colors: Sequence[str] | None = None,
+    width: int = 640,
+    legend: bool = True,
+) -> str:
     """Horizontal stacked bars as inline SVG: one bar per label, one coloured segment per series."""
     colors = list(colors or PALETTE)
     names = list(series)
@@ -126,16 +142,26 @@ def stacked_bar_chart(labels: Sequence[str], series: dict[str, Sequence[float]],
         x = float(left)
         for k, name in enumerate(names):
             w = plot * max(float(series[name][i] or 0), 0.0) / top
-            parts.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar}" fill="{colors[k % len(colors)]}">'
-                         f'<title>{escape(name)}: {float(series[name][i] or 0):,.2f} {escape(unit)}</title></rect>')
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar}" fill="{colors[k % len(colors)]}">'
+                f"<title>{escape(name)}: {float(series[name][i] or 0):,.2f} {escape(unit)}</title></rect>"
+            )
             x += w
         parts.append(f'<text x="{x + 4:.1f}" y="{y + bar - 5}">{totals[i]:,.2f} {escape(unit)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
 
-def line_chart(x: Sequence[float], series: dict[str, Sequence[float]], title: str = "", x_label: str = "",
-               y_label: str = "", x_ticks: Sequence[str] | None = None, width: int = 640, height: int = 320) -> str:
+def line_chart(
+    x: Sequence[float],
+    series: dict[str, Sequence[float]],
+    title: str = "",
+    x_label: str = "",
+    y_label: str = "",
+    x_ticks: Sequence[str] | None = None,
+    width: int = 640,
+    height: int = 320,
+) -> str:
     """Line chart as inline SVG: one polyline per series over a shared x; optional category ticks."""
     names = list(series)
     xs = [float(v) for v in x]
@@ -163,18 +189,27 @@ def line_chart(x: Sequence[float], series: dict[str, Sequence[float]], title: st
         parts.append(f'<text x="{left - 4}" y="{py(v) + 4:.1f}" text-anchor="end">{v:,.3g}</text>')
     if x_ticks:
         for xv, tick in zip(xs, x_ticks):
-            parts.append(f'<text x="{px(xv):.1f}" y="{top_pad + ph + 14}" text-anchor="end" '
-                         f'transform="rotate(-45 {px(xv):.1f} {top_pad + ph + 14})" font-size="10">{escape(tick)}</text>')
+            parts.append(
+                f'<text x="{px(xv):.1f}" y="{top_pad + ph + 14}" text-anchor="end" '
+                f'transform="rotate(-45 {px(xv):.1f} {top_pad + ph + 14})" font-size="10">{escape(tick)}</text>'
+            )
     parts.append(f'<text x="{left + pw / 2}" y="{height - 4}" text-anchor="middle">{escape(x_label)}</text>')
-    parts.append(f'<text x="12" y="{top_pad + ph / 2}" transform="rotate(-90 12 {top_pad + ph / 2})" '
-                 f'text-anchor="middle">{escape(y_label)}</text>')
+    parts.append(
+        f'<text x="12" y="{top_pad + ph / 2}" transform="rotate(-90 12 {top_pad + ph / 2})" '
+        f'text-anchor="middle">{escape(y_label)}</text>'
+    )
     for k, name in enumerate(names):
-        points = " ".join(f"{px(xv):.1f},{py(float(yv)):.1f}" for xv, yv in zip(xs, series[name])
-                          if yv is not None and not math.isnan(float(yv)))
+        points = " ".join(
+            f"{px(xv):.1f},{py(float(yv)):.1f}"
+            for xv, yv in zip(xs, series[name])
+            if yv is not None and not math.isnan(float(yv))
+        )
         color = PALETTE[k % len(PALETTE)]
         parts.append(f'<polyline points="{points}" fill="none" stroke="{color}" stroke-width="2"/>')
-        parts.append(f'<text x="{left + pw - 4}" y="{top_pad + 14 * (k + 1)}" text-anchor="end" fill="{color}">'
-                     f'{escape(name)}</text>')
+        parts.append(
+            f'<text x="{left + pw - 4}" y="{top_pad + 14 * (k + 1)}" text-anchor="end" fill="{color}">'
+            f"{escape(name)}</text>"
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -185,8 +220,10 @@ def page(title: str, sections: Sequence[tuple[str, str]], notes: Sequence[str] =
     for heading, content in sections:
         body.append(f"<h2>{escape(heading)}</h2>{content}")
     body.extend(f'<p class="note">{escape(n)}</p>' for n in notes)
-    return (f'<!DOCTYPE html><html lang="{escape(lang)}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
-            f"<style>{_STYLE}</style></head><body>{''.join(body)}</body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="{escape(lang)}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+        f"<style>{_STYLE}</style></head><body>{''.join(body)}</body></html>"
+    )
 
 
 def write(path: str, html_text: str) -> str:

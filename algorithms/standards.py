@@ -120,6 +120,7 @@ def copy_to_user(name: str, preset_id: str, new_id: str, user_dir: Path, builtin
 
 # --- provenance --------------------------------------------------------------------------------
 
+
 def payload(preset: dict) -> dict:
     """The values of a preset that algorithms read (everything but label, source, note, provenance)."""
     return {k: v for k, v in preset.items() if k not in META_KEYS}
@@ -173,8 +174,9 @@ def provenance_of(preset: dict, path: str) -> dict | None:
 def _entry_problems(path: str, entry) -> list[str]:
     if not isinstance(entry, dict):
         return [f"provenance '{path}' is not an object with clause, status and checked"]
-    problems = [f"provenance '{path}' has no '{field}'" for field in ENTRY_FIELDS
-                if not str(entry.get(field, "")).strip()]
+    problems = [
+        f"provenance '{path}' has no '{field}'" for field in ENTRY_FIELDS if not str(entry.get(field, "")).strip()
+    ]
     if entry.get("status") and entry["status"] not in STATUSES:
         problems.append(f"provenance '{path}' has status '{entry['status']}'; use one of {', '.join(STATUSES)}")
     return problems
@@ -220,15 +222,23 @@ def provenance_problems(preset: dict, repository_root: Path = REPOSITORY_ROOT) -
         problems += _entry_problems(path, entry)
     existing = _existing_paths(preset)
     problems += [f"provenance '{path}' names no value of the preset" for path in entries if path not in existing]
-    problems += [f"value '{path}' has no provenance" for path, _value in leaf_paths(preset)
-                 if provenance_of(preset, path) is None]
+    problems += [
+        f"value '{path}' has no provenance"
+        for path, _value in leaf_paths(preset)
+        if provenance_of(preset, path) is None
+    ]
     for text in _strings({k: v for k, v in preset.items() if k != "user"}):
-        problems += [f"cites '{name}', which is not in the repository" for name in cited_files(text)
-                     if not (Path(repository_root) / name).exists()]
+        problems += [
+            f"cites '{name}', which is not in the repository"
+            for name in cited_files(text)
+            if not (Path(repository_root) / name).exists()
+        ]
     return list(dict.fromkeys(problems))
 
 
-def file_problems(name: str, builtin_dir: Path = BUILTIN_DIR, repository_root: Path = REPOSITORY_ROOT) -> dict[str, list[str]]:
+def file_problems(
+    name: str, builtin_dir: Path = BUILTIN_DIR, repository_root: Path = REPOSITORY_ROOT
+) -> dict[str, list[str]]:
     """`provenance_problems` of every preset of the built-in file `name`.json, by preset id (only
     presets with problems)."""
     data = _read(Path(builtin_dir) / f"{name}.json")

@@ -40,15 +40,23 @@ def split_population(population, covered_share, reachable) -> dict[str, np.ndarr
     share = np.where(reachable, np.clip(np.asarray(covered_share, dtype=float), 0.0, 1.0), 0.0)
     covered = population * share
     unreachable = np.where(reachable, 0.0, population)
-    return {"population": population, "population_covered": covered,
-            "population_not_covered": population - covered - unreachable, "population_unreachable": unreachable}
+    return {
+        "population": population,
+        "population_covered": covered,
+        "population_not_covered": population - covered - unreachable,
+        "population_unreachable": unreachable,
+    }
 
 
 def population_row(population: float, covered: float, unreachable: float) -> dict[str, float]:
     """Totals of an area-apportioned count: covered among the reachable population, the rest of
     it not covered, unreachable apart."""
-    return {"population": population, "population_covered": covered,
-            "population_not_covered": population - covered - unreachable, "population_unreachable": unreachable}
+    return {
+        "population": population,
+        "population_covered": covered,
+        "population_not_covered": population - covered - unreachable,
+        "population_unreachable": unreachable,
+    }
 
 
 def clean_population(values) -> tuple[np.ndarray, int, int]:

@@ -71,17 +71,38 @@ def ensure_grass() -> str:
     if found:
         return found
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", "grass-core"], check=True, env=env,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        ["apt-get", "install", "-y", "--no-install-recommends", "grass-core"],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
     return shutil.which("grass")
 
 
 def make_dem(folder: Path) -> Path:
     """Big Tujunga at 6 m: 19.2 million cells of real terrain (cubic resampling)."""
     path = folder / f"bigtujunga_x{SCALE}.tif"
-    subprocess.run(["gdal_translate", "-q", "-ot", "Float32", "-r", "cubic", "-outsize", f"{SCALE * 100}%",
-                    f"{SCALE * 100}%", "-co", "TILED=YES", "-co", "COMPRESS=DEFLATE",
-                    str(ROOT / "resources" / "sample_data" / "bigtujunga.tif"), str(path)], check=True)
+    subprocess.run(
+        [
+            "gdal_translate",
+            "-q",
+            "-ot",
+            "Float32",
+            "-r",
+            "cubic",
+            "-outsize",
+            f"{SCALE * 100}%",
+            f"{SCALE * 100}%",
+            "-co",
+            "TILED=YES",
+            "-co",
+            "COMPRESS=DEFLATE",
+            str(ROOT / "resources" / "sample_data" / "bigtujunga.tif"),
+            str(path),
+        ],
+        check=True,
+    )
     return path
 
 
@@ -96,15 +117,22 @@ def agreement(ours_acc: Path, grass_streams: Path, threshold_m2: float, cells: i
     with rasterio.open(grass_streams) as dataset:
         grass = dataset.read(1) != dataset.nodata
     near = np.ones((2 * cells + 1, 2 * cells + 1), dtype=bool)
-    return ((grass & ndimage.binary_dilation(ours, near)).sum() / grass.sum(),
-            (ours & ndimage.binary_dilation(grass, near)).sum() / ours.sum())
+    return (
+        (grass & ndimage.binary_dilation(ours, near)).sum() / grass.sum(),
+        (ours & ndimage.binary_dilation(grass, near)).sum() / ours.sum(),
+    )
 
 
 def measure(algorithm: str, dem: Path, folder: Path) -> dict:
     """Run `algorithm` on `dem` in a fresh process: seconds, baseline and peak resident bytes."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    child = subprocess.run([sys.executable, "-c", CHILD, str(HERE), str(dem), str(folder), str(THRESHOLD_KM2), algorithm],
-                           check=True, capture_output=True, text=True, env=env)
+    child = subprocess.run(
+        [sys.executable, "-c", CHILD, str(HERE), str(dem), str(folder), str(THRESHOLD_KM2), algorithm],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     return json.loads(child.stdout.strip().splitlines()[-1])
 
 
@@ -122,24 +150,45 @@ def run() -> list[tuple[str, float, float]]:
         depressions = measure("waterloggingspots", dem, folder)
         threshold_cells = int(THRESHOLD_KM2 * 1e6 / cell_area)
         start = time.perf_counter()
-        subprocess.run(["bash", str(HERE / "grass_drainage.sh"), str(dem), str(threshold_cells),
-                        str(folder / "grass_streams.tif")], check=True, capture_output=True,
-                       env=dict(os.environ, PATH=f"{Path(grass).parent}:{os.environ['PATH']}"))
+        subprocess.run(
+            [
+                "bash",
+                str(HERE / "grass_drainage.sh"),
+                str(dem),
+                str(threshold_cells),
+                str(folder / "grass_streams.tif"),
+            ],
+            check=True,
+            capture_output=True,
+            env=dict(os.environ, PATH=f"{Path(grass).parent}:{os.environ['PATH']}"),
+        )
         grass_seconds = time.perf_counter() - start
         grass_near, ours_near = agreement(folder / "acc.tif", folder / "grass_streams.tif", THRESHOLD_KM2 * 1e6)
-        grass_near_30, ours_near_30 = agreement(folder / "acc.tif", folder / "grass_streams.tif", THRESHOLD_KM2 * 1e6,
-                                                cells=SCALE)
+        grass_near_30, ours_near_30 = agreement(
+            folder / "acc.tif", folder / "grass_streams.tif", THRESHOLD_KM2 * 1e6, cells=SCALE
+        )
         per_cell = (ours["peak"] - ours["baseline"]) / cells
-        print(f"   DEM {cells:,} cells; ours {ours['seconds']:.1f} s, GRASS r.watershed -s {grass_seconds:.1f} s "
-              f"(ratio {ours['seconds'] / grass_seconds:.2f}); peak memory {per_cell:.1f} bytes per cell; "
-              f"{ours['number']:.0f} km of corridors; GRASS cells within one cell of ours {grass_near:.1%}, "
-              f"ours within one cell of GRASS's {ours_near:.1%}; within {SCALE} cells (one source 30 m cell) "
-              f"{grass_near_30:.1%} and {ours_near_30:.1%}", flush=True)
-        print(f"   waterloggingspots (no GRASS counterpart timed): {depressions['seconds']:.1f} s, "
-              f"{depressions['number']} depressions, peak memory "
-              f"{(depressions['peak'] - depressions['baseline']) / cells:.1f} bytes per cell", flush=True)
-        return [(f"drainagecorridors {cells / 1e6:.1f}M cells vs r.watershed -s ({per_cell:.0f} B/cell)",
-                 ours["seconds"], grass_seconds)]
+        print(
+            f"   DEM {cells:,} cells; ours {ours['seconds']:.1f} s, GRASS r.watershed -s {grass_seconds:.1f} s "
+            f"(ratio {ours['seconds'] / grass_seconds:.2f}); peak memory {per_cell:.1f} bytes per cell; "
+            f"{ours['number']:.0f} km of corridors; GRASS cells within one cell of ours {grass_near:.1%}, "
+            f"ours within one cell of GRASS's {ours_near:.1%}; within {SCALE} cells (one source 30 m cell) "
+            f"{grass_near_30:.1%} and {ours_near_30:.1%}",
+            flush=True,
+        )
+        print(
+            f"   waterloggingspots (no GRASS counterpart timed): {depressions['seconds']:.1f} s, "
+            f"{depressions['number']} depressions, peak memory "
+            f"{(depressions['peak'] - depressions['baseline']) / cells:.1f} bytes per cell",
+            flush=True,
+        )
+        return [
+            (
+                f"drainagecorridors {cells / 1e6:.1f}M cells vs r.watershed -s ({per_cell:.0f} B/cell)",
+                ours["seconds"],
+                grass_seconds,
+            )
+        ]
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

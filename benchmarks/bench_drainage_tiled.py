@@ -44,8 +44,11 @@ def lattice(ix, iy, seed: int):
     """Uniform [0, 1) value of integer lattice points, by an integer hash (any window alike)."""
     import numpy as np
 
-    h = (ix.astype(np.uint64) * np.uint64(374761393) + iy.astype(np.uint64) * np.uint64(668265263)
-         + np.uint64(seed * 2654435761 % 2**32))
+    h = (
+        ix.astype(np.uint64) * np.uint64(374761393)
+        + iy.astype(np.uint64) * np.uint64(668265263)
+        + np.uint64(seed * 2654435761 % 2**32)
+    )
     h = (h ^ (h >> np.uint64(13))) * np.uint64(1274126177)
     h = h ^ (h >> np.uint64(16))
     return (h & np.uint64(0xFFFFFF)).astype(np.float64) / float(2**24)
@@ -80,9 +83,22 @@ def write_dem(path: Path, side: int) -> None:
     import rasterio
     from affine import Affine
 
-    profile = {"driver": "GTiff", "height": side, "width": side, "count": 1, "dtype": "float32",
-               "crs": "EPSG:32648", "transform": Affine(CELL, 0, 300000.0, 0, -CELL, 2900000.0), "nodata": -9999.0,
-               "tiled": True, "blockxsize": 512, "blockysize": 512, "compress": "deflate", "BIGTIFF": "YES", "NUM_THREADS": "ALL_CPUS"}
+    profile = {
+        "driver": "GTiff",
+        "height": side,
+        "width": side,
+        "count": 1,
+        "dtype": "float32",
+        "crs": "EPSG:32648",
+        "transform": Affine(CELL, 0, 300000.0, 0, -CELL, 2900000.0),
+        "nodata": -9999.0,
+        "tiled": True,
+        "blockxsize": 512,
+        "blockysize": 512,
+        "compress": "deflate",
+        "BIGTIFF": "YES",
+        "NUM_THREADS": "ALL_CPUS",
+    }
     band = 512  # one row of 512 x 512 blocks at a time
     with rasterio.open(path, "w", **profile) as out:
         from rasterio.windows import Window
@@ -196,11 +212,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="16e6,100e6,400e6", help="DEM sizes in cells (square DEMs)")
     parser.add_argument("--untiled", type=float, default=16e6, help="size the whole-DEM path is measured on")
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="at the --untiled size: whole-DEM and tiled runs alternated this many times")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="at the --untiled size: whole-DEM and tiled runs alternated this many times",
+    )
     parser.add_argument("--tile", type=int, default=4096, help="tile side in cells")
-    parser.add_argument("--work", default="/var/tmp/urbanization-tiled-bench",
-                        help="folder for the generated DEMs (kept there and reused) and the scratch files")
+    parser.add_argument(
+        "--work",
+        default="/var/tmp/urbanization-tiled-bench",
+        help="folder for the generated DEMs (kept there and reused) and the scratch files",
+    )
     parser.add_argument("--drop-dems", action="store_true", help="delete each generated DEM after its case")
     parser.add_argument("--out", default=str(HERE / "bench_drainage_tiled.jsonl"))
     args = parser.parse_args()
@@ -229,8 +252,9 @@ def main() -> None:
                 record(baseline)
             entry = run_case("tiled", dem, args.tile, str(work))
             if baseline is not None:
-                entry["ratio_to_untiled_per_cell"] = ((entry["seconds"] / entry["cells"])
-                                                      / (baseline["seconds"] / baseline["cells"]))
+                entry["ratio_to_untiled_per_cell"] = (entry["seconds"] / entry["cells"]) / (
+                    baseline["seconds"] / baseline["cells"]
+                )
             entry["province_estimate_hours_2_threads"] = entry["seconds"] / entry["cells"] * PROVINCE_CELLS / 3600
             record(entry)
         if args.drop_dems:

@@ -26,8 +26,8 @@ from pathlib import Path
 import numpy as np
 from common import best_of, interleaved, start_qgis
 
-N = 200          # grid nodes per side -> 2 * N * (N - 1) = 79,600 edges
-STEP = 80.0      # block size (m)
+N = 200  # grid nodes per side -> 2 * N * (N - 1) = 79,600 edges
+STEP = 80.0  # block size (m)
 X0, Y0 = 500000.0, 2770000.0
 CRS = 4543
 
@@ -39,22 +39,34 @@ def _data(folder: Path):
     rng = np.random.default_rng(4)
     ticks = np.arange(N) * STEP
     xs, ys = np.meshgrid(ticks, ticks)
-    horizontal = np.stack([np.c_[xs[:, :-1].ravel(), ys[:, :-1].ravel()], np.c_[xs[:, 1:].ravel(), ys[:, 1:].ravel()]], 1)
+    horizontal = np.stack(
+        [np.c_[xs[:, :-1].ravel(), ys[:, :-1].ravel()], np.c_[xs[:, 1:].ravel(), ys[:, 1:].ravel()]], 1
+    )
     vertical = np.stack([np.c_[xs[:-1, :].ravel(), ys[:-1, :].ravel()], np.c_[xs[1:, :].ravel(), ys[1:, :].ravel()]], 1)
     segments = np.concatenate([horizontal, vertical]) + [X0, Y0]
-    roads = gpd.GeoDataFrame({"highway": ["residential"] * len(segments)}, geometry=shapely.linestrings(segments), crs=CRS)
+    roads = gpd.GeoDataFrame(
+        {"highway": ["residential"] * len(segments)}, geometry=shapely.linestrings(segments), crs=CRS
+    )
     # Parks: centred in random blocks, side 20-200 m (400 m2 - 4 hm2).
     blocks = rng.choice((N - 1) ** 2, 300 + 10_000, replace=False)
     bx, by = blocks % (N - 1), blocks // (N - 1)
     cx = X0 + (bx + 0.5) * STEP
     cy = Y0 + (by + 0.5) * STEP
     side = np.sqrt(rng.uniform(400, 40_000, 300))
-    parks = gpd.GeoDataFrame({"name": [f"park {i}" for i in range(300)]},
-                             geometry=shapely.box(cx[:300] - side / 2, cy[:300] - side / 2, cx[:300] + side / 2, cy[:300] + side / 2), crs=CRS)
+    parks = gpd.GeoDataFrame(
+        {"name": [f"park {i}" for i in range(300)]},
+        geometry=shapely.box(cx[:300] - side / 2, cy[:300] - side / 2, cx[:300] + side / 2, cy[:300] + side / 2),
+        crs=CRS,
+    )
     # One entrance per park: the middle of the street south of its block.
-    entrances = gpd.GeoDataFrame({"park": np.arange(300)}, geometry=shapely.points(cx[:300], cy[:300] - STEP / 2), crs=CRS)
-    homes = gpd.GeoDataFrame({"population": rng.integers(20, 400, 10_000)},
-                             geometry=shapely.box(cx[300:] - 15, cy[300:] - 15, cx[300:] + 15, cy[300:] + 15), crs=CRS)
+    entrances = gpd.GeoDataFrame(
+        {"park": np.arange(300)}, geometry=shapely.points(cx[:300], cy[:300] - STEP / 2), crs=CRS
+    )
+    homes = gpd.GeoDataFrame(
+        {"population": rng.integers(20, 400, 10_000)},
+        geometry=shapely.box(cx[300:] - 15, cy[300:] - 15, cx[300:] + 15, cy[300:] + 15),
+        crs=CRS,
+    )
     path = folder / "grid.gpkg"
     for name, frame in (("roads", roads), ("parks", parks), ("entrances", entrances), ("homes", homes)):
         frame.to_file(path, layer=name, driver="GPKG")
@@ -79,21 +91,38 @@ def run() -> list[tuple[str, float, float]]:
 
     def ours():
         k = next(runs)
-        return processing.run("urbanization:parkcoverage", {
-            "PARKS": layer("parks"), "ENTRANCES": layer("entrances"), "NETWORK": layer("roads"),
-            "RESIDENTIAL": layer("homes"), "POPULATION_FIELD": "population", "STANDARD": "custom",
-            "CUSTOM_RULES": "400: 500: park", "SERVICE_AREAS": str(folder / f"areas{k}.gpkg"),
-            "RESIDENTIAL_RESULT": str(folder / f"homes_out{k}.gpkg"), "UNDERSERVED": str(folder / f"under{k}.gpkg"),
-            "SUMMARY": str(folder / f"summary{k}.gpkg"),
-        })
+        return processing.run(
+            "urbanization:parkcoverage",
+            {
+                "PARKS": layer("parks"),
+                "ENTRANCES": layer("entrances"),
+                "NETWORK": layer("roads"),
+                "RESIDENTIAL": layer("homes"),
+                "POPULATION_FIELD": "population",
+                "STANDARD": "custom",
+                "CUSTOM_RULES": "400: 500: park",
+                "SERVICE_AREAS": str(folder / f"areas{k}.gpkg"),
+                "RESIDENTIAL_RESULT": str(folder / f"homes_out{k}.gpkg"),
+                "UNDERSERVED": str(folder / f"under{k}.gpkg"),
+                "SUMMARY": str(folder / f"summary{k}.gpkg"),
+            },
+        )
 
     def native():
         k = next(runs)
-        processing.run("native:serviceareafromlayer", {
-            "INPUT": layer("roads"), "STRATEGY": 0, "DEFAULT_DIRECTION": 2, "TOLERANCE": 0,
-            "START_POINTS": layer("entrances"), "TRAVEL_COST2": 500.0, "INCLUDE_BOUNDS": False,
-            "OUTPUT_LINES": str(folder / f"native_lines{k}.gpkg"),
-        })
+        processing.run(
+            "native:serviceareafromlayer",
+            {
+                "INPUT": layer("roads"),
+                "STRATEGY": 0,
+                "DEFAULT_DIRECTION": 2,
+                "TOLERANCE": 0,
+                "START_POINTS": layer("entrances"),
+                "TRAVEL_COST2": 500.0,
+                "INCLUDE_BOUNDS": False,
+                "OUTPUT_LINES": str(folder / f"native_lines{k}.gpkg"),
+            },
+        )
 
     result = ours()
     native_s, ours_s = interleaved(native, ours)
@@ -108,11 +137,19 @@ def run() -> list[tuple[str, float, float]]:
 
     def engine():
         engine_net = nw.build_network(roads.geometry.to_numpy(), tolerance=0.5)
-        park_coverage(parks, homes, parse_rules("400: 500: park"), network=engine_net,
-                      entrances=entrances.geometry.to_numpy(), population=homes["population"].to_numpy(float))
+        park_coverage(
+            parks,
+            homes,
+            parse_rules("400: 500: park"),
+            network=engine_net,
+            entrances=entrances.geometry.to_numpy(),
+            population=homes["population"].to_numpy(float),
+        )
 
     engine_s = best_of(2, engine)
-    print(f"   parkcoverage: coverage by area {result['COVERAGE_RATE_AREA']:.1%}, by population {result['COVERAGE_RATE_POPULATION']:.1%}")
+    print(
+        f"   parkcoverage: coverage by area {result['COVERAGE_RATE_AREA']:.1%}, by population {result['COVERAGE_RATE_POPULATION']:.1%}"
+    )
 
     # 1,000 per-source catchments (engine), networkx as the reference on the same graph.
     net = nw.build_network(roads.geometry.to_numpy())
@@ -133,10 +170,16 @@ def run() -> list[tuple[str, float, float]]:
     nx_s = time.perf_counter() - start
     print(f"   catchments: {len(found.source)} (source, home) pairs within 500 m; networkx {pairs}")
     return [
-        (f"parkcoverage end to end vs native:serviceareafromlayer, {base_edges:,} edges, 300 parks, 10,000 parcels",
-         ours_s, native_s),
-        ("parkcoverage engine only (graph, snapping, Dijkstra, service areas, coverage; no layer I/O) vs the same native run",
-         engine_s, native_s),
+        (
+            f"parkcoverage end to end vs native:serviceareafromlayer, {base_edges:,} edges, 300 parks, 10,000 parcels",
+            ours_s,
+            native_s,
+        ),
+        (
+            "parkcoverage engine only (graph, snapping, Dijkstra, service areas, coverage; no layer I/O) vs the same native run",
+            engine_s,
+            native_s,
+        ),
         ("1,000 per-source catchments (500 m) to 10,000 homes vs networkx", catch_s, nx_s),
     ]
 

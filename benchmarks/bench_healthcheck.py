@@ -32,27 +32,79 @@ def run() -> list[tuple[str, float, float]]:
     common = {"NETWORK": f"{OSM}|layername=roads", "RESIDENTIAL": GRID, "POPULATION_FIELD": "population"}
 
     def ours():
-        call("urbanization:cityhealthcheck", dict(
-            common, EDITION="mohurd_2021", BUILT_UP=f"{DATA}/planning_sample.gpkg|layername=development_boundary",
-            PARKS=f"{OSM}|layername=parks", PARK_NAME_FIELD="name", STATIONS=f"{OSM}|layername=rail_stations",
-            FACILITIES=f"{OSM}|layername=landuse", FACILITY_TYPE_FIELD="landuse", TYPE_MAPPING="retail = market",
-            **{name: "memory:" for name in ("INDICATORS", "PARK_SERVICE_AREAS", "FACILITY_GAPS", "STATION_CATCHMENTS",
-                                             "DENSE_LAND", "CLUSTERS", "CITY_ROADS")}))
+        call(
+            "urbanization:cityhealthcheck",
+            dict(
+                common,
+                EDITION="mohurd_2021",
+                BUILT_UP=f"{DATA}/planning_sample.gpkg|layername=development_boundary",
+                PARKS=f"{OSM}|layername=parks",
+                PARK_NAME_FIELD="name",
+                STATIONS=f"{OSM}|layername=rail_stations",
+                FACILITIES=f"{OSM}|layername=landuse",
+                FACILITY_TYPE_FIELD="landuse",
+                TYPE_MAPPING="retail = market",
+                **{
+                    name: "memory:"
+                    for name in (
+                        "INDICATORS",
+                        "PARK_SERVICE_AREAS",
+                        "FACILITY_GAPS",
+                        "STATION_CATCHMENTS",
+                        "DENSE_LAND",
+                        "CLUSTERS",
+                        "CITY_ROADS",
+                    )
+                },
+            ),
+        )
 
     def reference():
-        call("urbanization:parkcoverage", dict(
-            common, PARKS=f"{OSM}|layername=parks", PARK_NAME_FIELD="name", STANDARD="custom",
-            CUSTOM_RULES="2000: 300: garden\n5000: 500: park", SERVICE_AREAS="memory:", RESIDENTIAL_RESULT="memory:",
-            UNDERSERVED="memory:", SUMMARY="memory:"))
-        call("urbanization:facilitycoverage", dict(
-            common, FACILITIES=f"{OSM}|layername=landuse", TYPE_FIELD="landuse", TYPE_MAPPING="retail = market",
-            RESULT="memory:", SUMMARY="memory:", UNDERSERVED="memory:"))
-        call("urbanization:stationcatchments", {
-            "STATIONS": f"{OSM}|layername=rail_stations", "NETWORK": f"{OSM}|layername=roads", "BANDS": "800",
-            "POPULATION": GRID, "POPULATION_FIELD": "population", "CATCHMENTS": "memory:",
-            "STATION_SUMMARY": "memory:"})
+        call(
+            "urbanization:parkcoverage",
+            dict(
+                common,
+                PARKS=f"{OSM}|layername=parks",
+                PARK_NAME_FIELD="name",
+                STANDARD="custom",
+                CUSTOM_RULES="2000: 300: garden\n5000: 500: park",
+                SERVICE_AREAS="memory:",
+                RESIDENTIAL_RESULT="memory:",
+                UNDERSERVED="memory:",
+                SUMMARY="memory:",
+            ),
+        )
+        call(
+            "urbanization:facilitycoverage",
+            dict(
+                common,
+                FACILITIES=f"{OSM}|layername=landuse",
+                TYPE_FIELD="landuse",
+                TYPE_MAPPING="retail = market",
+                RESULT="memory:",
+                SUMMARY="memory:",
+                UNDERSERVED="memory:",
+            ),
+        )
+        call(
+            "urbanization:stationcatchments",
+            {
+                "STATIONS": f"{OSM}|layername=rail_stations",
+                "NETWORK": f"{OSM}|layername=roads",
+                "BANDS": "800",
+                "POPULATION": GRID,
+                "POPULATION_FIELD": "population",
+                "CATCHMENTS": "memory:",
+                "STATION_SUMMARY": "memory:",
+            },
+        )
 
     ours()  # warm-up: module imports
     reference_s, ours_s = interleaved(reference, ours)
-    return [("Helsinki sample: city health check vs parkcoverage + facilitycoverage + stationcatchments",
-             ours_s, reference_s)]
+    return [
+        (
+            "Helsinki sample: city health check vs parkcoverage + facilitycoverage + stationcatchments",
+            ours_s,
+            reference_s,
+        )
+    ]

@@ -34,9 +34,14 @@ def grid_layer():
         for j in range(NODES):
             for a, b in (((i, j), (i + 1, j)), ((j, i), (j, i + 1))):
                 feature = QgsFeature(layer.fields())
-                feature.setGeometry(QgsGeometry.fromPolylineXY([
-                    QgsPointXY(x0 + SPACING * a[0], y0 + SPACING * a[1]),
-                    QgsPointXY(x0 + SPACING * b[0], y0 + SPACING * b[1])]))
+                feature.setGeometry(
+                    QgsGeometry.fromPolylineXY(
+                        [
+                            QgsPointXY(x0 + SPACING * a[0], y0 + SPACING * a[1]),
+                            QgsPointXY(x0 + SPACING * b[0], y0 + SPACING * b[1]),
+                        ]
+                    )
+                )
                 feature.setAttributes(["residential"])
                 features.append(feature)
     layer.dataProvider().addFeatures(features)
@@ -94,16 +99,32 @@ def run() -> list[tuple[str, float, float]]:
         return QgsVectorLayer(f"{path}|layername={name}", name, "ogr")
 
     def ours(bands=BANDS, network=None, points=None):
-        result = processing.run("urbanization:stationcatchments", {
-            "STATIONS": points or from_file("stations"), "STATION_NAME_FIELD": "name",
-            "NETWORK": network or from_file("grid"), "BANDS": bands,
-            "CATCHMENTS": "memory:", "STATION_SUMMARY": "memory:"})
+        result = processing.run(
+            "urbanization:stationcatchments",
+            {
+                "STATIONS": points or from_file("stations"),
+                "STATION_NAME_FIELD": "name",
+                "NETWORK": network or from_file("grid"),
+                "BANDS": bands,
+                "CATCHMENTS": "memory:",
+                "STATION_SUMMARY": "memory:",
+            },
+        )
         assert result["CATCHMENTS"].featureCount() == STATIONS * len(bands.split(","))
 
     def native(network=None, points=None):
-        result = processing.run("native:serviceareafromlayer", {
-            "INPUT": network or from_file("grid"), "START_POINTS": points or from_file("stations"), "STRATEGY": 0,
-            "TRAVEL_COST2": 800, "TOLERANCE": 0, "INCLUDE_BOUNDS": False, "OUTPUT_LINES": "memory:"})
+        result = processing.run(
+            "native:serviceareafromlayer",
+            {
+                "INPUT": network or from_file("grid"),
+                "START_POINTS": points or from_file("stations"),
+                "STRATEGY": 0,
+                "TRAVEL_COST2": 800,
+                "TOLERANCE": 0,
+                "INCLUDE_BOUNDS": False,
+                "OUTPUT_LINES": "memory:",
+            },
+        )
         assert result["OUTPUT_LINES"].featureCount() == STATIONS
 
     # the engine alone (the compute: network, snapping, 300 searches and polygons), on the same data

@@ -26,8 +26,9 @@ def street_layer(n: int):
     features = []
     for i in range(n):
         feature = QgsFeature(layer.fields())
-        feature.setGeometry(QgsGeometry.fromWkt(
-            f"LINESTRING({x0[i]} {y0[i]}, {x0[i] + 40} {y0[i] + 5}, {x0[i] + 80} {y0[i]})"))
+        feature.setGeometry(
+            QgsGeometry.fromWkt(f"LINESTRING({x0[i]} {y0[i]}, {x0[i] + 40} {y0[i] + 5}, {x0[i] + 80} {y0[i]})")
+        )
         feature.setAttributes(["residential"])
         features.append(feature)
     layer.dataProvider().addFeatures(features)
@@ -42,8 +43,10 @@ def run() -> list[tuple[str, float, float]]:
     context = QgsProcessingContext()
     file_layer = geopackage_copy(layer)
     file_source = processing_source(file_layer, context)
-    return [*timings("memory layer", layer, layer, context),
-            *timings("GeoPackage, Arrow stream", file_layer, file_source, context)]
+    return [
+        *timings("memory layer", layer, layer, context),
+        *timings("GeoPackage, Arrow stream", file_layer, file_source, context),
+    ]
 
 
 def timings(kind: str, layer, source, context) -> list[tuple[str, float, float]]:
@@ -63,8 +66,11 @@ def timings(kind: str, layer, source, context) -> list[tuple[str, float, float]]
     reference = best_of(3, iterate_only)
     return [
         (f"source_to_frame, 80k lines ({kind})", best_of(3, convert), reference),
-        (f"source_to_frame, 80k lines ({kind}), reprojected",
-         best_of(3, lambda: convert(QgsCoordinateReferenceSystem("EPSG:4326"))), reference),
+        (
+            f"source_to_frame, 80k lines ({kind}), reprojected",
+            best_of(3, lambda: convert(QgsCoordinateReferenceSystem("EPSG:4326"))),
+            reference,
+        ),
     ]
 
 

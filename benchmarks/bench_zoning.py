@@ -25,8 +25,28 @@ N_PARCELS = 100_000
 N_CONTROL = 300
 EXTENT = 20_000.0
 X0, Y0 = 560_000.0, 2_760_000.0
-CODES = ["0101", "0102", "0103", "0201", "0301", "0401", "0701", "0703", "0801", "0804", "0901", "1001",
-         "1101", "1207", "1301", "1401", "1503", "16", "1704", "2301"]
+CODES = [
+    "0101",
+    "0102",
+    "0103",
+    "0201",
+    "0301",
+    "0401",
+    "0701",
+    "0703",
+    "0801",
+    "0804",
+    "0901",
+    "1001",
+    "1101",
+    "1207",
+    "1301",
+    "1401",
+    "1503",
+    "16",
+    "1704",
+    "2301",
+]
 WEIGHTS = [8, 4, 8, 3, 10, 3, 14, 6, 4, 2, 6, 5, 2, 8, 1, 6, 1, 1, 3, 4]
 
 
@@ -74,9 +94,14 @@ def write_gpkg(path: Path, geometries: np.ndarray, codes=None) -> str:
         fields.append(QgsField("DLBM", FieldType.String))
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
-    writer = QgsVectorFileWriter.create(str(path), fields, QgsWkbTypes.Type.MultiPolygon,
-                                        QgsCoordinateReferenceSystem("EPSG:4543"),
-                                        QgsProject.instance().transformContext(), options)
+    writer = QgsVectorFileWriter.create(
+        str(path),
+        fields,
+        QgsWkbTypes.Type.MultiPolygon,
+        QgsCoordinateReferenceSystem("EPSG:4543"),
+        QgsProject.instance().transformContext(),
+        options,
+    )
     for i, wkb in enumerate(shapely.to_wkb(geometries)):
         feature = QgsFeature(fields)
         geometry = QgsGeometry()
@@ -98,41 +123,77 @@ def run() -> list[tuple[str, float, float]]:
     folder = Path(tempfile.mkdtemp(prefix="bench-zoning-"))
     cells, codes = parcels(N_PARCELS, rng)
     plan = write_gpkg(folder / "plan.gpkg", cells, codes)
-    lines = {name: write_gpkg(folder / f"{name}.gpkg", control_polygons(N_CONTROL, rng))
-             for name in ("ECOLOGICAL_REDLINE", "PERMANENT_FARMLAND", "DEVELOPMENT_BOUNDARY")}
+    lines = {
+        name: write_gpkg(folder / f"{name}.gpkg", control_polygons(N_CONTROL, rng))
+        for name in ("ECOLOGICAL_REDLINE", "PERMANENT_FARMLAND", "DEVELOPMENT_BOUNDARY")
+    }
 
     start = time.perf_counter()
-    native = processing.run("native:intersection", {"INPUT": plan, "OVERLAY": lines["ECOLOGICAL_REDLINE"],
-                                                    "OUTPUT": "TEMPORARY_OUTPUT"})
+    native = processing.run(
+        "native:intersection", {"INPUT": plan, "OVERLAY": lines["ECOLOGICAL_REDLINE"], "OUTPUT": "TEMPORARY_OUTPUT"}
+    )
     reference = time.perf_counter() - start
     native_count = native["OUTPUT"].featureCount()
     del native
 
     start = time.perf_counter()
-    result = processing.run("urbanization:controllineconflicts", {
-        "PLAN": plan, "LANDUSE_FIELD": "DLBM", **lines, "CONFLICTS": "TEMPORARY_OUTPUT",
-        "LINE_OVERLAPS": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"})
+    result = processing.run(
+        "urbanization:controllineconflicts",
+        {
+            "PLAN": plan,
+            "LANDUSE_FIELD": "DLBM",
+            **lines,
+            "CONFLICTS": "TEMPORARY_OUTPUT",
+            "LINE_OVERLAPS": "TEMPORARY_OUTPUT",
+            "SUMMARY": "TEMPORARY_OUTPUT",
+        },
+    )
     ours = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    cases = [(f"controllineconflicts {len(cells) // 1000}k parcels x 3 lines vs native:intersection x 1 line "
-              f"(peak RSS {peak_mb:.0f} MB)", ours, reference)]
-    print(f"   {len(cells):,} parcels; native:intersection with one layer: {native_count:,} pieces; ours: "
-          f"{result['CONFLICT_COUNT']:,} conflicts, {result['CONFLICT_AREA_M2'] / 1e6:.2f} km2, "
-          f"{result['OVERLAP_COUNT']:,} line overlaps; peak RSS {peak_mb:.0f} MB", flush=True)
+    cases = [
+        (
+            f"controllineconflicts {len(cells) // 1000}k parcels x 3 lines vs native:intersection x 1 line "
+            f"(peak RSS {peak_mb:.0f} MB)",
+            ours,
+            reference,
+        )
+    ]
+    print(
+        f"   {len(cells):,} parcels; native:intersection with one layer: {native_count:,} pieces; ours: "
+        f"{result['CONFLICT_COUNT']:,} conflicts, {result['CONFLICT_AREA_M2'] / 1e6:.2f} km2, "
+        f"{result['OVERLAP_COUNT']:,} line overlaps; peak RSS {peak_mb:.0f} MB",
+        flush=True,
+    )
     del result
 
     import shapely
 
     size = EXTENT / 4
-    grid = np.array([shapely.box(X0 + i * size, Y0 + j * size, X0 + (i + 1) * size, Y0 + (j + 1) * size)
-                     for i in range(4) for j in range(4)], dtype=object)
+    grid = np.array(
+        [
+            shapely.box(X0 + i * size, Y0 + j * size, X0 + (i + 1) * size, Y0 + (j + 1) * size)
+            for i in range(4)
+            for j in range(4)
+        ],
+        dtype=object,
+    )
     units = write_gpkg(folder / "units.gpkg", grid)
     start = time.perf_counter()
     processing.run("native:intersection", {"INPUT": plan, "OVERLAY": units, "OUTPUT": "TEMPORARY_OUTPUT"})
     reference = time.perf_counter() - start
     start = time.perf_counter()
-    processing.run("urbanization:livingspacestructure", {"PLAN": plan, "LANDUSE_FIELD": "DLBM", "UNITS": units,
-                                                          "OUTPUT": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"})
+    processing.run(
+        "urbanization:livingspacestructure",
+        {
+            "PLAN": plan,
+            "LANDUSE_FIELD": "DLBM",
+            "UNITS": units,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "SUMMARY": "TEMPORARY_OUTPUT",
+        },
+    )
     ours = time.perf_counter() - start
-    cases.append((f"livingspacestructure {len(cells) // 1000}k parcels x 16 units vs native:intersection", ours, reference))
+    cases.append(
+        (f"livingspacestructure {len(cells) // 1000}k parcels x 16 units vs native:intersection", ours, reference)
+    )
     return cases

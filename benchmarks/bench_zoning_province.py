@@ -81,7 +81,9 @@ def generate() -> None:
         x0, y0 = tile_origin(i)
         points = shapely.points(rng.uniform(0, TILE, (TILE_PARCELS, 2)) + [x0, y0])
         frame = shapely.box(x0, y0, x0 + TILE, y0 + TILE)
-        cells = shapely.intersection(shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(points), extend_to=frame)), frame)
+        cells = shapely.intersection(
+            shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(points), extend_to=frame)), frame
+        )
         weights = np.array(bench.WEIGHTS, dtype=float) / sum(bench.WEIGHTS)
         codes = pd.DataFrame({"DLBM": rng.choice(bench.CODES, size=len(cells), p=weights)})
         layers = {"plan": (codes, cells)}
@@ -136,8 +138,19 @@ def measure(command: list[str], env: dict | None = None) -> dict:
 
 
 def cli_case(n: int, workers: int) -> dict:
-    command = [sys.executable, "-c", CLI, "conflicts", str(CACHE / f"plan_{n}.gpkg"),
-               "--field", "DLBM", "-o", str(CACHE / f"out_{n}_{workers}.gpkg"), "--workers", str(workers)]
+    command = [
+        sys.executable,
+        "-c",
+        CLI,
+        "conflicts",
+        str(CACHE / f"plan_{n}.gpkg"),
+        "--field",
+        "DLBM",
+        "-o",
+        str(CACHE / f"out_{n}_{workers}.gpkg"),
+        "--workers",
+        str(workers),
+    ]
     for line in LINES:
         command += [f"--{line}", str(CACHE / f"{line}_{n}.gpkg")]
     return measure(command, {"PYTHONPATH": f"{_package_parent()}:{os.environ.get('PYTHONPATH', '')}"})
@@ -190,15 +203,20 @@ SCALE = ((500_000, 2), (500_000, 1), (1_000_000, 2), (2_000_000, 2), (2_000_000,
 
 def row(case: str, n: int, result: dict, rnd: str = "") -> None:
     load = "{:.1f} / {:.1f}".format(*result["load"])
-    print(f"| {case} | {rnd} | {n:,} | {result['seconds']:.1f} | {result['run']:.1f} | {n / result['run']:,.0f} | "
-          f"{result['peak']:.2f} | {load} | {result['note']} |", flush=True)
+    print(
+        f"| {case} | {rnd} | {n:,} | {result['seconds']:.1f} | {result['run']:.1f} | {n / result['run']:,.0f} | "
+        f"{result['peak']:.2f} | {load} | {result['note']} |",
+        flush=True,
+    )
 
 
 def main() -> None:
     generate()
     print(f"cpus {os.cpu_count()}, load average at start {os.getloadavg()}", flush=True)
-    print("| path | round | parcels | process s | run s | parcels/s (run) | peak GiB | load before / after | result |",
-          flush=True)
+    print(
+        "| path | round | parcels | process s | run s | parcels/s (run) | peak GiB | load before / after | result |",
+        flush=True,
+    )
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |", flush=True)
     runs: dict[str, list[float]] = {case: [] for case in CASES_100K}
     for rnd in range(ROUNDS + 1):  # round 0 warms every path alike (files in the page cache, imports)
@@ -210,8 +228,11 @@ def main() -> None:
     reference = runs["Processing, in memory (today's path)"]
     for case, seconds in runs.items():
         ratios = [r / s for r, s in zip(reference, seconds)]
-        print(f"{case}: run s {', '.join(f'{s:.1f}' for s in seconds)}; speed vs today's path per round "
-              f"{', '.join(f'{r:.2f}' for r in ratios)} (median {np.median(ratios):.2f})", flush=True)
+        print(
+            f"{case}: run s {', '.join(f'{s:.1f}' for s in seconds)}; speed vs today's path per round "
+            f"{', '.join(f'{r:.2f}' for r in ratios)} (median {np.median(ratios):.2f})",
+            flush=True,
+        )
     for n, workers in SCALE:
         row(f"CLI, partitioned, {workers} worker{'s' if workers > 1 else ''}", n, cli_case(n, workers))
 

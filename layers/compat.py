@@ -28,16 +28,36 @@ try:  # Qt6
 except ImportError:  # Qt5
     from qgis.PyQt.QtWidgets import QAction
 
-__all__ = ["FIELDS_USE_QMETATYPE", "FieldType", "QAction", "edit_label_font", "edit_legend_font",
-           "keep_pyproj_thread_context", "layer_attribution", "legend_font", "save_default_style",
-           "set_label_font_family", "set_layer_attribution", "set_legend_font_family"]
+__all__ = [
+    "FIELDS_USE_QMETATYPE",
+    "FieldType",
+    "QAction",
+    "edit_label_font",
+    "edit_legend_font",
+    "keep_pyproj_thread_context",
+    "layer_attribution",
+    "legend_font",
+    "save_default_style",
+    "set_label_font_family",
+    "set_layer_attribution",
+    "set_legend_font_family",
+]
 
 # QgsField and QgsFields take QMetaType.Type from QGIS 3.38 (and always under Qt6)
 FIELDS_USE_QMETATYPE = Qgis.QGIS_VERSION_INT >= 33800 or not hasattr(QVariant, "Double")
 
-_QMETATYPE_NAMES = {"String": "QString", "Date": "QDate", "DateTime": "QDateTime", "Time": "QTime",
-                    "ByteArray": "QByteArray", "StringList": "QStringList", "List": "QVariantList",
-                    "Map": "QVariantMap", "Char": "QChar", "Invalid": "UnknownType"}
+_QMETATYPE_NAMES = {
+    "String": "QString",
+    "Date": "QDate",
+    "DateTime": "QDateTime",
+    "Time": "QTime",
+    "ByteArray": "QByteArray",
+    "StringList": "QStringList",
+    "List": "QVariantList",
+    "Map": "QVariantMap",
+    "Char": "QChar",
+    "Invalid": "UnknownType",
+}
 
 
 def _resolve(name: str):

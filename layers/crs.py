@@ -20,28 +20,34 @@ def is_metric(crs: QgsCoordinateReferenceSystem) -> bool:
     return crs.isValid() and not crs.isGeographic() and crs.mapUnits() == QgsUnitTypes.DistanceUnit.DistanceMeters
 
 
-def metric_crs_for(crs: QgsCoordinateReferenceSystem, extent: QgsRectangle, context=None,
-                   label: str = "") -> QgsCoordinateReferenceSystem:
+def metric_crs_for(
+    crs: QgsCoordinateReferenceSystem, extent: QgsRectangle, context=None, label: str = ""
+) -> QgsCoordinateReferenceSystem:
     """The working CRS for data in `crs` over `extent` (given in `crs`): `crs` itself when it is
     projected in metres with a scale error below 0.1 % over the extent, otherwise the CGCS2000
     Gauss-Kruger zone (China) or UTM zone of the extent's centre. `label` names the layer in
     errors. (`context` is kept for callers; the rule needs none.)"""
     if not crs.isValid():
         raise QgsProcessingException(
-            tr("Layer '{}' has no valid CRS: set its CRS in Layer Properties first.").format(label))
+            tr("Layer '{}' has no valid CRS: set its CRS in Layer Properties first.").format(label)
+        )
     if extent.isNull():
         if is_metric(crs):
             return crs  # nothing to measure: the caller reports the empty layer under its own name
         raise QgsProcessingException(
-            tr("Layer '{}' has no features with geometry (or none are selected). Give it at least one feature.")
-            .format(label))
+            tr("Layer '{}' has no features with geometry (or none are selected). Give it at least one feature.").format(
+                label
+            )
+        )
     bounds = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
     try:
         epsg = working_epsg(to_pyproj(crs, label), bounds)
     except WorkingCrsError as error:
         raise QgsProcessingException(
-            tr("Layer '{}': its CRS {} cannot be used to measure lengths and areas ({}). Reproject the layer "
-               "to a CGCS2000 Gauss-Kruger or UTM CRS first.").format(label, crs.authid() or crs.description(), error)
+            tr(
+                "Layer '{}': its CRS {} cannot be used to measure lengths and areas ({}). Reproject the layer "
+                "to a CGCS2000 Gauss-Kruger or UTM CRS first."
+            ).format(label, crs.authid() or crs.description(), error)
         ) from error
     return crs if epsg is None else QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
 
@@ -81,12 +87,16 @@ def to_pyproj(crs: QgsCoordinateReferenceSystem, label: str = ""):
     read it: results would otherwise lose their CRS, or skip a reprojection, without a word."""
     if not crs.isValid():
         raise QgsProcessingException(
-            tr("Layer '{}' has no valid CRS: set its CRS in Layer Properties first.").format(label))
+            tr("Layer '{}' has no valid CRS: set its CRS in Layer Properties first.").format(label)
+        )
     from pyproj import CRS
 
     try:
         return CRS.from_user_input(crs.authid()) if crs.authid() else CRS.from_user_input(crs.toWkt() or crs.toProj())
     except Exception as error:  # noqa: BLE001 (pyproj raises its own CRSError and others)
         raise QgsProcessingException(
-            tr("Layer '{}': its CRS {} cannot be read by pyproj ({}). Assign a standard CRS (an EPSG code) in "
-               "Layer Properties.").format(label, crs.authid() or crs.description(), error)) from error
+            tr(
+                "Layer '{}': its CRS {} cannot be read by pyproj ({}). Assign a standard CRS (an EPSG code) in "
+                "Layer Properties."
+            ).format(label, crs.authid() or crs.description(), error)
+        ) from error

@@ -62,7 +62,11 @@ def location_of(source) -> FileLocation | None:
 def _plain_file_location(algorithm, parameters, name, context) -> FileLocation | None:
     value = parameters.get(name)
     if isinstance(value, QgsProcessingFeatureSourceDefinition):
-        if value.selectedFeaturesOnly or getattr(value, "featureLimit", -1) != -1 or getattr(value, "filterExpression", ""):
+        if (
+            value.selectedFeaturesOnly
+            or getattr(value, "featureLimit", -1) != -1
+            or getattr(value, "filterExpression", "")
+        ):
             return None
     layer = algorithm.parameterAsVectorLayer(parameters, name, context)
     if layer is None or not layer.isValid() or layer.providerType() != "ogr":
@@ -77,8 +81,12 @@ def _plain_file_location(algorithm, parameters, name, context) -> FileLocation |
         return None
     layer_name = parts.get("layerName") or None
     layer_id = parts.get("layerId")
-    return FileLocation(str(path), str(layer_name) if layer_name else None,
-                        int(layer_id) if isinstance(layer_id, int) else None, layer.crs())
+    return FileLocation(
+        str(path),
+        str(layer_name) if layer_name else None,
+        int(layer_id) if isinstance(layer_id, int) else None,
+        layer.crs(),
+    )
 
 
 def read(location: FileLocation, names: list[str], target_crs, context, feedback=None):
@@ -177,7 +185,9 @@ def _stream(layer, names: list[str], transformer, feedback):
     if transformer is not None and len(geometries):
         if shapely.has_z(geometries).any():
             return None
-        geometries = shapely.transform(geometries, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
+        geometries = shapely.transform(
+            geometries, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1]))
+        )
     return ids_array, geometries, [values[name] for name in names]
 
 
@@ -193,8 +203,11 @@ def _python_values(column) -> list:
         decoded = np.array([v.decode("utf-8") for v in distinct.tolist()] or [""], dtype=object)
         plain = decoded[inverse.ravel()].tolist()
     else:
-        plain = [v.decode("utf-8") if isinstance(v, bytes) else v for v in data.tolist()] if data.dtype.kind == "O" else data.tolist()
+        plain = (
+            [v.decode("utf-8") if isinstance(v, bytes) else v for v in data.tolist()]
+            if data.dtype.kind == "O"
+            else data.tolist()
+        )
     if mask is not None and mask.any():
         plain = [None if m else v for v, m in zip(plain, mask.tolist())]
     return plain
-

@@ -16,9 +16,15 @@ def require_park_areas(areas_m2, layer_label: str, size_field: str) -> None:
     missing = int(np.count_nonzero(~(areas > 0)))
     if len(areas) and missing == len(areas):
         if size_field:
-            raise QgsProcessingException(tr(
-                "No park in '{}' has an area: the field '{}' is empty or zero and the parks are points. "
-                "Choose a field with the park area in m², or use park polygons.").format(layer_label, size_field))
-        raise QgsProcessingException(tr(
-            "The parks in '{}' are points without an area: choose the park area field (m²), which points need, "
-            "or use park polygons. Without it no park reaches any size threshold and coverage would be 0 %.").format(layer_label))
+            raise QgsProcessingException(
+                tr(
+                    "No park in '{}' has an area: the field '{}' is empty or zero and the parks are points. "
+                    "Choose a field with the park area in m², or use park polygons."
+                ).format(layer_label, size_field)
+            )
+        raise QgsProcessingException(
+            tr(
+                "The parks in '{}' are points without an area: choose the park area field (m²), which points need, "
+                "or use park polygons. Without it no park reaches any size threshold and coverage would be 0 %."
+            ).format(layer_label)
+        )

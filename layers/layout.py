@@ -55,8 +55,15 @@ SAMPLE_SOURCES = PLUGIN_DIR / "resources" / "sample_data" / "SOURCES.md"
 TEMPLATES = ("a4_landscape", "a4_portrait", "a3_landscape", "a3_portrait")
 ITEM_IDS = ("map", "title", "subtitle", "legend", "scalebar", "north_arrow", "crs_date", "sources", "planning_unit")
 # Chinese-capable families in order of preference: Linux (fonts-noto-cjk), Windows, macOS, others
-CJK_FAMILIES = ("Noto Sans CJK SC", "Microsoft YaHei", "SimHei", "Source Han Sans SC", "PingFang SC",
-                "WenQuanYi Micro Hei", "Noto Sans SC")
+CJK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Microsoft YaHei",
+    "SimHei",
+    "Source Han Sans SC",
+    "PingFang SC",
+    "WenQuanYi Micro Hei",
+    "Noto Sans SC",
+)
 LATIN_FAMILIES = ("DejaVu Sans", "Noto Sans", "Arial", "Liberation Sans", "Helvetica")
 SHEET_FONT = "Urbanization Planning Sheet"
 NORTH_ARROW_SVG = "arrows/NorthArrow_02.svg"
@@ -111,8 +118,11 @@ def sheet_font_family() -> str:
 def template_path(name: str) -> Path:
     path = TEMPLATES_DIR / f"{name}.qpt"
     if not path.exists():
-        raise QgsProcessingException(tr("The map template '{}' is missing ({}): reinstall the plugin or choose another template.").format(
-            name, path))
+        raise QgsProcessingException(
+            tr("The map template '{}' is missing ({}): reinstall the plugin or choose another template.").format(
+                name, path
+            )
+        )
     return path
 
 
@@ -121,15 +131,20 @@ def load_template(project, path: Path) -> QgsPrintLayout:
     document = QDomDocument()
     ok, message, line, _column = document.setContent(Path(path).read_text(encoding="utf-8"))
     if not ok:
-        raise QgsProcessingException(tr("The map template {} is not valid XML (line {}): {}").format(path, line, message))
+        raise QgsProcessingException(
+            tr("The map template {} is not valid XML (line {}): {}").format(path, line, message)
+        )
     layout = QgsPrintLayout(project)
     _items, loaded = layout.loadFromTemplate(document, QgsReadWriteContext())
     if not loaded:
         raise QgsProcessingException(tr("QGIS could not read the map template {}.").format(path))
     missing = [item_id for item_id in ITEM_IDS if layout.itemById(item_id) is None]
     if missing:
-        raise QgsProcessingException(tr("The map template {} lacks the items {}: give them these ids in the layout designer.").format(
-            path, ", ".join(missing)))
+        raise QgsProcessingException(
+            tr("The map template {} lacks the items {}: give them these ids in the layout designer.").format(
+                path, ", ".join(missing)
+            )
+        )
     return layout
 
 
@@ -160,9 +175,9 @@ def nice_length(length: float) -> float:
     """The largest {1, 2, 5} x 10^n not above `length` (a round scale-bar segment)."""
     exponent = math.floor(math.log10(length))
     for step in (5.0, 2.0, 1.0):
-        if step * 10 ** exponent <= length:
-            return step * 10 ** exponent
-    return 10.0 ** exponent
+        if step * 10**exponent <= length:
+            return step * 10**exponent
+    return 10.0**exponent
 
 
 def map_crs_for(project, layers) -> QgsCoordinateReferenceSystem:
@@ -195,13 +210,22 @@ def layers_extent(layers, map_crs, transform_context) -> QgsRectangle | None:
     return extent
 
 
-def sheet_extent(layers, map_crs, transform_context, extent: QgsRectangle | None = None,
-                 extent_crs: QgsCoordinateReferenceSystem | None = None) -> QgsRectangle:
+def sheet_extent(
+    layers,
+    map_crs,
+    transform_context,
+    extent: QgsRectangle | None = None,
+    extent_crs: QgsCoordinateReferenceSystem | None = None,
+) -> QgsRectangle:
     """The map extent in `map_crs`: the given extent, or the layers' extent with a 5 % margin
     (a single point gets 250 m around it)."""
     if extent is not None and not extent.isNull():
         if extent.width() <= 0 or extent.height() <= 0:
-            raise QgsProcessingException(tr("The map extent has zero width or height: draw an extent with an area, or leave it empty to use the layers' extent."))
+            raise QgsProcessingException(
+                tr(
+                    "The map extent has zero width or height: draw an extent with an area, or leave it empty to use the layers' extent."
+                )
+            )
         if extent_crs is not None and extent_crs.isValid() and extent_crs != map_crs:
             extent = QgsCoordinateTransform(extent_crs, map_crs, transform_context).transformBoundingBox(extent)
         return QgsRectangle(extent)
@@ -284,7 +308,12 @@ def _set_legend(legend: QgsLayoutItemLegend, map_item, layers, family: str) -> Q
     root.removeAllChildren()
     for layer in reversed(layers):  # top layer first, as in the Layers panel
         root.addLayer(layer)
-    for style in (QgsLegendStyle.Style.Title, QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup, QgsLegendStyle.Style.SymbolLabel):
+    for style in (
+        QgsLegendStyle.Style.Title,
+        QgsLegendStyle.Style.Group,
+        QgsLegendStyle.Style.Subgroup,
+        QgsLegendStyle.Style.SymbolLabel,
+    ):
         compat.set_legend_font_family(legend, style, family)
     legend.setLegendFilterByMapEnabled(True)  # only the classes that are on the map
     legend.setWrapString("\n")
@@ -309,7 +338,7 @@ def wrap_text(text: str, width_mm: float, font_size_pt: float) -> str:
             line = ""
         while width(token.rstrip()) > limit:  # a long unbroken run (Chinese): cut it
             cut = 1
-            while cut < len(token) and width(token[:cut + 1]) <= limit:
+            while cut < len(token) and width(token[: cut + 1]) <= limit:
                 cut += 1
             lines.append(token[:cut])
             token = token[cut:]
@@ -355,7 +384,9 @@ def _set_scalebar(scalebar: QgsLayoutItemScaleBar, map_item: QgsLayoutItemMap, f
     kilometres = target >= 1000.0
     unit_size = 1000.0 if kilometres else 1.0
     segment = nice_length(target / unit_size)
-    scalebar.setUnits(QgsUnitTypes.DistanceUnit.DistanceKilometers if kilometres else QgsUnitTypes.DistanceUnit.DistanceMeters)
+    scalebar.setUnits(
+        QgsUnitTypes.DistanceUnit.DistanceKilometers if kilometres else QgsUnitTypes.DistanceUnit.DistanceMeters
+    )
     scalebar.setMapUnitsPerScaleBarUnit(1.0)  # a label divisor on top of the units: keep 1
     scalebar.setUnitLabel(tr("km") if kilometres else tr("m"))
     scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed)
@@ -370,9 +401,14 @@ def _set_scalebar(scalebar: QgsLayoutItemScaleBar, map_item: QgsLayoutItemMap, f
     scalebar.update()
 
 
-def build_planning_sheet(project, template: str | Path, layers, content: SheetContent,
-                         extent: QgsRectangle | None = None,
-                         extent_crs: QgsCoordinateReferenceSystem | None = None) -> PlanningSheet:
+def build_planning_sheet(
+    project,
+    template: str | Path,
+    layers,
+    content: SheetContent,
+    extent: QgsRectangle | None = None,
+    extent_crs: QgsCoordinateReferenceSystem | None = None,
+) -> PlanningSheet:
     """The filled layout for `layers` (drawn in the given order: first at the bottom)."""
     if not layers:
         raise QgsProcessingException(tr("No layers to map: choose at least one layer."))
@@ -416,8 +452,12 @@ def build_planning_sheet(project, template: str | Path, layers, content: SheetCo
     height_datum = content.height_datum.strip() or (DEFAULT_HEIGHT_DATUM if is_cgcs2000(map_crs) else "")
     if height_datum and any(isinstance(layer, QgsRasterLayer) for layer in layers):
         datum = tr("   Heights: {}").format(height_datum)
-    _set_label(layout, "crs_date", tr("Scale 1:{}   CRS: {}{}   Date: {}").format(
-        f"{scale:,.0f}", crs_statement(map_crs), datum, content.date), family)
+    _set_label(
+        layout,
+        "crs_date",
+        tr("Scale 1:{}   CRS: {}{}   Date: {}").format(f"{scale:,.0f}", crs_statement(map_crs), datum, content.date),
+        family,
+    )
     _set_label(layout, "sources", tr("Data sources: {}").format("; ".join(sources)), family)
     _set_label(layout, "planning_unit", "", family)  # the organisation is in the title block
     layout.itemById("planning_unit").setVisibility(False)
@@ -440,8 +480,11 @@ def _make_room_for_title_block(legend: QgsLayoutItemLegend, rows: int) -> None:
     """The legend gives up the bottom of its column to the title block."""
     size = legend.sizeWithUnits()
     legend.setResizeToContents(False)
-    legend.attemptResize(QgsLayoutSize(size.width(), size.height() - rows * TITLE_BLOCK_ROW_MM - 2.0,
-                                       QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+    legend.attemptResize(
+        QgsLayoutSize(
+            size.width(), size.height() - rows * TITLE_BLOCK_ROW_MM - 2.0, QgsUnitTypes.LayoutUnit.LayoutMillimeters
+        )
+    )
 
 
 def _north_arrow_into_map(arrow, map_item, legend) -> None:
@@ -454,8 +497,11 @@ def _north_arrow_into_map(arrow, map_item, legend) -> None:
     width, height = 10.0, 14.0
     arrow.attemptResize(QgsLayoutSize(width, height, mm))
     arrow.attemptMove(QgsLayoutPoint(m_pos.x() + m_size.width() - width - 3.0, m_pos.y() + 3.0, mm))
-    above_legend = a_pos.y() + a_size.height() <= l_pos.y() + 0.01 and \
-        a_pos.x() < l_pos.x() + l_size.width() and a_pos.x() + a_size.width() > l_pos.x()
+    above_legend = (
+        a_pos.y() + a_size.height() <= l_pos.y() + 0.01
+        and a_pos.x() < l_pos.x() + l_size.width()
+        and a_pos.x() + a_size.width() > l_pos.x()
+    )
     if above_legend:
         legend.attemptMove(QgsLayoutPoint(l_pos.x(), a_pos.y(), mm))
         legend.attemptResize(QgsLayoutSize(l_size.width(), l_size.height() + l_pos.y() - a_pos.y(), mm))
@@ -465,7 +511,12 @@ def _fit_legend(legend: QgsLayoutItemLegend, width: float, height: float) -> Non
     """Shrink the legend's text and symbols (down to about 60 %) until it fits its box above the
     title block, then two columns if it still does not: a long legend is smaller, never cut or
     over the title block."""
-    styles = (QgsLegendStyle.Style.Title, QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup, QgsLegendStyle.Style.SymbolLabel)
+    styles = (
+        QgsLegendStyle.Style.Title,
+        QgsLegendStyle.Style.Group,
+        QgsLegendStyle.Style.Subgroup,
+        QgsLegendStyle.Style.SymbolLabel,
+    )
     legend.setResizeToContents(False)
     for _step in range(6):
         legend.updateFilterByMap(False)  # measure only the classes on the map
@@ -495,8 +546,9 @@ def _title_block_font(font, family: str, size: float, bold: bool) -> None:
     font.setBold(bold)
 
 
-def _add_title_block(layout, legend: QgsLayoutItemLegend, rows: list[tuple[str, str]], family: str,
-                     legend_height: float) -> None:
+def _add_title_block(
+    layout, legend: QgsLayoutItemLegend, rows: list[tuple[str, str]], family: str, legend_height: float
+) -> None:
     """A ruled two-column table (heading | entry) below the legend, in the legend's column."""
     from qgis.core import QgsFillSymbol
 
@@ -510,8 +562,16 @@ def _add_title_block(layout, legend: QgsLayoutItemLegend, rows: list[tuple[str, 
         for column, (x, w, text) in enumerate(((left, key_width, key), (left + key_width, width - key_width, value))):
             cell = QgsLayoutItemShape(layout)
             cell.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
-            cell.setSymbol(QgsFillSymbol.createSimple({"color": "255,255,255,0", "outline_color": "0,0,0",
-                                                       "outline_width": "0.25", "outline_width_unit": "MM"}))
+            cell.setSymbol(
+                QgsFillSymbol.createSimple(
+                    {
+                        "color": "255,255,255,0",
+                        "outline_color": "0,0,0",
+                        "outline_width": "0.25",
+                        "outline_width_unit": "MM",
+                    }
+                )
+            )
             cell.attemptMove(QgsLayoutPoint(x, y, mm))
             cell.attemptResize(QgsLayoutSize(w, TITLE_BLOCK_ROW_MM, mm))
             cell.setId(f"title_block_cell_{row}_{column}")
@@ -520,8 +580,9 @@ def _add_title_block(layout, legend: QgsLayoutItemLegend, rows: list[tuple[str, 
             lines = wrap_text(text, w - 2.0, 6.5).split("\n") if text else [""]
             if len(lines) > 1:  # a long entry: two lines in a smaller size rather than cut
                 lines = wrap_text(text, w - 2.0, 5.0).split("\n")[:2]
-            compat.edit_label_font(label, partial(_title_block_font, family=family,
-                                                  size=6.5 if len(lines) == 1 else 5.0, bold=column == 0))
+            compat.edit_label_font(
+                label, partial(_title_block_font, family=family, size=6.5 if len(lines) == 1 else 5.0, bold=column == 0)
+            )
             label.setText("\n".join(lines))
             label.setHAlign(Qt.AlignmentFlag.AlignHCenter if column == 0 else Qt.AlignmentFlag.AlignLeft)
             label.setVAlign(Qt.AlignmentFlag.AlignVCenter)
@@ -539,9 +600,13 @@ def check_writable(path: str | Path) -> Path:
     if path.suffix.lower() not in (".pdf", ".png"):
         raise QgsProcessingException(tr("The output {} must end in .pdf or .png.").format(path))
     if not folder.is_dir():
-        raise QgsProcessingException(tr("The output folder {} does not exist: choose an existing folder.").format(folder))
+        raise QgsProcessingException(
+            tr("The output folder {} does not exist: choose an existing folder.").format(folder)
+        )
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise QgsProcessingException(tr("Cannot write {}: the folder or file is read-only. Choose another output path.").format(path))
+        raise QgsProcessingException(
+            tr("Cannot write {}: the folder or file is read-only. Choose another output path.").format(path)
+        )
     return path
 
 
@@ -561,6 +626,9 @@ def export_sheet(sheet: PlanningSheet, output: str | Path, dpi: float = 300.0) -
         settings.dpi = dpi
         result = exporter.exportToImage(str(path), settings)
     if result != QgsLayoutExporter.ExportResult.Success:
-        raise QgsProcessingException(tr("QGIS could not write the map sheet {} (error {}): check that the folder is writable and the file is not open in another program.").format(
-            exporter.errorFile() or path, int(result)))
+        raise QgsProcessingException(
+            tr(
+                "QGIS could not write the map sheet {} (error {}): check that the folder is writable and the file is not open in another program."
+            ).format(exporter.errorFile() or path, int(result))
+        )
     return path

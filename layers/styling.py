@@ -46,8 +46,9 @@ class StyleFromFile(QgsProcessingLayerPostProcessorInterface):
             return
         message, ok = layer.loadNamedStyle(str(self.qml))
         if not ok and feedback is not None:
-            feedback.pushInfo(QCoreApplication.translate("@default", "Style {} not applied: {}").format(
-                self.qml.name, message))
+            feedback.pushInfo(
+                QCoreApplication.translate("@default", "Style {} not applied: {}").format(self.qml.name, message)
+            )
         apply_field_aliases(layer)  # the attribute table in the planner's words
         if self.layer_name:
             layer.setName(self.layer_name)
@@ -75,8 +76,8 @@ def alias_output(context, dest_id: str | None) -> None:
 
 def style_output(context, dest_id: str | None, style: str, layer_name: str | None = None) -> None:
     """Apply layers/styles/<style>.qml to output `dest_id` when it is loaded into the project; a
-file output also gets the style (and its name) in the file after the run (embed_styles), so it
-keeps them wherever it is opened: as a model's intermediate result on a map sheet, in qgis_process."""
+    file output also gets the style (and its name) in the file after the run (embed_styles), so it
+    keeps them wherever it is opened: as a model's intermediate result on a map sheet, in qgis_process."""
     qml = STYLES / f"{style}.qml"
     if not qml.exists():
         raise FileNotFoundError(qml)

@@ -86,12 +86,17 @@ def source_to_frame(
     frame.insert(0, FID, np.array(ids, dtype="int64"))
     # A GeometryArray straight from from_wkb's output: geopandas would otherwise check every
     # element in a Python loop.
-    frame = gpd.GeoDataFrame(frame, geometry=GeometryArray(geometries, crs=to_pyproj(crs, label) if crs.isValid() else None))
+    frame = gpd.GeoDataFrame(
+        frame, geometry=GeometryArray(geometries, crs=to_pyproj(crs, label) if crs.isValid() else None)
+    )
 
     missing_geometry = shapely.is_missing(frame.geometry.values) | shapely.is_empty(frame.geometry.values)
     if missing_geometry.any():
         frame = frame.loc[~missing_geometry].reset_index(drop=True)
-        _report(feedback, tr("Layer '{}': skipped {} feature(s) without geometry.").format(label, int(missing_geometry.sum())))
+        _report(
+            feedback,
+            tr("Layer '{}': skipped {} feature(s) without geometry.").format(label, int(missing_geometry.sum())),
+        )
     if repair and len(frame):
         invalid = ~shapely.is_valid(frame.geometry.values)
         if invalid.any():
@@ -147,7 +152,9 @@ def require_features(frame, label: str) -> None:
     """Raise a clear error when a layer the algorithm needs has no usable features."""
     if len(frame) == 0:
         raise QgsProcessingException(
-            tr("Layer '{}' has no features with geometry (or none are selected). Give it at least one feature.").format(label)
+            tr("Layer '{}' has no features with geometry (or none are selected). Give it at least one feature.").format(
+                label
+            )
         )
 
 
@@ -257,8 +264,18 @@ def write_frame(
     `output_crs` and promoted to multi-part when `wkb_type` is. `fields` (default: derived from the
     dtypes) must name columns of `frame`. Returns the destination id, or None when an optional
     output was not requested."""
-    sink = FrameSink(algorithm, parameters, name, context, frame, wkb_type=wkb_type, fields=fields,
-                     frame_crs=frame_crs, output_crs=output_crs, feedback=feedback)
+    sink = FrameSink(
+        algorithm,
+        parameters,
+        name,
+        context,
+        frame,
+        wkb_type=wkb_type,
+        fields=fields,
+        frame_crs=frame_crs,
+        output_crs=output_crs,
+        feedback=feedback,
+    )
     if sink.sink is None:
         return None
     sink.add(frame)
@@ -288,13 +305,26 @@ class FrameSink:
     partition's results as they come). Fields come from `fields` or the dtypes of `template`;
     `sink` is None when an optional output was not requested."""
 
-    def __init__(self, algorithm, parameters, name: str, context, template, *, wkb_type=QgsWkbTypes.Type.NoGeometry,
-                 fields: QgsFields | None = None, frame_crs: QgsCoordinateReferenceSystem | None = None,
-                 output_crs: QgsCoordinateReferenceSystem | None = None, feedback=None):
+    def __init__(
+        self,
+        algorithm,
+        parameters,
+        name: str,
+        context,
+        template,
+        *,
+        wkb_type=QgsWkbTypes.Type.NoGeometry,
+        fields: QgsFields | None = None,
+        frame_crs: QgsCoordinateReferenceSystem | None = None,
+        output_crs: QgsCoordinateReferenceSystem | None = None,
+        feedback=None,
+    ):
         self.fields = fields if fields is not None else fields_for_frame(template)
         output_crs = output_crs or frame_crs or QgsCoordinateReferenceSystem()
         definition = algorithm.parameterDefinition(name)
-        self.sink, self.dest_id = algorithm.parameterAsSink(parameters, name, context, self.fields, wkb_type, output_crs)
+        self.sink, self.dest_id = algorithm.parameterAsSink(
+            parameters, name, context, self.fields, wkb_type, output_crs
+        )
         if self.sink is None and not definition.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional:
             raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
         if self.sink is not None:

@@ -49,16 +49,19 @@ def probe():
         for action in actions[:3]:  # analysis, export map, standards (the fourth opens the toolbox)
             action.trigger()
         QgsApplication.processEvents()
-        result["dialogs"] = {key: bool(plugin and key in plugin.dialogs and plugin.dialogs[key].isVisible())
-                             for key in DIALOGS}
-        result["dialog_titles"] = {key: plugin.dialogs[key].windowTitle() for key in DIALOGS
-                                   if plugin and key in plugin.dialogs}
+        result["dialogs"] = {
+            key: bool(plugin and key in plugin.dialogs and plugin.dialogs[key].isVisible()) for key in DIALOGS
+        }
+        result["dialog_titles"] = {
+            key: plugin.dialogs[key].windowTitle() for key in DIALOGS if plugin and key in plugin.dialogs
+        }
         for dialog in plugin.dialogs.values() if plugin else []:
             dialog.close()
     except Exception:  # noqa: BLE001 (report, never hang the desktop)
         errors.append(traceback.format_exc()[-2000:])
-    result["warnings"] = [m for m in messages
-                          if "urbaniz" in (m["tag"] + m["message"]).lower() or m["tag"] == "Python error"]
+    result["warnings"] = [
+        m for m in messages if "urbaniz" in (m["tag"] + m["message"]).lower() or m["tag"] == "Python error"
+    ]
     with open(os.environ["PROBE_OUT"], "w", encoding="utf-8") as f:
         json.dump(result, f, ensure_ascii=False, indent=1)
     QTimer.singleShot(300, iface.actionExit().trigger)

@@ -46,32 +46,62 @@ def _output(child, name, output_name, x, y):
 def build() -> QgsProcessingModelAlgorithm:
     polygons, points = [QgsProcessing.SourceType.TypeVectorPolygon], [QgsProcessing.SourceType.TypeVectorPoint]
     model = QgsProcessingModelAlgorithm("City health check with map sheet (城市体检与图件)", "Urbanization planning")
-    edition = QgsProcessingParameterEnum("edition", "Indicator system edition (指标体系版本)", options=["mohurd_2023", "mohurd_2021"],
-                                         defaultValue="mohurd_2023")
+    edition = QgsProcessingParameterEnum(
+        "edition",
+        "Indicator system edition (指标体系版本)",
+        options=["mohurd_2023", "mohurd_2021"],
+        defaultValue="mohurd_2023",
+    )
     edition.setUsesStaticStrings(True)
-    for k, parameter in enumerate([
-        edition,
-        QgsProcessingParameterFeatureSource("built_up", "Built-up area or 城区 boundary (建成区或城区范围)", polygons),
-        QgsProcessingParameterFeatureSource("districts", "Districts or 街区 (分区, optional)", polygons, optional=True),
-        QgsProcessingParameterField("district_name_field", "District name field (分区名称字段)", parentLayerParameterName="districts", optional=True),
-        QgsProcessingParameterFeatureSource("residential", "Residential land with population (居住用地及人口)", polygons + points),
-        QgsProcessingParameterField("population_field", "Population field (人口字段)", parentLayerParameterName="residential",
-                                    type=QgsProcessingParameterField.DataType.Numeric),
-        QgsProcessingParameterFeatureSource("parks", "Parks and green spaces (公园绿地)", polygons + points),
-        QgsProcessingParameterFeatureSource("network", "Walking network and streets (步行路网与道路)", [QgsProcessing.SourceType.TypeVectorLine]),
-        QgsProcessingParameterFeatureSource("stations", "Metro stations (轨道站点)", points),
-        QgsProcessingParameterString("title", "Map title (图名)", defaultValue="城市体检空间指标图"),
-    ]):
+    for k, parameter in enumerate(
+        [
+            edition,
+            QgsProcessingParameterFeatureSource(
+                "built_up", "Built-up area or 城区 boundary (建成区或城区范围)", polygons
+            ),
+            QgsProcessingParameterFeatureSource(
+                "districts", "Districts or 街区 (分区, optional)", polygons, optional=True
+            ),
+            QgsProcessingParameterField(
+                "district_name_field",
+                "District name field (分区名称字段)",
+                parentLayerParameterName="districts",
+                optional=True,
+            ),
+            QgsProcessingParameterFeatureSource(
+                "residential", "Residential land with population (居住用地及人口)", polygons + points
+            ),
+            QgsProcessingParameterField(
+                "population_field",
+                "Population field (人口字段)",
+                parentLayerParameterName="residential",
+                type=QgsProcessingParameterField.DataType.Numeric,
+            ),
+            QgsProcessingParameterFeatureSource("parks", "Parks and green spaces (公园绿地)", polygons + points),
+            QgsProcessingParameterFeatureSource(
+                "network", "Walking network and streets (步行路网与道路)", [QgsProcessing.SourceType.TypeVectorLine]
+            ),
+            QgsProcessingParameterFeatureSource("stations", "Metro stations (轨道站点)", points),
+            QgsProcessingParameterString("title", "Map title (图名)", defaultValue="城市体检空间指标图"),
+        ]
+    ):
         _input(model, parameter, 120, 60 + 60 * k)
 
     check = QgsProcessingModelChildAlgorithm("urbanization:cityhealthcheck")
     check.setChildId("cityhealthcheck")
     check.setDescription("City health check (城市体检)")
     check.setPosition(QPointF(420, 300))
-    for name, source in (("EDITION", "edition"), ("BUILT_UP", "built_up"), ("DISTRICTS", "districts"),
-                         ("DISTRICT_NAME_FIELD", "district_name_field"), ("RESIDENTIAL", "residential"),
-                         ("POPULATION_FIELD", "population_field"), ("PARKS", "parks"), ("NETWORK", "network"),
-                         ("STATIONS", "stations")):
+    for name, source in (
+        ("EDITION", "edition"),
+        ("BUILT_UP", "built_up"),
+        ("DISTRICTS", "districts"),
+        ("DISTRICT_NAME_FIELD", "district_name_field"),
+        ("RESIDENTIAL", "residential"),
+        ("POPULATION_FIELD", "population_field"),
+        ("PARKS", "parks"),
+        ("NETWORK", "network"),
+        ("STATIONS", "stations"),
+    ):
         check.addParameterSources(name, [QgsProcessingModelChildParameterSource.fromModelParameter(source)])
     # The maps of the sheet stay temporary outputs of the check (a model output left empty by the
     # planner would not be created, leaving the sheet without layers).
@@ -83,18 +113,24 @@ def build() -> QgsProcessingModelAlgorithm:
     sheet.setChildId("exportplanningmap")
     sheet.setDescription("City health check map sheet")
     sheet.setPosition(QPointF(420, 560))
-    sheet.addParameterSources("LAYERS", [QgsProcessingModelChildParameterSource.fromChildOutput("cityhealthcheck", name)
-                                         for name in MAP_LAYERS])
+    sheet.addParameterSources(
+        "LAYERS",
+        [QgsProcessingModelChildParameterSource.fromChildOutput("cityhealthcheck", name) for name in MAP_LAYERS],
+    )
     sheet.addParameterSources("TITLE", [QgsProcessingModelChildParameterSource.fromModelParameter("title")])
     sheet.addParameterSources("TEMPLATE", [QgsProcessingModelChildParameterSource.fromStaticValue("a4_landscape")])
     sheet.addParameterSources("DPI", [QgsProcessingModelChildParameterSource.fromStaticValue(200)])
     _output(sheet, "Map sheet", "OUTPUT", 700, 620)
     model.addChildAlgorithm(sheet)
-    model.setHelpContent({"ALG_DESC": "The spatial indicators of the city health check (城市体检) for the city and each "
-                                      "district, then a planning map sheet (规划图件) of the built-up clusters, park "
-                                      "service areas and station catchments. Open it in the modeller to add layers "
-                                      "(greenways, facilities, waterlogging spots, corridors) or maps.",
-                          "ALG_CREATOR": "Urbanization Planning Toolkit"})
+    model.setHelpContent(
+        {
+            "ALG_DESC": "The spatial indicators of the city health check (城市体检) for the city and each "
+            "district, then a planning map sheet (规划图件) of the built-up clusters, park "
+            "service areas and station catchments. Open it in the modeller to add layers "
+            "(greenways, facilities, waterlogging spots, corridors) or maps.",
+            "ALG_CREATOR": "Urbanization Planning Toolkit",
+        }
+    )
     return model
 
 

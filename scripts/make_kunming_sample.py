@@ -24,7 +24,17 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "resources" / "sample_data"
 OUTPUT = DATA / "kunming_metro_sample.gpkg"
 EXPRESS_LINE = "1"
-EXPRESS_LINE_1 = ("环城南路", "昆明火车站", "巫家坝", "新亚洲体育城", "南部汽车站", "斗南", "联大街", "大学城", "大学城南")
+EXPRESS_LINE_1 = (
+    "环城南路",
+    "昆明火车站",
+    "巫家坝",
+    "新亚洲体育城",
+    "南部汽车站",
+    "斗南",
+    "联大街",
+    "大学城",
+    "大学城南",
+)
 
 
 def _import_package():
@@ -50,9 +60,19 @@ def build():
             for order, station_id in enumerate(pattern, start=1):
                 station = stations[station_id]
                 express = line_id == EXPRESS_LINE and station["name"] in EXPRESS_LINE_1
-                rows.append({"station_id": station_id, "name": station["name"], "name_en": station["nameEn"],
-                             "line": line_id, "line_name": f"{line['name']} ({terminus})", "order": order,
-                             "express": int(express), "lon": station["longitude"], "lat": station["latitude"]})
+                rows.append(
+                    {
+                        "station_id": station_id,
+                        "name": station["name"],
+                        "name_en": station["nameEn"],
+                        "line": line_id,
+                        "line_name": f"{line['name']} ({terminus})",
+                        "order": order,
+                        "express": int(express),
+                        "lon": station["longitude"],
+                        "lat": station["latitude"],
+                    }
+                )
     lon, lat = convert(np.array([r.pop("lon") for r in rows]), np.array([r.pop("lat") for r in rows]), "gcj02", "wgs84")
     frame = gpd.GeoDataFrame(rows, geometry=gpd.points_from_xy(lon, lat), crs="EPSG:4326")
     served = set(frame.loc[frame["express"] == 1, "name"])
@@ -60,12 +80,20 @@ def build():
     if missing:
         raise SystemExit(f"express stations not on line {EXPRESS_LINE}: {missing}")
     OUTPUT.unlink(missing_ok=True)
-    frame.to_file(OUTPUT, layer="stations", driver="GPKG", DESCRIPTION=(
-        "Kunming Metro lines 1-6, one point per station and line branch, WGS84 (converted from GCJ-02). "
-        f"Express flag: line {EXPRESS_LINE} express pattern {' '.join(EXPRESS_LINE_1)}. "
-        "ODbL 1.0, (c) OpenStreetMap contributors. Built by scripts/make_kunming_sample.py."))
-    print(f"{OUTPUT}: {len(frame)} station-line rows, {frame['station_id'].nunique()} stations, "
-          f"{frame['line'].nunique()} lines/branches, {int(frame['express'].sum())} express stops on line {EXPRESS_LINE}")
+    frame.to_file(
+        OUTPUT,
+        layer="stations",
+        driver="GPKG",
+        DESCRIPTION=(
+            "Kunming Metro lines 1-6, one point per station and line branch, WGS84 (converted from GCJ-02). "
+            f"Express flag: line {EXPRESS_LINE} express pattern {' '.join(EXPRESS_LINE_1)}. "
+            "ODbL 1.0, (c) OpenStreetMap contributors. Built by scripts/make_kunming_sample.py."
+        ),
+    )
+    print(
+        f"{OUTPUT}: {len(frame)} station-line rows, {frame['station_id'].nunique()} stations, "
+        f"{frame['line'].nunique()} lines/branches, {int(frame['express'].sum())} express stops on line {EXPRESS_LINE}"
+    )
 
 
 if __name__ == "__main__":

@@ -66,8 +66,16 @@ def read_landuse():
         geometry.transform(transform)
         tag = feature["landuse"]
         code, name = RECODE.get(tag, (None, None))
-        rows.append((feature["osm_id"] or feature["osm_way_id"], feature["name"], tag, code, name,
-                     shapely.from_wkb(bytes(geometry.asWkb()))))
+        rows.append(
+            (
+                feature["osm_id"] or feature["osm_way_id"],
+                feature["name"],
+                tag,
+                code,
+                name,
+                shapely.from_wkb(bytes(geometry.asWkb())),
+            )
+        )
     return rows
 
 
@@ -78,11 +86,17 @@ def control_lines(rows) -> dict[str, shapely.Geometry]:
     redline = shapely.simplify(shapely.buffer(shapely.union_all(geometries[green]), 15.0, quad_segs=4), 1.0)
     largest = geometries[green][np.argmax(shapely.area(geometries[green]))]
     centre = shapely.centroid(largest)
-    octagon = shapely.Polygon([(centre.x + 120 * math.cos(a), centre.y + 120 * math.sin(a))
-                               for a in np.linspace(0, 2 * math.pi, 9)[:-1] + math.pi / 8])
+    octagon = shapely.Polygon(
+        [
+            (centre.x + 120 * math.cos(a), centre.y + 120 * math.sin(a))
+            for a in np.linspace(0, 2 * math.pi, 9)[:-1] + math.pi / 8
+        ]
+    )
     minx, miny, maxx, maxy = shapely.total_bounds(geometries)
-    boundary = shapely.difference(shapely.box(minx - 10, miny - 10, maxx + 10, maxy - 300),
-                                  shapely.box(maxx - 200, miny + 400, maxx + 20, miny + 700))
+    boundary = shapely.difference(
+        shapely.box(minx - 10, miny - 10, maxx + 10, maxy - 300),
+        shapely.box(maxx - 200, miny + 400, maxx + 20, miny + 700),
+    )
     return {"ecological_redline": redline, "permanent_farmland": octagon, "development_boundary": boundary}
 
 
@@ -109,8 +123,9 @@ def write_layer(path: Path, name: str, fields: list[tuple[str, object]], rows: l
     if not first:
         options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
     wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
-    writer = QgsVectorFileWriter.create(str(path), qfields, QgsWkbTypes.Type.MultiPolygon, wgs84,
-                                        QgsProject.instance().transformContext(), options)
+    writer = QgsVectorFileWriter.create(
+        str(path), qfields, QgsWkbTypes.Type.MultiPolygon, wgs84, QgsProject.instance().transformContext(), options
+    )
     transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem(METRIC), wgs84, QgsProject.instance())
     for *attributes, geometry in rows:
         feature = QgsFeature(qfields)
@@ -144,12 +159,26 @@ def main() -> None:
     rows = read_landuse()
     TARGET.unlink(missing_ok=True)
     string = FieldType.String
-    write_layer(TARGET, "plan_landuse", [("osm_id", string), ("name", string), ("osm_landuse", string),
-                                          ("DLBM", string), ("DLMC", string)], rows, first=True)
-    names = {"ecological_redline": "生态保护红线", "permanent_farmland": "永久基本农田", "development_boundary": "城镇开发边界"}
+    write_layer(
+        TARGET,
+        "plan_landuse",
+        [("osm_id", string), ("name", string), ("osm_landuse", string), ("DLBM", string), ("DLMC", string)],
+        rows,
+        first=True,
+    )
+    names = {
+        "ecological_redline": "生态保护红线",
+        "permanent_farmland": "永久基本农田",
+        "development_boundary": "城镇开发边界",
+    }
     for layer_name, geometry in control_lines(rows).items():
-        write_layer(TARGET, layer_name, [("name", string), ("note", string)],
-                    [(names[layer_name], "drawn for demonstration", geometry)], first=False)
+        write_layer(
+            TARGET,
+            layer_name,
+            [("name", string), ("note", string)],
+            [(names[layer_name], "drawn for demonstration", geometry)],
+            first=False,
+        )
     print(f"{TARGET}: {TARGET.stat().st_size / 1024:.0f} KiB")
     app.exitQgis()
 

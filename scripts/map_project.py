@@ -35,12 +35,21 @@ from qgis.core import (
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 SHEETS = {  # name: title, area (lon/lat) the outputs must intersect, where the outputs come from
-    "helsinki": ("赫尔辛基中心区规划分析图（示例）", QgsRectangle(24.90, 60.14, 24.99, 60.20),
-                 "demo results from the Helsinki sample (OSM, HSY) 示例分析结果"),
-    "kunming": ("昆明市轨道交通规划分析图（示例）", QgsRectangle(102.4, 24.6, 103.1, 25.3),
-                "demo results from the Kunming metro sample (OSM) 示例分析结果"),
-    "bigtujunga": ("大图洪加流域排涝分析图（示例）", QgsRectangle(-118.35, 34.2, -117.95, 34.45),
-                   "demo results from the SRTM DEM (public domain, NASA/USGS) 示例分析结果"),
+    "helsinki": (
+        "赫尔辛基中心区规划分析图（示例）",
+        QgsRectangle(24.90, 60.14, 24.99, 60.20),
+        "demo results from the Helsinki sample (OSM, HSY) 示例分析结果",
+    ),
+    "kunming": (
+        "昆明市轨道交通规划分析图（示例）",
+        QgsRectangle(102.4, 24.6, 103.1, 25.3),
+        "demo results from the Kunming metro sample (OSM) 示例分析结果",
+    ),
+    "bigtujunga": (
+        "大图洪加流域排涝分析图（示例）",
+        QgsRectangle(-118.35, 34.2, -117.95, 34.45),
+        "demo results from the SRTM DEM (public domain, NASA/USGS) 示例分析结果",
+    ),
 }
 STORE = "planning_map_layers.gpkg"
 
@@ -64,11 +73,19 @@ def style_sample(grid, parks, roads, stations, lines) -> None:
     renderer.updateRangeLabels()
     grid.setRenderer(renderer)
     grid.setOpacity(0.75)
-    parks.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
-        {"color": "96,170,80,220", "outline_color": "46,110,40", "outline_width": "0.2"})))
+    parks.setRenderer(
+        QgsSingleSymbolRenderer(
+            QgsFillSymbol.createSimple({"color": "96,170,80,220", "outline_color": "46,110,40", "outline_width": "0.2"})
+        )
+    )
     roads.setRenderer(QgsSingleSymbolRenderer(QgsLineSymbol.createSimple({"color": "90,90,90", "width": "0.25"})))
-    stations.setRenderer(QgsSingleSymbolRenderer(QgsMarkerSymbol.createSimple(
-        {"name": "circle", "color": "255,255,255", "outline_color": "200,30,40", "size": "1.8"})))
+    stations.setRenderer(
+        QgsSingleSymbolRenderer(
+            QgsMarkerSymbol.createSimple(
+                {"name": "circle", "color": "255,255,255", "outline_color": "200,30,40", "size": "1.8"}
+            )
+        )
+    )
     lines.setRenderer(QgsSingleSymbolRenderer(QgsLineSymbol.createSimple({"color": "200,30,40", "width": "0.6"})))
 
 
@@ -112,8 +129,14 @@ def output_layers(out_dir: Path) -> list:
         layer = QgsRasterLayer(str(path), path.stem)
         if layer.isValid() and path.stem in OUTPUT_STYLES:
             layers.append(_styled(layer, path.stem))
-    order = {QgsWkbTypes.GeometryType.PolygonGeometry: 0, QgsWkbTypes.GeometryType.LineGeometry: 1, QgsWkbTypes.GeometryType.PointGeometry: 2}
-    return sorted(layers, key=lambda layer: -1 if isinstance(layer, QgsRasterLayer) else order.get(layer.geometryType(), 3))
+    order = {
+        QgsWkbTypes.GeometryType.PolygonGeometry: 0,
+        QgsWkbTypes.GeometryType.LineGeometry: 1,
+        QgsWkbTypes.GeometryType.PointGeometry: 2,
+    }
+    return sorted(
+        layers, key=lambda layer: -1 if isinstance(layer, QgsRasterLayer) else order.get(layer.geometryType(), 3)
+    )
 
 
 def sheet_of(layer, project) -> str | None:
@@ -159,10 +182,14 @@ def project_copy(layer, store: Path):
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = layer.name()
-    options.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer if store.exists()
-                                    else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile)
-    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(store), QgsProject.instance().transformContext(),
-                                                      options)
+    options.actionOnExistingFile = (
+        QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+        if store.exists()
+        else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
+    )
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(
+        layer, str(store), QgsProject.instance().transformContext(), options
+    )
     if error[0] != QgsVectorFileWriter.WriterError.NoError:
         raise SystemExit(f"cannot write {layer.name()} to {store}: {error[1]}")
     copy = QgsVectorLayer(f"{store}|layername={layer.name()}", layer.name(), "ogr")
@@ -180,5 +207,6 @@ if __name__ == "__main__":
     from urbanization_planning.layers import compat
     from urbanization_planning.layers.compat import set_layer_attribution
     from urbanization_planning.layers.layout import layer_attribution
+
     main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))
     app.exitQgis()

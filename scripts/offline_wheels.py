@@ -63,20 +63,36 @@ class Target:
 def windows_qgis() -> Target:
     """The Python of QGIS for Windows (OSGeo4W and the standalone installer): CPython 3.12, 64 bit."""
     version = (3, 12)
-    tags = frozenset([*cpython_tags(version, abis=["cp312"], platforms=["win_amd64"]),
-                      *compatible_tags(version, "cp312", ["win_amd64"])])
-    markers = {**default_environment(), "python_version": "3.12", "python_full_version": "3.12.0",
-               "sys_platform": "win32", "platform_system": "Windows", "os_name": "nt",
-               "platform_machine": "AMD64", "implementation_name": "cpython",
-               "platform_python_implementation": "CPython"}
+    tags = frozenset(
+        [
+            *cpython_tags(version, abis=["cp312"], platforms=["win_amd64"]),
+            *compatible_tags(version, "cp312", ["win_amd64"]),
+        ]
+    )
+    markers = {
+        **default_environment(),
+        "python_version": "3.12",
+        "python_full_version": "3.12.0",
+        "sys_platform": "win32",
+        "platform_system": "Windows",
+        "os_name": "nt",
+        "platform_machine": "AMD64",
+        "implementation_name": "cpython",
+        "platform_python_implementation": "CPython",
+    }
     options = ("--platform", "win_amd64", "--python-version", "3.12", "--implementation", "cp", "--abi", "cp312")
     return Target("win_amd64-cp312", options, tags, markers, WINDOWS_QGIS_OWN)
 
 
 def this_python() -> Target:
     """The Python running this script (the one QGIS uses on this machine)."""
-    return Target(f"{sys.platform}-cp{sys.version_info.major}{sys.version_info.minor}", (),
-                  frozenset(sys_tags()), default_environment(), _DEPENDENCIES.installed_versions())
+    return Target(
+        f"{sys.platform}-cp{sys.version_info.major}{sys.version_info.minor}",
+        (),
+        frozenset(sys_tags()),
+        default_environment(),
+        _DEPENDENCIES.installed_versions(),
+    )
 
 
 def targets() -> list[Target]:
@@ -89,8 +105,23 @@ def download(folder: Path, target: Target) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     constraints = folder.parent / f"constraints-{target.name}.txt"
     constraints.write_text("".join(f"{name}=={version}\n" for name, version in sorted(target.qgis_own.items())))
-    subprocess.run([sys.executable, "-m", "pip", "download", "--disable-pip-version-check", "--only-binary=:all:",
-                    "-d", str(folder), "-c", str(constraints), *target.download_options, *REQUIREMENTS], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--disable-pip-version-check",
+            "--only-binary=:all:",
+            "-d",
+            str(folder),
+            "-c",
+            str(constraints),
+            *target.download_options,
+            *REQUIREMENTS,
+        ],
+        check=True,
+    )
     constraints.unlink()
 
 
@@ -123,7 +154,9 @@ def missing_wheels(folder: Path, target: Target) -> list[str]:
     while queue:
         requirement = queue.pop()
         name = canonicalize_name(requirement.name)
-        if name in QGIS_OWN or (requirement.marker and not requirement.marker.evaluate({**target.markers, "extra": ""})):
+        if name in QGIS_OWN or (
+            requirement.marker and not requirement.marker.evaluate({**target.markers, "extra": ""})
+        ):
             continue
         key = (name, str(requirement.specifier))
         if key in seen:

@@ -32,10 +32,35 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SKIP_DIRS = {".venv", "build", ".git", "__pycache__", "demo_output", ".hypothesis", ".ruff_cache"}
 COMPAT = "layers/compat.py"  # the one module allowed to name version-specific API
-QT_MODULES = ("qgis.core", "qgis.gui", "qgis.analysis", "qgis.PyQt.QtCore", "qgis.PyQt.QtGui",
-              "qgis.PyQt.QtWidgets", "qgis.PyQt.QtXml", "qgis.PyQt.QtSvg", "qgis.PyQt.QtNetwork")
-FIELD_TYPE_NAMES = {"Bool", "Int", "UInt", "LongLong", "ULongLong", "Double", "String", "Date", "DateTime",
-                    "Time", "ByteArray", "StringList", "List", "Map", "Invalid", "Char"}
+QT_MODULES = (
+    "qgis.core",
+    "qgis.gui",
+    "qgis.analysis",
+    "qgis.PyQt.QtCore",
+    "qgis.PyQt.QtGui",
+    "qgis.PyQt.QtWidgets",
+    "qgis.PyQt.QtXml",
+    "qgis.PyQt.QtSvg",
+    "qgis.PyQt.QtNetwork",
+)
+FIELD_TYPE_NAMES = {
+    "Bool",
+    "Int",
+    "UInt",
+    "LongLong",
+    "ULongLong",
+    "Double",
+    "String",
+    "Date",
+    "DateTime",
+    "Time",
+    "ByteArray",
+    "StringList",
+    "List",
+    "Map",
+    "Invalid",
+    "Char",
+}
 REMOVED_IN_QT6 = {
     "QRegExp": "use QRegularExpression",
     "QDesktopWidget": "use QScreen (QApplication.primaryScreen())",
@@ -129,12 +154,28 @@ def check_file(path: Path) -> list[Violation]:
     parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "PyQt5":
-            found.append(Violation(rel, node.lineno, node.col_offset, f"from {node.module} import ...",
-                                   f"from qgis.{node.module.replace('PyQt5', 'PyQt', 1)} import ...", True))
+            found.append(
+                Violation(
+                    rel,
+                    node.lineno,
+                    node.col_offset,
+                    f"from {node.module} import ...",
+                    f"from qgis.{node.module.replace('PyQt5', 'PyQt', 1)} import ...",
+                    True,
+                )
+            )
         if isinstance(node, ast.ImportFrom) and node.module == "qgis.PyQt.QtWidgets":
             if any(a.name == "QAction" for a in node.names):
-                found.append(Violation(rel, node.lineno, node.col_offset, "QAction from qgis.PyQt.QtWidgets",
-                                       "import QAction from layers/compat.py (QtGui in Qt6)", False))
+                found.append(
+                    Violation(
+                        rel,
+                        node.lineno,
+                        node.col_offset,
+                        "QAction from qgis.PyQt.QtWidgets",
+                        "import QAction from layers/compat.py (QtGui in Qt6)",
+                        False,
+                    )
+                )
         if isinstance(node, ast.Name) and node.id in REMOVED_IN_QT6:
             found.append(Violation(rel, node.lineno, node.col_offset, node.id, REMOVED_IN_QT6[node.id], False))
         if not isinstance(node, ast.Attribute):
@@ -146,8 +187,16 @@ def check_file(path: Path) -> list[Violation]:
             continue
         owner_name, member = node.value.id, node.attr
         if owner_name == "QVariant" and member in FIELD_TYPE_NAMES:
-            found.append(Violation(rel, node.lineno, node.col_offset, f"QVariant.{member}",
-                                   f"FieldType.{member} (layers/compat.py)", True))
+            found.append(
+                Violation(
+                    rel,
+                    node.lineno,
+                    node.col_offset,
+                    f"QVariant.{member}",
+                    f"FieldType.{member} (layers/compat.py)",
+                    True,
+                )
+            )
             continue
         owner = classes.get(owner_name)
         if owner is None or not hasattr(owner, member):
@@ -160,8 +209,17 @@ def check_file(path: Path) -> list[Violation]:
         fix = f"{owner_name}.{scoped}" if scoped else _qgis_enum_name(getattr(owner, member))
         found.append(Violation(rel, node.lineno, node.col_offset, f"{owner_name}.{member}", fix, scoped is not None))
     # ast counts columns in UTF-8 bytes; the fixer edits characters
-    return [Violation(v.path, v.line, len(lines[v.line - 1].encode("utf-8")[:v.col].decode("utf-8", "replace")),
-                      v.text, v.fix, v.fixable) for v in found]
+    return [
+        Violation(
+            v.path,
+            v.line,
+            len(lines[v.line - 1].encode("utf-8")[: v.col].decode("utf-8", "replace")),
+            v.text,
+            v.fix,
+            v.fixable,
+        )
+        for v in found
+    ]
 
 
 def check(paths: list[Path] | None = None) -> list[Violation]:
@@ -182,8 +240,12 @@ def scoped_chains_that_do_not_resolve(paths: list[Path] | None = None) -> list[s
         tree = ast.parse(path.read_text(encoding="utf-8"))
         classes = _imported_names(tree)
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute)
-                    and isinstance(node.value.value, ast.Name) and node.value.value.id in classes):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Attribute)
+                and isinstance(node.value.value, ast.Name)
+                and node.value.value.id in classes
+            ):
                 owner = classes[node.value.value.id]
                 enum_type = getattr(owner, node.value.attr, None)
                 if isinstance(enum_type, type) and not hasattr(enum_type, node.attr):
@@ -217,10 +279,10 @@ def fix_file(path: Path) -> int:
             lines[v.line - 1] = line.replace("from PyQt5", "from qgis.PyQt", 1)
         elif v.text.startswith("QVariant."):
             member = v.text.split(".", 1)[1]
-            lines[v.line - 1] = line[:v.col] + f"FieldType.{member}" + line[v.col + len(v.text):]
+            lines[v.line - 1] = line[: v.col] + f"FieldType.{member}" + line[v.col + len(v.text) :]
         else:
-            assert line[v.col:v.col + len(v.text)] == v.text, (v, line)
-            lines[v.line - 1] = line[:v.col] + v.fix + line[v.col + len(v.text):]
+            assert line[v.col : v.col + len(v.text)] == v.text, (v, line)
+            lines[v.line - 1] = line[: v.col] + v.fix + line[v.col + len(v.text) :]
     text = "".join(lines)
     if any(v.text.startswith("QVariant.") for v in violations) and "import FieldType" not in text:
         text = _insert_import(text, _compat_import(path))
@@ -247,8 +309,12 @@ def main(argv: list[str] | None = None) -> int:
         changed = [p for p in (paths or python_files()) if fix_file(p)]
         if changed:
             ruff = ROOT / ".venv" / "bin" / "ruff"
-            subprocess.run([str(ruff) if ruff.exists() else "ruff", "check", "--fix", "--select", "I,F401",
-                            *map(str, changed)], cwd=ROOT, check=False, capture_output=True)
+            subprocess.run(
+                [str(ruff) if ruff.exists() else "ruff", "check", "--fix", "--select", "I,F401", *map(str, changed)],
+                cwd=ROOT,
+                check=False,
+                capture_output=True,
+            )
             print(f"rewrote {len(changed)} files")
     remaining = check(paths) + []
     for violation in remaining:

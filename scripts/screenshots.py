@@ -38,11 +38,16 @@ def styled_sample_layers() -> None:
     spec = importlib.util.spec_from_file_location("map_project", ROOT / "scripts" / "map_project.py")
     map_project = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(map_project)
-    grid = QgsVectorLayer(f"{DATA / 'helsinki_population_grid_2020.gpkg'}|layername=population_grid_2020",
-                          "人口网格 Population 2020", "ogr")
+    grid = QgsVectorLayer(
+        f"{DATA / 'helsinki_population_grid_2020.gpkg'}|layername=population_grid_2020",
+        "人口网格 Population 2020",
+        "ogr",
+    )
     parks = QgsVectorLayer(f"{DATA / 'helsinki_osm_layers.gpkg'}|layername=parks", "公园绿地 Parks", "ogr")
     roads = QgsVectorLayer(f"{DATA / 'helsinki_osm_layers.gpkg'}|layername=roads", "道路 Roads", "ogr")
-    lines = QgsVectorLayer(f"{DATA / 'kunming_metro_osm.gpkg'}|layername=lines_schematic", "地铁线路 Metro lines", "ogr")
+    lines = QgsVectorLayer(
+        f"{DATA / 'kunming_metro_osm.gpkg'}|layername=lines_schematic", "地铁线路 Metro lines", "ogr"
+    )
     stations = QgsVectorLayer(f"{DATA / 'kunming_metro_osm.gpkg'}|layername=stations", "地铁车站 Metro stations", "ogr")
     map_project.style_sample(grid, parks, roads, stations, lines)
     QgsProject.instance().addMapLayers([grid, parks, roads])
@@ -142,8 +147,9 @@ def export_done() -> bool:
     save(dialog, "dialog_export_planning_map")
     pdf = SHOTS / f"planning_map_sheet{SUFFIX}.pdf"
     if pdf.exists():
-        subprocess.run(["pdftoppm", "-r", "110", "-png", "-singlefile", str(pdf), str(SHOTS / f"map_sheet{SUFFIX}")],
-                       check=False)
+        subprocess.run(
+            ["pdftoppm", "-r", "110", "-png", "-singlefile", str(pdf), str(SHOTS / f"map_sheet{SUFFIX}")], check=False
+        )
         pdf.unlink()
         log("saved map_sheet page")
     return True
@@ -165,7 +171,9 @@ def next_step(index: int = 0, tries: int = 0) -> None:
     except Exception:  # keep going so QGIS exits; the log says what failed
         log(traceback.format_exc())
         finished = True
-    QTimer.singleShot(1500 if finished else 200, lambda: next_step(index + 1 if finished else index, 0 if finished else tries + 1))
+    QTimer.singleShot(
+        1500 if finished else 200, lambda: next_step(index + 1 if finished else index, 0 if finished else tries + 1)
+    )
 
 
 QgsApplication.processingRegistry()  # the provider is registered by the plugin

@@ -27,8 +27,11 @@ def _fingerprints(folder: Path) -> dict[str, str]:
     which QGIS writes beside a raster whenever it opens it as a layer (git ignores it)."""
     import hashlib
 
-    return {path.name: hashlib.md5(path.read_bytes()).hexdigest() for path in sorted(folder.iterdir())
-            if path.is_file() and not path.name.endswith(".aux.xml")}
+    return {
+        path.name: hashlib.md5(path.read_bytes()).hexdigest()
+        for path in sorted(folder.iterdir())
+        if path.is_file() and not path.name.endswith(".aux.xml")
+    }
 
 
 _sample_data_before = _fingerprints(SAMPLE_DATA)

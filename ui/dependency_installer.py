@@ -74,8 +74,11 @@ class DependencyInstallerDialog(QDialog):
         required = required_names() or set(dependencies.PACKAGES)
         for item in missing_packages():
             package = dependencies.PACKAGES[item.name]
-            state = self.tr("not installed") if item.found_version is None else self.tr("{} installed, too old").format(
-                item.found_version)
+            state = (
+                self.tr("not installed")
+                if item.found_version is None
+                else self.tr("{} installed, too old").format(item.found_version)
+            )
             if item.name not in required:
                 state += self.tr("; optional: very large DEMs and province-scale checks")
             entry = QListWidgetItem(f"{package.requirement}  ({state})")
@@ -118,8 +121,11 @@ class DependencyInstallerDialog(QDialog):
                 return False
         interpreter = pip_install.python_interpreter()
         if interpreter is None:
-            self.statusLabel.setText(self.tr("QGIS's Python interpreter was not found beside {} nor in {}.").format(
-                sys.executable, sys.prefix))
+            self.statusLabel.setText(
+                self.tr("QGIS's Python interpreter was not found beside {} nor in {}.").format(
+                    sys.executable, sys.prefix
+                )
+            )
             return False
         self.prefix.mkdir(parents=True, exist_ok=True)
         constraints = self.prefix / "constraints.txt"
@@ -193,8 +199,12 @@ class DependencyInstallerDialog(QDialog):
         if self.succeeded:
             self.statusLabel.setText(self.tr("Installed. The algorithms can run now; no need to restart QGIS."))
         elif "No module named pip" in log:
-            self.statusLabel.setText(self.tr("QGIS's Python has no pip. Debian/Ubuntu: sudo apt install python3-pip; "
-                                             "Windows: run the OSGeo4W installer again and add python3-pip."))
+            self.statusLabel.setText(
+                self.tr(
+                    "QGIS's Python has no pip. Debian/Ubuntu: sudo apt install python3-pip; "
+                    "Windows: run the OSGeo4W installer again and add python3-pip."
+                )
+            )
         else:
             self.statusLabel.setText(self.tr("The installation did not succeed: see the log below."))
         self._set_running(False)

@@ -60,8 +60,12 @@ class ExportMapDialog(QDialog):
         self.extentCombo = QComboBox(self)
         self.extentCombo.setObjectName("extentCombo")
         row = self.form.rowCount()
-        for label, widget in ((self.tr("Project name"), self.projectEdit), (self.tr("Drawing number"), self.numberEdit),
-                              (self.tr("Scale"), self.scaleCombo), (self.tr("Map extent"), self.extentCombo)):
+        for label, widget in (
+            (self.tr("Project name"), self.projectEdit),
+            (self.tr("Drawing number"), self.numberEdit),
+            (self.tr("Scale"), self.scaleCombo),
+            (self.tr("Map extent"), self.extentCombo),
+        ):
             self.form.insertRow(row - 2 if row >= 2 else row, QLabel(label, self), widget)
             row += 1
         self.fill_extents()
@@ -94,8 +98,12 @@ class ExportMapDialog(QDialog):
         return f"{rect.xMinimum()},{rect.xMaximum()},{rect.yMinimum()},{rect.yMaximum()} [{crs.authid()}]"
 
     def template_label(self, template: str) -> str:
-        labels = {"a4_landscape": self.tr("A4 landscape"), "a4_portrait": self.tr("A4 portrait"),
-                  "a3_landscape": self.tr("A3 landscape"), "a3_portrait": self.tr("A3 portrait")}
+        labels = {
+            "a4_landscape": self.tr("A4 landscape"),
+            "a4_portrait": self.tr("A4 portrait"),
+            "a3_landscape": self.tr("A3 landscape"),
+            "a3_portrait": self.tr("A3 portrait"),
+        }
         return labels.get(template, template)
 
     # layers: listed top layer first, as in the Layers panel
@@ -125,8 +133,9 @@ class ExportMapDialog(QDialog):
             if self.extentCombo.itemData(row) in removed:
                 self.extentCombo.removeItem(row)
         if removed:
-            self.statusLabel.setText(self.tr("{} layer(s) were removed from the project and from this list.").format(
-                len(removed)))
+            self.statusLabel.setText(
+                self.tr("{} layer(s) were removed from the project and from this list.").format(len(removed))
+            )
 
     def _move(self, step: int) -> None:
         row = self.layersList.currentRow()
@@ -139,12 +148,19 @@ class ExportMapDialog(QDialog):
 
     def checked_layer_ids(self) -> list[str]:
         """Checked layers, top of the list first."""
-        return [self.layersList.item(r).data(ID_ROLE) for r in range(self.layersList.count())
-                if self.layersList.item(r).checkState() == Qt.CheckState.Checked]
+        return [
+            self.layersList.item(r).data(ID_ROLE)
+            for r in range(self.layersList.count())
+            if self.layersList.item(r).checkState() == Qt.CheckState.Checked
+        ]
 
     def browse(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the map sheet"), self.outputEdit.text(),
-                                                    self.tr("PDF files (*.pdf);;PNG images (*.png)"))
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the map sheet"),
+            self.outputEdit.text(),
+            self.tr("PDF files (*.pdf);;PNG images (*.png)"),
+        )
         if path:
             self.outputEdit.setText(path)
 
@@ -152,11 +168,17 @@ class ExportMapDialog(QDialog):
         layers = [self.project.mapLayer(i) for i in reversed(self.checked_layer_ids())]  # bottom first
         return {
             "LAYERS": [layer for layer in layers if layer is not None],
-            "TITLE": self.titleEdit.text(), "SUBTITLE": self.subtitleEdit.text(), "UNIT": self.unitEdit.text(),
-            "SOURCES": self.sourcesEdit.text(), "TEMPLATE": self.templateCombo.currentData(),
-            "DPI": self.dpiSpin.value(), "OUTPUT": self.outputEdit.text().strip(),
-            "PROJECT_NAME": self.projectEdit.text(), "DRAWING_NUMBER": self.numberEdit.text(),
-            "PLAN_SCALE": self.scaleCombo.currentData(), **({"EXTENT": extent} if (extent := self.extent_value()) else {}),
+            "TITLE": self.titleEdit.text(),
+            "SUBTITLE": self.subtitleEdit.text(),
+            "UNIT": self.unitEdit.text(),
+            "SOURCES": self.sourcesEdit.text(),
+            "TEMPLATE": self.templateCombo.currentData(),
+            "DPI": self.dpiSpin.value(),
+            "OUTPUT": self.outputEdit.text().strip(),
+            "PROJECT_NAME": self.projectEdit.text(),
+            "DRAWING_NUMBER": self.numberEdit.text(),
+            "PLAN_SCALE": self.scaleCombo.currentData(),
+            **({"EXTENT": extent} if (extent := self.extent_value()) else {}),
         }
 
     def export(self) -> None:
@@ -183,8 +205,11 @@ class ExportMapDialog(QDialog):
             return
         self.output = results.get("OUTPUT")
         self.openButton.setEnabled(True)
-        self.statusLabel.setText(self.tr("Map sheet written: {} (scale 1:{}, {}).").format(
-            self.output, f"{results.get('SCALE', 0):,.0f}", results.get("CRS", "")))
+        self.statusLabel.setText(
+            self.tr("Map sheet written: {} (scale 1:{}, {}).").format(
+                self.output, f"{results.get('SCALE', 0):,.0f}", results.get("CRS", "")
+            )
+        )
 
     def open_output(self) -> None:
         if self.output:

@@ -60,8 +60,13 @@ class _StackedRows(QVBoxLayout):
 class ParameterForm(QWidget):
     """One row per visible parameter of `algorithm`; values() gives the parameters dict."""
 
-    def __init__(self, algorithm: QgsProcessingAlgorithm, project: QgsProject | None = None,
-                 map_canvas=None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        algorithm: QgsProcessingAlgorithm,
+        project: QgsProject | None = None,
+        map_canvas=None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.algorithm = algorithm
         self.project = project or QgsProject.instance()
@@ -167,8 +172,12 @@ class ParameterForm(QWidget):
         for parameter in self.algorithm.destinationParameterDefinitions():
             if self.outputs[parameter.name()].isChecked():
                 parameters[parameter.name()] = (
-                    file_destination(parameter, self.project, folder / f"{self.algorithm.name()}_{parameter.name().lower()}_{stamp}")
-                    if folder is not None else temporary_destination(parameter, self.project))
+                    file_destination(
+                        parameter, self.project, folder / f"{self.algorithm.name()}_{parameter.name().lower()}_{stamp}"
+                    )
+                    if folder is not None
+                    else temporary_destination(parameter, self.project)
+                )
         return {name: value for name, value in parameters.items() if value is not None}
 
     def check(self) -> str:
@@ -207,8 +216,9 @@ def name_options(widget: QWidget) -> None:
 
 def is_report(parameter) -> bool:
     """An HTML report destination: created by default here, the results panel shows its chart."""
-    return isinstance(parameter, QgsProcessingParameterFileDestination) and \
-        parameter.defaultFileExtension().lower() in ("html", "htm")
+    return isinstance(
+        parameter, QgsProcessingParameterFileDestination
+    ) and parameter.defaultFileExtension().lower() in ("html", "htm")
 
 
 def _unused(stem: Path, suffix: str) -> Path:

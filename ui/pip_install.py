@@ -21,8 +21,12 @@ FOLDER_NAME = "urbanization_planning_deps"
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
 OFFLINE_WHEELS = PLUGIN_DIR / "wheels"  # filled by scripts/package_offline.sh
 # where pip puts a --prefix install: Windows, a venv or python.org build, Debian's patched scheme
-_SITE_PATTERNS = ("Lib/site-packages", "lib/python3*/site-packages", "local/lib/python3*/dist-packages",
-                  "lib/python3*/dist-packages")
+_SITE_PATTERNS = (
+    "Lib/site-packages",
+    "lib/python3*/site-packages",
+    "local/lib/python3*/dist-packages",
+    "lib/python3*/dist-packages",
+)
 
 
 def dependency_folder() -> Path:
@@ -61,8 +65,9 @@ def activate(prefix: Path | None = None) -> list[str]:
     return added
 
 
-def python_interpreter(executable: str | None = None, prefixes: tuple[str, ...] | None = None,
-                       windows: bool | None = None) -> str | None:
+def python_interpreter(
+    executable: str | None = None, prefixes: tuple[str, ...] | None = None, windows: bool | None = None
+) -> str | None:
     """The Python interpreter of the running QGIS. Inside QGIS `sys.executable` is often QGIS itself
     (qgis-bin.exe on Windows, /usr/bin/qgis on Linux): then look for python.exe / python3 beside it
     and in sys.prefix and sys.exec_prefix (OSGeo4W: apps/Python312/python.exe)."""
@@ -97,9 +102,21 @@ def wheel_folder_default() -> Path | None:
 
 def pip_arguments(requirements: list[str], prefix: Path, constraints: Path, wheels: Path | None = None) -> list[str]:
     """The arguments after the interpreter: `-m pip install --prefix ...`; offline with `wheels`."""
-    arguments = ["-m", "pip", "install", "--prefix", str(prefix), "--only-binary=:all:", "-c", str(constraints),
-                 "--no-warn-script-location", "--disable-pip-version-check", "--progress-bar", "off",
-                 "--no-input"]
+    arguments = [
+        "-m",
+        "pip",
+        "install",
+        "--prefix",
+        str(prefix),
+        "--only-binary=:all:",
+        "-c",
+        str(constraints),
+        "--no-warn-script-location",
+        "--disable-pip-version-check",
+        "--progress-bar",
+        "off",
+        "--no-input",
+    ]
     if wheels is not None:
         arguments += ["--no-index", "--find-links", str(wheels)]
     return arguments + requirements

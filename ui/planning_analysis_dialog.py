@@ -248,8 +248,11 @@ class PlanningAnalysisDialog(QDialog):
         """The same algorithm in QGIS's Processing dialog, with the inputs filled in."""
         import processing
 
-        parameters = {k: v for k, v in self.last_parameters.items()
-                      if k not in [p.name() for p in self.algorithm.destinationParameterDefinitions()]}
+        parameters = {
+            k: v
+            for k, v in self.last_parameters.items()
+            if k not in [p.name() for p in self.algorithm.destinationParameterDefinitions()]
+        }
         dialog = processing.createAlgorithmDialog(self.algorithm.id(), parameters)
         if dialog is not None:
             dialog.show()
@@ -260,8 +263,12 @@ class PlanningAnalysisDialog(QDialog):
         from .export_map_dialog import ExportMapDialog
 
         layers = [self.project.mapLayer(i) for i in self.loaded_layer_ids()]
-        dialog = ExportMapDialog(self.iface, self, checked=[layer for layer in layers if layer is not None],
-                                 title=self.algorithm.displayName())
+        dialog = ExportMapDialog(
+            self.iface,
+            self,
+            checked=[layer for layer in layers if layer is not None],
+            title=self.algorithm.displayName(),
+        )
         dialog.show()
         return dialog
 

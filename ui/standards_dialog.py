@@ -36,40 +36,64 @@ VALUE, CLAUSE, STATUS, CHECKED = 1, 2, 3, 4
 
 def status_names() -> dict[str, str]:
     """Verification status -> the name shown to the planner (已核对原文, 二手来源, 惯例, 未核实)."""
-    return {"text": tr("Checked against the text"), "secondary": tr("Secondary source"),
-            "convention": tr("Convention"), "unverified": tr("Unverified")}
+    return {
+        "text": tr("Checked against the text"),
+        "secondary": tr("Secondary source"),
+        "convention": tr("Convention"),
+        "unverified": tr("Unverified"),
+    }
 
 
 def field_names() -> dict[str, str]:
     """Names of the preset keys in the planner's language; unknown keys are shown as they are."""
     return {
-        "label": tr("Name"), "label_zh": tr("Name (Chinese)"), "source": tr("Source"),
+        "label": tr("Name"),
+        "label_zh": tr("Name (Chinese)"),
+        "source": tr("Source"),
         "coverage_target": tr("Coverage target (share)"),
         "per_capita_target_m2": tr("Park green space per person (m²)"),
         "per_capita_comprehensive_m2": tr("Comprehensive park area per person (m²)"),
         "per_capita_community_m2": tr("Community park area per person (m²)"),
-        "rules": tr("Park grades"), "grade": tr("Grade"), "grade_zh": tr("Grade (Chinese)"),
-        "min_area_m2": tr("Minimum area (m²)"), "radius_m": tr("Service radius (m)"),
-        "historic_only": tr("Historic districts only"), "park_class": tr("Park class"),
-        "walking_speed_m_s": tr("Walking speed (m/s)"), "circles": tr("Living circles"),
-        "walk_distance_m": tr("Walking distance (m)"), "population": tr("Residents"),
-        "public_green": tr("Public green space"), "per_person_m2": tr("Per person (m²)"),
-        "park_min_area_m2": tr("Smallest park (m²)"), "park_min_width_m": tr("Narrowest park (m)"),
-        "types": tr("Facility types"), "circle": tr("Circle"), "distance_m": tr("Walking distance (m)"),
-        "osm_mapping": tr("OSM value to type"), "osm_rules": tr("OSM tag rules"), "when": tr("When"),
-        "bands_m": tr("Walking bands (m)"), "walk_speed_ms": tr("Walking speed (m/s)"),
-        "threshold": tr("Threshold"), "cruise_kmh": tr("Cruise speed (km/h)"),
-        "acceleration_ms2": tr("Acceleration (m/s²)"), "braking_ms2": tr("Braking (m/s²)"),
-        "dwell_s": tr("Dwell time (s)"), "headway_all_min": tr("All-stop headway (min)"),
-        "headway_express_min": tr("Express headway (min)"), "transfer_min": tr("Interchange walk (min)"),
+        "rules": tr("Park grades"),
+        "grade": tr("Grade"),
+        "grade_zh": tr("Grade (Chinese)"),
+        "min_area_m2": tr("Minimum area (m²)"),
+        "radius_m": tr("Service radius (m)"),
+        "historic_only": tr("Historic districts only"),
+        "park_class": tr("Park class"),
+        "walking_speed_m_s": tr("Walking speed (m/s)"),
+        "circles": tr("Living circles"),
+        "walk_distance_m": tr("Walking distance (m)"),
+        "population": tr("Residents"),
+        "public_green": tr("Public green space"),
+        "per_person_m2": tr("Per person (m²)"),
+        "park_min_area_m2": tr("Smallest park (m²)"),
+        "park_min_width_m": tr("Narrowest park (m)"),
+        "types": tr("Facility types"),
+        "circle": tr("Circle"),
+        "distance_m": tr("Walking distance (m)"),
+        "osm_mapping": tr("OSM value to type"),
+        "osm_rules": tr("OSM tag rules"),
+        "when": tr("When"),
+        "bands_m": tr("Walking bands (m)"),
+        "walk_speed_ms": tr("Walking speed (m/s)"),
+        "threshold": tr("Threshold"),
+        "cruise_kmh": tr("Cruise speed (km/h)"),
+        "acceleration_ms2": tr("Acceleration (m/s²)"),
+        "braking_ms2": tr("Braking (m/s²)"),
+        "dwell_s": tr("Dwell time (s)"),
+        "headway_all_min": tr("All-stop headway (min)"),
+        "headway_express_min": tr("Express headway (min)"),
+        "transfer_min": tr("Interchange walk (min)"),
         "min_contributing_area_ha": tr("Corridor start: contributing area (ha)"),
         "corridor_half_widths": tr("Corridor half-widths by order (m)"),
-        "min_depth_m": tr("Waterlogging depth (m)"), "min_depression_area_m2": tr("Smallest hollow (m²)"),
+        "min_depth_m": tr("Waterlogging depth (m)"),
+        "min_depression_area_m2": tr("Smallest hollow (m²)"),
     }
 
 
 def describe(preset: dict, path: str, chinese: bool) -> str:
-    """"rules[2].radius_m" -> "历史文化街区公园绿地 · 服务半径（米）": rows and named objects by their
+    """ "rules[2].radius_m" -> "历史文化街区公园绿地 · 服务半径（米）": rows and named objects by their
     own (Chinese) name, keys by field_names(), other list items by their number from 1."""
     names = field_names()
     shown, value = [], preset
@@ -77,7 +101,10 @@ def describe(preset: dict, path: str, chinese: bool) -> str:
         value = value[step]
         own = None
         if isinstance(value, dict):
-            candidates = ([value.get("grade_zh"), value.get("label_zh")] if chinese else []) + [value.get("grade"), value.get("label")]
+            candidates = ([value.get("grade_zh"), value.get("label_zh")] if chinese else []) + [
+                value.get("grade"),
+                value.get("label"),
+            ]
             own = next((c for c in candidates if c), None)
         if own:
             shown.append(str(own))
@@ -98,11 +125,14 @@ class StandardsDialog(QDialog):
         self.statuses = status_names()
         self.folderLabel.setText(self.tr("My presets are kept in {}").format(self.user_dir))
         self.presetsTable.setColumnCount(4)
-        self.presetsTable.setHorizontalHeaderLabels([self.tr("Preset"), self.tr("Name"), self.tr("Source"), self.tr("Mine")])
+        self.presetsTable.setHorizontalHeaderLabels(
+            [self.tr("Preset"), self.tr("Name"), self.tr("Source"), self.tr("Mine")]
+        )
         self.presetsTable.horizontalHeader().setStretchLastSection(True)
         self.valuesTable.setColumnCount(5)
         self.valuesTable.setHorizontalHeaderLabels(
-            [self.tr("Item"), self.tr("Value"), self.tr("Clause"), self.tr("Status"), self.tr("Where checked")])
+            [self.tr("Item"), self.tr("Value"), self.tr("Clause"), self.tr("Status"), self.tr("Where checked")]
+        )
         header = self.valuesTable.horizontalHeader()
         header.setSectionResizeMode(CLAUSE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(CHECKED, QHeaderView.ResizeMode.Stretch)
@@ -150,14 +180,19 @@ class StandardsDialog(QDialog):
             self._show_error(str(built_in_error))
             return
         if error:
-            self._show_error(self.tr(
-                "My presets file cannot be read: {}. Until it is fixed or removed its presets are not used, and "
-                "algorithms that read them stop with this error; the built-in presets are shown below.").format(error))
+            self._show_error(
+                self.tr(
+                    "My presets file cannot be read: {}. Until it is fixed or removed its presets are not used, and "
+                    "algorithms that read them stop with this error; the built-in presets are shown below."
+                ).format(error)
+            )
         presets = self.data["presets"]
         self.presetsTable.setRowCount(len(presets))
         for row, (preset_id, preset) in enumerate(presets.items()):
             label = preset.get("label_zh" if self.chinese else "label") or preset.get("label", "")
-            for column, text in enumerate([preset_id, label, preset.get("source", ""), "✓" if preset.get("user") else ""]):
+            for column, text in enumerate(
+                [preset_id, label, preset.get("source", ""), "✓" if preset.get("user") else ""]
+            ):
                 item = QTableWidgetItem(str(text))
                 item.setData(ID_ROLE, preset_id)
                 item.setToolTip(str(text))
@@ -212,8 +247,11 @@ class StandardsDialog(QDialog):
             name.setToolTip(path)
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
             table.setItem(row, 0, name)
-            cells = {VALUE: _shown(value), CLAUSE: "" if entry is None else entry.get("clause", ""),
-                     CHECKED: "" if entry is None else entry.get("checked", "")}
+            cells = {
+                VALUE: _shown(value),
+                CLAUSE: "" if entry is None else entry.get("clause", ""),
+                CHECKED: "" if entry is None else entry.get("checked", ""),
+            }
             for column, text in cells.items():
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -250,9 +288,16 @@ class StandardsDialog(QDialog):
 
     def edits(self) -> list[Edit]:
         table = self.valuesTable
-        return [Edit(table.item(row, 0).data(PATH_ROLE), table.item(row, VALUE).text(),
-                     table.item(row, CLAUSE).text(), self.status_at(row), table.item(row, CHECKED).text())
-                for row in range(table.rowCount())]
+        return [
+            Edit(
+                table.item(row, 0).data(PATH_ROLE),
+                table.item(row, VALUE).text(),
+                table.item(row, CLAUSE).text(),
+                self.status_at(row),
+                table.item(row, CHECKED).text(),
+            )
+            for row in range(table.rowCount())
+        ]
 
     def copy_preset(self) -> None:
         preset_id = self.preset_id()
@@ -261,8 +306,11 @@ class StandardsDialog(QDialog):
             self.statusLabel.setText(self.tr("Select a preset and give the new preset an id."))
             return
         if user_file_error(self.user_dir, self.standard_name()):
-            self.statusLabel.setText(self.tr("Fix or remove the unreadable presets file first: {}").format(
-                user_file(self.user_dir, self.standard_name())))
+            self.statusLabel.setText(
+                self.tr("Fix or remove the unreadable presets file first: {}").format(
+                    user_file(self.user_dir, self.standard_name())
+                )
+            )
             return
         existing = self.data["presets"].get(new_id)
         if existing is not None and existing.get("user"):
@@ -270,7 +318,9 @@ class StandardsDialog(QDialog):
             return
         path = standards.copy_to_user(self.standard_name(), preset_id, new_id, self.user_dir)
         if existing is not None:  # the id of a built-in preset: the copy replaces it for every algorithm
-            message = self.tr("Copied to {} as '{}': it replaces the built-in preset in every algorithm. Edit the values below and save.")
+            message = self.tr(
+                "Copied to {} as '{}': it replaces the built-in preset in every algorithm. Edit the values below and save."
+            )
         else:
             message = self.tr("Copied to {} as '{}': edit the values below and save.")
         self._presets_changed(message.format(path, new_id), new_id)

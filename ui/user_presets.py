@@ -50,7 +50,7 @@ def user_file_error(user_dir: Path, name: str) -> str | None:
 
 
 def steps(path: str) -> list[str | int]:
-    """"rules[2].radius_m" -> ["rules", 2, "radius_m"]."""
+    """ "rules[2].radius_m" -> ["rules", 2, "radius_m"]."""
     return [int(index) if index else key for key, index in _STEP.findall(path)]
 
 
@@ -107,8 +107,11 @@ def apply_edits(preset: dict, edits: list[Edit]) -> dict:
             raise PresetError(f"{edit.path}: unknown status '{edit.status}'")
         if inherited is not None and entry == inherited and value != original:
             # the clause no longer vouches for the value: say so until the planner gives its source
-            entry = {"clause": inherited["clause"], "status": "unverified",
-                     "checked": f"changed in the planner's copy from {original!r}; give the clause it follows"}
+            entry = {
+                "clause": inherited["clause"],
+                "status": "unverified",
+                "checked": f"changed in the planner's copy from {original!r}; give the clause it follows",
+            }
         if edit.status and entry != inherited:
             provenance[edit.path] = entry
     if not str(result.get("source", "")).strip():

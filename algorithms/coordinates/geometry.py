@@ -25,7 +25,5 @@ def convert_geometries(geometries, source: str, target: str) -> ConversionResult
     outside_vertex = ~inside_china(coords[:, 0], coords[:, 1]) if len(coords) else np.zeros(0, bool)
     outside = np.unique(owner[outside_vertex]).size
     converted = geometries.copy()
-    converted[present] = shapely.transform(
-        geometries[present], partial(convert_xy, source=source, target=target)
-    )
+    converted[present] = shapely.transform(geometries[present], partial(convert_xy, source=source, target=target))
     return ConversionResult(converted, int(outside))

@@ -70,8 +70,7 @@ class CorridorResult(CorridorTotals):
     threshold_m2: float
 
 
-def corridor_lines(model: FlowModel, dem: np.ndarray, accumulation: np.ndarray, threshold_m2: float,
-                   crs, metric_crs):
+def corridor_lines(model: FlowModel, dem: np.ndarray, accumulation: np.ndarray, threshold_m2: float, crs, metric_crs):
     """Corridor segments as lines (in `metric_crs`) with order, contributing area, length, slope."""
     import shapely
 
@@ -87,8 +86,14 @@ def corridor_lines(model: FlowModel, dem: np.ndarray, accumulation: np.ndarray, 
         geometries.append(shapely.linestrings(np.column_stack([xs, ys])))
         # the last cell is the confluence with the segment below unless the segment ends at an outlet
         own_last = segment[-1] if d8[segment[-1]] == 0 else segment[-2]
-        rows.append((int(order[segment[0]]), float(flat_acc[own_last]) / 1e6,
-                     float(flat_dem[segment[0]]), float(flat_dem[segment[-1]])))
+        rows.append(
+            (
+                int(order[segment[0]]),
+                float(flat_acc[own_last]) / 1e6,
+                float(flat_dem[segment[0]]),
+                float(flat_dem[segment[-1]]),
+            )
+        )
     return lines_frame(rows, geometries, crs, metric_crs)
 
 
@@ -102,8 +107,11 @@ def lines_frame(rows: list[tuple], geometries: list, crs, metric_crs):
         orders, areas, z_top, z_bottom = (np.array(c) for c in zip(*rows))
     else:
         orders, areas, z_top, z_bottom = (np.array([], dtype=t) for t in ("int64", "float64", "float64", "float64"))
-    lines = gpd.GeoDataFrame({"strahler": orders.astype("int64"), "upstream_km2": areas},
-                             geometry=np.array(geometries, dtype=object), crs=crs)
+    lines = gpd.GeoDataFrame(
+        {"strahler": orders.astype("int64"), "upstream_km2": areas},
+        geometry=np.array(geometries, dtype=object),
+        crs=crs,
+    )
     if metric_crs is not None and lines.crs is not None and lines.crs != metric_crs:
         lines = lines.to_crs(metric_crs)
     lines["length_m"] = lines.geometry.length
@@ -124,8 +132,11 @@ def corridor_zones(lines, widths: dict[int, float]):
         width = half_width(int(order), widths)
         strip = shapely.union_all(shapely.buffer(lines.geometry.values[lines["strahler"].to_numpy() == order], width))
         records.append((int(order), width, strip))
-    frame = gpd.GeoDataFrame({"strahler": [r[0] for r in records], "half_width_m": [r[1] for r in records]},
-                             geometry=[r[2] for r in records], crs=lines.crs)
+    frame = gpd.GeoDataFrame(
+        {"strahler": [r[0] for r in records], "half_width_m": [r[1] for r in records]},
+        geometry=[r[2] for r in records],
+        crs=lines.crs,
+    )
     frame["strahler"] = frame["strahler"].astype("int64")
     frame["area_m2"] = frame.geometry.area
     return frame
@@ -147,8 +158,11 @@ def road_crossings(lines, roads, name_column: str | None = None):
         fids = roads["src_fid"].to_numpy() if "src_fid" in roads else np.arange(len(roads))
         for r, c, meet in zip(road_idx, line_idx, meets):
             parts = shapely.get_parts(meet)
-            spots = [p if shapely.get_type_id(p) == 0 else shapely.line_interpolate_point(p, 0.5, normalized=True)
-                     for p in parts if not shapely.is_empty(p)]
+            spots = [
+                p if shapely.get_type_id(p) == 0 else shapely.line_interpolate_point(p, 0.5, normalized=True)
+                for p in parts
+                if not shapely.is_empty(p)
+            ]
             for spot in spots:
                 points.append(spot)
                 columns["road_fid"].append(int(fids[r]))
@@ -169,8 +183,15 @@ def buildings_in_zones(zones, buildings):
     import geopandas as gpd
     import shapely
 
-    empty = gpd.GeoDataFrame({"building_fid": np.array([], "int64"), "strahler": np.array([], "int64"),
-                              "overlap_m2": np.array([], "float64")}, geometry=[], crs=zones.crs)
+    empty = gpd.GeoDataFrame(
+        {
+            "building_fid": np.array([], "int64"),
+            "strahler": np.array([], "int64"),
+            "overlap_m2": np.array([], "float64"),
+        },
+        geometry=[],
+        crs=zones.crs,
+    )
     if buildings is None or not len(buildings) or not len(zones):
         return empty
     geoms = buildings.geometry.values
@@ -183,16 +204,34 @@ def buildings_in_zones(zones, buildings):
         return empty
     union = shapely.union_all(zones.geometry.values)
     fids = buildings["src_fid"].to_numpy() if "src_fid" in buildings else np.arange(len(buildings))
-    return gpd.GeoDataFrame({"building_fid": fids[inside].astype("int64"), "strahler": order[inside],
-                             "overlap_m2": shapely.area(shapely.intersection(geoms[inside], union))},
-                            geometry=geoms[inside], crs=zones.crs)
+    return gpd.GeoDataFrame(
+        {
+            "building_fid": fids[inside].astype("int64"),
+            "strahler": order[inside],
+            "overlap_m2": shapely.area(shapely.intersection(geoms[inside], union)),
+        },
+        geometry=geoms[inside],
+        crs=zones.crs,
+    )
 
 
-def identify_corridors(dem: np.ndarray, transform, *, crs=None, metric_crs=None, latlon: bool = False,
-                       row_areas: np.ndarray | None = None, cell_metres: tuple[float, float] | None = None,
-                       min_area_m2: float, widths: dict[int, float], roads=None, buildings=None,
-                       road_name_column: str | None = None, progress: Callable[[float], None] | None = None,
-                       is_canceled: Callable[[], bool] | None = None) -> CorridorResult:
+def identify_corridors(
+    dem: np.ndarray,
+    transform,
+    *,
+    crs=None,
+    metric_crs=None,
+    latlon: bool = False,
+    row_areas: np.ndarray | None = None,
+    cell_metres: tuple[float, float] | None = None,
+    min_area_m2: float,
+    widths: dict[int, float],
+    roads=None,
+    buildings=None,
+    road_name_column: str | None = None,
+    progress: Callable[[float], None] | None = None,
+    is_canceled: Callable[[], bool] | None = None,
+) -> CorridorResult:
     """The whole corridor analysis on `dem` (float32, NaN nodata; not modified). Vector inputs and
     outputs are in `metric_crs` (the working CRS). Elevations in metres; `row_areas`, `cell_metres`:
     true cell areas and sizes (see hydrology.condition). `progress` gets the fraction done (0-1)."""
@@ -200,8 +239,9 @@ def identify_corridors(dem: np.ndarray, transform, *, crs=None, metric_crs=None,
         raise CorridorSettingsError("the minimum contributing area must be above 0")
     step = checkpoint(progress, is_canceled)  # raises CancelledError at the next step once cancelled
     step(0.0)
-    model = condition(dem, transform, latlon=latlon, is_canceled=is_canceled, row_areas=row_areas,
-                      cell_metres=cell_metres)
+    model = condition(
+        dem, transform, latlon=latlon, is_canceled=is_canceled, row_areas=row_areas, cell_metres=cell_metres
+    )
     step(0.45)
     accumulation = model.accumulation_m2()
     step(0.60)
@@ -213,8 +253,15 @@ def identify_corridors(dem: np.ndarray, transform, *, crs=None, metric_crs=None,
     step(0.92)
     flagged = buildings_in_zones(zones, buildings)
     step(1.0)
-    return CorridorResult(accumulation=accumulation, d8=model.d8, lines=lines, zones=zones, crossings=crossings,
-                          buildings=flagged, threshold_m2=float(min_area_m2))
+    return CorridorResult(
+        accumulation=accumulation,
+        d8=model.d8,
+        lines=lines,
+        zones=zones,
+        crossings=crossings,
+        buildings=flagged,
+        threshold_m2=float(min_area_m2),
+    )
 
 
 __all__ = ["CorridorResult", "CorridorSettingsError", "identify_corridors", "parse_widths", "half_width"]

@@ -59,7 +59,7 @@ class DemSource:
                 return out
             block = dataset.read(self.band, window=Window(c0, r0, c1 - c0, r1 - r0), out_dtype="float32")
             nodata = dataset.nodatavals[self.band - 1]
-        out[r0 - row0:r1 - row0, c0 - col0:c1 - col0] = self._in_metres(block, nodata)
+        out[r0 - row0 : r1 - row0, c0 - col0 : c1 - col0] = self._in_metres(block, nodata)
         return out
 
     def _in_metres(self, cells: np.ndarray, nodata) -> np.ndarray:

@@ -54,8 +54,14 @@ def ranked_with_exposure(frame, metric_crs, roads, buildings):
     return frame
 
 
-def depression_table(depth: np.ndarray, filled: np.ndarray, accumulation: np.ndarray, cell_areas: np.ndarray,
-                     min_depth: float, min_area_m2: float):
+def depression_table(
+    depth: np.ndarray,
+    filled: np.ndarray,
+    accumulation: np.ndarray,
+    cell_areas: np.ndarray,
+    min_depth: float,
+    min_area_m2: float,
+):
     """Label hollows and measure them. Returns (labels, table dict of arrays for kept hollows,
     number of hollows before the thresholds); labels of dropped hollows are set to 0."""
     from scipy import ndimage
@@ -75,9 +81,15 @@ def depression_table(depth: np.ndarray, filled: np.ndarray, accumulation: np.nda
     new_ids = np.zeros(count + 1, dtype=np.int32)
     new_ids[1:][keep] = np.arange(1, int(keep.sum()) + 1, dtype=np.int32)
     labels = new_ids[labels]
-    table = {"area_m2": area[keep], "volume_m3": volume[keep], "max_depth_m": max_depth[keep],
-             "mean_depth_m": volume[keep] / area[keep], "spill_elev_m": spill[keep],
-             "upstream_km2": upstream[keep] / 1e6, "cells": cells[keep].astype("int64")}
+    table = {
+        "area_m2": area[keep],
+        "volume_m3": volume[keep],
+        "max_depth_m": max_depth[keep],
+        "mean_depth_m": volume[keep] / area[keep],
+        "spill_elev_m": spill[keep],
+        "upstream_km2": upstream[keep] / 1e6,
+        "cells": cells[keep].astype("int64"),
+    }
     return labels, table, count
 
 
@@ -109,11 +121,22 @@ def exposure(polygons, roads, buildings) -> tuple[np.ndarray, np.ndarray]:
     return road_length, building_count
 
 
-def find_depressions(dem: np.ndarray, transform, *, crs=None, metric_crs=None, latlon: bool = False,
-                     row_areas: np.ndarray | None = None, cell_metres: tuple[float, float] | None = None,
-                     min_depth: float = 0.15, min_area_m2: float = 0.0, roads=None, buildings=None,
-                     progress: Callable[[float], None] | None = None,
-                     is_canceled: Callable[[], bool] | None = None) -> DepressionResult:
+def find_depressions(
+    dem: np.ndarray,
+    transform,
+    *,
+    crs=None,
+    metric_crs=None,
+    latlon: bool = False,
+    row_areas: np.ndarray | None = None,
+    cell_metres: tuple[float, float] | None = None,
+    min_depth: float = 0.15,
+    min_area_m2: float = 0.0,
+    roads=None,
+    buildings=None,
+    progress: Callable[[float], None] | None = None,
+    is_canceled: Callable[[], bool] | None = None,
+) -> DepressionResult:
     """Depressions of `dem` (float32, NaN nodata; not modified) ranked by volume (rank 1 = the
     largest store of ponding water), with exposure of roads and buildings (in `metric_crs`).
     Elevations in metres; `row_areas`, `cell_metres`: true cell
@@ -124,8 +147,15 @@ def find_depressions(dem: np.ndarray, transform, *, crs=None, metric_crs=None, l
         raise ValueError("the minimum depth and area cannot be negative")
     step = checkpoint(progress, is_canceled)  # raises CancelledError at the next step once cancelled
     step(0.0)
-    model = condition(dem, transform, latlon=latlon, keep_filled=True, is_canceled=is_canceled, row_areas=row_areas,
-                      cell_metres=cell_metres)
+    model = condition(
+        dem,
+        transform,
+        latlon=latlon,
+        keep_filled=True,
+        is_canceled=is_canceled,
+        row_areas=row_areas,
+        cell_metres=cell_metres,
+    )
     step(0.45)
     accumulation = model.accumulation_m2()
     depth = model.filled - dem.astype(np.float32, copy=False)
@@ -139,9 +169,15 @@ def find_depressions(dem: np.ndarray, transform, *, crs=None, metric_crs=None, l
     count = 0 if table is None else len(table["area_m2"])
     polygons = np.array(label_polygons(labels, transform, count), dtype=object) if count else np.array([], dtype=object)
     del labels
-    frame = gpd.GeoDataFrame(table or {k: np.array([]) for k in ("area_m2", "volume_m3", "max_depth_m", "mean_depth_m",
-                                                                   "spill_elev_m", "upstream_km2", "cells")},
-                             geometry=polygons, crs=crs)
+    frame = gpd.GeoDataFrame(
+        table
+        or {
+            k: np.array([])
+            for k in ("area_m2", "volume_m3", "max_depth_m", "mean_depth_m", "spill_elev_m", "upstream_km2", "cells")
+        },
+        geometry=polygons,
+        crs=crs,
+    )
     step(0.90)
     frame = ranked_with_exposure(frame, metric_crs, roads, buildings)
     step(1.0)

@@ -79,8 +79,9 @@ def check_memory(shape: tuple[int, int], task: str = "corridors", available: int
 def check_shape(dem: np.ndarray) -> None:
     """A DEM needs at least 3 x 3 cells and one valid cell to have a flow network."""
     if dem.ndim != 2 or dem.shape[0] < 3 or dem.shape[1] < 3:
-        raise DrainageInputError(f"the DEM has {dem.shape[0]} x {dem.shape[1] if dem.ndim > 1 else 1} cells; "
-                                 "at least 3 x 3 are needed")
+        raise DrainageInputError(
+            f"the DEM has {dem.shape[0]} x {dem.shape[1] if dem.ndim > 1 else 1} cells; at least 3 x 3 are needed"
+        )
     if not np.isfinite(dem).any():
         raise DrainageInputError("the DEM holds only nodata cells")
 
@@ -160,14 +161,16 @@ def steepest_descent(filled: np.ndarray, d8: np.ndarray, cell_x: float, cell_y: 
     points to a strictly lower cell; flats are routed afterwards (tiled.kernels.drain_flats).
     Worked in row blocks to keep the temporaries small."""
     rows, cols = filled.shape
-    inverse = {(dr, dc): np.float32(1.0 / (math.hypot(cell_x, cell_y) if dr and dc else (cell_x if dr == 0 else cell_y)))
-               for dr, dc in D8_CODES}
+    inverse = {
+        (dr, dc): np.float32(1.0 / (math.hypot(cell_x, cell_y) if dr and dc else (cell_x if dr == 0 else cell_y)))
+        for dr, dc in D8_CODES
+    }
     for top in range(0, rows, block):
         bottom = min(rows, top + block)
         height = bottom - top
         padded = np.full((height + 2, cols + 2), np.nan, dtype=np.float32)  # the block and a one-cell halo
         first, last = max(top - 1, 0), min(bottom + 1, rows)
-        padded[first - top + 1:last - top + 1, 1:-1] = filled[first:last]
+        padded[first - top + 1 : last - top + 1, 1:-1] = filled[first:last]
         centre = padded[1:-1, 1:-1]
         # the fill adds depths in float32: a filled cell may sit one ulp off its spill level, so a
         # drop counts only above two ulps (a real drop of a DEM is orders of magnitude larger)
@@ -181,7 +184,7 @@ def steepest_descent(filled: np.ndarray, d8: np.ndarray, cell_x: float, cell_y: 
         steeper = np.empty(centre.shape, dtype=bool)
         scratch = np.empty(centre.shape, dtype=bool)
         for (dr, dc), value in D8_CODES.items():
-            neighbour = padded[1 + dr:1 + dr + height, 1 + dc:1 + dc + cols]
+            neighbour = padded[1 + dr : 1 + dr + height, 1 + dc : 1 + dc + cols]
             np.isnan(neighbour, out=scratch)
             boundary |= scratch
             np.subtract(centre, neighbour, out=difference)
@@ -198,8 +201,9 @@ def steepest_descent(filled: np.ndarray, d8: np.ndarray, cell_x: float, cell_y: 
         target[~sloped & boundary & ~scratch] = 0  # nothing lower around: water leaves the DEM here
 
 
-def cell_distances(transform, shape: tuple[int, int], latlon: bool,
-                   cell_metres: tuple[float, float] | None = None) -> tuple[float, float]:
+def cell_distances(
+    transform, shape: tuple[int, int], latlon: bool, cell_metres: tuple[float, float] | None = None
+) -> tuple[float, float]:
     """Ground width and height of a cell in metres, for the slope weights: `cell_metres` when
     given, else the transform's (degrees converted at the DEM's mid-latitude). Shared with the
     tiled path, which must weigh slopes alike."""
@@ -212,10 +216,16 @@ def cell_distances(transform, shape: tuple[int, int], latlon: bool,
     return cell_x, cell_y
 
 
-def condition(dem: np.ndarray, transform, latlon: bool = False, keep_filled: bool = False,
-              is_canceled: Callable[[], bool] | None = None, row_areas: np.ndarray | None = None,
-              cell_metres: tuple[float, float] | None = None,
-              progress: Callable[[float], None] | None = None) -> FlowModel:
+def condition(
+    dem: np.ndarray,
+    transform,
+    latlon: bool = False,
+    keep_filled: bool = False,
+    is_canceled: Callable[[], bool] | None = None,
+    row_areas: np.ndarray | None = None,
+    cell_metres: tuple[float, float] | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> FlowModel:
     """Fill depressions (every one, to its spill level), derive D8 directions (steepest descent on
     the filled surface; on flats the shortest way to the nearest lower cell) and the flow graph.
 

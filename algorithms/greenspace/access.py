@@ -136,8 +136,12 @@ class NetworkAccess:
         if use.size == 0:
             return _empty_pairs()
         found = catchments(
-            self.network, self.nodes[use], self.home_nodes, cutoffs[self.owner[use]],
-            progress=progress, is_canceled=is_canceled,
+            self.network,
+            self.nodes[use],
+            self.home_nodes,
+            cutoffs[self.owner[use]],
+            progress=progress,
+            is_canceled=is_canceled,
         )
         fac = self.owner[use][found.source]
         # Keep the nearest access point of each facility for each home.

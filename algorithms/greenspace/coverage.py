@@ -42,8 +42,14 @@ class CoverageResult:
     messages: list[Message] = field(default_factory=list)
 
 
-def make_access(network: Network | None, facilities, homes, entrances=None, snap_distance: float = SNAP_DISTANCE_M,
-                spacing: float | None = None):
+def make_access(
+    network: Network | None,
+    facilities,
+    homes,
+    entrances=None,
+    snap_distance: float = SNAP_DISTANCE_M,
+    spacing: float | None = None,
+):
     """The access model: NetworkAccess when a network is given (facility access points from
     `entrances` when given, else along each facility's boundary), EuclideanAccess otherwise.
     Returns (access, messages)."""
@@ -98,8 +104,12 @@ def park_coverage(
     homes = home_points(res_geoms)
     access, messages = make_access(network, park_geoms, homes, entrances, snap_distance)
     mode = access.mode
-    historic_area = None if historic is None or len(historic) == 0 else shapely.union_all(np.asarray(historic, dtype=object))
-    in_historic = np.zeros(len(homes), dtype=bool) if historic_area is None else shapely.intersects(historic_area, homes)
+    historic_area = (
+        None if historic is None or len(historic) == 0 else shapely.union_all(np.asarray(historic, dtype=object))
+    )
+    in_historic = (
+        np.zeros(len(homes), dtype=bool) if historic_area is None else shapely.intersects(historic_area, homes)
+    )
     skipped = historic_rules(rules) if historic_area is None else []
     if skipped:
         messages.append(message("historic_rules_skipped", ", ".join(r.grade for r in skipped)))
@@ -126,10 +136,17 @@ def park_coverage(
         polygon = access.area(selected, rule.radius_m, offset)
         if rule.historic_only and polygon is not None:
             polygon = shapely.intersection(polygon, historic_area)
-        areas.append({
-            "grade": rule.grade, "grade_zh": rule.grade_zh, "min_area_m2": rule.min_area_m2,
-            "radius_m": rule.radius_m, "parks": int(selected.sum()), "mode": mode, "geometry": polygon,
-        })
+        areas.append(
+            {
+                "grade": rule.grade,
+                "grade_zh": rule.grade_zh,
+                "min_area_m2": rule.min_area_m2,
+                "radius_m": rule.radius_m,
+                "parks": int(selected.sum()),
+                "mode": mode,
+                "geometry": polygon,
+            }
+        )
         report(0.2 + 0.5 * (g + 1) / len(rules))
     # Homes no park covers: the nearest qualifying park within twice the largest radius (parks
     # qualifying only under historic-district rules count for homes in historic districts).
@@ -140,9 +157,13 @@ def park_coverage(
         if candidates.any() and homes_left.any():
             nearest, distance = access.nearest(candidates & access.facility_reachable, limit)
             best[homes_left], best_d[homes_left] = nearest[homes_left], distance[homes_left]
-    service = gpd.GeoDataFrame(areas, geometry="geometry", crs=residential.crs) if areas else gpd.GeoDataFrame(
-        {"grade": [], "grade_zh": [], "min_area_m2": [], "radius_m": [], "parks": [], "mode": []},
-        geometry=gpd.GeoSeries([], crs=residential.crs),
+    service = (
+        gpd.GeoDataFrame(areas, geometry="geometry", crs=residential.crs)
+        if areas
+        else gpd.GeoDataFrame(
+            {"grade": [], "grade_zh": [], "min_area_m2": [], "radius_m": [], "parks": [], "mode": []},
+            geometry=gpd.GeoSeries([], crs=residential.crs),
+        )
     )
     if len(service):
         service["area_m2"] = shapely.area(service.geometry.to_numpy())
@@ -154,8 +175,11 @@ def park_coverage(
     report(0.85)
 
     pop = np.ones(n) if population is None else np.asarray(population, dtype=float)
-    district = district_of(homes, None if districts is None else districts.geometry.to_numpy(),
-                           None if districts is None else districts["name"].tolist())
+    district = district_of(
+        homes,
+        None if districts is None else districts.geometry.to_numpy(),
+        None if districts is None else districts["name"].tolist(),
+    )
     found = best >= 0
     result = residential.copy()
     park_ids = parks["park_id"].to_numpy()
@@ -189,19 +213,33 @@ def park_coverage(
         messages.append(message("parks_unreachable", unreachable_parks.size, metres(snap_distance), names))
 
     weight_area = np.where(is_polygon, result["area_m2"].to_numpy(), 1.0)
-    summary = _summary(district, weight_area, share, pop if population is not None else None, covered,
-                       access.home_reachable, mode)
+    summary = _summary(
+        district, weight_area, share, pop if population is not None else None, covered, access.home_reachable, mode
+    )
     total = summary[summary["district"] == ALL].iloc[0]
     underserved = _underserved(result, uncovered, share, is_polygon, pop, population is not None)
-    park_table = pd.DataFrame({
-        "park_id": parks["park_id"].to_numpy(), "name": parks["name"].to_numpy(), "size_m2": sizes,
-        "grade": [rules[g].grade if g >= 0 else None for g in grade], "radius_m": radius,
-        "reachable": access.facility_reachable,
-    })
+    park_table = pd.DataFrame(
+        {
+            "park_id": parks["park_id"].to_numpy(),
+            "name": parks["name"].to_numpy(),
+            "size_m2": sizes,
+            "grade": [rules[g].grade if g >= 0 else None for g in grade],
+            "radius_m": radius,
+            "reachable": access.facility_reachable,
+        }
+    )
     report(1.0)
     return CoverageResult(
-        mode, result, service, underserved, summary, park_table, float(total["rate_area"]),
-        None if population is None else float(total["rate_population"]), components, messages,
+        mode,
+        result,
+        service,
+        underserved,
+        summary,
+        park_table,
+        float(total["rate_area"]),
+        None if population is None else float(total["rate_population"]),
+        components,
+        messages,
     )
 
 
@@ -214,7 +252,9 @@ def _grade_parks(sizes, rules: list[GradeRule], with_historic: bool):
     special = historic_rules(rules) if with_historic else []
     grade_general = assign_grades(sizes, general)
     grade_historic = assign_grades(sizes, special) if special else np.full(len(sizes), -1)
-    grade = np.where(grade_general >= 0, grade_general, np.where(grade_historic >= 0, len(general) + grade_historic, -1))
+    grade = np.where(
+        grade_general >= 0, grade_general, np.where(grade_historic >= 0, len(general) + grade_historic, -1)
+    )
     serves = [grade_general == g for g in range(len(general))] + [grade_historic == h for h in range(len(special))]
     return general + special, grade, grade_general, serves
 
@@ -223,10 +263,16 @@ def _summary(district, weight_area, share, pop, covered, reachable, mode) -> pd.
     """Per district and (all): features, covered and unreachable features, area, covered area,
     rates; with population: population = covered + not covered + unreachable (homes that cannot
     reach a street count as unreachable, whatever their land's share in a service area)."""
-    frame = pd.DataFrame({
-        "district": district, "homes": 1, "homes_covered": covered.astype(int),
-        "homes_unreachable": (~reachable).astype(int), "area_m2": weight_area, "covered_m2": weight_area * share,
-    })
+    frame = pd.DataFrame(
+        {
+            "district": district,
+            "homes": 1,
+            "homes_covered": covered.astype(int),
+            "homes_unreachable": (~reachable).astype(int),
+            "area_m2": weight_area,
+            "covered_m2": weight_area * share,
+        }
+    )
     if pop is not None:
         split = walking.split_population(pop, share, reachable)
         for column, values in split.items():
@@ -237,10 +283,15 @@ def _summary(district, weight_area, share, pop, covered, reachable, mode) -> pd.
     table = pd.concat([grouped, total], ignore_index=True)
     counts = ["homes", "homes_covered", "homes_unreachable"]
     table[counts] = table[counts].astype("int64")
-    table["rate_area"] = np.divide(table["covered_m2"], table["area_m2"], out=np.zeros(len(table)), where=table["area_m2"] > 0)
+    table["rate_area"] = np.divide(
+        table["covered_m2"], table["area_m2"], out=np.zeros(len(table)), where=table["area_m2"] > 0
+    )
     if pop is not None:
         table["rate_population"] = np.divide(
-            table["population_covered"], table["population"], out=np.full(len(table), np.nan), where=table["population"] > 0
+            table["population_covered"],
+            table["population"],
+            out=np.full(len(table), np.nan),
+            where=table["population"] > 0,
         )
     table["mode"] = mode
     return table
@@ -249,7 +300,9 @@ def _summary(district, weight_area, share, pop, covered, reachable, mode) -> pd.
 def _underserved(result, uncovered, share, is_polygon, pop, has_population) -> gpd.GeoDataFrame:
     """Residential land outside every service area (polygons), or homes not covered (points)."""
     rows = np.flatnonzero(share < 1 - 1e-9)
-    keep = result.iloc[rows][[c for c in ("src_fid", "district", "park_id", "distance_m", "mode") if c in result]].copy()
+    keep = result.iloc[rows][
+        [c for c in ("src_fid", "district", "park_id", "distance_m", "mode") if c in result]
+    ].copy()
     pieces = uncovered[rows]
     keep["uncovered_m2"] = np.where(is_polygon[rows], shapely.area(pieces), 0.0)
     keep["population_uncovered"] = pop[rows] * (1 - share[rows]) if has_population else np.nan

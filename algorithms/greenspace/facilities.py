@@ -94,8 +94,11 @@ def facility_coverage(
     missing = [t for t in types if t not in present]
     n = len(residential)
     pop = np.ones(n) if population is None else np.asarray(population, dtype=float)
-    district = district_of(homes, None if districts is None else districts.geometry.to_numpy(),
-                           None if districts is None else districts["name"].tolist())
+    district = district_of(
+        homes,
+        None if districts is None else districts.geometry.to_numpy(),
+        None if districts is None else districts["name"].tolist(),
+    )
     frame = residential.copy()
     covered_count = np.zeros(n)
     underserved = []
@@ -110,28 +113,47 @@ def facility_coverage(
         frame[f"c_{type_id}"] = covered
         covered_count += covered
         rows = np.flatnonzero(~covered)
-        underserved.append(gpd.GeoDataFrame({
-            "src_fid": frame["src_fid"].to_numpy()[rows] if "src_fid" in frame else rows,
-            "type": type_id, "type_label": types[type_id].get("label", type_id),
-            "distance_m": frame[f"d_{type_id}"].to_numpy()[rows], "limit_m": limit,
-            "district": district[rows], "population": pop[rows] if population is not None else np.nan,
-            "mode": access.mode,
-        }, geometry=homes[rows], crs=residential.crs))
+        underserved.append(
+            gpd.GeoDataFrame(
+                {
+                    "src_fid": frame["src_fid"].to_numpy()[rows] if "src_fid" in frame else rows,
+                    "type": type_id,
+                    "type_label": types[type_id].get("label", type_id),
+                    "distance_m": frame[f"d_{type_id}"].to_numpy()[rows],
+                    "limit_m": limit,
+                    "district": district[rows],
+                    "population": pop[rows] if population is not None else np.nan,
+                    "mode": access.mode,
+                },
+                geometry=homes[rows],
+                crs=residential.crs,
+            )
+        )
         split = split_population(pop, covered, access.home_reachable)
         for name in [*sorted(set(district)), ALL]:
             mask = np.ones(n, bool) if name == ALL else district == name
             total = pop[mask].sum()
-            people = {column: float(values[mask].sum()) if population is not None else np.nan
-                      for column, values in split.items()}
-            summary_rows.append({
-                "type": type_id, "type_label": types[type_id].get("label", type_id), "limit_m": limit,
-                "district": name, "homes": int(mask.sum()), "homes_covered": int(covered[mask].sum()),
-                "homes_unreachable": int((~access.home_reachable[mask]).sum()),
-                "share_homes": float(covered[mask].mean()) if mask.any() else np.nan,
-                **people,
-                "share_population": float(pop[mask & covered].sum() / total) if population is not None and total > 0 else np.nan,
-                "mode": access.mode,
-            })
+            people = {
+                column: float(values[mask].sum()) if population is not None else np.nan
+                for column, values in split.items()
+            }
+            summary_rows.append(
+                {
+                    "type": type_id,
+                    "type_label": types[type_id].get("label", type_id),
+                    "limit_m": limit,
+                    "district": name,
+                    "homes": int(mask.sum()),
+                    "homes_covered": int(covered[mask].sum()),
+                    "homes_unreachable": int((~access.home_reachable[mask]).sum()),
+                    "share_homes": float(covered[mask].mean()) if mask.any() else np.nan,
+                    **people,
+                    "share_population": float(pop[mask & covered].sum() / total)
+                    if population is not None and total > 0
+                    else np.nan,
+                    "mode": access.mode,
+                }
+            )
         report((k + 1) / max(len(present), 1))
     frame["types_covered"] = covered_count.astype(np.int64)
     frame["completeness"] = covered_count / len(present) if present else np.nan
@@ -141,8 +163,20 @@ def facility_coverage(
     if (~access.home_reachable).any():
         messages.append(message("homes_unreachable", int((~access.home_reachable).sum()), metres(snap_distance)))
     if (~access.facility_reachable).any():
-        messages.append(message("facilities_unreachable", int((~access.facility_reachable).sum()), metres(snap_distance)))
-    under = pd.concat(underserved, ignore_index=True) if underserved else gpd.GeoDataFrame(
-        {"type": []}, geometry=gpd.GeoSeries([], crs=residential.crs))
-    return FacilityResult(access.mode, frame, pd.DataFrame(summary_rows), gpd.GeoDataFrame(under, crs=residential.crs),
-                          present, missing, messages)
+        messages.append(
+            message("facilities_unreachable", int((~access.facility_reachable).sum()), metres(snap_distance))
+        )
+    under = (
+        pd.concat(underserved, ignore_index=True)
+        if underserved
+        else gpd.GeoDataFrame({"type": []}, geometry=gpd.GeoSeries([], crs=residential.crs))
+    )
+    return FacilityResult(
+        access.mode,
+        frame,
+        pd.DataFrame(summary_rows),
+        gpd.GeoDataFrame(under, crs=residential.crs),
+        present,
+        missing,
+        messages,
+    )

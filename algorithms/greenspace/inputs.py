@@ -19,8 +19,13 @@ def first_copy(geometries) -> np.ndarray:
     if len(geometries) < 2:
         return first
     # Only geometries sharing type, bounds and vertex count can be equal: normalise just those.
-    cheap = np.column_stack([shapely.get_type_id(geometries), shapely.get_num_coordinates(geometries),
-                             np.nan_to_num(shapely.bounds(geometries), nan=-1.0)])
+    cheap = np.column_stack(
+        [
+            shapely.get_type_id(geometries),
+            shapely.get_num_coordinates(geometries),
+            np.nan_to_num(shapely.bounds(geometries), nan=-1.0),
+        ]
+    )
     _, group, counts = np.unique(cheap, axis=0, return_inverse=True, return_counts=True)
     candidates = np.flatnonzero(counts[group.ravel()] > 1)
     if candidates.size:

@@ -65,14 +65,18 @@ def circles(preset: dict) -> list[Circle]:
             raise LivingCircleError(f"unknown circle '{circle_id}'; known: {', '.join(CIRCLES)}")
         green = spec.get("public_green") or {}
         population = spec.get("population")
-        found.append(Circle(
-            circle_id, str(spec.get("label", circle_id)), str(spec.get("label_zh", "")),
-            _number(spec.get("walk_distance_m"), f"circle {circle_id} walk_distance_m") or 0.0,
-            None if not population else (_number(population[0], circle_id), _number(population[1], circle_id)),
-            _number(green.get("per_person_m2"), f"circle {circle_id} per_person_m2"),
-            _number(green.get("park_min_area_m2"), f"circle {circle_id} park_min_area_m2"),
-            _number(green.get("park_min_width_m"), f"circle {circle_id} park_min_width_m"),
-        ))
+        found.append(
+            Circle(
+                circle_id,
+                str(spec.get("label", circle_id)),
+                str(spec.get("label_zh", "")),
+                _number(spec.get("walk_distance_m"), f"circle {circle_id} walk_distance_m") or 0.0,
+                None if not population else (_number(population[0], circle_id), _number(population[1], circle_id)),
+                _number(green.get("per_person_m2"), f"circle {circle_id} per_person_m2"),
+                _number(green.get("park_min_area_m2"), f"circle {circle_id} park_min_area_m2"),
+                _number(green.get("park_min_width_m"), f"circle {circle_id} park_min_width_m"),
+            )
+        )
     return sorted(found, key=lambda c: CIRCLES.index(c.circle_id))
 
 
@@ -191,8 +195,9 @@ def _label_index(types: dict) -> dict[str, str]:
     return index
 
 
-def classify(records: list[dict], type_field: str, preset: dict,
-             user_mapping: dict[str, str] | None = None) -> tuple[list[list[str]], dict[str, int]]:
+def classify(
+    records: list[dict], type_field: str, preset: dict, user_mapping: dict[str, str] | None = None
+) -> tuple[list[list[str]], dict[str, int]]:
     """Facility types of each record and the count of each value left without a type.
 
     Order: the planner's `user_mapping` (value -> type id or label, keys lower-case); then the

@@ -81,8 +81,11 @@ def park_equity(
     population = np.asarray(population, dtype=float)
     result = e2sfca(sizes * selected, population, park, home, distance, np.where(radius > 0, radius, 1.0))
     report(0.85)
-    district = district_of(homes, None if districts is None else districts.geometry.to_numpy(),
-                           None if districts is None else districts["name"].tolist())
+    district = district_of(
+        homes,
+        None if districts is None else districts.geometry.to_numpy(),
+        None if districts is None else districts["name"].tolist(),
+    )
     frame = residential.copy()
     frame["population"] = population
     frame["score_m2"] = result.score
@@ -104,17 +107,22 @@ def park_equity(
         score = result.score[mask]
         total = pop.sum()
         below = float(split["population_not_covered"][mask].sum())
-        rows.append({
-            "district": name, "homes": int(mask.sum()), "homes_unreachable": int((~reachable[mask]).sum()),
-            "population": total,
-            "mean_m2": float((score * pop).sum() / total) if total > 0 else np.nan,
-            "gini": gini(score, pop),
-            "population_covered": float(split["population_covered"][mask].sum()),
-            "population_below": below,
-            "population_unreachable": float(split["population_unreachable"][mask].sum()),
-            "share_below": below / total if total > 0 else np.nan,
-            "target_m2": target_m2, "mode": access.mode,
-        })
+        rows.append(
+            {
+                "district": name,
+                "homes": int(mask.sum()),
+                "homes_unreachable": int((~reachable[mask]).sum()),
+                "population": total,
+                "mean_m2": float((score * pop).sum() / total) if total > 0 else np.nan,
+                "gini": gini(score, pop),
+                "population_covered": float(split["population_covered"][mask].sum()),
+                "population_below": below,
+                "population_unreachable": float(split["population_unreachable"][mask].sum()),
+                "share_below": below / total if total > 0 else np.nan,
+                "target_m2": target_m2,
+                "mode": access.mode,
+            }
+        )
     summary = pd.DataFrame(rows)
     x, y = lorenz(result.score, population)
     unreachable = np.flatnonzero((grade >= 0) & ~access.facility_reachable)
@@ -122,30 +130,71 @@ def park_equity(
         messages.append(message("parks_unreachable", unreachable.size, metres(snap_distance), ""))
     if (~access.home_reachable).any():
         messages.append(message("homes_unreachable_score", int((~access.home_reachable).sum()), metres(snap_distance)))
-    park_table = pd.DataFrame({
-        "park_id": parks["park_id"].to_numpy(), "name": parks["name"].to_numpy(), "size_m2": sizes,
-        "radius_m": radius, "ratio_m2_per_person": result.ratio, "counted": selected,
-    })
-    result = EquityResult(access.mode, frame, summary, x, y, float(summary.iloc[-1]["gini"]),
-                          float(summary.iloc[-1]["mean_m2"]), park_table, messages)
+    park_table = pd.DataFrame(
+        {
+            "park_id": parks["park_id"].to_numpy(),
+            "name": parks["name"].to_numpy(),
+            "size_m2": sizes,
+            "radius_m": radius,
+            "ratio_m2_per_person": result.ratio,
+            "counted": selected,
+        }
+    )
+    result = EquityResult(
+        access.mode,
+        frame,
+        summary,
+        x,
+        y,
+        float(summary.iloc[-1]["gini"]),
+        float(summary.iloc[-1]["mean_m2"]),
+        park_table,
+        messages,
+    )
     if class_targets:
-        _add_classes(result, geoms, sizes, radius, selected, (park, home, distance), class_targets, class_rules or rules,
-                     class_values, districts)
+        _add_classes(
+            result,
+            geoms,
+            sizes,
+            radius,
+            selected,
+            (park, home, distance),
+            class_targets,
+            class_rules or rules,
+            class_values,
+            districts,
+        )
     report(1.0)
     return result
 
 
-def _add_classes(result: EquityResult, geoms, sizes, radius, selected, pairs, targets, rules, values, districts) -> None:
+def _add_classes(
+    result: EquityResult, geoms, sizes, radius, selected, pairs, targets, rules, values, districts
+) -> None:
     """Fill `classes`, `class_homes` and the parks' class columns of `result` (see park_equity)."""
     declared, unknown = declared_classes(values) if values is not None else (np.full(len(sizes), "", dtype=object), {})
     classes = park_classes(sizes, rules, declared)
     sized = (declared == "") & (classes != "")
-    park_district = district_of(shapely.point_on_surface(geoms), None if districts is None else districts.geometry.to_numpy(),
-                                None if districts is None else districts["name"].tolist())
+    park_district = district_of(
+        shapely.point_on_surface(geoms),
+        None if districts is None else districts.geometry.to_numpy(),
+        None if districts is None else districts["name"].tolist(),
+    )
     frame = result.residential
-    result.classes = class_access(classes, sizes, park_district, pairs, radius, frame["population"].to_numpy(),
-                                  frame["reachable"].to_numpy(), frame["district"].to_numpy(), targets)
-    homes = frame[[c for c in frame.columns if c not in ("score_m2", "parks_in_reach", "distance_m", "below_target")]].copy()
+    result.classes = class_access(
+        classes,
+        sizes,
+        park_district,
+        pairs,
+        radius,
+        frame["population"].to_numpy(),
+        frame["reachable"].to_numpy(),
+        frame["district"].to_numpy(),
+        targets,
+    )
+    homes = frame[
+        [c for c in frame.columns if c not in ("score_m2", "parks_in_reach", "distance_m", "below_target")]
+    ].copy()
     for name in TARGET_CLASSES:
         homes[f"{name}_m2"] = result.classes.scores[name]
     homes["class_status"] = result.classes.status

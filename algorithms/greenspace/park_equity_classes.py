@@ -30,7 +30,12 @@ TARGET_CLASSES = ("comprehensive", "community")
 STANDARD, SCREENING = "standard", "screening"
 #: Per-home status values of `class_status`.
 BOTH, COMPREHENSIVE_ONLY, COMMUNITY_ONLY, NEITHER, UNREACHABLE = (
-    "both_met", "comprehensive_only", "community_only", "neither_met", "unreachable")
+    "both_met",
+    "comprehensive_only",
+    "community_only",
+    "neither_met",
+    "unreachable",
+)
 
 
 @dataclass
@@ -44,8 +49,9 @@ class ClassAccess:
     summary: pd.DataFrame
 
 
-def class_access(park_class, sizes, park_district, pairs, radius, population, reachable, home_district,
-                 targets: dict[str, float]) -> ClassAccess:
+def class_access(
+    park_class, sizes, park_district, pairs, radius, population, reachable, home_district, targets: dict[str, float]
+) -> ClassAccess:
     """Per-capita class park areas and class scores.
 
     `park_class`, `sizes` (m²), `park_district`, `radius` (m, 0 for parks not counted): one per park;
@@ -75,17 +81,27 @@ def class_access(park_class, sizes, park_district, pairs, radius, population, re
             people = float(population[homes].sum())
             area = float(sizes[parks].sum())
             per_capita = area / people if people > 0 else np.nan
-            rows.append({
-                "district": district, "park_class": name, "parks": int(parks.sum()), "park_area_m2": area,
-                "population": people, "per_capita_m2": per_capita, "target_m2": target,
-                "meets": bool(per_capita > target) if people > 0 else False,
-                "basis": STANDARD if district == ALL else SCREENING,
-                "mean_m2": float((score[homes] * population[homes]).sum() / people) if people > 0 else np.nan,
-                "population_covered": float(split["population_covered"][homes].sum()),
-                "population_not_covered": float(split["population_not_covered"][homes].sum()),
-                "population_unreachable": float(split["population_unreachable"][homes].sum()),
-            })
+            rows.append(
+                {
+                    "district": district,
+                    "park_class": name,
+                    "parks": int(parks.sum()),
+                    "park_area_m2": area,
+                    "population": people,
+                    "per_capita_m2": per_capita,
+                    "target_m2": target,
+                    "meets": bool(per_capita > target) if people > 0 else False,
+                    "basis": STANDARD if district == ALL else SCREENING,
+                    "mean_m2": float((score[homes] * population[homes]).sum() / people) if people > 0 else np.nan,
+                    "population_covered": float(split["population_covered"][homes].sum()),
+                    "population_not_covered": float(split["population_not_covered"][homes].sum()),
+                    "population_unreachable": float(split["population_unreachable"][homes].sum()),
+                }
+            )
     comprehensive, community = met["comprehensive"], met["community"]
-    status = np.select([~reachable, comprehensive & community, comprehensive, community],
-                       [UNREACHABLE, BOTH, COMPREHENSIVE_ONLY, COMMUNITY_ONLY], NEITHER).astype(object)
+    status = np.select(
+        [~reachable, comprehensive & community, comprehensive, community],
+        [UNREACHABLE, BOTH, COMPREHENSIVE_ONLY, COMMUNITY_ONLY],
+        NEITHER,
+    ).astype(object)
     return ClassAccess(scores, status, pd.DataFrame(rows))

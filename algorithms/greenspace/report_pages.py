@@ -28,8 +28,9 @@ def _preset_notes(preset, language: str, labels: dict) -> list[str]:
     if not preset:
         return []
     if language == _ZH:
-        return [f"{labels['source']}: {preset.get('label_zh') or preset.get('source', '')}"] + \
-            ([preset["note_zh"]] if preset.get("note_zh") else [])
+        return [f"{labels['source']}: {preset.get('label_zh') or preset.get('source', '')}"] + (
+            [preset["note_zh"]] if preset.get("note_zh") else []
+        )
     return [f"{labels['source']}: {preset.get('source', '')}"] + ([preset["note"]] if preset.get("note") else [])
 
 
@@ -41,26 +42,44 @@ def coverage_page(path: str, title: str, result, rules, preset, language: str, l
     status = report.translate(field_labels.STATUS)
     rates = report.table(
         [labels["by_area"], labels["by_population"], labels["target"], status],
-        [[field_labels.percent(result.rate_area), field_labels.percent(result.rate_population),
-          field_labels.percent(target), _status(result.rate_area, target)]],
+        [
+            [
+                field_labels.percent(result.rate_area),
+                field_labels.percent(result.rate_population),
+                field_labels.percent(target),
+                _status(result.rate_area, target),
+            ]
+        ],
     )
     summary = result.summary
     names = _names(summary["district"])
     chart = report.bar_chart(names, (summary["rate_area"] * 100).tolist(), title=labels["by_area"], unit="%")
     if "rate_population" in summary:
-        chart += report.bar_chart(names, (summary["rate_population"].fillna(0) * 100).tolist(),
-                                  title=labels["by_population"], unit="%", color=report.PALETTE[2])
+        chart += report.bar_chart(
+            names,
+            (summary["rate_population"].fillna(0) * 100).tolist(),
+            title=labels["by_population"],
+            unit="%",
+            color=report.PALETTE[2],
+        )
     district_table = report.frame_table(summary.drop(columns=["mode"], errors="ignore"))
     if target is not None:
-        rows = [[name, field_labels.percent(rate), _status(rate, target)] for name, rate in zip(names, summary["rate_area"])]
-        district_table += report.table([field_labels.label("district", report.translate), labels["by_area"], status], rows)
+        rows = [
+            [name, field_labels.percent(rate), _status(rate, target)] for name, rate in zip(names, summary["rate_area"])
+        ]
+        district_table += report.table(
+            [field_labels.label("district", report.translate), labels["by_area"], status], rows
+        )
     grade_rows = [[(r.grade_zh or r.grade) if zh else r.grade, r.min_area_m2, r.radius_m] for r in rules]
-    grades = report.table([field_labels.label(c, report.translate) for c in ("grade", "min_area_m2", "radius_m")],
-                          grade_rows, digits=0)
+    grades = report.table(
+        [field_labels.label(c, report.translate) for c in ("grade", "min_area_m2", "radius_m")], grade_rows, digits=0
+    )
     parks = result.parks
     if zh:  # grade ids in words
         names_zh = {r.grade: r.grade_zh or r.grade for r in rules}
-        parks = parks.assign(**{c: [names_zh.get(g, g) for g in parks[c]] for c in ("grade", "park_grade") if c in parks})
+        parks = parks.assign(
+            **{c: [names_zh.get(g, g) for g in parks[c]] for c in ("grade", "park_grade") if c in parks}
+        )
     areas = result.service_areas.drop(columns=["geometry", "mode", "grade" if zh else "grade_zh"], errors="ignore")
     notes = [labels["mode_network"] if result.mode == "network" else labels["mode_euclidean"]]
     notes += _preset_notes(preset, language, labels)
@@ -79,16 +98,27 @@ def equity_page(path: str, title: str, result, language: str, labels: dict) -> s
     """District table (mean, Gini, population below target), Lorenz curve, score distribution."""
     summary = result.summary
     lorenz = report.line_chart(
-        result.lorenz_x.tolist(), {labels["lorenz"]: result.lorenz_y.tolist(), labels["equality"]: result.lorenz_x.tolist()},
-        title=labels["lorenz"], x_label=labels["population_share"], y_label=labels["access_share"],
+        result.lorenz_x.tolist(),
+        {labels["lorenz"]: result.lorenz_y.tolist(), labels["equality"]: result.lorenz_x.tolist()},
+        title=labels["lorenz"],
+        x_label=labels["population_share"],
+        y_label=labels["access_share"],
     )
     names = _names(summary["district"])
-    chart = report.bar_chart(names, summary["mean_m2"].fillna(0).tolist(), title=labels["mean"], unit="m²/人" if language == _ZH else "m²/person")
+    chart = report.bar_chart(
+        names,
+        summary["mean_m2"].fillna(0).tolist(),
+        title=labels["mean"],
+        unit="m²/人" if language == _ZH else "m²/person",
+    )
     notes = [labels["mode_network"] if result.mode == "network" else labels["mode_euclidean"], labels["method"]]
     notes.extend(labels["message"](m) for m in result.messages)
     sections = [
         (labels["districts"], report.frame_table(summary.drop(columns=["mode"], errors="ignore")) + chart),
-        (labels["lorenz"], f"<p>{report.escape(field_labels.label('gini', report.translate))} = {result.gini:.3f}</p>" + lorenz),
+        (
+            labels["lorenz"],
+            f"<p>{report.escape(field_labels.label('gini', report.translate))} = {result.gini:.3f}</p>" + lorenz,
+        ),
     ]
     if result.classes is not None:
         sections.append((labels["classes"], _class_section(result.classes.summary, language, labels, notes)))
@@ -100,14 +130,35 @@ def _class_section(summary, language: str, labels: dict, notes: list[str]) -> st
     """GB 55014-2021 2.1.4 table (per-capita area per class and district, 达标/未达标 strictly above the
     target) with a bar chart per class; the clause and the screening caveat go to the notes."""
     verdict = [report.translate(field_labels.MEETS if meets else field_labels.FAILS) for meets in summary["meets"]]
-    table = report.frame_table(summary.assign(meets=verdict), columns=[
-        "district", "park_class", "basis", "parks", "park_area_m2", "population", "per_capita_m2", "target_m2", "meets",
-        "mean_m2", "population_covered", "population_not_covered", "population_unreachable"])
+    table = report.frame_table(
+        summary.assign(meets=verdict),
+        columns=[
+            "district",
+            "park_class",
+            "basis",
+            "parks",
+            "park_area_m2",
+            "population",
+            "per_capita_m2",
+            "target_m2",
+            "meets",
+            "mean_m2",
+            "population_covered",
+            "population_not_covered",
+            "population_unreachable",
+        ],
+    )
     unit = "m²/人" if language == _ZH else "m²/person"
     charts = "".join(
-        report.bar_chart(_names(rows["district"]), rows["per_capita_m2"].fillna(0).tolist(),
-                         title=str(field_labels.value_label(name, report.translate)), unit=unit, color=report.PALETTE[index])
-        for index, (name, rows) in enumerate(summary.groupby("park_class", sort=False)))
+        report.bar_chart(
+            _names(rows["district"]),
+            rows["per_capita_m2"].fillna(0).tolist(),
+            title=str(field_labels.value_label(name, report.translate)),
+            unit=unit,
+            color=report.PALETTE[index],
+        )
+        for index, (name, rows) in enumerate(summary.groupby("park_class", sort=False))
+    )
     notes.insert(0, labels["classes_note"].format(f"{summary['target_m2'].max():g}"))
     return table + charts
 
@@ -124,8 +175,9 @@ def facility_page(path: str, title: str, result, types: dict, language: str, lab
     summary["type"] = [name(t) for t in summary["type"]]
     summary = summary.drop(columns=["type_label"], errors="ignore")
     overall = summary[summary["district"] == "(all)"]
-    chart = report.bar_chart(overall["type"].tolist(), (overall["share_homes"] * 100).tolist(),
-                             title=labels["share_homes"], unit="%")
+    chart = report.bar_chart(
+        overall["type"].tolist(), (overall["share_homes"] * 100).tolist(), title=labels["share_homes"], unit="%"
+    )
     completeness = result.residential["completeness"].fillna(0).to_numpy()
     bins = [0, 0.25, 0.5, 0.75, 1.0 + 1e-9]
     counts = np.histogram(completeness, bins=bins)[0]

@@ -33,8 +33,11 @@ class GradeRule:
 
 
 #: Per-capita targets of a park_service preset: key in the result -> preset key (m2/person).
-PER_CAPITA_KEYS = {"total": "per_capita_target_m2", "comprehensive": "per_capita_comprehensive_m2",
-                   "community": "per_capita_community_m2"}
+PER_CAPITA_KEYS = {
+    "total": "per_capita_target_m2",
+    "comprehensive": "per_capita_comprehensive_m2",
+    "community": "per_capita_community_m2",
+}
 
 
 #: Words that mark a typed rule as applying in historic districts only (4th part of the line).
@@ -55,8 +58,14 @@ def rules_from_preset(preset: dict) -> list[GradeRule]:
     """The `rules` list of a park_service preset, smallest threshold first."""
     try:
         rules = [
-            GradeRule(str(r["grade"]), float(r["min_area_m2"]), float(r["radius_m"]), str(r.get("grade_zh", "")),
-                      bool(r.get("historic_only", False)), str(r.get("park_class", "")))
+            GradeRule(
+                str(r["grade"]),
+                float(r["min_area_m2"]),
+                float(r["radius_m"]),
+                str(r.get("grade_zh", "")),
+                bool(r.get("historic_only", False)),
+                str(r.get("park_class", "")),
+            )
             for r in preset["rules"]
         ]
     except (KeyError, TypeError, ValueError) as error:
@@ -134,8 +143,21 @@ def assign_grades(areas, rules: list[GradeRule]) -> np.ndarray:
 CLASS_NAMES: dict[str, tuple[str, ...]] = {
     "comprehensive": ("综合公园", "全市性公园", "区域性公园", "comprehensive", "comprehensive park"),
     "community": ("社区公园", "居住区公园", "community", "community park"),
-    "specialized": ("专类公园", "动物园", "植物园", "历史名园", "遗址公园", "游乐公园", "儿童公园", "风景名胜公园",
-                    "其他专类公园", "specialized", "specialised", "specialized park", "specialised park"),
+    "specialized": (
+        "专类公园",
+        "动物园",
+        "植物园",
+        "历史名园",
+        "遗址公园",
+        "游乐公园",
+        "儿童公园",
+        "风景名胜公园",
+        "其他专类公园",
+        "specialized",
+        "specialised",
+        "specialized park",
+        "specialised park",
+    ),
     "garden": ("游园", "小区游园", "带状公园", "街旁绿地", "口袋公园", "garden", "pocket park"),
 }
 

@@ -64,12 +64,29 @@ def edition(key: str = DEFAULT_EDITION, user_dir: Path | None = None) -> Edition
     for name, spec in preset["indicators"].items():
         target = spec.get("target")
         entry = provenance.get(f"indicators.{name}", {})
-        indicators.append(Indicator(
-            key=name, name_zh=spec["name_zh"], name=spec["name"], group_zh=spec.get("group_zh", ""), unit=spec["unit"],
-            kind_zh=spec.get("kind_zh", ""), method=spec["method"], needs=tuple(spec.get("needs", ())),
-            definition_zh=spec.get("definition_zh", ""),
-            target=(target["op"], float(target["value"])) if target else None, params=dict(spec.get("params", {})),
-            clause=entry.get("clause", ""), status=entry.get("status", "unverified"),
-        ))
-    return Edition(key, preset.get("label", key), preset.get("label_zh", key), preset.get("source", ""),
-                   tuple(indicators), dict(preset.get("not_spatial", {})), preset.get("source_zh", ""))
+        indicators.append(
+            Indicator(
+                key=name,
+                name_zh=spec["name_zh"],
+                name=spec["name"],
+                group_zh=spec.get("group_zh", ""),
+                unit=spec["unit"],
+                kind_zh=spec.get("kind_zh", ""),
+                method=spec["method"],
+                needs=tuple(spec.get("needs", ())),
+                definition_zh=spec.get("definition_zh", ""),
+                target=(target["op"], float(target["value"])) if target else None,
+                params=dict(spec.get("params", {})),
+                clause=entry.get("clause", ""),
+                status=entry.get("status", "unverified"),
+            )
+        )
+    return Edition(
+        key,
+        preset.get("label", key),
+        preset.get("label_zh", key),
+        preset.get("source", ""),
+        tuple(indicators),
+        dict(preset.get("not_spatial", {})),
+        preset.get("source_zh", ""),
+    )

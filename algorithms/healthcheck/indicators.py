@@ -80,8 +80,18 @@ class CityLayers:
     def available(self) -> set[str]:
         """Names (as in Indicator.needs) of the layers present and not empty."""
         have = set()
-        for name in ("built_up", "admin_area", "residential", "parks", "greenways", "facilities", "roads",
-                     "stations", "corridors", "required_corridors"):
+        for name in (
+            "built_up",
+            "admin_area",
+            "residential",
+            "parks",
+            "greenways",
+            "facilities",
+            "roads",
+            "stations",
+            "corridors",
+            "required_corridors",
+        ):
             value = getattr(self, name)
             if value is not None and len(value):
                 have.add(name)
@@ -123,14 +133,26 @@ class HealthCheckResult:
             target = "" if ind.target is None else f"{ind.target[0]} {ind.target[1]:g}"
             scopes = [(CITY, r.value)] + sorted(r.districts.items())
             for scope, value in scopes:
-                rows.append({
-                    "indicator": ind.key, "name_zh": ind.name_zh, "name": ind.name, "group_zh": ind.group_zh,
-                    "kind_zh": ind.kind_zh, "scope": scope, "value": np.nan if value is None else float(value),
-                    "unit": ind.unit, "target": target,
-                    "passed": ind.passes(value) if r.computed else None, "computed": r.computed,
-                    "needs": ",".join(r.missing), "mode": r.mode, "method": ind.method,
-                    "status": ind.status, "clause": ind.clause,
-                })
+                rows.append(
+                    {
+                        "indicator": ind.key,
+                        "name_zh": ind.name_zh,
+                        "name": ind.name,
+                        "group_zh": ind.group_zh,
+                        "kind_zh": ind.kind_zh,
+                        "scope": scope,
+                        "value": np.nan if value is None else float(value),
+                        "unit": ind.unit,
+                        "target": target,
+                        "passed": ind.passes(value) if r.computed else None,
+                        "computed": r.computed,
+                        "needs": ",".join(r.missing),
+                        "mode": r.mode,
+                        "method": ind.method,
+                        "status": ind.status,
+                        "clause": ind.clause,
+                    }
+                )
         return pd.DataFrame(rows)
 
 
@@ -166,11 +188,19 @@ def _district_rates(summary: pd.DataFrame, column: str) -> dict[str, float]:
 
 # -- indicators ---------------------------------------------------------------------------------
 
+
 def _park_rules(indicator: Indicator):
     from ..greenspace.rules import GradeRule
 
-    return [GradeRule(grade=r["grade"], min_area_m2=float(r["min_area_m2"]), radius_m=float(r["radius_m"]),
-                      grade_zh=r.get("grade_zh", "")) for r in indicator.params["rules"]]
+    return [
+        GradeRule(
+            grade=r["grade"],
+            min_area_m2=float(r["min_area_m2"]),
+            radius_m=float(r["radius_m"]),
+            grade_zh=r.get("grade_zh", ""),
+        )
+        for r in indicator.params["rules"]
+    ]
 
 
 def park_coverage_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
@@ -178,10 +208,23 @@ def park_coverage_indicator(indicator: Indicator, layers: CityLayers) -> Indicat
     from ..greenspace.coverage import park_coverage
 
     residential, population = _in_built_up(layers)
-    result = park_coverage(layers.parks, residential, _park_rules(indicator), network=layers.network,
-                           snap_distance=layers.snap_distance, population=population, districts=layers.districts)
-    return IndicatorResult(indicator, True, 100 * result.rate_area, _district_rates(result.summary, "rate_area"),
-                           mode=result.mode, map=_service_map(result))
+    result = park_coverage(
+        layers.parks,
+        residential,
+        _park_rules(indicator),
+        network=layers.network,
+        snap_distance=layers.snap_distance,
+        population=population,
+        districts=layers.districts,
+    )
+    return IndicatorResult(
+        indicator,
+        True,
+        100 * result.rate_area,
+        _district_rates(result.summary, "rate_area"),
+        mode=result.mode,
+        map=_service_map(result),
+    )
 
 
 def _service_map(result) -> gpd.GeoDataFrame:
@@ -192,8 +235,11 @@ def _service_map(result) -> gpd.GeoDataFrame:
 def greenway_polygons(lines, crs=None) -> gpd.GeoDataFrame:
     """Greenway lines as the 'parks' of park_coverage: buffered by GREENWAY_HALF_WIDTH_M."""
     lines = np.asarray(lines, dtype=object)
-    return gpd.GeoDataFrame({"park_id": np.arange(len(lines)), "name": [None] * len(lines)},
-                            geometry=shapely.buffer(lines, GREENWAY_HALF_WIDTH_M), crs=crs)
+    return gpd.GeoDataFrame(
+        {"park_id": np.arange(len(lines)), "name": [None] * len(lines)},
+        geometry=shapely.buffer(lines, GREENWAY_HALF_WIDTH_M),
+        crs=crs,
+    )
 
 
 def greenway_coverage_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
@@ -204,11 +250,23 @@ def greenway_coverage_indicator(indicator: Indicator, layers: CityLayers) -> Ind
 
     residential, population = _in_built_up(layers)
     rule = GradeRule(grade="greenway", min_area_m2=0.0, radius_m=float(indicator.params["radius_m"]), grade_zh="绿道")
-    result = park_coverage(greenway_polygons(layers.greenways, residential.crs), residential, [rule],
-                           network=layers.network, snap_distance=layers.snap_distance, population=population,
-                           districts=layers.districts)
-    return IndicatorResult(indicator, True, 100 * result.rate_area, _district_rates(result.summary, "rate_area"),
-                           mode=result.mode, map=_service_map(result))
+    result = park_coverage(
+        greenway_polygons(layers.greenways, residential.crs),
+        residential,
+        [rule],
+        network=layers.network,
+        snap_distance=layers.snap_distance,
+        population=population,
+        districts=layers.districts,
+    )
+    return IndicatorResult(
+        indicator,
+        True,
+        100 * result.rate_area,
+        _district_rates(result.summary, "rate_area"),
+        mode=result.mode,
+        map=_service_map(result),
+    )
 
 
 def facility_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
@@ -222,14 +280,27 @@ def facility_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorRes
     if spec is None or not (facility_types == type_id).any():
         return IndicatorResult(indicator, False, missing=(f"facilities:{type_id}",))
     residential, population = _in_built_up(layers)
-    result = facility_coverage(layers.facilities, facility_types, residential, {type_id: spec},
-                               network=layers.network, snap_distance=layers.snap_distance,
-                               population=population, districts=layers.districts)
+    result = facility_coverage(
+        layers.facilities,
+        facility_types,
+        residential,
+        {type_id: spec},
+        network=layers.network,
+        snap_distance=layers.snap_distance,
+        population=population,
+        districts=layers.districts,
+    )
     column = "share_population" if population is not None else "share_homes"
     city = result.summary[result.summary["district"] == CITY].iloc[0]
     under = result.underserved
-    return IndicatorResult(indicator, True, 100 * float(city[column]), _district_rates(result.summary, column),
-                           mode=result.mode, map=gpd.GeoDataFrame(under, geometry=under.geometry, crs=residential.crs))
+    return IndicatorResult(
+        indicator,
+        True,
+        100 * float(city[column]),
+        _district_rates(result.summary, column),
+        mode=result.mode,
+        map=gpd.GeoDataFrame(under, geometry=under.geometry, crs=residential.crs),
+    )
 
 
 def station_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
@@ -245,9 +316,14 @@ def station_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResu
     values = np.asarray(population, dtype=float)
     reachable = reachable_homes(layers.network, geometries, layers.snap_distance)
     radius = float(indicator.params["radius_m"])
-    result = station_catchments(layers.network, np.asarray(layers.stations, dtype=object), [radius],
-                                population_geometries=geometries[reachable], population_values=values[reachable],
-                                snap_distance=layers.snap_distance)
+    result = station_catchments(
+        layers.network,
+        np.asarray(layers.stations, dtype=object),
+        [radius],
+        population_geometries=geometries[reachable],
+        population_values=values[reachable],
+        snap_distance=layers.snap_distance,
+    )
     total = float(values.sum())
     covered = result.population_covered if result.population_covered == result.population_covered else 0.0
     polygons = [p for p in result.polygons if p is not None]
@@ -255,13 +331,17 @@ def station_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResu
     districts = {}
     for name, district in _district_parts(layers):
         people = float(apportion([district], geometries, values)[0])
-        inside = 0.0 if union is None else float(apportion([shapely.intersection(union, district)],
-                                                           geometries[reachable], values[reachable])[0])
+        inside = (
+            0.0
+            if union is None
+            else float(apportion([shapely.intersection(union, district)], geometries[reachable], values[reachable])[0])
+        )
         if people > 0:
             districts[name] = 100 * inside / people
     frame = gpd.GeoDataFrame({"band_m": [radius] * len(polygons)}, geometry=polygons, crs=residential.crs)
-    return IndicatorResult(indicator, True, 100 * covered / total if total > 0 else None, districts,
-                           mode="network", map=frame)
+    return IndicatorResult(
+        indicator, True, 100 * covered / total if total > 0 else None, districts, mode="network", map=frame
+    )
 
 
 def waterlogging_points(layers: CityLayers) -> tuple[np.ndarray, str]:
@@ -272,8 +352,15 @@ def waterlogging_points(layers: CityLayers) -> tuple[np.ndarray, str]:
     from ..drainage.depressions import find_depressions
 
     dem = layers.dem
-    found = find_depressions(dem.elevation, dem.transform, crs=dem.crs, metric_crs=dem.metric_crs, latlon=dem.latlon,
-                             min_depth=dem.min_depth, min_area_m2=dem.min_area_m2)
+    found = find_depressions(
+        dem.elevation,
+        dem.transform,
+        crs=dem.crs,
+        metric_crs=dem.metric_crs,
+        latlon=dem.latlon,
+        min_depth=dem.min_depth,
+        min_area_m2=dem.min_area_m2,
+    )
     return shapely.point_on_surface(found.depressions.geometry.to_numpy()), "dem"
 
 
@@ -288,8 +375,14 @@ def waterlogging_indicator(indicator: Indicator, layers: CityLayers) -> Indicato
         if area > 0:
             districts[name] = float(shapely.intersects(district, inside).sum()) / area
     crs = layers.residential.crs if layers.residential is not None else None
-    return IndicatorResult(indicator, True, len(inside) / (built.area / KM2), districts, mode=mode,
-                           map=gpd.GeoDataFrame({"source": [mode] * len(inside)}, geometry=list(inside), crs=crs))
+    return IndicatorResult(
+        indicator,
+        True,
+        len(inside) / (built.area / KM2),
+        districts,
+        mode=mode,
+        map=gpd.GeoDataFrame({"source": [mode] * len(inside)}, geometry=list(inside), crs=crs),
+    )
 
 
 def road_density_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
@@ -302,17 +395,30 @@ def road_density_indicator(indicator: Indicator, layers: CityLayers) -> Indicato
         area = shapely.intersection(built, district).area / KM2
         if area > 0:
             districts[name] = float(shapely.length(shapely.intersection(pieces, district)).sum()) / 1000 / area
-    return IndicatorResult(indicator, True, float(shapely.length(pieces).sum()) / 1000 / (built.area / KM2), districts,
-                           map=gpd.GeoDataFrame({"length_m": shapely.length(pieces)}, geometry=list(pieces)))
+    return IndicatorResult(
+        indicator,
+        True,
+        float(shapely.length(pieces).sum()) / 1000 / (built.area / KM2),
+        districts,
+        map=gpd.GeoDataFrame({"length_m": shapely.length(pieces)}, geometry=list(pieces)),
+    )
 
 
 def development_intensity_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
     """Built-up area as a percentage of the city's (市辖区) area; per district of the district's."""
     built, admin = _union(layers.built_up), _union(layers.admin_area)
-    districts = {name: 100 * shapely.intersection(built, d).area / d.area for name, d in _district_parts(layers) if d.area > 0}
-    return IndicatorResult(indicator, True, 100 * shapely.intersection(built, admin).area / admin.area, districts,
-                           map=gpd.GeoDataFrame({"area_km2": [shapely.intersection(built, admin).area / KM2]},
-                                                geometry=[shapely.intersection(built, admin)]))
+    districts = {
+        name: 100 * shapely.intersection(built, d).area / d.area for name, d in _district_parts(layers) if d.area > 0
+    }
+    return IndicatorResult(
+        indicator,
+        True,
+        100 * shapely.intersection(built, admin).area / admin.area,
+        districts,
+        map=gpd.GeoDataFrame(
+            {"area_km2": [shapely.intersection(built, admin).area / KM2]}, geometry=[shapely.intersection(built, admin)]
+        ),
+    )
 
 
 def cluster_size_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
@@ -325,9 +431,13 @@ def cluster_size_indicator(indicator: Indicator, layers: CityLayers) -> Indicato
         inside = shapely.area(shapely.intersection(parts, district)) / KM2
         if inside.max() > 0:
             districts[name] = float(inside.max())
-    return IndicatorResult(indicator, True, float(areas.max()), districts,
-                           map=gpd.GeoDataFrame({"cluster": np.arange(1, len(parts) + 1), "area_km2": areas},
-                                                geometry=list(parts)))
+    return IndicatorResult(
+        indicator,
+        True,
+        float(areas.max()),
+        districts,
+        map=gpd.GeoDataFrame({"cluster": np.arange(1, len(parts) + 1), "area_km2": areas}, geometry=list(parts)),
+    )
 
 
 def dense_land_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
@@ -339,10 +449,20 @@ def dense_land_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorR
     density = np.divide(np.asarray(population, dtype=float), area / KM2, out=np.zeros(len(area)), where=area > 0)
     dense = density > float(indicator.params["density_per_km2"])
     homes = home_points(geometries)
-    districts = {name: float(area[dense & shapely.intersects(d, homes)].sum()) / KM2 for name, d in _district_parts(layers)}
-    return IndicatorResult(indicator, True, float(area[dense].sum()) / KM2, districts,
-                           map=gpd.GeoDataFrame({"density_per_km2": density[dense], "area_m2": area[dense]},
-                                                geometry=list(geometries[dense]), crs=residential.crs))
+    districts = {
+        name: float(area[dense & shapely.intersects(d, homes)].sum()) / KM2 for name, d in _district_parts(layers)
+    }
+    return IndicatorResult(
+        indicator,
+        True,
+        float(area[dense].sum()) / KM2,
+        districts,
+        map=gpd.GeoDataFrame(
+            {"density_per_km2": density[dense], "area_m2": area[dense]},
+            geometry=list(geometries[dense]),
+            crs=residential.crs,
+        ),
+    )
 
 
 def wide_enough(corridors, min_width: float):
@@ -364,8 +484,13 @@ def eco_corridor_indicator(indicator: Indicator, layers: CityLayers) -> Indicato
         if total > 0:
             districts[name] = 100 * float(shapely.length(shapely.intersection(achieved, district)).sum()) / total
     total = float(shapely.length(required).sum())
-    return IndicatorResult(indicator, True, 100 * float(shapely.length(achieved).sum()) / total if total > 0 else None,
-                           districts, map=gpd.GeoDataFrame({"min_width_m": [indicator.params["min_width_m"]]}, geometry=[wide]))
+    return IndicatorResult(
+        indicator,
+        True,
+        100 * float(shapely.length(achieved).sum()) / total if total > 0 else None,
+        districts,
+        map=gpd.GeoDataFrame({"min_width_m": [indicator.params["min_width_m"]]}, geometry=[wide]),
+    )
 
 
 METHODS: dict[str, Callable[[Indicator, CityLayers], IndicatorResult]] = {
@@ -382,8 +507,12 @@ METHODS: dict[str, Callable[[Indicator, CityLayers], IndicatorResult]] = {
 }
 
 
-def city_health_check(edition: Edition, layers: CityLayers, progress: Callable[[float], None] | None = None,
-                      is_canceled: Callable[[], bool] | None = None) -> HealthCheckResult:
+def city_health_check(
+    edition: Edition,
+    layers: CityLayers,
+    progress: Callable[[float], None] | None = None,
+    is_canceled: Callable[[], bool] | None = None,
+) -> HealthCheckResult:
     """Every indicator of `edition` that has a method: computed when its layers are there, else
     returned as not computed with the missing layers."""
     have = layers.available()

@@ -23,22 +23,53 @@ def health_check_page(result: HealthCheckResult, labels: dict, notes: dict[str, 
     name = (lambda r: r["name_zh"]) if lang.startswith("zh") else (lambda r: f"{r['name']} ({r['name_zh']})")
     rows = []
     for _, r in city.iterrows():
-        rows.append([r["group_zh"], name(r), r["kind_zh"], _value(r["value"]) if r["computed"] else labels["not_computed"],
-                     r["unit"], r["target"], verdict[r["passed"]] if r["computed"] else "",
-                     labels["status_" + r["status"]], notes.get(r["indicator"], "")])
+        rows.append(
+            [
+                r["group_zh"],
+                name(r),
+                r["kind_zh"],
+                _value(r["value"]) if r["computed"] else labels["not_computed"],
+                r["unit"],
+                r["target"],
+                verdict[r["passed"]] if r["computed"] else "",
+                labels["status_" + r["status"]],
+                notes.get(r["indicator"], ""),
+            ]
+        )
     computed = city[city["computed"]]
-    counts = report.table([labels["measure"], labels["count"]], [
-        [labels["indicators"], len(city)], [labels["computed"], len(computed)],
-        [labels["pass"], int((computed["passed"] == True).sum())],  # noqa: E712 (object column)
-        [labels["fail"], int((computed["passed"] == False).sum())],  # noqa: E712
-        [labels["not_computed"], len(city) - len(computed)],
-    ])
+    counts = report.table(
+        [labels["measure"], labels["count"]],
+        [
+            [labels["indicators"], len(city)],
+            [labels["computed"], len(computed)],
+            [labels["pass"], int((computed["passed"] == True).sum())],  # noqa: E712 (object column)
+            [labels["fail"], int((computed["passed"] == False).sum())],  # noqa: E712
+            [labels["not_computed"], len(city) - len(computed)],
+        ],
+    )
     sections = [
-        (labels["edition"], f"<p>{report.escape(result.edition.label_zh if lang.startswith('zh') else result.edition.label)}</p>"
-                             f"<p class=\"note\">{report.escape(result.edition.citation(lang))}</p>" + counts),
-        (labels["city_table"], report.table([labels["group"], labels["indicator"], labels["kind"], labels["value"],
-                                             labels["unit"], labels["target"], labels["verdict"], labels["status"],
-                                             labels["method"]], rows)),
+        (
+            labels["edition"],
+            f"<p>{report.escape(result.edition.label_zh if lang.startswith('zh') else result.edition.label)}</p>"
+            f'<p class="note">{report.escape(result.edition.citation(lang))}</p>' + counts,
+        ),
+        (
+            labels["city_table"],
+            report.table(
+                [
+                    labels["group"],
+                    labels["indicator"],
+                    labels["kind"],
+                    labels["value"],
+                    labels["unit"],
+                    labels["target"],
+                    labels["verdict"],
+                    labels["status"],
+                    labels["method"],
+                ],
+                rows,
+            ),
+        ),
     ]
     districts = table[(table["scope"] != CITY) & table["computed"]]
     if len(districts):
@@ -47,19 +78,46 @@ def health_check_page(result: HealthCheckResult, labels: dict, notes: dict[str, 
         pivot = pivot[order]
         district_rows = [[scope, *[_value(v) for v in values]] for scope, values in zip(pivot.index, pivot.to_numpy())]
         units = dict(zip(city["name_zh"], city["unit"]))
-        sections.append((labels["district_table"], report.table(
-            [labels["district"], *[f"{n} ({units[n]})" for n in order]], district_rows)))
+        sections.append(
+            (
+                labels["district_table"],
+                report.table([labels["district"], *[f"{n} ({units[n]})" for n in order]], district_rows),
+            )
+        )
     missing = city[~city["computed"]]
     if len(missing):
-        sections.append((labels["not_computed_title"], report.table(
-            [labels["indicator"], labels["needs"]],
-            [[name(r), ", ".join(labels.get("layer_" + n.split(":")[0], n) + (f" ({n.split(':')[1]})" if ":" in n else "")
-                                 for n in r["needs"].split(","))] for _, r in missing.iterrows()])))
+        sections.append(
+            (
+                labels["not_computed_title"],
+                report.table(
+                    [labels["indicator"], labels["needs"]],
+                    [
+                        [
+                            name(r),
+                            ", ".join(
+                                labels.get("layer_" + n.split(":")[0], n)
+                                + (f" ({n.split(':')[1]})" if ":" in n else "")
+                                for n in r["needs"].split(",")
+                            ),
+                        ]
+                        for _, r in missing.iterrows()
+                    ],
+                ),
+            )
+        )
     if result.edition.not_spatial:
         rows = [[group, "、".join(names)] for group, names in result.edition.not_spatial.items()]
         sections.append((labels["not_spatial_title"], report.table([labels["group"], labels["indicator"]], rows)))
     chart_rows = computed[computed["unit"] == "%"]
     if len(chart_rows):
-        sections.append((labels["chart_title"], report.bar_chart(
-            [str(n) for n in chart_rows["name_zh"]], [float(np.nan_to_num(v)) for v in chart_rows["value"]], unit="%")))
+        sections.append(
+            (
+                labels["chart_title"],
+                report.bar_chart(
+                    [str(n) for n in chart_rows["name_zh"]],
+                    [float(np.nan_to_num(v)) for v in chart_rows["value"]],
+                    unit="%",
+                ),
+            )
+        )
     return report.page(labels["title"], sections, [labels["note_screening"], labels["note_status"]], lang=lang)

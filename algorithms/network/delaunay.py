@@ -37,6 +37,7 @@ except ImportError:  # numba comes with pyflwdir; without it frontage.py asks GE
     def njit(**_options):
         return lambda function: function
 
+
 #: The frame triangle's vertices lie about this many extents away from the points.
 FRAME_SCALE = 30.0
 
@@ -105,9 +106,11 @@ def _incircle(ax, ay, bx, by, cx, cy, dx, dy):
     adx, ady = ax - dx, ay - dy
     bdx, bdy = bx - dx, by - dy
     cdx, cdy = cx - dx, cy - dy
-    return ((adx * adx + ady * ady) * (bdx * cdy - bdy * cdx)
-            + (bdx * bdx + bdy * bdy) * (cdx * ady - cdy * adx)
-            + (cdx * cdx + cdy * cdy) * (adx * bdy - ady * bdx))
+    return (
+        (adx * adx + ady * ady) * (bdx * cdy - bdy * cdx)
+        + (bdx * bdx + bdy * bdy) * (cdx * ady - cdy * adx)
+        + (cdx * cdx + cdy * cdy) * (adx * bdy - ady * bdx)
+    )
 
 
 @njit(cache=True, nogil=True)
@@ -268,10 +271,10 @@ def smallest_enclosing_rings(xy, starts, area, queries):
     low = np.empty((n, 2))
     high = np.empty((n, 2))
     for k in range(n):
-        low[k, 0] = xy[starts[k]:starts[k + 1], 0].min()
-        low[k, 1] = xy[starts[k]:starts[k + 1], 1].min()
-        high[k, 0] = xy[starts[k]:starts[k + 1], 0].max()
-        high[k, 1] = xy[starts[k]:starts[k + 1], 1].max()
+        low[k, 0] = xy[starts[k] : starts[k + 1], 0].min()
+        low[k, 1] = xy[starts[k] : starts[k + 1], 1].min()
+        high[k, 0] = xy[starts[k] : starts[k + 1], 0].max()
+        high[k, 1] = xy[starts[k] : starts[k + 1], 1].max()
     result = np.full(len(queries), -1, dtype=np.int64)
     for q in range(len(queries)):
         px, py = xy[starts[queries[q]], 0], xy[starts[queries[q]], 1]

@@ -56,6 +56,7 @@ JITTER = 1e-5
 #: Beyond it the frame may own land, counted as reached: an absurd offset's far edges may stay.
 MAX_MARGIN_EXTENTS = 100.0
 
+
 def reach_fractions(network: Network, distance: np.ndarray, cutoff: float, edges: np.ndarray | None = None):
     """For each edge (all, or `edges`): the fraction reached walking in from u and from v (0-1)."""
     edges = np.arange(network.n_edges) if edges is None else edges
@@ -125,7 +126,7 @@ def unreached_land(points: np.ndarray, outside: list, margin: float) -> list:
         return unreached_land_geos(points, outside, margin)
     if not is_delaunay(corners, triangles, neighbours):  # never seen; GEOS then does it
         return unreached_land_geos(points, outside, margin)
-    corners[:len(points)] = points - origin  # circumcentres of the points as given (see above)
+    corners[: len(points)] = points - origin  # circumcentres of the points as given (see above)
     frame = np.zeros(3, dtype=bool)  # the frame vertices count as reached
     lands = [_land_within_rings(corners, local, triangles, neighbours, np.r_[mask, frame], origin) for mask in outside]
     if any(land is None for land in lands):
@@ -147,7 +148,7 @@ def _land_within_rings(corners, jittered, triangles, neighbours, inside, origin)
     xy = circumcentres(corners, triangles[sequence])
     flat = ~np.isfinite(xy).all(axis=1)
     if flat.any():
-        xy[flat] = circumcentres(np.r_[jittered, corners[len(jittered):]], triangles[sequence[flat]])
+        xy[flat] = circumcentres(np.r_[jittered, corners[len(jittered) :]], triangles[sequence[flat]])
     ring = np.repeat(np.arange(len(starts) - 1), np.diff(starts))
     following = np.arange(1, len(sequence) + 1)
     following[starts[1:] - 1] = starts[:-1]
@@ -159,7 +160,7 @@ def _land_within_rings(corners, jittered, triangles, neighbours, inside, origin)
         if (polygon_of[holes] < 0).any():  # a hole in no outer ring: never seen
             return None
     rings = shapely.linearrings(xy + origin, indices=ring)
-    order = np.lexsort((area < 0, polygon_of))[np.count_nonzero(polygon_of < 0):]  # each outer ring before its holes
+    order = np.lexsort((area < 0, polygon_of))[np.count_nonzero(polygon_of < 0) :]  # each outer ring before its holes
     _, polygon = np.unique(polygon_of[order], return_inverse=True)
     land = shapely.multipolygons(shapely.polygons(rings[order], indices=polygon.ravel()))
     return land if shapely.is_valid(land) else shapely.make_valid(land)
@@ -171,13 +172,17 @@ def unreached_land_geos(points: np.ndarray, outside: list, margin: float) -> lis
     diagram (GEOS gives overlapping cells where the outermost points are collinear)."""
     lo, hi = points.min(axis=0), points.max(axis=0)
     far = np.ptp(points, axis=0).max() + 2 * margin + 1.0
-    corners = np.array([[lo[0] - far, lo[1] - far], [hi[0] + far, lo[1] - far], [hi[0] + far, hi[1] + far], [lo[0] - far, hi[1] + far]])
+    corners = np.array(
+        [[lo[0] - far, lo[1] - far], [hi[0] + far, lo[1] - far], [hi[0] + far, hi[1] + far], [lo[0] - far, hi[1] + far]]
+    )
     sites = np.r_[points, corners]
     frame = shapely.box(*(lo - 2 * far), *(hi + 2 * far))
     cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(sites), extend_to=frame))
     xy, cell_of = shapely.get_coordinates(cells, return_index=True)
     count = np.bincount(cell_of, minlength=len(cells))
-    mean = np.c_[np.bincount(cell_of, xy[:, 0], len(cells)), np.bincount(cell_of, xy[:, 1], len(cells))] / count[:, None]
+    mean = (
+        np.c_[np.bincount(cell_of, xy[:, 0], len(cells)), np.bincount(cell_of, xy[:, 1], len(cells))] / count[:, None]
+    )
     owner = cKDTree(sites).query(mean)[1]  # the mean of a (convex) cell's corners lies in it
     frame_sites = np.zeros(4, dtype=bool)
     return [shapely.union_all(shapely.make_valid(cells[np.r_[mask, frame_sites][owner]])) for mask in outside]
@@ -210,8 +215,12 @@ def _street_samples(network: Network, distance: np.ndarray, cutoffs, edges: np.n
         cut_u = np.flatnonzero(partial & (from_u > 0))
         cut_v = np.flatnonzero(partial & (from_v > 0))
         edge_parts += [cut_u, cut_u, cut_v, cut_v]
-        t_parts += [from_u[cut_u] - gap[cut_u], from_u[cut_u] + gap[cut_u],
-                    1 - from_v[cut_v] - gap[cut_v], 1 - from_v[cut_v] + gap[cut_v]]
+        t_parts += [
+            from_u[cut_u] - gap[cut_u],
+            from_u[cut_u] + gap[cut_u],
+            1 - from_v[cut_v] - gap[cut_v],
+            1 - from_v[cut_v] + gap[cut_v],
+        ]
     edge, t = np.concatenate(edge_parts), np.concatenate(t_parts)
     inner = (t > 0) & (t < 1)
     edge, t = edge[inner], t[inner]

@@ -187,7 +187,12 @@ def build_network(
     remap = np.full(len(xy), -1)
     remap[used] = np.arange(len(used))
     return Network(
-        xy=xy[used], u=remap[u], v=remap[v], length=length, cost=edge_cost, line=seg_owner,
+        xy=xy[used],
+        u=remap[u],
+        v=remap[v],
+        length=length,
+        cost=edge_cost,
+        line=seg_owner,
         excluded_lines=int(n_lines - keep.sum()),
     )
 
@@ -221,7 +226,9 @@ def _join_within_tolerance(xy, first_input, node_of, segment_start, end_vertices
         group_a, group_b = members.get(a, [a]), members.get(b, [b])
         if group_a is group_b:
             continue
-        if len(group_a) + len(group_b) > 2 and not all((min(i, j), max(i, j)) in allowed for i in group_a for j in group_b):
+        if len(group_a) + len(group_b) > 2 and not all(
+            (min(i, j), max(i, j)) in allowed for i in group_a for j in group_b
+        ):
             continue
         joined = group_a + group_b
         for k in joined:
@@ -242,7 +249,7 @@ def _walks_between(tree: cKDTree, u, v, pairs, limit, chunk=1024):
     walk = np.full(len(pairs), np.inf)
     local = np.full(len(xy), -1)
     for first in range(0, len(starts), chunk):
-        here = starts[first:first + chunk]
+        here = starts[first : first + chunk]
         near = np.unique(np.concatenate(tree.query_ball_point(xy[here], limit, return_sorted=False)).astype(np.int64))
         local[near] = np.arange(len(near))
         inside = (local[u] >= 0) & (local[v] >= 0) & (u != v)
@@ -254,6 +261,7 @@ def _walks_between(tree: cKDTree, u, v, pairs, limit, chunk=1024):
         walk[mine] = rows[row_of[mine] - first, local[pairs[mine, 1]]]
         local[near] = -1
     return walk
+
 
 def excluded_mask(values: Iterable, excluded_values: Iterable[str]) -> np.ndarray:
     """True where a line's class value (e.g. OSM `highway`) is in `excluded_values` (compared as

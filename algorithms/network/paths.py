@@ -48,8 +48,12 @@ def multi_source(network: Network, sources, cutoff: float = np.inf) -> MultiSour
         return MultiSourceResult(distance, label)
     nodes, first = np.unique(sources[valid], return_index=True)
     distance, _, nearest = dijkstra(
-        network.matrix(), directed=False, indices=nodes, min_only=True,
-        limit=cutoff, return_predecessors=True,
+        network.matrix(),
+        directed=False,
+        indices=nodes,
+        min_only=True,
+        limit=cutoff,
+        return_predecessors=True,
     )
     reached = nearest >= 0
     # nearest holds the source *node*; map it back to the first input index at that node.
@@ -70,9 +74,7 @@ def distances_from(network: Network, sources, cutoff: float = np.inf) -> np.ndar
     out = np.full((len(sources), network.n_nodes), np.inf)
     valid = np.flatnonzero(sources >= 0)
     if valid.size:
-        out[valid] = np.atleast_2d(
-            dijkstra(network.matrix(), directed=False, indices=sources[valid], limit=cutoff)
-        )
+        out[valid] = np.atleast_2d(dijkstra(network.matrix(), directed=False, indices=sources[valid], limit=cutoff))
     return out
 
 
@@ -99,11 +101,11 @@ def catchments(
     report = checkpoint(progress, is_canceled)
     for start in range(0, len(valid_sources), chunk):
         report(start / len(valid_sources))
-        batch = valid_sources[start:start + chunk]
+        batch = valid_sources[start : start + chunk]
         limits = cutoffs[batch]
-        rows = np.atleast_2d(
-            dijkstra(matrix, directed=False, indices=sources[batch], limit=float(limits.max()))
-        )[:, target_nodes]
+        rows = np.atleast_2d(dijkstra(matrix, directed=False, indices=sources[batch], limit=float(limits.max())))[
+            :, target_nodes
+        ]
         hit_r, hit_c = np.nonzero(rows <= limits[:, None])
         parts_s.append(batch[hit_r])
         parts_t.append(valid_targets[hit_c])

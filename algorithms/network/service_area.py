@@ -89,21 +89,31 @@ def service_areas(
     for cutoff in cutoffs:
         segments = reached_segments(network, distance, cutoff)
         keep = segments.length > 0
-        pieces.append(ReachedSegments(*(a[keep] for a in (segments.edge, segments.t0, segments.t1, segments.length)))
-                      if keep.any() else None)
+        pieces.append(
+            ReachedSegments(*(a[keep] for a in (segments.edge, segments.t0, segments.t1, segments.length)))
+            if keep.any()
+            else None
+        )
     boxes = [None if p is None else _buffer_box(network, p, offset) for p in pieces]
-    lands = in_background(lambda: land_of_unreached_streets(network, distance, list(cutoffs), boxes, offset),
-                          sum(len(p.edge) for p in pieces if p is not None) >= BACKGROUND_TRIM_PIECES)
+    lands = in_background(
+        lambda: land_of_unreached_streets(network, distance, list(cutoffs), boxes, offset),
+        sum(len(p.edge) for p in pieces if p is not None) >= BACKGROUND_TRIM_PIECES,
+    )
     buffers = []
     for cutoff, piece in zip(cutoffs, pieces):
         if piece is not None:
             # Buffer straight-through chains and union them (cascaded): a few long pieces overlay far
             # faster than one buffer per segment, and much faster than buffering one MultiLineString.
-            buffers.append(union_in_halves(shapely.buffer(_straight_chains(network, piece), offset, quad_segs=quad_segs)))
+            buffers.append(
+                union_in_halves(shapely.buffer(_straight_chains(network, piece), offset, quad_segs=quad_segs))
+            )
             continue
         reached = np.isfinite(distance) & (distance <= cutoff)
-        buffers.append(shapely.buffer(shapely.multipoints(network.xy[reached]), offset, quad_segs=quad_segs)
-                       if reached.any() else None)
+        buffers.append(
+            shapely.buffer(shapely.multipoints(network.xy[reached]), offset, quad_segs=quad_segs)
+            if reached.any()
+            else None
+        )
     return trim(buffers, lands())
 
 
@@ -207,8 +217,9 @@ def two_point_multilinestrings(segments: np.ndarray, starts: np.ndarray) -> np.n
         return np.array([shapely.MultiLineString()] * count, dtype=object)
     longest = int(np.diff(starts).max())
     padded = np.r_[starts, np.full(max(longest - count, 0), starts[-1])]
-    lines = shapely.from_ragged_array(shapely.GeometryType.MULTILINESTRING, segments.reshape(-1, 2),
-                                      (np.arange(0, 2 * len(segments) + 1, 2), padded))
+    lines = shapely.from_ragged_array(
+        shapely.GeometryType.MULTILINESTRING, segments.reshape(-1, 2), (np.arange(0, 2 * len(segments) + 1, 2), padded)
+    )
     return lines[:count]
 
 
@@ -229,7 +240,7 @@ def service_areas_per_source(
     report = checkpoint(progress, is_canceled)
     for start in range(0, len(sources), chunk):
         report(start / len(sources))
-        rows = distances_from(network, sources[start:start + chunk], cutoff)
+        rows = distances_from(network, sources[start : start + chunk], cutoff)
         for k, row in enumerate(rows):
             if sources[start + k] < 0:
                 continue

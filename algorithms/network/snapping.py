@@ -118,7 +118,9 @@ def _snap_nearest(network: Network, points, rows, max_distance: float, edge, dis
     if rows.size == 0:
         return
     limit = None if not np.isfinite(max_distance) else float(max_distance)
-    (pi, ei), d = network.edge_tree().query_nearest(points[rows], max_distance=limit, return_distance=True, all_matches=False)
+    (pi, ei), d = network.edge_tree().query_nearest(
+        points[rows], max_distance=limit, return_distance=True, all_matches=False
+    )
     if pi.size == 0:
         return
     target = rows[pi]

@@ -129,7 +129,11 @@ def station_catchments(
     bands = sorted(float(b) for b in bands_m)
     n = len(station_points)
     access_points, access_station = _access_points(station_points, entrance_points, entrance_station)
-    network = streets if isinstance(streets, nw.Network) else nw.build_network(streets, tolerance=tolerance, excluded=excluded)
+    network = (
+        streets
+        if isinstance(streets, nw.Network)
+        else nw.build_network(streets, tolerance=tolerance, excluded=excluded)
+    )
     network, (snap,) = nw.with_points(network, access_points, max_distance=snap_distance)
     if not snap.reachable.any():
         raise NoStationOnNetworkError(snap_distance)
@@ -154,24 +158,37 @@ def station_catchments(
             polygons[:, b] = _disjoint(polygons[:, b])
 
     flat = polygons.reshape(-1)
-    population = (apportion(flat, population_geometries, population_values)
-                  if population_geometries is not None else np.full(len(flat), np.nan))
+    population = (
+        apportion(flat, population_geometries, population_values)
+        if population_geometries is not None
+        else np.full(len(flat), np.nan)
+    )
     areas = np.array([p.area if p is not None else 0.0 for p in flat])
     band_column = np.tile(np.asarray(bands), n)
-    circle = math.pi * band_column ** 2
-    catchments = pd.DataFrame({
-        "station": np.repeat(np.arange(n), len(bands)), "band_m": band_column, "area_m2": areas,
-        "circle_m2": circle, "pedshed_ratio": pedshed_ratio(areas, band_column), "reached_length_m": lengths.reshape(-1),
-        "population": population,
-    })
+    circle = math.pi * band_column**2
+    catchments = pd.DataFrame(
+        {
+            "station": np.repeat(np.arange(n), len(bands)),
+            "band_m": band_column,
+            "area_m2": areas,
+            "circle_m2": circle,
+            "pedshed_ratio": pedshed_ratio(areas, band_column),
+            "reached_length_m": lengths.reshape(-1),
+            "population": population,
+        }
+    )
     outer = [p for p in polygons[:, -1] if p is not None]
     covered = nw.union_in_halves(outer) if outer else None
-    covered_population = (float(apportion([covered], population_geometries, population_values)[0])
-                          if population_geometries is not None and covered is not None else math.nan)
+    covered_population = (
+        float(apportion([covered], population_geometries, population_values)[0])
+        if population_geometries is not None and covered is not None
+        else math.nan
+    )
     stations = _station_table(n, snap, access_station, nw.component_report(network).on_small_island(snap.node))
     report(1.0)
-    return CatchmentResult(catchments, flat, stations, covered_population,
-                           float(covered.area) if covered is not None else 0.0)
+    return CatchmentResult(
+        catchments, flat, stations, covered_population, float(covered.area) if covered is not None else 0.0
+    )
 
 
 def _batches(items, size: int):
@@ -266,11 +283,20 @@ def _station_table(n, snap, access_station, island) -> pd.DataFrame:
         if mine.any():
             snap_m[k] = snap.distance[mine].min()
             on_island[k] = bool(island[mine].all())
-    return pd.DataFrame({"station": np.arange(n), "snap_m": snap_m, "on_network": ~np.isnan(snap_m),
-                         "small_island": on_island, "access_points": entrances})
+    return pd.DataFrame(
+        {
+            "station": np.arange(n),
+            "snap_m": snap_m,
+            "on_network": ~np.isnan(snap_m),
+            "small_island": on_island,
+            "access_points": entrances,
+        }
+    )
 
 
-def summary_table(names: list[str], catchments: pd.DataFrame, stations: pd.DataFrame, bands: list[float]) -> pd.DataFrame:
+def summary_table(
+    names: list[str], catchments: pd.DataFrame, stations: pd.DataFrame, bands: list[float]
+) -> pd.DataFrame:
     """One row per station: name, snap distance, flags, and area_/population_/pedshed_/length_<band>."""
     table = pd.DataFrame({"name": names})
     table = table.join(stations.set_index("station")[["snap_m", "on_network", "small_island", "access_points"]])

@@ -61,8 +61,7 @@ class Journey:
     uses_express: bool
 
 
-def build_graph(lines: list[Line], model: RunTimeModel, service: ServiceParameters,
-                with_express: bool) -> nx.DiGraph:
+def build_graph(lines: list[Line], model: RunTimeModel, service: ServiceParameters, with_express: bool) -> nx.DiGraph:
     """The station-line graph of all-stop services, plus express services where `with_express`."""
     graph = nx.DiGraph()
     platforms: dict[str, list[tuple]] = {}  # station id -> [(line, service, index)]
@@ -109,8 +108,9 @@ def check_destination(lines: list[Line], destination: str) -> None:
             raise ExpressSkipsDestinationError(line.line_id, line.names[index])
 
 
-def journeys_to(graph: nx.DiGraph, destination: str,
-                is_canceled: Callable[[], bool] | None = None) -> dict[str, Journey]:
+def journeys_to(
+    graph: nx.DiGraph, destination: str, is_canceled: Callable[[], bool] | None = None
+) -> dict[str, Journey]:
     """Quickest journey from every station that can reach `destination` (Dijkstra backwards from
     the destination over graph.pred, keeping in-vehicle, wait and transfer sums along)."""
     target = ("D", destination)
@@ -161,12 +161,18 @@ def _journey(graph: nx.DiGraph, origin, successor: dict) -> Journey:
             uses_express = uses_express or nxt[2] == EXPRESS
         node = nxt
     total = sums["in_vehicle"] + sums["wait"] + sums["transfer"]
-    return Journey(total, sums["in_vehicle"], sums["wait"], sums["transfer"], max(boardings - 1, 0), lines_used,
-                   uses_express)
+    return Journey(
+        total, sums["in_vehicle"], sums["wait"], sums["transfer"], max(boardings - 1, 0), lines_used, uses_express
+    )
 
 
-def compare_patterns(lines: list[Line], destination: str, model: RunTimeModel, service: ServiceParameters,
-                     is_canceled: Callable[[], bool] | None = None) -> dict[str, tuple[Journey | None, Journey | None]]:
+def compare_patterns(
+    lines: list[Line],
+    destination: str,
+    model: RunTimeModel,
+    service: ServiceParameters,
+    is_canceled: Callable[[], bool] | None = None,
+) -> dict[str, tuple[Journey | None, Journey | None]]:
     """Station id -> (all-stop journey, journey with the express added) to `destination`; None
     where the destination cannot be reached. Raises ExpressSkipsDestinationError."""
     check_destination(lines, destination)
@@ -176,9 +182,13 @@ def compare_patterns(lines: list[Line], destination: str, model: RunTimeModel, s
     return {sid: (all_stop.get(sid), express.get(sid)) for sid in sorted(stations)}
 
 
-def od_matrix(lines: list[Line], model: RunTimeModel, service: ServiceParameters,
-              progress: Callable[[float], None] | None = None,  # fraction done, 0-1
-              is_canceled: Callable[[], bool] | None = None) -> list[tuple[str, str, float, float]]:
+def od_matrix(
+    lines: list[Line],
+    model: RunTimeModel,
+    service: ServiceParameters,
+    progress: Callable[[float], None] | None = None,  # fraction done, 0-1
+    is_canceled: Callable[[], bool] | None = None,
+) -> list[tuple[str, str, float, float]]:
     """(origin, destination, all-stop minutes, express minutes) for every ordered station pair that
     is connected (express pass-through destinations included: riders change to the all-stop)."""
     graphs = [build_graph(lines, model, service, flag) for flag in (False, True)]

@@ -42,10 +42,26 @@ class ExpressEvaluation:
 
 
 STATION_COLUMNS = (
-    "station_id", "name", "lines", "express_stop",
-    "allstop_ivt_min", "allstop_wait_min", "allstop_transfer_min", "allstop_total_min", "allstop_transfers",
-    "allstop_route", "express_ivt_min", "express_wait_min", "express_transfer_min", "express_total_min",
-    "express_transfers", "express_route", "uses_express", "minutes_saved", "percent_saved", "distance_method",
+    "station_id",
+    "name",
+    "lines",
+    "express_stop",
+    "allstop_ivt_min",
+    "allstop_wait_min",
+    "allstop_transfer_min",
+    "allstop_total_min",
+    "allstop_transfers",
+    "allstop_route",
+    "express_ivt_min",
+    "express_wait_min",
+    "express_transfer_min",
+    "express_total_min",
+    "express_transfers",
+    "express_route",
+    "uses_express",
+    "minutes_saved",
+    "percent_saved",
+    "distance_method",
 )
 
 
@@ -74,16 +90,26 @@ def apply_express_pattern(table: pd.DataFrame, express_stations: list[str], expr
     return table
 
 
-def evaluate(table: pd.DataFrame, destination: str, model, service, line_geometries: dict | None = None,
-             express_stations: list[str] = (), express_lines: list[str] = (),
-             is_canceled: Callable[[], bool] | None = None) -> ExpressEvaluation:
+def evaluate(
+    table: pd.DataFrame,
+    destination: str,
+    model,
+    service,
+    line_geometries: dict | None = None,
+    express_stations: list[str] = (),
+    express_lines: list[str] = (),
+    is_canceled: Callable[[], bool] | None = None,
+) -> ExpressEvaluation:
     """Times to `destination` (id or name) from every station, all-stop vs with the express.
 
     `table`: station_id, name, line, order, express, x, y (see lines.build_lines)."""
     table = apply_express_pattern(table, list(express_stations), list(express_lines))
     lines = lines_module.build_lines(table, line_geometries)
-    warnings = [("single_express_stop", line.line_id, line.names[line.express_stops[0]])
-                for line in lines if len(line.express_stops) == 1]
+    warnings = [
+        ("single_express_stop", line.line_id, line.names[line.express_stops[0]])
+        for line in lines
+        if len(line.express_stops) == 1
+    ]
     straight = [line.line_id for line in lines if line.distance_method == lines_module.STRAIGHT_LINE]
     if straight:
         warnings.append(("straight_line", ", ".join(straight)))
@@ -115,5 +141,14 @@ def _row(sid, name, on_lines, served, slow, fast) -> list:
 
     saved = slow.total - fast.total if slow is not None else math.nan
     percent = 100.0 * saved / slow.total if slow is not None and slow.total > 0 else math.nan
-    return [sid, name, ",".join(on_lines), served, *parts(slow), *parts(fast),
-            bool(fast.uses_express) if fast is not None else False, saved, percent]
+    return [
+        sid,
+        name,
+        ",".join(on_lines),
+        served,
+        *parts(slow),
+        *parts(fast),
+        bool(fast.uses_express) if fast is not None else False,
+        saved,
+        percent,
+    ]

@@ -54,7 +54,11 @@ def commute_isochrones(
     `streets`: line geometries in a metric CRS (built with `tolerance` and `excluded`), or an
     already built network.Network (the shared walking network, algorithms/walking.py)."""
     thresholds = sorted(float(t) for t in thresholds)
-    network = streets if isinstance(streets, nw.Network) else nw.build_network(streets, tolerance=tolerance, excluded=excluded)
+    network = (
+        streets
+        if isinstance(streets, nw.Network)
+        else nw.build_network(streets, tolerance=tolerance, excluded=excluded)
+    )
     network, (snap,) = nw.with_points(network, station_points, max_distance=snap_distance)
     metres_per_minute = 60.0 * walk_speed_ms
     budget = thresholds[-1] * metres_per_minute
@@ -67,13 +71,19 @@ def commute_isochrones(
         effective = np.full(network.n_nodes, np.inf)
         for start in range(0, len(usable), CHUNK):
             report((p + start / len(usable)) / len(patterns))
-            block = usable[start:start + CHUNK]
+            block = usable[start : start + CHUNK]
             distances = nw.distances_from(network, snap.node[block], cutoff=budget)
             np.minimum(effective, (distances + head_start[block, None]).min(axis=0), out=effective)
         for minutes in thresholds:
             polygon, length = catchment_polygon(network, effective, minutes * metres_per_minute, offset)
-            rows.append({"pattern": pattern, "minutes": minutes, "reached_length_m": length,
-                         "area_m2": float(polygon.area) if polygon is not None else 0.0})
+            rows.append(
+                {
+                    "pattern": pattern,
+                    "minutes": minutes,
+                    "reached_length_m": length,
+                    "area_m2": float(polygon.area) if polygon is not None else 0.0,
+                }
+            )
             polygons.append(polygon)
     report(1.0)
     table = pd.DataFrame(rows)
@@ -87,5 +97,6 @@ def commute_isochrones(
         base = table[table["pattern"] == "allstop"].set_index("minutes")["population"]
         express = table["pattern"] == "express"
         table.loc[express, "population_gained"] = (
-            table.loc[express, "population"].to_numpy() - base.loc[table.loc[express, "minutes"]].to_numpy())
+            table.loc[express, "population"].to_numpy() - base.loc[table.loc[express, "minutes"]].to_numpy()
+        )
     return Isochrones(table, polygons, [int(i) for i in np.flatnonzero(~snap.reachable)])

@@ -107,9 +107,16 @@ def build_lines(table, line_geometries: dict | None = None) -> list[Line]:
         else:
             xy = rows[["x", "y"]].to_numpy(dtype=float)
             positions = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(xy, axis=0).T))])
-        lines.append(Line(line_id, [str(s) for s in rows["station_id"]], [str(n) for n in rows["name"]],
-                          positions, [bool(e) for e in rows["express"]],
-                          TRACK if geometry is not None else STRAIGHT_LINE))
+        lines.append(
+            Line(
+                line_id,
+                [str(s) for s in rows["station_id"]],
+                [str(n) for n in rows["name"]],
+                positions,
+                [bool(e) for e in rows["express"]],
+                TRACK if geometry is not None else STRAIGHT_LINE,
+            )
+        )
     return lines
 
 
@@ -138,8 +145,11 @@ def find_station(query: str, names: dict[str, str]) -> str:
     by_name = [sid for sid, name in names.items() if name == query]
     if not by_name:
         folded = query.casefold().replace(" ", "")
-        by_name = [sid for sid, name in names.items()
-                   if folded in (name.casefold().replace(" ", ""), sid.casefold().replace(" ", ""))]
+        by_name = [
+            sid
+            for sid, name in names.items()
+            if folded in (name.casefold().replace(" ", ""), sid.casefold().replace(" ", ""))
+        ]
     if len(by_name) >= 1:
         return by_name[0]
     candidates = sorted(set(names.values()) | set(names))

@@ -61,7 +61,9 @@ class CodeTable:
             return UNKNOWN
         if isinstance(value, (bool, np.bool_)):
             return UNKNOWN
-        if isinstance(value, (int, np.integer)) or (isinstance(value, (float, np.floating)) and float(value).is_integer()):
+        if isinstance(value, (int, np.integer)) or (
+            isinstance(value, (float, np.floating)) and float(value).is_integer()
+        ):
             digits = str(int(value))
         else:
             text = str(value).strip()

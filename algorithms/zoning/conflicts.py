@@ -36,10 +36,31 @@ UNKNOWN_RULE = "unknown_code"
 UNKNOWN_OUTCOME = "unknown"  # the outcome of a parcel whose code cannot be judged
 REPORTED_OUTCOMES = (PROHIBITED, APPROVAL, UNKNOWN_OUTCOME)
 CORE, REDLINE = "ecological_core", "ecological_redline"
-__all__ = ["ConflictResult", "REPORTED_OUTCOMES", "UNKNOWN_OUTCOME", "UNKNOWN_RULE", "check", "conflict_pieces",
-           "dissolve_lines", "line_overlaps", "merge_summaries", "red_line_outside_core", "summarise"]
-CONFLICT_COLUMNS = ["row", "code", "class_code", "control_line", "rule_id", "outcome", "clause", "plane_area_m2",
-                    "ellipsoid_area_m2", "net_ellipsoid_area_m2"]
+__all__ = [
+    "ConflictResult",
+    "REPORTED_OUTCOMES",
+    "UNKNOWN_OUTCOME",
+    "UNKNOWN_RULE",
+    "check",
+    "conflict_pieces",
+    "dissolve_lines",
+    "line_overlaps",
+    "merge_summaries",
+    "red_line_outside_core",
+    "summarise",
+]
+CONFLICT_COLUMNS = [
+    "row",
+    "code",
+    "class_code",
+    "control_line",
+    "rule_id",
+    "outcome",
+    "clause",
+    "plane_area_m2",
+    "ellipsoid_area_m2",
+    "net_ellipsoid_area_m2",
+]
 AREA = "ellipsoid_area_m2"
 AREAS = ("plane_area_m2", "ellipsoid_area_m2", "net_ellipsoid_area_m2")
 
@@ -100,8 +121,9 @@ def check(
         report(100.0 * done / steps)  # percent: the one zoning engine whose callers read 0-100
 
     parts = dissolve_lines(lines, step)
-    conflicts, unknown = conflict_pieces(plan_geometry, plan_codes, parts, rules, min_area=min_area, crs=crs,
-                                         deducted_share=deducted_share, step=step)
+    conflicts, unknown = conflict_pieces(
+        plan_geometry, plan_codes, parts, rules, min_area=min_area, crs=crs, deducted_share=deducted_share, step=step
+    )
     overlaps = line_overlaps(parts, min_area=min_area, crs=crs)
     step()
     return ConflictResult(conflicts, overlaps, summarise(conflicts), unknown)
@@ -126,9 +148,17 @@ def red_line_outside_core(parts: dict[str, np.ndarray]) -> dict[str, np.ndarray]
     return parts
 
 
-def conflict_pieces(plan_geometry: np.ndarray, plan_codes: np.ndarray, parts: dict[str, np.ndarray],
-                    rules: list[Rule], *, min_area: float = 1.0, crs=None, deducted_share: np.ndarray | None = None,
-                    step: Callable[[], None] | None = None) -> tuple[gpd.GeoDataFrame, int]:
+def conflict_pieces(
+    plan_geometry: np.ndarray,
+    plan_codes: np.ndarray,
+    parts: dict[str, np.ndarray],
+    rules: list[Rule],
+    *,
+    min_area: float = 1.0,
+    crs=None,
+    deducted_share: np.ndarray | None = None,
+    step: Callable[[], None] | None = None,
+) -> tuple[gpd.GeoDataFrame, int]:
     """(the reported pieces of the plan parcels against dissolved control-line `parts`, sorted by
     plan row; the number of parcels with an UNKNOWN code). Every piece depends on its own parcel
     and the parts only, so any subset of parcels (a partition) gives exactly its own pieces."""
@@ -154,7 +184,9 @@ def conflict_pieces(plan_geometry: np.ndarray, plan_codes: np.ndarray, parts: di
     conflicts = pd.concat(frames, ignore_index=True)
     conflicts["ellipsoid_area_m2"] = _ellipsoidal(conflicts["geometry"].to_numpy(), crs)
     share = np.zeros(len(plan_geometry)) if deducted_share is None else np.asarray(deducted_share, dtype=float)
-    conflicts["net_ellipsoid_area_m2"] = conflicts["ellipsoid_area_m2"] * (1.0 - share[conflicts["row"].to_numpy(dtype=np.int64)])
+    conflicts["net_ellipsoid_area_m2"] = conflicts["ellipsoid_area_m2"] * (
+        1.0 - share[conflicts["row"].to_numpy(dtype=np.int64)]
+    )
     conflicts = gpd.GeoDataFrame(conflicts, geometry="geometry", crs=crs)
     conflicts = conflicts.sort_values(["row", "control_line", "rule_id"], kind="stable").reset_index(drop=True)
     return conflicts, int(unknown.sum())
@@ -168,7 +200,9 @@ def line_overlaps(parts: dict[str, np.ndarray], *, min_area: float = 1.0, crs=No
         if {line_a, line_b} == {CORE, REDLINE}:
             continue  # core zones lie in the red line by design
         geometry, area = overlay.overlaps(parts[line_a], parts[line_b], min_area)
-        overlap_frames.append(pd.DataFrame({"line_a": line_a, "line_b": line_b, "plane_area_m2": area, "geometry": geometry}))
+        overlap_frames.append(
+            pd.DataFrame({"line_a": line_a, "line_b": line_b, "plane_area_m2": area, "geometry": geometry})
+        )
     overlaps = pd.concat(overlap_frames, ignore_index=True)
     overlaps["ellipsoid_area_m2"] = _ellipsoidal(overlaps["geometry"].to_numpy(), crs)
     return gpd.GeoDataFrame(overlaps, geometry="geometry", crs=crs)
@@ -181,24 +215,33 @@ def _ellipsoidal(geometry: np.ndarray, crs) -> np.ndarray:
     return ellipsoidal_area(geometry, crs)
 
 
-def _rows(pieces: overlay.Pieces, mask: np.ndarray, plan_codes: np.ndarray, line: str, rule_ids, outcomes,
-          clauses: dict[str, str]) -> pd.DataFrame:
+def _rows(
+    pieces: overlay.Pieces,
+    mask: np.ndarray,
+    plan_codes: np.ndarray,
+    line: str,
+    rule_ids,
+    outcomes,
+    clauses: dict[str, str],
+) -> pd.DataFrame:
     """One row per piece whose plan row is in `mask`, with the row's deciding rule and outcome."""
     keep = mask[pieces.index] if len(pieces.index) else np.array([], dtype=bool)
     index = pieces.index[keep]
     codes = plan_codes[index]
     ids = np.asarray(rule_ids, dtype=object)[index] if len(index) else np.array([], dtype=object)
-    return pd.DataFrame({
-        "row": index,
-        "code": codes,
-        "class_code": first_level(codes),
-        "control_line": line,
-        "rule_id": ids,
-        "outcome": np.asarray(outcomes, dtype=object)[index] if len(index) else np.array([], dtype=object),
-        "clause": [clauses.get(i, "") for i in ids],
-        "plane_area_m2": pieces.area[keep],
-        "geometry": pieces.geometry[keep],
-    })
+    return pd.DataFrame(
+        {
+            "row": index,
+            "code": codes,
+            "class_code": first_level(codes),
+            "control_line": line,
+            "rule_id": ids,
+            "outcome": np.asarray(outcomes, dtype=object)[index] if len(index) else np.array([], dtype=object),
+            "clause": [clauses.get(i, "") for i in ids],
+            "plane_area_m2": pieces.area[keep],
+            "geometry": pieces.geometry[keep],
+        }
+    )
 
 
 def summarise(conflicts: pd.DataFrame) -> pd.DataFrame:
@@ -208,8 +251,11 @@ def summarise(conflicts: pd.DataFrame) -> pd.DataFrame:
     if len(conflicts) == 0:
         empty = {name: np.array([], dtype=float) for name in AREAS}
         return pd.DataFrame({**{k: [] for k in keys}, "conflict_count": np.array([], dtype=np.int64), **empty})
-    grouped = conflicts.groupby(keys, sort=False).agg(
-        conflict_count=("plane_area_m2", "size"), **{name: (name, "sum") for name in AREAS}).reset_index()
+    grouped = (
+        conflicts.groupby(keys, sort=False)
+        .agg(conflict_count=("plane_area_m2", "size"), **{name: (name, "sum") for name in AREAS})
+        .reset_index()
+    )
     return _ordered(grouped)
 
 
@@ -219,7 +265,9 @@ def merge_summaries(summaries: list[pd.DataFrame]) -> pd.DataFrame:
     frames = [s for s in summaries if len(s)]
     if not frames:
         return summarise(pd.DataFrame({k: [] for k in keys}))
-    grouped = pd.concat(frames, ignore_index=True).groupby(keys, sort=False)[["conflict_count", *AREAS]].sum().reset_index()
+    grouped = (
+        pd.concat(frames, ignore_index=True).groupby(keys, sort=False)[["conflict_count", *AREAS]].sum().reset_index()
+    )
     return _ordered(grouped)
 
 

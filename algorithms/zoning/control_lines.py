@@ -78,12 +78,15 @@ class ControlLayer:
             stored.append(shapely.bounds(geometry).reshape(-1, 4))
             if transformer is not None and len(geometry):
                 geometry = shapely.transform(
-                    geometry, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
+                    geometry, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1]))
+                )
             bounds.append(shapely.bounds(geometry).reshape(-1, 4))
         if not fids:
             empty = np.empty((0, 4))
             return cls(empty, source=source, fids=np.empty(0, dtype=np.int64), stored_bounds=empty)
-        return cls(np.concatenate(bounds), source=source, fids=np.concatenate(fids), stored_bounds=np.concatenate(stored))
+        return cls(
+            np.concatenate(bounds), source=source, fids=np.concatenate(fids), stored_bounds=np.concatenate(stored)
+        )
 
     def __len__(self) -> int:
         return len(self.bounds)
@@ -148,6 +151,7 @@ def layers_of(lines: dict) -> dict[str, ControlLayer]:
 
 # --- one partition ------------------------------------------------------------------------------
 
+
 def window(rect) -> tuple[float, float, float, float]:
     """A partition's rectangle widened by 1 % of its size + 1 m: the clip window of its control lines."""
     xmin, ymin, xmax, ymax = rect
@@ -176,6 +180,7 @@ def partition_parts(dissolved: dict[str, ControlLayer], rect) -> dict[str, np.nd
 
 # --- dissolving by components, and the control-line overlaps -----------------------------------
 
+
 @dataclass
 class DissolveTask:
     """A run of whole components of every line (`own`: line -> rows) and, as partners, the whole
@@ -189,8 +194,11 @@ class DissolveTask:
 
 def compared_pairs(lines) -> list[tuple[str, str]]:
     """The pairs of lines whose overlaps the whole-layer path reports (core zones and red line excepted)."""
-    return [(a, b) for a, b in combinations([line for line in CONTROL_LINES if line in lines], 2)
-            if {a, b} != {conflict_engine.CORE, conflict_engine.REDLINE}]
+    return [
+        (a, b)
+        for a, b in combinations([line for line in CONTROL_LINES if line in lines], 2)
+        if {a, b} != {conflict_engine.CORE, conflict_engine.REDLINE}
+    ]
 
 
 def dissolve_tasks(layers: dict[str, ControlLayer], chunk: int = DISSOLVE_CHUNK) -> list[DissolveTask]:
@@ -238,8 +246,14 @@ def _component_boxes(labels: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray
     if len(ids) == 0:
         return ids, sizes, np.empty((0, 4))
     b = bounds[order]
-    boxes = np.column_stack([np.minimum.reduceat(b[:, 0], starts), np.minimum.reduceat(b[:, 1], starts),
-                             np.maximum.reduceat(b[:, 2], starts), np.maximum.reduceat(b[:, 3], starts)])
+    boxes = np.column_stack(
+        [
+            np.minimum.reduceat(b[:, 0], starts),
+            np.minimum.reduceat(b[:, 1], starts),
+            np.maximum.reduceat(b[:, 2], starts),
+            np.maximum.reduceat(b[:, 3], starts),
+        ]
+    )
     return ids, sizes, boxes
 
 

@@ -22,8 +22,9 @@ CGCS2000_GEOGRAPHIC = "EPSG:4490"
 
 def equal_area_crs(lon: float, lat: float) -> pyproj.CRS:
     """Lambert azimuthal equal-area on the CGCS2000 ellipsoid centred at lon, lat (degrees)."""
-    return pyproj.CRS.from_proj4(f"+proj=laea +lat_0={lat:.6f} +lon_0={lon:.6f} +a={CGCS2000_A} "
-                                 f"+rf={CGCS2000_RF} +units=m +no_defs")
+    return pyproj.CRS.from_proj4(
+        f"+proj=laea +lat_0={lat:.6f} +lon_0={lon:.6f} +a={CGCS2000_A} +rf={CGCS2000_RF} +units=m +no_defs"
+    )
 
 
 def ellipsoidal_area(geometries: np.ndarray, crs) -> np.ndarray:
@@ -39,7 +40,8 @@ def ellipsoidal_area(geometries: np.ndarray, crs) -> np.ndarray:
     to_lonlat = pyproj.Transformer.from_crs(source, CGCS2000_GEOGRAPHIC, always_xy=True)
     lon, lat = to_lonlat.transform((xmin + xmax) / 2.0, (ymin + ymax) / 2.0)
     to_equal_area = pyproj.Transformer.from_crs(source, equal_area_crs(lon, lat), always_xy=True)
-    projected = shapely.transform(geometries[present],
-                                  lambda xy: np.column_stack(to_equal_area.transform(xy[:, 0], xy[:, 1])))
+    projected = shapely.transform(
+        geometries[present], lambda xy: np.column_stack(to_equal_area.transform(xy[:, 0], xy[:, 1]))
+    )
     areas[present] = shapely.area(projected)
     return areas

@@ -89,8 +89,9 @@ def intersecting_pairs(geometries: np.ndarray, parts: np.ndarray) -> tuple[np.nd
     return geometry_index[order].astype(np.int64), part_index[order].astype(np.int64)
 
 
-def inside(geometries: np.ndarray, parts: np.ndarray, candidates: np.ndarray | None = None,
-           min_area: float = 0.0) -> Pieces:
+def inside(
+    geometries: np.ndarray, parts: np.ndarray, candidates: np.ndarray | None = None, min_area: float = 0.0
+) -> Pieces:
     """geometry ∩ union(parts) for each row of `geometries` (restricted to `candidates` rows when
     given); parts must be disjoint (from `dissolve`). Rows with nothing inside are absent."""
     geometries = np.asarray(geometries, dtype=object)
@@ -108,8 +109,9 @@ def inside(geometries: np.ndarray, parts: np.ndarray, candidates: np.ndarray | N
     return group_polygons(parts_out, pair_rows[index])
 
 
-def outside(geometries: np.ndarray, parts: np.ndarray, candidates: np.ndarray | None = None,
-            min_area: float = 0.0) -> Pieces:
+def outside(
+    geometries: np.ndarray, parts: np.ndarray, candidates: np.ndarray | None = None, min_area: float = 0.0
+) -> Pieces:
     """geometry − union(parts) for each row (or each `candidates` row); parts disjoint."""
     geometries = np.asarray(geometries, dtype=object)
     rows = np.arange(len(geometries)) if candidates is None else np.flatnonzero(candidates)

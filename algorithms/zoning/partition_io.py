@@ -196,7 +196,11 @@ def read_rect(source: LayerSource, rect, transformer=None) -> tuple[np.ndarray, 
         for name in source.fields:
             values[name].append(batch_values[name])
     if not ids:
-        return np.empty(0, dtype=np.int64), np.empty(0, dtype=object), {n: np.empty(0, dtype=object) for n in source.fields}
+        return (
+            np.empty(0, dtype=np.int64),
+            np.empty(0, dtype=object),
+            {n: np.empty(0, dtype=object) for n in source.fields},
+        )
     fids, geometry = np.concatenate(ids), np.concatenate(geometries)
     columns = {name: np.concatenate(parts) for name, parts in values.items()}
     keep = ~shapely.is_missing(geometry) & ~shapely.is_empty(geometry)
@@ -276,8 +280,12 @@ class GpkgWriter:
         if crs_wkt:
             reference = osr.SpatialReference()
             reference.ImportFromWkt(crs_wkt)
-        created = dataset.CreateLayer(layer, reference, ogr.wkbMultiPolygon if spatial else ogr.wkbNone,
-                                      ["SPATIAL_INDEX=NO", "GEOMETRY_NAME=geom", "FID=fid"])
+        created = dataset.CreateLayer(
+            layer,
+            reference,
+            ogr.wkbMultiPolygon if spatial else ogr.wkbNone,
+            ["SPATIAL_INDEX=NO", "GEOMETRY_NAME=geom", "FID=fid"],
+        )
         self.columns = [c for c in template.columns if c != "geometry"]
         for name in self.columns:
             created.CreateField(ogr.FieldDefn(name, _ogr_type(template[name].dtype, ogr)))
@@ -287,8 +295,9 @@ class GpkgWriter:
         self.connection = sqlite3.connect(path)
         self.srs_id = 0
         if spatial:
-            found = self.connection.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?",
-                                            (layer,)).fetchone()
+            found = self.connection.execute(
+                "SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?", (layer,)
+            ).fetchone()
             self.srs_id = int(found[0]) if found else 0
         names = (["geom"] if spatial else []) + self.columns
         quoted = ", ".join(f'"{n}"' for n in names)
@@ -303,9 +312,22 @@ class GpkgWriter:
         if self.spatial:
             blobs, bounds = _gpkg_blobs(_multi(geometry), self.srs_id)
             if len(bounds) and np.isfinite(bounds).any():
-                box = (np.nanmin(bounds[:, 0]), np.nanmin(bounds[:, 1]), np.nanmax(bounds[:, 2]), np.nanmax(bounds[:, 3]))
-                self.extent = box if self.extent is None else (min(self.extent[0], box[0]), min(self.extent[1], box[1]),
-                                                               max(self.extent[2], box[2]), max(self.extent[3], box[3]))
+                box = (
+                    np.nanmin(bounds[:, 0]),
+                    np.nanmin(bounds[:, 1]),
+                    np.nanmax(bounds[:, 2]),
+                    np.nanmax(bounds[:, 3]),
+                )
+                self.extent = (
+                    box
+                    if self.extent is None
+                    else (
+                        min(self.extent[0], box[0]),
+                        min(self.extent[1], box[1]),
+                        max(self.extent[2], box[2]),
+                        max(self.extent[3], box[3]),
+                    )
+                )
             rows = zip(blobs, *columns)
         else:
             rows = zip(*columns) if columns else ([] for _ in range(len(frame)))
@@ -319,8 +341,10 @@ class GpkgWriter:
         if self.connection is None:
             return
         if self.extent is not None:
-            self.connection.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
-                                    (*[float(v) for v in self.extent], self.layer))
+            self.connection.execute(
+                "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
+                (*[float(v) for v in self.extent], self.layer),
+            )
             self.connection.commit()
         self.connection.close()
         self.connection = None
@@ -341,8 +365,18 @@ def _plain(value):
     return str(value)
 
 
-_HEADER = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs_id", "<i4"),
-                    ("minx", "<f8"), ("maxx", "<f8"), ("miny", "<f8"), ("maxy", "<f8")])
+_HEADER = np.dtype(
+    [
+        ("magic", "S2"),
+        ("version", "u1"),
+        ("flags", "u1"),
+        ("srs_id", "<i4"),
+        ("minx", "<f8"),
+        ("maxx", "<f8"),
+        ("miny", "<f8"),
+        ("maxy", "<f8"),
+    ]
+)
 
 
 def _gpkg_blobs(geometry: np.ndarray, srs_id: int) -> tuple[list, np.ndarray]:
@@ -351,10 +385,15 @@ def _gpkg_blobs(geometry: np.ndarray, srs_id: int) -> tuple[list, np.ndarray]:
     bounds = shapely.bounds(geometry)
     header = np.zeros(len(geometry), dtype=_HEADER)
     header["magic"], header["flags"], header["srs_id"] = b"GP", 0b00000011, srs_id
-    header["minx"], header["maxx"], header["miny"], header["maxy"] = bounds[:, 0], bounds[:, 2], bounds[:, 1], bounds[:, 3]
+    header["minx"], header["maxx"], header["miny"], header["maxy"] = (
+        bounds[:, 0],
+        bounds[:, 2],
+        bounds[:, 1],
+        bounds[:, 3],
+    )
     raw = header.tobytes()
     size = _HEADER.itemsize
-    blobs = [None if w is None else raw[i * size:(i + 1) * size] + w for i, w in enumerate(wkbs)]
+    blobs = [None if w is None else raw[i * size : (i + 1) * size] + w for i, w in enumerate(wkbs)]
     return blobs, bounds
 
 
@@ -375,8 +414,9 @@ class ParquetWriter:
         if self.spatial:
             from geopandas.io.arrow import _geopandas_to_arrow
 
-            frame = gpd.GeoDataFrame(frame.assign(geometry=_multi(frame["geometry"].to_numpy())), geometry="geometry",
-                                     crs=self.crs_wkt)
+            frame = gpd.GeoDataFrame(
+                frame.assign(geometry=_multi(frame["geometry"].to_numpy())), geometry="geometry", crs=self.crs_wkt
+            )
             table = _geopandas_to_arrow(frame, index=False)
         else:
             table = pa.Table.from_pandas(pd.DataFrame(frame), preserve_index=False)

@@ -64,7 +64,7 @@ def make_partitions(found: Scan, size: int = PARTITION_SIZE, transformer=None) -
     order = np.argsort(hilbert_distance(found.bounds), kind="stable")
     partitions = []
     for index, start in enumerate(range(0, len(order), max(1, size))):
-        rows = order[start:start + size]
+        rows = order[start : start + size]
         box = found.bounds[rows]
         rect = (float(box[:, 0].min()), float(box[:, 1].min()), float(box[:, 2].max()), float(box[:, 3].max()))
         metric = rect if transformer is None else tuple(transformer.transform_bounds(*rect, densify_pts=21))
@@ -87,8 +87,9 @@ class PlanReader:
         """(fids, geometries, own-parcel mask, {field: values}) of the partition (metric CRS);
         with `halo` also the other parcels whose boxes meet the rectangle widened by `margin`."""
         xmin, ymin, xmax, ymax = partition.rect
-        fids, geometry, columns = read_rect(self.source, (xmin - margin, ymin - margin, xmax + margin, ymax + margin),
-                                            self.source.transformer())
+        fids, geometry, columns = read_rect(
+            self.source, (xmin - margin, ymin - margin, xmax + margin, ymax + margin), self.source.transformer()
+        )
         own = np.isin(fids, partition.fids, assume_unique=True)
         if not halo:
             columns = {name: values[own] for name, values in columns.items()}
@@ -149,9 +150,18 @@ def parts_near(parts: np.ndarray, rect, clip: bool = True) -> np.ndarray:
 
 # --- running partitions ------------------------------------------------------------------------
 
-def run_partitions(runner, function: Callable, tasks: list[tuple], consume_result: Callable[[object], None], *,
-                   progress: Callable[[float], None] | None = None, is_canceled: Callable[[], bool] | None = None,
-                   window: int | None = None, span: tuple[float, float] = (0.0, 1.0)) -> None:
+
+def run_partitions(
+    runner,
+    function: Callable,
+    tasks: list[tuple],
+    consume_result: Callable[[object], None],
+    *,
+    progress: Callable[[float], None] | None = None,
+    is_canceled: Callable[[], bool] | None = None,
+    window: int | None = None,
+    span: tuple[float, float] = (0.0, 1.0),
+) -> None:
     """function(*task) for every task through `runner` (dask_runtime), a window of tasks at a time
     so that only that many partitions' results are held; each result goes to `consume_result` in
     task order before the next window starts. Progress: a 0-1 fraction, this run covering `span`."""
@@ -162,7 +172,7 @@ def run_partitions(runner, function: Callable, tasks: list[tuple], consume_resul
         fraction = span[0] + (span[1] - span[0]) * start / max(total, 1)
         step(fraction)
 
-        chunk = tasks[start:start + window]
+        chunk = tasks[start : start + window]
         count = len(chunk)
 
         def report(fraction, start=start, count=count):
@@ -174,6 +184,7 @@ def run_partitions(runner, function: Callable, tasks: list[tuple], consume_resul
 
 
 # --- control-line conflicts --------------------------------------------------------------------
+
 
 @dataclass
 class StreamedConflicts:
@@ -214,16 +225,24 @@ def conflicts_task(reader: PlanReader, partition: Partition, dissolved: dict, ru
         raw = np.full(len(fids), None, dtype=object)
     share, _ = reader.deduction(columns, len(fids))
     near = control_lines.partition_parts(dissolved, partition.metric_rect)
-    pieces, unknown = conflict_engine.conflict_pieces(geometry, codes, near, rules, min_area=min_area, crs=crs,
-                                                      deducted_share=share)
+    pieces, unknown = conflict_engine.conflict_pieces(
+        geometry, codes, near, rules, min_area=min_area, crs=crs, deducted_share=share
+    )
     rows = pieces["row"].to_numpy(dtype=np.int64)
     pieces = pieces.assign(fid=fids[rows], landuse=raw[rows], deducted_share=share[rows])
     return pieces, conflict_engine.summarise(pieces), unknown, len(fids)
 
 
-def dissolve_control_lines(lines: dict, *, runner, min_area: float = 1.0, crs=None,
-                           progress: Callable[[float], None] | None = None,
-                           is_canceled: Callable[[], bool] | None = None, span=(0.0, 1.0)):
+def dissolve_control_lines(
+    lines: dict,
+    *,
+    runner,
+    min_area: float = 1.0,
+    crs=None,
+    progress: Callable[[float], None] | None = None,
+    is_canceled: Callable[[], bool] | None = None,
+    span=(0.0, 1.0),
+):
     """(line -> ControlLayer of its dissolved parts, the control-line overlaps), dissolved component
     by component in Dask tasks (control_lines); the same parts and overlaps as the whole-layer path.
     `lines`: line id -> polygons (array) or control_lines.ControlLayer (read from its file by the tasks)."""
@@ -239,24 +258,37 @@ def dissolve_control_lines(lines: dict, *, runner, min_area: float = 1.0, crs=No
             overlaps.append(frame)
 
     tasks = [(layers, task, min_area, crs) for task in control_lines.dissolve_tasks(layers)]
-    run_partitions(runner, control_lines.dissolve_task, tasks, take, progress=progress, is_canceled=is_canceled,
-                   span=span)
-    dissolved = {line: control_lines.ControlLayer.from_array(np.concatenate(found) if found else np.empty(0, dtype=object))
-                 for line, found in parts.items()}
+    run_partitions(
+        runner, control_lines.dissolve_task, tasks, take, progress=progress, is_canceled=is_canceled, span=span
+    )
+    dissolved = {
+        line: control_lines.ControlLayer.from_array(np.concatenate(found) if found else np.empty(0, dtype=object))
+        for line, found in parts.items()
+    }
     overlaps = pd.concat(overlaps, ignore_index=True) if overlaps else conflict_engine.line_overlaps({}, crs=crs)
     return dissolved, overlaps
 
 
-def conflicts(reader: PlanReader, partitions: list[Partition], lines: dict, rules, *,
-              runner, consume: Consume, min_area: float = 1.0, crs=None,
-              progress: Callable[[float], None] | None = None,
-              is_canceled: Callable[[], bool] | None = None) -> StreamedConflicts:
+def conflicts(
+    reader: PlanReader,
+    partitions: list[Partition],
+    lines: dict,
+    rules,
+    *,
+    runner,
+    consume: Consume,
+    min_area: float = 1.0,
+    crs=None,
+    progress: Callable[[float], None] | None = None,
+    is_canceled: Callable[[], bool] | None = None,
+) -> StreamedConflicts:
     """The conflict check partition by partition; `consume('conflicts', pieces)` per partition.
     `lines`: line id -> polygons (array) or control_lines.ControlLayer. The control lines are first
     dissolved component by component (never a whole layer in one union), then each partition takes
     the parts near it."""
-    dissolved, overlaps = dissolve_control_lines(lines, runner=runner, min_area=min_area, crs=crs, progress=progress,
-                                                 is_canceled=is_canceled, span=(0.0, 0.15))
+    dissolved, overlaps = dissolve_control_lines(
+        lines, runner=runner, min_area=min_area, crs=crs, progress=progress, is_canceled=is_canceled, span=(0.0, 0.15)
+    )
     summaries, totals = [], {"unknown": 0, "parcels": 0}
 
     def take(result):
@@ -268,11 +300,13 @@ def conflicts(reader: PlanReader, partitions: list[Partition], lines: dict, rule
 
     tasks = [(reader, p, dissolved, rules, min_area, crs) for p in partitions]
     run_partitions(runner, conflicts_task, tasks, take, progress=progress, is_canceled=is_canceled, span=(0.15, 1.0))
-    return StreamedConflicts(conflict_engine.merge_summaries(summaries), overlaps, totals["unknown"],
-                             totals["parcels"], len(partitions))
+    return StreamedConflicts(
+        conflict_engine.merge_summaries(summaries), overlaps, totals["unknown"], totals["parcels"], len(partitions)
+    )
 
 
 # --- production-living-ecological space --------------------------------------------------------
+
 
 @dataclass
 class StreamedSpace:
@@ -298,9 +332,14 @@ def space_task(reader: PlanReader, partition: Partition, mapping, crosswalk, uni
     if units is not None and len(units):
         unit_rows = np.flatnonzero(boxes_meet(units, partition.metric_rect))
         chosen = owned_copies(units[unit_rows])
-    result = structure(geometry, mapping.classify(codes), chosen, crs=crs,
-                       deducted_share=share,
-                       deducted_classes=None if deducted is None else mapping.classify(deducted))
+    result = structure(
+        geometry,
+        mapping.classify(codes),
+        chosen,
+        crs=crs,
+        deducted_share=share,
+        deducted_classes=None if deducted is None else mapping.classify(deducted),
+    )
     pieces = result.pieces
     rows = pieces["row"].to_numpy(dtype=np.int64)
     unit = pieces["unit"].to_numpy(dtype=np.int64)
@@ -315,9 +354,19 @@ def space_task(reader: PlanReader, partition: Partition, mapping, crosswalk, uni
     return pieces, summary, result.measure, len(fids)
 
 
-def space(reader: PlanReader, partitions: list[Partition], mapping, crosswalk, units: np.ndarray | None, *,
-          runner, consume: Consume, crs=None, progress: Callable[[float], None] | None = None,
-          is_canceled: Callable[[], bool] | None = None) -> StreamedSpace:
+def space(
+    reader: PlanReader,
+    partitions: list[Partition],
+    mapping,
+    crosswalk,
+    units: np.ndarray | None,
+    *,
+    runner,
+    consume: Consume,
+    crs=None,
+    progress: Callable[[float], None] | None = None,
+    is_canceled: Callable[[], bool] | None = None,
+) -> StreamedSpace:
     """The space structure partition by partition; `consume('pieces', pieces)` per partition."""
     from .space import summarise
 
@@ -332,11 +381,16 @@ def space(reader: PlanReader, partitions: list[Partition], mapping, crosswalk, u
 
     tasks = [(reader, p, mapping, crosswalk, units, crs) for p in partitions]
     run_partitions(runner, space_task, tasks, take, progress=progress, is_canceled=is_canceled, span=(0.05, 0.95))
-    rows = pd.concat(summaries, ignore_index=True) if summaries else pd.DataFrame({"unit": [], "space_class": [], "area_m2": []})
+    rows = (
+        pd.concat(summaries, ignore_index=True)
+        if summaries
+        else pd.DataFrame({"unit": [], "space_class": [], "area_m2": []})
+    )
     return StreamedSpace(summarise(rows), totals["measure"], totals["parcels"], len(partitions))
 
 
 # --- topology ----------------------------------------------------------------------------------
+
 
 @dataclass
 class StreamedTopology:
@@ -351,8 +405,9 @@ def _with_fids(frame: pd.DataFrame, fids: np.ndarray) -> pd.DataFrame:
     return frame.drop(columns=["rows"]).assign(fids=pd.Series(ids, dtype=object, index=frame.index))
 
 
-def topology_task(reader: PlanReader, partition: Partition, boundary_parts, tolerance: float, sliver_width: float,
-                  margin: float, crs):
+def topology_task(
+    reader: PlanReader, partition: Partition, boundary_parts, tolerance: float, sliver_width: float, margin: float, crs
+):
     """One partition's own topology errors (pairs with the halo included, each pair once over all
     partitions) and the union of its parcels (for the gaps)."""
     fids, geometry, own, _ = reader.read(partition, margin, halo=True)
@@ -363,13 +418,18 @@ def topology_task(reader: PlanReader, partition: Partition, boundary_parts, tole
     pair_a, pair_b = rows[pair_a], rows[pair_b]
     # a pair is this partition's when both parcels are its own, or its own one has the lower id
     lower_is_a = fids[pair_a] < fids[pair_b]
-    mine = (own[pair_a] & own[pair_b]) | (own[pair_a] & ~own[pair_b] & lower_is_a) | (~own[pair_a] & own[pair_b] & ~lower_is_a)
+    mine = (
+        (own[pair_a] & own[pair_b])
+        | (own[pair_a] & ~own[pair_b] & lower_is_a)
+        | (~own[pair_a] & own[pair_b] & ~lower_is_a)
+    )
     frames.extend(topology.pair_errors(plan, pair_a[mine], pair_b[mine], tolerance))
     own_rows = np.flatnonzero(has_area & own)
     frames.append(topology.sliver_errors(plan, own_rows, sliver_width))
     if boundary_parts is not None and len(boundary_parts):
-        frames.append(topology.outside_errors(plan, has_area & own, parts_near(boundary_parts, partition.metric_rect),
-                                              tolerance))
+        frames.append(
+            topology.outside_errors(plan, has_area & own, parts_near(boundary_parts, partition.metric_rect), tolerance)
+        )
     errors = topology.measured(frames, crs)
     union = shapely.union_all(plan[own_rows]) if len(own_rows) else None
     return _with_fids(errors, fids), union, int(own.sum())
@@ -384,10 +444,20 @@ def gap_task(reader: PlanReader, partition: Partition, gaps: np.ndarray, gap_ind
     return gap_index[found], fids[plan_rows]
 
 
-def topology_check(reader: PlanReader, partitions: list[Partition], boundary: np.ndarray | None, *, runner,
-                   consume: Consume, tolerance: float = 0.01, sliver_width: float = 1.0, margin: float = 0.0,
-                   crs=None, progress: Callable[[float], None] | None = None,
-                   is_canceled: Callable[[], bool] | None = None) -> StreamedTopology:
+def topology_check(
+    reader: PlanReader,
+    partitions: list[Partition],
+    boundary: np.ndarray | None,
+    *,
+    runner,
+    consume: Consume,
+    tolerance: float = 0.01,
+    sliver_width: float = 1.0,
+    margin: float = 0.0,
+    crs=None,
+    progress: Callable[[float], None] | None = None,
+    is_canceled: Callable[[], bool] | None = None,
+) -> StreamedTopology:
     """The topology check partition by partition; `consume('errors', errors)` per partition and once
     for the gaps. `margin` widens each rectangle (stored CRS units) for the halo."""
     boundary_parts = overlay.dissolve(boundary) if boundary is not None and len(boundary) else None
@@ -416,8 +486,12 @@ def topology_check(reader: PlanReader, partitions: list[Partition], boundary: np
         tasks = []
         for p in partitions:
             xmin, ymin, xmax, ymax = p.metric_rect
-            near = np.flatnonzero((gap_boxes[:, 0] <= xmax) & (gap_boxes[:, 2] >= xmin) &
-                                  (gap_boxes[:, 1] <= ymax) & (gap_boxes[:, 3] >= ymin))
+            near = np.flatnonzero(
+                (gap_boxes[:, 0] <= xmax)
+                & (gap_boxes[:, 2] >= xmin)
+                & (gap_boxes[:, 1] <= ymax)
+                & (gap_boxes[:, 3] >= ymin)
+            )
             if len(near):
                 tasks.append((reader, p, owned_copies(gaps[near]), near))
 

@@ -20,16 +20,52 @@ from .partitioned import Partition, PlanReader, make_partitions, plan_reader_sca
 
 #: Columns of the conflicts layer; the names in the user's language (code_name, line_name,
 #: outcome_name, rule_text) only where the door writes them.
-CONFLICT_COLUMNS = ("plan_fid", "landuse", "code", "code_name", "class_code", "control_line", "line_name", "outcome",
-                    "outcome_name", "rule_id", "rule_text", "clause", "plane_area_m2", "ellipsoid_area_m2",
-                    "deducted_share", "net_ellipsoid_area_m2", "geometry")
+CONFLICT_COLUMNS = (
+    "plan_fid",
+    "landuse",
+    "code",
+    "code_name",
+    "class_code",
+    "control_line",
+    "line_name",
+    "outcome",
+    "outcome_name",
+    "rule_id",
+    "rule_text",
+    "clause",
+    "plane_area_m2",
+    "ellipsoid_area_m2",
+    "deducted_share",
+    "net_ellipsoid_area_m2",
+    "geometry",
+)
 #: Columns of the space-class layer (space_name only from the door, unit only with units or from the CLI).
-SPACE_COLUMNS = ("plan_fid", "landuse", "code", "space_class", "space_name", "unit", "plane_area_m2",
-                 "ellipsoid_area_m2", "deducted_share", "net_ellipsoid_area_m2", "geometry")
+SPACE_COLUMNS = (
+    "plan_fid",
+    "landuse",
+    "code",
+    "space_class",
+    "space_name",
+    "unit",
+    "plane_area_m2",
+    "ellipsoid_area_m2",
+    "deducted_share",
+    "net_ellipsoid_area_m2",
+    "geometry",
+)
 #: Columns of the topology-error layer: the door lists the features as feature_ids and n_features,
 #: the CLI as fids.
-ERROR_COLUMNS = ("error_type", "error_name", "feature_ids", "n_features", "fids", "plane_area_m2",
-                 "ellipsoid_area_m2", "detail", "geometry")
+ERROR_COLUMNS = (
+    "error_type",
+    "error_name",
+    "feature_ids",
+    "n_features",
+    "fids",
+    "plane_area_m2",
+    "ellipsoid_area_m2",
+    "detail",
+    "geometry",
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +92,7 @@ def deduction(fields: PlanFields, columns: Mapping, rows: int, crosswalk: sandia
 
 # --- the partitioned path ----------------------------------------------------------------------
 
+
 def first_pass(source: LayerSource, fields: PlanFields, is_canceled=None) -> Scan:
     """The plan's feature ids, boxes and distinct land-use values; `source` reads `fields` from now on."""
     source.fields = fields.names
@@ -75,8 +112,12 @@ def distinct_values(found: Scan, fields: PlanFields) -> np.ndarray:
 
 def plan_reader(source: LayerSource, fields: PlanFields, values: np.ndarray, codes) -> PlanReader:
     """How each task reads its parcels: `fields`, the raw land-use `values` read as canonical `codes`."""
-    return PlanReader(source, fields.code, dict(zip(np.asarray(values).tolist(), list(codes))),
-                      deduction_fields=dict(fields.deduction))
+    return PlanReader(
+        source,
+        fields.code,
+        dict(zip(np.asarray(values).tolist(), list(codes))),
+        deduction_fields=dict(fields.deduction),
+    )
 
 
 def topology_reader(source: LayerSource) -> PlanReader:
@@ -90,6 +131,7 @@ def halo_margin(tolerance: float, geographic: bool) -> float:
 
 
 # --- result columns ----------------------------------------------------------------------------
+
 
 def _select(frame: pd.DataFrame, order: tuple[str, ...]) -> pd.DataFrame:
     return frame[[name for name in order if name in frame.columns]]

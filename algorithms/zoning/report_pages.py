@@ -8,8 +8,14 @@ import pandas as pd
 from .. import report
 
 
-def conflict_page(title: str, summary: pd.DataFrame, overlaps: pd.DataFrame, labels: dict[str, str],
-                  notes: list[str], lang: str = "en") -> str:
+def conflict_page(
+    title: str,
+    summary: pd.DataFrame,
+    overlaps: pd.DataFrame,
+    labels: dict[str, str],
+    notes: list[str],
+    lang: str = "en",
+) -> str:
     """One table per outcome (prohibited, needs approval, unknown code; control line x land-use
     class), a stacked bar chart of conflict area in hectares per control line by class, and the
     control-line overlaps.
@@ -24,23 +30,40 @@ def conflict_page(title: str, summary: pd.DataFrame, overlaps: pd.DataFrame, lab
     for outcome, rows in summary.groupby("outcome_name", sort=False):
         sections.append((labels["summary"].format(outcome), report.table(headers, rows[columns].values.tolist())))
     if len(summary):
-        pivot = summary.pivot_table(index="line_name", columns="class_code", values="ellipsoid_area_m2",
-                                    aggfunc="sum", fill_value=0.0, sort=False)
+        pivot = summary.pivot_table(
+            index="line_name",
+            columns="class_code",
+            values="ellipsoid_area_m2",
+            aggfunc="sum",
+            fill_value=0.0,
+            sort=False,
+        )
         names = dict(zip(summary["class_code"], summary["class_name"]))
         series = {f"{c} {names.get(c, '')}".strip(): (pivot[c] / 10_000.0).tolist() for c in pivot.columns}
         sections.append((labels["chart"], report.stacked_bar_chart(list(pivot.index), series, unit=labels["hectares"])))
     else:
         sections.append((labels["summary"].format(""), f"<p>{report.escape(labels['none'])}</p>"))
-    overlap_rows = overlaps.groupby(["line_a_name", "line_b_name"], sort=False)["ellipsoid_area_m2"].agg(["size", "sum"])
+    overlap_rows = overlaps.groupby(["line_a_name", "line_b_name"], sort=False)["ellipsoid_area_m2"].agg(
+        ["size", "sum"]
+    )
     overlap_rows = [[a, b, int(n), float(s)] for (a, b), (n, s) in overlap_rows.iterrows()]
-    body = (report.table([labels["line_a"], labels["line_b"], labels["count"], labels["area"]], overlap_rows)
-            if overlap_rows else f"<p>{report.escape(labels['none'])}</p>")
+    body = (
+        report.table([labels["line_a"], labels["line_b"], labels["count"], labels["area"]], overlap_rows)
+        if overlap_rows
+        else f"<p>{report.escape(labels['none'])}</p>"
+    )
     sections.append((labels["overlaps"], body))
     return report.page(title, sections, notes, lang)
 
 
-def space_page(title: str, table: pd.DataFrame, classes: list[tuple[str, str, str]], labels: dict[str, str],
-               notes: list[str], lang: str = "en") -> str:
+def space_page(
+    title: str,
+    table: pd.DataFrame,
+    classes: list[tuple[str, str, str]],
+    labels: dict[str, str],
+    notes: list[str],
+    lang: str = "en",
+) -> str:
     """Stacked bar chart of each unit's area by space class (hectares), then the table of areas
     and shares. `table` columns: unit_name, total_area_m2, <class>_m2, <class>_pct; `classes`:
     (class id, display name, colour) in legend order; `labels` keys: chart, table, unit, total,

@@ -112,7 +112,9 @@ def _rules_from_csv(text: str, name: str, table: CodeTable) -> list[Rule]:
     header = [h.strip() for h in reader.fieldnames or []]
     missing = [c for c in CSV_COLUMNS if c not in header]
     if missing:
-        raise RulesError(f"{name}: line 1: missing column(s) {', '.join(missing)}; expected {','.join(CSV_COLUMNS)}[,text_zh]")
+        raise RulesError(
+            f"{name}: line 1: missing column(s) {', '.join(missing)}; expected {','.join(CSV_COLUMNS)}[,text_zh]"
+        )
     reader.fieldnames = header
     rules = []
     for row in reader:
@@ -125,7 +127,11 @@ def _rules_from_csv(text: str, name: str, table: CodeTable) -> list[Rule]:
         item["codes"] = _split_codes(item["codes"])
         item["except"] = _split_codes(item["except"])
         rule_id = item["id"] or f"line{line}"
-        rules.append(_make_rule(item, rule_id, lambda token=None, _line=line, _id=rule_id: f"{name}: line {_line} (rule '{_id}')", table))
+        rules.append(
+            _make_rule(
+                item, rule_id, lambda token=None, _line=line, _id=rule_id: f"{name}: line {_line} (rule '{_id}')", table
+            )
+        )
     if not rules:
         raise RulesError(f"{name}: no rules below the header")
     _check_unique(rules, name)
@@ -139,7 +145,9 @@ def _split_codes(text: str) -> list[str]:
 def _make_rule(item: dict, rule_id: str, where, table: CodeTable) -> Rule:
     line = str(item.get("control_line", "")).strip()
     if line not in CONTROL_LINES:
-        raise RulesError(f"{where('control_line')}: unknown control_line '{line}'; use one of {', '.join(CONTROL_LINES)}")
+        raise RulesError(
+            f"{where('control_line')}: unknown control_line '{line}'; use one of {', '.join(CONTROL_LINES)}"
+        )
     relation = str(item.get("relation", "inside")).strip() or "inside"
     if relation not in RELATIONS:
         raise RulesError(f"{where('relation')}: unknown relation '{relation}'; use inside or outside")
@@ -151,8 +159,17 @@ def _make_rule(item: dict, rule_id: str, where, table: CodeTable) -> Rule:
     if outcome not in OUTCOMES:
         raise RulesError(f"{where('outcome')}: unknown outcome '{outcome}'; use one of {', '.join(OUTCOMES)}")
     text = str(item.get("text") or rule_id)
-    return Rule(rule_id, line, relation, codes, exclude, text, str(item.get("text_zh") or ""), outcome,
-                str(item.get("clause") or ""))
+    return Rule(
+        rule_id,
+        line,
+        relation,
+        codes,
+        exclude,
+        text,
+        str(item.get("text_zh") or ""),
+        outcome,
+        str(item.get("clause") or ""),
+    )
 
 
 def decide(codes, rules: list[Rule]) -> tuple[np.ndarray, np.ndarray]:

@@ -52,8 +52,11 @@ class Crosswalk:
         """The preset `preset_id` of resources/standards/sandiao_crosswalk.json."""
         preset = standards.preset("sandiao_crosswalk", preset_id, user_dir)
         classes = preset["classes"]
-        return cls({c: v["zh"] for c, v in classes.items()}, {c: v["to"] for c, v in classes.items()},
-                   bool(preset.get("k_suffix", True)))
+        return cls(
+            {c: v["zh"] for c, v in classes.items()},
+            {c: v["to"] for c, v in classes.items()},
+            bool(preset.get("k_suffix", True)),
+        )
 
     def parse_one(self, value) -> str | None:
         """A stored value -> 三调 code ('0101', '05H1', '0810A', '09'), None when it is none.
@@ -153,7 +156,8 @@ def detect(values, table: CodeTable, crosswalk: Crosswalk) -> str:
         only_2023, only_sandiao = _show(found.only_2023), _show(found.only_sandiao)
         raise ClassificationError(
             f"the codes mix both classifications: {only_2023} only exist in the 2023 land-use classification, "
-            f"{only_sandiao} only in the 三调 working classification")
+            f"{only_sandiao} only in the 三调 working classification"
+        )
     if found.only_sandiao:
         return SANDIAO
     if found.only_2023 or not found.differing:
@@ -161,7 +165,8 @@ def detect(values, table: CodeTable, crosswalk: Crosswalk) -> str:
     examples = ", ".join(f"{v} ({g} / {s})" for v, g, s in found.differing[:_EXAMPLES])
     raise ClassificationError(
         f"the codes fit both classifications but mean different classes in each: {examples} "
-        "(2023 guide / 三调); choose the classification")
+        "(2023 guide / 三调); choose the classification"
+    )
 
 
 def _show(values: list) -> str:
@@ -196,6 +201,7 @@ def deduction(columns, fields: dict[str, str], rows: int, crosswalk: Crosswalk |
 def deduction_share(columns: dict[str, np.ndarray], rows: int) -> np.ndarray:
     """The deducted (田坎) share of each parcel in [0, 1) from 三调 fields, whichever are given
     (keys upper-case): KCXS; else KCMJ / TBMJ; else 1 - TBDLMJ / TBMJ. Missing values give 0."""
+
     def number(name):
         if name not in columns:
             return None

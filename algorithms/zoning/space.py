@@ -68,8 +68,13 @@ class SpaceMapping:
 
 def default_mapping(table: CodeTable, user_dir=None) -> SpaceMapping:
     preset = standards.preset("space_mapping", "default", user_dir)
-    return _build(preset.get("classes", {}), preset["mapping"], "space_mapping.json",
-                  json.dumps(preset, ensure_ascii=False, indent=1).splitlines(), table)
+    return _build(
+        preset.get("classes", {}),
+        preset["mapping"],
+        "space_mapping.json",
+        json.dumps(preset, ensure_ascii=False, indent=1).splitlines(),
+        table,
+    )
 
 
 def load_mapping(path: str | Path, table: CodeTable, defaults: SpaceMapping) -> SpaceMapping:
@@ -97,17 +102,22 @@ def load_mapping(path: str | Path, table: CodeTable, defaults: SpaceMapping) -> 
     return _build(classes, data["mapping"], str(path), lines, table)
 
 
-def _build(classes: dict, mapping: dict, name: str, lines: list[str], table: CodeTable,
-           where: dict | None = None) -> SpaceMapping:
+def _build(
+    classes: dict, mapping: dict, name: str, lines: list[str], table: CodeTable, where: dict | None = None
+) -> SpaceMapping:
     result = {}
     for key, space_class in mapping.items():
         line = where[key] if where else _line_of(lines, f'"{key}"')
         code = table.normalise_one(key)
         if code == UNKNOWN:
-            raise MappingError(f"{name}: line {line}: unknown land-use code '{key}'; use codes of the 2023 classification guide")
+            raise MappingError(
+                f"{name}: line {line}: unknown land-use code '{key}'; use codes of the 2023 classification guide"
+            )
         if space_class not in classes:
-            raise MappingError(f"{name}: line {line}: unknown space class '{space_class}' for code '{key}'; "
-                               f"define it under 'classes' or use one of {', '.join(classes)}")
+            raise MappingError(
+                f"{name}: line {line}: unknown space class '{space_class}' for code '{key}'; "
+                f"define it under 'classes' or use one of {', '.join(classes)}"
+            )
         result[code] = space_class
     if not result:
         raise MappingError(f"{name}: the mapping is empty")
@@ -126,9 +136,16 @@ class SpaceResult:
     measure: str  # "ellipsoid" (CGCS2000 ellipsoidal areas) or "plane" (no CRS given)
 
 
-def structure(plan_geometry: np.ndarray, space_classes: np.ndarray, units: np.ndarray | None = None, *,
-              crs=None, deducted_share: np.ndarray | None = None, deducted_classes: np.ndarray | None = None,
-              is_canceled: Callable[[], bool] | None = None) -> SpaceResult:
+def structure(
+    plan_geometry: np.ndarray,
+    space_classes: np.ndarray,
+    units: np.ndarray | None = None,
+    *,
+    crs=None,
+    deducted_share: np.ndarray | None = None,
+    deducted_classes: np.ndarray | None = None,
+    is_canceled: Callable[[], bool] | None = None,
+) -> SpaceResult:
     """Plan parcels with their space class, split by the units when given (pieces outside every
     unit get OUTSIDE_UNITS; without units every piece gets ALL_UNITS). Unit polygons may overlap:
     each unit counts what lies in it. The summary always has the whole plan's row (ALL_UNITS).
@@ -150,12 +167,18 @@ def structure(plan_geometry: np.ndarray, space_classes: np.ndarray, units: np.nd
         grouped = overlay.group_polygons(parts, pair[index])
         checkpoint(is_canceled=is_canceled)(0.5)
         rest = overlay.outside(plan_geometry, overlay.dissolve(units))
-        frame = pd.concat([_frame(rows[grouped.index], unit_rows[grouped.index], grouped.geometry, grouped.area),
-                           _frame(rest.index, np.full(len(rest.index), OUTSIDE_UNITS), rest.geometry, rest.area)],
-                          ignore_index=True)
+        frame = pd.concat(
+            [
+                _frame(rows[grouped.index], unit_rows[grouped.index], grouped.geometry, grouped.area),
+                _frame(rest.index, np.full(len(rest.index), OUTSIDE_UNITS), rest.geometry, rest.area),
+            ],
+            ignore_index=True,
+        )
     share = np.zeros(len(plan_geometry)) if deducted_share is None else np.asarray(deducted_share, dtype=float)
     deducted = space_classes if deducted_classes is None else np.asarray(deducted_classes, dtype=object)
-    frame = _measured(frame, space_classes, crs, share).sort_values(["row", "unit"], kind="stable").reset_index(drop=True)
+    frame = (
+        _measured(frame, space_classes, crs, share).sort_values(["row", "unit"], kind="stable").reset_index(drop=True)
+    )
     pieces = gpd.GeoDataFrame(frame, geometry="geometry", crs=crs)
     measure = "ellipsoid" if crs is not None else "plane"
     summary = summarise(_accounted(pieces, measure, deducted))
@@ -166,8 +189,14 @@ def structure(plan_geometry: np.ndarray, space_classes: np.ndarray, units: np.nd
 
 
 def _frame(rows, unit, geometry, area) -> pd.DataFrame:
-    return pd.DataFrame({"row": np.asarray(rows, dtype=np.int64), "unit": np.asarray(unit, dtype=np.int64),
-                         "geometry": geometry, "plane_area_m2": area})
+    return pd.DataFrame(
+        {
+            "row": np.asarray(rows, dtype=np.int64),
+            "unit": np.asarray(unit, dtype=np.int64),
+            "geometry": geometry,
+            "plane_area_m2": area,
+        }
+    )
 
 
 def _measured(frame: pd.DataFrame, space_classes: np.ndarray, crs, share: np.ndarray) -> pd.DataFrame:
@@ -186,13 +215,23 @@ def _accounted(pieces: pd.DataFrame, measure: str, deducted: np.ndarray) -> pd.D
     the deducted share, the deducted class the share."""
     area = pieces[f"{measure}_area_m2"].to_numpy()
     share = pieces["deducted_share"].to_numpy()
-    own = pd.DataFrame({"unit": pieces["unit"].to_numpy(), "space_class": pieces["space_class"].to_numpy(),
-                        "area_m2": area * (1.0 - share)})
+    own = pd.DataFrame(
+        {
+            "unit": pieces["unit"].to_numpy(),
+            "space_class": pieces["space_class"].to_numpy(),
+            "area_m2": area * (1.0 - share),
+        }
+    )
     cut = share > 0
     if not cut.any():
         return own
-    moved = pd.DataFrame({"unit": pieces["unit"].to_numpy()[cut],
-                          "space_class": deducted[pieces["row"].to_numpy()[cut]], "area_m2": (area * share)[cut]})
+    moved = pd.DataFrame(
+        {
+            "unit": pieces["unit"].to_numpy()[cut],
+            "space_class": deducted[pieces["row"].to_numpy()[cut]],
+            "area_m2": (area * share)[cut],
+        }
+    )
     return pd.concat([own, moved], ignore_index=True)
 
 

@@ -52,9 +52,16 @@ def wider_than(geometries: np.ndarray, width: float) -> np.ndarray:
     return ~shapely.is_empty(shapely.buffer(geometries, -width / 2.0, quad_segs=2))
 
 
-def check(geometries: np.ndarray, boundary: np.ndarray | None = None, *, tolerance: float = 0.01,
-          sliver_width: float = 1.0, crs=None, progress: Callable[[float], None] | None = None,
-          is_canceled: Callable[[], bool] | None = None) -> TopologyResult:
+def check(
+    geometries: np.ndarray,
+    boundary: np.ndarray | None = None,
+    *,
+    tolerance: float = 0.01,
+    sliver_width: float = 1.0,
+    crs=None,
+    progress: Callable[[float], None] | None = None,
+    is_canceled: Callable[[], bool] | None = None,
+) -> TopologyResult:
     """All checks on the plan's `geometries` (as stored, not repaired), optionally against the
     planning `boundary` polygons. Rows in the result refer to positions in `geometries`."""
     geometries = np.asarray(geometries, dtype=object)
@@ -102,7 +109,9 @@ def repair(geometries: np.ndarray, tolerance: float) -> tuple[np.ndarray, np.nda
         bad = np.flatnonzero(~valid)
         repaired[bad] = shapely.make_valid(geometries[bad])
         shown = overlay.polygonal(repaired[bad])
-        shape = shapely.buffer(shapely.boundary(geometries[bad]), max(tolerance, 0.05))  # when nothing polygonal is left
+        shape = shapely.buffer(
+            shapely.boundary(geometries[bad]), max(tolerance, 0.05)
+        )  # when nothing polygonal is left
         shape[shown.index] = shown.geometry
         reasons = shapely.is_valid_reason(geometries[bad])
         invalid = _errors("invalid", [(int(r),) for r in bad], shapely.area(repaired[bad]), reasons, shape)
@@ -114,8 +123,9 @@ def repair(geometries: np.ndarray, tolerance: float) -> tuple[np.ndarray, np.nda
     return plan, has_area, invalid
 
 
-def pair_errors(plan: np.ndarray, pair_a: np.ndarray, pair_b: np.ndarray,
-                tolerance: float) -> tuple[pd.DataFrame, pd.DataFrame]:
+def pair_errors(
+    plan: np.ndarray, pair_a: np.ndarray, pair_b: np.ndarray, tolerance: float
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(duplicates, overlaps) among the candidate pairs (rows of `plan` whose interiors may meet);
     a duplicate pair is not an overlap too."""
     duplicate = _duplicates(plan, pair_a, pair_b, tolerance)
@@ -125,8 +135,13 @@ def pair_errors(plan: np.ndarray, pair_a: np.ndarray, pair_b: np.ndarray,
     shared = overlay.polygonal(shapely.intersection(plan[a], plan[b]))
     keep = wider_than(shared.geometry, tolerance)
     index = shared.index[keep]
-    overlaps = _errors("overlap", list(zip(a[index].tolist(), b[index].tolist())), shared.area[keep],
-                       [""] * len(index), shared.geometry[keep])
+    overlaps = _errors(
+        "overlap",
+        list(zip(a[index].tolist(), b[index].tolist())),
+        shared.area[keep],
+        [""] * len(index),
+        shared.geometry[keep],
+    )
     return duplicates, overlaps
 
 
@@ -135,12 +150,19 @@ def sliver_errors(plan: np.ndarray, rows: np.ndarray, sliver_width: float) -> pd
     return _errors("sliver", [(int(r),) for r in thin], shapely.area(plan[thin]), [""] * len(thin), plan[thin])
 
 
-def outside_errors(plan: np.ndarray, has_area: np.ndarray, boundary_parts: np.ndarray, tolerance: float) -> pd.DataFrame:
+def outside_errors(
+    plan: np.ndarray, has_area: np.ndarray, boundary_parts: np.ndarray, tolerance: float
+) -> pd.DataFrame:
     """The parts of parcels outside the dissolved planning boundary, wider than the tolerance."""
     out = overlay.outside(plan, boundary_parts, has_area)
     keep = wider_than(out.geometry, tolerance)
-    return _errors("outside_boundary", [(int(r),) for r in out.index[keep]], out.area[keep],
-                   [""] * int(keep.sum()), out.geometry[keep])
+    return _errors(
+        "outside_boundary",
+        [(int(r),) for r in out.index[keep]],
+        out.area[keep],
+        [""] * int(keep.sum()),
+        out.geometry[keep],
+    )
 
 
 def _pairs(geometries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -170,8 +192,9 @@ def gap_parts(union, boundary: np.ndarray | None, tolerance: float) -> np.ndarra
     if union is None:
         return np.array([], dtype=object)
     if tolerance > 0:  # close cracks narrower than the tolerance (reprojected shared edges rarely match exactly)
-        union = shapely.buffer(shapely.buffer(union, tolerance / 2.0, join_style="mitre"), -tolerance / 2.0,
-                               join_style="mitre")
+        union = shapely.buffer(
+            shapely.buffer(union, tolerance / 2.0, join_style="mitre"), -tolerance / 2.0, join_style="mitre"
+        )
     if boundary is not None and len(boundary):
         holes = shapely.difference(shapely.union_all(overlay.dissolve(boundary)), union)
         parts, _ = overlay.polygon_parts(np.array([holes], dtype=object))
@@ -206,6 +229,12 @@ def gap_frame(parts: np.ndarray, gap_index: np.ndarray, plan_rows: np.ndarray) -
 
 
 def _errors(kind: str, rows, area, detail, geometry) -> pd.DataFrame:
-    return pd.DataFrame({"error_type": kind, "rows": pd.Series(list(rows), dtype=object),
-                         "plane_area_m2": np.asarray(area, dtype=float), "detail": pd.Series(list(detail), dtype=object),
-                         "geometry": pd.Series(list(geometry), dtype=object)})
+    return pd.DataFrame(
+        {
+            "error_type": kind,
+            "rows": pd.Series(list(rows), dtype=object),
+            "plane_area_m2": np.asarray(area, dtype=float),
+            "detail": pd.Series(list(detail), dtype=object),
+            "geometry": pd.Series(list(geometry), dtype=object),
+        }
+    )

@@ -26,14 +26,14 @@ def cell(i: int, j: int, size: float = 100.0):
 
 # BSM, DLBM, DLMC, cell, KCXS (田坎 share of cropland)
 PARCELS = [
-    ("1", "0601", "工业用地", (0, 0), 0.0),      # in the red line: 三调 industry (2023: 农村道路)
-    ("2", "1006", "农村道路", (1, 0), 0.0),      # in the red line: rural road
-    ("3", "0103", "旱地", (1, 3), 0.15),         # in the core zone: cropland with 田坎 deduction
-    ("4", "0103", "旱地", (5, 1), 0.10),         # in permanent basic farmland: cropland (allowed)
-    ("5", "0201K", "可调整果园", (6, 1), 0.0),    # in permanent basic farmland: orchard
+    ("1", "0601", "工业用地", (0, 0), 0.0),  # in the red line: 三调 industry (2023: 农村道路)
+    ("2", "1006", "农村道路", (1, 0), 0.0),  # in the red line: rural road
+    ("3", "0103", "旱地", (1, 3), 0.15),  # in the core zone: cropland with 田坎 deduction
+    ("4", "0103", "旱地", (5, 1), 0.10),  # in permanent basic farmland: cropland (allowed)
+    ("5", "0201K", "可调整果园", (6, 1), 0.0),  # in permanent basic farmland: orchard
     ("6", "05H1", "商业服务业设施用地", (12, 0), 0.0),  # outside the development boundary
-    ("7", "0702", "农村宅基地", (13, 0), 0.0),    # outside the development boundary (village)
-    ("8", "0701", "城镇住宅用地", (9, 1), 0.0),   # inside the development boundary
+    ("7", "0702", "农村宅基地", (13, 0), 0.0),  # outside the development boundary (village)
+    ("8", "0701", "城镇住宅用地", (9, 1), 0.0),  # inside the development boundary
 ]
 
 
@@ -42,9 +42,19 @@ def main() -> None:
     for bsm, dlbm, dlmc, (i, j), kcxs in PARCELS:
         tbmj = 10_000.0  # the ellipsoidal area is within 0.01 % of this on the central meridian
         kcmj = round(tbmj * kcxs, 2)
-        rows.append({"BSM": bsm, "DLBM": dlbm, "DLMC": dlmc, "TBMJ": tbmj,
-                     "KCDLBM": "1203" if kcxs else None, "KCXS": kcxs, "KCMJ": kcmj, "TBDLMJ": tbmj - kcmj,
-                     "geometry": cell(i, j)})
+        rows.append(
+            {
+                "BSM": bsm,
+                "DLBM": dlbm,
+                "DLMC": dlmc,
+                "TBMJ": tbmj,
+                "KCDLBM": "1203" if kcxs else None,
+                "KCXS": kcxs,
+                "KCMJ": kcmj,
+                "TBDLMJ": tbmj - kcmj,
+                "geometry": cell(i, j),
+            }
+        )
     gpd.GeoDataFrame(rows, crs=CRS).to_file(OUT, layer="DLTB", driver="GPKG", engine="fiona")
     lines = {
         "ecological_redline": box(X, Y, X + 400, Y + 400),
@@ -53,8 +63,9 @@ def main() -> None:
         "development_boundary": box(X + 800, Y, X + 1200, Y + 400),
     }
     for name, geometry in lines.items():
-        gpd.GeoDataFrame({"name": [name]}, geometry=[geometry], crs=CRS).to_file(OUT, layer=name, driver="GPKG",
-                                                                                engine="fiona")
+        gpd.GeoDataFrame({"name": [name]}, geometry=[geometry], crs=CRS).to_file(
+            OUT, layer=name, driver="GPKG", engine="fiona"
+        )
 
 
 if __name__ == "__main__":

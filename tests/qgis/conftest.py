@@ -78,7 +78,6 @@ def run(provider):
     gc.collect()
 
 
-
 @pytest.fixture
 def chinese(qgis_app):
     """The plugin under zh-Hans: the locale setting the plugin reads and the compiled translations."""

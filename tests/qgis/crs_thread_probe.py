@@ -52,10 +52,14 @@ app.processEvents()
 crs = QgsCoordinateReferenceSystem("EPSG:4545")
 transform = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:4490"), QgsProject.instance())
 lonlat = transform.transform(QgsPointXY(500000, 2770000)) if transform.isValid() else None
-print(json.dumps({
-    "wkt": len(crs.toWkt()),
-    "layer_wkt": len(made[0].crs().toWkt()),
-    "transform_valid": transform.isValid(),
-    "lonlat": [lonlat.x(), lonlat.y()] if lonlat else None,
-    "crs_wkt": crs_wkt(crs),
-}))
+print(
+    json.dumps(
+        {
+            "wkt": len(crs.toWkt()),
+            "layer_wkt": len(made[0].crs().toWkt()),
+            "transform_valid": transform.isValid(),
+            "lonlat": [lonlat.x(), lonlat.y()] if lonlat else None,
+            "crs_wkt": crs_wkt(crs),
+        }
+    )
+)

@@ -18,8 +18,10 @@ app = QgsApplication([], True, profile)
 app.initQgis()
 sys.path.insert(0, plugin_parent)
 sys.path.append("/usr/share/qgis/python/plugins")
-result = {"profile": QgsApplication.qgisSettingsDirPath(),
-          "lacking_before": [n for n in ("networkx", "pyflwdir") if importlib.util.find_spec(n) is None]}
+result = {
+    "profile": QgsApplication.qgisSettingsDirPath(),
+    "lacking_before": [n for n in ("networkx", "pyflwdir") if importlib.util.find_spec(n) is None],
+}
 
 import urbanization_planning  # noqa: E402
 from urbanization_planning.ui import pip_install  # noqa: E402
@@ -34,8 +36,13 @@ Processing.initialize()
 provider = UrbanizationProvider()
 QgsApplication.processingRegistry().addProvider(provider)
 
-corridors = {"DEM": dem, "MIN_CONTRIBUTING_AREA": 50.0, "ACCUMULATION": os.path.join(out, "acc.tif"),
-             "CORRIDORS": os.path.join(out, "corridors.gpkg"), "CORRIDOR_ZONES": "memory:"}
+corridors = {
+    "DEM": dem,
+    "MIN_CONTRIBUTING_AREA": 50.0,
+    "ACCUMULATION": os.path.join(out, "acc.tif"),
+    "CORRIDORS": os.path.join(out, "corridors.gpkg"),
+    "CORRIDOR_ZONES": "memory:",
+}
 
 
 class Recorder(QgsProcessingFeedback):
@@ -81,12 +88,21 @@ result["files"] = {"networkx": networkx.__file__, "pyflwdir": pyflwdir.__file__,
 
 sample = Path(urbanization_planning.__file__).parent / "resources" / "sample_data"
 osm, grid = sample / "helsinki_osm_layers.gpkg", sample / "helsinki_population_grid_2020.gpkg"
-coverage = processing.run("urbanization:parkcoverage", {
-    "PARKS": QgsVectorLayer(f"{osm}|layername=parks", "parks", "ogr"), "PARK_NAME_FIELD": "name",
-    "NETWORK": QgsVectorLayer(f"{osm}|layername=roads", "roads", "ogr"),
-    "RESIDENTIAL": QgsVectorLayer(f"{grid}|layername=population_grid_2020", "grid", "ogr"),
-    "POPULATION_FIELD": "population", "STANDARD": "green300_park500", "SERVICE_AREAS": "memory:",
-    "RESIDENTIAL_RESULT": "memory:", "UNDERSERVED": "memory:", "SUMMARY": "memory:"})
+coverage = processing.run(
+    "urbanization:parkcoverage",
+    {
+        "PARKS": QgsVectorLayer(f"{osm}|layername=parks", "parks", "ogr"),
+        "PARK_NAME_FIELD": "name",
+        "NETWORK": QgsVectorLayer(f"{osm}|layername=roads", "roads", "ogr"),
+        "RESIDENTIAL": QgsVectorLayer(f"{grid}|layername=population_grid_2020", "grid", "ogr"),
+        "POPULATION_FIELD": "population",
+        "STANDARD": "green300_park500",
+        "SERVICE_AREAS": "memory:",
+        "RESIDENTIAL_RESULT": "memory:",
+        "UNDERSERVED": "memory:",
+        "SUMMARY": "memory:",
+    },
+)
 result["coverage_rate_population"] = coverage["COVERAGE_RATE_POPULATION"]
 drainage = processing.run("urbanization:drainagecorridors", corridors)
 result["corridor_km"] = drainage["TOTAL_LENGTH_KM"]

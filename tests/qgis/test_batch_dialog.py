@@ -46,7 +46,9 @@ def test_two_batch_rows_end_without_error(batch_patch, provider, qtbot, tmp_path
                 continue  # needs a walking network the express case does not give
             extension = output.defaultFileExtension()
             column = panel.parameter_to_column[output.name()]
-            panel.tblParameters.cellWidget(row + 1, column).setValue(str(tmp_path / f"{output.name()}_{row}.{extension}"))
+            panel.tblParameters.cellWidget(row + 1, column).setValue(
+                str(tmp_path / f"{output.name()}_{row}.{extension}")
+            )
     before = len(resultsList.getResults())
     expected = {str(tmp_path / "REPORT_0.html"), str(tmp_path / "REPORT_1.html")}
 
@@ -60,6 +62,8 @@ def test_two_batch_rows_end_without_error(batch_patch, provider, qtbot, tmp_path
     except qtbot.TimeoutError:  # say what the dialog saw: a row's error, or a row still running
         log = tmp_path / "dialog_log.txt"
         dialog.saveLogToFile(str(log))
-        pytest.fail(f"reports after 180 s: {sorted(reports())}; the dialog's log:\n{log.read_text(encoding='utf-8')[-4000:]}")
+        pytest.fail(
+            f"reports after 180 s: {sorted(reports())}; the dialog's log:\n{log.read_text(encoding='utf-8')[-4000:]}"
+        )
     qtbot.wait(500)  # let the dialog finish its last row before it is closed
     assert (tmp_path / "REPORT_1.html").exists()

@@ -53,21 +53,33 @@ def test_bd09_round_trip_within_half_a_metre_and_input_untouched(run, tmp_path):
     layer, truth = gcj02_station_layer()
     source = SAMPLE_DATA / "kunming_metro_osm.gpkg"
     before = source.read_bytes()
-    first = run("urbanization:chinacoordinates",
-                {"INPUT": layer, "FROM": "gcj02", "TO": "bd09", "OUTPUT": str(tmp_path / "bd.gpkg")})
-    back = run("urbanization:chinacoordinates",
-               {"INPUT": first["OUTPUT"], "FROM": "bd09", "TO": "gcj02", "OUTPUT": str(tmp_path / "gcj.gpkg")})
+    first = run(
+        "urbanization:chinacoordinates",
+        {"INPUT": layer, "FROM": "gcj02", "TO": "bd09", "OUTPUT": str(tmp_path / "bd.gpkg")},
+    )
+    back = run(
+        "urbanization:chinacoordinates",
+        {"INPUT": first["OUTPUT"], "FROM": "bd09", "TO": "gcj02", "OUTPUT": str(tmp_path / "gcj.gpkg")},
+    )
     original = {f["station_id"]: f.geometry().asPoint() for f in layer.getFeatures()}
     returned = converted_points(back["OUTPUT"])
-    errors = [metres_between(np.array([original[k].x()]), np.array([original[k].y()]),
-                             np.array([returned[k].x()]), np.array([returned[k].y()]))[0] for k in original]
+    errors = [
+        metres_between(
+            np.array([original[k].x()]),
+            np.array([original[k].y()]),
+            np.array([returned[k].x()]),
+            np.array([returned[k].y()]),
+        )[0]
+        for k in original
+    ]
     assert max(errors) < 0.5
     assert source.read_bytes() == before
 
 
 def test_lines_and_polygons_keep_vertex_count_and_fields(run):
     layer = memory_layer(
-        "LineString", "EPSG:4490",
+        "LineString",
+        "EPSG:4490",
         ["LINESTRING(102.70 25.03, 102.71 25.04, 102.72 25.05)", None],
         {"name": ["一号线", "空"]},
     )
@@ -84,8 +96,11 @@ def test_features_outside_china_are_left_and_counted(run):
 
     layer = memory_layer("Point", "EPSG:4326", ["POINT(24.94 60.17)", "POINT(102.7 25.0)"])
     feedback = RecordingFeedback()
-    result = run("urbanization:chinacoordinates", {"INPUT": layer, "FROM": "gcj02", "TO": "wgs84", "OUTPUT": "memory:"},
-                 feedback=feedback)
+    result = run(
+        "urbanization:chinacoordinates",
+        {"INPUT": layer, "FROM": "gcj02", "TO": "wgs84", "OUTPUT": "memory:"},
+        feedback=feedback,
+    )
     points = [f.geometry().asPoint() for f in result["OUTPUT"].getFeatures()]
     assert (points[0].x(), points[0].y()) == (24.94, 60.17)
     assert points[1].x() != 102.7
@@ -111,25 +126,48 @@ def test_qgis_process_runs_the_algorithm_end_to_end(tmp_path):
     plugins.mkdir()
     (plugins / "urbanization_planning").symlink_to(ROOT, target_is_directory=True)
     env["QGIS_PLUGINPATH"] = str(plugins)
-    enable = subprocess.run(["qgis_process.bin", "plugins", "enable", "urbanization_planning"],
-                            env=env, capture_output=True, text=True, timeout=120)
+    enable = subprocess.run(
+        ["qgis_process.bin", "plugins", "enable", "urbanization_planning"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert enable.returncode == 0, enable.stderr
     listing = subprocess.run(["qgis_process.bin", "list"], env=env, capture_output=True, text=True, timeout=120)
     assert "urbanization:chinacoordinates" in listing.stdout
     output = tmp_path / "stations_gcj02.gpkg"
     completed = subprocess.run(
-        ["qgis_process.bin", "run", "urbanization:chinacoordinates", "--json", "--",
-         f"INPUT={SAMPLE_DATA / 'kunming_metro_osm.gpkg'}|layername=stations", "FROM=wgs84", "TO=gcj02",
-         f"OUTPUT={output}"],
-        env=env, capture_output=True, text=True, timeout=120,
+        [
+            "qgis_process.bin",
+            "run",
+            "urbanization:chinacoordinates",
+            "--json",
+            "--",
+            f"INPUT={SAMPLE_DATA / 'kunming_metro_osm.gpkg'}|layername=stations",
+            "FROM=wgs84",
+            "TO=gcj02",
+            f"OUTPUT={output}",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert completed.returncode == 0, completed.stderr
-    results = json.loads(completed.stdout[completed.stdout.index("{"):])["results"]
+    results = json.loads(completed.stdout[completed.stdout.index("{") :])["results"]
     assert results["OUTPUT"] == str(output)
     converted = QgsVectorLayer(str(output), "out", "ogr")
     assert converted.featureCount() == 103
     # WGS84 -> GCJ-02 reproduces the coordinates AMap gives, stored in gcj02_lon/lat
     for feature in converted.getFeatures():
         point = feature.geometry().asPoint()
-        assert metres_between(np.array([point.x()]), np.array([point.y()]),
-                              np.array([feature["gcj02_lon"]]), np.array([feature["gcj02_lat"]]))[0] < 1.0
+        assert (
+            metres_between(
+                np.array([point.x()]),
+                np.array([point.y()]),
+                np.array([feature["gcj02_lon"]]),
+                np.array([feature["gcj02_lat"]]),
+            )[0]
+            < 1.0
+        )

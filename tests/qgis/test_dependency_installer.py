@@ -81,9 +81,24 @@ def wheels():
     WHEEL_CACHE.mkdir(parents=True, exist_ok=True)
     wanted = [f"{name}=={metadata.version(name)}" for name in HIDDEN]
     if len(list(WHEEL_CACHE.glob("*.whl"))) < len(HIDDEN):
-        done = subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
-                               "--disable-pip-version-check", "-q", "-d", str(WHEEL_CACHE), *wanted],
-                              capture_output=True, text=True, timeout=300)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--only-binary=:all:",
+                "--disable-pip-version-check",
+                "-q",
+                "-d",
+                str(WHEEL_CACHE),
+                *wanted,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         if done.returncode != 0:
             pytest.skip(f"cannot download {wanted} from PyPI (offline?): {done.stderr.strip()[-300:]}")
     return WHEEL_CACHE
@@ -95,8 +110,10 @@ def _python_without(hidden: tuple[str, ...], shim: Path) -> dict[str, str]:
     so pip sees them missing too)."""
     homes = {Path(str(metadata.distribution(name).locate_file(""))) for name in hidden}
     if len(homes) != 1 or not next(iter(homes)).name == "site-packages":
-        pytest.skip(f"{', '.join(hidden)} are not all in one venv's site-packages ({sorted(map(str, homes))}): "
-                    "a Python without them cannot be made by PYTHONPATH (Debian's own packages are always seen)")
+        pytest.skip(
+            f"{', '.join(hidden)} are not all in one venv's site-packages ({sorted(map(str, homes))}): "
+            "a Python without them cannot be made by PYTHONPATH (Debian's own packages are always seen)"
+        )
     venv_site = homes.pop()
     shim.mkdir()
     for entry in venv_site.iterdir():
@@ -120,8 +137,13 @@ def _install_and_run(plugin: Path, wheels: str, tmp_path: Path) -> dict:
     dem = tmp_path / "cape.tif"
     dem.write_bytes((DATA / "drainage_cape_peninsula_cut.tif").read_bytes())
     python = os.path.realpath(sys.executable)  # the venv's interpreter without the venv
-    done = subprocess.run([python, str(PROBE), str(link), str(profile), wheels, str(dem), str(out)],
-                          capture_output=True, text=True, env=environment, timeout=900)
+    done = subprocess.run(
+        [python, str(PROBE), str(link), str(profile), wheels, str(dem), str(out)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=900,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     _check(result, profile)
@@ -177,12 +199,20 @@ def test_the_dialog_at_1366_x_768_in_chinese(chinese, provider, qtbot, tmp_path,
     from urbanization_planning.algorithms import dependencies
     from urbanization_planning.ui import dependency_installer, menu
 
-    monkeypatch.setattr(dependency_installer, "missing_packages", lambda names=None: [
-        dependencies.Missing("networkx", None), dependencies.Missing("pyflwdir", None),
-        dependencies.Missing("dask", None)])
+    monkeypatch.setattr(
+        dependency_installer,
+        "missing_packages",
+        lambda names=None: [
+            dependencies.Missing("networkx", None),
+            dependencies.Missing("pyflwdir", None),
+            dependencies.Missing("dask", None),
+        ],
+    )
     monkeypatch.setattr(dependency_installer.pip_install, "wheel_folder_default", lambda: None)
     profile = "C:/Users/规划师/AppData/Roaming/QGIS/QGIS3/profiles/default"  # as on a planner's laptop
-    dialog = dependency_installer.DependencyInstallerDialog(prefix=Path(profile, "python", "urbanization_planning_deps"))
+    dialog = dependency_installer.DependencyInstallerDialog(
+        prefix=Path(profile, "python", "urbanization_planning_deps")
+    )
     qtbot.addWidget(dialog)
     screen = (1366, 768)
     dialog.show()
@@ -207,14 +237,18 @@ def test_the_dialog_at_1366_x_768_in_chinese(chinese, provider, qtbot, tmp_path,
     dialog.statusLabel.setText("正在安装 networkx>=3.2, pyflwdir…")
     dialog.progressBar.setValue(42)
     site = "c:\\program files\\qgis 3.40.5\\apps\\python312\\lib\\site-packages"
-    dialog.logView.setPlainText("\n".join([
-        f"Looking in links: {wheels}",
-        f"Processing {wheels}/networkx-3.4.2-py3-none-any.whl",
-        f"Processing {wheels}/pyflwdir-0.5.10-py3-none-any.whl",
-        f"Requirement already satisfied: numpy in {site} (from pyflwdir) (1.26.4)",
-        f"Processing {wheels}/numba-0.61.2-cp312-cp312-win_amd64.whl",
-        f"Processing {wheels}/llvmlite-0.44.0-cp312-cp312-win_amd64.whl",
-    ]))
+    dialog.logView.setPlainText(
+        "\n".join(
+            [
+                f"Looking in links: {wheels}",
+                f"Processing {wheels}/networkx-3.4.2-py3-none-any.whl",
+                f"Processing {wheels}/pyflwdir-0.5.10-py3-none-any.whl",
+                f"Requirement already satisfied: numpy in {site} (from pyflwdir) (1.26.4)",
+                f"Processing {wheels}/numba-0.61.2-cp312-cp312-win_amd64.whl",
+                f"Processing {wheels}/llvmlite-0.44.0-cp312-cp312-win_amd64.whl",
+            ]
+        )
+    )
     qtbot.wait(100)  # the layout takes the new texts
     for label in (dialog.statusLabel, dialog.targetLabel, dialog.introLabel):
         assert label.height() >= label.heightForWidth(label.width()), label.text()
@@ -228,8 +262,9 @@ def test_the_missing_package_message_names_the_installer_in_chinese(chinese, pro
 
     from urbanization_planning.algorithms import dependencies
 
-    monkeypatch.setitem(dependencies.PACKAGES, "no_such_pkg_xyz",
-                        dependencies.Package("no_such_pkg_xyz>=1", "1.0", None, ("anything",)))
+    monkeypatch.setitem(
+        dependencies.PACKAGES, "no_such_pkg_xyz", dependencies.Package("no_such_pkg_xyz>=1", "1.0", None, ("anything",))
+    )
     algorithm = provider.algorithms()[0].create()
     algorithm.REQUIRES = ("no_such_pkg_xyz",)
     with pytest.raises(QgsProcessingException) as raised:

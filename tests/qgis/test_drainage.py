@@ -45,8 +45,10 @@ def road_wkts() -> list[str]:
     x0, y0 = bigtujunga_origin()
     import shapely
 
-    lines = [shapely.LineString([(x0, y0 - 5000), (x0 + 35000, y0 - 5000)]),
-             shapely.LineString([(x0 + 10000, y0 - 100), (x0 + 10000, y0 - 19000)])]
+    lines = [
+        shapely.LineString([(x0, y0 - 5000), (x0 + 35000, y0 - 5000)]),
+        shapely.LineString([(x0 + 10000, y0 - 100), (x0 + 10000, y0 - 19000)]),
+    ]
     return [shapely.segmentize(line, 30.0).wkt for line in lines]
 
 
@@ -55,14 +57,17 @@ def roads_layer(crs: str = UTM):
     layer = memory_layer("LineString", UTM, wkts, {"name": ["Foothill Blvd", "Big Tujunga Canyon Rd"]}, name="roads")
     if crs == UTM:
         return layer
-    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem(UTM), QgsCoordinateReferenceSystem(crs),
-                                       QgsProject.instance())
+    transform = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem(UTM), QgsCoordinateReferenceSystem(crs), QgsProject.instance()
+    )
     geometries = []
     for feature in layer.getFeatures():
         geometry = feature.geometry()
         geometry.transform(transform)
         geometries.append(geometry.asWkt(9))
-    return memory_layer("LineString", crs, geometries, {"name": ["Foothill Blvd", "Big Tujunga Canyon Rd"]}, name="roads")
+    return memory_layer(
+        "LineString", crs, geometries, {"name": ["Foothill Blvd", "Big Tujunga Canyon Rd"]}, name="roads"
+    )
 
 
 def read(path) -> tuple[np.ndarray, Affine]:
@@ -79,9 +84,16 @@ def vector(path) -> QgsVectorLayer:
 def write_dem(path, array, crs="EPSG:32648", cell=10.0, nodata=-9999.0, bands=None):
     array = np.asarray(array, dtype="float32")
     stack = bands if bands is not None else [array]
-    profile = {"driver": "GTiff", "height": array.shape[0], "width": array.shape[1], "count": len(stack),
-               "dtype": "float32", "crs": crs, "nodata": nodata,
-               "transform": Affine(cell, 0, 600000.0, 0, -cell, 2770000.0)}
+    profile = {
+        "driver": "GTiff",
+        "height": array.shape[0],
+        "width": array.shape[1],
+        "count": len(stack),
+        "dtype": "float32",
+        "crs": crs,
+        "nodata": nodata,
+        "transform": Affine(cell, 0, 600000.0, 0, -cell, 2770000.0),
+    }
     with rasterio.open(path, "w", **profile) as dataset:
         for i, band in enumerate(stack, start=1):
             dataset.write(np.asarray(band, dtype="float32"), i)
@@ -104,11 +116,19 @@ def corridors(processing_ready, tmp_path_factory):
         QgsApplication.processingRegistry().addProvider(_KEEP[-1])
 
     out = tmp_path_factory.mktemp("corridors")
-    params = {"DEM": DEM, "MIN_CONTRIBUTING_AREA": 100.0, "CORRIDOR_WIDTHS": "1:10,2:15,3:25,4:40",
-              "ROADS": roads_layer(), "ROAD_NAME_FIELD": "name",
-              "ACCUMULATION": str(out / "acc.tif"), "FLOW_DIRECTION": str(out / "d8.tif"),
-              "CORRIDORS": str(out / "corridors.gpkg"), "CORRIDOR_ZONES": str(out / "zones.gpkg"),
-              "CROSSINGS": str(out / "crossings.gpkg"), "REPORT": str(out / "report.html")}
+    params = {
+        "DEM": DEM,
+        "MIN_CONTRIBUTING_AREA": 100.0,
+        "CORRIDOR_WIDTHS": "1:10,2:15,3:25,4:40",
+        "ROADS": roads_layer(),
+        "ROAD_NAME_FIELD": "name",
+        "ACCUMULATION": str(out / "acc.tif"),
+        "FLOW_DIRECTION": str(out / "d8.tif"),
+        "CORRIDORS": str(out / "corridors.gpkg"),
+        "CORRIDOR_ZONES": str(out / "zones.gpkg"),
+        "CROSSINGS": str(out / "crossings.gpkg"),
+        "REPORT": str(out / "report.html"),
+    }
     return processing.run("urbanization:drainagecorridors", params), out
 
 
@@ -148,14 +168,26 @@ def test_crossings_carry_road_and_corridor(corridors):
 
 def test_roads_in_another_crs_give_the_same_crossings(run, corridors, tmp_path):
     reference, _ = corridors
-    result = run("urbanization:drainagecorridors", {
-        "DEM": DEM, "ROADS": roads_layer("EPSG:4326"), "ACCUMULATION": str(tmp_path / "acc.tif"),
-        "CORRIDORS": "memory:", "CORRIDOR_ZONES": "memory:", "CROSSINGS": str(tmp_path / "x.gpkg")})
+    result = run(
+        "urbanization:drainagecorridors",
+        {
+            "DEM": DEM,
+            "ROADS": roads_layer("EPSG:4326"),
+            "ACCUMULATION": str(tmp_path / "acc.tif"),
+            "CORRIDORS": "memory:",
+            "CORRIDOR_ZONES": "memory:",
+            "CROSSINGS": str(tmp_path / "x.gpkg"),
+        },
+    )
     assert result["CROSSING_COUNT"] == reference["CROSSING_COUNT"]
-    ours = sorted((round(f.geometry().asPoint().x()), round(f.geometry().asPoint().y()))
-                  for f in vector(result["CROSSINGS"]).getFeatures())
-    theirs = sorted((round(f.geometry().asPoint().x()), round(f.geometry().asPoint().y()))
-                    for f in vector(reference["CROSSINGS"]).getFeatures())
+    ours = sorted(
+        (round(f.geometry().asPoint().x()), round(f.geometry().asPoint().y()))
+        for f in vector(result["CROSSINGS"]).getFeatures()
+    )
+    theirs = sorted(
+        (round(f.geometry().asPoint().x()), round(f.geometry().asPoint().y()))
+        for f in vector(reference["CROSSINGS"]).getFeatures()
+    )
     assert all(math.dist(a, b) < 2.0 for a, b in zip(ours, theirs))
 
 
@@ -164,22 +196,40 @@ def test_buildings_in_corridor_zones_are_flagged(run, corridors, tmp_path):
     lines = list(vector(reference["CORRIDORS"]).getFeatures())
     midpoints = [f.geometry().interpolate(f.geometry().length() / 2).asPoint() for f in lines[:3]]
     x0, y0 = bigtujunga_origin()
-    wkts = [f"POLYGON(({p.x() - 4} {p.y() - 4},{p.x() + 4} {p.y() - 4},{p.x() + 4} {p.y() + 4},"
-            f"{p.x() - 4} {p.y() + 4},{p.x() - 4} {p.y() - 4}))" for p in midpoints]
+    wkts = [
+        f"POLYGON(({p.x() - 4} {p.y() - 4},{p.x() + 4} {p.y() - 4},{p.x() + 4} {p.y() + 4},"
+        f"{p.x() - 4} {p.y() + 4},{p.x() - 4} {p.y() - 4}))"
+        for p in midpoints
+    ]
     buildings = memory_layer("Polygon", UTM, wkts, {"bid": [1, 2, 3]}, name="buildings")
-    result = run("urbanization:drainagecorridors", {
-        "DEM": DEM, "BUILDINGS": buildings, "ACCUMULATION": str(tmp_path / "acc.tif"), "CORRIDORS": "memory:",
-        "CORRIDOR_ZONES": "memory:", "FLAGGED_BUILDINGS": str(tmp_path / "b.gpkg")})
+    result = run(
+        "urbanization:drainagecorridors",
+        {
+            "DEM": DEM,
+            "BUILDINGS": buildings,
+            "ACCUMULATION": str(tmp_path / "acc.tif"),
+            "CORRIDORS": "memory:",
+            "CORRIDOR_ZONES": "memory:",
+            "FLAGGED_BUILDINGS": str(tmp_path / "b.gpkg"),
+        },
+    )
     flagged = list(vector(result["FLAGGED_BUILDINGS"]).getFeatures())
     assert result["BUILDING_COUNT"] == 3 == len(flagged)
     assert all(f["overlap_m2"] == pytest.approx(64.0) for f in flagged)
 
 
 def test_geographic_dem_with_sea_as_nodata(run, tmp_path):
-    result = run("urbanization:drainagecorridors", {
-        "DEM": CAPE, "MIN_CONTRIBUTING_AREA": 50.0, "ACCUMULATION": str(tmp_path / "acc.tif"),
-        "FLOW_DIRECTION": str(tmp_path / "d8.tif"), "CORRIDORS": str(tmp_path / "c.gpkg"),
-        "CORRIDOR_ZONES": "memory:"})
+    result = run(
+        "urbanization:drainagecorridors",
+        {
+            "DEM": CAPE,
+            "MIN_CONTRIBUTING_AREA": 50.0,
+            "ACCUMULATION": str(tmp_path / "acc.tif"),
+            "FLOW_DIRECTION": str(tmp_path / "d8.tif"),
+            "CORRIDORS": str(tmp_path / "c.gpkg"),
+            "CORRIDOR_ZONES": "memory:",
+        },
+    )
     dem, transform = read(CAPE)
     acc, _ = read(result["ACCUMULATION"])
     with rasterio.open(result["FLOW_DIRECTION"]) as dataset:
@@ -191,7 +241,13 @@ def test_geographic_dem_with_sea_as_nodata(run, tmp_path):
     lat = np.radians(transform.f + transform.e * (np.arange(dem.shape[0]) + 0.5))
     a, e2 = 6378137.0, 0.00669437999014
     w = 1 - e2 * np.sin(lat) ** 2
-    areas = (a * (1 - e2) / w**1.5) * (a / w**0.5) * np.cos(lat) * math.radians(transform.a) * math.radians(abs(transform.e))
+    areas = (
+        (a * (1 - e2) / w**1.5)
+        * (a / w**0.5)
+        * np.cos(lat)
+        * math.radians(transform.a)
+        * math.radians(abs(transform.e))
+    )
     assert 7000 < areas.min() < areas.max() < 7200
     land_area = (np.isfinite(dem) * areas[:, None]).sum()
     assert np.nansum(acc[d8 == 0]) == pytest.approx(land_area, rel=1e-4)  # every land cell reaches an outlet
@@ -206,8 +262,10 @@ def test_geographic_dem_with_sea_as_nodata(run, tmp_path):
 def test_coast_cells_never_pond(run, tmp_path):
     from scipy import ndimage
 
-    result = run("urbanization:waterloggingspots", {
-        "DEM": CAPE, "MIN_AREA": 0.0, "DEPRESSIONS": str(tmp_path / "d.gpkg"), "DEPTH": str(tmp_path / "depth.tif")})
+    result = run(
+        "urbanization:waterloggingspots",
+        {"DEM": CAPE, "MIN_AREA": 0.0, "DEPRESSIONS": str(tmp_path / "d.gpkg"), "DEPTH": str(tmp_path / "depth.tif")},
+    )
     dem, _ = read(CAPE)
     depth, _ = read(result["DEPTH"])
     sea = np.isnan(dem)
@@ -225,10 +283,18 @@ def test_waterlogging_pit_through_processing(run, tmp_path):
     dem[4, 4] = 1889.0
     path = write_dem(tmp_path / "pit.tif", dem)
     houses = memory_layer("Polygon", "EPSG:4326", ["POLYGON((0 0,0.0001 0,0.0001 0.0001,0 0.0001,0 0))"])
-    result = run("urbanization:waterloggingspots", {
-        "DEM": path, "MIN_DEPTH": 0.15, "MIN_AREA": 0.0, "BUILDINGS": houses,
-        "DEPRESSIONS": str(tmp_path / "d.gpkg"), "DEPTH": str(tmp_path / "depth.tif"),
-        "REPORT": str(tmp_path / "r.html")})
+    result = run(
+        "urbanization:waterloggingspots",
+        {
+            "DEM": path,
+            "MIN_DEPTH": 0.15,
+            "MIN_AREA": 0.0,
+            "BUILDINGS": houses,
+            "DEPRESSIONS": str(tmp_path / "d.gpkg"),
+            "DEPTH": str(tmp_path / "depth.tif"),
+            "REPORT": str(tmp_path / "r.html"),
+        },
+    )
     assert result["DEPRESSION_COUNT"] == 1
     assert result["TOTAL_VOLUME_M3"] == pytest.approx((8 * 0.4 + 1.0) * 100.0, rel=1e-4)
     feature = next(vector(result["DEPRESSIONS"]).getFeatures())
@@ -242,9 +308,15 @@ def test_waterlogging_pit_through_processing(run, tmp_path):
 
 
 def test_waterlogging_on_the_bundled_dem(run, tmp_path):
-    result = run("urbanization:waterloggingspots", {
-        "DEM": DEM, "ROADS": roads_layer("EPSG:4326"), "DEPRESSIONS": str(tmp_path / "d.gpkg"),
-        "DEPTH": str(tmp_path / "depth.tif")})
+    result = run(
+        "urbanization:waterloggingspots",
+        {
+            "DEM": DEM,
+            "ROADS": roads_layer("EPSG:4326"),
+            "DEPRESSIONS": str(tmp_path / "d.gpkg"),
+            "DEPTH": str(tmp_path / "depth.tif"),
+        },
+    )
     layer = vector(result["DEPRESSIONS"])
     assert layer.featureCount() == result["DEPRESSION_COUNT"] > 10
     features = list(layer.getFeatures())
@@ -262,17 +334,26 @@ def test_bad_dems_get_clear_errors(run, tmp_path, case):
     elif case == "one_row":
         path, expected = write_dem(tmp_path / "row.tif", np.arange(40.0)[None, :]), "at least 3 x 3"
     elif case == "missing_band":
-        path, expected = write_dem(tmp_path / "rgb.tif", np.ones((5, 5)), bands=[np.ones((5, 5))] * 3), "band 5 does not exist"
+        path, expected = (
+            write_dem(tmp_path / "rgb.tif", np.ones((5, 5)), bands=[np.ones((5, 5))] * 3),
+            "band 5 does not exist",
+        )
     else:  # a VRT of 200,000 x 200,000 cells: 40 billion cells, created in no time
         small = write_dem(tmp_path / "small.tif", np.ones((5, 5)))
         path = str(tmp_path / "huge.vrt")
         (tmp_path / "huge.vrt").write_text(
             f'<VRTDataset rasterXSize="200000" rasterYSize="200000"><SRS>EPSG:32648</SRS>'
-            f'<GeoTransform>600000, 10, 0, 2770000, 0, -10</GeoTransform>'
+            f"<GeoTransform>600000, 10, 0, 2770000, 0, -10</GeoTransform>"
             f'<VRTRasterBand dataType="Float32" band="1"><SimpleSource><SourceFilename relativeToVRT="0">{small}'
-            f'</SourceFilename><SourceBand>1</SourceBand></SimpleSource></VRTRasterBand></VRTDataset>')
+            f"</SourceFilename><SourceBand>1</SourceBand></SimpleSource></VRTRasterBand></VRTDataset>"
+        )
         expected = "GiB of memory"
-    params = {"DEM": path, "ACCUMULATION": str(tmp_path / "acc.tif"), "CORRIDORS": "memory:", "CORRIDOR_ZONES": "memory:"}
+    params = {
+        "DEM": path,
+        "ACCUMULATION": str(tmp_path / "acc.tif"),
+        "CORRIDORS": "memory:",
+        "CORRIDOR_ZONES": "memory:",
+    }
     if case == "missing_band":
         params["BAND"] = 5
     with pytest.raises(QgsProcessingException, match=expected):
@@ -284,9 +365,17 @@ def test_multi_band_dem_uses_the_chosen_band(run, tmp_path):
     r, c = np.mgrid[0:12, 0:9]
     valley = 100.0 - 0.1 * r + np.abs(c - 4)
     path = write_dem(tmp_path / "bands.tif", valley, bands=[np.zeros((12, 9)), valley])
-    result = run("urbanization:drainagecorridors", {
-        "DEM": path, "BAND": 2, "MIN_CONTRIBUTING_AREA": 0.5, "ACCUMULATION": str(tmp_path / "acc.tif"),
-        "CORRIDORS": str(tmp_path / "c.gpkg"), "CORRIDOR_ZONES": "memory:"})
+    result = run(
+        "urbanization:drainagecorridors",
+        {
+            "DEM": path,
+            "BAND": 2,
+            "MIN_CONTRIBUTING_AREA": 0.5,
+            "ACCUMULATION": str(tmp_path / "acc.tif"),
+            "CORRIDORS": str(tmp_path / "c.gpkg"),
+            "CORRIDOR_ZONES": "memory:",
+        },
+    )
     lines = list(vector(result["CORRIDORS"]).getFeatures())
     assert len(lines) == 1 and lines[0]["strahler"] == 1
     assert {round(v.x(), 6) for v in lines[0].geometry().vertices()} == {600045.0}
@@ -307,9 +396,14 @@ class CancelAt(QgsProcessingFeedback):
 
 @pytest.mark.parametrize("algorithm", ["drainagecorridors", "waterloggingspots"])
 def test_cancel_mid_run_leaves_no_output(run, tmp_path, algorithm):
-    outputs = {"drainagecorridors": {"ACCUMULATION": str(tmp_path / "acc.tif"), "CORRIDORS": str(tmp_path / "c.gpkg"),
-                                     "CORRIDOR_ZONES": str(tmp_path / "z.gpkg")},
-               "waterloggingspots": {"DEPTH": str(tmp_path / "depth.tif"), "DEPRESSIONS": str(tmp_path / "d.gpkg")}}
+    outputs = {
+        "drainagecorridors": {
+            "ACCUMULATION": str(tmp_path / "acc.tif"),
+            "CORRIDORS": str(tmp_path / "c.gpkg"),
+            "CORRIDOR_ZONES": str(tmp_path / "z.gpkg"),
+        },
+        "waterloggingspots": {"DEPTH": str(tmp_path / "depth.tif"), "DEPRESSIONS": str(tmp_path / "d.gpkg")},
+    }
     with pytest.raises(QgsProcessingException, match="Cancel"):
         run(f"urbanization:{algorithm}", {"DEM": DEM, **outputs[algorithm]}, feedback=CancelAt(30))
     assert list(tmp_path.iterdir()) == []
@@ -333,8 +427,10 @@ def test_styles_fit_the_outputs(corridors, run, tmp_path):
     items = accumulation.renderer().shader().rasterShaderFunction().colorRampItemList()
     stops = [item.value for item in items]
     assert stops[0] == 900 and all(b / a == pytest.approx(10) for a, b in zip(stops[1:], stops[2:]))  # log stretch
-    depressions = run("urbanization:waterloggingspots", {"DEM": DEM, "DEPRESSIONS": str(tmp_path / "d.gpkg"),
-                                                         "DEPTH": str(tmp_path / "depth.tif")})
+    depressions = run(
+        "urbanization:waterloggingspots",
+        {"DEM": DEM, "DEPRESSIONS": str(tmp_path / "d.gpkg"), "DEPTH": str(tmp_path / "depth.tif")},
+    )
     layer = vector(depressions["DEPRESSIONS"])
     assert layer.loadNamedStyle(str(STYLES / "drainage_depressions.qml"))[1]
     assert layer.renderer().classAttribute() == "max_depth_m"
@@ -362,10 +458,18 @@ def _dem_in_us_feet(tmp_path) -> tuple[str, str]:
         out.transform = transform
     feet = np.where(metres == nodata, -9999.0, metres / US_FOOT)
     feet_path = str(tmp_path / "feet.tif")
-    with rasterio.open(feet_path, "w", driver="GTiff", width=300, height=300, count=1, dtype="float32",
-                       crs=rasterio.crs.CRS.from_string(UTM11_US_FEET), nodata=-9999.0,
-                       transform=Affine(30.0 / US_FOOT, 0, transform.c / US_FOOT, 0, -30.0 / US_FOOT,
-                                        transform.f / US_FOOT)) as out:
+    with rasterio.open(
+        feet_path,
+        "w",
+        driver="GTiff",
+        width=300,
+        height=300,
+        count=1,
+        dtype="float32",
+        crs=rasterio.crs.CRS.from_string(UTM11_US_FEET),
+        nodata=-9999.0,
+        transform=Affine(30.0 / US_FOOT, 0, transform.c / US_FOOT, 0, -30.0 / US_FOOT, transform.f / US_FOOT),
+    ) as out:
         out.write(feet.astype("float32"), 1)
     return metres_path, feet_path
 
@@ -377,12 +481,28 @@ def test_dem_in_us_feet_gives_the_same_corridors_and_depressions(run, tmp_path):
     metres, feet = _dem_in_us_feet(tmp_path)
     runs = {}
     for name, path, unit in (("metres", metres, "metres"), ("feet", feet, "us_survey_feet")):
-        corridors = run("urbanization:drainagecorridors", {
-            "DEM": path, "ELEVATION_UNIT": unit, "MIN_CONTRIBUTING_AREA": 20.0,
-            "ACCUMULATION": str(tmp_path / f"acc_{name}.tif"), "CORRIDORS": "memory:", "CORRIDOR_ZONES": "memory:"})
-        spots = run("urbanization:waterloggingspots", {
-            "DEM": path, "ELEVATION_UNIT": unit, "MIN_DEPTH": 0.15, "MIN_AREA": 900.0, "DEPRESSIONS": "memory:",
-            "DEPTH": str(tmp_path / f"depth_{name}.tif")})
+        corridors = run(
+            "urbanization:drainagecorridors",
+            {
+                "DEM": path,
+                "ELEVATION_UNIT": unit,
+                "MIN_CONTRIBUTING_AREA": 20.0,
+                "ACCUMULATION": str(tmp_path / f"acc_{name}.tif"),
+                "CORRIDORS": "memory:",
+                "CORRIDOR_ZONES": "memory:",
+            },
+        )
+        spots = run(
+            "urbanization:waterloggingspots",
+            {
+                "DEM": path,
+                "ELEVATION_UNIT": unit,
+                "MIN_DEPTH": 0.15,
+                "MIN_AREA": 900.0,
+                "DEPRESSIONS": "memory:",
+                "DEPTH": str(tmp_path / f"depth_{name}.tif"),
+            },
+        )
         depressions = [(f["max_depth_m"], f["area_m2"], f["volume_m3"]) for f in spots["DEPRESSIONS"].getFeatures()]
         runs[name] = (corridors, spots, depressions)
     (c_m, s_m, d_m), (c_f, s_f, d_f) = runs["metres"], runs["feet"]
@@ -409,9 +529,13 @@ def test_broken_user_preset_is_an_error_naming_the_file(run, tmp_path, monkeypat
     (tmp_path / "drainage.json").write_text('{"presets": {"default": ', encoding="utf-8")
     monkeypatch.setattr(drainage_processing, "user_standards_dir", lambda: tmp_path)
     dem = write_dem(tmp_path / "dem.tif", np.add.outer(np.arange(6.0), np.arange(6.0)))
-    for algorithm, outputs in (("drainagecorridors", {"ACCUMULATION": str(tmp_path / "acc.tif"), "CORRIDORS": "memory:",
-                                                      "CORRIDOR_ZONES": "memory:"}),
-                               ("waterloggingspots", {"DEPTH": str(tmp_path / "depth.tif"), "DEPRESSIONS": "memory:"})):
+    for algorithm, outputs in (
+        (
+            "drainagecorridors",
+            {"ACCUMULATION": str(tmp_path / "acc.tif"), "CORRIDORS": "memory:", "CORRIDOR_ZONES": "memory:"},
+        ),
+        ("waterloggingspots", {"DEPTH": str(tmp_path / "depth.tif"), "DEPRESSIONS": "memory:"}),
+    ):
         with pytest.raises(QgsProcessingException, match=r"drainage\.json"):
             run(f"urbanization:{algorithm}", {"DEM": dem, **outputs})
     assert not (tmp_path / "acc.tif").exists() and not (tmp_path / "depth.tif").exists()

@@ -56,8 +56,9 @@ def run_both(algorithm, params, tmp_path, monkeypatch):
     whole = processing.run(algorithm, {**params, **{k: v.format(whole_dir) for k, v in outputs.items()}})
     monkeypatch.setattr(hydrology, "available_memory", lambda: 10 * 2**20)  # the DEM needs ~30 MiB whole
     feedback = LogFeedback()
-    tiled = processing.run(algorithm, {**params, **{k: v.format(tiled_dir) for k, v in outputs.items()}},
-                           feedback=feedback)
+    tiled = processing.run(
+        algorithm, {**params, **{k: v.format(tiled_dir) for k, v in outputs.items()}}, feedback=feedback
+    )
     return whole, tiled, feedback.lines
 
 
@@ -69,9 +70,16 @@ def raster(path):
 def test_corridors_tiled_equal_the_whole_dem(registered, tmp_path, monkeypatch):
     from qgis.core import QgsVectorLayer
 
-    params = {"DEM": DEM, "MIN_CONTRIBUTING_AREA": 100.0, "CORRIDOR_WIDTHS": "1:10,2:15,3:25,4:40",
-              "ACCUMULATION": "{}/acc.tif", "FLOW_DIRECTION": "{}/d8.tif", "CORRIDORS": "{}/lines.gpkg",
-              "CORRIDOR_ZONES": "{}/zones.gpkg", "REPORT": "{}/report.html"}
+    params = {
+        "DEM": DEM,
+        "MIN_CONTRIBUTING_AREA": 100.0,
+        "CORRIDOR_WIDTHS": "1:10,2:15,3:25,4:40",
+        "ACCUMULATION": "{}/acc.tif",
+        "FLOW_DIRECTION": "{}/d8.tif",
+        "CORRIDORS": "{}/lines.gpkg",
+        "CORRIDOR_ZONES": "{}/zones.gpkg",
+        "REPORT": "{}/report.html",
+    }
     whole, tiled, log = run_both("urbanization:drainagecorridors", params, tmp_path, monkeypatch)
     assert any(line.startswith("Tiled path") for line in log), log
     assert "tile by tile" in Path(tiled["REPORT"]).read_text(encoding="utf-8")
@@ -104,8 +112,11 @@ def test_whole_dem_path_is_said_when_the_dem_fits(registered, tmp_path):
     import processing
 
     feedback = LogFeedback()
-    processing.run("urbanization:waterloggingspots", {"DEM": DEM, "DEPRESSIONS": str(tmp_path / "d.gpkg"),
-                                                      "DEPTH": str(tmp_path / "d.tif")}, feedback=feedback)
+    processing.run(
+        "urbanization:waterloggingspots",
+        {"DEM": DEM, "DEPRESSIONS": str(tmp_path / "d.gpkg"), "DEPTH": str(tmp_path / "d.tif")},
+        feedback=feedback,
+    )
     assert any(line.startswith("Whole-DEM path") for line in feedback.lines)
 
 

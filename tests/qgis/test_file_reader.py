@@ -58,7 +58,9 @@ def _assert_same(fast, slow, tolerance=0.0):
     import pandas as pd
 
     assert list(fast.columns) == list(slow.columns)
-    pd.testing.assert_frame_equal(pd.DataFrame(fast.drop(columns="geometry")), pd.DataFrame(slow.drop(columns="geometry")))
+    pd.testing.assert_frame_equal(
+        pd.DataFrame(fast.drop(columns="geometry")), pd.DataFrame(slow.drop(columns="geometry"))
+    )
     a = shapely.get_coordinates(fast.geometry.to_numpy())
     b = shapely.get_coordinates(slow.geometry.to_numpy())
     assert a.shape == b.shape
@@ -89,8 +91,12 @@ def test_every_field_including_the_fid_column(provider):
 
 
 def test_shapefile_with_nulls_and_numbers(provider, tmp_path):
-    layer = memory_layer("Point", "EPSG:32648", ["POINT(1 2)", "POINT(3 4)", None, "POINT(5 6)"],
-                         {"n": [1, None, 3, 4], "x": [0.5, 1.5, None, 2.5], "s": ["a", None, "c", "中文"]})
+    layer = memory_layer(
+        "Point",
+        "EPSG:32648",
+        ["POINT(1 2)", "POINT(3 4)", None, "POINT(5 6)"],
+        {"n": [1, None, 3, 4], "x": [0.5, 1.5, None, 2.5], "s": ["a", None, "c", "中文"]},
+    )
     path = tmp_path / "points.shp"
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "ESRI Shapefile"
@@ -150,8 +156,9 @@ def test_a_date_field_falls_back_to_qgis(provider, tmp_path):
 
 
 def test_invalid_geometry_is_repaired_the_same_way(provider, tmp_path):
-    layer = memory_layer("Polygon", "EPSG:32648", [
-        "POLYGON((0 0, 10 10, 10 0, 0 10, 0 0))", "POLYGON((20 0, 30 0, 30 10, 20 10, 20 0))"])
+    layer = memory_layer(
+        "Polygon", "EPSG:32648", ["POLYGON((0 0, 10 10, 10 0, 0 10, 0 0))", "POLYGON((20 0, 30 0, 30 10, 20 10, 20 0))"]
+    )
     path = tmp_path / "bowtie.gpkg"
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
@@ -173,6 +180,7 @@ def test_empty_and_geometryless_rows(provider, tmp_path):
     empty = memory_layer("Polygon", "EPSG:32648", [], {"n": []})
     path = tmp_path / "empty.gpkg"
     QgsVectorFileWriter.writeAsVectorFormatV3(empty, str(path), QgsCoordinateTransformContext(), options)
-    fast, slow, used = _both_ways(QgsVectorLayer(str(path), "empty", "ogr"), fields=["n"],
-                                  target_crs=QgsCoordinateReferenceSystem("EPSG:4326"))
+    fast, slow, used = _both_ways(
+        QgsVectorLayer(str(path), "empty", "ogr"), fields=["n"], target_crs=QgsCoordinateReferenceSystem("EPSG:4326")
+    )
     assert used and len(fast) == len(slow) == 0

@@ -78,8 +78,11 @@ def test_frame_from_geographic_layer_is_reprojected_and_counts_repairs():
     )
     feedback = RecordingFeedback()
     frame = vector.source_to_frame(
-        layer, context=QgsProcessingContext(), feedback=feedback,
-        target_crs=QgsCoordinateReferenceSystem("EPSG:32635"), label="parcels",
+        layer,
+        context=QgsProcessingContext(),
+        feedback=feedback,
+        target_crs=QgsCoordinateReferenceSystem("EPSG:32635"),
+        label="parcels",
     )
     assert list(frame.columns) == [vector.FID, "name", "value", "geometry"]
     assert len(frame) == 2
@@ -142,7 +145,9 @@ def test_selected_features_only_is_honoured(run, tmp_path):
             "urbanization:chinacoordinates",
             {
                 "INPUT": QgsProcessingFeatureSourceDefinition(layer.id(), True),
-                "FROM": "gcj02", "TO": "wgs84", "OUTPUT": str(tmp_path / "five.gpkg"),
+                "FROM": "gcj02",
+                "TO": "wgs84",
+                "OUTPUT": str(tmp_path / "five.gpkg"),
             },
         )
         from qgis.core import QgsVectorLayer
@@ -174,7 +179,10 @@ def test_fields_for_frame_follow_dtypes():
     )
     fields = vector.fields_for_frame(frame)
     assert [(f.name(), f.type()) for f in fields] == [
-        ("n", FieldType.LongLong), ("x", FieldType.Double), ("ok", FieldType.Bool), ("s", FieldType.String)
+        ("n", FieldType.LongLong),
+        ("x", FieldType.Double),
+        ("ok", FieldType.Bool),
+        ("s", FieldType.String),
     ]
     assert vector._column_values(frame["x"]) == [1.5, None]
     assert vector._column_values(frame["s"]) == ["甲", None]
@@ -200,8 +208,11 @@ def test_cancelled_run_is_reported_as_failed(run, tmp_path):
     feedback.cancel()
     output = tmp_path / "out.gpkg"
     with pytest.raises(QgsProcessingException, match="Cancelled"):
-        run("urbanization:chinacoordinates", {"INPUT": layer, "FROM": "gcj02", "TO": "wgs84", "OUTPUT": str(output)},
-            feedback=feedback)
+        run(
+            "urbanization:chinacoordinates",
+            {"INPUT": layer, "FROM": "gcj02", "TO": "wgs84", "OUTPUT": str(output)},
+            feedback=feedback,
+        )
     assert not output.exists()
 
 
@@ -211,10 +222,14 @@ def test_invalid_geometries_are_repaired_even_when_processing_would_abort_on_the
 
     from urbanization_planning.layers import vector
 
-    layer = memory_layer("Polygon", "EPSG:32635", [
-        "POLYGON((0 0, 10 10, 10 0, 0 10, 0 0))",  # bow tie
-        "POLYGON((20 0, 30 0, 30 10, 20 10, 20 0))",
-    ])
+    layer = memory_layer(
+        "Polygon",
+        "EPSG:32635",
+        [
+            "POLYGON((0 0, 10 10, 10 0, 0 10, 0 0))",  # bow tie
+            "POLYGON((20 0, 30 0, 30 10, 20 10, 20 0))",
+        ],
+    )
     context = QgsProcessingContext()
     context.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryAbortOnInvalid)
     source = QgsProcessingFeatureSource(layer, context)

@@ -21,10 +21,15 @@ def _layer(results, key) -> QgsVectorLayer:
 def _facilities(**extra):
     # OSM land use as a stand-in for facility data: retail -> food market, civil -> community service.
     parameters = {
-        "FACILITIES": gpkg_layer(OSM, "landuse"), "TYPE_FIELD": "landuse",
+        "FACILITIES": gpkg_layer(OSM, "landuse"),
+        "TYPE_FIELD": "landuse",
         "TYPE_MAPPING": "retail = market\ncivil = community_service",
-        "RESIDENTIAL": gpkg_layer(GRID, "population_grid_2020"), "POPULATION_FIELD": "population",
-        "NETWORK": gpkg_layer(OSM, "roads"), "RESULT": "memory:", "SUMMARY": "memory:", "UNDERSERVED": "memory:",
+        "RESIDENTIAL": gpkg_layer(GRID, "population_grid_2020"),
+        "POPULATION_FIELD": "population",
+        "NETWORK": gpkg_layer(OSM, "roads"),
+        "RESULT": "memory:",
+        "SUMMARY": "memory:",
+        "UNDERSERVED": "memory:",
     }
     parameters.update(extra)
     return parameters
@@ -47,7 +52,9 @@ def test_helsinki_living_circle(run, tmp_path):
     summary = [f for f in _layer(results, "SUMMARY").getFeatures() if f["district"] == "(all)"]
     assert {f["type"] for f in summary} == {"market", "community_service"}
     gaps = _layer(results, "UNDERSERVED")
-    assert gaps.featureCount() == sum(1 for f in homes.getFeatures() for t in ("market", "community_service") if not f[f"c_{t}"])
+    assert gaps.featureCount() == sum(
+        1 for f in homes.getFeatures() for t in ("market", "community_service") if not f[f"c_{t}"]
+    )
     assert "<svg" in report.read_text(encoding="utf-8")
 
 
@@ -63,9 +70,14 @@ def test_edited_distance_changes_coverage(run):
 
 def _equity(**extra):
     parameters = {
-        "PARKS": gpkg_layer(OSM, "parks"), "PARK_NAME_FIELD": "name", "NETWORK": gpkg_layer(OSM, "roads"),
-        "RESIDENTIAL": gpkg_layer(GRID, "population_grid_2020"), "POPULATION_FIELD": "population",
-        "STANDARD": "green300_park500", "OUTPUT": "memory:", "SUMMARY": "memory:",
+        "PARKS": gpkg_layer(OSM, "parks"),
+        "PARK_NAME_FIELD": "name",
+        "NETWORK": gpkg_layer(OSM, "roads"),
+        "RESIDENTIAL": gpkg_layer(GRID, "population_grid_2020"),
+        "POPULATION_FIELD": "population",
+        "STANDARD": "green300_park500",
+        "OUTPUT": "memory:",
+        "SUMMARY": "memory:",
     }
     parameters.update(extra)
     return parameters

@@ -17,8 +17,15 @@ from urbanization_planning.layers.compat import FieldType
 
 OSM = SAMPLE_DATA / "helsinki_osm_layers.gpkg"
 GRID = SAMPLE_DATA / "helsinki_population_grid_2020.gpkg"
-CLASSES = {"Kaisaniemen puisto": "G11", "Töölönlahden puisto": "综合公园", "Esplanadinpuisto": "社区公园",
-           "Vanha kirkkopuisto": "G12", "Makasiinipuisto": "g12", "Kolmikulma": "游园", "Tokoinranta": "0810"}
+CLASSES = {
+    "Kaisaniemen puisto": "G11",
+    "Töölönlahden puisto": "综合公园",
+    "Esplanadinpuisto": "社区公园",
+    "Vanha kirkkopuisto": "G12",
+    "Makasiinipuisto": "g12",
+    "Kolmikulma": "游园",
+    "Tokoinranta": "0810",
+}
 
 
 def _layer(results, key) -> QgsVectorLayer:
@@ -56,18 +63,26 @@ def _parks_with_classes() -> QgsVectorLayer:
 
 def _parameters(**extra):
     parameters = {
-        "PARKS": gpkg_layer(OSM, "parks"), "PARK_NAME_FIELD": "name", "NETWORK": gpkg_layer(OSM, "roads"),
-        "RESIDENTIAL": gpkg_layer(GRID, "population_grid_2020"), "POPULATION_FIELD": "population",
-        "STANDARD": "gbt51346", "OUTPUT": "memory:", "SUMMARY": "memory:",
-        "CLASS_ACCESS": "memory:", "CLASS_SUMMARY": "memory:",
+        "PARKS": gpkg_layer(OSM, "parks"),
+        "PARK_NAME_FIELD": "name",
+        "NETWORK": gpkg_layer(OSM, "roads"),
+        "RESIDENTIAL": gpkg_layer(GRID, "population_grid_2020"),
+        "POPULATION_FIELD": "population",
+        "STANDARD": "gbt51346",
+        "OUTPUT": "memory:",
+        "SUMMARY": "memory:",
+        "CLASS_ACCESS": "memory:",
+        "CLASS_SUMMARY": "memory:",
     }
     parameters.update(extra)
     return parameters
 
 
 def _rows(results) -> dict[tuple[str, str], dict]:
-    return {(f["district"], f["park_class"]): {n: f[n] for n in f.fields().names()}
-            for f in _layer(results, "CLASS_SUMMARY").getFeatures()}
+    return {
+        (f["district"], f["park_class"]): {n: f[n] for n in f.fields().names()}
+        for f in _layer(results, "CLASS_SUMMARY").getFeatures()
+    }
 
 
 def test_classes_by_size_give_the_city_wide_per_capita_areas(run):
@@ -90,13 +105,27 @@ def test_class_field_with_districts_by_id(run, tmp_path):
     """Class values from a field (CJJ/T 85 codes and names), two districts split at 60.171 N: the
     city-wide figure is the clause's measure, the district rows add up to it, the population
     identity holds per row and per home, and the homes layer agrees with the summary."""
-    districts = memory_layer("Polygon", "EPSG:4326", [
-        "POLYGON((24.90 60.150, 24.99 60.150, 24.99 60.171, 24.90 60.171, 24.90 60.150))",
-        "POLYGON((24.90 60.171, 24.99 60.171, 24.99 60.200, 24.90 60.200, 24.90 60.171))"], {"name": ["south", "north"]})
+    districts = memory_layer(
+        "Polygon",
+        "EPSG:4326",
+        [
+            "POLYGON((24.90 60.150, 24.99 60.150, 24.99 60.171, 24.90 60.171, 24.90 60.150))",
+            "POLYGON((24.90 60.171, 24.99 60.171, 24.99 60.200, 24.90 60.200, 24.90 60.171))",
+        ],
+        {"name": ["south", "north"]},
+    )
     report = tmp_path / "equity.html"
-    results = run("urbanization:parkequity", _parameters(
-        PARKS=_parks_with_classes(), PARK_CLASS_FIELD="lx", STANDARD="green300_park500",
-        DISTRICTS=districts, DISTRICT_NAME_FIELD="name", REPORT=str(report)))
+    results = run(
+        "urbanization:parkequity",
+        _parameters(
+            PARKS=_parks_with_classes(),
+            PARK_CLASS_FIELD="lx",
+            STANDARD="green300_park500",
+            DISTRICTS=districts,
+            DISTRICT_NAME_FIELD="name",
+            REPORT=str(report),
+        ),
+    )
     areas = _ellipsoidal_areas(gpkg_layer(OSM, "parks"))
     people = _population()
     comprehensive = (areas["Kaisaniemen puisto"] + areas["Töölönlahden puisto"]) / people
@@ -112,8 +141,9 @@ def test_class_field_with_districts_by_id(run, tmp_path):
         assert sum(r["population"] for r in parts) == pytest.approx(city["population"])
         assert {r["basis"] for r in parts} == {"screening"}
         for row in [*parts, city]:
-            assert row["population_covered"] + row["population_not_covered"] + row["population_unreachable"] == \
-                pytest.approx(row["population"])
+            assert row["population_covered"] + row["population_not_covered"] + row[
+                "population_unreachable"
+            ] == pytest.approx(row["population"])
             assert row["meets"] == (row["per_capita_m2"] > 3.0)
     homes = list(_layer(results, "CLASS_ACCESS").getFeatures())
     assert len(homes) == 92
@@ -125,8 +155,15 @@ def test_class_field_with_districts_by_id(run, tmp_path):
     for f in homes:
         met = (f["comprehensive_m2"] > 3.0, f["community_m2"] > 3.0)
         if f["reachable"]:
-            assert f["class_status"] == {(True, True): "both_met", (True, False): "comprehensive_only",
-                                         (False, True): "community_only", (False, False): "neither_met"}[met]
+            assert (
+                f["class_status"]
+                == {
+                    (True, True): "both_met",
+                    (True, False): "comprehensive_only",
+                    (False, True): "community_only",
+                    (False, False): "neither_met",
+                }[met]
+            )
     page = report.read_text(encoding="utf-8")
     assert "2.1.4" in page and "screening" in page
 

@@ -15,10 +15,16 @@ GRID = SAMPLE_DATA / "helsinki_population_grid_2020.gpkg"
 
 def _helsinki(**extra):
     parameters = {
-        "PARKS": gpkg_layer(OSM, "parks"), "PARK_NAME_FIELD": "name", "NETWORK": gpkg_layer(OSM, "roads"),
-        "RESIDENTIAL": gpkg_layer(GRID, "population_grid_2020"), "POPULATION_FIELD": "population",
-        "STANDARD": "green300_park500", "SERVICE_AREAS": "memory:", "RESIDENTIAL_RESULT": "memory:",
-        "UNDERSERVED": "memory:", "SUMMARY": "memory:",
+        "PARKS": gpkg_layer(OSM, "parks"),
+        "PARK_NAME_FIELD": "name",
+        "NETWORK": gpkg_layer(OSM, "roads"),
+        "RESIDENTIAL": gpkg_layer(GRID, "population_grid_2020"),
+        "POPULATION_FIELD": "population",
+        "STANDARD": "green300_park500",
+        "SERVICE_AREAS": "memory:",
+        "RESIDENTIAL_RESULT": "memory:",
+        "UNDERSERVED": "memory:",
+        "SUMMARY": "memory:",
     }
     parameters.update(extra)
     return parameters
@@ -63,12 +69,19 @@ def test_network_beats_straight_line(run):
 
 
 def test_custom_rules_and_districts(run):
-    districts = memory_layer("Polygon", "EPSG:4326", [
-        "POLYGON((24.90 60.15, 24.945 60.15, 24.945 60.18, 24.90 60.18, 24.90 60.15))",
-        "POLYGON((24.945 60.15, 24.96 60.15, 24.96 60.18, 24.945 60.18, 24.945 60.15))",
-    ], {"name": ["West", "East"]})
-    results = run("urbanization:parkcoverage", _helsinki(
-        STANDARD="custom", CUSTOM_RULES="1000: 800: big", DISTRICTS=districts, DISTRICT_NAME_FIELD="name"))
+    districts = memory_layer(
+        "Polygon",
+        "EPSG:4326",
+        [
+            "POLYGON((24.90 60.15, 24.945 60.15, 24.945 60.18, 24.90 60.18, 24.90 60.15))",
+            "POLYGON((24.945 60.15, 24.96 60.15, 24.96 60.18, 24.945 60.18, 24.945 60.15))",
+        ],
+        {"name": ["West", "East"]},
+    )
+    results = run(
+        "urbanization:parkcoverage",
+        _helsinki(STANDARD="custom", CUSTOM_RULES="1000: 800: big", DISTRICTS=districts, DISTRICT_NAME_FIELD="name"),
+    )
     rows = {f["district"]: f for f in _layer(results, "SUMMARY").getFeatures()}
     assert {"West", "East", "(all)"} <= set(rows)
     assert {f["grade"] for f in _layer(results, "SERVICE_AREAS").getFeatures()} == {"big"}
@@ -79,15 +92,29 @@ def test_custom_rules_and_districts(run):
 def test_garden_city_historic_district_rule(run):
     """GB/T 50563 garden city: parks of 1000-2000 m2 count (300 m) only for homes in historic
     districts; the district layer is in another CRS than the rest."""
-    parks = memory_layer("Polygon", "EPSG:3395", ["POLYGON((1000 10, 1030 10, 1030 60, 1000 60, 1000 10))"], {"name": ["Courtyard"]})
+    parks = memory_layer(
+        "Polygon", "EPSG:3395", ["POLYGON((1000 10, 1030 10, 1030 60, 1000 60, 1000 10))"], {"name": ["Courtyard"]}
+    )
     street = memory_layer("LineString", "EPSG:3395", ["LINESTRING(0 0, 2000 0)"])
     homes = memory_layer("Point", "EPSG:3395", ["POINT(1200 5)", "POINT(1250 -5)"], {"pop": [10, 30]})
-    historic = memory_layer("Polygon", "EPSG:4326", [
-        "POLYGON((0.00988 -0.0009, 0.01096 -0.0009, 0.01096 0.0009, 0.00988 0.0009, 0.00988 -0.0009))"])  # x 1100-1220 m
+    historic = memory_layer(
+        "Polygon",
+        "EPSG:4326",
+        ["POLYGON((0.00988 -0.0009, 0.01096 -0.0009, 0.01096 0.0009, 0.00988 0.0009, 0.00988 -0.0009))"],
+    )  # x 1100-1220 m
     parameters = {
-        "PARKS": parks, "PARK_NAME_FIELD": "name", "NETWORK": street, "RESIDENTIAL": homes, "POPULATION_FIELD": "pop",
-        "STANDARD": "garden_city", "HISTORIC_DISTRICTS": historic, "SNAP_DISTANCE": 20,
-        "SERVICE_AREAS": "memory:", "RESIDENTIAL_RESULT": "memory:", "UNDERSERVED": "memory:", "SUMMARY": "memory:",
+        "PARKS": parks,
+        "PARK_NAME_FIELD": "name",
+        "NETWORK": street,
+        "RESIDENTIAL": homes,
+        "POPULATION_FIELD": "pop",
+        "STANDARD": "garden_city",
+        "HISTORIC_DISTRICTS": historic,
+        "SNAP_DISTANCE": 20,
+        "SERVICE_AREAS": "memory:",
+        "RESIDENTIAL_RESULT": "memory:",
+        "UNDERSERVED": "memory:",
+        "SUMMARY": "memory:",
     }
     results = run("urbanization:parkcoverage", parameters)
     rows = list(_layer(results, "RESIDENTIAL_RESULT").getFeatures())
@@ -109,16 +136,31 @@ STREET = ["LINESTRING(0 0, 1000 0)", "LINESTRING(0 0, 0 1000)", "LINESTRING(5000
 
 def _small(**extra):
     parameters = {
-        "PARKS": memory_layer("Polygon", "EPSG:3395", [
-            "POLYGON((10 10, 110 10, 110 110, 10 110, 10 10))", "POLYGON((10 10, 110 10, 110 110, 10 110, 10 10))",
-            "POLYGON((3000 3000, 3200 3000, 3200 3200, 3000 3200, 3000 3000))"], {"name": ["A", "A copy", "Far"]}),
+        "PARKS": memory_layer(
+            "Polygon",
+            "EPSG:3395",
+            [
+                "POLYGON((10 10, 110 10, 110 110, 10 110, 10 10))",
+                "POLYGON((10 10, 110 10, 110 110, 10 110, 10 10))",
+                "POLYGON((3000 3000, 3200 3000, 3200 3200, 3000 3200, 3000 3000))",
+            ],
+            {"name": ["A", "A copy", "Far"]},
+        ),
         "PARK_NAME_FIELD": "name",
         "NETWORK": memory_layer("LineString", "EPSG:3395", STREET, {"highway": ["motorway", "footway", "path"]}),
-        "RESIDENTIAL": memory_layer("Point", "EPSG:3395", [
-            "POINT(300 5)", "POINT(300 5)", "POINT(5030 5010)", "POINT(9000 9000)", "POINT(5 400)"],
-            {"pop": [10, 10, None, 0, 5]}),
-        "POPULATION_FIELD": "pop", "STANDARD": "custom", "CUSTOM_RULES": "1000: 500",
-        "SERVICE_AREAS": "memory:", "RESIDENTIAL_RESULT": "memory:", "UNDERSERVED": "memory:", "SUMMARY": "memory:",
+        "RESIDENTIAL": memory_layer(
+            "Point",
+            "EPSG:3395",
+            ["POINT(300 5)", "POINT(300 5)", "POINT(5030 5010)", "POINT(9000 9000)", "POINT(5 400)"],
+            {"pop": [10, 10, None, 0, 5]},
+        ),
+        "POPULATION_FIELD": "pop",
+        "STANDARD": "custom",
+        "CUSTOM_RULES": "1000: 500",
+        "SERVICE_AREAS": "memory:",
+        "RESIDENTIAL_RESULT": "memory:",
+        "UNDERSERVED": "memory:",
+        "SUMMARY": "memory:",
     }
     parameters.update(extra)
     return parameters
@@ -163,8 +205,10 @@ def test_network_of_points_is_refused(run):
 
 
 def test_zero_population_and_empty_residential(run):
-    results = run("urbanization:parkcoverage", _small(RESIDENTIAL=memory_layer(
-        "Point", "EPSG:3395", ["POINT(5 400)"], {"pop": [0]})))
+    results = run(
+        "urbanization:parkcoverage",
+        _small(RESIDENTIAL=memory_layer("Point", "EPSG:3395", ["POINT(5 400)"], {"pop": [0]})),
+    )
     assert results["COVERAGE_RATE_POPULATION"] is None
     assert results["COVERAGE_RATE_AREA"] == pytest.approx(1.0)
     empty = memory_layer("Point", "EPSG:3395", [None], {"pop": [1]})
@@ -174,10 +218,18 @@ def test_zero_population_and_empty_residential(run):
 
 def test_invalid_geometries_are_repaired(run):
     """A self-intersecting (bow-tie) block and a bow-tie park are repaired, not dropped."""
-    blocks = memory_layer("Polygon", "EPSG:3395", [
-        "POLYGON((-20 300, 20 340, 20 300, -20 340, -20 300))", "POLYGON((-20 600, 20 600, 20 640, -20 640, -20 600))"],
-        {"pop": [100, 50]})
-    parks = memory_layer("Polygon", "EPSG:3395", ["POLYGON((10 10, 110 110, 110 10, 10 110, 10 10))"], {"name": ["Bow"]})
+    blocks = memory_layer(
+        "Polygon",
+        "EPSG:3395",
+        [
+            "POLYGON((-20 300, 20 340, 20 300, -20 340, -20 300))",
+            "POLYGON((-20 600, 20 600, 20 640, -20 640, -20 600))",
+        ],
+        {"pop": [100, 50]},
+    )
+    parks = memory_layer(
+        "Polygon", "EPSG:3395", ["POLYGON((10 10, 110 110, 110 10, 10 110, 10 10))"], {"name": ["Bow"]}
+    )
     results = run("urbanization:parkcoverage", _small(RESIDENTIAL=blocks, PARKS=parks, CUSTOM_RULES="1000: 400"))
     homes = {f["src_fid"]: f for f in _layer(results, "RESIDENTIAL_RESULT").getFeatures()}
     assert len(homes) == 2 and all(f.geometry().isGeosValid() for f in homes.values())
@@ -206,7 +258,9 @@ def test_styles_apply_to_outputs(run):
 
 
 def test_park_points_with_area_field(run):
-    parks = memory_layer("Point", "EPSG:3395", ["POINT(0 100)", "POINT(0 900)"], {"name": ["Big", "Small"], "m2": [20000.0, 500.0]})
+    parks = memory_layer(
+        "Point", "EPSG:3395", ["POINT(0 100)", "POINT(0 900)"], {"name": ["Big", "Small"], "m2": [20000.0, 500.0]}
+    )
     results = run("urbanization:parkcoverage", _small(PARKS=parks, PARK_SIZE_FIELD="m2", CUSTOM_RULES="1000: 400"))
     homes = {f["src_fid"]: f for f in _layer(results, "RESIDENTIAL_RESULT").getFeatures()}
     # (5, 400) walks 300 m to "Big"; "Small" is below the 1000 m² threshold and does not count.

@@ -28,9 +28,13 @@ def hand_layers():
     return {
         "BUILT_UP": _layer("Polygon", city.built_up, name="built_up"),
         "ADMIN_AREA": _layer("Polygon", city.admin_area, name="admin"),
-        "DISTRICTS": _layer("Polygon", city.districts.geometry, {"name": list(city.districts["name"])}, name="districts"),
+        "DISTRICTS": _layer(
+            "Polygon", city.districts.geometry, {"name": list(city.districts["name"])}, name="districts"
+        ),
         "DISTRICT_NAME_FIELD": "name",
-        "RESIDENTIAL": _layer("Polygon", city.residential.geometry, {"pop": [float(p) for p in city.population]}, name="homes"),
+        "RESIDENTIAL": _layer(
+            "Polygon", city.residential.geometry, {"pop": [float(p) for p in city.population]}, name="homes"
+        ),
         "POPULATION_FIELD": "pop",
         "PARKS": _layer("Polygon", city.parks.geometry, {"name": list(city.parks["name"])}, name="parks"),
         "PARK_NAME_FIELD": "name",
@@ -45,7 +49,11 @@ def hand_layers():
 
 
 def _features(result, key, context=None):
-    layer = result[key] if isinstance(result[key], QgsVectorLayer) else QgsProcessingUtils.mapLayerFromString(result[key], context)
+    layer = (
+        result[key]
+        if isinstance(result[key], QgsVectorLayer)
+        else QgsProcessingUtils.mapLayerFromString(result[key], context)
+    )
     return [dict(zip(f.fields().names(), f.attributes())) for f in layer.getFeatures()]
 
 
@@ -54,9 +62,17 @@ def _city_values(rows):
 
 
 def test_hand_city_through_processing(run, hand_layers, tmp_path):
-    parameters = dict(hand_layers, EDITION="mohurd_2021", NETWORK=None, INDICATORS="memory:",
-                      WATERLOGGING_SPOTS="memory:", DENSE_LAND="memory:", CLUSTERS="memory:",
-                      CITY_ROADS="memory:", REPORT=str(tmp_path / "check.html"))
+    parameters = dict(
+        hand_layers,
+        EDITION="mohurd_2021",
+        NETWORK=None,
+        INDICATORS="memory:",
+        WATERLOGGING_SPOTS="memory:",
+        DENSE_LAND="memory:",
+        CLUSTERS="memory:",
+        CITY_ROADS="memory:",
+        REPORT=str(tmp_path / "check.html"),
+    )
     roads = hand_layers["NETWORK"]  # without it the distances are straight-line, as computed by hand
     result = run("urbanization:cityhealthcheck", parameters)
     rows = _features(result, "INDICATORS")
@@ -73,8 +89,11 @@ def test_hand_city_through_processing(run, hand_layers, tmp_path):
     assert park_west["value"] == pytest.approx(100 * 2 / 3)
     assert park_west["passed"] is False
     not_computed = {r["indicator"]: r["needs"] for r in rows if r["scope"] == "(all)" and not r["computed"]}
-    assert not_computed == {"station_commute": "stations,network", "road_density": "roads",
-                            "elderly_care_coverage": "facilities:elderly_day_care"}
+    assert not_computed == {
+        "station_commute": "stations,network",
+        "road_density": "roads",
+        "elderly_care_coverage": "facilities:elderly_day_care",
+    }
     assert result["NOT_COMPUTED"] == 3
     assert len(_features(result, "WATERLOGGING_SPOTS")) == 3
     assert len(_features(result, "DENSE_LAND")) == 2
@@ -87,12 +106,23 @@ def test_hand_city_through_processing(run, hand_layers, tmp_path):
 
 
 def test_facility_indicator_equals_facilitycoverage(run, hand_layers):
-    city = run("urbanization:cityhealthcheck", dict(hand_layers, EDITION="mohurd_2023", NETWORK=None, BUILT_UP=None,
-                                                     INDICATORS="memory:", REPORT=None))
+    city = run(
+        "urbanization:cityhealthcheck",
+        dict(hand_layers, EDITION="mohurd_2023", NETWORK=None, BUILT_UP=None, INDICATORS="memory:", REPORT=None),
+    )
     values = _city_values(_features(city, "INDICATORS"))
-    alone = run("urbanization:facilitycoverage", {
-        "FACILITIES": hand_layers["FACILITIES"], "TYPE_FIELD": "kind", "RESIDENTIAL": hand_layers["RESIDENTIAL"],
-        "POPULATION_FIELD": "pop", "RESULT": "memory:", "SUMMARY": "memory:", "UNDERSERVED": "memory:"})
+    alone = run(
+        "urbanization:facilitycoverage",
+        {
+            "FACILITIES": hand_layers["FACILITIES"],
+            "TYPE_FIELD": "kind",
+            "RESIDENTIAL": hand_layers["RESIDENTIAL"],
+            "POPULATION_FIELD": "pop",
+            "RESULT": "memory:",
+            "SUMMARY": "memory:",
+            "UNDERSERVED": "memory:",
+        },
+    )
     summary = {(r["type"], r["district"]): r["share_population"] for r in _features(alone, "SUMMARY")}
     assert values["kindergarten_coverage"] == pytest.approx(100 * summary[("kindergarten", "(all)")])
     assert values["community_commerce"] == pytest.approx(100 * summary[("market", "(all)")])
@@ -103,25 +133,56 @@ GRID = f"{SAMPLE_DATA}/helsinki_population_grid_2020.gpkg|layername=population_g
 
 
 def helsinki_parameters(**extra) -> dict:
-    return dict({
-        "EDITION": "mohurd_2021", "PARKS": f"{HELSINKI}|layername=parks", "PARK_NAME_FIELD": "name",
-        "NETWORK": f"{HELSINKI}|layername=roads", "RESIDENTIAL": GRID, "POPULATION_FIELD": "population",
-        "STATIONS": f"{HELSINKI}|layername=rail_stations", "INDICATORS": "memory:", "REPORT": None,
-    }, **extra)
+    return dict(
+        {
+            "EDITION": "mohurd_2021",
+            "PARKS": f"{HELSINKI}|layername=parks",
+            "PARK_NAME_FIELD": "name",
+            "NETWORK": f"{HELSINKI}|layername=roads",
+            "RESIDENTIAL": GRID,
+            "POPULATION_FIELD": "population",
+            "STATIONS": f"{HELSINKI}|layername=rail_stations",
+            "INDICATORS": "memory:",
+            "REPORT": None,
+        },
+        **extra,
+    )
 
 
 def test_helsinki_park_and_station_indicators_equal_the_standalone_algorithms(run):
     city = _city_values(_features(run("urbanization:cityhealthcheck", helsinki_parameters()), "INDICATORS"))
-    park = run("urbanization:parkcoverage", {
-        "PARKS": f"{HELSINKI}|layername=parks", "PARK_NAME_FIELD": "name", "NETWORK": f"{HELSINKI}|layername=roads",
-        "RESIDENTIAL": GRID, "POPULATION_FIELD": "population", "STANDARD": "custom",
-        "CUSTOM_RULES": "2000: 300: garden\n5000: 500: park", "SERVICE_AREAS": "memory:",
-        "RESIDENTIAL_RESULT": "memory:", "UNDERSERVED": "memory:", "SUMMARY": "memory:"})
+    park = run(
+        "urbanization:parkcoverage",
+        {
+            "PARKS": f"{HELSINKI}|layername=parks",
+            "PARK_NAME_FIELD": "name",
+            "NETWORK": f"{HELSINKI}|layername=roads",
+            "RESIDENTIAL": GRID,
+            "POPULATION_FIELD": "population",
+            "STANDARD": "custom",
+            "CUSTOM_RULES": "2000: 300: garden\n5000: 500: park",
+            "SERVICE_AREAS": "memory:",
+            "RESIDENTIAL_RESULT": "memory:",
+            "UNDERSERVED": "memory:",
+            "SUMMARY": "memory:",
+        },
+    )
     assert city["park_coverage"] == pytest.approx(100 * park["COVERAGE_RATE_AREA"], rel=1e-9)
-    stations = run("urbanization:stationcatchments", {
-        "STATIONS": f"{HELSINKI}|layername=rail_stations", "NETWORK": f"{HELSINKI}|layername=roads", "BANDS": "800",
-        "POPULATION": GRID, "POPULATION_FIELD": "population", "CATCHMENTS": "memory:", "STATION_SUMMARY": "memory:"})
-    assert city["station_commute"] == pytest.approx(100 * stations["POPULATION_COVERED"] / stations["POPULATION_TOTAL"], rel=1e-9)
+    stations = run(
+        "urbanization:stationcatchments",
+        {
+            "STATIONS": f"{HELSINKI}|layername=rail_stations",
+            "NETWORK": f"{HELSINKI}|layername=roads",
+            "BANDS": "800",
+            "POPULATION": GRID,
+            "POPULATION_FIELD": "population",
+            "CATCHMENTS": "memory:",
+            "STATION_SUMMARY": "memory:",
+        },
+    )
+    assert city["station_commute"] == pytest.approx(
+        100 * stations["POPULATION_COVERED"] / stations["POPULATION_TOTAL"], rel=1e-9
+    )
     assert 0 < city["station_commute"] < 100
 
 
@@ -136,10 +197,20 @@ def test_waterlogging_from_a_dem_equals_waterloggingspots(run, tmp_path):
         with rasterio.open(dem, "w", **profile) as out:
             out.write(dataset.read(1, window=window), 1)
         left, bottom, right, top = rasterio.windows.bounds(window, dataset.transform)
-    alone = run("urbanization:waterloggingspots", {"DEM": str(dem), "DEPRESSIONS": "memory:", "DEPTH": "TEMPORARY_OUTPUT"})
+    alone = run(
+        "urbanization:waterloggingspots", {"DEM": str(dem), "DEPRESSIONS": "memory:", "DEPTH": "TEMPORARY_OUTPUT"}
+    )
     built_up = memory_layer("Polygon", "EPSG:32611", [shapely.box(left, bottom, right, top).wkt])
-    city = run("urbanization:cityhealthcheck", {"EDITION": "mohurd_2021", "BUILT_UP": built_up, "DEM": str(dem),
-                                                 "INDICATORS": "memory:", "WATERLOGGING_SPOTS": "memory:"})
+    city = run(
+        "urbanization:cityhealthcheck",
+        {
+            "EDITION": "mohurd_2021",
+            "BUILT_UP": built_up,
+            "DEM": str(dem),
+            "INDICATORS": "memory:",
+            "WATERLOGGING_SPOTS": "memory:",
+        },
+    )
     assert alone["DEPRESSION_COUNT"] > 0
     assert len(_features(city, "WATERLOGGING_SPOTS")) == alone["DEPRESSION_COUNT"]
     value = _city_values(_features(city, "INDICATORS"))["waterlogging_density"]
@@ -154,8 +225,10 @@ def test_no_layer_at_all_is_refused_by_name(run):
 
 
 def test_every_indicator_is_listed_with_its_needs(run):
-    result = run("urbanization:cityhealthcheck", {"EDITION": "mohurd_2023", "RESIDENTIAL": GRID,
-                                                   "POPULATION_FIELD": "population", "INDICATORS": "memory:"})
+    result = run(
+        "urbanization:cityhealthcheck",
+        {"EDITION": "mohurd_2023", "RESIDENTIAL": GRID, "POPULATION_FIELD": "population", "INDICATORS": "memory:"},
+    )
     rows = [r for r in _features(result, "INDICATORS") if r["scope"] == "(all)"]
     from urbanization_planning.algorithms.healthcheck.definitions import edition
 
@@ -177,13 +250,21 @@ def test_model_runs_the_check_and_the_map_sheet_on_helsinki(run, tmp_path):
     assert model.fromFile(str(ROOT / "resources" / "models" / "city_health_check.model3"))
     assert sorted(model.childAlgorithms()) == ["cityhealthcheck", "exportplanningmap"]
     sheet = tmp_path / "check.pdf"
-    results = run(model, {
-        "edition": "mohurd_2021", "built_up": f"{SAMPLE_DATA}/planning_sample.gpkg|layername=development_boundary",
-        "residential": GRID, "population_field": "population", "parks": f"{HELSINKI}|layername=parks",
-        "network": f"{HELSINKI}|layername=roads", "stations": f"{HELSINKI}|layername=rail_stations",
-        "title": "赫尔辛基城市体检示例图", "cityhealthcheck:Health check indicators": str(tmp_path / "indicators.gpkg"),
-        "exportplanningmap:Map sheet": str(sheet),
-    })
+    results = run(
+        model,
+        {
+            "edition": "mohurd_2021",
+            "built_up": f"{SAMPLE_DATA}/planning_sample.gpkg|layername=development_boundary",
+            "residential": GRID,
+            "population_field": "population",
+            "parks": f"{HELSINKI}|layername=parks",
+            "network": f"{HELSINKI}|layername=roads",
+            "stations": f"{HELSINKI}|layername=rail_stations",
+            "title": "赫尔辛基城市体检示例图",
+            "cityhealthcheck:Health check indicators": str(tmp_path / "indicators.gpkg"),
+            "exportplanningmap:Map sheet": str(sheet),
+        },
+    )
     layer = QgsVectorLayer(results["cityhealthcheck:Health check indicators"])
     values = {f["indicator"]: f["value"] for f in layer.getFeatures() if f["scope"] == "(all)"}
     assert 0 < values["park_coverage"] <= 100 and values["cluster_size"] > 0
@@ -194,13 +275,26 @@ def test_helsinki_figures_printed_by_make_demo(run):
     """README, City health check: the indicators scripts/demo.d/60_healthcheck.sh prints (the grid
     cells touching the OSM extract, districts a 2 x 2 grid, edition mohurd_2023)."""
     extent = "24.9351837,24.9534132,60.1641581,60.1791074 [EPSG:4326]"
-    cells = run("native:extractbyextent", {"INPUT": GRID, "CLIP": False, "EXTENT": extent, "OUTPUT": "memory:"})["OUTPUT"]
-    districts = run("native:creategrid", {"TYPE": 2, "EXTENT": extent, "HSPACING": 0.0092, "VSPACING": 0.0075,
-                                          "CRS": "EPSG:4326", "OUTPUT": "memory:"})["OUTPUT"]
-    result = run("urbanization:cityhealthcheck", helsinki_parameters(
-        EDITION="mohurd_2023", RESIDENTIAL=cells, DISTRICTS=districts, DISTRICT_NAME_FIELD="id",
-        BUILT_UP=f"{SAMPLE_DATA}/planning_sample.gpkg|layername=development_boundary",
-        FACILITIES=f"{HELSINKI}|layername=landuse", FACILITY_TYPE_FIELD="landuse", TYPE_MAPPING="retail = market"))
+    cells = run("native:extractbyextent", {"INPUT": GRID, "CLIP": False, "EXTENT": extent, "OUTPUT": "memory:"})[
+        "OUTPUT"
+    ]
+    districts = run(
+        "native:creategrid",
+        {"TYPE": 2, "EXTENT": extent, "HSPACING": 0.0092, "VSPACING": 0.0075, "CRS": "EPSG:4326", "OUTPUT": "memory:"},
+    )["OUTPUT"]
+    result = run(
+        "urbanization:cityhealthcheck",
+        helsinki_parameters(
+            EDITION="mohurd_2023",
+            RESIDENTIAL=cells,
+            DISTRICTS=districts,
+            DISTRICT_NAME_FIELD="id",
+            BUILT_UP=f"{SAMPLE_DATA}/planning_sample.gpkg|layername=development_boundary",
+            FACILITIES=f"{HELSINKI}|layername=landuse",
+            FACILITY_TYPE_FIELD="landuse",
+            TYPE_MAPPING="retail = market",
+        ),
+    )
     values = _city_values(_features(result, "INDICATORS"))
     assert values["park_activity_coverage"] == pytest.approx(83.6, abs=0.05)
     assert values["community_commerce"] == pytest.approx(34.5, abs=0.05)
@@ -223,15 +317,28 @@ def test_report_is_chinese_under_a_chinese_locale(run, hand_layers, tmp_path):
     settings.setValue("locale/overrideFlag", True)
     settings.setValue("locale/userLocale", "zh_CN")
     try:
-        run("urbanization:cityhealthcheck", dict(hand_layers, EDITION="mohurd_2021", NETWORK=None,
-                                                 INDICATORS="memory:", REPORT=str(tmp_path / "zh.html")))
+        run(
+            "urbanization:cityhealthcheck",
+            dict(
+                hand_layers, EDITION="mohurd_2021", NETWORK=None, INDICATORS="memory:", REPORT=str(tmp_path / "zh.html")
+            ),
+        )
     finally:
         QCoreApplication.removeTranslator(translator)
         settings.setValue("locale/overrideFlag", saved[0])
         settings.setValue("locale/userLocale", saved[1])
     html = (tmp_path / "zh.html").read_text(encoding="utf-8")
     assert 'lang="zh-Hans"' in html
-    for words in ("城市体检空间指标", "全市指标", "分区指标", "未达标", "待核实", "二手来源", "未计算的指标及所需图层", "轨道站点"):
+    for words in (
+        "城市体检空间指标",
+        "全市指标",
+        "分区指标",
+        "未达标",
+        "待核实",
+        "二手来源",
+        "未计算的指标及所需图层",
+        "轨道站点",
+    ):
         assert words in html, words
     assert "Indicators of the city" not in html
 
@@ -250,22 +357,46 @@ def test_model_by_id_matches_the_check_run_alone(run, tmp_path):
     assert no_project.project() is None
 
     extent = "24.9351837,24.9534132,60.1641581,60.1791074 [EPSG:4326]"
-    cells = run("native:extractbyextent", {"INPUT": GRID, "CLIP": False, "EXTENT": extent, "OUTPUT": "memory:"})["OUTPUT"]
-    districts = run("native:creategrid", {"TYPE": 2, "EXTENT": extent, "HSPACING": 0.0092, "VSPACING": 0.0075,
-                                          "CRS": "EPSG:4326", "OUTPUT": "memory:"})["OUTPUT"]
+    cells = run("native:extractbyextent", {"INPUT": GRID, "CLIP": False, "EXTENT": extent, "OUTPUT": "memory:"})[
+        "OUTPUT"
+    ]
+    districts = run(
+        "native:creategrid",
+        {"TYPE": 2, "EXTENT": extent, "HSPACING": 0.0092, "VSPACING": 0.0075, "CRS": "EPSG:4326", "OUTPUT": "memory:"},
+    )["OUTPUT"]
     built_up = f"{SAMPLE_DATA}/planning_sample.gpkg|layername=development_boundary"
     sheet, report = tmp_path / "check.pdf", tmp_path / "check.html"
-    model = run("urbanization:cityhealthcheckmap", {
-        "edition": "mohurd_2023", "built_up": built_up, "districts": districts, "district_name_field": "id",
-        "residential": cells, "population_field": "population", "parks": f"{HELSINKI}|layername=parks",
-        "network": f"{HELSINKI}|layername=roads", "stations": f"{HELSINKI}|layername=rail_stations",
-        "title": "城市体检空间指标图（赫尔辛基数据示例）",
-        "cityhealthcheck:Health check indicators": str(tmp_path / "indicators.gpkg"),
-        "cityhealthcheck:Report": str(report), "exportplanningmap:Map sheet": str(sheet),
-    }, context=no_project)
-    alone = run("urbanization:cityhealthcheck", helsinki_parameters(
-        EDITION="mohurd_2023", RESIDENTIAL=cells, DISTRICTS=districts, DISTRICT_NAME_FIELD="id", BUILT_UP=built_up,
-        PARK_NAME_FIELD=None))
+    model = run(
+        "urbanization:cityhealthcheckmap",
+        {
+            "edition": "mohurd_2023",
+            "built_up": built_up,
+            "districts": districts,
+            "district_name_field": "id",
+            "residential": cells,
+            "population_field": "population",
+            "parks": f"{HELSINKI}|layername=parks",
+            "network": f"{HELSINKI}|layername=roads",
+            "stations": f"{HELSINKI}|layername=rail_stations",
+            "title": "城市体检空间指标图（赫尔辛基数据示例）",
+            "cityhealthcheck:Health check indicators": str(tmp_path / "indicators.gpkg"),
+            "cityhealthcheck:Report": str(report),
+            "exportplanningmap:Map sheet": str(sheet),
+        },
+        context=no_project,
+    )
+    alone = run(
+        "urbanization:cityhealthcheck",
+        helsinki_parameters(
+            EDITION="mohurd_2023",
+            RESIDENTIAL=cells,
+            DISTRICTS=districts,
+            DISTRICT_NAME_FIELD="id",
+            BUILT_UP=built_up,
+            PARK_NAME_FIELD=None,
+        ),
+    )
+
     def values(rows):  # NULL (not computed) as None
         return {(r["scope"], r["indicator"]): None if r["value"] == NULL else r["value"] for r in rows}
 
@@ -289,6 +420,9 @@ def test_model_speaks_chinese(chinese, provider):
     assert model.displayName() == "城市体检与图件（体检指标、报告、规划图件）"
     assert model.groupId() == "healthcheck" and model.provider().id() == "urbanization"
     outputs = {p.name(): p.description() for p in model.destinationParameterDefinitions()}
-    assert outputs == {"cityhealthcheck:Health check indicators": "城市体检指标",
-                       "cityhealthcheck:Report": "城市体检报告（HTML）", "exportplanningmap:Map sheet": "规划图件"}
+    assert outputs == {
+        "cityhealthcheck:Health check indicators": "城市体检指标",
+        "cityhealthcheck:Report": "城市体检报告（HTML）",
+        "exportplanningmap:Map sheet": "规划图件",
+    }
     assert "城市体检" in model.shortHelpString()

@@ -26,8 +26,9 @@ def read_dem(layer, band: int = 1):
 
     algorithm = DrainageCorridorsAlgorithm()
     algorithm.initAlgorithm()
-    return dem_input.read(algorithm, {"DEM": layer, "BAND": band}, QgsProcessingContext(), QgsProcessingFeedback(),
-                          "corridors")
+    return dem_input.read(
+        algorithm, {"DEM": layer, "BAND": band}, QgsProcessingContext(), QgsProcessingFeedback(), "corridors"
+    )
 
 
 def test_real_dem_reads_with_transform_and_crs():

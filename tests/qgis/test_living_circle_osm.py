@@ -13,13 +13,29 @@ X, Y = 500000.0, 2770000.0  # UTM 48N (Kunming)
 
 
 def test_school_levels_and_hospitals_from_osm_tags(run):
-    facilities = memory_layer("Point", "EPSG:32648", [f"POINT({X + 400} {Y})", f"POINT({X + 200} {Y})"], {
-        "amenity": ["school", "hospital"], "name": ["呈贡区某九年一贯制学校", "昆明市第一人民医院"],
-        "other_tags": ['"isced:level"=>"1;2"', '"emergency"=>"yes"']})
+    facilities = memory_layer(
+        "Point",
+        "EPSG:32648",
+        [f"POINT({X + 400} {Y})", f"POINT({X + 200} {Y})"],
+        {
+            "amenity": ["school", "hospital"],
+            "name": ["呈贡区某九年一贯制学校", "昆明市第一人民医院"],
+            "other_tags": ['"isced:level"=>"1;2"', '"emergency"=>"yes"'],
+        },
+    )
     homes = memory_layer("Point", "EPSG:32648", [f"POINT({X} {Y})", f"POINT({X + 1000} {Y})"], {"pop": [100, 50]})
-    results = run("urbanization:facilitycoverage", {
-        "FACILITIES": facilities, "TYPE_FIELD": "amenity", "RESIDENTIAL": homes, "POPULATION_FIELD": "pop",
-        "RESULT": "memory:", "SUMMARY": "memory:", "UNDERSERVED": "memory:"})
+    results = run(
+        "urbanization:facilitycoverage",
+        {
+            "FACILITIES": facilities,
+            "TYPE_FIELD": "amenity",
+            "RESIDENTIAL": homes,
+            "POPULATION_FIELD": "pop",
+            "RESULT": "memory:",
+            "SUMMARY": "memory:",
+            "UNDERSERVED": "memory:",
+        },
+    )
     result = results["RESULT"]
     layer = result if isinstance(result, QgsVectorLayer) else QgsVectorLayer(result)
     rows = [f.attributes() for f in layer.getFeatures()]

@@ -49,9 +49,18 @@ def pdf_page_size_pt(path) -> tuple[float, float]:
 @pytest.mark.parametrize("template, size_mm", [("a4_landscape", (297, 210)), ("a3_portrait", (297, 420))])
 def test_pdf_sheet_has_page_size_chinese_title_and_attributions(run, tmp_path, helsinki_layers, template, size_mm):
     output = tmp_path / "sheet.pdf"
-    result = run("urbanization:exportplanningmap", {
-        "LAYERS": helsinki_layers, "TITLE": TITLE, "SUBTITLE": "公园绿地服务半径覆盖率 示例",
-        "UNIT": "昆明市规划设计研究院", "TEMPLATE": template, "DPI": 96, "OUTPUT": str(output)})
+    result = run(
+        "urbanization:exportplanningmap",
+        {
+            "LAYERS": helsinki_layers,
+            "TITLE": TITLE,
+            "SUBTITLE": "公园绿地服务半径覆盖率 示例",
+            "UNIT": "昆明市规划设计研究院",
+            "TEMPLATE": template,
+            "DPI": 96,
+            "OUTPUT": str(output),
+        },
+    )
     assert result["OUTPUT"] == str(output)
     assert output.read_bytes()[:5] == b"%PDF-"
     width, height = pdf_page_size_pt(output)
@@ -77,8 +86,10 @@ def test_pdf_sheet_has_page_size_chinese_title_and_attributions(run, tmp_path, h
 
 def test_png_sheet_has_the_pixel_size_of_the_page(run, tmp_path, helsinki_layers):
     output = tmp_path / "sheet.png"
-    run("urbanization:exportplanningmap", {
-        "LAYERS": helsinki_layers[1:], "TITLE": TITLE, "TEMPLATE": "a4_portrait", "DPI": 50, "OUTPUT": str(output)})
+    run(
+        "urbanization:exportplanningmap",
+        {"LAYERS": helsinki_layers[1:], "TITLE": TITLE, "TEMPLATE": "a4_portrait", "DPI": 50, "OUTPUT": str(output)},
+    )
     image = QImage(str(output))
     assert not image.isNull()
     assert image.width() == pytest.approx(210 / 25.4 * 50, abs=1)
@@ -98,8 +109,10 @@ def test_legend_lists_only_the_given_layers_and_layer_attribution_is_used(run, t
     parks.setAttribution("赫尔辛基市 公园普查")
     try:
         output = tmp_path / "parks.pdf"
-        run("urbanization:exportplanningmap", {"LAYERS": [parks], "TITLE": "公园", "SOURCES": "现场踏勘",
-                                                "OUTPUT": str(output)})
+        run(
+            "urbanization:exportplanningmap",
+            {"LAYERS": [parks], "TITLE": "公园", "SOURCES": "现场踏勘", "OUTPUT": str(output)},
+        )
         text = pdf_text(output)
         assert "stations" not in text and "roads" not in text
         assert "赫尔辛基市 公园普查" in text and "现场踏勘" in text
@@ -110,8 +123,10 @@ def test_legend_lists_only_the_given_layers_and_layer_attribution_is_used(run, t
 
 def test_given_extent_in_another_crs_sets_the_map(run, tmp_path, helsinki_layers):
     extent = QgsReferencedRectangle(QgsRectangle(24.935, 60.160, 24.945, 60.165), helsinki_layers[0].crs())
-    result = run("urbanization:exportplanningmap", {
-        "LAYERS": helsinki_layers, "TITLE": "局部", "EXTENT": extent, "DPI": 50, "OUTPUT": str(tmp_path / "part.png")})
+    result = run(
+        "urbanization:exportplanningmap",
+        {"LAYERS": helsinki_layers, "TITLE": "局部", "EXTENT": extent, "DPI": 50, "OUTPUT": str(tmp_path / "part.png")},
+    )
     # about 555 m of width on 211 mm of map: 1:2,630 rounds up to 1:5,000
     assert result["SCALE"] == 5000
 
@@ -119,8 +134,9 @@ def test_given_extent_in_another_crs_sets_the_map(run, tmp_path, helsinki_layers
 def test_the_layout_module_builds_and_exports_as_a_model_step_would(tmp_path, helsinki_layers):
     from urbanization_planning.layers import layout
 
-    sheet = layout.build_planning_sheet(QgsProject.instance(), "a3_landscape", helsinki_layers,
-                                        layout.SheetContent(title=TITLE, date="2026-06-18"))
+    sheet = layout.build_planning_sheet(
+        QgsProject.instance(), "a3_landscape", helsinki_layers, layout.SheetContent(title=TITLE, date="2026-06-18")
+    )
     assert sheet.layout.itemById("map").layers()[-1].name() == "population_grid_2020"  # first given: bottom
     assert [n.name() for n in sheet.legend_root.findLayers()] == ["roads", "parks", "population_grid_2020"]
     assert "2026-06-18" in sheet.layout.itemById("crs_date").text()
@@ -131,17 +147,31 @@ def test_plan_scales_and_nice_lengths():
     from urbanization_planning.layers.layout import nice_length, plan_scale
 
     # the planning series 1:500, 1:1000, 1:2000, 1:5000, 1:10000, 1:25000, 1:50000, 1:100000 ...
-    assert [plan_scale(s) for s in (1800, 2630, 5000, 10001, 15309, 40000, 60000)] == [2000, 5000, 5000, 25000, 25000, 50000, 100000]
+    assert [plan_scale(s) for s in (1800, 2630, 5000, 10001, 15309, 40000, 60000)] == [
+        2000,
+        5000,
+        5000,
+        25000,
+        25000,
+        50000,
+        100000,
+    ]
     assert [nice_length(v) for v in (0.7, 1, 3, 180, 999)] == [0.5, 1, 2, 100, 500]
 
 
-@pytest.mark.parametrize("parameters, message", [
-    ({"LAYERS": []}, "No layers to map"),
-    ({"OUTPUT": "/nonexistent-folder/sheet.pdf"}, "does not exist"),
-    ({"OUTPUT": "/proc/sheet.pdf"}, "read-only|could not write the map sheet /proc/sheet.pdf"),  # root: os.access says yes
-    ({"OUTPUT": "sheet.docx"}, "must end in .pdf or .png"),
-    ({"EXTENT": "385000,385000,6670000,6671000 [EPSG:32635]"}, "zero width or height"),
-])
+@pytest.mark.parametrize(
+    "parameters, message",
+    [
+        ({"LAYERS": []}, "No layers to map"),
+        ({"OUTPUT": "/nonexistent-folder/sheet.pdf"}, "does not exist"),
+        (
+            {"OUTPUT": "/proc/sheet.pdf"},
+            "read-only|could not write the map sheet /proc/sheet.pdf",
+        ),  # root: os.access says yes
+        ({"OUTPUT": "sheet.docx"}, "must end in .pdf or .png"),
+        ({"EXTENT": "385000,385000,6670000,6671000 [EPSG:32635]"}, "zero width or height"),
+    ],
+)
 def test_bad_input_gives_clear_messages(run, tmp_path, helsinki_layers, parameters, message):
     full = {"LAYERS": helsinki_layers[1:2], "TITLE": "x", "OUTPUT": str(tmp_path / "sheet.pdf"), **parameters}
     if full["OUTPUT"] == "sheet.docx":

@@ -23,13 +23,25 @@ X0, Y0 = 500000.0, 2770000.0
 
 def _farmland():
     """Two squares of one class; the renderer also has a class that is not in the data."""
-    wkts = [f"POLYGON(({X0 + dx} {Y0}, {X0 + dx + 800} {Y0}, {X0 + dx + 800} {Y0 + 800}, {X0 + dx} {Y0 + 800}, {X0 + dx} {Y0}))"
-            for dx in (0, 1500)]
-    layer = memory_layer("Polygon", GK, wkts, {"kind": ["farmland", "farmland"]},
-                         name="Permanent basic farmland protection area boundary")
-    categories = [QgsRendererCategory("farmland", QgsFillSymbol.createSimple({"color": "200,230,120"}),
-                                      "Permanent basic farmland within the development boundary of the central city"),
-                  QgsRendererCategory("wetland", QgsFillSymbol.createSimple({"color": "80,160,220"}), "Wetland (absent)")]
+    wkts = [
+        f"POLYGON(({X0 + dx} {Y0}, {X0 + dx + 800} {Y0}, {X0 + dx + 800} {Y0 + 800}, {X0 + dx} {Y0 + 800}, {X0 + dx} {Y0}))"
+        for dx in (0, 1500)
+    ]
+    layer = memory_layer(
+        "Polygon",
+        GK,
+        wkts,
+        {"kind": ["farmland", "farmland"]},
+        name="Permanent basic farmland protection area boundary",
+    )
+    categories = [
+        QgsRendererCategory(
+            "farmland",
+            QgsFillSymbol.createSimple({"color": "200,230,120"}),
+            "Permanent basic farmland within the development boundary of the central city",
+        ),
+        QgsRendererCategory("wetland", QgsFillSymbol.createSimple({"color": "80,160,220"}), "Wetland (absent)"),
+    ]
     layer.setRenderer(QgsCategorizedSymbolRenderer("kind", categories))
     return layer
 
@@ -39,8 +51,17 @@ def _dem(tmp_path):
     from rasterio.transform import from_origin
 
     path = tmp_path / "dem.tif"
-    with rasterio.open(path, "w", driver="GTiff", width=50, height=30, count=1, dtype="float32", crs="EPSG:4545",
-                       transform=from_origin(X0 - 200, Y0 + 1200, 60, 60)) as dst:
+    with rasterio.open(
+        path,
+        "w",
+        driver="GTiff",
+        width=50,
+        height=30,
+        count=1,
+        dtype="float32",
+        crs="EPSG:4545",
+        transform=from_origin(X0 - 200, Y0 + 1200, 60, 60),
+    ) as dst:
         dst.write(np.linspace(1890, 1950, 1500, dtype="float32").reshape(1, 30, 50))
     layer = QgsRasterLayer(str(path), "高程 DEM")
     assert layer.isValid()
@@ -55,16 +76,26 @@ def test_sheet_follows_planning_drawing_conventions(chinese, tmp_path):
     farmland, dem = _farmland(), _dem(tmp_path)
     project.addMapLayers([dem, farmland])
     try:
-        content = layout.SheetContent(title="永久基本农田与高程现状图", project_name="昆明市国土空间总体规划",
-                                      drawing_number="图 3-2", planning_unit="昆明市规划设计研究院", date="2026-11-29")
+        content = layout.SheetContent(
+            title="永久基本农田与高程现状图",
+            project_name="昆明市国土空间总体规划",
+            drawing_number="图 3-2",
+            planning_unit="昆明市规划设计研究院",
+            date="2026-11-29",
+        )
         sheet = layout.build_planning_sheet(project, "a4_landscape", [dem, farmland], content)
         assert sheet.scale in layout.PLAN_SCALES
         path = layout.export_sheet(sheet, tmp_path / "sheet.pdf", 100)
         del sheet
         text = pdf_text(path)
         flat = text.replace("\n", " ")
-        for heading, entry in (("项目名称", "昆明市国土空间总体规划"), ("图名", "永久基本农田与高程现状图"), ("图号", "图 3-2"),
-                               ("编制单位", "昆明市规划设计研究院"), ("日期", "2026-11-29")):
+        for heading, entry in (
+            ("项目名称", "昆明市国土空间总体规划"),
+            ("图名", "永久基本农田与高程现状图"),
+            ("图号", "图 3-2"),
+            ("编制单位", "昆明市规划设计研究院"),
+            ("日期", "2026-11-29"),
+        ):
             assert heading in text and entry in text, heading
         assert "2000国家大地坐标系" in text and "1985国家高程基准" in text
         assert "Wetland" not in text  # not on the map: not in the legend
@@ -82,8 +113,9 @@ def test_chosen_plan_scale_is_used(tmp_path):
     farmland = _farmland()
     project.addMapLayer(farmland)
     try:
-        sheet = layout.build_planning_sheet(project, "a4_landscape", [farmland],
-                                            layout.SheetContent(title="t", scale=10000))
+        sheet = layout.build_planning_sheet(
+            project, "a4_landscape", [farmland], layout.SheetContent(title="t", scale=10000)
+        )
         assert sheet.scale == 10000
         assert sheet.layout.itemById("title_block_5_1").text() == "1:10,000"
         del sheet
@@ -109,15 +141,32 @@ def test_long_legend_fits_above_the_title_block_and_single_symbols_are_headings(
     project = QgsProject.instance()
     layers = []
     for k in range(8):
-        wkts = [f"POLYGON(({X0 + 300 * i} {Y0 + 300 * k}, {X0 + 300 * i + 200} {Y0 + 300 * k}, "
-                f"{X0 + 300 * i + 200} {Y0 + 300 * k + 200}, {X0 + 300 * i} {Y0 + 300 * k}))" for i in range(5)]
-        layer = memory_layer("Polygon", GK, wkts, {"kind": [f"c{i}" for i in range(5)]}, name=f"规划图层 {k} Planning layer")
-        layer.setRenderer(QgsCategorizedSymbolRenderer("kind", [
-            QgsRendererCategory(f"c{i}", QgsFillSymbol.createSimple({"color": f"{40 * i},120,200"}), f"第{i}类 class {i}")
-            for i in range(5)]))
+        wkts = [
+            f"POLYGON(({X0 + 300 * i} {Y0 + 300 * k}, {X0 + 300 * i + 200} {Y0 + 300 * k}, "
+            f"{X0 + 300 * i + 200} {Y0 + 300 * k + 200}, {X0 + 300 * i} {Y0 + 300 * k}))"
+            for i in range(5)
+        ]
+        layer = memory_layer(
+            "Polygon", GK, wkts, {"kind": [f"c{i}" for i in range(5)]}, name=f"规划图层 {k} Planning layer"
+        )
+        layer.setRenderer(
+            QgsCategorizedSymbolRenderer(
+                "kind",
+                [
+                    QgsRendererCategory(
+                        f"c{i}", QgsFillSymbol.createSimple({"color": f"{40 * i},120,200"}), f"第{i}类 class {i}"
+                    )
+                    for i in range(5)
+                ],
+            )
+        )
         layers.append(layer)
-    single = memory_layer("Polygon", GK, [f"POLYGON(({X0} {Y0}, {X0 + 50} {Y0}, {X0 + 50} {Y0 + 50}, {X0} {Y0}))"],
-                          name="公园服务盲区 Underserved")
+    single = memory_layer(
+        "Polygon",
+        GK,
+        [f"POLYGON(({X0} {Y0}, {X0 + 50} {Y0}, {X0 + 50} {Y0 + 50}, {X0} {Y0}))"],
+        name="公园服务盲区 Underserved",
+    )
     single.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({"color": "200,0,0"})))
     layers.append(single)
     project.addMapLayers(layers)

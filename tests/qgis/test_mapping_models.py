@@ -37,8 +37,10 @@ def pdf_text(path) -> str:
 
 
 def test_models_open_and_chain_their_algorithms(provider):
-    for name, chain in (("green_city_assessment.model3", ["parkcoverage", "facilitycoverage", "exportplanningmap"]),
-                        ("flood_corridor_check.model3", ["drainagecorridors", "waterloggingspots", "exportplanningmap"])):
+    for name, chain in (
+        ("green_city_assessment.model3", ["parkcoverage", "facilitycoverage", "exportplanningmap"]),
+        ("flood_corridor_check.model3", ["drainagecorridors", "waterloggingspots", "exportplanningmap"]),
+    ):
         model = load_model(name)
         assert sorted(model.childAlgorithms()) == sorted(chain)
         assert model.childAlgorithm("exportplanningmap").algorithmId() == "urbanization:exportplanningmap"
@@ -51,16 +53,23 @@ def test_models_open_and_chain_their_algorithms(provider):
 def test_green_city_assessment_runs_on_the_helsinki_sample(run, tmp_path):
     needs("urbanization:parkcoverage", "urbanization:facilitycoverage")
     sheet = tmp_path / "green.pdf"
-    results = run(load_model("green_city_assessment.model3"), {
-        "parks": gpkg_layer(OSM, "parks"), "network": gpkg_layer(OSM, "roads"),
-        "residential": gpkg_layer(GRID, "population_grid_2020"), "population_field": "population",
-        "facilities": gpkg_layer(OSM, "landuse"), "type_field": "landuse",
-        "type_mapping": "retail = market\ncivil = community_service", "title": "赫尔辛基绿色城市评估图",
-        "parkcoverage:Park service areas": str(tmp_path / "service.gpkg"),
-        "parkcoverage:Residential park coverage": str(tmp_path / "homes_parks.gpkg"),
-        "facilitycoverage:Living circle coverage": str(tmp_path / "homes_circle.gpkg"),
-        "exportplanningmap:Map sheet": str(sheet),
-    })
+    results = run(
+        load_model("green_city_assessment.model3"),
+        {
+            "parks": gpkg_layer(OSM, "parks"),
+            "network": gpkg_layer(OSM, "roads"),
+            "residential": gpkg_layer(GRID, "population_grid_2020"),
+            "population_field": "population",
+            "facilities": gpkg_layer(OSM, "landuse"),
+            "type_field": "landuse",
+            "type_mapping": "retail = market\ncivil = community_service",
+            "title": "赫尔辛基绿色城市评估图",
+            "parkcoverage:Park service areas": str(tmp_path / "service.gpkg"),
+            "parkcoverage:Residential park coverage": str(tmp_path / "homes_parks.gpkg"),
+            "facilitycoverage:Living circle coverage": str(tmp_path / "homes_circle.gpkg"),
+            "exportplanningmap:Map sheet": str(sheet),
+        },
+    )
     assert results["exportplanningmap:Map sheet"] == str(sheet)
     assert QgsVectorLayer(results["facilitycoverage:Living circle coverage"]).featureCount() == 92
     assert QgsVectorLayer(results["parkcoverage:Residential park coverage"]).featureCount() == 92
@@ -72,13 +81,18 @@ def test_green_city_assessment_runs_on_the_helsinki_sample(run, tmp_path):
 def test_flood_corridor_check_runs_on_the_big_tujunga_dem(run, tmp_path):
     needs("urbanization:drainagecorridors", "urbanization:waterloggingspots")
     sheet = tmp_path / "flood.pdf"
-    results = run(load_model("flood_corridor_check.model3"), {
-        "dem": str(SAMPLE_DATA / "bigtujunga.tif"), "min_area": 100, "title": "大图洪加流域排涝通道核查图",
-        "drainagecorridors:Drainage corridors": str(tmp_path / "corridors.gpkg"),
-        "drainagecorridors:Corridor zones": str(tmp_path / "zones.gpkg"),
-        "waterloggingspots:Waterlogging-prone depressions": str(tmp_path / "spots.gpkg"),
-        "exportplanningmap:Map sheet": str(sheet),
-    })
+    results = run(
+        load_model("flood_corridor_check.model3"),
+        {
+            "dem": str(SAMPLE_DATA / "bigtujunga.tif"),
+            "min_area": 100,
+            "title": "大图洪加流域排涝通道核查图",
+            "drainagecorridors:Drainage corridors": str(tmp_path / "corridors.gpkg"),
+            "drainagecorridors:Corridor zones": str(tmp_path / "zones.gpkg"),
+            "waterloggingspots:Waterlogging-prone depressions": str(tmp_path / "spots.gpkg"),
+            "exportplanningmap:Map sheet": str(sheet),
+        },
+    )
     assert QgsVectorLayer(results["drainagecorridors:Drainage corridors"]).featureCount() > 0
     assert QgsVectorLayer(results["waterloggingspots:Waterlogging-prone depressions"]).featureCount() > 0
     text = pdf_text(sheet)
@@ -111,16 +125,25 @@ def test_model_by_id_without_a_project_styles_and_names_its_intermediate_layers(
     context = QgsProcessingContext()  # no project, as qgis_process without --PROJECT_PATH
     assert context.project() is None
     sheet = tmp_path / "green.pdf"
-    processing.run("urbanization:greencityassessment", {
-        "parks": str(OSM) + "|layername=parks", "network": str(OSM) + "|layername=roads",
-        "residential": str(GRID) + "|layername=population_grid_2020", "population_field": "population",
-        "facilities": str(OSM) + "|layername=landuse", "type_field": "landuse",
-        "type_mapping": "retail = market\ncivil = community_service", "title": "绿色城市评估图",
-        "parkcoverage:Park service areas": str(tmp_path / "service.gpkg"),
-        "parkcoverage:Residential park coverage": str(tmp_path / "homes_parks.gpkg"),
-        "facilitycoverage:Living circle coverage": str(tmp_path / "homes_circle.gpkg"),
-        "exportplanningmap:Map sheet": str(sheet),
-    }, context=context, feedback=QgsProcessingFeedback())
+    processing.run(
+        "urbanization:greencityassessment",
+        {
+            "parks": str(OSM) + "|layername=parks",
+            "network": str(OSM) + "|layername=roads",
+            "residential": str(GRID) + "|layername=population_grid_2020",
+            "population_field": "population",
+            "facilities": str(OSM) + "|layername=landuse",
+            "type_field": "landuse",
+            "type_mapping": "retail = market\ncivil = community_service",
+            "title": "绿色城市评估图",
+            "parkcoverage:Park service areas": str(tmp_path / "service.gpkg"),
+            "parkcoverage:Residential park coverage": str(tmp_path / "homes_parks.gpkg"),
+            "facilitycoverage:Living circle coverage": str(tmp_path / "homes_circle.gpkg"),
+            "exportplanningmap:Map sheet": str(sheet),
+        },
+        context=context,
+        feedback=QgsProcessingFeedback(),
+    )
     text = pdf_text(sheet)
     assert "Park service areas" in text and "Living circle coverage" in text
     assert "homes_parks" not in text and "service\n" not in text

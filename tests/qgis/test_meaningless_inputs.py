@@ -15,9 +15,17 @@ PARK_POINTS = ["POINT(150 50)", "POINT(50 150)"]
 
 def _parameters(parks, **extra) -> dict:
     homes = memory_layer("Polygon", CRS, HOMES, {"population": [10, 20]}, name="homes")
-    return {"PARKS": parks, "RESIDENTIAL": homes, "POPULATION_FIELD": "population", "STANDARD": "green300_park500",
-            "SERVICE_AREAS": "memory:", "RESIDENTIAL_RESULT": "memory:", "UNDERSERVED": "memory:",
-            "SUMMARY": "memory:", **extra}
+    return {
+        "PARKS": parks,
+        "RESIDENTIAL": homes,
+        "POPULATION_FIELD": "population",
+        "STANDARD": "green300_park500",
+        "SERVICE_AREAS": "memory:",
+        "RESIDENTIAL_RESULT": "memory:",
+        "UNDERSERVED": "memory:",
+        "SUMMARY": "memory:",
+        **extra,
+    }
 
 
 @pytest.mark.parametrize("algorithm_id", ["urbanization:parkcoverage", "urbanization:parkequity"])
@@ -25,7 +33,9 @@ def test_park_points_without_area_field_are_an_error(run, algorithm_id):
     parks = memory_layer("Point", CRS, PARK_POINTS, {"area": [5000.0, 800.0]}, name="park points")
     parameters = _parameters(parks)
     if algorithm_id.endswith("parkequity"):
-        parameters = {k: v for k, v in parameters.items() if k not in ("SERVICE_AREAS", "RESIDENTIAL_RESULT", "UNDERSERVED")}
+        parameters = {
+            k: v for k, v in parameters.items() if k not in ("SERVICE_AREAS", "RESIDENTIAL_RESULT", "UNDERSERVED")
+        }
         parameters["OUTPUT"] = "memory:"
     with pytest.raises(QgsProcessingException, match="park area field"):
         run(algorithm_id, parameters)

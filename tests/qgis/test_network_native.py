@@ -22,10 +22,13 @@ def _geometries(layer) -> np.ndarray:
 def projected(processing_ready):
     import processing
 
-    roads = processing.run("native:reprojectlayer", {
-        "INPUT": gpkg_layer(GPKG, "roads"), "TARGET_CRS": "EPSG:3067", "OUTPUT": "memory:"})["OUTPUT"]
-    stations = processing.run("native:reprojectlayer", {
-        "INPUT": gpkg_layer(GPKG, "rail_stations"), "TARGET_CRS": "EPSG:3067", "OUTPUT": "memory:"})["OUTPUT"]
+    roads = processing.run(
+        "native:reprojectlayer", {"INPUT": gpkg_layer(GPKG, "roads"), "TARGET_CRS": "EPSG:3067", "OUTPUT": "memory:"}
+    )["OUTPUT"]
+    stations = processing.run(
+        "native:reprojectlayer",
+        {"INPUT": gpkg_layer(GPKG, "rail_stations"), "TARGET_CRS": "EPSG:3067", "OUTPUT": "memory:"},
+    )["OUTPUT"]
     return roads, stations
 
 
@@ -34,9 +37,19 @@ def test_reached_length_matches_native_service_area(projected, cutoff):
     import processing
 
     roads, stations = projected
-    native = processing.run("native:serviceareafromlayer", {
-        "INPUT": roads, "STRATEGY": 0, "DEFAULT_DIRECTION": 2, "TOLERANCE": 0, "START_POINTS": stations,
-        "TRAVEL_COST2": cutoff, "INCLUDE_BOUNDS": False, "OUTPUT_LINES": "memory:"})["OUTPUT_LINES"]
+    native = processing.run(
+        "native:serviceareafromlayer",
+        {
+            "INPUT": roads,
+            "STRATEGY": 0,
+            "DEFAULT_DIRECTION": 2,
+            "TOLERANCE": 0,
+            "START_POINTS": stations,
+            "TRAVEL_COST2": cutoff,
+            "INCLUDE_BOUNDS": False,
+            "OUTPUT_LINES": "memory:",
+        },
+    )["OUTPUT_LINES"]
     native_lines = shapely.union_all(_geometries(native))
 
     net = nw.build_network(_geometries(roads))

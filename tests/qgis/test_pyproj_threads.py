@@ -23,8 +23,13 @@ AFFECTED = pyproj.__version__.startswith(("3.7.0", "3.7.1"))
 
 def _run(mode: str, *more: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([sys.executable, str(PROBE), mode, str(conftest._link_dir), *more], env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(PROBE), mode, str(conftest._link_dir), *more],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_consecutive_worker_thread_runs_survive_with_the_context_kept():

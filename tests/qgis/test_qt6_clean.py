@@ -27,7 +27,8 @@ def test_no_unscoped_enums_qvariant_types_or_pyqt5_only_code(qt6_clean):
     violations = qt6_clean.check()
     assert not violations, (
         f"{len(violations)} Qt6/QGIS 3.40 violations (fix: `source scripts/env.sh && .venv/bin/python "
-        "scripts/qt6_clean.py --fix`, then fix the rest by hand):\n" + "\n".join(map(str, violations)))
+        "scripts/qt6_clean.py --fix`, then fix the rest by hand):\n" + "\n".join(map(str, violations))
+    )
 
 
 def test_every_scoped_enum_name_resolves_on_this_qgis(qt6_clean):
@@ -40,7 +41,8 @@ def test_the_checker_finds_and_fixes_each_kind(qt6_clean, tmp_path, monkeypatch)
     package = tmp_path / "algorithms" / "demo"
     package.mkdir(parents=True)
     bad = package / "processing.py"
-    bad.write_text(textwrap.dedent("""\
+    bad.write_text(
+        textwrap.dedent("""\
         from qgis.core import Qgis, QgsField, QgsProcessing, QgsWkbTypes
         from qgis.PyQt.QtCore import Qt, QVariant
         from qgis.PyQt.QtWidgets import QDialog
@@ -52,7 +54,9 @@ def test_the_checker_finds_and_fixes_each_kind(qt6_clean, tmp_path, monkeypatch)
 
         def show(dialog: QDialog):
             return dialog.exec_()
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     monkeypatch.setattr(qt6_clean, "ROOT", tmp_path)
     found = {v.text: v.fix for v in qt6_clean.check([bad])}
     assert found == {
@@ -66,19 +70,22 @@ def test_the_checker_finds_and_fixes_each_kind(qt6_clean, tmp_path, monkeypatch)
     assert qt6_clean.fix_file(bad) == 6
     text = bad.read_text(encoding="utf-8")
     assert "from ...layers.compat import FieldType" in text
-    assert "QgsField(\"n\", FieldType.LongLong)" in text and "dialog.exec()" in text
+    assert 'QgsField("n", FieldType.LongLong)' in text and "dialog.exec()" in text
     assert qt6_clean.check([bad]) == []
     assert qt6_clean.fix_file(bad) == 0  # idempotent
 
 
 def _deprecated_function(module_name: str):
     namespace = {"__name__": module_name}
-    exec(textwrap.dedent("""\
+    exec(
+        textwrap.dedent("""\
         import warnings
 
         def old():
             warnings.warn("old API", DeprecationWarning, stacklevel=1)
-        """), namespace)
+        """),
+        namespace,
+    )
     return namespace["old"]
 
 

@@ -58,14 +58,33 @@ def outcome_report():
     lines += [f"| {a} | {c} | {o.replace('|', '/')} |" for a, c, o in OUTCOMES]
     succeeded = sum(o == "succeeded" for _, _, o in OUTCOMES)
     lines.append(f"\n{len(OUTCOMES)} runs: {succeeded} succeeded, {len(OUTCOMES) - succeeded} clear errors.")
-    lines += ["", "| algorithm | progress at cancel (%) | cancelled after (s) | stopped within (s) |", "|---|---:|---:|---:|"]
+    lines += [
+        "",
+        "| algorithm | progress at cancel (%) | cancelled after (s) | stopped within (s) |",
+        "|---|---:|---:|---:|",
+    ]
     lines += [f"| {a} | {p:.0f} | {t:.2f} | {d:.2f} |" for a, p, t, d in CANCELS]
     lines.append(f"\n{len(CANCELS)} cancellation checks passed.")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 CASES = (
-    "baseline", "empty", "null_geometries", "invalid_geometries", "wrong_geometry_type", "epsg4326",
-    "epsg4490", "mismatched_crs", "missing_field", "wrong_field_type", "nodata_raster", "zero_numbers",
-    "negative_numbers", "huge_numbers", "non_ascii_names", "unwritable_output",
+    "baseline",
+    "empty",
+    "null_geometries",
+    "invalid_geometries",
+    "wrong_geometry_type",
+    "epsg4326",
+    "epsg4490",
+    "mismatched_crs",
+    "missing_field",
+    "wrong_field_type",
+    "nodata_raster",
+    "zero_numbers",
+    "negative_numbers",
+    "huge_numbers",
+    "non_ascii_names",
+    "unwritable_output",
 )
 VECTOR_INPUTS = (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer)
 NUMBERS = (QgsProcessingParameterNumber, QgsProcessingParameterDistance)
@@ -120,11 +139,20 @@ def _variants(case: str, algorithm, baseline: dict, tmp_path: Path):
     vector_inputs = [d for d in definitions if isinstance(d, VECTOR_INPUTS) and baseline.get(d.name()) is not None]
     if case == "baseline":
         return [("baseline", [], baseline)]
-    if case in ("empty", "null_geometries", "invalid_geometries", "wrong_geometry_type", "epsg4326", "epsg4490",
-                "non_ascii_names"):
+    if case in (
+        "empty",
+        "null_geometries",
+        "invalid_geometries",
+        "wrong_geometry_type",
+        "epsg4326",
+        "epsg4490",
+        "non_ascii_names",
+    ):
         builders = {
-            "empty": hostile.empty, "null_geometries": hostile.null_geometries,
-            "invalid_geometries": hostile.invalid_geometries, "wrong_geometry_type": hostile.wrong_geometry_type,
+            "empty": hostile.empty,
+            "null_geometries": hostile.null_geometries,
+            "invalid_geometries": hostile.invalid_geometries,
+            "wrong_geometry_type": hostile.wrong_geometry_type,
             "epsg4326": lambda layer: hostile.reprojected(layer, "EPSG:4326"),
             "epsg4490": lambda layer: hostile.reprojected(layer, "EPSG:4490"),
             "non_ascii_names": lambda layer: hostile.non_ascii_copy(layer, tmp_path),
@@ -144,8 +172,13 @@ def _variants(case: str, algorithm, baseline: dict, tmp_path: Path):
             return []
         definition = vector_inputs[-1]
         layer = hostile.as_vector_layer(baseline[definition.name()])
-        return [(f"{definition.name()} in EPSG:3857", [definition.name()],
-                 dict(baseline, **{definition.name(): hostile.reprojected(layer, "EPSG:3857")}))]
+        return [
+            (
+                f"{definition.name()} in EPSG:3857",
+                [definition.name()],
+                dict(baseline, **{definition.name(): hostile.reprojected(layer, "EPSG:3857")}),
+            )
+        ]
     if case in ("missing_field", "wrong_field_type"):
         variants = []
         for definition in definitions:
@@ -153,14 +186,24 @@ def _variants(case: str, algorithm, baseline: dict, tmp_path: Path):
                 continue
             names = _names(definition)
             if case == "missing_field":
-                variants.append((f"missing field {definition.name()}", names + ["no_such_field"],
-                                 dict(baseline, **{definition.name(): "no_such_field"})))
+                variants.append(
+                    (
+                        f"missing field {definition.name()}",
+                        names + ["no_such_field"],
+                        dict(baseline, **{definition.name(): "no_such_field"}),
+                    )
+                )
             elif definition.dataType() == QgsProcessingParameterField.DataType.Numeric:
                 layer = hostile.as_vector_layer(baseline.get(definition.parentLayerParameterName()))
                 text_fields = [f.name() for f in layer.fields() if not f.isNumeric()] if layer else []
                 if text_fields:
-                    variants.append((f"text field {text_fields[0]} for {definition.name()}", names + [text_fields[0]],
-                                     dict(baseline, **{definition.name(): text_fields[0]})))
+                    variants.append(
+                        (
+                            f"text field {text_fields[0]} for {definition.name()}",
+                            names + [text_fields[0]],
+                            dict(baseline, **{definition.name(): text_fields[0]}),
+                        )
+                    )
         return variants
     if case == "nodata_raster":
         variants = []
@@ -168,15 +211,21 @@ def _variants(case: str, algorithm, baseline: dict, tmp_path: Path):
             if isinstance(definition, QgsProcessingParameterRasterLayer) and baseline.get(definition.name()):
                 layer = hostile.as_raster_layer(baseline[definition.name()])
                 value = hostile.nodata_raster(layer, tmp_path)
-                variants.append((f"all-nodata {definition.name()}", _names(definition) + [
-                                                                        "all_nodata"],
-                                 dict(baseline, **{definition.name(): value})))
+                variants.append(
+                    (
+                        f"all-nodata {definition.name()}",
+                        _names(definition) + ["all_nodata"],
+                        dict(baseline, **{definition.name(): value}),
+                    )
+                )
         return variants
     if case in ("zero_numbers", "negative_numbers", "huge_numbers"):
         value = {"zero_numbers": 0, "negative_numbers": -1, "huge_numbers": 1e12}[case]
-        return [(f"{definition.name()}={value}", _names(definition),
-                 dict(baseline, **{definition.name(): value}))
-                for definition in definitions if isinstance(definition, NUMBERS)]
+        return [
+            (f"{definition.name()}={value}", _names(definition), dict(baseline, **{definition.name(): value}))
+            for definition in definitions
+            if isinstance(definition, NUMBERS)
+        ]
     if case == "unwritable_output":
         outputs = [d.name() for d in algorithm.destinationParameterDefinitions()]
         return [("outputs under /proc", outputs, {"__unwritable__": True, **baseline})]
@@ -184,8 +233,11 @@ def _variants(case: str, algorithm, baseline: dict, tmp_path: Path):
 
 
 def _hashes(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha1(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.endswith(".aux.xml")}
+    return {
+        str(p.relative_to(folder)): hashlib.sha1(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.endswith(".aux.xml")
+    }
 
 
 def _run_expecting_clean_outcome(run, algorithm, description, offending, parameters, data, out):
@@ -203,7 +255,8 @@ def _run_expecting_clean_outcome(run, algorithm, description, offending, paramet
         assert "Traceback" not in message, f"{description}: unhandled error\n{message}"
         if offending:
             assert any(name and name.lower() in message.lower() for name in offending), (
-                f"{description}: the error does not name the offending input {offending}:\n{message}")
+                f"{description}: the error does not name the offending input {offending}:\n{message}"
+            )
         leftovers = [p.name for p in out.iterdir()]
         assert not leftovers, f"{description}: failed run left {leftovers}"
         assert description != "baseline", f"the baseline run failed: {message}"

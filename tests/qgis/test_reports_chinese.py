@@ -22,41 +22,90 @@ DEM = str(SAMPLE_DATA / "bigtujunga.tif")
 # Parameters of each report-writing algorithm (the demo's runs, scripts/demo.d) on the sample data.
 CASES = {
     "parkcoverage": lambda: {
-        "PARKS": gpkg_layer(OSM, "parks"), "PARK_NAME_FIELD": "name", "NETWORK": gpkg_layer(OSM, "roads"),
-        "RESIDENTIAL": gpkg_layer(GRID, "population_grid_2020"), "POPULATION_FIELD": "population",
-        "STANDARD": "green300_park500"},
+        "PARKS": gpkg_layer(OSM, "parks"),
+        "PARK_NAME_FIELD": "name",
+        "NETWORK": gpkg_layer(OSM, "roads"),
+        "RESIDENTIAL": gpkg_layer(GRID, "population_grid_2020"),
+        "POPULATION_FIELD": "population",
+        "STANDARD": "green300_park500",
+    },
     "parkequity": lambda: {
-        "PARKS": gpkg_layer(OSM, "parks"), "PARK_NAME_FIELD": "name", "NETWORK": gpkg_layer(OSM, "roads"),
-        "RESIDENTIAL": gpkg_layer(GRID, "population_grid_2020"), "POPULATION_FIELD": "population",
-        "STANDARD": "green300_park500"},
+        "PARKS": gpkg_layer(OSM, "parks"),
+        "PARK_NAME_FIELD": "name",
+        "NETWORK": gpkg_layer(OSM, "roads"),
+        "RESIDENTIAL": gpkg_layer(GRID, "population_grid_2020"),
+        "POPULATION_FIELD": "population",
+        "STANDARD": "green300_park500",
+    },
     "facilitycoverage": lambda: {
-        "FACILITIES": gpkg_layer(OSM, "landuse"), "TYPE_FIELD": "landuse",
+        "FACILITIES": gpkg_layer(OSM, "landuse"),
+        "TYPE_FIELD": "landuse",
         "TYPE_MAPPING": "retail = market\ncivil = community_service",
-        "RESIDENTIAL": gpkg_layer(GRID, "population_grid_2020"), "POPULATION_FIELD": "population",
-        "NETWORK": gpkg_layer(OSM, "roads")},
+        "RESIDENTIAL": gpkg_layer(GRID, "population_grid_2020"),
+        "POPULATION_FIELD": "population",
+        "NETWORK": gpkg_layer(OSM, "roads"),
+    },
     "cityhealthcheck": lambda: {
-        "EDITION": "mohurd_2021", "PARKS": gpkg_layer(OSM, "parks"), "PARK_NAME_FIELD": "name",
-        "NETWORK": gpkg_layer(OSM, "roads"), "RESIDENTIAL": gpkg_layer(GRID, "population_grid_2020"),
-        "POPULATION_FIELD": "population", "STATIONS": gpkg_layer(OSM, "rail_stations")},
+        "EDITION": "mohurd_2021",
+        "PARKS": gpkg_layer(OSM, "parks"),
+        "PARK_NAME_FIELD": "name",
+        "NETWORK": gpkg_layer(OSM, "roads"),
+        "RESIDENTIAL": gpkg_layer(GRID, "population_grid_2020"),
+        "POPULATION_FIELD": "population",
+        "STATIONS": gpkg_layer(OSM, "rail_stations"),
+    },
     "controllineconflicts": lambda: {
-        "PLAN": gpkg_layer(PLAN, "plan_landuse"), "LANDUSE_FIELD": "DLBM",
+        "PLAN": gpkg_layer(PLAN, "plan_landuse"),
+        "LANDUSE_FIELD": "DLBM",
         "ECOLOGICAL_REDLINE": gpkg_layer(PLAN, "ecological_redline"),
         "PERMANENT_FARMLAND": gpkg_layer(PLAN, "permanent_farmland"),
-        "DEVELOPMENT_BOUNDARY": gpkg_layer(PLAN, "development_boundary")},
+        "DEVELOPMENT_BOUNDARY": gpkg_layer(PLAN, "development_boundary"),
+    },
     "livingspacestructure": lambda: {"PLAN": gpkg_layer(PLAN, "plan_landuse"), "LANDUSE_FIELD": "DLBM"},
     "drainagecorridors": lambda: {"DEM": DEM, "MIN_CONTRIBUTING_AREA": 100},
     "waterloggingspots": lambda: {"DEM": DEM},
     "expressservice": lambda: {
-        "STATIONS": gpkg_layer(METRO, "stations"), "STATION_ID_FIELD": "station_id", "STATION_NAME_FIELD": "name",
-        "LINE_FIELD": "line", "ORDER_FIELD": "order", "EXPRESS_FIELD": "express", "DESTINATION": "东风广场",
-        "COMMUTE_ISOCHRONES": None},
+        "STATIONS": gpkg_layer(METRO, "stations"),
+        "STATION_ID_FIELD": "station_id",
+        "STATION_NAME_FIELD": "name",
+        "LINE_FIELD": "line",
+        "ORDER_FIELD": "order",
+        "EXPRESS_FIELD": "express",
+        "DESTINATION": "东风广场",
+        "COMMUTE_ISOCHRONES": None,
+    },
     "stationcatchments": lambda: {
-        "STATIONS": gpkg_layer(OSM, "rail_stations"), "STATION_NAME_FIELD": "name",
-        "NETWORK": gpkg_layer(OSM, "roads"), "BANDS": "300,500,800",
-        "POPULATION": gpkg_layer(GRID, "population_grid_2020"), "POPULATION_FIELD": "population"},
+        "STATIONS": gpkg_layer(OSM, "rail_stations"),
+        "STATION_NAME_FIELD": "name",
+        "NETWORK": gpkg_layer(OSM, "roads"),
+        "BANDS": "300,500,800",
+        "POPULATION": gpkg_layer(GRID, "population_grid_2020"),
+        "POPULATION_FIELD": "population",
+    },
 }
 # Words that are not English prose: units, measures and the names of methods planners use as such.
-ALLOWED = {"m", "km", "ha", "min", "gini", "e2sfca", "dem", "osm", "gb", "t", "cjj", "id", "strahler", "svg", "pyflwdir", "d8", "cgcs2000", "cm", "mm", "gdp"}
+ALLOWED = {
+    "m",
+    "km",
+    "ha",
+    "min",
+    "gini",
+    "e2sfca",
+    "dem",
+    "osm",
+    "gb",
+    "t",
+    "cjj",
+    "id",
+    "strahler",
+    "svg",
+    "pyflwdir",
+    "d8",
+    "cgcs2000",
+    "cm",
+    "mm",
+    "gdp",
+}
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]+")
 TAGS = re.compile(r"<[^>]+>")
 
@@ -93,12 +142,18 @@ def with_outputs(algorithm_id: str, parameters: dict, report) -> dict:
     return {name: value for name, value in merged.items() if value is not None}
 
 
-ENGLISH_LEFT: dict[str, str] = {}  # known English text that belongs to another engineer's files: strict xfail flags the fix
+ENGLISH_LEFT: dict[
+    str, str
+] = {}  # known English text that belongs to another engineer's files: strict xfail flags the fix
 
 
-@pytest.mark.parametrize("algorithm_id", [
-    pytest.param(a, marks=pytest.mark.xfail(strict=True, reason=ENGLISH_LEFT[a])) if a in ENGLISH_LEFT else a
-    for a in sorted(CASES)])
+@pytest.mark.parametrize(
+    "algorithm_id",
+    [
+        pytest.param(a, marks=pytest.mark.xfail(strict=True, reason=ENGLISH_LEFT[a])) if a in ENGLISH_LEFT else a
+        for a in sorted(CASES)
+    ],
+)
 def test_report_has_no_english_under_zh_hans(chinese, run, tmp_path, algorithm_id):
     parameters = CASES[algorithm_id]()
     allowed = data_words(parameters)
@@ -109,7 +164,6 @@ def test_report_has_no_english_under_zh_hans(chinese, run, tmp_path, algorithm_i
     assert found == [], ", ".join(found)
 
 
-
 def test_loaded_outputs_carry_chinese_field_aliases(chinese, provider, tmp_path):
     """The attribute table of a loaded result shows 覆盖率（按居住用地面积）, not rate_area."""
     import processing
@@ -118,9 +172,16 @@ def test_loaded_outputs_carry_chinese_field_aliases(chinese, provider, tmp_path)
     project = QgsProject.instance()
     before = set(project.mapLayers())
     try:
-        processing.runAndLoadResults("urbanization:parkcoverage", {
-            **CASES["parkcoverage"](), "SERVICE_AREAS": "TEMPORARY_OUTPUT", "RESIDENTIAL_RESULT": "TEMPORARY_OUTPUT",
-            "SUMMARY": "TEMPORARY_OUTPUT", "UNDERSERVED": "TEMPORARY_OUTPUT"})
+        processing.runAndLoadResults(
+            "urbanization:parkcoverage",
+            {
+                **CASES["parkcoverage"](),
+                "SERVICE_AREAS": "TEMPORARY_OUTPUT",
+                "RESIDENTIAL_RESULT": "TEMPORARY_OUTPUT",
+                "SUMMARY": "TEMPORARY_OUTPUT",
+                "UNDERSERVED": "TEMPORARY_OUTPUT",
+            },
+        )
         loaded = [project.mapLayer(i) for i in project.mapLayers() if i not in before]
         aliases = {f.name(): f.alias() for layer in loaded if isinstance(layer, QgsVectorLayer) for f in layer.fields()}
         assert aliases["rate_area"] == "覆盖率（按居住用地面积）"
@@ -139,4 +200,3 @@ def test_rates_are_percentages_with_target_and_status(chinese, run, tmp_path):
     assert f"<td>{rate}</td><td>" in page and "<td>80.0 %</td>" in page and f"<td>{status}</td>" in page
     assert "片区外" in page or "全部" in page  # placeholder districts in words
     assert "rate_area" not in page and "homes_covered" not in page
-

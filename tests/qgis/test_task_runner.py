@@ -34,7 +34,9 @@ def _style_renderer_type(style: str) -> str:
 
     from urbanization_planning.layers.styling import STYLES
 
-    return re.search(r'<renderer-v2[^>]*\btype="([^"]+)"', (STYLES / f"{style}.qml").read_text(encoding="utf-8")).group(1)
+    return re.search(r'<renderer-v2[^>]*\btype="([^"]+)"', (STYLES / f"{style}.qml").read_text(encoding="utf-8")).group(
+        1
+    )
 
 
 def test_background_run_loads_named_and_styled_layers(provider, qtbot, clean_project):
@@ -43,8 +45,12 @@ def test_background_run_loads_named_and_styled_layers(provider, qtbot, clean_pro
     algorithm = QgsApplication.processingRegistry().createAlgorithmById("urbanization:waterloggingspots")
     depressions = QgsProcessingOutputLayerDefinition(QgsProcessing.TEMPORARY_OUTPUT, clean_project)
     depth = QgsProcessingOutputLayerDefinition(QgsProcessing.TEMPORARY_OUTPUT, clean_project)
-    parameters = {"DEM": str(SAMPLE_DATA / "bigtujunga.tif"), "DEPRESSIONS": depressions, "DEPTH": depth,
-                  "REPORT": QgsProcessing.TEMPORARY_OUTPUT}
+    parameters = {
+        "DEM": str(SAMPLE_DATA / "bigtujunga.tif"),
+        "DEPRESSIONS": depressions,
+        "DEPTH": depth,
+        "REPORT": QgsProcessing.TEMPORARY_OUTPUT,
+    }
     before = set(clean_project.mapLayers())
     run = AlgorithmRun(algorithm, parameters, clean_project)
     seen = []
@@ -77,9 +83,16 @@ def test_loading_twice_adds_nothing_more(provider, clean_project):
     feedback = QgsProcessingFeedback()
     output = QgsProcessingOutputLayerDefinition(QgsProcessing.TEMPORARY_OUTPUT, clean_project)
     algorithm = QgsApplication.processingRegistry().createAlgorithmById("urbanization:chinacoordinates")
-    _, ok = algorithm.run({  # as the task runs it (processing.run would take the layer itself)
-        "INPUT": f"{SAMPLE_DATA / 'kunming_metro_osm.gpkg'}|layername=stations", "FROM": "wgs84", "TO": "gcj02",
-        "OUTPUT": output}, context, feedback)
+    _, ok = algorithm.run(
+        {  # as the task runs it (processing.run would take the layer itself)
+            "INPUT": f"{SAMPLE_DATA / 'kunming_metro_osm.gpkg'}|layername=stations",
+            "FROM": "wgs84",
+            "TO": "gcj02",
+            "OUTPUT": output,
+        },
+        context,
+        feedback,
+    )
     assert ok
     first = load_outputs(context, feedback)
     assert len(first) == 1 and clean_project.mapLayer(first[0]).featureCount() == 103

@@ -30,11 +30,21 @@ def helsinki(tmp_path_factory):
 
 
 def run_helsinki(run, folder, allocation, **extra):
-    return run("urbanization:stationcatchments", {
-        "STATIONS": STATIONS, "STATION_NAME_FIELD": "name", "NETWORK": ROADS, "BANDS": "300,500,800",
-        "POPULATION": GRID, "POPULATION_FIELD": "population", "ALLOCATION": allocation,
-        "CATCHMENTS": str(folder / f"c_{allocation}.gpkg"), "STATION_SUMMARY": str(folder / f"s_{allocation}.gpkg"),
-        **extra})
+    return run(
+        "urbanization:stationcatchments",
+        {
+            "STATIONS": STATIONS,
+            "STATION_NAME_FIELD": "name",
+            "NETWORK": ROADS,
+            "BANDS": "300,500,800",
+            "POPULATION": GRID,
+            "POPULATION_FIELD": "population",
+            "ALLOCATION": allocation,
+            "CATCHMENTS": str(folder / f"c_{allocation}.gpkg"),
+            "STATION_SUMMARY": str(folder / f"s_{allocation}.gpkg"),
+            **extra,
+        },
+    )
 
 
 def dissolved_length(lines) -> float:
@@ -52,16 +62,28 @@ def test_reached_network_agrees_with_native_service_area(run, helsinki):
     import processing
     from qgis.core import QgsCoordinateReferenceSystem
 
-    roads = processing.run("native:reprojectlayer", {"INPUT": ROADS, "TARGET_CRS": QgsCoordinateReferenceSystem("EPSG:3067"),
-                                                     "OUTPUT": "memory:"})["OUTPUT"]
-    stations = processing.run("native:reprojectlayer", {"INPUT": STATIONS, "TARGET_CRS": QgsCoordinateReferenceSystem("EPSG:3067"),
-                                                        "OUTPUT": "memory:"})["OUTPUT"]
+    roads = processing.run(
+        "native:reprojectlayer",
+        {"INPUT": ROADS, "TARGET_CRS": QgsCoordinateReferenceSystem("EPSG:3067"), "OUTPUT": "memory:"},
+    )["OUTPUT"]
+    stations = processing.run(
+        "native:reprojectlayer",
+        {"INPUT": STATIONS, "TARGET_CRS": QgsCoordinateReferenceSystem("EPSG:3067"), "OUTPUT": "memory:"},
+    )["OUTPUT"]
     compared = 0
     for station in stations.getFeatures():
         single = memory_layer("Point", "EPSG:3067", [station.geometry().asWkt()])
-        native = processing.run("native:serviceareafromlayer", {
-            "INPUT": roads, "START_POINTS": single, "STRATEGY": 0, "TRAVEL_COST2": 800, "TOLERANCE": 0,
-            "OUTPUT_LINES": "memory:"})["OUTPUT_LINES"]
+        native = processing.run(
+            "native:serviceareafromlayer",
+            {
+                "INPUT": roads,
+                "START_POINTS": single,
+                "STRATEGY": 0,
+                "TRAVEL_COST2": 800,
+                "TOLERANCE": 0,
+                "OUTPUT_LINES": "memory:",
+            },
+        )["OUTPUT_LINES"]
         lines = [shapely.from_wkt(f.geometry().asWkt()) for f in native.getFeatures()]
         length = dissolved_length(shapely.union_all(lines)) if lines else 0.0
         if length < 1000:  # a station on a footway island: native and we both reach ~nothing
@@ -107,10 +129,16 @@ def grid_streets(n=11, spacing=100.0):
     """Streets of a square grid, one line per block side (lines meet at shared vertices)."""
     # EPSG:3395 (World Mercator) is true to scale around (0, 0); EPSG:3857 is 0.67 % long north-south
     # there, so the working-CRS rule (algorithms/projection.py) would measure it in a UTM zone
-    wkts = [f"LINESTRING({spacing * i} {spacing * j}, {spacing * (i + 1)} {spacing * j})"
-            for i in range(n - 1) for j in range(n)]
-    wkts += [f"LINESTRING({spacing * j} {spacing * i}, {spacing * j} {spacing * (i + 1)})"
-             for i in range(n - 1) for j in range(n)]
+    wkts = [
+        f"LINESTRING({spacing * i} {spacing * j}, {spacing * (i + 1)} {spacing * j})"
+        for i in range(n - 1)
+        for j in range(n)
+    ]
+    wkts += [
+        f"LINESTRING({spacing * j} {spacing * i}, {spacing * j} {spacing * (i + 1)})"
+        for i in range(n - 1)
+        for j in range(n)
+    ]
     return memory_layer("LineString", "EPSG:3395", wkts, {"highway": ["residential"] * len(wkts)})
 
 
@@ -119,10 +147,21 @@ def test_minutes_bands_and_entrances_on_a_grid(run):
     (50 m from the streets); its one entrance stands on a corner, so walks start there."""
     stations = memory_layer("Point", "EPSG:3395", ["POINT(550 550)"], {"sid": ["S"]})
     entrances = memory_layer("Point", "EPSG:3395", ["POINT(500 500)", "POINT(0 0)"], {"station": ["S", "X"]})
-    result = run("urbanization:stationcatchments", {
-        "STATIONS": stations, "STATION_ID_FIELD": "sid", "ENTRANCES": entrances, "ENTRANCE_STATION_FIELD": "station",
-        "NETWORK": grid_streets(), "BANDS": "5", "BAND_UNIT": "minutes", "WALK_SPEED": 1.0,
-        "CATCHMENTS": "memory:", "STATION_SUMMARY": "memory:"})
+    result = run(
+        "urbanization:stationcatchments",
+        {
+            "STATIONS": stations,
+            "STATION_ID_FIELD": "sid",
+            "ENTRANCES": entrances,
+            "ENTRANCE_STATION_FIELD": "station",
+            "NETWORK": grid_streets(),
+            "BANDS": "5",
+            "BAND_UNIT": "minutes",
+            "WALK_SPEED": 1.0,
+            "CATCHMENTS": "memory:",
+            "STATION_SUMMARY": "memory:",
+        },
+    )
     (feature,) = list(result["CATCHMENTS"].getFeatures())
     assert feature["band_m"] == 300 and feature["band_min"] == pytest.approx(5)
     # from a street corner, 300 m reach the blocks sides between Manhattan levels 0-1 (4), 1-2 (4 axis
@@ -139,22 +178,45 @@ def test_station_off_the_network_is_reported_and_skipped(run):
     from .test_foundation import RecordingFeedback
 
     feedback = RecordingFeedback()
-    result = run("urbanization:stationcatchments", {
-        "STATIONS": stations, "STATION_NAME_FIELD": "name", "NETWORK": grid_streets(), "BANDS": "300",
-        "CATCHMENTS": "memory:", "STATION_SUMMARY": "memory:"}, feedback=feedback)
+    result = run(
+        "urbanization:stationcatchments",
+        {
+            "STATIONS": stations,
+            "STATION_NAME_FIELD": "name",
+            "NETWORK": grid_streets(),
+            "BANDS": "300",
+            "CATCHMENTS": "memory:",
+            "STATION_SUMMARY": "memory:",
+        },
+        feedback=feedback,
+    )
     assert [f["name"] for f in result["CATCHMENTS"].getFeatures()] == ["on"]
-    assert any("1 station(s) lie more than 50 m from the walking network" in m and "off" in m
-               for m in feedback.messages)
+    assert any(
+        "1 station(s) lie more than 50 m from the walking network" in m and "off" in m for m in feedback.messages
+    )
     summary = {f["name"]: f for f in result["STATION_SUMMARY"].getFeatures()}
     assert not summary["off"]["on_network"]
     with pytest.raises(QgsProcessingException, match="No station of layer .* lies within 50 m"):
-        run("urbanization:stationcatchments", {
-            "STATIONS": memory_layer("Point", "EPSG:3395", ["POINT(5000 5000)"]), "NETWORK": grid_streets(),
-            "CATCHMENTS": "memory:", "STATION_SUMMARY": "memory:"})
+        run(
+            "urbanization:stationcatchments",
+            {
+                "STATIONS": memory_layer("Point", "EPSG:3395", ["POINT(5000 5000)"]),
+                "NETWORK": grid_streets(),
+                "CATCHMENTS": "memory:",
+                "STATION_SUMMARY": "memory:",
+            },
+        )
 
 
 def test_bad_bands_are_refused(run):
     with pytest.raises(QgsProcessingException, match="Bands '300, abc' cannot be read"):
-        run("urbanization:stationcatchments", {
-            "STATIONS": memory_layer("Point", "EPSG:3395", ["POINT(500 500)"]), "NETWORK": grid_streets(),
-            "BANDS": "300, abc", "CATCHMENTS": "memory:", "STATION_SUMMARY": "memory:"})
+        run(
+            "urbanization:stationcatchments",
+            {
+                "STATIONS": memory_layer("Point", "EPSG:3395", ["POINT(500 500)"]),
+                "NETWORK": grid_streets(),
+                "BANDS": "300, abc",
+                "CATCHMENTS": "memory:",
+                "STATION_SUMMARY": "memory:",
+            },
+        )

@@ -24,22 +24,38 @@ from ..conftest import SAMPLE_DATA
 # and plain values; run only for the analyses that are registered when the tests run.
 CASES = {
     "urbanization:chinacoordinates": (
-        {"INPUT": ("kunming_metro_osm.gpkg", "stations")}, {"FROM": "wgs84", "TO": "gcj02"}),
+        {"INPUT": ("kunming_metro_osm.gpkg", "stations")},
+        {"FROM": "wgs84", "TO": "gcj02"},
+    ),
     "urbanization:controllineconflicts": (
-        {"PLAN": ("planning_sample.gpkg", "plan_landuse"), "ECOLOGICAL_REDLINE": ("planning_sample.gpkg", "ecological_redline"),
-         "PERMANENT_FARMLAND": ("planning_sample.gpkg", "permanent_farmland"),
-         "DEVELOPMENT_BOUNDARY": ("planning_sample.gpkg", "development_boundary")},
-        {"LANDUSE_FIELD": "DLBM"}),
+        {
+            "PLAN": ("planning_sample.gpkg", "plan_landuse"),
+            "ECOLOGICAL_REDLINE": ("planning_sample.gpkg", "ecological_redline"),
+            "PERMANENT_FARMLAND": ("planning_sample.gpkg", "permanent_farmland"),
+            "DEVELOPMENT_BOUNDARY": ("planning_sample.gpkg", "development_boundary"),
+        },
+        {"LANDUSE_FIELD": "DLBM"},
+    ),
     "urbanization:drainagecorridors": ({"DEM": ("bigtujunga.tif", None)}, {}),
     "urbanization:waterloggingspots": ({"DEM": ("bigtujunga.tif", None)}, {}),
     "urbanization:expressservice": (
         {"STATIONS": ("kunming_metro_sample.gpkg", "stations")},
-        {"STATION_ID_FIELD": "station_id", "STATION_NAME_FIELD": "name", "LINE_FIELD": "line", "ORDER_FIELD": "order",
-         "EXPRESS_FIELD": "express", "DESTINATION": "东风广场"}),
+        {
+            "STATION_ID_FIELD": "station_id",
+            "STATION_NAME_FIELD": "name",
+            "LINE_FIELD": "line",
+            "ORDER_FIELD": "order",
+            "EXPRESS_FIELD": "express",
+            "DESTINATION": "东风广场",
+        },
+    ),
 }
 OUTPUTS_OFF = {"urbanization:expressservice": ["COMMUTE_ISOCHRONES"]}  # needs a walking network, not given
-GEOMETRY_FILTERS = {0: QgsMapLayerProxyModel.Filter.PointLayer, 1: QgsMapLayerProxyModel.Filter.LineLayer,
-                    2: QgsMapLayerProxyModel.Filter.PolygonLayer}
+GEOMETRY_FILTERS = {
+    0: QgsMapLayerProxyModel.Filter.PointLayer,
+    1: QgsMapLayerProxyModel.Filter.LineLayer,
+    2: QgsMapLayerProxyModel.Filter.PolygonLayer,
+}
 
 
 @pytest.fixture
@@ -82,7 +98,11 @@ def test_lists_the_registered_analyses_by_theme_without_the_map_export(dialog, p
     ids = dialog.algorithm_ids()
     assert "urbanization:chinacoordinates" in ids
     assert "urbanization:exportplanningmap" not in ids  # it has its own dialog
-    expected = {a.id() for a in provider.algorithms() if a.groupId() in ("multiplan", "greencity", "flood", "commuting", "dataprep")}
+    expected = {
+        a.id()
+        for a in provider.algorithms()
+        if a.groupId() in ("multiplan", "greencity", "flood", "commuting", "dataprep")
+    }
     assert set(ids) == expected
     themes = [dialog.analysisTree.topLevelItem(i).text(0) for i in range(dialog.analysisTree.topLevelItemCount())]
     assert "Data preparation" in themes
@@ -117,11 +137,12 @@ def test_forms_are_built_from_the_parameters_with_filtered_layer_and_field_boxes
 def qgis_widget(widget, cls):
     """`widget` or its child of QGIS class `cls` (Processing's wrappers are typed as plain Qt in Python)."""
     name = cls.__name__
-    found = widget if widget.metaObject().className() == name else next(
-        (c for c in widget.findChildren(QWidget) if c.metaObject().className() == name), None)
+    found = (
+        widget
+        if widget.metaObject().className() == name
+        else next((c for c in widget.findChildren(QWidget) if c.metaObject().className() == name), None)
+    )
     return sip.cast(found, cls) if found is not None else None
-
-
 
 
 def fill_and_run(dialog, qtbot, algorithm_id):
@@ -159,8 +180,11 @@ def test_china_coordinates_runs_in_the_background_and_loads_its_output(dialog, q
     # the stations moved by the GCJ-02 offset (a few hundred metres, about 0.002-0.005 degrees)
     source = {f["station_id"]: f.geometry().asPoint() for f in loaded["INPUT"].getFeatures()}
     moved = {f["station_id"]: f.geometry().asPoint() for f in output.getFeatures()}
-    shift = abs(moved["1-01"].x() - source["1-01"].x()) if "1-01" in source else max(
-        abs(moved[k].x() - source[k].x()) for k in source)
+    shift = (
+        abs(moved["1-01"].x() - source["1-01"].x())
+        if "1-01" in source
+        else max(abs(moved[k].x() - source[k].x()) for k in source)
+    )
     assert 0.001 < shift < 0.01
     assert dialog.tabs.currentWidget() is dialog.resultsTab
     assert dialog.exportButton.isEnabled() and dialog.processingButton.isEnabled()
@@ -181,7 +205,11 @@ def test_other_registered_analyses_run_from_the_dialog(dialog, qtbot, clean_proj
 
 
 def test_cancel_stops_the_run_and_loads_nothing(dialog, qtbot, clean_project):
-    algorithm_id = "urbanization:drainagecorridors" if registered("urbanization:drainagecorridors") else "urbanization:chinacoordinates"
+    algorithm_id = (
+        "urbanization:drainagecorridors"
+        if registered("urbanization:drainagecorridors")
+        else "urbanization:chinacoordinates"
+    )
     layers, values = CASES[algorithm_id]
     loaded = {name: load(*spec) for name, spec in layers.items()}
     dialog.select_algorithm(algorithm_id)

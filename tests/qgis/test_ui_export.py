@@ -56,8 +56,9 @@ def test_exports_a_pdf_of_the_ticked_layers_with_a_chinese_title(dialog, layers,
     qtbot.waitUntil(lambda: dialog.run_.done, timeout=30000)
     assert output.exists() and "scale 1:" in dialog.statusLabel.text()
     assert dialog.openButton.isEnabled()
-    text = unicodedata.normalize("NFKC", subprocess.run(["pdftotext", str(output), "-"], capture_output=True,
-                                                        text=True).stdout)
+    text = unicodedata.normalize(
+        "NFKC", subprocess.run(["pdftotext", str(output), "-"], capture_output=True, text=True).stdout
+    )
     assert "赫尔辛基公园绿地现状图" in text and "roads" not in text
 
 
@@ -112,8 +113,9 @@ def test_extent_scale_and_title_block_choices(dialog, layers, tmp_path, qtbot):
     dialog.exportButton.click()
     qtbot.waitUntil(lambda: dialog.run_.done, timeout=30000)
     assert dialog.run_.results["SCALE"] == 10000
-    text = unicodedata.normalize("NFKC", subprocess.run(["pdftotext", str(output), "-"], capture_output=True,
-                                                        text=True).stdout)
+    text = unicodedata.normalize(
+        "NFKC", subprocess.run(["pdftotext", str(output), "-"], capture_output=True, text=True).stdout
+    )
     assert "赫尔辛基绿地专项规划" in text and "图 2-1" in text and "1:10,000" in text
     dialog.extentCombo.setCurrentIndex(dialog.extentCombo.findData("layers"))
     assert "EXTENT" not in dialog.parameters()

@@ -111,13 +111,21 @@ def test_dialogs_speak_chinese(chinese, provider, qtbot, tmp_path):
     from urbanization_planning.ui.planning_analysis_dialog import PlanningAnalysisDialog
     from urbanization_planning.ui.standards_dialog import StandardsDialog
 
-    for dialog in (PlanningAnalysisDialog(), ExportMapDialog(), StandardsDialog(user_dir=tmp_path),
-                   DependencyInstallerDialog(prefix=tmp_path / "deps")):
+    for dialog in (
+        PlanningAnalysisDialog(),
+        ExportMapDialog(),
+        StandardsDialog(user_dir=tmp_path),
+        DependencyInstallerDialog(prefix=tmp_path / "deps"),
+    ):
         qtbot.addWidget(dialog)
         assert CJK.search(dialog.windowTitle()), dialog.windowTitle()
         for widget in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton):
             text = widget.text()
-            if text and re.search(r"[A-Za-z]{3}", text) and widget.objectName() not in ("folderLabel", "statusLabel", "sourceLabel"):
+            if (
+                text
+                and re.search(r"[A-Za-z]{3}", text)
+                and widget.objectName() not in ("folderLabel", "statusLabel", "sourceLabel")
+            ):
                 if widget.parent() is not None and widget.parent().objectName() == "formHolder":
                     continue
                 assert CJK.search(text), f"{type(dialog).__name__}.{widget.objectName()}: {text}"

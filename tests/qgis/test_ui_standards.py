@@ -19,6 +19,7 @@ def make_dialog(provider, qtbot, tmp_path):
         qtbot.addWidget(dlg)
         dlg.show()
         return dlg
+
     return make
 
 
@@ -91,7 +92,10 @@ def test_edit_a_value_save_and_reload(make_dialog, tmp_path):
     assert saved["rules"][1]["radius_m"] == 450 and isinstance(saved["rules"][1]["radius_m"], int)
     assert saved["per_capita_target_m2"] == 9.5 and saved["label"] == "昆明市 2026 修订"
     assert saved["provenance"]["per_capita_target_m2"] == {
-        "clause": "昆明市公园绿地规划 2026, 第3条", "status": "text", "checked": "市政府文件"}
+        "clause": "昆明市公园绿地规划 2026, 第3条",
+        "status": "text",
+        "checked": "市政府文件",
+    }
     # the changed radius no longer has the clause's word for it: unverified until the planner says
     assert saved["provenance"]["rules[1].radius_m"]["status"] == "unverified"
     assert standards.provenance_problems(saved) == []
@@ -139,8 +143,9 @@ def test_a_broken_presets_file_is_named_with_its_line(make_dialog, tmp_path):
     assert not dialog.errorLabel.isVisible()
 
 
-def test_a_built_in_preset_edited_under_its_own_id_changes_what_an_algorithm_computes(dialog, run, tmp_path,
-                                                                                      monkeypatch):
+def test_a_built_in_preset_edited_under_its_own_id_changes_what_an_algorithm_computes(
+    dialog, run, tmp_path, monkeypatch
+):
     """Living circle: copy GB 50180 under its own id, cut the food-market distance to 100 m in the
     table, save; urbanization:facilitycoverage (which reads the preset with the profile folder)
     then finds fewer homes within reach of a market on the Helsinki sample."""
@@ -155,11 +160,20 @@ def test_a_built_in_preset_edited_under_its_own_id_changes_what_an_algorithm_com
     osm, grid = SAMPLE_DATA / "helsinki_osm_layers.gpkg", SAMPLE_DATA / "helsinki_population_grid_2020.gpkg"
 
     def completeness():
-        return run("urbanization:facilitycoverage", {
-            "FACILITIES": gpkg_layer(osm, "landuse"), "TYPE_FIELD": "landuse", "TYPE_MAPPING": "retail = market",
-            "RESIDENTIAL": gpkg_layer(grid, "population_grid_2020"), "POPULATION_FIELD": "population",
-            "NETWORK": gpkg_layer(osm, "roads"), "RESULT": "memory:", "SUMMARY": "memory:",
-            "UNDERSERVED": "memory:"})["MEAN_COMPLETENESS"]
+        return run(
+            "urbanization:facilitycoverage",
+            {
+                "FACILITIES": gpkg_layer(osm, "landuse"),
+                "TYPE_FIELD": "landuse",
+                "TYPE_MAPPING": "retail = market",
+                "RESIDENTIAL": gpkg_layer(grid, "population_grid_2020"),
+                "POPULATION_FIELD": "population",
+                "NETWORK": gpkg_layer(osm, "roads"),
+                "RESULT": "memory:",
+                "SUMMARY": "memory:",
+                "UNDERSERVED": "memory:",
+            },
+        )["MEAN_COMPLETENESS"]
 
     before = completeness()
     choose(dialog, "living_circle", "gb50180")
@@ -182,6 +196,11 @@ def test_status_names_in_chinese(provider):
     assert translator.load(str(I18N_DIR / "urbanization_zh-Hans.qm"))
     QCoreApplication.installTranslator(translator)
     try:
-        assert status_names() == {"text": "已核对原文", "secondary": "二手来源", "convention": "惯例", "unverified": "未核实"}
+        assert status_names() == {
+            "text": "已核对原文",
+            "secondary": "二手来源",
+            "convention": "惯例",
+            "unverified": "未核实",
+        }
     finally:
         QCoreApplication.removeTranslator(translator)

@@ -39,11 +39,21 @@ def streets_4326():
     """The grid in EPSG:4326 (reprojected by QGIS, as OSM roads arrive)."""
     import processing
 
-    wkts = [f"LINESTRING({X0 + 100 * i} {Y0 + 100 * j}, {X0 + 100 * (i + 1)} {Y0 + 100 * j})" for i in range(10) for j in range(11)]
-    wkts += [f"LINESTRING({X0 + 100 * j} {Y0 + 100 * i}, {X0 + 100 * j} {Y0 + 100 * (i + 1)})" for i in range(10) for j in range(11)]
+    wkts = [
+        f"LINESTRING({X0 + 100 * i} {Y0 + 100 * j}, {X0 + 100 * (i + 1)} {Y0 + 100 * j})"
+        for i in range(10)
+        for j in range(11)
+    ]
+    wkts += [
+        f"LINESTRING({X0 + 100 * j} {Y0 + 100 * i}, {X0 + 100 * j} {Y0 + 100 * (i + 1)})"
+        for i in range(10)
+        for j in range(11)
+    ]
     grid = memory_layer("LineString", UTM, wkts, {"highway": ["residential"] * len(wkts)})
-    layer = processing.run("native:reprojectlayer", {"INPUT": grid, "TARGET_CRS": QgsCoordinateReferenceSystem("EPSG:4326"),
-                                                     "OUTPUT": "memory:"})["OUTPUT"]
+    layer = processing.run(
+        "native:reprojectlayer",
+        {"INPUT": grid, "TARGET_CRS": QgsCoordinateReferenceSystem("EPSG:4326"), "OUTPUT": "memory:"},
+    )["OUTPUT"]
     assert layer.crs().authid() == "EPSG:4326"
     return layer
 
@@ -97,7 +107,9 @@ def distance_widget_units(parameter, network_layer) -> tuple[list[str], bool]:
     registry = QgsGui.processingGuiRegistry()
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
-    network = registry.createParameterWidgetWrapper(algorithm.parameterDefinition("NETWORK"), QgsProcessingGui.WidgetType.Standard)
+    network = registry.createParameterWidgetWrapper(
+        algorithm.parameterDefinition("NETWORK"), QgsProcessingGui.WidgetType.Standard
+    )
     network_widget = network.createWrappedWidget(context)  # kept: a collected widget has no value
     network.setParameterValue(network_layer, context)
     wrapper = registry.createParameterWidgetWrapper(parameter, QgsProcessingGui.WidgetType.Standard)
@@ -107,7 +119,9 @@ def distance_widget_units(parameter, network_layer) -> tuple[list[str], bool]:
     wrapper.postInitialize([network, wrapper])
     shown = [w.text() for w in widget.findChildren(QLabel) if w.isVisibleTo(widget) and w.text()]
     shown += [w.currentText() for w in widget.findChildren(QComboBox) if w.isVisibleTo(widget)]
-    warning = any(not w.text() and w.pixmap() is not None and w.isVisibleTo(widget) for w in widget.findChildren(QLabel))
+    warning = any(
+        not w.text() and w.pixmap() is not None and w.isVisibleTo(widget) for w in widget.findChildren(QLabel)
+    )
     del network_widget, generator
     return shown, warning
 
@@ -132,8 +146,12 @@ def test_the_old_parameter_showed_degrees(provider, network_in_project):  # a co
 @pytest.mark.parametrize("algorithm_id", WALKING_ALGORITHMS)
 def test_every_length_is_shown_in_metres_for_a_4326_network(provider, network_in_project, algorithm_id):
     algorithm = QgsApplication.processingRegistry().algorithmById(f"urbanization:{algorithm_id}")
-    lengths = [p for p in algorithm.parameterDefinitions() if p.type() == QgsProcessingParameterDistance.typeName()
-               and not p.flags() & QgsProcessingParameterDefinition.Flag.FlagHidden]
+    lengths = [
+        p
+        for p in algorithm.parameterDefinitions()
+        if p.type() == QgsProcessingParameterDistance.typeName()
+        and not p.flags() & QgsProcessingParameterDefinition.Flag.FlagHidden
+    ]
     names = {p.name() for p in lengths}
     assert {"TOLERANCE", "SNAP_DISTANCE"} <= names
     for parameter in lengths:
@@ -148,10 +166,18 @@ def test_every_length_is_shown_in_metres_for_a_4326_network(provider, network_in
 def test_lengths_are_applied_in_metres_with_a_4326_network(run):
     """Home 0 stands 20 m from its street: reachable with SNAP_DISTANCE 25 (m), not with 15; a
     value read as degrees would reach everything."""
-    params = {"PARKS": site_layer(size=[20000.0]), "PARK_SIZE_FIELD": "size", "NETWORK": streets_4326(),
-              "RESIDENTIAL": memory_layer("Point", UTM, [at(120, 240)]), "STANDARD": "custom",
-              "CUSTOM_RULES": "0: 2000: park", "SERVICE_AREAS": "memory:", "RESIDENTIAL_RESULT": "memory:",
-              "UNDERSERVED": "memory:", "SUMMARY": "memory:"}
+    params = {
+        "PARKS": site_layer(size=[20000.0]),
+        "PARK_SIZE_FIELD": "size",
+        "NETWORK": streets_4326(),
+        "RESIDENTIAL": memory_layer("Point", UTM, [at(120, 240)]),
+        "STANDARD": "custom",
+        "CUSTOM_RULES": "0: 2000: park",
+        "SERVICE_AREAS": "memory:",
+        "RESIDENTIAL_RESULT": "memory:",
+        "UNDERSERVED": "memory:",
+        "SUMMARY": "memory:",
+    }
     for snap, reachable in ((25.0, True), (15.0, False)):
         result = run("urbanization:parkcoverage", {**params, "SNAP_DISTANCE": snap})
         (home,) = list(result["RESIDENTIAL_RESULT"].getFeatures())
@@ -172,19 +198,50 @@ def test_same_streets_and_homes_give_the_same_distances(run):
     streets, homes = streets_4326(), homes_layer()
 
     def park_coverage(radius):
-        return run("urbanization:parkcoverage", {
-            "PARKS": site_layer(size=[20000.0]), "PARK_SIZE_FIELD": "size", "NETWORK": streets, "RESIDENTIAL": homes,
-            "STANDARD": "custom", "CUSTOM_RULES": f"0: {radius}: park", "SERVICE_AREAS": "memory:",
-            "RESIDENTIAL_RESULT": "memory:", "UNDERSERVED": "memory:", "SUMMARY": "memory:"})
+        return run(
+            "urbanization:parkcoverage",
+            {
+                "PARKS": site_layer(size=[20000.0]),
+                "PARK_SIZE_FIELD": "size",
+                "NETWORK": streets,
+                "RESIDENTIAL": homes,
+                "STANDARD": "custom",
+                "CUSTOM_RULES": f"0: {radius}: park",
+                "SERVICE_AREAS": "memory:",
+                "RESIDENTIAL_RESULT": "memory:",
+                "UNDERSERVED": "memory:",
+                "SUMMARY": "memory:",
+            },
+        )
 
     coverage = park_coverage(2000)
-    facility = run("urbanization:facilitycoverage", {
-        "FACILITIES": site_layer(kind=["kindergarten"]), "TYPE_FIELD": "kind", "DISTANCES": "kindergarten = 2000",
-        "NETWORK": streets, "RESIDENTIAL": homes, "RESULT": "memory:", "SUMMARY": "memory:", "UNDERSERVED": "memory:"})
-    equity = run("urbanization:parkequity", {
-        "PARKS": site_layer(size=[20000.0]), "PARK_SIZE_FIELD": "size", "NETWORK": streets, "RESIDENTIAL": homes,
-        "POPULATION_FIELD": "people", "STANDARD": "custom", "CUSTOM_RULES": "0: 2000: park",
-        "OUTPUT": "memory:", "SUMMARY": "memory:"})
+    facility = run(
+        "urbanization:facilitycoverage",
+        {
+            "FACILITIES": site_layer(kind=["kindergarten"]),
+            "TYPE_FIELD": "kind",
+            "DISTANCES": "kindergarten = 2000",
+            "NETWORK": streets,
+            "RESIDENTIAL": homes,
+            "RESULT": "memory:",
+            "SUMMARY": "memory:",
+            "UNDERSERVED": "memory:",
+        },
+    )
+    equity = run(
+        "urbanization:parkequity",
+        {
+            "PARKS": site_layer(size=[20000.0]),
+            "PARK_SIZE_FIELD": "size",
+            "NETWORK": streets,
+            "RESIDENTIAL": homes,
+            "POPULATION_FIELD": "people",
+            "STANDARD": "custom",
+            "CUSTOM_RULES": "0: 2000: park",
+            "OUTPUT": "memory:",
+            "SUMMARY": "memory:",
+        },
+    )
     park = by_fid(coverage["RESIDENTIAL_RESULT"], "distance_m")
     living = by_fid(facility["RESULT"], "d_kindergarten")
     fair = by_fid(equity["OUTPUT"], "distance_m")
@@ -195,15 +252,39 @@ def test_same_streets_and_homes_give_the_same_distances(run):
         assert park[fid] == pytest.approx(living[fid], abs=1e-6) == pytest.approx(fair[fid], abs=1e-6)
 
     (service,) = list(park_coverage(300)["SERVICE_AREAS"].getFeatures())
-    catchments = run("urbanization:stationcatchments", {
-        "STATIONS": site_layer(), "NETWORK": streets, "BANDS": "300", "CATCHMENTS": "memory:", "STATION_SUMMARY": "memory:"})
+    catchments = run(
+        "urbanization:stationcatchments",
+        {
+            "STATIONS": site_layer(),
+            "NETWORK": streets,
+            "BANDS": "300",
+            "CATCHMENTS": "memory:",
+            "STATION_SUMMARY": "memory:",
+        },
+    )
     (catchment,) = list(catchments["CATCHMENTS"].getFeatures())
-    stations = memory_layer("Point", UTM, [at(*SITE), at(9000, 9000)],
-                            {"station_id": ["A", "B"], "line": ["L", "L"], "order": [1, 2], "express": [1, 1]})
-    express = run("urbanization:expressservice", {
-        "STATIONS": stations, "STATION_ID_FIELD": "station_id", "LINE_FIELD": "line", "ORDER_FIELD": "order",
-        "EXPRESS_FIELD": "express", "DESTINATION": "A", "NETWORK": streets, "WALK_SPEED": 1.0,
-        "COMMUTE_MINUTES": "5", "STATION_TIMES": "memory:", "COMMUTE_ISOCHRONES": "memory:"})
+    stations = memory_layer(
+        "Point",
+        UTM,
+        [at(*SITE), at(9000, 9000)],
+        {"station_id": ["A", "B"], "line": ["L", "L"], "order": [1, 2], "express": [1, 1]},
+    )
+    express = run(
+        "urbanization:expressservice",
+        {
+            "STATIONS": stations,
+            "STATION_ID_FIELD": "station_id",
+            "LINE_FIELD": "line",
+            "ORDER_FIELD": "order",
+            "EXPRESS_FIELD": "express",
+            "DESTINATION": "A",
+            "NETWORK": streets,
+            "WALK_SPEED": 1.0,
+            "COMMUTE_MINUTES": "5",
+            "STATION_TIMES": "memory:",
+            "COMMUTE_ISOCHRONES": "memory:",
+        },
+    )
     isochrone = next(f for f in express["COMMUTE_ISOCHRONES"].getFeatures() if f["pattern"] == "allstop")
     area = service.geometry().area()
     assert catchment.geometry().area() == pytest.approx(area, rel=1e-6)
@@ -223,10 +304,18 @@ def test_the_parameter_names_are_shared(provider):
 
 def test_renamed_station_parameters_still_apply(run):
     """Saved models and scripts that set MAX_SNAP_DISTANCE / NETWORK_TOLERANCE keep their values."""
-    result = run("urbanization:stationcatchments", {
-        "STATIONS": memory_layer("Point", UTM, [at(500, 500), at(-150, 500)], {"name": ["on", "far"]}),
-        "STATION_NAME_FIELD": "name", "NETWORK": streets_4326(), "BANDS": "300", "MAX_SNAP_DISTANCE": 200,
-        "CATCHMENTS": "memory:", "STATION_SUMMARY": "memory:"})
+    result = run(
+        "urbanization:stationcatchments",
+        {
+            "STATIONS": memory_layer("Point", UTM, [at(500, 500), at(-150, 500)], {"name": ["on", "far"]}),
+            "STATION_NAME_FIELD": "name",
+            "NETWORK": streets_4326(),
+            "BANDS": "300",
+            "MAX_SNAP_DISTANCE": 200,
+            "CATCHMENTS": "memory:",
+            "STATION_SUMMARY": "memory:",
+        },
+    )
     assert sorted(f["name"] for f in result["CATCHMENTS"].getFeatures()) == ["far", "on"]  # 150 m off: in with 200
 
 
@@ -249,11 +338,23 @@ def warnings_of(feedback) -> str:
 @pytest.mark.parametrize("polygons", [False, True])
 def test_park_coverage_keeps_every_resident(run, polygons):
     feedback = RecordingFeedback()
-    result = run("urbanization:parkcoverage", {
-        "PARKS": site_layer(size=[20000.0]), "PARK_SIZE_FIELD": "size", "NETWORK": streets_4326(),
-        "RESIDENTIAL": homes_layer(polygons), "POPULATION_FIELD": "people", "STANDARD": "custom",
-        "CUSTOM_RULES": "0: 700: park", "SERVICE_AREAS": "memory:", "RESIDENTIAL_RESULT": "memory:",
-        "UNDERSERVED": "memory:", "SUMMARY": "memory:"}, feedback=feedback)
+    result = run(
+        "urbanization:parkcoverage",
+        {
+            "PARKS": site_layer(size=[20000.0]),
+            "PARK_SIZE_FIELD": "size",
+            "NETWORK": streets_4326(),
+            "RESIDENTIAL": homes_layer(polygons),
+            "POPULATION_FIELD": "people",
+            "STANDARD": "custom",
+            "CUSTOM_RULES": "0: 700: park",
+            "SERVICE_AREAS": "memory:",
+            "RESIDENTIAL_RESULT": "memory:",
+            "UNDERSERVED": "memory:",
+            "SUMMARY": "memory:",
+        },
+        feedback=feedback,
+    )
     (total,) = [f for f in result["SUMMARY"].getFeatures() if f["district"] == "(all)"]
     assert_identity(total)
     assert total["homes_unreachable"] == 1
@@ -264,10 +365,20 @@ def test_park_coverage_keeps_every_resident(run, polygons):
 
 
 def test_facility_coverage_keeps_every_resident(run):
-    result = run("urbanization:facilitycoverage", {
-        "FACILITIES": site_layer(kind=["kindergarten"]), "TYPE_FIELD": "kind", "DISTANCES": "kindergarten = 700",
-        "NETWORK": streets_4326(), "RESIDENTIAL": homes_layer(), "POPULATION_FIELD": "people",
-        "RESULT": "memory:", "SUMMARY": "memory:", "UNDERSERVED": "memory:"})
+    result = run(
+        "urbanization:facilitycoverage",
+        {
+            "FACILITIES": site_layer(kind=["kindergarten"]),
+            "TYPE_FIELD": "kind",
+            "DISTANCES": "kindergarten = 700",
+            "NETWORK": streets_4326(),
+            "RESIDENTIAL": homes_layer(),
+            "POPULATION_FIELD": "people",
+            "RESULT": "memory:",
+            "SUMMARY": "memory:",
+            "UNDERSERVED": "memory:",
+        },
+    )
     (row,) = [f for f in result["SUMMARY"].getFeatures() if f["district"] == "(all)"]
     assert_identity(row)
     assert row["population_covered"] == pytest.approx(100.0)  # home 0 at 680 m; the others beyond 700 m
@@ -275,10 +386,21 @@ def test_facility_coverage_keeps_every_resident(run):
 
 
 def test_park_equity_counts_unreachable_homes_apart(run):
-    result = run("urbanization:parkequity", {
-        "PARKS": site_layer(size=[20000.0]), "PARK_SIZE_FIELD": "size", "NETWORK": streets_4326(),
-        "RESIDENTIAL": homes_layer(), "POPULATION_FIELD": "people", "STANDARD": "custom", "CUSTOM_RULES": "0: 2000: park",
-        "TARGET": 8.0, "OUTPUT": "memory:", "SUMMARY": "memory:"})
+    result = run(
+        "urbanization:parkequity",
+        {
+            "PARKS": site_layer(size=[20000.0]),
+            "PARK_SIZE_FIELD": "size",
+            "NETWORK": streets_4326(),
+            "RESIDENTIAL": homes_layer(),
+            "POPULATION_FIELD": "people",
+            "STANDARD": "custom",
+            "CUSTOM_RULES": "0: 2000: park",
+            "TARGET": 8.0,
+            "OUTPUT": "memory:",
+            "SUMMARY": "memory:",
+        },
+    )
     (row,) = [f for f in result["SUMMARY"].getFeatures() if f["district"] == "(all)"]
     assert_identity(row, below="population_below")
     assert result["POPULATION_BELOW"] == pytest.approx(row["population_below"])
@@ -288,24 +410,57 @@ def test_park_equity_counts_unreachable_homes_apart(run):
 
 def test_station_catchments_keep_every_resident(run):
     feedback = RecordingFeedback()
-    result = run("urbanization:stationcatchments", {
-        "STATIONS": site_layer(), "NETWORK": streets_4326(), "BANDS": "700", "POPULATION": homes_layer(polygons=True),
-        "POPULATION_FIELD": "people", "CATCHMENTS": "memory:", "STATION_SUMMARY": "memory:"}, feedback=feedback)
-    assert_identity({"population": result["POPULATION_TOTAL"], "population_covered": result["POPULATION_COVERED"],
-                     "population_not_covered": result["POPULATION_NOT_COVERED"],
-                     "population_unreachable": result["POPULATION_UNREACHABLE"]})
+    result = run(
+        "urbanization:stationcatchments",
+        {
+            "STATIONS": site_layer(),
+            "NETWORK": streets_4326(),
+            "BANDS": "700",
+            "POPULATION": homes_layer(polygons=True),
+            "POPULATION_FIELD": "people",
+            "CATCHMENTS": "memory:",
+            "STATION_SUMMARY": "memory:",
+        },
+        feedback=feedback,
+    )
+    assert_identity(
+        {
+            "population": result["POPULATION_TOTAL"],
+            "population_covered": result["POPULATION_COVERED"],
+            "population_not_covered": result["POPULATION_NOT_COVERED"],
+            "population_unreachable": result["POPULATION_UNREACHABLE"],
+        }
+    )
     assert "negative population" in warnings_of(feedback)
 
 
 def test_commute_isochrones_keep_every_resident(run):
-    stations = memory_layer("Point", UTM, [at(*SITE), at(9000, 9000)],
-                            {"station_id": ["A", "B"], "line": ["L", "L"], "order": [1, 2], "express": [1, 1]})
+    stations = memory_layer(
+        "Point",
+        UTM,
+        [at(*SITE), at(9000, 9000)],
+        {"station_id": ["A", "B"], "line": ["L", "L"], "order": [1, 2], "express": [1, 1]},
+    )
     feedback = RecordingFeedback()
-    result = run("urbanization:expressservice", {
-        "STATIONS": stations, "STATION_ID_FIELD": "station_id", "LINE_FIELD": "line", "ORDER_FIELD": "order",
-        "EXPRESS_FIELD": "express", "DESTINATION": "A", "NETWORK": streets_4326(), "WALK_SPEED": 1.0,
-        "POPULATION": homes_layer(polygons=True), "POPULATION_FIELD": "people", "COMMUTE_MINUTES": "5,12",
-        "STATION_TIMES": "memory:", "COMMUTE_ISOCHRONES": "memory:"}, feedback=feedback)
+    result = run(
+        "urbanization:expressservice",
+        {
+            "STATIONS": stations,
+            "STATION_ID_FIELD": "station_id",
+            "LINE_FIELD": "line",
+            "ORDER_FIELD": "order",
+            "EXPRESS_FIELD": "express",
+            "DESTINATION": "A",
+            "NETWORK": streets_4326(),
+            "WALK_SPEED": 1.0,
+            "POPULATION": homes_layer(polygons=True),
+            "POPULATION_FIELD": "people",
+            "COMMUTE_MINUTES": "5,12",
+            "STATION_TIMES": "memory:",
+            "COMMUTE_ISOCHRONES": "memory:",
+        },
+        feedback=feedback,
+    )
     rows = list(result["COMMUTE_ISOCHRONES"].getFeatures())
     assert len(rows) == 4
     for row in rows:
@@ -317,19 +472,34 @@ def test_commute_isochrones_keep_every_resident(run):
 
 
 def test_express_says_which_distance_it_used(run, tmp_path):
-    stations = memory_layer("Point", UTM, [at(0, 0), at(1000, 0), at(2000, 1000)],
-                            {"station_id": ["a", "b", "c"], "line": ["L"] * 3, "order": [1, 2, 3], "express": [1, 0, 1]})
-    base = {"STATIONS": stations, "STATION_ID_FIELD": "station_id", "LINE_FIELD": "line", "ORDER_FIELD": "order",
-            "EXPRESS_FIELD": "express", "DESTINATION": "a", "STATION_TIMES": "memory:"}
+    stations = memory_layer(
+        "Point",
+        UTM,
+        [at(0, 0), at(1000, 0), at(2000, 1000)],
+        {"station_id": ["a", "b", "c"], "line": ["L"] * 3, "order": [1, 2, 3], "express": [1, 0, 1]},
+    )
+    base = {
+        "STATIONS": stations,
+        "STATION_ID_FIELD": "station_id",
+        "LINE_FIELD": "line",
+        "ORDER_FIELD": "order",
+        "EXPRESS_FIELD": "express",
+        "DESTINATION": "a",
+        "STATION_TIMES": "memory:",
+    }
     feedback = RecordingFeedback()
     straight = run("urbanization:expressservice", {**base, "REPORT": str(tmp_path / "s.html")}, feedback=feedback)
     assert straight["DISTANCE_METHOD"] == "straight_line"
     assert {f["distance_method"] for f in straight["STATION_TIMES"].getFeatures()} == {"straight_line"}
     assert "No track geometry for line(s) L" in warnings_of(feedback)
     assert "straight lines between stations" in (tmp_path / "s.html").read_text(encoding="utf-8")
-    track = memory_layer("LineString", UTM, [f"LINESTRING({X0} {Y0}, {X0 + 2000} {Y0}, {X0 + 2000} {Y0 + 1000})"], {"line": ["L"]})
+    track = memory_layer(
+        "LineString", UTM, [f"LINESTRING({X0} {Y0}, {X0 + 2000} {Y0}, {X0 + 2000} {Y0 + 1000})"], {"line": ["L"]}
+    )
     feedback = RecordingFeedback()
-    along = run("urbanization:expressservice", {**base, "LINES": track, "REPORT": str(tmp_path / "t.html")}, feedback=feedback)
+    along = run(
+        "urbanization:expressservice", {**base, "LINES": track, "REPORT": str(tmp_path / "t.html")}, feedback=feedback
+    )
     assert along["DISTANCE_METHOD"] == "track"
     assert {f["distance_method"] for f in along["STATION_TIMES"].getFeatures()} == {"track"}
     assert "No track geometry" not in warnings_of(feedback)

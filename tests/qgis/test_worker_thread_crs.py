@@ -21,8 +21,13 @@ PROBE = Path(__file__).with_name("crs_thread_probe.py")
 
 def _probe(*mode: str) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    completed = subprocess.run([sys.executable, str(PROBE), str(conftest._link_dir), *mode], env=env,
-                               capture_output=True, text=True, timeout=120)
+    completed = subprocess.run(
+        [sys.executable, str(PROBE), str(conftest._link_dir), *mode],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert completed.returncode == 0, completed.stderr[-2000:]
     return json.loads(completed.stdout.strip().splitlines()[-1])
 

@@ -43,14 +43,23 @@ def _street_grid():
 
 
 def _park_layers():
-    parks = memory_layer("Polygon", GK, [_square(X0 + 310, Y0 + 310, 80, 80), _square(X0 + 1205, Y0 + 1405, 90, 90),
-                                         _square(X0 + 1510, Y0 + 410, 130, 85)],
-                         {"name": ["A", "B", "C"]}, name="parks")
+    parks = memory_layer(
+        "Polygon",
+        GK,
+        [
+            _square(X0 + 310, Y0 + 310, 80, 80),
+            _square(X0 + 1205, Y0 + 1405, 90, 90),
+            _square(X0 + 1510, Y0 + 410, 130, 85),
+        ],
+        {"name": ["A", "B", "C"]},
+        name="parks",
+    )
     # Block centres 45 m from the west street and 50 m from the south one: no home sits exactly at
     # the 50 m snap distance or midway between two streets, where rounding alone would decide.
     blocks = [_square(X0 + i * 100 + 10, Y0 + j * 100 + 15, 70, 70) for i in range(20) for j in range(20)]
-    homes = memory_layer("Polygon", GK, blocks, {"population": [float(50 + (i * 7) % 90) for i in range(len(blocks))]},
-                         name="homes")
+    homes = memory_layer(
+        "Polygon", GK, blocks, {"population": [float(50 + (i * 7) % 90) for i in range(len(blocks))]}, name="homes"
+    )
     return parks, homes
 
 
@@ -69,10 +78,21 @@ def test_park_coverage_agrees_across_crs(run):
     streets, (parks, homes) = _street_grid(), _park_layers()
     rates = {}
     for crs in CRSS:
-        result = run("urbanization:parkcoverage", {
-            "PARKS": _in(parks, crs), "PARK_NAME_FIELD": "name", "NETWORK": _in(streets, crs),
-            "RESIDENTIAL": _in(homes, crs), "POPULATION_FIELD": "population", "STANDARD": "green300_park500",
-            "SERVICE_AREAS": "memory:", "RESIDENTIAL_RESULT": "memory:", "UNDERSERVED": "memory:", "SUMMARY": "memory:"})
+        result = run(
+            "urbanization:parkcoverage",
+            {
+                "PARKS": _in(parks, crs),
+                "PARK_NAME_FIELD": "name",
+                "NETWORK": _in(streets, crs),
+                "RESIDENTIAL": _in(homes, crs),
+                "POPULATION_FIELD": "population",
+                "STANDARD": "green300_park500",
+                "SERVICE_AREAS": "memory:",
+                "RESIDENTIAL_RESULT": "memory:",
+                "UNDERSERVED": "memory:",
+                "SUMMARY": "memory:",
+            },
+        )
         assert result["MODE"] == "network"
         rates[crs] = (result["COVERAGE_RATE_AREA"], result["COVERAGE_RATE_POPULATION"])
     assert 0.2 < rates[GK][0] < 0.9  # partial coverage: a distance error would move it
@@ -88,10 +108,20 @@ def test_conflict_check_agrees_across_crs(run):
     farmland = memory_layer("Polygon", GK, [_square(X0 + 1030, Y0 + 1070, 555, 480)], {"name": ["farm"]}, name="farm")
     areas = {}
     for crs in CRSS:
-        result = run("urbanization:controllineconflicts", {
-            "PLAN": _in(plan, crs), "LANDUSE_FIELD": "DLBM", "ECOLOGICAL_REDLINE": _in(redline, crs),
-            "PERMANENT_FARMLAND": _in(farmland, crs), "RULES": "national", "MIN_AREA": 0.0,
-            "CONFLICTS": "memory:", "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:"})
+        result = run(
+            "urbanization:controllineconflicts",
+            {
+                "PLAN": _in(plan, crs),
+                "LANDUSE_FIELD": "DLBM",
+                "ECOLOGICAL_REDLINE": _in(redline, crs),
+                "PERMANENT_FARMLAND": _in(farmland, crs),
+                "RULES": "national",
+                "MIN_AREA": 0.0,
+                "CONFLICTS": "memory:",
+                "LINE_OVERLAPS": "memory:",
+                "SUMMARY": "memory:",
+            },
+        )
         areas[crs] = result["CONFLICT_AREA_M2"]
     _agree(areas, "conflict area (m²)")
 
@@ -124,8 +154,18 @@ def _same_grid(crs: str) -> Affine:
 
 def _dem(folder, crs: str) -> str:
     path = folder / f"dem_{crs.replace(':', '_')}.tif"
-    with rasterio.open(path, "w", driver="GTiff", width=200, height=200, count=1, dtype="float32",
-                       crs=rasterio.crs.CRS.from_string(crs), transform=_same_grid(crs), nodata=-9999.0) as out:
+    with rasterio.open(
+        path,
+        "w",
+        driver="GTiff",
+        width=200,
+        height=200,
+        count=1,
+        dtype="float32",
+        crs=rasterio.crs.CRS.from_string(crs),
+        transform=_same_grid(crs),
+        nodata=-9999.0,
+    ) as out:
         out.write(_terrain(), 1)
     return str(path)
 
@@ -136,14 +176,23 @@ def test_drainage_agrees_across_crs(run, tmp_path):
     lengths, accumulations, volumes, areas, depths = {}, {}, {}, {}, {}
     for crs in CRSS:
         dem = _dem(tmp_path, crs)
-        corridors = run("urbanization:drainagecorridors", {
-            "DEM": dem, "MIN_CONTRIBUTING_AREA": 5.055, "ACCUMULATION": str(tmp_path / f"acc{crs[5:]}.tif"),
-            "CORRIDORS": "memory:", "CORRIDOR_ZONES": "memory:"})
+        corridors = run(
+            "urbanization:drainagecorridors",
+            {
+                "DEM": dem,
+                "MIN_CONTRIBUTING_AREA": 5.055,
+                "ACCUMULATION": str(tmp_path / f"acc{crs[5:]}.tif"),
+                "CORRIDORS": "memory:",
+                "CORRIDOR_ZONES": "memory:",
+            },
+        )
         with rasterio.open(corridors["ACCUMULATION"]) as dataset:
             accumulations[crs] = float(np.nanmax(dataset.read(1, masked=True).filled(np.nan)))
         lengths[crs] = corridors["TOTAL_LENGTH_KM"]
-        spots = run("urbanization:waterloggingspots", {
-            "DEM": dem, "MIN_AREA": 0.0, "DEPRESSIONS": "memory:", "DEPTH": str(tmp_path / f"depth{crs[5:]}.tif")})
+        spots = run(
+            "urbanization:waterloggingspots",
+            {"DEM": dem, "MIN_AREA": 0.0, "DEPRESSIONS": "memory:", "DEPTH": str(tmp_path / f"depth{crs[5:]}.tif")},
+        )
         assert spots["DEPRESSION_COUNT"] == 1, crs
         bowl = next(spots["DEPRESSIONS"].getFeatures())
         volumes[crs], areas[crs], depths[crs] = spots["TOTAL_VOLUME_M3"], bowl["area_m2"], bowl["max_depth_m"]

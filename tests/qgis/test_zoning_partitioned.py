@@ -14,8 +14,11 @@ from ..unit.test_zoning_partitioned import broken_plan, stars, tessellation, wri
 pytest.importorskip("pyarrow")
 
 SAMPLE = SAMPLE_DATA / "planning_sample.gpkg"
-LINES = {"ECOLOGICAL_REDLINE": "ecological_redline", "PERMANENT_FARMLAND": "permanent_farmland",
-         "DEVELOPMENT_BOUNDARY": "development_boundary"}
+LINES = {
+    "ECOLOGICAL_REDLINE": "ecological_redline",
+    "PERMANENT_FARMLAND": "permanent_farmland",
+    "DEVELOPMENT_BOUNDARY": "development_boundary",
+}
 
 
 class Messages(QgsProcessingFeedback):
@@ -62,14 +65,22 @@ def tessellated(tmp_path_factory):
 
 
 def test_conflicts_on_the_real_sample_match_in_memory(run, tmp_path):
-    base = {"PLAN": f"{SAMPLE}|layername=plan_landuse", "LANDUSE_FIELD": "DLBM", "CONFLICTS": "memory:",
-            "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:",
-            **{k: f"{SAMPLE}|layername={v}" for k, v in LINES.items()}}
+    base = {
+        "PLAN": f"{SAMPLE}|layername=plan_landuse",
+        "LANDUSE_FIELD": "DLBM",
+        "CONFLICTS": "memory:",
+        "LINE_OVERLAPS": "memory:",
+        "SUMMARY": "memory:",
+        **{k: f"{SAMPLE}|layername={v}" for k, v in LINES.items()},
+    }
     memory = run("urbanization:controllineconflicts", {**base, "MODE": "in-memory"})
     messages = Messages()
     report = tmp_path / "report.html"
-    streamed = run("urbanization:controllineconflicts", {**base, "MODE": "partitioned", "PARTITION_SIZE": 100,
-                                                         "REPORT": str(report)}, feedback=messages)
+    streamed = run(
+        "urbanization:controllineconflicts",
+        {**base, "MODE": "partitioned", "PARTITION_SIZE": 100, "REPORT": str(report)},
+        feedback=messages,
+    )
     assert "<svg" in report.read_text(encoding="utf-8")
     assert any("partitioned" in line and "partitions" in line for line in messages.lines)
     for name in ("CONFLICT_COUNT", "PROHIBITED_COUNT", "APPROVAL_COUNT", "OVERLAP_COUNT", "UNKNOWN_CODE_COUNT"):
@@ -83,8 +94,13 @@ def test_conflicts_on_the_real_sample_match_in_memory(run, tmp_path):
 
 def test_space_and_topology_match_in_memory(run, tessellated):
     plan, red, broken = tessellated
-    base = {"PLAN": f"{plan}|layername=dltb", "LANDUSE_FIELD": "DLBM", "UNITS": red, "OUTPUT": "memory:",
-            "SUMMARY": "memory:"}
+    base = {
+        "PLAN": f"{plan}|layername=dltb",
+        "LANDUSE_FIELD": "DLBM",
+        "UNITS": red,
+        "OUTPUT": "memory:",
+        "SUMMARY": "memory:",
+    }
     memory = run("urbanization:livingspacestructure", {**base, "MODE": "in-memory"})
     streamed = run("urbanization:livingspacestructure", {**base, "MODE": "partitioned", "PARTITION_SIZE": 400})
     assert_same(features(memory["OUTPUT"], ("plan_fid", "unit")), features(streamed["OUTPUT"], ("plan_fid", "unit")))
@@ -102,8 +118,10 @@ def test_space_and_topology_match_in_memory(run, tessellated):
     assert memory["OVERLAP_COUNT"] > 25 and memory["GAP_COUNT"] >= 5
 
     def errors(layer):
-        return sorted((f["error_type"], ";".join(sorted(f["feature_ids"].split(";"))), round(f["plane_area_m2"], 4))
-                      for f in layer.getFeatures())
+        return sorted(
+            (f["error_type"], ";".join(sorted(f["feature_ids"].split(";"))), round(f["plane_area_m2"], 4))
+            for f in layer.getFeatures()
+        )
 
     assert errors(memory["ERRORS"]) == errors(streamed["ERRORS"])
 
@@ -113,8 +131,14 @@ def test_mode_choice_is_said(run, tessellated, monkeypatch):
     from urbanization_planning.algorithms.zoning import partitioned
 
     plan, red, _ = tessellated
-    base = {"PLAN": f"{plan}|layername=dltb", "LANDUSE_FIELD": "DLBM", "ECOLOGICAL_REDLINE": red,
-            "CONFLICTS": "memory:", "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:"}
+    base = {
+        "PLAN": f"{plan}|layername=dltb",
+        "LANDUSE_FIELD": "DLBM",
+        "ECOLOGICAL_REDLINE": red,
+        "CONFLICTS": "memory:",
+        "LINE_OVERLAPS": "memory:",
+        "SUMMARY": "memory:",
+    }
     messages = Messages()
     run("urbanization:controllineconflicts", base, feedback=messages)
     assert "Processing mode: in memory (3000 parcels)." in messages.lines
@@ -125,8 +149,11 @@ def test_mode_choice_is_said(run, tessellated, monkeypatch):
     assert any(line.startswith("Processing mode: partitioned, 3000 parcels in 1 partitions") for line in messages.lines)
 
     real = dependencies.find_missing
-    monkeypatch.setattr(dependencies, "find_missing",
-                        lambda names: [dependencies.Missing("dask", None)] if "dask" in names else real(names))
+    monkeypatch.setattr(
+        dependencies,
+        "find_missing",
+        lambda names: [dependencies.Missing("dask", None)] if "dask" in names else real(names),
+    )
     messages = Messages()
     result = run("urbanization:controllineconflicts", base, feedback=messages)
     assert result["CONFLICT_COUNT"] > 0
@@ -146,8 +173,15 @@ def test_control_lines_from_a_file_and_from_memory(run, tessellated):
 
     plan, red, _ = tessellated
     farmland = memory_layer("Polygon", "EPSG:4543", [shapely.to_wkt(p) for p in stars(12, 7)])
-    base = {"PLAN": f"{plan}|layername=dltb", "LANDUSE_FIELD": "DLBM", "ECOLOGICAL_REDLINE": red,
-            "PERMANENT_FARMLAND": farmland, "CONFLICTS": "memory:", "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:"}
+    base = {
+        "PLAN": f"{plan}|layername=dltb",
+        "LANDUSE_FIELD": "DLBM",
+        "ECOLOGICAL_REDLINE": red,
+        "PERMANENT_FARMLAND": farmland,
+        "CONFLICTS": "memory:",
+        "LINE_OVERLAPS": "memory:",
+        "SUMMARY": "memory:",
+    }
     memory = run("urbanization:controllineconflicts", {**base, "MODE": "in-memory"})
     streamed = run("urbanization:controllineconflicts", {**base, "MODE": "partitioned", "PARTITION_SIZE": 500})
     for name in ("CONFLICT_COUNT", "PROHIBITED_COUNT", "APPROVAL_COUNT", "OVERLAP_COUNT"):
@@ -164,18 +198,37 @@ def test_partitioned_mode_needs_a_geopackage(run, tessellated):
     plan = memory_layer("Polygon", "EPSG:4543", ["POLYGON((0 0,10 0,10 10,0 10,0 0))"], {"DLBM": ["0101"]})
     red = memory_layer("Polygon", "EPSG:4543", ["POLYGON((0 0,5 0,5 5,0 5,0 0))"])
     with pytest.raises(QgsProcessingException, match="GeoPackage"):
-        run("urbanization:controllineconflicts", {"PLAN": plan, "LANDUSE_FIELD": "DLBM", "ECOLOGICAL_REDLINE": red,
-                                                  "MODE": "partitioned", "CONFLICTS": "memory:",
-                                                  "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:"})
+        run(
+            "urbanization:controllineconflicts",
+            {
+                "PLAN": plan,
+                "LANDUSE_FIELD": "DLBM",
+                "ECOLOGICAL_REDLINE": red,
+                "MODE": "partitioned",
+                "CONFLICTS": "memory:",
+                "LINE_OVERLAPS": "memory:",
+                "SUMMARY": "memory:",
+            },
+        )
 
 
 def test_cancel_between_partitions(run, tessellated):
     plan, red, _ = tessellated
     with pytest.raises(QgsProcessingException, match="Cancelled"):
-        run("urbanization:controllineconflicts", {
-            "PLAN": f"{plan}|layername=dltb", "LANDUSE_FIELD": "DLBM", "ECOLOGICAL_REDLINE": red, "MODE": "partitioned",
-            "PARTITION_SIZE": 200, "CONFLICTS": "memory:", "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:"},
-            feedback=Messages(cancel_at=20))
+        run(
+            "urbanization:controllineconflicts",
+            {
+                "PLAN": f"{plan}|layername=dltb",
+                "LANDUSE_FIELD": "DLBM",
+                "ECOLOGICAL_REDLINE": red,
+                "MODE": "partitioned",
+                "PARTITION_SIZE": 200,
+                "CONFLICTS": "memory:",
+                "LINE_OVERLAPS": "memory:",
+                "SUMMARY": "memory:",
+            },
+            feedback=Messages(cancel_at=20),
+        )
 
 
 def test_cluster_from_the_provider_setting(run, tessellated):
@@ -187,17 +240,28 @@ def test_cluster_from_the_provider_setting(run, tessellated):
     from urbanization_planning.algorithms.provider import DASK_SCHEDULER
 
     plan, red, _ = tessellated
-    base = {"PLAN": f"{plan}|layername=dltb", "LANDUSE_FIELD": "DLBM", "ECOLOGICAL_REDLINE": red,
-            "CONFLICTS": "memory:", "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:"}
+    base = {
+        "PLAN": f"{plan}|layername=dltb",
+        "LANDUSE_FIELD": "DLBM",
+        "ECOLOGICAL_REDLINE": red,
+        "CONFLICTS": "memory:",
+        "LINE_OVERLAPS": "memory:",
+        "SUMMARY": "memory:",
+    }
     memory = run("urbanization:controllineconflicts", {**base, "MODE": "in-memory"})
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         ProcessingConfig.setSettingValue(DASK_SCHEDULER, cluster.scheduler_address)
         try:
             messages = Messages()
-            with distributed.Client(cluster.scheduler_address) as client, \
-                    distributed.get_task_stream(client=client) as stream:
-                streamed = run("urbanization:controllineconflicts", {**base, "MODE": "partitioned", "PARTITION_SIZE": 500},
-                               feedback=messages)
+            with (
+                distributed.Client(cluster.scheduler_address) as client,
+                distributed.get_task_stream(client=client) as stream,
+            ):
+                streamed = run(
+                    "urbanization:controllineconflicts",
+                    {**base, "MODE": "partitioned", "PARTITION_SIZE": 500},
+                    feedback=messages,
+                )
         finally:
             ProcessingConfig.setSettingValue(DASK_SCHEDULER, "")
     assert any(f"on Dask cluster at {cluster.scheduler_address}" in line for line in messages.lines)

@@ -26,10 +26,18 @@ def layer(name: str) -> str:
 
 
 def conflict_params(**extra) -> dict:
-    base = {"PLAN": layer("DLTB"), "LANDUSE_FIELD": "DLBM", "CLASSIFICATION": "sandiao",
-            "ECOLOGICAL_REDLINE": layer("ecological_redline"), "ECOLOGICAL_CORE": layer("ecological_core"),
-            "PERMANENT_FARMLAND": layer("permanent_farmland"), "DEVELOPMENT_BOUNDARY": layer("development_boundary"),
-            "CONFLICTS": "memory:", "LINE_OVERLAPS": "memory:", "SUMMARY": "memory:"}
+    base = {
+        "PLAN": layer("DLTB"),
+        "LANDUSE_FIELD": "DLBM",
+        "CLASSIFICATION": "sandiao",
+        "ECOLOGICAL_REDLINE": layer("ecological_redline"),
+        "ECOLOGICAL_CORE": layer("ecological_core"),
+        "PERMANENT_FARMLAND": layer("permanent_farmland"),
+        "DEVELOPMENT_BOUNDARY": layer("development_boundary"),
+        "CONFLICTS": "memory:",
+        "LINE_OVERLAPS": "memory:",
+        "SUMMARY": "memory:",
+    }
     base.update(extra)
     return base
 
@@ -93,10 +101,18 @@ def test_read_wrongly_as_2023_codes_the_digits_mean_other_classes(run):
 
 
 def test_auto_refuses_codes_that_fit_both_systems_differently(run):
-    plan = memory_layer("Polygon", "EPSG:4543", ["POLYGON((500000 2770000,500100 2770000,500100 2770100,500000 2770100,500000 2770000))",
-                                                 "POLYGON((500100 2770000,500200 2770000,500200 2770100,500100 2770100,500100 2770000))"],
-                        {"DLBM": ["0101", "0601"]})
-    with pytest.raises(QgsProcessingException, match=r"Field 'DLBM': .*0601 \(农村道路 / 工业用地\).*Set the classification"):
+    plan = memory_layer(
+        "Polygon",
+        "EPSG:4543",
+        [
+            "POLYGON((500000 2770000,500100 2770000,500100 2770100,500000 2770100,500000 2770000))",
+            "POLYGON((500100 2770000,500200 2770000,500200 2770100,500100 2770100,500100 2770000))",
+        ],
+        {"DLBM": ["0101", "0601"]},
+    )
+    with pytest.raises(
+        QgsProcessingException, match=r"Field 'DLBM': .*0601 \(农村道路 / 工业用地\).*Set the classification"
+    ):
         run(CONFLICTS, conflict_params(PLAN=plan, CLASSIFICATION="auto"))
 
 
@@ -104,8 +120,16 @@ def test_space_structure_of_sandiao_parcels_with_the_tiankan_share(run):
     """Default (research-convention) mapping, ellipsoidal areas: production = 1001 + 0601 + 8 500 + 9 000
     (the two dry-land parcels less their 田坎 shares) + 0201 = 47 500; production-living = 09 = 10 000;
     living = 0703 + 0701 = 20 000; ecological = the 田坎 shares (2303 is other land) = 1 500 + 1 000."""
-    result = run(SPACE, {"PLAN": layer("DLTB"), "LANDUSE_FIELD": "DLMC", "CLASSIFICATION": "auto",
-                         "OUTPUT": "memory:", "SUMMARY": "memory:"})
+    result = run(
+        SPACE,
+        {
+            "PLAN": layer("DLTB"),
+            "LANDUSE_FIELD": "DLMC",
+            "CLASSIFICATION": "auto",
+            "OUTPUT": "memory:",
+            "SUMMARY": "memory:",
+        },
+    )
     (row,) = list(result["SUMMARY"].getFeatures())
     assert row["production_ellipsoid_m2"] == pytest.approx(47_500.0, rel=1e-6)
     assert row["production_living_ellipsoid_m2"] == pytest.approx(10_000.0, rel=1e-6)
@@ -132,15 +156,25 @@ def test_broken_land_use_codes_file_names_the_file(run, user_standards):
 
 
 def test_incomplete_presets_name_the_file(run, user_standards):
-    (user_standards / "conflict_rules.json").write_text(json.dumps({"presets": {"national": {"label": "no rules"}}}),
-                                                        encoding="utf-8")
+    (user_standards / "conflict_rules.json").write_text(
+        json.dumps({"presets": {"national": {"label": "no rules"}}}), encoding="utf-8"
+    )
     with pytest.raises(QgsProcessingException, match=r"conflict_rules.json' cannot be used \('rules'\)"):
         run(CONFLICTS, conflict_params())
-    (user_standards / "space_mapping.json").write_text(json.dumps({"presets": {"default": {"classes": {}}}}),
-                                                       encoding="utf-8")
+    (user_standards / "space_mapping.json").write_text(
+        json.dumps({"presets": {"default": {"classes": {}}}}), encoding="utf-8"
+    )
     with pytest.raises(QgsProcessingException, match=r"space_mapping.json' cannot be used"):
-        run(SPACE, {"PLAN": layer("DLTB"), "LANDUSE_FIELD": "DLBM", "CLASSIFICATION": "sandiao", "OUTPUT": "memory:",
-                    "SUMMARY": "memory:"})
+        run(
+            SPACE,
+            {
+                "PLAN": layer("DLTB"),
+                "LANDUSE_FIELD": "DLBM",
+                "CLASSIFICATION": "sandiao",
+                "OUTPUT": "memory:",
+                "SUMMARY": "memory:",
+            },
+        )
     (user_standards / "sandiao_crosswalk.json").write_text('{"presets": 3}', encoding="utf-8")
     with pytest.raises(QgsProcessingException, match=r"sandiao_crosswalk.json' cannot be used"):
         run(CONFLICTS, conflict_params())

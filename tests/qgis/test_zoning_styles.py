@@ -12,17 +12,30 @@ def test_outputs_load_with_their_styles(provider):
     from qgis.core import QgsProject
 
     project = QgsProject.instance()
-    loaded = processing.runAndLoadResults(ID, params(CONFLICTS="TEMPORARY_OUTPUT", LINE_OVERLAPS="TEMPORARY_OUTPUT",
-                                                     SUMMARY="TEMPORARY_OUTPUT"))
-    space = processing.runAndLoadResults("urbanization:livingspacestructure", {
-        "PLAN": sample("plan_landuse"), "LANDUSE_FIELD": "DLBM", "OUTPUT": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"})
-    topology = processing.runAndLoadResults("urbanization:plantopology", {"PLAN": sample("plan_landuse"),
-                                                                          "ERRORS": "TEMPORARY_OUTPUT"})
+    loaded = processing.runAndLoadResults(
+        ID, params(CONFLICTS="TEMPORARY_OUTPUT", LINE_OVERLAPS="TEMPORARY_OUTPUT", SUMMARY="TEMPORARY_OUTPUT")
+    )
+    space = processing.runAndLoadResults(
+        "urbanization:livingspacestructure",
+        {
+            "PLAN": sample("plan_landuse"),
+            "LANDUSE_FIELD": "DLBM",
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "SUMMARY": "TEMPORARY_OUTPUT",
+        },
+    )
+    topology = processing.runAndLoadResults(
+        "urbanization:plantopology", {"PLAN": sample("plan_landuse"), "ERRORS": "TEMPORARY_OUTPUT"}
+    )
     try:
         for layer_id, field, values in (
             (loaded["CONFLICTS"], "control_line", {"ecological_redline", "permanent_farmland", "development_boundary"}),
             (space["OUTPUT"], "space_class", {"production", "living", "ecological", "production_living", "unmapped"}),
-            (topology["ERRORS"], "error_type", {"overlap", "gap", "sliver", "invalid", "duplicate", "outside_boundary"}),
+            (
+                topology["ERRORS"],
+                "error_type",
+                {"overlap", "gap", "sliver", "invalid", "duplicate", "outside_boundary"},
+            ),
         ):
             layer = project.mapLayer(layer_id)
             renderer = layer.renderer()

@@ -19,8 +19,9 @@ def gk_wkt(boxes):
     """Rectangles given in GK metres (CGCS2000 CM 102E) as CGCS2000 longitude/latitude WKT."""
     from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry, QgsProject
 
-    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4543"),
-                                       QgsCoordinateReferenceSystem("EPSG:4490"), QgsProject.instance())
+    transform = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:4543"), QgsCoordinateReferenceSystem("EPSG:4490"), QgsProject.instance()
+    )
     wkts = []
     for x0, y0, x1, y1 in boxes:
         x0, x1, y0, y1 = x0 + 570000, x1 + 570000, y0 + 2770000, y1 + 2770000
@@ -31,16 +32,41 @@ def gk_wkt(boxes):
 
 
 def test_hand_built_errors_in_cgcs2000(run):
-    wkts = gk_wkt([(0, 0, 10, 10), (10, 0, 20, 10), (18, 0, 28, 10), (0, 0, 10, 10), (0, 20, 30, 20.5),
-                   (40, 40, 70, 50), (40, 60, 70, 70), (40, 50, 50, 60), (60, 50, 70, 60)])
+    wkts = gk_wkt(
+        [
+            (0, 0, 10, 10),
+            (10, 0, 20, 10),
+            (18, 0, 28, 10),
+            (0, 0, 10, 10),
+            (0, 20, 30, 20.5),
+            (40, 40, 70, 50),
+            (40, 60, 70, 70),
+            (40, 50, 50, 60),
+            (60, 50, 70, 60),
+        ]
+    )
     wkts.append("POLYGON((102.80 25.00,102.81 25.01,102.81 25.00,102.80 25.01,102.80 25.00))")  # bow-tie
     wkts.append(None)
     plan = memory_layer("Polygon", "EPSG:4490", wkts, {"name": [str(i) for i in range(len(wkts))]})
     result = run(ID, {"PLAN": plan, "ERRORS": "memory:"})
-    assert {k: result[k] for k in ("OVERLAP_COUNT", "GAP_COUNT", "SLIVER_COUNT", "INVALID_COUNT", "DUPLICATE_COUNT",
-                                   "OUTSIDE_BOUNDARY_COUNT")} == {
-        "OVERLAP_COUNT": 1, "GAP_COUNT": 1, "SLIVER_COUNT": 1, "INVALID_COUNT": 1, "DUPLICATE_COUNT": 1,
-        "OUTSIDE_BOUNDARY_COUNT": 0}
+    assert {
+        k: result[k]
+        for k in (
+            "OVERLAP_COUNT",
+            "GAP_COUNT",
+            "SLIVER_COUNT",
+            "INVALID_COUNT",
+            "DUPLICATE_COUNT",
+            "OUTSIDE_BOUNDARY_COUNT",
+        )
+    } == {
+        "OVERLAP_COUNT": 1,
+        "GAP_COUNT": 1,
+        "SLIVER_COUNT": 1,
+        "INVALID_COUNT": 1,
+        "DUPLICATE_COUNT": 1,
+        "OUTSIDE_BOUNDARY_COUNT": 0,
+    }
     errors = {f["error_type"]: f for f in result["ERRORS"].getFeatures()}
     assert errors["overlap"]["plane_area_m2"] == pytest.approx(20.0, rel=1e-4)
     assert errors["overlap"]["feature_ids"] == "2;3"  # memory layer feature ids start at 1
@@ -53,7 +79,9 @@ def test_hand_built_errors_in_cgcs2000(run):
 
 @pytest.fixture
 def utm_plan(run, tmp_path):
-    out = run("native:reprojectlayer", {"INPUT": PLAN, "TARGET_CRS": "EPSG:32635", "OUTPUT": str(tmp_path / "plan.gpkg")})
+    out = run(
+        "native:reprojectlayer", {"INPUT": PLAN, "TARGET_CRS": "EPSG:32635", "OUTPUT": str(tmp_path / "plan.gpkg")}
+    )
     return QgsVectorLayer(out["OUTPUT"], "plan", "ogr")
 
 
@@ -74,8 +102,16 @@ def test_sample_overlaps_and_validity_agree_with_qgis(run, utm_plan):
     ours = sum(f["plane_area_m2"] for f in result["ERRORS"].getFeatures() if f["error_type"] == "overlap")
     assert result["OVERLAP_COUNT"] > 0
     assert ours == pytest.approx(qgis_pairwise_overlap_area(utm_plan), rel=1e-4)
-    validity = run("qgis:checkvalidity", {"INPUT_LAYER": PLAN, "METHOD": 2, "VALID_OUTPUT": "memory:",
-                                          "INVALID_OUTPUT": "memory:", "ERROR_OUTPUT": "memory:"})
+    validity = run(
+        "qgis:checkvalidity",
+        {
+            "INPUT_LAYER": PLAN,
+            "METHOD": 2,
+            "VALID_OUTPUT": "memory:",
+            "INVALID_OUTPUT": "memory:",
+            "ERROR_OUTPUT": "memory:",
+        },
+    )
     assert result["INVALID_COUNT"] == validity["INVALID_COUNT"]
     assert result["ERROR_COUNT"] == result["ERRORS"].featureCount()
 
@@ -84,7 +120,9 @@ def test_outside_the_boundary_agrees_with_native_difference(run, utm_plan):
     boundary = f"{SAMPLE}|layername=development_boundary"
     result = run(ID, {"PLAN": PLAN, "BOUNDARY": boundary, "TOLERANCE": 0.0, "ERRORS": "memory:"})
     ours = sum(f["plane_area_m2"] for f in result["ERRORS"].getFeatures() if f["error_type"] == "outside_boundary")
-    utm_boundary = run("native:reprojectlayer", {"INPUT": boundary, "TARGET_CRS": "EPSG:32635", "OUTPUT": "memory:"})["OUTPUT"]
+    utm_boundary = run("native:reprojectlayer", {"INPUT": boundary, "TARGET_CRS": "EPSG:32635", "OUTPUT": "memory:"})[
+        "OUTPUT"
+    ]
     native = run("native:difference", {"INPUT": utm_plan, "OVERLAY": utm_boundary, "OUTPUT": "memory:"})["OUTPUT"]
     expected = sum(f.geometry().area() for f in native.getFeatures())
     assert result["OUTSIDE_BOUNDARY_COUNT"] > 10

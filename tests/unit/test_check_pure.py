@@ -40,33 +40,39 @@ def test_the_copy_is_pure_before_anything_is_planted(tree):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize(("path", "source"), [
-    # a pure module named like a door, outside the door list
-    ("algorithms/network/processing.py", "from qgis.core import QgsFeature\n"),
-    ("algorithms/zoning/tools/processing.py", "from qgis.core import QgsFeature\n"),
-    ("algorithms/processing.py", "import qgis\n"),
-    # every spelling of the QGIS side
-    ("algorithms/network/probe.py", "import PyQt5\n"),
-    ("algorithms/network/probe.py", "from PyQt5.QtCore import QObject\n"),
-    ("algorithms/network/probe.py", "from processing.core.Processing import Processing\n"),
-    ("algorithms/network/probe.py", "import processing\n"),
-    ("algorithms/network/probe.py", "from qgis.PyQt.QtCore import QCoreApplication\n"),
-    ("algorithms/network/probe.py", "def read():\n    from qgis.core import QgsVectorLayer\n    return QgsVectorLayer\n"),
-    # relative imports of the plugin's QGIS side, module level, in a function or parenthesised
-    ("algorithms/network/probe.py", "from ...layers import vector\n"),
-    ("algorithms/network/probe.py", "from ...layers.vector import write_frame\n"),
-    ("algorithms/probe.py", "from ..layers import vector\n"),
-    ("algorithms/network/probe.py", "from ...ui import menu\n"),
-    ("algorithms/network/probe.py", "from ... import translation\n"),
-    ("algorithms/network/probe.py", "from ...translation import tr\n"),
-    ("algorithms/network/probe.py", "from ...plugin import UrbanizationPlugin\n"),
-    ("algorithms/network/probe.py", "from ... import (\n    report_helpers,\n    layers,\n)\n"),
-    ("algorithms/network/probe.py", "def f():\n    from ...layers import crs\n    return crs\n"),
-    ("algorithms/network/probe.py", "from urbanization_planning.layers import vector\n"),
-    # a door imported by a pure module brings QGIS with it
-    ("algorithms/network/probe.py", "from ..zoning import processing\n"),
-    ("algorithms/network/probe.py", "from ..base import UrbanizationAlgorithm\n"),
-])
+@pytest.mark.parametrize(
+    ("path", "source"),
+    [
+        # a pure module named like a door, outside the door list
+        ("algorithms/network/processing.py", "from qgis.core import QgsFeature\n"),
+        ("algorithms/zoning/tools/processing.py", "from qgis.core import QgsFeature\n"),
+        ("algorithms/processing.py", "import qgis\n"),
+        # every spelling of the QGIS side
+        ("algorithms/network/probe.py", "import PyQt5\n"),
+        ("algorithms/network/probe.py", "from PyQt5.QtCore import QObject\n"),
+        ("algorithms/network/probe.py", "from processing.core.Processing import Processing\n"),
+        ("algorithms/network/probe.py", "import processing\n"),
+        ("algorithms/network/probe.py", "from qgis.PyQt.QtCore import QCoreApplication\n"),
+        (
+            "algorithms/network/probe.py",
+            "def read():\n    from qgis.core import QgsVectorLayer\n    return QgsVectorLayer\n",
+        ),
+        # relative imports of the plugin's QGIS side, module level, in a function or parenthesised
+        ("algorithms/network/probe.py", "from ...layers import vector\n"),
+        ("algorithms/network/probe.py", "from ...layers.vector import write_frame\n"),
+        ("algorithms/probe.py", "from ..layers import vector\n"),
+        ("algorithms/network/probe.py", "from ...ui import menu\n"),
+        ("algorithms/network/probe.py", "from ... import translation\n"),
+        ("algorithms/network/probe.py", "from ...translation import tr\n"),
+        ("algorithms/network/probe.py", "from ...plugin import UrbanizationPlugin\n"),
+        ("algorithms/network/probe.py", "from ... import (\n    report_helpers,\n    layers,\n)\n"),
+        ("algorithms/network/probe.py", "def f():\n    from ...layers import crs\n    return crs\n"),
+        ("algorithms/network/probe.py", "from urbanization_planning.layers import vector\n"),
+        # a door imported by a pure module brings QGIS with it
+        ("algorithms/network/probe.py", "from ..zoning import processing\n"),
+        ("algorithms/network/probe.py", "from ..base import UrbanizationAlgorithm\n"),
+    ],
+)
 def test_a_planted_leak_fails_the_check(tree, path, source):
     planted = tree / path
     planted.parent.mkdir(parents=True, exist_ok=True)
@@ -76,10 +82,13 @@ def test_a_planted_leak_fails_the_check(tree, path, source):
     assert path in result.stdout
 
 
-@pytest.mark.parametrize("path", [
-    "algorithms/zoning/processing/new_algorithm.py",  # a door package (issue 27's layout)
-    "algorithms/transit/processing/new_algorithm.py",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "algorithms/zoning/processing/new_algorithm.py",  # a door package (issue 27's layout)
+        "algorithms/transit/processing/new_algorithm.py",
+    ],
+)
 def test_doors_may_import_qgis(tree, path):
     planted = tree / path
     planted.parent.mkdir(parents=True, exist_ok=True)
@@ -100,6 +109,8 @@ def test_a_file_named_processing_outside_a_door_package_is_not_a_door(tree):
 def test_relative_imports_inside_algorithms_stay_allowed(tree):
     """Pure modules import each other freely; a relative name is resolved, not matched as text."""
     (tree / "algorithms" / "network" / "probe.py").write_text(
-        "from .. import report\nfrom ..cancel import checkpoint\nfrom . import ui_free\nfrom .plugin_free import x\n", encoding="utf-8")
+        "from .. import report\nfrom ..cancel import checkpoint\nfrom . import ui_free\nfrom .plugin_free import x\n",
+        encoding="utf-8",
+    )
     result = check(tree)
     assert result.returncode == 0, result.stdout + result.stderr

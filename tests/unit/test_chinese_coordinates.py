@@ -115,9 +115,14 @@ def _prcoords_convert(lon, lat, source, target):
     per-point Python, offsets in metres of arc, its own fixed-point inverse ('bored' functions)."""
     import prcoords
 
-    functions = {("wgs84", "gcj02"): prcoords.wgs_gcj, ("gcj02", "wgs84"): prcoords.gcj_wgs_bored,
-                 ("gcj02", "bd09"): prcoords.gcj_bd, ("bd09", "gcj02"): prcoords.bd_gcj_bored,
-                 ("wgs84", "bd09"): prcoords.wgs_bd, ("bd09", "wgs84"): prcoords.bd_wgs_bored}
+    functions = {
+        ("wgs84", "gcj02"): prcoords.wgs_gcj,
+        ("gcj02", "wgs84"): prcoords.gcj_wgs_bored,
+        ("gcj02", "bd09"): prcoords.gcj_bd,
+        ("bd09", "gcj02"): prcoords.bd_gcj_bored,
+        ("wgs84", "bd09"): prcoords.wgs_bd,
+        ("bd09", "wgs84"): prcoords.bd_wgs_bored,
+    }
     points = [functions[(source, target)](prcoords.Coords(la, lo)) for lo, la in zip(lon, lat)]
     return np.array([p.lon for p in points]), np.array([p.lat for p in points])
 
@@ -125,8 +130,10 @@ def _prcoords_convert(lon, lat, source, target):
 def _across_china():
     rng = np.random.default_rng(12)
     stations = kunming_stations()
-    return (np.concatenate([rng.uniform(75.0, 134.0, 400), stations["wgs84_lon"]]),
-            np.concatenate([rng.uniform(18.0, 53.0, 400), stations["wgs84_lat"]]))
+    return (
+        np.concatenate([rng.uniform(75.0, 134.0, 400), stations["wgs84_lon"]]),
+        np.concatenate([rng.uniform(18.0, 53.0, 400), stations["wgs84_lat"]]),
+    )
 
 
 @pytest.mark.parametrize(("source", "target"), [("wgs84", "gcj02"), ("gcj02", "bd09"), ("wgs84", "bd09")])

@@ -55,8 +55,9 @@ def test_an_unstamped_package_lacking_abilities_says_unknown_version(monkeypatch
 
 
 def test_absent_package_is_named_with_install_commands(monkeypatch):
-    monkeypatch.setitem(dependencies.PACKAGES, "no_such_pkg_xyz",
-                        dependencies.Package("no_such_pkg_xyz>=1", "1.0", None, ("anything",)))
+    monkeypatch.setitem(
+        dependencies.PACKAGES, "no_such_pkg_xyz", dependencies.Package("no_such_pkg_xyz>=1", "1.0", None, ("anything",))
+    )
     missing = dependencies.find_missing(["no_such_pkg_xyz"])
     assert missing == [dependencies.Missing("no_such_pkg_xyz", None)]
     assert dependencies.describe(missing) == "no_such_pkg_xyz (not installed)"
@@ -123,8 +124,9 @@ def test_debian_13_gets_shapely_geopandas_networkx_from_apt_debian_12_from_the_v
 
 
 def test_the_venv_keeps_the_numpy_gdal_and_pyproj_qgis_has():
-    hint = dependencies.install_hint([dependencies.Missing("pyflwdir", None)],
-                                     keep={"numpy": "1.24.2", "GDAL": "3.6.2", "pyproj": "3.4.1"})
+    hint = dependencies.install_hint(
+        [dependencies.Missing("pyflwdir", None)], keep={"numpy": "1.24.2", "GDAL": "3.6.2", "pyproj": "3.4.1"}
+    )
     assert "pip install 'pyflwdir' 'GDAL==3.6.2' 'numpy==1.24.2' 'pyproj==3.4.1'" in hint
 
 

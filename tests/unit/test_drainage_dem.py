@@ -11,8 +11,16 @@ from urbanization_planning.algorithms.drainage.dem import DemSource
 
 
 def write(path, values, nodata=-9999.0):
-    profile = {"driver": "GTiff", "height": values.shape[0], "width": values.shape[1], "count": 2, "dtype": "float32",
-               "crs": "EPSG:32648", "nodata": nodata, "transform": Affine(10, 0, 600000.0, 0, -10, 2770000.0)}
+    profile = {
+        "driver": "GTiff",
+        "height": values.shape[0],
+        "width": values.shape[1],
+        "count": 2,
+        "dtype": "float32",
+        "crs": "EPSG:32648",
+        "nodata": nodata,
+        "transform": Affine(10, 0, 600000.0, 0, -10, 2770000.0),
+    }
     with rasterio.open(path, "w", **profile) as dataset:
         dataset.write(np.zeros(values.shape, dtype="float32"), 1)
         dataset.write(np.where(np.isnan(values), nodata, values).astype("float32"), 2)

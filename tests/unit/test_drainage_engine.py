@@ -59,8 +59,7 @@ def test_tilted_plane_accumulation_grows_one_cell_per_row():
 def test_v_valley_gives_one_corridor_on_the_thalweg():
     dem = v_valley()
     transform = grid(*dem.shape)
-    result = identify_corridors(dem, transform, crs=CRS, metric_crs=CRS, min_area_m2=20 * CELL**2,
-                                widths={1: 10.0})
+    result = identify_corridors(dem, transform, crs=CRS, metric_crs=CRS, min_area_m2=20 * CELL**2, widths={1: 10.0})
     lines = result.lines
     assert len(lines) == 1
     xs = np.asarray(lines.geometry.iloc[0].coords)[:, 0]
@@ -117,8 +116,9 @@ def test_depth_and_area_thresholds_filter_hollows():
     dem[6, 6] = 29.7  # 0.30 m
     result = find_depressions(dem, grid(9, 9), crs=CRS, metric_crs=CRS, min_depth=0.15)
     assert (result.candidates, result.count) == (2, 1)
-    assert find_depressions(dem, grid(9, 9), crs=CRS, metric_crs=CRS, min_depth=0.15,
-                            min_area_m2=2 * CELL**2).count == 0
+    assert (
+        find_depressions(dem, grid(9, 9), crs=CRS, metric_crs=CRS, min_depth=0.15, min_area_m2=2 * CELL**2).count == 0
+    )
 
 
 def test_nodata_is_an_outlet_not_a_hollow():
@@ -181,10 +181,25 @@ def test_crossings_and_buildings_on_the_v_valley():
     road = shapely.LineString([(x0, y_top - 250), (x0 + 210, y_top - 250)])  # across the valley
     along = shapely.LineString([(x0 + 30, y_top - 50), (x0 + 30, y_top - 280)])  # parallel, away from it
     roads = gpd.GeoDataFrame({"src_fid": [7, 8], "name": ["Dianchi Rd", None]}, geometry=[road, along], crs=CRS)
-    buildings = gpd.GeoDataFrame({"src_fid": [1, 2]}, geometry=[shapely.box(x_mid + 2, y_top - 200, x_mid + 20, y_top - 190),
-                                                                shapely.box(x0, y_top - 20, x0 + 10, y_top - 10)], crs=CRS)
-    result = identify_corridors(dem, transform, crs=CRS, metric_crs=CRS, min_area_m2=20 * CELL**2, widths={1: 10.0},
-                                roads=roads, buildings=buildings, road_name_column="name")
+    buildings = gpd.GeoDataFrame(
+        {"src_fid": [1, 2]},
+        geometry=[
+            shapely.box(x_mid + 2, y_top - 200, x_mid + 20, y_top - 190),
+            shapely.box(x0, y_top - 20, x0 + 10, y_top - 10),
+        ],
+        crs=CRS,
+    )
+    result = identify_corridors(
+        dem,
+        transform,
+        crs=CRS,
+        metric_crs=CRS,
+        min_area_m2=20 * CELL**2,
+        widths={1: 10.0},
+        roads=roads,
+        buildings=buildings,
+        road_name_column="name",
+    )
     assert result.crossing_count == 1
     crossing = result.crossings.iloc[0]
     assert (crossing["road_fid"], crossing["road_name"], crossing["strahler"]) == (7, "Dianchi Rd", 1)
@@ -203,9 +218,14 @@ def test_exposure_of_a_depression():
     x0, y0 = transform.c, transform.f
     road = shapely.LineString([(x0, y0 - 35), (x0 + 70, y0 - 35)])  # 30 m of it across the hollow
     houses = [shapely.box(x0 + 25, y0 - 45, x0 + 28, y0 - 42), shapely.box(x0, y0 - 5, x0 + 3, y0 - 2)]
-    result = find_depressions(dem, transform, crs=CRS, metric_crs=CRS,
-                              roads=gpd.GeoDataFrame(geometry=[road], crs=CRS),
-                              buildings=gpd.GeoDataFrame(geometry=houses, crs=CRS))
+    result = find_depressions(
+        dem,
+        transform,
+        crs=CRS,
+        metric_crs=CRS,
+        roads=gpd.GeoDataFrame(geometry=[road], crs=CRS),
+        buildings=gpd.GeoDataFrame(geometry=houses, crs=CRS),
+    )
     row = result.depressions.iloc[0]
     assert row["road_length_m"] == pytest.approx(30.0)
     assert row["buildings"] == 1
@@ -226,12 +246,14 @@ def test_bad_dems_and_memory():
 def test_cancel_stops_between_steps():
     dem = v_valley()
     with pytest.raises(CancelledError):
-        identify_corridors(dem, grid(*dem.shape), crs=CRS, metric_crs=CRS, min_area_m2=2000, widths={1: 10.0},
-                           is_canceled=lambda: True)
+        identify_corridors(
+            dem, grid(*dem.shape), crs=CRS, metric_crs=CRS, min_area_m2=2000, widths={1: 10.0}, is_canceled=lambda: True
+        )
 
 
-dems = arrays(np.float32, st.tuples(st.integers(3, 12), st.integers(3, 12)),
-              elements=st.floats(0, 20, width=32, allow_nan=False))
+dems = arrays(
+    np.float32, st.tuples(st.integers(3, 12), st.integers(3, 12)), elements=st.floats(0, 20, width=32, allow_nan=False)
+)
 
 
 @settings(max_examples=40, deadline=None)

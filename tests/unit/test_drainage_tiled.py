@@ -49,16 +49,24 @@ def wide_flat_terrain(rows: int, cols: int, seed: int = 7) -> np.ndarray:
     y, x = np.mgrid[0:rows, 0:cols].astype(np.float64)
     z = np.zeros((rows, cols))
     for k in range(5):
-        fy, fx = rng.uniform(0.5, 4.0, 2) * (2.0 ** k) * 2 * np.pi / max(rows, cols)
-        z += 60.0 / (1.7 ** k) * np.sin(fx * x + rng.uniform(0, 6)) * np.cos(fy * y + rng.uniform(0, 6))
+        fy, fx = rng.uniform(0.5, 4.0, 2) * (2.0**k) * 2 * np.pi / max(rows, cols)
+        z += 60.0 / (1.7**k) * np.sin(fx * x + rng.uniform(0, 6)) * np.cos(fy * y + rng.uniform(0, 6))
     z += rng.uniform(0.0, 1.5, (rows, cols))
     z = np.maximum(z, np.quantile(z, 0.3))
     return (np.round(z * 2) / 2 + 1500.0).astype(np.float32)
 
 
 def write(path, dem: np.ndarray, crs="EPSG:32648", cell=12.5, nodata=-9999.0) -> str:
-    profile = {"driver": "GTiff", "height": dem.shape[0], "width": dem.shape[1], "count": 1, "dtype": "float32",
-               "crs": crs, "nodata": nodata, "transform": Affine(cell, 0, 500000.0, 0, -cell, 2800000.0)}
+    profile = {
+        "driver": "GTiff",
+        "height": dem.shape[0],
+        "width": dem.shape[1],
+        "count": 1,
+        "dtype": "float32",
+        "crs": crs,
+        "nodata": nodata,
+        "transform": Affine(cell, 0, 500000.0, 0, -cell, 2800000.0),
+    }
     with rasterio.open(path, "w", **profile) as dataset:
         dataset.write(np.where(np.isnan(dem), nodata, dem).astype("float32"), 1)
     return str(path)
@@ -77,7 +85,7 @@ def mosaic(flow, name: str, dtype, fill) -> np.ndarray:
     out = np.full(flow.grid.shape, fill, dtype=dtype)
     for i, j in flow.grid.tiles:
         row0, col0, rows, cols = flow.grid.window(i, j)
-        out[row0:row0 + rows, col0:col0 + cols] = flow.load(name, i, j)
+        out[row0 : row0 + rows, col0 : col0 + cols] = flow.load(name, i, j)
     return out
 
 
@@ -85,10 +93,21 @@ def tiled_arrays(path: str, layout, runner=None, threshold=None):
     dem, transform, latlon = read(path)
     grid = TileGrid.by_count(dem.shape, *layout)
     with tempfile.TemporaryDirectory() as folder:
-        flow = condition_tiled(DemSource(path), grid, Scratch(folder), transform, runner or runner_for(None),
-                               latlon=latlon, threshold_m2=threshold)
-        return (mosaic(flow, "filled", np.float32, np.nan), mosaic(flow, "d8_final", np.uint8, 247),
-                mosaic(flow, "acc", np.float32, np.nan), flow)
+        flow = condition_tiled(
+            DemSource(path),
+            grid,
+            Scratch(folder),
+            transform,
+            runner or runner_for(None),
+            latlon=latlon,
+            threshold_m2=threshold,
+        )
+        return (
+            mosaic(flow, "filled", np.float32, np.nan),
+            mosaic(flow, "d8_final", np.uint8, 247),
+            mosaic(flow, "acc", np.float32, np.nan),
+            flow,
+        )
 
 
 def flat_cells(filled: np.ndarray, transform, latlon: bool) -> np.ndarray:
@@ -145,8 +164,14 @@ def test_a_flat_split_by_borders_drains_to_one_outlet(tmp_path):
 
 
 @settings(max_examples=25, deadline=None)
-@given(seed=st.integers(0, 10_000), down=st.integers(1, 5), across=st.integers(1, 5),
-       rows=st.integers(3, 40), cols=st.integers(3, 40), holes=st.floats(0.0, 0.3))
+@given(
+    seed=st.integers(0, 10_000),
+    down=st.integers(1, 5),
+    across=st.integers(1, 5),
+    rows=st.integers(3, 40),
+    cols=st.integers(3, 40),
+    holes=st.floats(0.0, 0.3),
+)
 def test_fill_is_exact_for_any_tiling(seed, down, across, rows, cols, holes):
     """Random terraced terrain with random nodata, any tile layout: the filled surface is the
     whole-DEM fill cell for cell, and every cell drains to an outlet."""
@@ -195,9 +220,17 @@ def test_corridor_cells_and_orders_agree(path, threshold, layout):
 def test_corridor_lines_match(tmp_path):
     dem, transform, _ = read(BIGTUJUNGA)
     whole = identify_corridors(dem, transform, min_area_m2=1e6, widths=WIDTHS)
-    tiled = identify_corridors_tiled(DemSource(BIGTUJUNGA), TileGrid.by_count(dem.shape, 7, 5), transform, runner_for(None),
-                                     min_area_m2=1e6, widths=WIDTHS, accumulation_path=str(tmp_path / "acc.tif"),
-                                     direction_path=str(tmp_path / "d8.tif"), raster_crs="EPSG:32611")
+    tiled = identify_corridors_tiled(
+        DemSource(BIGTUJUNGA),
+        TileGrid.by_count(dem.shape, 7, 5),
+        transform,
+        runner_for(None),
+        min_area_m2=1e6,
+        widths=WIDTHS,
+        accumulation_path=str(tmp_path / "acc.tif"),
+        direction_path=str(tmp_path / "d8.tif"),
+        raster_crs="EPSG:32611",
+    )
     assert tiled.total_length_km == pytest.approx(whole.total_length_km, rel=0.01)
     assert abs(len(tiled.lines) - len(whole.lines)) <= 0.02 * len(whole.lines)
     assert list(tiled.zones["strahler"]) == list(whole.zones["strahler"])
@@ -212,9 +245,16 @@ def test_corridor_lines_match(tmp_path):
 def test_depressions_across_borders_are_whole(path, layout, tmp_path):
     dem, transform, latlon = read(path)
     whole = find_depressions(dem, transform, latlon=latlon, min_depth=0.0)
-    tiled = find_depressions_tiled(DemSource(path), TileGrid.by_count(dem.shape, *layout), transform, runner_for(None),
-                                   latlon=latlon, min_depth=0.0, depth_path=str(tmp_path / "depth.tif"),
-                                   raster_crs="EPSG:4326")
+    tiled = find_depressions_tiled(
+        DemSource(path),
+        TileGrid.by_count(dem.shape, *layout),
+        transform,
+        runner_for(None),
+        latlon=latlon,
+        min_depth=0.0,
+        depth_path=str(tmp_path / "depth.tif"),
+        raster_crs="EPSG:4326",
+    )
     assert tiled.candidates == whole.candidates and tiled.count == whole.count
     a = whole.depressions.sort_values("depression_id").reset_index(drop=True)
     b = tiled.depressions.sort_values("depression_id").reset_index(drop=True)
@@ -231,10 +271,18 @@ def test_depressions_across_borders_are_whole(path, layout, tmp_path):
 def test_thresholds_apply_to_the_joined_hollow(flat_dem):
     dem, transform, _ = read(flat_dem)
     whole = find_depressions(dem, transform, min_depth=0.5, min_area_m2=2000.0)
-    tiled = find_depressions_tiled(DemSource(flat_dem), TileGrid.by_count(dem.shape, 7, 5), transform, runner_for(None),
-                                   min_depth=0.5, min_area_m2=2000.0)
+    tiled = find_depressions_tiled(
+        DemSource(flat_dem),
+        TileGrid.by_count(dem.shape, 7, 5),
+        transform,
+        runner_for(None),
+        min_depth=0.5,
+        min_area_m2=2000.0,
+    )
     assert tiled.count == whole.count > 0
-    np.testing.assert_allclose(np.sort(tiled.depressions["volume_m3"]), np.sort(whole.depressions["volume_m3"]), rtol=1e-9)
+    np.testing.assert_allclose(
+        np.sort(tiled.depressions["volume_m3"]), np.sort(whole.depressions["volume_m3"]), rtol=1e-9
+    )
 
 
 def test_two_worker_cluster_gives_the_local_result_bit_for_bit():
@@ -261,8 +309,14 @@ def test_cancel_stops_between_tiles_and_cleans_up(tmp_path):
     scratch.mkdir()
     dem, transform, _ = read(BIGTUJUNGA)
     with pytest.raises(CancelledError):
-        find_depressions_tiled(DemSource(BIGTUJUNGA), TileGrid.by_count(dem.shape, 4, 4), transform, runner_for(None),
-                               scratch_dir=str(scratch), is_canceled=is_canceled)
+        find_depressions_tiled(
+            DemSource(BIGTUJUNGA),
+            TileGrid.by_count(dem.shape, 4, 4),
+            transform,
+            runner_for(None),
+            scratch_dir=str(scratch),
+            is_canceled=is_canceled,
+        )
     assert list(scratch.iterdir()) == []
 
 
@@ -270,7 +324,7 @@ def test_runner_keeps_task_order_and_reports_progress():
     seen = []
     runner = TileRunner(None, workers=2)
     assert runner.description == "Dask local threaded scheduler (2 threads)"
-    assert runner.map(pow, [(2, k) for k in range(10)], progress=seen.append) == [2 ** k for k in range(10)]
+    assert runner.map(pow, [(2, k) for k in range(10)], progress=seen.append) == [2**k for k in range(10)]
     assert seen[-1] == 1.0 and len(seen) == 10 and seen == sorted(seen)
     assert runner_for("  ").address is None and runner_for("tcp://10.0.0.5:8786").address == "tcp://10.0.0.5:8786"
 
@@ -281,13 +335,15 @@ def test_tile_grid_covers_the_dem_once():
     cover = np.zeros((103, 71), dtype=int)
     for i, j in grid.tiles:
         row0, col0, rows, cols = grid.window(i, j)
-        cover[row0:row0 + rows, col0:col0 + cols] += 1
+        cover[row0 : row0 + rows, col0 : col0 + cols] += 1
     assert (cover == 1).all()
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not os.environ.get("URBANIZATION_BIG_DEM_TESTS"),
-                    reason="25-million-cell DEM (4-5 minutes per layout on the loaded 2-core machine): set URBANIZATION_BIG_DEM_TESTS=1")
+@pytest.mark.skipif(
+    not os.environ.get("URBANIZATION_BIG_DEM_TESTS"),
+    reason="25-million-cell DEM (4-5 minutes per layout on the loaded 2-core machine): set URBANIZATION_BIG_DEM_TESTS=1",
+)
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_25_million_cells_with_wide_flats(tmp_path_factory, layout):
     folder = tmp_path_factory.mktemp("big")
@@ -304,10 +360,18 @@ def test_vrt_mosaic_and_cog_inputs_give_the_geotiff_result(tmp_path):
     dem, transform, _ = read(BIGTUJUNGA)
     pieces = []
     for k, (r0, c0) in enumerate([(0, 0), (0, 600), (300, 0), (300, 600)]):
-        piece = dem[r0:r0 + 300 if r0 == 0 else None, c0:c0 + 600 if c0 == 0 else None]
+        piece = dem[r0 : r0 + 300 if r0 == 0 else None, c0 : c0 + 600 if c0 == 0 else None]
         path = tmp_path / f"piece{k}.tif"
-        profile = {"driver": "GTiff", "height": piece.shape[0], "width": piece.shape[1], "count": 1, "dtype": "float32",
-                   "crs": "EPSG:32611", "nodata": -9999.0, "transform": transform * Affine.translation(c0, r0)}
+        profile = {
+            "driver": "GTiff",
+            "height": piece.shape[0],
+            "width": piece.shape[1],
+            "count": 1,
+            "dtype": "float32",
+            "crs": "EPSG:32611",
+            "nodata": -9999.0,
+            "transform": transform * Affine.translation(c0, r0),
+        }
         with rasterio.open(path, "w", **profile) as dataset:
             dataset.write(np.where(np.isnan(piece), -9999.0, piece), 1)
         pieces.append(str(path))

@@ -40,19 +40,32 @@ def test_checkpoint_reports_then_stops():
 @pytest.mark.parametrize("calls", [0, 1, 2])
 def test_park_coverage_stops_at_its_next_step(calls):
     street = nw.build_network([LineString([(0, 0), (1000, 0)])])
-    parks = gpd.GeoDataFrame({"park_id": [1, 2], "name": ["A", "B"]},
-                             geometry=[box(0, 10, 100, 110), box(600, 10, 750, 110)], crs=3857)
+    parks = gpd.GeoDataFrame(
+        {"park_id": [1, 2], "name": ["A", "B"]}, geometry=[box(0, 10, 100, 110), box(600, 10, 750, 110)], crs=3857
+    )
     homes = gpd.GeoDataFrame({"src_fid": [1, 2]}, geometry=[Point(450, 5), Point(900, -5)], crs=3857)
     cancel = CancelAfter(calls)
     progress = []
     with pytest.raises(CancelledError):
-        coverage.park_coverage(parks, homes, rules.parse_rules("400:300:green;10000:500:park"), network=street,
-                               progress=progress.append, is_canceled=cancel)
+        coverage.park_coverage(
+            parks,
+            homes,
+            rules.parse_rules("400:300:green;10000:500:park"),
+            network=street,
+            progress=progress.append,
+            is_canceled=cancel,
+        )
     assert len(progress) == calls and (not progress or progress[-1] < 1.0)  # stopped before the end
     # the same run without a cancel reaches the end
     done = []
-    coverage.park_coverage(parks, homes, rules.parse_rules("400:300:green;10000:500:park"), network=street,
-                           progress=done.append, is_canceled=lambda: False)
+    coverage.park_coverage(
+        parks,
+        homes,
+        rules.parse_rules("400:300:green;10000:500:park"),
+        network=street,
+        progress=done.append,
+        is_canceled=lambda: False,
+    )
     assert done[-1] == 1.0 and len(done) > calls + 1
 
 
@@ -65,10 +78,18 @@ def test_facility_coverage_stops_at_its_next_type(calls):
     homes = gpd.GeoDataFrame(geometry=[Point(200, 0), Point(1000, 0)], crs=3857)
     progress = []
     with pytest.raises(CancelledError):
-        facilities.facility_coverage(sites, types, homes, preset["types"], network=street,
-                                     progress=progress.append, is_canceled=CancelAfter(calls))
+        facilities.facility_coverage(
+            sites,
+            types,
+            homes,
+            preset["types"],
+            network=street,
+            progress=progress.append,
+            is_canceled=CancelAfter(calls),
+        )
     assert len(progress) == calls
     done = []
-    facilities.facility_coverage(sites, types, homes, preset["types"], network=street, progress=done.append,
-                                 is_canceled=lambda: False)
+    facilities.facility_coverage(
+        sites, types, homes, preset["types"], network=street, progress=done.append, is_canceled=lambda: False
+    )
     assert done[-1] == 1.0

@@ -36,10 +36,13 @@ def test_network_distances_are_a_metric(lines):
 
 
 rectangles = st.tuples(st.integers(0, 180), st.integers(0, 180), st.integers(1, 60), st.integers(1, 60)).map(
-    lambda t: box(t[0], t[1], t[0] + t[2], t[1] + t[3]))
+    lambda t: box(t[0], t[1], t[0] + t[2], t[1] + t[3])
+)
 bow_ties = st.tuples(st.integers(0, 180), st.integers(0, 180), st.integers(2, 40)).map(
-    lambda t: shapely.make_valid(shapely.Polygon(
-        [(t[0], t[1]), (t[0] + t[2], t[1] + t[2]), (t[0] + t[2], t[1]), (t[0], t[1] + t[2])])))
+    lambda t: shapely.make_valid(
+        shapely.Polygon([(t[0], t[1]), (t[0] + t[2], t[1] + t[2]), (t[0] + t[2], t[1]), (t[0], t[1] + t[2])])
+    )
+)
 parcels = st.one_of(rectangles, rectangles, bow_ties)
 codes = st.sampled_from(["01", "0101", "03", "07", "0701", "0703", "08", "09", "10", "12", "14", "16", "99", ""])
 
@@ -50,14 +53,21 @@ def rules():
 
 
 @settings(max_examples=40, deadline=None)
-@given(plan=st.lists(st.tuples(parcels, codes), min_size=1, max_size=10),
-       red=st.lists(rectangles, max_size=3), farm=st.lists(rectangles, max_size=3), boundary=st.lists(rectangles, max_size=3))
+@given(
+    plan=st.lists(st.tuples(parcels, codes), min_size=1, max_size=10),
+    red=st.lists(rectangles, max_size=3),
+    farm=st.lists(rectangles, max_size=3),
+    boundary=st.lists(rectangles, max_size=3),
+)
 def test_conflict_area_never_exceeds_the_parcel(rules, plan, red, farm, boundary):
     table = CodeTable.load()
     geometry = np.array([p for p, _ in plan], dtype=object)
     plan_codes = np.array([table.normalise_one(c) for _, c in plan], dtype=object)
-    lines = {"ecological_redline": np.array(red, dtype=object), "permanent_farmland": np.array(farm, dtype=object),
-             "development_boundary": np.array(boundary, dtype=object)}
+    lines = {
+        "ecological_redline": np.array(red, dtype=object),
+        "permanent_farmland": np.array(farm, dtype=object),
+        "development_boundary": np.array(boundary, dtype=object),
+    }
     result = check(geometry, plan_codes, lines, rules, min_area=0.0, crs="EPSG:4547")
     if len(result.conflicts):
         per_parcel_and_line = result.conflicts.groupby(["row", "control_line"])["plane_area_m2"].sum()

@@ -26,6 +26,7 @@ def g(d, d0):
 
 # --- rules -------------------------------------------------------------------------------------
 
+
 def test_rules_from_every_preset_and_text():
     for preset_id in standards.preset_ids("park_service"):
         preset = standards.preset("park_service", preset_id)
@@ -49,20 +50,28 @@ def test_largest_radius_wins_with_unordered_rules():
 
 # --- coverage ----------------------------------------------------------------------------------
 
+
 def _street_case():
     street = nw.build_network([LineString([(0, 0), (1000, 0)])])
     parks = gpd.GeoDataFrame({"park_id": [1], "name": ["Square"]}, geometry=[box(0, 10, 100, 110)], crs=3857)
     homes = gpd.GeoDataFrame(
         {"src_fid": [10, 11, 12, 13]},
-        geometry=[Point(450, 5), Point(550, -5), Point(700, 5), Point(5000, 0)], crs=3857,
+        geometry=[Point(450, 5), Point(550, -5), Point(700, 5), Point(5000, 0)],
+        crs=3857,
     )
     return street, parks, homes
 
 
 def test_coverage_network_distances_by_hand():
     street, parks, homes = _street_case()
-    result = coverage.park_coverage(parks, homes, rules.parse_rules("400:300:green;10000:500:park"), network=street,
-                                    snap_distance=20, population=np.array([10, 20, 30, 40.0]))
+    result = coverage.park_coverage(
+        parks,
+        homes,
+        rules.parse_rules("400:300:green;10000:500:park"),
+        network=street,
+        snap_distance=20,
+        population=np.array([10, 20, 30, 40.0]),
+    )
     r = result.residential
     # The park's nearest access point is its corner above x = 100: 350, 450, 600 m along the street.
     assert r["distance_m"].tolist()[:3] == pytest.approx([350, 450, 600])
@@ -96,11 +105,17 @@ def test_coverage_polygons_share_and_euclidean_label():
 
 def test_coverage_districts_and_unreachable_park():
     street, parks, homes = _street_case()
-    far_park = gpd.GeoDataFrame({"park_id": [1, 2], "name": ["Square", "Island"]},
-                                geometry=[box(0, 10, 100, 110), box(3000, 3000, 3200, 3200)], crs=3857)
-    districts = gpd.GeoDataFrame({"name": ["West", "East"]}, geometry=[box(-100, -100, 500, 100), box(500, -100, 900, 100)], crs=3857)
-    result = coverage.park_coverage(far_park, homes, rules.parse_rules("400:500"), network=street, snap_distance=20,
-                                    districts=districts)
+    far_park = gpd.GeoDataFrame(
+        {"park_id": [1, 2], "name": ["Square", "Island"]},
+        geometry=[box(0, 10, 100, 110), box(3000, 3000, 3200, 3200)],
+        crs=3857,
+    )
+    districts = gpd.GeoDataFrame(
+        {"name": ["West", "East"]}, geometry=[box(-100, -100, 500, 100), box(500, -100, 900, 100)], crs=3857
+    )
+    result = coverage.park_coverage(
+        far_park, homes, rules.parse_rules("400:500"), network=street, snap_distance=20, districts=districts
+    )
     table = result.summary.set_index("district")
     assert table.loc["West", "rate_area"] == 1.0 and table.loc["East", "rate_area"] == pytest.approx(0.5)
     assert table.loc[inputs.OUTSIDE, "homes"] == 1
@@ -112,12 +127,19 @@ def test_historic_district_rule_serves_only_homes_inside():
     """GB/T 50563: in historic districts parks of 1000 m2 and more count with 300 m. The square
     (10,000 m2) is a 'park' everywhere; a 1,500 m2 garden counts only for the historic home."""
     street = nw.build_network([LineString([(0, 0), (2000, 0)])])
-    parks = gpd.GeoDataFrame({"park_id": [1, 2], "name": ["Square", "Courtyard"]},
-                             geometry=[box(0, 10, 100, 110), box(1000, 10, 1030, 60)], crs=3857)  # 1,500 m2
-    homes = gpd.GeoDataFrame({"src_fid": [1, 2, 3]}, geometry=[Point(1200, 5), Point(1250, -5), Point(450, 5)], crs=3857)
+    parks = gpd.GeoDataFrame(
+        {"park_id": [1, 2], "name": ["Square", "Courtyard"]},
+        geometry=[box(0, 10, 100, 110), box(1000, 10, 1030, 60)],
+        crs=3857,
+    )  # 1,500 m2
+    homes = gpd.GeoDataFrame(
+        {"src_fid": [1, 2, 3]}, geometry=[Point(1200, 5), Point(1250, -5), Point(450, 5)], crs=3857
+    )
     historic = [box(1100, -100, 1220, 100)]  # the first home only
     text = "2000: 300: garden; 5000: 500: park; 1000: 300: historic garden: historic"
-    result = coverage.park_coverage(parks, homes, rules.parse_rules(text), network=street, snap_distance=20, historic=historic)
+    result = coverage.park_coverage(
+        parks, homes, rules.parse_rules(text), network=street, snap_distance=20, historic=historic
+    )
     r = result.residential
     # The courtyard's nearest corner is at x = 1030: 170 m and 220 m along the street.
     assert r["covered"].tolist() == [True, False, True]
@@ -150,12 +172,14 @@ def test_historic_rules_from_text_and_preset():
 
 def test_entrances_replace_derived_access():
     street, parks, homes = _street_case()
-    result = coverage.park_coverage(parks, homes, rules.parse_rules("400:500"), network=street,
-                                    entrances=[Point(50, 10)], snap_distance=20)
+    result = coverage.park_coverage(
+        parks, homes, rules.parse_rules("400:500"), network=street, entrances=[Point(50, 10)], snap_distance=20
+    )
     assert result.residential["distance_m"].tolist()[:3] == pytest.approx([400, 500, 650])
 
 
 # --- equity ------------------------------------------------------------------------------------
+
 
 def test_e2sfca_three_parks_three_homes_by_hand():
     # Parks A, B, C supply 1000, 2000, 500 m2; homes 1, 2, 3 hold 100, 200, 50 people; d0 = 500 m.
@@ -200,16 +224,19 @@ def test_equity_properties(homes):
 
 def test_park_equity_on_network_matches_e2sfca():
     street = nw.build_network([LineString([(0, 0), (2000, 0)])])
-    parks = gpd.GeoDataFrame({"park_id": ["a", "b"], "name": ["A", "B"], "size_m2": [1000.0, 2000.0]},
-                             geometry=[Point(0, 0), Point(1000, 0)], crs=3857)
+    parks = gpd.GeoDataFrame(
+        {"park_id": ["a", "b"], "name": ["A", "B"], "size_m2": [1000.0, 2000.0]},
+        geometry=[Point(0, 0), Point(1000, 0)],
+        crs=3857,
+    )
     homes = gpd.GeoDataFrame(geometry=[Point(0, 0), Point(250, 0), Point(1000, 0)], crs=3857)
-    result = park_equity.park_equity(parks, homes, np.array([100, 200, 50.0]), rules.parse_rules("0:500"),
-                                     target_m2=8, network=street)
+    result = park_equity.park_equity(
+        parks, homes, np.array([100, 200, 50.0]), rules.parse_rules("0:500"), target_m2=8, network=street
+    )
     expected = equity.e2sfca([1000, 2000], [100, 200, 50], [0, 0, 1], [0, 1, 2], [0, 250, 0], 500).score
     assert result.residential["score_m2"].tolist() == pytest.approx(expected.tolist())
     assert result.summary.iloc[-1]["population_below"] == pytest.approx(100 + 200)  # 1000/(100+140) and less
     assert result.mean == pytest.approx(3000 / 350)
-
 
 
 def test_park_equity_target_is_strictly_more():
@@ -217,14 +244,17 @@ def test_park_equity_target_is_strictly_more():
     street = nw.build_network([LineString([(0, 0), (2000, 0)])])
     parks = gpd.GeoDataFrame({"park_id": ["a"], "name": ["A"], "size_m2": [800.0]}, geometry=[Point(0, 0)], crs=3857)
     homes = gpd.GeoDataFrame(geometry=[Point(0, 0), Point(1500, 0)], crs=3857)
-    result = park_equity.park_equity(parks, homes, np.array([100.0, 50.0]), rules.parse_rules("0:500"),
-                                     target_m2=8, network=street)
+    result = park_equity.park_equity(
+        parks, homes, np.array([100.0, 50.0]), rules.parse_rules("0:500"), target_m2=8, network=street
+    )
     assert result.residential["score_m2"].tolist() == [8.0, 0.0]  # 800 m² / 100 people, out of reach
     assert result.residential["below_target"].tolist() == [True, True]
     row = result.summary.iloc[-1]
     assert (row["population_covered"], row["population_below"]) == (0, 150)
 
+
 # --- living circle -----------------------------------------------------------------------------
+
 
 def test_facility_coverage_by_hand():
     preset = standards.preset("living_circle", "gb50180")
@@ -236,8 +266,9 @@ def test_facility_coverage_by_hand():
     assert unmapped == {"bakery": 1}
     sites = gpd.GeoDataFrame(geometry=[Point(0, 0), Point(600, 0), Point(1500, 0), Point(1900, 0)], crs=3857)
     homes = gpd.GeoDataFrame(geometry=[Point(200, 0), Point(1000, 0)], crs=3857)
-    result = facilities.facility_coverage(sites, types, homes, preset["types"], network=street,
-                                          population=np.array([10.0, 30.0]))
+    result = facilities.facility_coverage(
+        sites, types, homes, preset["types"], network=street, population=np.array([10.0, 30.0])
+    )
     r = result.residential
     assert result.types == ["kindergarten", "primary_school"]
     assert "middle_school" in result.missing_types
@@ -253,6 +284,7 @@ def test_facility_coverage_by_hand():
 
 
 # --- inputs ------------------------------------------------------------------------------------
+
 
 def test_duplicates_population_and_districts():
     dup = inputs.duplicate_mask([box(0, 0, 1, 1), box(0, 0, 1, 1), box(1, 1, 2, 2)])

@@ -29,14 +29,49 @@ def g(d, d0):
 
 # --- classes from a field ------------------------------------------------------------------------
 
+
 def test_declared_classes_read_codes_and_names_and_list_the_unknown():
-    values = ["G11", "g112", " 综合公园 ", "G12", "G121", "G122", "社区公园", "G131", "植物园", "G14", "游园",
-              "0810", "公园绿地", None, "", "Community Park", "G2", "广场"]
+    values = [
+        "G11",
+        "g112",
+        " 综合公园 ",
+        "G12",
+        "G121",
+        "G122",
+        "社区公园",
+        "G131",
+        "植物园",
+        "G14",
+        "游园",
+        "0810",
+        "公园绿地",
+        None,
+        "",
+        "Community Park",
+        "G2",
+        "广场",
+    ]
     classes, unknown = rules.declared_classes(values)
     assert classes.tolist() == [
-        "comprehensive", "comprehensive", "comprehensive", "community", "community", "garden", "community",
-        "specialized", "specialized", "garden", "garden",
-        "", "", "", "", "community", "", ""]  # 三调 0810 and 2023 1401 say "park", not which class
+        "comprehensive",
+        "comprehensive",
+        "comprehensive",
+        "community",
+        "community",
+        "garden",
+        "community",
+        "specialized",
+        "specialized",
+        "garden",
+        "garden",
+        "",
+        "",
+        "",
+        "",
+        "community",
+        "",
+        "",
+    ]  # 三调 0810 and 2023 1401 say "park", not which class
     assert unknown == {"G2": 1, "广场": 1}
 
 
@@ -53,6 +88,7 @@ def test_field_class_wins_over_size_and_size_fills_the_rest():
 
 # --- per-capita areas and class scores by hand --------------------------------------------------
 
+
 def _case():
     """Parks: P0 community 6000 m2 in A (radius 500), P1 comprehensive 12000 m2 in B (1200 m),
     P2 garden in A, P3 community 3000 m2 in B not counted (no radius, no pairs).
@@ -65,8 +101,9 @@ def _case():
     population = [1000.0, 1000.0, 2000.0, 500.0]
     reachable = [True, True, True, False]
     home_district = ["A", "A", "B", "B"]
-    return park_equity_classes.class_access(park_class, sizes, park_district, pairs, radius, population, reachable,
-                                            home_district, TARGETS)
+    return park_equity_classes.class_access(
+        park_class, sizes, park_district, pairs, radius, population, reachable, home_district, TARGETS
+    )
 
 
 def test_class_scores_by_hand():
@@ -97,10 +134,12 @@ def test_per_capita_areas_by_district_and_city_wide():
     assert summary.loc[(ALL, "community"), "per_capita_m2"] == pytest.approx(9000 / 4500)
     assert summary.loc[(ALL, "community"), "parks"] == 2
     # Population: community met at H0 only; comprehensive at H0 and H2; H3 unreachable.
-    assert summary.loc[("A", "community"), ["population_covered", "population_not_covered", "population_unreachable"]
-                       ].tolist() == [1000, 1000, 0]
-    assert summary.loc[("B", "comprehensive"), ["population_covered", "population_not_covered", "population_unreachable"]
-                       ].tolist() == [2000, 0, 500]
+    assert summary.loc[
+        ("A", "community"), ["population_covered", "population_not_covered", "population_unreachable"]
+    ].tolist() == [1000, 1000, 0]
+    assert summary.loc[
+        ("B", "comprehensive"), ["population_covered", "population_not_covered", "population_unreachable"]
+    ].tolist() == [2000, 0, 500]
     # Every counted park's area reaches someone: the mean score is the counted area over everyone.
     assert summary.loc[(ALL, "comprehensive"), "mean_m2"] == pytest.approx(12000 / 4500)
     assert summary.loc[(ALL, "community"), "mean_m2"] == pytest.approx(6000 / 4500)
@@ -109,22 +148,45 @@ def test_per_capita_areas_by_district_and_city_wide():
 @settings(max_examples=60, deadline=None)
 # populations are head counts: none, or at least a thousandth of a person (a denormal one would
 # turn the supply-to-demand ratio into inf, which no census gives)
-@given(st.lists(st.tuples(st.one_of(st.just(0.0), st.floats(1e-3, 5000)), st.booleans(), st.sampled_from("AB")),
-                min_size=1, max_size=8),
-       st.lists(st.tuples(st.sampled_from(["comprehensive", "community", "garden", ""]), st.floats(0, 1e5),
-                          st.sampled_from("AB")), min_size=1, max_size=5),
-       st.data())
+@given(
+    st.lists(
+        st.tuples(st.one_of(st.just(0.0), st.floats(1e-3, 5000)), st.booleans(), st.sampled_from("AB")),
+        min_size=1,
+        max_size=8,
+    ),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["comprehensive", "community", "garden", ""]), st.floats(0, 1e5), st.sampled_from("AB")
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    st.data(),
+)
 def test_population_identity_and_supply_conservation(homes, parks, data):
     population = np.array([h[0] for h in homes])
     reachable = np.array([h[1] for h in homes])
     radius = np.full(len(parks), 500.0)
-    pairs = data.draw(st.lists(st.tuples(st.integers(0, len(parks) - 1), st.integers(0, len(homes) - 1),
-                                         st.floats(0, 499)), unique_by=lambda p: (p[0], p[1]), max_size=12))
+    pairs = data.draw(
+        st.lists(
+            st.tuples(st.integers(0, len(parks) - 1), st.integers(0, len(homes) - 1), st.floats(0, 499)),
+            unique_by=lambda p: (p[0], p[1]),
+            max_size=12,
+        )
+    )
     pairs = [p for p in pairs if reachable[p[1]]]  # only reachable homes have distances
     park, home, distance = (np.array([p[i] for p in pairs], dtype=float if i == 2 else np.int64) for i in range(3))
-    result = park_equity_classes.class_access([p[0] for p in parks], [p[1] for p in parks], [p[2] for p in parks],
-                                              (park, home, distance), radius, population, reachable,
-                                              [h[2] for h in homes], TARGETS)
+    result = park_equity_classes.class_access(
+        [p[0] for p in parks],
+        [p[1] for p in parks],
+        [p[2] for p in parks],
+        (park, home, distance),
+        radius,
+        population,
+        reachable,
+        [h[2] for h in homes],
+        TARGETS,
+    )
     summary = result.summary
     parts = summary["population_covered"] + summary["population_not_covered"] + summary["population_unreachable"]
     assert parts.to_numpy() == pytest.approx(summary["population"].to_numpy(), abs=1e-6)
@@ -140,6 +202,7 @@ def test_population_identity_and_supply_conservation(homes, parks, data):
 
 # --- through park_equity -------------------------------------------------------------------------
 
+
 def test_park_equity_adds_the_class_outputs():
     """Straight-line: homes at x = 0, 400, 2000 on y = 0 (100, 100, 1000 people). Parks (boxes): a 20000 m2
     community park by size at the first home, a 40000 m2 park declared G11 at x = 2000, a 150000 m2
@@ -148,10 +211,17 @@ def test_park_equity_adds_the_class_outputs():
     parks = gpd.GeoDataFrame(
         {"park_id": [1, 2, 3, 4], "name": ["a", "b", "c", "d"]},
         geometry=[box(-50, -200, 50, 0), box(1900, -400, 2000, 0), box(5000, 0, 5500, 300), box(9000, 0, 9010, 10)],
-        crs=3857)
+        crs=3857,
+    )
     homes = gpd.GeoDataFrame(geometry=[Point(0, 0), Point(400, 0), Point(2000, 0)], crs=3857)
-    result = park_equity.park_equity(parks, homes, np.array([100.0, 100.0, 1000.0]), graded, class_targets=TARGETS,
-                                     class_values=["", "G11", "植物园", "G9"])
+    result = park_equity.park_equity(
+        parks,
+        homes,
+        np.array([100.0, 100.0, 1000.0]),
+        graded,
+        class_targets=TARGETS,
+        class_values=["", "G11", "植物园", "G9"],
+    )
     assert result.parks["park_class"].tolist() == ["community", "comprehensive", "specialized", ""]
     assert result.parks["class_source"].tolist() == ["size", "field", "field", ""]
     summary = result.classes.summary.set_index(["district", "park_class"])
@@ -193,8 +263,9 @@ def test_class_scores_walk_from_the_class_parks_own_entrances():
     homes = gpd.GeoDataFrame(geometry=[Point(600, 0)], crs=3857)
 
     def community(entrances):
-        result = park_equity.park_equity(parks, homes, np.array([100.0]), graded, network=street, entrances=entrances,
-                                         class_targets=TARGETS)
+        result = park_equity.park_equity(
+            parks, homes, np.array([100.0]), graded, network=street, entrances=entrances, class_targets=TARGETS
+        )
         assert result.parks["park_class"].tolist() == ["community"]
         return result.class_homes["community_m2"].iloc[0]
 

@@ -35,35 +35,53 @@ def at(geometry):
 def hand_city(**overrides) -> CityLayers:
     """A 4 x 4 km city: built-up cluster A (2 x 2 km) and B (1 x 1 km), districts West/East, four
     residential blocks of 100 x 100 m in the built-up area and one outside it."""
-    residential = gpd.GeoDataFrame({"src_fid": [1, 2, 3, 4, 5]}, geometry=[at(g) for g in (
-        box(100, 100, 200, 200),      # R1: 200 people, 20,000 /km2
-        box(1000, 1000, 1100, 1100),  # R2: 100 people
-        box(1800, 1800, 1900, 1900),  # R3: 160 people, 16,000 /km2
-        box(3500, 500, 3600, 600),    # R4: 50 people (cluster B)
-        box(2500, 2500, 2600, 2600),  # R5: outside the built-up area, never counted
-    )], crs=CRS)
+    residential = gpd.GeoDataFrame(
+        {"src_fid": [1, 2, 3, 4, 5]},
+        geometry=[
+            at(g)
+            for g in (
+                box(100, 100, 200, 200),  # R1: 200 people, 20,000 /km2
+                box(1000, 1000, 1100, 1100),  # R2: 100 people
+                box(1800, 1800, 1900, 1900),  # R3: 160 people, 16,000 /km2
+                box(3500, 500, 3600, 600),  # R4: 50 people (cluster B)
+                box(2500, 2500, 2600, 2600),  # R5: outside the built-up area, never counted
+            )
+        ],
+        crs=CRS,
+    )
     facilities = gpd.GeoDataFrame(geometry=[at(Point(150, 150)), at(Point(1050, 1300))], crs=CRS)
     preset = standards.preset("living_circle", "gb50180")
     layers = CityLayers(
         built_up=np.array([at(box(0, 0, 2000, 2000)), at(box(3000, 0, 4000, 1000))], dtype=object),
         admin_area=np.array([at(box(0, 0, 4000, 4000))], dtype=object),
-        districts=gpd.GeoDataFrame({"name": ["West", "East"]},
-                                   geometry=[at(box(0, 0, 2000, 4000)), at(box(2000, 0, 4000, 4000))], crs=CRS),
-        residential=residential, population=np.array([200.0, 100.0, 160.0, 50.0, 1000.0]),
-        parks=gpd.GeoDataFrame({"park_id": [1, 2, 3], "name": ["P1", "P2", "P3"]}, geometry=[
-            at(box(150, 300, 250, 360)),     # 6000 m2: 500 m
-            at(box(1650, 1650, 1700, 1700)),  # 2500 m2: 300 m
-            at(box(3500, 700, 3521, 721)),    # 441 m2: a park only in the 2023 rules (>= 400 m2, 300 m)
-        ], crs=CRS),
+        districts=gpd.GeoDataFrame(
+            {"name": ["West", "East"]}, geometry=[at(box(0, 0, 2000, 4000)), at(box(2000, 0, 4000, 4000))], crs=CRS
+        ),
+        residential=residential,
+        population=np.array([200.0, 100.0, 160.0, 50.0, 1000.0]),
+        parks=gpd.GeoDataFrame(
+            {"park_id": [1, 2, 3], "name": ["P1", "P2", "P3"]},
+            geometry=[
+                at(box(150, 300, 250, 360)),  # 6000 m2: 500 m
+                at(box(1650, 1650, 1700, 1700)),  # 2500 m2: 300 m
+                at(box(3500, 700, 3521, 721)),  # 441 m2: a park only in the 2023 rules (>= 400 m2, 300 m)
+            ],
+            crs=CRS,
+        ),
         greenways=np.array([at(LineString([(1000, 0), (1000, 600)]))], dtype=object),
-        facilities=facilities, facility_types=np.array(["kindergarten", "market"], dtype=object),
+        facilities=facilities,
+        facility_types=np.array(["kindergarten", "market"], dtype=object),
         facility_types_spec=preset["types"],
-        roads=np.array([at(LineString([(0, 900), (4000, 900)])), at(LineString([(1000, 0), (1000, 4000)]))], dtype=object),
-        waterlogging_points=np.array([at(Point(500, 500)), at(Point(1500, 500)), at(Point(3500, 900)),
-                                      at(Point(2500, 3000))], dtype=object),
+        roads=np.array(
+            [at(LineString([(0, 900), (4000, 900)])), at(LineString([(1000, 0), (1000, 4000)]))], dtype=object
+        ),
+        waterlogging_points=np.array(
+            [at(Point(500, 500)), at(Point(1500, 500)), at(Point(3500, 900)), at(Point(2500, 3000))], dtype=object
+        ),
         corridors=np.array([at(box(2000, 0, 2150, 2000)), at(box(2000, 2000, 2060, 4000))], dtype=object),
-        required_corridors=np.array([at(LineString([(2075, 0), (2075, 2000)])),
-                                     at(LineString([(2030, 2000), (2030, 4000)]))], dtype=object),
+        required_corridors=np.array(
+            [at(LineString([(2075, 0), (2075, 2000)])), at(LineString([(2030, 2000), (2030, 4000)]))], dtype=object
+        ),
     )
     for name, value in overrides.items():
         setattr(layers, name, value)
@@ -170,10 +188,20 @@ def street_city():
     """One 2 km street with a station at its middle: block N (50 m off the street, 200 m from the
     station) and block F (1.5 km along the street) hold 300 and 700 people."""
     street = at(LineString([(0, 0), (2000, 0)]))
-    residential = gpd.GeoDataFrame({"src_fid": [1, 2]}, geometry=[at(box(1100, 10, 1140, 30)), at(box(1900, 10, 1940, 30))], crs=CRS)
-    return hand_city(network=nw.build_network(np.array([street], dtype=object)), stations=np.array([at(Point(1000, 0))], dtype=object),
-                     residential=residential, population=np.array([300.0, 700.0]), built_up=None, districts=None,
-                     parks=None, greenways=None, facilities=None)
+    residential = gpd.GeoDataFrame(
+        {"src_fid": [1, 2]}, geometry=[at(box(1100, 10, 1140, 30)), at(box(1900, 10, 1940, 30))], crs=CRS
+    )
+    return hand_city(
+        network=nw.build_network(np.array([street], dtype=object)),
+        stations=np.array([at(Point(1000, 0))], dtype=object),
+        residential=residential,
+        population=np.array([300.0, 700.0]),
+        built_up=None,
+        districts=None,
+        parks=None,
+        greenways=None,
+        facilities=None,
+    )
 
 
 def test_station_coverage_by_hand_and_as_stationcatchments():
@@ -181,9 +209,13 @@ def test_station_coverage_by_hand_and_as_stationcatchments():
     result = by_key(city_health_check(definitions.edition("mohurd_2021"), layers))
     # block N lies within 800 m on the street (and its buffered catchment), block F 900 m away does not
     assert result["station_commute"].value == pytest.approx(30.0)
-    alone = station_catchments(layers.network, layers.stations, [800.0],
-                               population_geometries=layers.residential.geometry.to_numpy(),
-                               population_values=layers.population)
+    alone = station_catchments(
+        layers.network,
+        layers.stations,
+        [800.0],
+        population_geometries=layers.residential.geometry.to_numpy(),
+        population_values=layers.population,
+    )
     assert result["station_commute"].value == pytest.approx(100 * alone.population_covered / 1000)
 
 
@@ -216,7 +248,9 @@ def test_parks_off_the_network_leave_homes_uncovered_not_an_error():
     when no qualifying park could reach the network."""
     layers = street_city()
     far_park = gpd.GeoDataFrame({"park_id": [1], "name": ["far"]}, geometry=[at(box(1000, 900, 1100, 1000))], crs=CRS)
-    result = park_coverage(far_park, layers.residential, [r for r in _rules("2000: 300: garden")], network=layers.network)
+    result = park_coverage(
+        far_park, layers.residential, [r for r in _rules("2000: 300: garden")], network=layers.network
+    )
     assert result.rate_area == 0.0
     assert not result.residential["covered"].any()
 
@@ -240,23 +274,45 @@ def test_waterlogging_from_a_dem_counts_the_depressions_find_depressions_finds()
     transform = Affine(10.0, 0, X0, 0, -10.0, Y0 + 400)
     alone = find_depressions(elevation.copy(), transform, crs=CRS, metric_crs=CRS)
     assert alone.count == 2
-    layers = hand_city(waterlogging_points=None, built_up=np.array([at(box(0, 0, 400, 400))], dtype=object),
-                       dem=DemInput(elevation, transform, crs=CRS, metric_crs=CRS), districts=None)
+    layers = hand_city(
+        waterlogging_points=None,
+        built_up=np.array([at(box(0, 0, 400, 400))], dtype=object),
+        dem=DemInput(elevation, transform, crs=CRS, metric_crs=CRS),
+        districts=None,
+    )
     spots = by_key(city_health_check(definitions.edition("mohurd_2021"), layers))["waterlogging_density"]
     assert spots.mode == "dem"
     assert spots.value == pytest.approx(2 / 0.16)  # two spots in 0.16 km2
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.lists(st.tuples(st.floats(0, 3000), st.floats(0, 3000), st.floats(10, 1000), st.floats(10, 1000)),
-                min_size=1, max_size=5), st.floats(100, 3900))
+@given(
+    st.lists(
+        st.tuples(st.floats(0, 3000), st.floats(0, 3000), st.floats(10, 1000), st.floats(10, 1000)),
+        min_size=1,
+        max_size=5,
+    ),
+    st.floats(100, 3900),
+)
 def test_district_intensities_weighted_by_area_add_up_to_the_city(boxes, cut):
     """With districts that partition the city territory, the built-up share of the city is the
     area-weighted mean of the districts' shares."""
     built = np.array([at(box(x, y, x + w, y + h)) for x, y, w, h in boxes], dtype=object)
-    districts = gpd.GeoDataFrame({"name": ["a", "b"]}, geometry=[at(box(0, 0, cut, 4000)), at(box(cut, 0, 4000, 4000))], crs=CRS)
-    layers = hand_city(built_up=built, districts=districts, residential=None, population=None, parks=None,
-                       greenways=None, facilities=None, roads=None, waterlogging_points=None, corridors=None)
+    districts = gpd.GeoDataFrame(
+        {"name": ["a", "b"]}, geometry=[at(box(0, 0, cut, 4000)), at(box(cut, 0, 4000, 4000))], crs=CRS
+    )
+    layers = hand_city(
+        built_up=built,
+        districts=districts,
+        residential=None,
+        population=None,
+        parks=None,
+        greenways=None,
+        facilities=None,
+        roads=None,
+        waterlogging_points=None,
+        corridors=None,
+    )
     result = by_key(city_health_check(definitions.edition("mohurd_2021"), layers))["development_intensity"]
     weighted = (result.districts.get("a", 0) * cut + result.districts.get("b", 0) * (4000 - cut)) / 4000
     assert result.value == pytest.approx(weighted, abs=1e-6)

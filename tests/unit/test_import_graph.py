@@ -34,8 +34,14 @@ PACKAGE = "urbanization_planning"
 SKIPPED = {"tests", "benchmarks", "scripts", "build", "resources", "docs", "i18n", ".venv", ".git", "__pycache__"}
 
 LOW_HELPERS = {
-    "algorithms", "algorithms.cancel", "algorithms.projection", "algorithms.standards", "algorithms.field_labels",
-    "algorithms.walking", "algorithms.report", "algorithms.dependencies",
+    "algorithms",
+    "algorithms.cancel",
+    "algorithms.projection",
+    "algorithms.standards",
+    "algorithms.field_labels",
+    "algorithms.walking",
+    "algorithms.report",
+    "algorithms.dependencies",
 }
 
 LAYERS_TO_ENGINE_ALLOWED: set[tuple[str, str]] = set()  # none: layers/ never imports an engine
@@ -140,9 +146,11 @@ def test_the_graph_sees_the_plugin():
 
 
 def test_layers_import_no_engine():
-    arrows = {(source, target) for source, target, direct in EVERYTHING.edges(data="direct")
-              if direct and source.startswith("layers.") and target.startswith("algorithms")
-              and target not in LOW_HELPERS}
+    arrows = {
+        (source, target)
+        for source, target, direct in EVERYTHING.edges(data="direct")
+        if direct and source.startswith("layers.") and target.startswith("algorithms") and target not in LOW_HELPERS
+    }
     assert arrows - LAYERS_TO_ENGINE_ALLOWED == set(), "layers/ imports an engine"
     for gone in sorted(LAYERS_TO_ENGINE_ALLOWED - arrows):
         warnings.warn(f"{gone} is gone: remove it from LAYERS_TO_ENGINE_ALLOWED", stacklevel=1)

@@ -43,22 +43,32 @@ def test_circles_carry_walking_distance_population_and_green_space(preset):
 
 def test_osm_school_levels(preset):
     records = [
-        {"amenity": "school", "isced:level": "1", "name": "A"},           # primary by ISCED 1
-        {"amenity": "school", "isced_level": "2", "name": "B"},           # lower secondary: field name with '_'
-        {"amenity": "school", "isced:level": "1;2", "name": "C"},         # both
-        {"amenity": "school", "isced:level": "1-2", "name": "C2"},        # range: both
-        {"amenity": "school", "grades": "7-9", "name": "D"},              # grades 7-9: middle
-        {"amenity": "school", "isced:level": "3", "name": "E"},           # upper secondary: not a circle facility
+        {"amenity": "school", "isced:level": "1", "name": "A"},  # primary by ISCED 1
+        {"amenity": "school", "isced_level": "2", "name": "B"},  # lower secondary: field name with '_'
+        {"amenity": "school", "isced:level": "1;2", "name": "C"},  # both
+        {"amenity": "school", "isced:level": "1-2", "name": "C2"},  # range: both
+        {"amenity": "school", "grades": "7-9", "name": "D"},  # grades 7-9: middle
+        {"amenity": "school", "isced:level": "3", "name": "E"},  # upper secondary: not a circle facility
         {"amenity": "school", "name": "昆明市五华区红云小学"},
-        {"amenity": "school", "name": "昆明市第十中学"},                   # 中学 (完全中学) counts as 初中
-        {"amenity": "school", "name": "云南师范大学附属高级中学"},          # 高级中学: not 初中
-        {"amenity": "school", "name": "呈贡区九年一贯制学校"},              # both
-        {"amenity": "school", "name": "Unknown school"},                  # no level: left out, reported
+        {"amenity": "school", "name": "昆明市第十中学"},  # 中学 (完全中学) counts as 初中
+        {"amenity": "school", "name": "云南师范大学附属高级中学"},  # 高级中学: not 初中
+        {"amenity": "school", "name": "呈贡区九年一贯制学校"},  # both
+        {"amenity": "school", "name": "Unknown school"},  # no level: left out, reported
     ]
     found, unmapped = types_of(preset, records)
-    assert found == [["primary_school"], ["middle_school"], ["primary_school", "middle_school"],
-                     ["primary_school", "middle_school"], ["middle_school"], [], ["primary_school"],
-                     ["middle_school"], [], ["primary_school", "middle_school"], []]
+    assert found == [
+        ["primary_school"],
+        ["middle_school"],
+        ["primary_school", "middle_school"],
+        ["primary_school", "middle_school"],
+        ["middle_school"],
+        [],
+        ["primary_school"],
+        ["middle_school"],
+        [],
+        ["primary_school", "middle_school"],
+        [],
+    ]
     assert unmapped == {"school": 3}
 
 
@@ -77,8 +87,13 @@ def test_hospital_is_not_a_community_health_centre(preset):
 
 
 def test_the_planners_mapping_wins_and_plain_values_still_map(preset):
-    records = [{"amenity": "school", "isced:level": "1"}, {"amenity": "kindergarten"}, {"amenity": "幼儿园"},
-               {"amenity": "marketplace"}, {"amenity": "bakery"}]
+    records = [
+        {"amenity": "school", "isced:level": "1"},
+        {"amenity": "kindergarten"},
+        {"amenity": "幼儿园"},
+        {"amenity": "marketplace"},
+        {"amenity": "bakery"},
+    ]
     found, unmapped = types_of(preset, records, user={"school": "middle_school"})
     assert found == [["middle_school"], ["kindergarten"], ["kindergarten"], ["market"], []]
     assert unmapped == {"bakery": 1}
@@ -104,19 +119,27 @@ def test_expand_repeats_a_record_once_per_type():
 
 
 def test_record_tags_and_fields_the_rules_read(preset):
-    tags = lc.record_tags({"amenity": "school", "other_tags": '"isced:level"=>"2","a\\"b"=>"c"', "name": float("nan")}, "amenity")
+    tags = lc.record_tags(
+        {"amenity": "school", "other_tags": '"isced:level"=>"2","a\\"b"=>"c"', "name": float("nan")}, "amenity"
+    )
     assert tags["isced:level"] == "2" and tags["value"] == "school" and "name" not in tags
     assert lc.tag_fields(["amenity", "name", "other_tags", "isced_level", "height"], preset) == [
-        "name", "other_tags", "isced_level"]
+        "name",
+        "other_tags",
+        "isced_level",
+    ]
 
 
-@pytest.mark.parametrize("broken, message", [
-    (lambda p: p["types"]["market"].update(distance_m=0), "market: distance_m must be > 0"),
-    (lambda p: p["types"]["market"].update(circle="20min"), "circle '20min'"),
-    (lambda p: p["osm_mapping"].update(bakery="bread"), "unknown type 'bread'"),
-    (lambda p: p["osm_rules"].append({"when": {"name~": "("}, "types": ["market"]}), "osm_rules"),
-    (lambda p: p["osm_rules"].append({"when": {"grades#": 7}, "types": ["market"]}), "needs \\[low, high\\]"),
-])
+@pytest.mark.parametrize(
+    "broken, message",
+    [
+        (lambda p: p["types"]["market"].update(distance_m=0), "market: distance_m must be > 0"),
+        (lambda p: p["types"]["market"].update(circle="20min"), "circle '20min'"),
+        (lambda p: p["osm_mapping"].update(bakery="bread"), "unknown type 'bread'"),
+        (lambda p: p["osm_rules"].append({"when": {"name~": "("}, "types": ["market"]}), "osm_rules"),
+        (lambda p: p["osm_rules"].append({"when": {"grades#": 7}, "types": ["market"]}), "needs \\[low, high\\]"),
+    ],
+)
 def test_broken_presets_are_refused_with_the_entry_named(preset, broken, message):
     copy_ = copy.deepcopy(preset)
     broken(copy_)
@@ -125,6 +148,7 @@ def test_broken_presets_are_refused_with_the_entry_named(preset, broken, message
 
 
 # --- park service: per-capita clauses of GB 55014-2021 -------------------------------------------
+
 
 def test_per_capita_targets_and_park_classes():
     preset = standards.preset("park_service", "gbt51346")

@@ -51,6 +51,7 @@ def test_no_segments_gives_empty_chains():
 def test_equal_to_multilinestrings_of_linestrings(run_lengths):
     starts = np.r_[0, np.cumsum(run_lengths)]
     segments = _segments(int(starts[-1]))
-    expected = shapely.multilinestrings(shapely.linestrings(segments),
-                                        indices=np.repeat(np.arange(len(run_lengths)), run_lengths))
+    expected = shapely.multilinestrings(
+        shapely.linestrings(segments), indices=np.repeat(np.arange(len(run_lengths)), run_lengths)
+    )
     assert shapely.equals_exact(two_point_multilinestrings(segments, starts), expected, tolerance=0).all()

@@ -43,7 +43,7 @@ def test_triangulation_is_delaunay_by_brute_force(seed, n, layout):
     points = _jittered(np.unique(points, axis=0), seed)
     corners, triangles, neighbours = delaunay.triangulate(points, 50.0)
     assert len(triangles) == 2 * len(points) + 1
-    assert np.array_equal(corners[:len(points)], points)
+    assert np.array_equal(corners[: len(points)], points)
     assert delaunay.is_delaunay(corners, triangles, neighbours)
     assert _brute_force_delaunay(corners, triangles)
     used = np.zeros(len(corners), dtype=bool)
@@ -67,8 +67,10 @@ def test_triangulation_has_the_triangles_of_qhull():
     missing[clockwise] = missing[clockwise][:, ::-1]
     centre = delaunay.circumcentres(points, missing)
     radius = np.hypot(*(points[missing[:, 0]] - centre).T)
-    frame = corners[len(points):]
-    holds_frame = (np.hypot(frame[None, :, 0] - centre[:, None, 0], frame[None, :, 1] - centre[:, None, 1]) < radius[:, None]).any(axis=1)
+    frame = corners[len(points) :]
+    holds_frame = (
+        np.hypot(frame[None, :, 0] - centre[:, None, 0], frame[None, :, 1] - centre[:, None, 1]) < radius[:, None]
+    ).any(axis=1)
     assert len(missing) < 0.01 * len(theirs) and holds_frame.all()
 
 
@@ -124,9 +126,11 @@ def test_the_network_engine_loads_without_numba():
     import subprocess
     import sys
 
-    code = ("import sys; sys.modules['numba'] = None\n"
-            "from urbanization_planning.algorithms.network import delaunay, service_area\n"
-            "assert not delaunay.COMPILED\n")
+    code = (
+        "import sys; sys.modules['numba'] = None\n"
+        "from urbanization_planning.algorithms.network import delaunay, service_area\n"
+        "assert not delaunay.COMPILED\n"
+    )
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
     subprocess.run([sys.executable, "-c", code], check=True, env=env, timeout=120)
 
@@ -143,4 +147,3 @@ def test_land_with_an_absurd_margin_stays_exact_near_the_points():
     slow = frontage.unreached_land_geos(points, [outside], margin=100.0)[0]
     near = shapely.buffer(shapely.multipoints(points), 100.0)
     assert land.intersection(near).symmetric_difference(slow.intersection(near)).area == pytest.approx(0, abs=1e-6)
-

@@ -117,13 +117,18 @@ def dense_polylines(draw):
     """A random walk of 2-8 legs, heading east (it never comes back near itself), digitised
     every 0.05-0.45 m, and the points where it is cut into separate lines (shared ends)."""
     legs = draw(st.lists(st.tuples(st.floats(1, 40), st.floats(-60, 60)), min_size=2, max_size=8))
-    xy = np.cumsum(np.array([(0.0, 0.0)] + [(length * math.cos(math.radians(a)), length * math.sin(math.radians(a)))
-                                            for length, a in legs]), axis=0)
+    xy = np.cumsum(
+        np.array(
+            [(0.0, 0.0)]
+            + [(length * math.cos(math.radians(a)), length * math.sin(math.radians(a))) for length, a in legs]
+        ),
+        axis=0,
+    )
     line = shapely.segmentize(LineString(xy), draw(st.floats(0.05, 0.45)))
     vertices = shapely.get_coordinates(line)
     cuts = sorted(set(draw(st.lists(st.integers(1, len(vertices) - 2), max_size=4))))
     bounds = [0, *cuts, len(vertices) - 1]
-    pieces = [LineString(vertices[a:b + 1]) for a, b in zip(bounds[:-1], bounds[1:])]
+    pieces = [LineString(vertices[a : b + 1]) for a, b in zip(bounds[:-1], bounds[1:])]
     return line, pieces
 
 
@@ -134,20 +139,25 @@ def test_dense_lines_keep_their_length_at_any_tolerance(case, tolerance):
     into pieces, however densely it is digitised relative to the tolerance."""
     line, pieces = case
     for lines in ([line], pieces):
-        net, (a, b) = nw.with_points(nw.build_network(lines, tolerance=tolerance),
-                                     [Point(line.coords[0])], [Point(line.coords[-1])])
+        net, (a, b) = nw.with_points(
+            nw.build_network(lines, tolerance=tolerance), [Point(line.coords[0])], [Point(line.coords[-1])]
+        )
         assert net.total_length == pytest.approx(line.length, rel=1e-9)
         assert nw.multi_source(net, a.node).distance[b.node[0]] == pytest.approx(line.length, rel=1e-9)
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.floats(0, 3), st.floats(0, 3), st.floats(0, 360)), min_size=2, max_size=25),
-       st.floats(0.2, 1.5))
+@given(
+    st.lists(st.tuples(st.floats(0, 3), st.floats(0, 3), st.floats(0, 360)), min_size=2, max_size=25),
+    st.floats(0.2, 1.5),
+)
 def test_joined_vertices_are_never_farther_apart_than_the_tolerance(starts, tolerance):
     """Many 10 m streets starting in a 3 x 3 m square: every two line ends on one node lie within
     the tolerance of each other and of the node."""
-    lines = [LineString([(x, y), (x + 10 * math.cos(math.radians(a)), y + 10 * math.sin(math.radians(a)))])
-             for x, y, a in starts]
+    lines = [
+        LineString([(x, y), (x + 10 * math.cos(math.radians(a)), y + 10 * math.sin(math.radians(a)))])
+        for x, y, a in starts
+    ]
     net = nw.build_network(lines, tolerance=tolerance)
     assert net.n_edges == len(lines)  # no street loses its segment
     first = np.array([line.coords[0] for line in lines])[net.line]
@@ -191,7 +201,8 @@ def test_far_points_are_unreachable_not_moved():
 
 def test_multi_source_labels_and_cutoff():
     net, (src, homes) = nw.with_points(
-        nw.build_network([LineString([(0, 0), (1000, 0)])]), [Point(0, 0), Point(1000, 0)],
+        nw.build_network([LineString([(0, 0), (1000, 0)])]),
+        [Point(0, 0), Point(1000, 0)],
         [Point(100, 0), Point(700, 0), Point(500, 0)],
     )
     result = nw.multi_source(net, src.node, cutoff=400)
@@ -209,7 +220,9 @@ def test_partial_edges_and_service_area():
     # the street runs on beyond both cut-offs: the land past them is that unreached street's
     assert polygon.bounds == pytest.approx((100, -10, 700, 10))
     # An edge reached from both ends without the stretches meeting gives two pieces.
-    loop, (s,) = nw.with_points(nw.build_network([LineString([(0, 0), (0, 100), (100, 100), (100, 0), (0, 0)])]), [Point(0, 0)])
+    loop, (s,) = nw.with_points(
+        nw.build_network([LineString([(0, 0), (0, 100), (100, 100), (100, 0), (0, 0)])]), [Point(0, 0)]
+    )
     d = nw.multi_source(loop, s.node).distance
     assert nw.reached_segments(loop, d, 170).total_length == pytest.approx(340)
     assert nw.reached_segments(loop, d, 250).total_length == pytest.approx(400)
@@ -217,8 +230,10 @@ def test_partial_edges_and_service_area():
 
 def test_catchments_match_dense_distances():
     net, (src, tgt) = nw.with_points(
-        nw.build_network(grid(4)), [Point(0, 0), Point(300, 300), Point(5000, 5000)],
-        [Point(150, 0), Point(300, 150), Point(0, 300)], max_distance=100,
+        nw.build_network(grid(4)),
+        [Point(0, 0), Point(300, 300), Point(5000, 5000)],
+        [Point(150, 0), Point(300, 150), Point(0, 300)],
+        max_distance=100,
     )
     result = nw.catchments(net, src.node, tgt.node, cutoff=300, chunk=1)
     triples = sorted(zip(result.source.tolist(), result.target.tolist(), result.distance.tolist()))
@@ -228,7 +243,9 @@ def test_catchments_match_dense_distances():
 
 
 def test_service_areas_per_source_and_cancel():
-    net, (src,) = nw.with_points(nw.build_network([LineString([(0, 0), (1000, 0)])]), [Point(0, 0), Point(500, 0), None])
+    net, (src,) = nw.with_points(
+        nw.build_network([LineString([(0, 0), (1000, 0)])]), [Point(0, 0), Point(500, 0), None]
+    )
     polygons, lengths = nw.service_areas_per_source(net, src.node, 100, offset=5)
     assert lengths.tolist() == pytest.approx([100, 200, 0])
     assert polygons[2] is None and polygons[1].bounds == pytest.approx((400, -5, 600, 5))
@@ -343,11 +360,14 @@ def _straightforward_land(network, distance, cutoffs, boxes, offset):
     triangulation of our own); None, as there, where no sample or every sample is reached."""
     from urbanization_planning.algorithms.network import frontage
 
-    xy, reached = frontage._street_samples(network, distance, cutoffs, np.arange(network.n_edges),
-                                           offset / frontage.SAMPLES_PER_OFFSET)
+    xy, reached = frontage._street_samples(
+        network, distance, cutoffs, np.arange(network.n_edges), offset / frontage.SAMPLES_PER_OFFSET
+    )
     lands = frontage.unreached_land_geos(xy, [~reached[:, k] for k in range(len(cutoffs))], 2 * offset)
-    return [None if box is None or not reached[:, k].any() or reached[:, k].all() else land
-            for k, (box, land) in enumerate(zip(boxes, lands))]
+    return [
+        None if box is None or not reached[:, k].any() or reached[:, k].all() else land
+        for k, (box, land) in enumerate(zip(boxes, lands))
+    ]
 
 
 def _random_streets(seed: int, n: int, step: float, wobble: float, gaps: float):
@@ -361,8 +381,15 @@ def _random_streets(seed: int, n: int, step: float, wobble: float, gaps: float):
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.integers(0, 10_000), st.integers(4, 12), st.sampled_from([0.0, 0.3]), st.floats(0, 0.3),
-       st.floats(0.0, 0.25), st.lists(st.floats(40, 700), min_size=1, max_size=3), st.booleans())
+@given(
+    st.integers(0, 10_000),
+    st.integers(4, 12),
+    st.sampled_from([0.0, 0.3]),
+    st.floats(0, 0.3),
+    st.floats(0.0, 0.25),
+    st.lists(st.floats(40, 700), min_size=1, max_size=3),
+    st.booleans(),
+)
 def test_fast_service_areas_equal_the_straightforward_ones(seed, n, wobble, gaps, scatter, bands, background):
     """Issue 4: the triangulation's border rings (frontage.unreached_land, only the points that can
     matter; on a second thread while the buffers are built, or not) give the same land as the

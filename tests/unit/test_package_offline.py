@@ -33,21 +33,30 @@ offline_wheels = _offline_wheels()
 def fake_wheel(folder: Path, filename: str, requires: list[str] = ()) -> None:
     """A wheel holding only its METADATA (name, version and Requires-Dist)."""
     name, version = filename.split("-")[:2]
-    lines = ["Metadata-Version: 2.1", f"Name: {name}", f"Version: {version}", *(f"Requires-Dist: {r}" for r in requires)]
+    lines = [
+        "Metadata-Version: 2.1",
+        f"Name: {name}",
+        f"Version: {version}",
+        *(f"Requires-Dist: {r}" for r in requires),
+    ]
     with zipfile.ZipFile(folder / filename, "w") as archive:
         archive.writestr(f"{name}-{version}.dist-info/METADATA", "\n".join(lines) + "\n")
 
 
 def test_a_requirement_without_a_windows_wheel_is_named(tmp_path, monkeypatch):
     monkeypatch.setattr(offline_wheels, "REQUIREMENTS", ["pyflwdir", "shapely>=2.0"])
-    fake_wheel(tmp_path, "pyflwdir-0.5.12-py3-none-any.whl", ["numba>=0.54", "numpy", "affine",
-                                                              'pytest ; extra == "test"'])
+    fake_wheel(
+        tmp_path, "pyflwdir-0.5.12-py3-none-any.whl", ["numba>=0.54", "numpy", "affine", 'pytest ; extra == "test"']
+    )
     fake_wheel(tmp_path, "numba-0.61.2-cp312-cp312-win_amd64.whl", ["llvmlite<0.45,>=0.44", "numpy>=1.24"])
     fake_wheel(tmp_path, "llvmlite-0.44.0-cp311-cp311-manylinux_2_17_x86_64.whl")  # not for Windows
     fake_wheel(tmp_path, "shapely-1.8.5-cp312-cp312-win_amd64.whl")  # too old
     windows = offline_wheels.windows_qgis()
     assert offline_wheels.missing_wheels(tmp_path, windows) == [
-        "affine (win_amd64-cp312)", "llvmlite<0.45,>=0.44 (win_amd64-cp312)", "shapely>=2.0 (win_amd64-cp312)"]
+        "affine (win_amd64-cp312)",
+        "llvmlite<0.45,>=0.44 (win_amd64-cp312)",
+        "shapely>=2.0 (win_amd64-cp312)",
+    ]
     fake_wheel(tmp_path, "affine-2.4.0-py3-none-any.whl")
     fake_wheel(tmp_path, "llvmlite-0.44.0-cp312-cp312-win_amd64.whl")
     fake_wheel(tmp_path, "shapely-2.1.1-cp312-cp312-win_amd64.whl", ["numpy>=1.21"])
@@ -55,11 +64,16 @@ def test_a_requirement_without_a_windows_wheel_is_named(tmp_path, monkeypatch):
 
 
 def test_qgis_own_packages_are_pruned(tmp_path):
-    for filename in ("numpy-1.26.4-cp312-cp312-win_amd64.whl", "pyproj-3.6.1-cp312-cp312-win_amd64.whl",
-                     "networkx-3.4.2-py3-none-any.whl"):
+    for filename in (
+        "numpy-1.26.4-cp312-cp312-win_amd64.whl",
+        "pyproj-3.6.1-cp312-cp312-win_amd64.whl",
+        "networkx-3.4.2-py3-none-any.whl",
+    ):
         fake_wheel(tmp_path, filename)
     assert sorted(w.name for w in offline_wheels.prune(tmp_path)) == [
-        "numpy-1.26.4-cp312-cp312-win_amd64.whl", "pyproj-3.6.1-cp312-cp312-win_amd64.whl"]
+        "numpy-1.26.4-cp312-cp312-win_amd64.whl",
+        "pyproj-3.6.1-cp312-cp312-win_amd64.whl",
+    ]
     assert [w.name for w in tmp_path.glob("*.whl")] == ["networkx-3.4.2-py3-none-any.whl"]
 
 
@@ -74,9 +88,24 @@ def test_the_bundle_covers_what_the_algorithms_require():
 def _pypi_reachable() -> str:
     """'' when pip can download from the configured index, else why not."""
     probe = Path(ROOT / "build" / "pypi-probe")
-    done = subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", "-q",
-                           "--disable-pip-version-check", "-d", str(probe), "affine"],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "--only-binary=:all:",
+            "-q",
+            "--disable-pip-version-check",
+            "-d",
+            str(probe),
+            "affine",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     shutil.rmtree(probe, ignore_errors=True)
     return "" if done.returncode == 0 else done.stderr.strip()[-300:]
 

@@ -51,8 +51,9 @@ def test_web_mercator_scale_at_kunming_is_measured_on_the_ellipsoid():
     assert along_y[0] == pytest.approx(w**1.5 / (1 - e2) / math.cos(phi), rel=1e-7)  # 1.1088
     assert areal[0] == pytest.approx(along_x[0] * along_y[0], rel=1e-7)  # areas 22 % large
     assert projection.working_epsg("EPSG:3857", _bounds_around("EPSG:3857", 102.7, 25.0)) == 4543
-    helsinki = projection.point_scales("EPSG:3857", *Transformer.from_crs(
-        "EPSG:4326", "EPSG:3857", always_xy=True).transform([24.94], [60.17]))
+    helsinki = projection.point_scales(
+        "EPSG:3857", *Transformer.from_crs("EPSG:4326", "EPSG:3857", always_xy=True).transform([24.94], [60.17])
+    )
     assert 1.99 < helsinki[0][0] < 2.01 and 3.98 < helsinki[2][0] < 4.04  # twice as long, four times as large
 
 
@@ -105,7 +106,10 @@ def test_one_china_rectangle():
 
     assert chinese.inside_china is projection.inside_china
     assert projection.inside_china(np.array([102.7, 24.9, 113.3]), np.array([25.0, 60.2, 3.0])).tolist() == [
-        True, False, True]  # Kunming, Helsinki, James Shoal (Zengmu Ansha)
+        True,
+        False,
+        True,
+    ]  # Kunming, Helsinki, James Shoal (Zengmu Ansha)
     assert projection.metric_epsg_for(112.3, 16.8) == 4546  # Xisha (Paracel) Islands: CM 111E
 
 
@@ -121,8 +125,9 @@ def test_grid_cell_measures_choose_nominal_or_exact_areas():
     assert (areas == 100.0).all() and size == pytest.approx((10.0, 10.0), rel=1e-4)
     foot = 1200 / 3937
     feet = "+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=us-ft +no_defs"
-    areas, size = projection.grid_cell_measures(feet, Affine(10 / foot, 0, 499000 / foot, 0, -10 / foot, 2546000 / foot),
-                                                (200, 200))
+    areas, size = projection.grid_cell_measures(
+        feet, Affine(10 / foot, 0, 499000 / foot, 0, -10 / foot, 2546000 / foot), (200, 200)
+    )
     assert areas == pytest.approx(100.0, rel=1e-9) and size == pytest.approx((10.0, 10.0), rel=1e-4)
     x, y = Transformer.from_crs("EPSG:4547", "EPSG:3857", always_xy=True).transform(500000.0, 2545000.0)
     areas, _ = projection.grid_cell_measures("EPSG:3857", Affine(10.0, 0, x, 0, -10.0, y), (3, 3))

@@ -11,8 +11,10 @@ from urbanization_planning.algorithms import standards
 def builtin(tmp_path):
     folder = tmp_path / "builtin"
     folder.mkdir()
-    (folder / "parks.json").write_text(json.dumps({
-        "title": "Parks", "presets": {"a": {"label": "A", "source": "GB 1", "radius": 500}}}), encoding="utf-8")
+    (folder / "parks.json").write_text(
+        json.dumps({"title": "Parks", "presets": {"a": {"label": "A", "source": "GB 1", "radius": 500}}}),
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -56,26 +58,49 @@ def test_pending_list_names_only_files_still_lacking_provenance():
 
 
 def _preset(**extra):
-    return {"label": "A", "source": "GB 1", "radius_m": 300,
-            "rules": [{"min_area_m2": 400, "radius_m": 300}, {"min_area_m2": 5000, "radius_m": 500}], **extra}
+    return {
+        "label": "A",
+        "source": "GB 1",
+        "radius_m": 300,
+        "rules": [{"min_area_m2": 400, "radius_m": 300}, {"min_area_m2": 5000, "radius_m": 500}],
+        **extra,
+    }
 
 
 def test_provenance_may_cover_a_value_through_its_row_or_list():
     entry = {"clause": "GB 1 2.1", "status": "text", "checked": "page"}
     assert standards.provenance_problems(_preset(provenance={"radius_m": entry, "rules": entry})) == []
-    assert standards.provenance_problems(_preset(provenance={"radius_m": entry, "rules[0]": entry,
-                                                             "rules[1].min_area_m2": entry,
-                                                             "rules[1].radius_m": entry})) == []
+    assert (
+        standards.provenance_problems(
+            _preset(
+                provenance={
+                    "radius_m": entry,
+                    "rules[0]": entry,
+                    "rules[1].min_area_m2": entry,
+                    "rules[1].radius_m": entry,
+                }
+            )
+        )
+        == []
+    )
     assert standards.provenance_of(_preset(provenance={"rules[1]": entry}), "rules[1].radius_m") is entry
 
 
 def test_provenance_problems_name_each_gap():
     good = {"clause": "GB 1 2.1", "status": "text", "checked": "page"}
-    problems = standards.provenance_problems(_preset(provenance={
-        "radius_m": {"clause": "GB 1", "status": "checked by me", "checked": "x"},
-        "rules[0]": {"clause": "", "status": "secondary", "checked": "x"},
-        "rules[7]": good}))
-    assert "provenance 'radius_m' has status 'checked by me'; use one of text, secondary, convention, unverified" in problems
+    problems = standards.provenance_problems(
+        _preset(
+            provenance={
+                "radius_m": {"clause": "GB 1", "status": "checked by me", "checked": "x"},
+                "rules[0]": {"clause": "", "status": "secondary", "checked": "x"},
+                "rules[7]": good,
+            }
+        )
+    )
+    assert (
+        "provenance 'radius_m' has status 'checked by me'; use one of text, secondary, convention, unverified"
+        in problems
+    )
     assert "provenance 'rules[0]' has no 'clause'" in problems
     assert "provenance 'rules[7]' names no value of the preset" in problems
     assert "value 'rules[1].min_area_m2' has no provenance" in problems
@@ -88,16 +113,22 @@ def test_a_preset_may_not_cite_a_file_missing_from_the_repository(tmp_path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "HERE.md").write_text("x")
     entry = {"clause": "GB 1", "status": "convention", "checked": "see docs/HERE.md and docs/STANDARDS.md"}
-    preset = _preset(source="docs/GONE.md 'parks'; http://example.com/a/b.html", provenance={"radius_m": entry, "rules": entry})
+    preset = _preset(
+        source="docs/GONE.md 'parks'; http://example.com/a/b.html", provenance={"radius_m": entry, "rules": entry}
+    )
     assert sorted(standards.provenance_problems(preset, tmp_path)) == [
         "cites 'docs/GONE.md', which is not in the repository",
-        "cites 'docs/STANDARDS.md', which is not in the repository"]
+        "cites 'docs/STANDARDS.md', which is not in the repository",
+    ]
     assert standards.cited_files("jianbiaoku.com/webarbs/book/159284/4678367.shtml, GB/T 50563-2010") == []
 
 
 def test_leaf_paths_and_ancestors():
     assert standards.leaf_paths(_preset(provenance={}))[:3] == [
-        ("radius_m", 300), ("rules[0].min_area_m2", 400), ("rules[0].radius_m", 300)]
+        ("radius_m", 300),
+        ("rules[0].min_area_m2", 400),
+        ("rules[0].radius_m", 300),
+    ]
     assert standards.ancestors("a.b[1].c") == ["a.b[1].c", "a.b[1]", "a.b", "a"]
 
 
@@ -110,7 +141,9 @@ def test_a_planners_file_is_read_once_for_every_domain(tmp_path):
 
     (tmp_path / "a.csv").write_text("\ufeffcode,space_class\n07,living\n", encoding="utf-8")
     assert standards.load_planner_file(tmp_path / "a.csv", FileError, "mapping file") == (
-        "code,space_class\n07,living\n", None)
+        "code,space_class\n07,living\n",
+        None,
+    )
     (tmp_path / "b.json").write_text(json.dumps({"presets": {"mine": {"rules": [1]}}}), encoding="utf-8")
     assert standards.load_planner_file(tmp_path / "b.json", FileError, "rules file")[1] == {"rules": [1]}
     (tmp_path / "c.json").write_text('{"rules": [\n  1,\n]}', encoding="utf-8")

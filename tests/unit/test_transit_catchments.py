@@ -15,10 +15,16 @@ from urbanization_planning.algorithms.transit import catchments as c
 
 def grid(n=11, spacing=100.0):
     """Square grid streets, one line per block side; nodes at multiples of `spacing`."""
-    lines = [shapely.LineString([(spacing * i, spacing * j), (spacing * (i + 1), spacing * j)])
-             for i in range(n - 1) for j in range(n)]
-    lines += [shapely.LineString([(spacing * j, spacing * i), (spacing * j, spacing * (i + 1))])
-              for i in range(n - 1) for j in range(n)]
+    lines = [
+        shapely.LineString([(spacing * i, spacing * j), (spacing * (i + 1), spacing * j)])
+        for i in range(n - 1)
+        for j in range(n)
+    ]
+    lines += [
+        shapely.LineString([(spacing * j, spacing * i), (spacing * j, spacing * (i + 1))])
+        for i in range(n - 1)
+        for j in range(n)
+    ]
     return np.array(lines, dtype=object)
 
 
@@ -73,24 +79,34 @@ def test_pedshed_ratio_of_a_street_grid_by_hand():
 
 def test_entrances_replace_the_station_point():
     # the station point is off the grid's reach (snaps 50 m into the block side); its entrance is on a corner
-    result = c.station_catchments(grid(), [shapely.Point(550, 550)], [300],
-                                  entrance_points=[shapely.Point(500, 500), shapely.Point(0, 0)],
-                                  entrance_station=[0, -1])
+    result = c.station_catchments(
+        grid(),
+        [shapely.Point(550, 550)],
+        [300],
+        entrance_points=[shapely.Point(500, 500), shapely.Point(0, 0)],
+        entrance_station=[0, -1],
+    )
     assert result.catchments["reached_length_m"].iloc[0] == pytest.approx(3600.0)
     assert result.stations["access_points"].iloc[0] == 1
 
 
 def test_two_entrances_union_their_reach():
     one = c.station_catchments(grid(), [shapely.Point(300, 500)], [200])
-    two = c.station_catchments(grid(), [shapely.Point(500, 500)], [200],
-                               entrance_points=[shapely.Point(300, 500), shapely.Point(700, 500)],
-                               entrance_station=[0, 0])
+    two = c.station_catchments(
+        grid(),
+        [shapely.Point(500, 500)],
+        [200],
+        entrance_points=[shapely.Point(300, 500), shapely.Point(700, 500)],
+        entrance_station=[0, 0],
+    )
     # two corners 400 m apart: their 200 m diamonds touch at one node, so lengths add up
     assert two.catchments["reached_length_m"].iloc[0] == pytest.approx(2 * one.catchments["reached_length_m"].iloc[0])
 
 
 def test_off_network_station_and_all_off():
-    result = c.station_catchments(grid(), [shapely.Point(500, 500), shapely.Point(5000, 5000)], [300], snap_distance=100)
+    result = c.station_catchments(
+        grid(), [shapely.Point(500, 500), shapely.Point(5000, 5000)], [300], snap_distance=100
+    )
     assert list(result.stations["on_network"]) == [True, False]
     assert result.polygons[1] is None and result.catchments["area_m2"].iloc[1] == 0
     with pytest.raises(c.NoStationOnNetworkError):
@@ -137,8 +153,9 @@ def _street_points(network, distance, step=10.0):
     edge = np.repeat(np.arange(network.n_edges), count)
     t = (np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count) + 0.5) / count[edge]
     a, b = network.xy[network.u[edge]], network.xy[network.v[edge]]
-    walk = np.minimum(distance[network.u[edge]] + t * network.cost[edge],
-                      distance[network.v[edge]] + (1 - t) * network.cost[edge])
+    walk = np.minimum(
+        distance[network.u[edge]] + t * network.cost[edge], distance[network.v[edge]] + (1 - t) * network.cost[edge]
+    )
     return a + t[:, None] * (b - a), walk
 
 
@@ -169,27 +186,33 @@ def test_helsinki_service_areas_claim_only_what_is_in_reach(helsinki):
     main = snap.reachable & ~nw.component_report(network).on_small_island(snap.node)
     assert main.sum() >= 15
     sources = snap.node[main]
-    inside, outside = _inside_shares(network, sources, lambda k, d: [nw.service_area(network, d, b) for b in bands], bands)
+    inside, outside = _inside_shares(
+        network, sources, lambda k, d: [nw.service_area(network, d, b) for b in bands], bands
+    )
     assert inside.min() >= 0.97 and outside.min() >= 0.97
     result = c.station_catchments(streets, stations, bands, snap_distance=100, tolerance=0.5)
     on_main = ~result.stations["small_island"].to_numpy() & result.stations["on_network"].to_numpy()
     catchment = result.polygons.reshape(len(stations), len(bands))
     station_net, (station_snap,) = nw.with_points(nw.build_network(streets, tolerance=0.5), stations, max_distance=100)
-    inside, outside = _inside_shares(station_net, station_snap.node[on_main],
-                                     lambda k, d: catchment[np.flatnonzero(on_main)[k]], bands)
+    inside, outside = _inside_shares(
+        station_net, station_snap.node[on_main], lambda k, d: catchment[np.flatnonzero(on_main)[k]], bands
+    )
     assert inside.min() >= 0.97 and outside.min() >= 0.97
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.lists(st.tuples(st.floats(150, 850), st.floats(150, 850)), min_size=1, max_size=4),
-       st.lists(st.floats(50, 600), min_size=1, max_size=3, unique=True))
+@given(
+    st.lists(st.tuples(st.floats(150, 850), st.floats(150, 850)), min_size=1, max_size=4),
+    st.lists(st.floats(50, 600), min_size=1, max_size=3, unique=True),
+)
 def test_properties_nested_bands_and_coverage_bounds(points, bands):
     """Wider bands reach more; no catchment's population exceeds the covered total, which never
     exceeds the sum over stations nor the whole population."""
     cells = [shapely.box(x, y, x + 200, y + 200) for x in range(0, 1000, 200) for y in range(0, 1000, 200)]
     people = np.full(len(cells), 50.0)
-    result = c.station_catchments(grid(), [shapely.Point(p) for p in points], bands,
-                                  population_geometries=cells, population_values=people)
+    result = c.station_catchments(
+        grid(), [shapely.Point(p) for p in points], bands, population_geometries=cells, population_values=people
+    )
     table = result.catchments
     for _, rows in table.groupby("station"):
         rows = rows.sort_values("band_m")

@@ -145,8 +145,10 @@ def test_express_in_vehicle_never_exceeds_all_stop_for_served_stations(gaps, mod
     built = lines.build_lines(rows)[0]
     served = built.express_stops
     for i in served:
-        assert model.in_vehicle_seconds(built.positions_m, [s for s in served if s <= i]) <= \
-            model.in_vehicle_seconds(built.positions_m, range(0, i + 1)) + 1e-9
+        assert (
+            model.in_vehicle_seconds(built.positions_m, [s for s in served if s <= i])
+            <= model.in_vehicle_seconds(built.positions_m, range(0, i + 1)) + 1e-9
+        )
     result = express.evaluate(rows, "s0", model, SERVICE).stations.set_index("station_id")
     for i in served:
         assert result.iloc[i]["express_total_min"] <= result.iloc[i]["allstop_total_min"] + 1e-9

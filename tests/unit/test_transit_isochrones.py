@@ -17,14 +17,22 @@ def test_grid_isochrones_hand_computed():
     express 660 m (levels 0-6: 42 sides, plus 60 m on each of the 14 sides to level 7 = 5040 m)."""
     stations = [shapely.Point(0, 0), shapely.Point(1000, 1000)]
     cells = [shapely.box(0, 0, 500, 1000), shapely.box(500, 0, 1000, 1000)]
-    result = commute_isochrones(grid(), stations, {"allstop": np.array([0.0, 10.0]), "express": np.array([0.0, 4.0])},
-                                [15], 1.0, population_geometries=cells, population_values=[1000.0, 3000.0])
+    result = commute_isochrones(
+        grid(),
+        stations,
+        {"allstop": np.array([0.0, 10.0]), "express": np.array([0.0, 4.0])},
+        [15],
+        1.0,
+        population_geometries=cells,
+        population_values=[1000.0, 3000.0],
+    )
     table = result.table.set_index("pattern")
     assert table.loc["allstop", "reached_length_m"] == pytest.approx(10200.0)
     assert table.loc["express", "reached_length_m"] == pytest.approx(14040.0)
     assert table.loc["express", "population_gained"] > 0
     assert table.loc["express", "population_gained"] == pytest.approx(
-        table.loc["express", "population"] - table.loc["allstop", "population"])
+        table.loc["express", "population"] - table.loc["allstop", "population"]
+    )
     allstop, express = result.polygons
     assert shapely.difference(allstop, express).area == pytest.approx(0, abs=1e-3)  # the express only adds area
     assert result.off_network == []

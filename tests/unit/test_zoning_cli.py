@@ -31,7 +31,9 @@ def files(tmp_path_factory):
 def read(path, layer=None):
     source = partition_io.LayerSource(str(path), layer)
     dataset, ogr_layer = source.open()
-    source.fields = [ogr_layer.GetLayerDefn().GetFieldDefn(i).GetName() for i in range(ogr_layer.GetLayerDefn().GetFieldCount())]
+    source.fields = [
+        ogr_layer.GetLayerDefn().GetFieldDefn(i).GetName() for i in range(ogr_layer.GetLayerDefn().GetFieldCount())
+    ]
     fids, geometry, columns = partition_io.read_rect(source, None)
     return pd.DataFrame(columns).infer_objects().assign(geometry=geometry)
 
@@ -44,8 +46,23 @@ def read_table(path, layer):
 
 
 def conflicts_args(paths, output, *extra):
-    return ["conflicts", paths["plan"] + ":dltb", "--field", "DLBM", "--redline", paths["redline"], "--farmland",
-            paths["farmland"], "--boundary", paths["boundary"], "-o", str(output), "--partition-size", "300", *extra]
+    return [
+        "conflicts",
+        paths["plan"] + ":dltb",
+        "--field",
+        "DLBM",
+        "--redline",
+        paths["redline"],
+        "--farmland",
+        paths["farmland"],
+        "--boundary",
+        paths["boundary"],
+        "-o",
+        str(output),
+        "--partition-size",
+        "300",
+        *extra,
+    ]
 
 
 def by_key(frame):
@@ -94,16 +111,35 @@ def test_local_cluster_matches_local_threads(files):
     distributed = pytest.importorskip("distributed")
     folder, paths = files
     assert cli.main(conflicts_args(paths, folder / "local.gpkg")) == 0
-    assert cli.main(["topology", paths["broken"], "-o", str(folder / "local_topology.gpkg"), "--partition-size", "250"]) == 0
+    assert (
+        cli.main(["topology", paths["broken"], "-o", str(folder / "local_topology.gpkg"), "--partition-size", "250"])
+        == 0
+    )
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         address = cluster.scheduler_address
         with distributed.Client(address) as client, distributed.get_task_stream(client=client) as stream:
             assert cli.main(conflicts_args(paths, folder / "cluster.gpkg", "--scheduler", address)) == 0
-            assert cli.main(["topology", paths["broken"], "-o", str(folder / "cluster_topology.gpkg"),
-                             "--partition-size", "250", "--scheduler", address]) == 0
+            assert (
+                cli.main(
+                    [
+                        "topology",
+                        paths["broken"],
+                        "-o",
+                        str(folder / "cluster_topology.gpkg"),
+                        "--partition-size",
+                        "250",
+                        "--scheduler",
+                        address,
+                    ]
+                )
+                == 0
+            )
         workers = {task["worker"] for task in stream.data}
         assert len(workers) == 2  # the partitions really ran in both worker processes
-    local, cluster_pieces = by_key(read(folder / "local.gpkg", "conflicts")), by_key(read(folder / "cluster.gpkg", "conflicts"))
+    local, cluster_pieces = (
+        by_key(read(folder / "local.gpkg", "conflicts")),
+        by_key(read(folder / "cluster.gpkg", "conflicts")),
+    )
     pd.testing.assert_frame_equal(local.drop(columns="geometry"), cluster_pieces.drop(columns="geometry"))
     assert shapely.equals_exact(local["geometry"].to_numpy(), cluster_pieces["geometry"].to_numpy(), 0).all()
     key = ["error_type", "fids", "plane_area_m2"]
@@ -118,14 +154,30 @@ def test_space_command_matches_the_whole_layer_engine(files):
     from urbanization_planning.algorithms.zoning.codes import CodeTable
 
     folder, paths = files
-    assert cli.main(["space", paths["plan"] + ":dltb", "--field", "DLBM", "--units", paths["redline"],
-                     "-o", str(folder / "space.gpkg"), "--partition-size", "300"]) == 0
+    assert (
+        cli.main(
+            [
+                "space",
+                paths["plan"] + ":dltb",
+                "--field",
+                "DLBM",
+                "--units",
+                paths["redline"],
+                "-o",
+                str(folder / "space.gpkg"),
+                "--partition-size",
+                "300",
+            ]
+        )
+        == 0
+    )
     plan = read(paths["plan"], "dltb")
     table = CodeTable.load()
     units = read(paths["redline"])["geometry"].to_numpy()
     mapping = space.default_mapping(table)
-    whole = space.structure(plan["geometry"].to_numpy(), mapping.classify(table.normalise(plan["DLBM"].to_numpy())),
-                            units, crs="EPSG:4543")
+    whole = space.structure(
+        plan["geometry"].to_numpy(), mapping.classify(table.normalise(plan["DLBM"].to_numpy())), units, crs="EPSG:4543"
+    )
     summary = read_table(folder / "space.gpkg", "summary").sort_values(["unit", "space_class"]).reset_index(drop=True)
     expected = whole.summary.sort_values(["unit", "space_class"]).reset_index(drop=True)
     assert (summary[["unit", "space_class"]].to_numpy() == expected[["unit", "space_class"]].to_numpy()).all()

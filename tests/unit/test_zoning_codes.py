@@ -16,17 +16,53 @@ def table():
     return CodeTable.load()
 
 
-@pytest.mark.parametrize(("value", "code"), [
-    ("07", "07"), (7, "07"), (7.0, "07"), ("7", "07"), (" 07 ", "07"), ("0701", "0701"), (701, "0701"),
-    ("701", "0701"), (70101, "070101"), ("070101", "070101"), ("0701 城镇住宅用地", "0701"), ("1207", "1207"),
-    ("城镇住宅用地", "0701"), ("耕地", "01"), ("24", "24"), (1, "01"), ("070199", "070199"),
-])
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("07", "07"),
+        (7, "07"),
+        (7.0, "07"),
+        ("7", "07"),
+        (" 07 ", "07"),
+        ("0701", "0701"),
+        (701, "0701"),
+        ("701", "0701"),
+        (70101, "070101"),
+        ("070101", "070101"),
+        ("0701 城镇住宅用地", "0701"),
+        ("1207", "1207"),
+        ("城镇住宅用地", "0701"),
+        ("耕地", "01"),
+        ("24", "24"),
+        (1, "01"),
+        ("070199", "070199"),
+    ],
+)
 def test_codes_as_stored_become_canonical(table, value, code):
     assert table.normalise_one(value) == code
 
 
-@pytest.mark.parametrize("value", [None, float("nan"), "", "  ", "25", "99", 0, "abc", "residential", "07011", True,
-                                   "0799", "1006", "05H1", "0201K", "2599"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        None,
+        float("nan"),
+        "",
+        "  ",
+        "25",
+        "99",
+        0,
+        "abc",
+        "residential",
+        "07011",
+        True,
+        "0799",
+        "1006",
+        "05H1",
+        "0201K",
+        "2599",
+    ],
+)
 def test_empty_and_unknown_values_are_their_own_class(table, value):
     assert table.normalise_one(value) == UNKNOWN
 
@@ -85,11 +121,23 @@ def test_preset_is_the_guides_table_code_by_code(table):
     assert set(table.names_en) == set(guide) and all(table.names_en.values())
 
 
-@pytest.mark.parametrize(("value", "code"), [
-    ("田间道", "060102"), ("村道用地", "060101"), ("农村道路", "0601"), ("设施农用地", "0602"),
-    ("种植设施建设用地", "060201"), ("城镇村道路用地", "1207"), ("油料园地", "0204"), ("其他园地", "0205"),
-    ("后备耕地", "2302"), ("田坎", "2303"), ("社会停车场用地", "120803"), ("其他交通运输用海", "2005"),
-])
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("田间道", "060102"),
+        ("村道用地", "060101"),
+        ("农村道路", "0601"),
+        ("设施农用地", "0602"),
+        ("种植设施建设用地", "060201"),
+        ("城镇村道路用地", "1207"),
+        ("油料园地", "0204"),
+        ("其他园地", "0205"),
+        ("后备耕地", "2302"),
+        ("田坎", "2303"),
+        ("社会停车场用地", "120803"),
+        ("其他交通运输用海", "2005"),
+    ],
+)
 def test_names_that_moved_in_the_2023_guide_read_as_the_guide_codes_them(table, value, code):
     assert table.normalise_one(value) == code
     assert table.name(code) == value

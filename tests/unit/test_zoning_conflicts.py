@@ -35,27 +35,29 @@ FARM = box(100, 0, 200, 100)
 
 def test_hand_built_cases(rules):
     plan = geoms(
-        box(10, 10, 20, 20),                                               # 0 nested, housing: 100
-        box(-50, 0, 0, 50),                                                # 1 touching the red line: nothing
+        box(10, 10, 20, 20),  # 0 nested, housing: 100
+        box(-50, 0, 0, 50),  # 1 touching the red line: nothing
         shapely.MultiPolygon([box(90, 90, 110, 110), box(-10, -10, 10, 10)]),  # 2 multipart industry
-        box(30, 30, 70, 70),                                               # 3 over the hole, commerce: 1600-400
-        box(80, 20, 120, 30),                                              # 4 split across red and farmland: 200 + 200
-        box(150, 50, 160, 60),                                             # 5 cropland in farmland: allowed
-        box(150, 10, 160, 20),                                             # 6 forest in farmland: 100
-        box(5, 80, 15, 90),                                                # 7 forest in red line: allowed
+        box(30, 30, 70, 70),  # 3 over the hole, commerce: 1600-400
+        box(80, 20, 120, 30),  # 4 split across red and farmland: 200 + 200
+        box(150, 50, 160, 60),  # 5 cropland in farmland: allowed
+        box(150, 10, 160, 20),  # 6 forest in farmland: 100
+        box(5, 80, 15, 90),  # 7 forest in red line: allowed
     )
     codes = np.array(["0701", "07", "1001", "09", "0701", "0103", "03", "0301"], dtype=object)
     result = check(plan, codes, {"ecological_redline": geoms(RED), "permanent_farmland": geoms(FARM)}, rules)
     areas = {(r.row, r.control_line): r.plane_area_m2 for r in result.conflicts.itertuples()}
-    assert areas == pytest.approx({
-        (0, "ecological_redline"): 100.0,
-        (2, "ecological_redline"): 200.0,  # both parts reach 10 x 10 into the red line
-        (2, "permanent_farmland"): 100.0,  # the part 90..110 reaches 10 x 10 into the farmland
-        (3, "ecological_redline"): 1200.0,
-        (4, "ecological_redline"): 200.0,
-        (4, "permanent_farmland"): 200.0,
-        (6, "permanent_farmland"): 100.0,
-    })
+    assert areas == pytest.approx(
+        {
+            (0, "ecological_redline"): 100.0,
+            (2, "ecological_redline"): 200.0,  # both parts reach 10 x 10 into the red line
+            (2, "permanent_farmland"): 100.0,  # the part 90..110 reaches 10 x 10 into the farmland
+            (3, "ecological_redline"): 1200.0,
+            (4, "ecological_redline"): 200.0,
+            (4, "permanent_farmland"): 200.0,
+            (6, "permanent_farmland"): 100.0,
+        }
+    )
     assert set(by(result, 2, "ecological_redline")["rule_id"]) == {"eco_construction"}
     assert shapely.get_num_geometries(by(result, 2, "ecological_redline").geometry.values[0]) == 2
     assert result.conflict_count == 7 and result.conflicts["plane_area_m2"].sum() == pytest.approx(2100.0)
@@ -71,8 +73,9 @@ def test_hand_built_cases(rules):
 
 def test_outside_development_boundary_and_rural_exception(rules):
     boundary = geoms(box(0, 0, 100, 100))
-    plan = geoms(box(90, 0, 110, 10), box(200, 0, 210, 10), box(10, 10, 20, 20), box(300, 0, 310, 10),
-                 box(400, 0, 410, 10))
+    plan = geoms(
+        box(90, 0, 110, 10), box(200, 0, 210, 10), box(10, 10, 20, 20), box(300, 0, 310, 10), box(400, 0, 410, 10)
+    )
     codes = np.array(["0701", "1001", "08", "0703", "01"], dtype=object)
     result = check(plan, codes, {"development_boundary": boundary}, rules)
     areas = {r.row: r.plane_area_m2 for r in result.conflicts.itertuples()}
@@ -111,11 +114,13 @@ def test_core_zone_forbids_human_use_and_the_red_line_rules_apply_outside_it(rul
     codes = np.array(["0703", "0301", "0103"], dtype=object)
     result = check(plan, codes, {"ecological_redline": red, "ecological_core": core}, rules)
     rows = {(r.row, r.control_line): (r.outcome, round(r.plane_area_m2, 6)) for r in result.conflicts.itertuples()}
-    assert rows == ({
-        (0, "ecological_core"): ("prohibited", 100.0),
-        (0, "ecological_redline"): ("approval", 100.0),  # only the part outside the core zone
-        (2, "ecological_core"): ("prohibited", 100.0),
-    })
+    assert rows == (
+        {
+            (0, "ecological_core"): ("prohibited", 100.0),
+            (0, "ecological_redline"): ("approval", 100.0),  # only the part outside the core zone
+            (2, "ecological_core"): ("prohibited", 100.0),
+        }
+    )
     assert len(result.overlaps) == 0  # core zones lie in the red line by design
 
 
@@ -172,7 +177,9 @@ def test_unknown_codes_are_reported_not_dropped(rules):
     result = check(plan, codes, {"ecological_redline": geoms(box(0, 0, 100, 100))}, rules)
     assert result.unknown_parcels == 2
     assert result.conflicts[["row", "rule_id", "outcome"]].values.tolist() == [
-        [0, UNKNOWN_RULE, UNKNOWN_OUTCOME], [1, "eco_construction", "prohibited"]]
+        [0, UNKNOWN_RULE, UNKNOWN_OUTCOME],
+        [1, "eco_construction", "prohibited"],
+    ]
     assert result.summary["class_code"].tolist() == ["07", UNKNOWN]
 
 
@@ -187,15 +194,27 @@ def test_min_area_drops_slivers_and_empty_lines_are_skipped(rules):
 def test_progress_and_cancel(rules):
     seen = []
     plan = geoms(box(0, 0, 10, 10))
-    check(plan, np.array(["07"], dtype=object), {"ecological_redline": geoms(box(0, 0, 5, 5))}, rules, progress=seen.append)
+    check(
+        plan,
+        np.array(["07"], dtype=object),
+        {"ecological_redline": geoms(box(0, 0, 5, 5))},
+        rules,
+        progress=seen.append,
+    )
     assert seen[-1] == 100.0
     with pytest.raises(CancelledError):
-        check(plan, np.array(["07"], dtype=object), {"ecological_redline": geoms(box(0, 0, 5, 5))}, rules,
-              is_canceled=lambda: True)
+        check(
+            plan,
+            np.array(["07"], dtype=object),
+            {"ecological_redline": geoms(box(0, 0, 5, 5))},
+            rules,
+            is_canceled=lambda: True,
+        )
 
 
 rectangles = st.tuples(st.integers(0, 90), st.integers(0, 90), st.integers(1, 40), st.integers(1, 40)).map(
-    lambda t: box(t[0], t[1], t[0] + t[2], t[1] + t[3]))
+    lambda t: box(t[0], t[1], t[0] + t[2], t[1] + t[3])
+)
 
 
 @settings(max_examples=60, deadline=None)

@@ -39,9 +39,11 @@ def hand_case(folder):
     overlapping strips; all but the first boundary strip straddle partition borders (quadrants)."""
     cells = np.array([box(100 * i, 100 * j, 100 * (i + 1), 100 * (j + 1)) for j in range(10) for i in range(10)])
     plan = write(folder / "grid.gpkg", cells, np.full(100, "0701", dtype=object))
-    lines = {RED: np.array([box(250, 250, 650, 650), box(450, 450, 850, 850)]),
-             FARM: np.array([box(450, 0, 950, 300)]),
-             BOUNDARY: np.array([box(0, 0, 500, 1000), box(400, 0, 600, 1000)])}
+    lines = {
+        RED: np.array([box(250, 250, 650, 650), box(450, 450, 850, 850)]),
+        FARM: np.array([box(450, 0, 950, 300)]),
+        BOUNDARY: np.array([box(0, 0, 500, 1000), box(400, 0, 600, 1000)]),
+    }
     return plan, lines
 
 
@@ -53,8 +55,16 @@ def run_conflicts(plan, lines, size, **kwargs):
     parts = partitioned.make_partitions(found, size)
     got = []
     with dask_runtime.runner_for(None, 2) as runner:
-        result = partitioned.conflicts(reader, parts, lines, national_rules(table), runner=runner, crs=CRS,
-                                       consume=lambda kind, frame: got.append(frame), **kwargs)
+        result = partitioned.conflicts(
+            reader,
+            parts,
+            lines,
+            national_rules(table),
+            runner=runner,
+            crs=CRS,
+            consume=lambda kind, frame: got.append(frame),
+            **kwargs,
+        )
     return result, pd.concat(got, ignore_index=True), parts
 
 
@@ -77,10 +87,16 @@ def test_hand_checked_pieces_and_overlaps_across_partition_borders(tmp_path):
     assert per_line.loc[BOUNDARY, "area"] == pytest.approx(400_000, rel=1e-9)
     assert not pieces.duplicated(["fid", "control_line", "rule_id"]).any()
     # overlaps: one row per pair of dissolved parts, whole (not cut at partition borders)
-    overlaps = {(a, b): area for a, b, area in result.overlaps[["line_a", "line_b", "plane_area_m2"]].itertuples(index=False)}
-    assert overlaps == pytest.approx({(RED, FARM): 10_000.0,  # [450, 650] x [250, 300]
-                                      (RED, BOUNDARY): 170_000.0,  # 140,000 + 60,000 - 30,000
-                                      (FARM, BOUNDARY): 45_000.0})  # [450, 600] x [0, 300]
+    overlaps = {
+        (a, b): area for a, b, area in result.overlaps[["line_a", "line_b", "plane_area_m2"]].itertuples(index=False)
+    }
+    assert overlaps == pytest.approx(
+        {
+            (RED, FARM): 10_000.0,  # [450, 650] x [250, 300]
+            (RED, BOUNDARY): 170_000.0,  # 140,000 + 60,000 - 30,000
+            (FARM, BOUNDARY): 45_000.0,
+        }
+    )  # [450, 600] x [0, 300]
     assert len(result.overlaps) == 3
 
 
@@ -111,13 +127,19 @@ def test_the_same_from_a_file_as_from_an_array(tmp_path):
         path = tmp_path / f"{line}.gpkg"
         from urbanization_planning.algorithms.zoning import partition_io
 
-        writer = partition_io.GpkgWriter(str(path), line, pyproj.CRS("EPSG:4490").to_wkt(), pd.DataFrame(index=range(len(lonlat))))
+        writer = partition_io.GpkgWriter(
+            str(path), line, pyproj.CRS("EPSG:4490").to_wkt(), pd.DataFrame(index=range(len(lonlat)))
+        )
         writer.write(pd.DataFrame(index=range(len(lonlat))), lonlat)
         writer.close()
-        files[line] = ControlLayer.from_file(partition_io.LayerSource(str(path), line, target_crs=pyproj.CRS(CRS).to_wkt()))
+        files[line] = ControlLayer.from_file(
+            partition_io.LayerSource(str(path), line, target_crs=pyproj.CRS(CRS).to_wkt())
+        )
         back = files[line].read(np.arange(len(polygons)))
         assert len(back) == len(polygons)
-        assert shapely.area(shapely.union_all(back)) == pytest.approx(shapely.area(shapely.union_all(polygons)), rel=1e-6)
+        assert shapely.area(shapely.union_all(back)) == pytest.approx(
+            shapely.area(shapely.union_all(polygons)), rel=1e-6
+        )
         assert files[line].geometries is None
     from_array, pieces_array, _ = run_conflicts(plan, lines, 25)
     from_file, pieces_file, _ = run_conflicts(plan, files, 25)
@@ -128,8 +150,9 @@ def test_the_same_from_a_file_as_from_an_array(tmp_path):
 
 # --- properties ---------------------------------------------------------------------------------
 
-boxes = st.lists(st.tuples(st.integers(0, 90), st.integers(0, 90), st.integers(2, 40), st.integers(2, 40)),
-                 min_size=1, max_size=14)
+boxes = st.lists(
+    st.tuples(st.integers(0, 90), st.integers(0, 90), st.integers(2, 40), st.integers(2, 40)), min_size=1, max_size=14
+)
 
 
 def polygons(spec):
@@ -151,8 +174,13 @@ def dissolved_by_components(lines, chunk=2):
 
 
 @settings(max_examples=40, deadline=None)
-@given(red=boxes, farm=boxes, core=st.one_of(st.just([]), boxes), chunk=st.integers(1, 4),
-       rect=st.tuples(st.integers(0, 80), st.integers(0, 80), st.integers(1, 60), st.integers(1, 60)))
+@given(
+    red=boxes,
+    farm=boxes,
+    core=st.one_of(st.just([]), boxes),
+    chunk=st.integers(1, 4),
+    rect=st.tuples(st.integers(0, 80), st.integers(0, 80), st.integers(1, 60), st.integers(1, 60)),
+)
 def test_partition_parts_are_the_whole_dissolve_clipped_to_the_window(red, farm, core, chunk, rect):
     lines = {RED: polygons(red), FARM: polygons(farm), CORE: polygons(core)}
     whole = conflicts.dissolve_lines(lines)

@@ -14,8 +14,24 @@ from urbanization_planning.algorithms.zoning.hilbert import grid_cells, hilbert_
 def test_order_two_curve_by_hand():
     """The 4 x 4 curve: the lower-left quadrant transposed, the two upper ones as the order-1 curve
     (up, right, down), the lower-right one reflected on the anti-diagonal, ending at (3, 0)."""
-    path = [(0, 0), (1, 0), (1, 1), (0, 1), (0, 2), (0, 3), (1, 3), (1, 2),
-            (2, 2), (2, 3), (3, 3), (3, 2), (3, 1), (2, 1), (2, 0), (3, 0)]
+    path = [
+        (0, 0),
+        (1, 0),
+        (1, 1),
+        (0, 1),
+        (0, 2),
+        (0, 3),
+        (1, 3),
+        (1, 2),
+        (2, 2),
+        (2, 3),
+        (3, 3),
+        (3, 2),
+        (3, 1),
+        (2, 1),
+        (2, 0),
+        (3, 0),
+    ]
     x, y = np.array(path).T
     assert hilbert_key(x, y, 2).tolist() == list(range(16))
     assert hilbert_key(np.array([0, 0, 1, 1]), np.array([0, 1, 1, 0]), 1).tolist() == [0, 1, 2, 3]

@@ -28,7 +28,9 @@ def tessellation(n: int, seed: int = 5, extent: float = EXTENT):
     rng = np.random.default_rng(seed)
     points = shapely.points(rng.uniform(0, extent, (n, 2)) + [X0, Y0])
     frame = shapely.box(X0, Y0, X0 + extent, Y0 + extent)
-    cells = shapely.intersection(shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(points), extend_to=frame)), frame)
+    cells = shapely.intersection(
+        shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(points), extend_to=frame)), frame
+    )
     return cells, rng.choice(CODES, size=len(cells))
 
 
@@ -58,7 +60,11 @@ def data(tmp_path_factory):
     folder = tmp_path_factory.mktemp("partitioned")
     cells, codes = tessellation(3000)
     plan = write(folder / "plan.gpkg", cells, codes)
-    lines = {"ecological_redline": stars(12, 1), "permanent_farmland": stars(12, 2), "development_boundary": stars(12, 3)}
+    lines = {
+        "ecological_redline": stars(12, 1),
+        "permanent_farmland": stars(12, 2),
+        "development_boundary": stars(12, 3),
+    }
     return folder, plan, cells, codes, lines
 
 
@@ -76,8 +82,10 @@ def test_conflicts_match_whole_layer(data):
     assert_same_conflicts(whole, result, pieces)
     assert len(result.overlaps) > 0
     # control polygons straddle partition borders (each partition dissolves only those near it)
-    straddling = sum(sum(shapely.intersects(polygon, shapely.box(*p.rect)) for p in parts) >= 2
-                     for polygon in np.concatenate(list(lines.values())))
+    straddling = sum(
+        sum(shapely.intersects(polygon, shapely.box(*p.rect)) for p in parts) >= 2
+        for polygon in np.concatenate(list(lines.values()))
+    )
     assert straddling >= 10
 
 
@@ -91,8 +99,15 @@ def conflicts_both_ways(plan, cells, codes, lines, size, file_lines=None):
     parts = partitioned.make_partitions(found, size)
     got = []
     with dask_runtime.runner_for(None, 2) as runner:
-        result = partitioned.conflicts(reader, parts, file_lines or lines, rules, runner=runner, crs=CRS,
-                                       consume=lambda kind, frame: got.append(frame))
+        result = partitioned.conflicts(
+            reader,
+            parts,
+            file_lines or lines,
+            rules,
+            runner=runner,
+            crs=CRS,
+            consume=lambda kind, frame: got.append(frame),
+        )
     return parts, result, pd.concat(got, ignore_index=True), whole
 
 
@@ -110,8 +125,9 @@ def assert_same_conflicts(whole, result, pieces):
     assert result.unknown_parcels == whole.unknown_parcels > 0
     assert result.count("prohibited") == whole.count("prohibited")
     assert result.area("approval") == pytest.approx(whole.area("approval"), rel=1e-6)
-    pd.testing.assert_frame_equal(result.summary.drop(columns=list(conflicts.AREAS)),
-                                  whole.summary.drop(columns=list(conflicts.AREAS)))
+    pd.testing.assert_frame_equal(
+        result.summary.drop(columns=list(conflicts.AREAS)), whole.summary.drop(columns=list(conflicts.AREAS))
+    )
     np.testing.assert_allclose(result.summary["ellipsoid_area_m2"], whole.summary["ellipsoid_area_m2"], rtol=1e-6)
     assert len(result.overlaps) == len(whole.overlaps)
     for frame in (whole.overlaps, result.overlaps):
@@ -129,8 +145,16 @@ def test_space_matches_whole_layer(data):
     reader, found = reader_for(plan, table)
     got = []
     with dask_runtime.runner_for(None, 2) as runner:
-        result = partitioned.space(reader, partitioned.make_partitions(found, 400), mapping, None, units,
-                                   runner=runner, crs=CRS, consume=lambda kind, frame: got.append(frame))
+        result = partitioned.space(
+            reader,
+            partitioned.make_partitions(found, 400),
+            mapping,
+            None,
+            units,
+            runner=runner,
+            crs=CRS,
+            consume=lambda kind, frame: got.append(frame),
+        )
     pieces = pd.concat(got, ignore_index=True)
     expected = whole.pieces.assign(fid=whole.pieces["row"] + 1)
     merged = expected.merge(pieces, on=["fid", "unit"], suffixes=("", "_p"), how="outer", indicator=True)
@@ -150,12 +174,14 @@ def broken_plan(cells, extent: float = EXTENT, scale: int = 1):
     rng = np.random.default_rng(9)
     cells = list(cells)
     centre = shapely.centroid(np.array(cells, dtype=object))
-    inner = np.flatnonzero(shapely.contains(shapely.box(X0 + 300, Y0 + 300, X0 + extent - 300, Y0 + extent - 300), centre))
+    inner = np.flatnonzero(
+        shapely.contains(shapely.box(X0 + 300, Y0 + 300, X0 + extent - 300, Y0 + extent - 300), centre)
+    )
     chosen = rng.choice(inner, 60 * scale, replace=False)
-    for i in chosen[:25 * scale]:
+    for i in chosen[: 25 * scale]:
         cells[i] = shapely.buffer(cells[i], 3.0, join_style="mitre")
-    removed = set(chosen[25 * scale:40 * scale].tolist())
-    duplicates = [cells[i] for i in chosen[40 * scale:50 * scale]]
+    removed = set(chosen[25 * scale : 40 * scale].tolist())
+    duplicates = [cells[i] for i in chosen[40 * scale : 50 * scale]]
     cells = [c for i, c in enumerate(cells) if i not in removed] + duplicates
     cells.append(shapely.Polygon([(X0 + 10, Y0 + 10), (X0 + 30, Y0 + 30), (X0 + 30, Y0 + 10), (X0 + 10, Y0 + 30)]))
     cells.append(shapely.box(X0 + 1000, Y0 + 1000, X0 + 1100, Y0 + 1000.5))
@@ -163,9 +189,13 @@ def broken_plan(cells, extent: float = EXTENT, scale: int = 1):
 
 
 def normalised(errors: pd.DataFrame, fid_column: str) -> pd.DataFrame:
-    frame = pd.DataFrame({"error_type": errors["error_type"].to_numpy(),
-                          "fids": [tuple(sorted(t)) for t in errors[fid_column]],
-                          "area": errors["plane_area_m2"].to_numpy()})
+    frame = pd.DataFrame(
+        {
+            "error_type": errors["error_type"].to_numpy(),
+            "fids": [tuple(sorted(t)) for t in errors[fid_column]],
+            "area": errors["plane_area_m2"].to_numpy(),
+        }
+    )
     return frame.sort_values(["error_type", "fids", "area"]).reset_index(drop=True)
 
 
@@ -173,8 +203,12 @@ def normalised(errors: pd.DataFrame, fid_column: str) -> pd.DataFrame:
 def test_topology_matches_whole_layer_across_partitions(data, boundary, tolerance):
     folder = data[0]
     cells = broken_plan(data[2])
-    limits = np.array([shapely.box(X0 - 50, Y0 - 50, X0 + EXTENT - 200, Y0 + EXTENT)], dtype=object) if boundary else None
-    whole = assert_same_topology(write(folder / f"broken{boundary}{tolerance}.gpkg", cells), cells, limits, tolerance, 300)
+    limits = (
+        np.array([shapely.box(X0 - 50, Y0 - 50, X0 + EXTENT - 200, Y0 + EXTENT)], dtype=object) if boundary else None
+    )
+    whole = assert_same_topology(
+        write(folder / f"broken{boundary}{tolerance}.gpkg", cells), cells, limits, tolerance, 300
+    )
     assert whole.counts()["overlap"] > 25 and whole.counts()["gap"] >= 5 and whole.counts()["duplicate"] == 10
 
 
@@ -188,9 +222,16 @@ def assert_same_topology(plan, cells, limits, tolerance, size):
     parts = partitioned.make_partitions(partitioned.plan_reader_scan(plan, None), size)
     got = []
     with dask_runtime.runner_for(None, 2) as runner:
-        result = partitioned.topology_check(reader, parts, limits, runner=runner, tolerance=tolerance,
-                                            margin=tolerance, crs=CRS,
-                                            consume=lambda kind, frame: got.append(frame))
+        result = partitioned.topology_check(
+            reader,
+            parts,
+            limits,
+            runner=runner,
+            tolerance=tolerance,
+            margin=tolerance,
+            crs=CRS,
+            consume=lambda kind, frame: got.append(frame),
+        )
     errors = pd.concat(got, ignore_index=True)
     if tolerance == 0:
         # no closing of cracks: the union's floating-point noding leaves slivers of ~0 m² whose number
@@ -198,7 +239,7 @@ def assert_same_topology(plan, cells, limits, tolerance, size):
         expected = expected[(expected["error_type"] != "gap") | (expected["plane_area_m2"] > 1e-6)]
         errors = errors[(errors["error_type"] != "gap") | (errors["plane_area_m2"] > 1e-6)]
     left, right = normalised(expected, "fids"), normalised(errors, "fids")
-    assert (left["error_type"].value_counts().to_dict() == right["error_type"].value_counts().to_dict())
+    assert left["error_type"].value_counts().to_dict() == right["error_type"].value_counts().to_dict()
     if tolerance > 0:
         assert result.counts == whole.counts()
     assert (left[["error_type", "fids"]] == right[["error_type", "fids"]]).all().all()
@@ -225,6 +266,13 @@ def test_cancel_between_partitions(data):
         return len(calls) > 3
 
     with dask_runtime.runner_for(None, 1) as runner, pytest.raises(CancelledError):
-        partitioned.conflicts(reader, partitioned.make_partitions(found, 400), lines, national_rules(table),
-                              runner=runner, crs=CRS, consume=lambda kind, frame: None, is_canceled=cancel_after_first)
-
+        partitioned.conflicts(
+            reader,
+            partitioned.make_partitions(found, 400),
+            lines,
+            national_rules(table),
+            runner=runner,
+            crs=CRS,
+            consume=lambda kind, frame: None,
+            is_canceled=cancel_after_first,
+        )

@@ -17,8 +17,9 @@ import os
 import pyproj
 import pytest
 
-pytestmark = pytest.mark.skipif(os.environ.get("URBANIZATION_BIG_ZONING_TESTS") != "1",
-                                reason="slow: set URBANIZATION_BIG_ZONING_TESTS=1")
+pytestmark = pytest.mark.skipif(
+    os.environ.get("URBANIZATION_BIG_ZONING_TESTS") != "1", reason="slow: set URBANIZATION_BIG_ZONING_TESTS=1"
+)
 pytest.importorskip("pyarrow")
 pytest.importorskip("osgeo.ogr")
 
@@ -51,11 +52,18 @@ def big(tmp_path_factory):
 def test_conflicts_on_100000_parcels(big):
     folder, cells, codes = big
     plan = write(folder / "plan.gpkg", cells, codes)
-    lines = {line: stars(300, seed, extent=EXTENT) for line, seed in
-             (("ecological_redline", 31), ("permanent_farmland", 32), ("development_boundary", 33))}
-    files = {line: ControlLayer.from_file(partition_io.LayerSource(write(folder / f"{line}.gpkg", polygons).path, "layer",
-                                                                   target_crs=pyproj.CRS(CRS).to_wkt()))
-             for line, polygons in lines.items()}
+    lines = {
+        line: stars(300, seed, extent=EXTENT)
+        for line, seed in (("ecological_redline", 31), ("permanent_farmland", 32), ("development_boundary", 33))
+    }
+    files = {
+        line: ControlLayer.from_file(
+            partition_io.LayerSource(
+                write(folder / f"{line}.gpkg", polygons).path, "layer", target_crs=pyproj.CRS(CRS).to_wkt()
+            )
+        )
+        for line, polygons in lines.items()
+    }
     parts, result, pieces, whole = conflicts_both_ways(plan, cells, codes, lines, SIZE, file_lines=files)
     assert len(parts) == PARCELS // SIZE and result.parcels == PARCELS
     assert_same_conflicts(whole, result, pieces)

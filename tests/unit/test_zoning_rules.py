@@ -30,41 +30,72 @@ def test_the_longest_prefix_decides_then_the_strictest_outcome():
     def rule(rule_id, codes, outcome, exclude=()):
         return Rule(rule_id, "ecological_redline", "inside", tuple(codes), tuple(exclude), rule_id, "", outcome)
 
-    rules = [rule("all", ["*"], "prohibited"), rule("homes", ["0703"], "approval"), rule("forest", ["03"], "allowed"),
-             rule("roads_a", ["1202"], "allowed"), rule("roads_b", ["1202"], "approval"), rule("no_water", ["17"], "prohibited", ["1701"])]
+    rules = [
+        rule("all", ["*"], "prohibited"),
+        rule("homes", ["0703"], "approval"),
+        rule("forest", ["03"], "allowed"),
+        rule("roads_a", ["1202"], "allowed"),
+        rule("roads_b", ["1202"], "approval"),
+        rule("no_water", ["17"], "prohibited", ["1701"]),
+    ]
     codes = np.array(["0701", "0703", "070301", "0301", "1202", "1701", "1702", UNKNOWN], dtype=object)
     ids, outcomes = decide(codes, rules)
     assert ids.tolist() == ["all", "homes", "homes", "forest", "roads_b", "all", "no_water", ""]
-    assert outcomes.tolist() == ["prohibited", "approval", "approval", "allowed", "approval", "prohibited", "prohibited", ""]
+    assert outcomes.tolist() == [
+        "prohibited",
+        "approval",
+        "approval",
+        "allowed",
+        "approval",
+        "prohibited",
+        "prohibited",
+        "",
+    ]
 
 
 def test_outcome_and_clause_columns_in_csv_are_optional(table, tmp_path):
     path = tmp_path / "rules.csv"
-    path.write_text("id,control_line,relation,codes,except,text,outcome,clause\n"
-                    "a,ecological_redline,inside,07,,homes,approval,art. 1\n"
-                    "b,ecological_redline,inside,08,,schools,,\n", encoding="utf-8")
+    path.write_text(
+        "id,control_line,relation,codes,except,text,outcome,clause\n"
+        "a,ecological_redline,inside,07,,homes,approval,art. 1\n"
+        "b,ecological_redline,inside,08,,schools,,\n",
+        encoding="utf-8",
+    )
     a, b = load_rules(path, table)
     assert (a.outcome, a.clause) == ("approval", "art. 1") and (b.outcome, b.clause) == ("prohibited", "")
-    path.write_text("id,control_line,relation,codes,except,text,outcome\n"
-                    "a,ecological_redline,inside,07,,homes,maybe\n", encoding="utf-8")
+    path.write_text(
+        "id,control_line,relation,codes,except,text,outcome\na,ecological_redline,inside,07,,homes,maybe\n",
+        encoding="utf-8",
+    )
     with pytest.raises(RulesError, match=r"rules.csv: line 2 \(rule 'a'\): unknown outcome 'maybe'"):
         load_rules(path, table)
 
 
 def test_json_rules_file_with_numbers_and_chinese_names(table, tmp_path):
     path = tmp_path / "rules.json"
-    path.write_text(json.dumps({"rules": [
-        {"id": "r1", "control_line": "ecological_redline", "codes": [7, "工业用地"], "text": "no housing"},
-    ]}, ensure_ascii=False), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "rules": [
+                    {"id": "r1", "control_line": "ecological_redline", "codes": [7, "工业用地"], "text": "no housing"},
+                ]
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     (rule,) = load_rules(path, table)
     assert rule.codes == ("07", "1001") and rule.relation == "inside" and rule.text == "no housing"
 
 
 def test_csv_rules_file(table, tmp_path):
     path = tmp_path / "rules.csv"
-    path.write_text("id,control_line,relation,codes,except,text,text_zh\n"
-                    "a,permanent_farmland,inside,*,01;0201,not crops,非耕地\n"
-                    "b,development_boundary,outside,07 09,0703,urban outside,\n", encoding="utf-8")
+    path.write_text(
+        "id,control_line,relation,codes,except,text,text_zh\n"
+        "a,permanent_farmland,inside,*,01;0201,not crops,非耕地\n"
+        "b,development_boundary,outside,07 09,0703,urban outside,\n",
+        encoding="utf-8",
+    )
     a, b = load_rules(path, table)
     assert a.exclude == ("01", "0201") and a.label("zh") == "非耕地"
     assert b.codes == ("07", "09") and b.label("zh") == "urban outside"
@@ -79,18 +110,23 @@ def test_json_syntax_error_names_the_line(table, tmp_path):
 
 def test_unknown_code_in_json_names_its_line(table, tmp_path):
     path = tmp_path / "rules.json"
-    path.write_text('{"rules": [\n {"id": "a", "control_line": "ecological_redline", "codes": ["07"]},\n'
-                    ' {"id": "b",\n  "control_line": "ecological_redline",\n  "codes": ["08", "99"]}\n]}',
-                    encoding="utf-8")
+    path.write_text(
+        '{"rules": [\n {"id": "a", "control_line": "ecological_redline", "codes": ["07"]},\n'
+        ' {"id": "b",\n  "control_line": "ecological_redline",\n  "codes": ["08", "99"]}\n]}',
+        encoding="utf-8",
+    )
     with pytest.raises(RulesError, match=r"rules.json: line 5 \(rule 'b'\): unknown land-use code '99'"):
         load_rules(path, table)
 
 
 def test_unknown_code_and_bad_columns_in_csv_name_the_line(table, tmp_path):
     path = tmp_path / "rules.csv"
-    path.write_text("id,control_line,relation,codes,except,text\n"
-                    "a,ecological_redline,inside,07,,ok\n"
-                    "b,ecological_redline,inside,0x7,,bad\n", encoding="utf-8")
+    path.write_text(
+        "id,control_line,relation,codes,except,text\n"
+        "a,ecological_redline,inside,07,,ok\n"
+        "b,ecological_redline,inside,0x7,,bad\n",
+        encoding="utf-8",
+    )
     with pytest.raises(RulesError, match=r"rules.csv: line 3 \(rule 'b'\): unknown land-use code '0x7'"):
         load_rules(path, table)
     path.write_text("id,line,codes\n", encoding="utf-8")
@@ -98,11 +134,17 @@ def test_unknown_code_and_bad_columns_in_csv_name_the_line(table, tmp_path):
         load_rules(path, table)
 
 
-@pytest.mark.parametrize(("item", "message"), [
-    ({"id": "a", "control_line": "red", "codes": ["07"]}, "unknown control_line 'red'"),
-    ({"id": "a", "control_line": "ecological_redline", "relation": "near", "codes": ["07"]}, "unknown relation 'near'"),
-    ({"id": "a", "control_line": "ecological_redline", "codes": []}, "'codes' is empty"),
-])
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        ({"id": "a", "control_line": "red", "codes": ["07"]}, "unknown control_line 'red'"),
+        (
+            {"id": "a", "control_line": "ecological_redline", "relation": "near", "codes": ["07"]},
+            "unknown relation 'near'",
+        ),
+        ({"id": "a", "control_line": "ecological_redline", "codes": []}, "'codes' is empty"),
+    ],
+)
 def test_other_mistakes_are_named(table, tmp_path, item, message):
     path = tmp_path / "rules.json"
     path.write_text(json.dumps([item]), encoding="utf-8")
@@ -126,9 +168,15 @@ def test_the_deciding_rule_does_not_depend_on_the_order_of_the_rules(order, code
     def rule(rule_id, codes, outcome, exclude=()):
         return Rule(rule_id, "ecological_redline", "inside", tuple(codes), tuple(exclude), rule_id, "", outcome)
 
-    rules = [rule("all", ["*"], "prohibited"), rule("homes", ["0703"], "approval"), rule("forest", ["03"], "allowed"),
-             rule("roads_a", ["1202"], "allowed"), rule("roads_b", ["1202"], "approval"),
-             rule("no_water", ["17"], "prohibited", ["1701"])]
+    rules = [
+        rule("all", ["*"], "prohibited"),
+        rule("homes", ["0703"], "approval"),
+        rule("forest", ["03"], "allowed"),
+        rule("roads_a", ["1202"], "allowed"),
+        rule("roads_b", ["1202"], "approval"),
+        rule("no_water", ["17"], "prohibited", ["1701"]),
+    ]
     shuffled = [rules[i] for i in order]
-    assert [a.tolist() for a in decide(np.array([code], dtype=object), shuffled)] == \
-        [a.tolist() for a in decide(np.array([code], dtype=object), rules)]
+    assert [a.tolist() for a in decide(np.array([code], dtype=object), shuffled)] == [
+        a.tolist() for a in decide(np.array([code], dtype=object), rules)
+    ]

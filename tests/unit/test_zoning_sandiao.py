@@ -33,14 +33,36 @@ def crosswalk():
     return Crosswalk.load()
 
 
-@pytest.mark.parametrize(("value", "code_2023"), [
-    ("0601", "1001"), ("0601 工业用地", "1001"), (601, "1001"), ("工业用地", "1001"),  # 工业用地 in 三调
-    ("1006", "0601"), ("农村道路", "0601"),  # 三调 rural road is 2023 0601
-    ("1004", "1207"), ("1203", "2303"), ("田坎", "2303"), ("1202", "0602"), ("0204", "0205"),
-    ("05H1", "09"), ("08H1", "08"), ("08H2", "08"), ("0809", "13"), ("0810A", "1403"), ("1104A", "1704"),
-    ("0201K", "0201"), ("0201K 可调整果园", "0201"), ("可调整果园", "0201"), ("0307K", "0304"), ("09", "15"), ("0702", "0703"),
-    ("0303", "0507"), ("1108", "0504"),
-])
+@pytest.mark.parametrize(
+    ("value", "code_2023"),
+    [
+        ("0601", "1001"),
+        ("0601 工业用地", "1001"),
+        (601, "1001"),
+        ("工业用地", "1001"),  # 工业用地 in 三调
+        ("1006", "0601"),
+        ("农村道路", "0601"),  # 三调 rural road is 2023 0601
+        ("1004", "1207"),
+        ("1203", "2303"),
+        ("田坎", "2303"),
+        ("1202", "0602"),
+        ("0204", "0205"),
+        ("05H1", "09"),
+        ("08H1", "08"),
+        ("08H2", "08"),
+        ("0809", "13"),
+        ("0810A", "1403"),
+        ("1104A", "1704"),
+        ("0201K", "0201"),
+        ("0201K 可调整果园", "0201"),
+        ("可调整果园", "0201"),
+        ("0307K", "0304"),
+        ("09", "15"),
+        ("0702", "0703"),
+        ("0303", "0507"),
+        ("1108", "0504"),
+    ],
+)
 def test_sandiao_codes_and_names_become_2023_codes(crosswalk, value, code_2023):
     assert crosswalk.convert([value]).tolist() == [code_2023]
 
@@ -79,10 +101,12 @@ def test_to_2023_with_each_choice(table, crosswalk):
 
 def test_deduction_share_from_whichever_fields_are_given(crosswalk):
     # KCXS given; KCMJ / TBMJ; TBDLMJ / TBMJ; nothing; a bad value
-    columns = {"KCXS": np.array([0.15, None, None, None, "x"], dtype=object),
-               "KCMJ": np.array([1500.0, 500.0, None, None, None], dtype=object),
-               "TBMJ": np.array([10000.0, 10000.0, 8000.0, 5000.0, 100.0], dtype=object),
-               "TBDLMJ": np.array([8500.0, 9500.0, 6000.0, None, None], dtype=object)}
+    columns = {
+        "KCXS": np.array([0.15, None, None, None, "x"], dtype=object),
+        "KCMJ": np.array([1500.0, 500.0, None, None, None], dtype=object),
+        "TBMJ": np.array([10000.0, 10000.0, 8000.0, 5000.0, 100.0], dtype=object),
+        "TBDLMJ": np.array([8500.0, 9500.0, 6000.0, None, None], dtype=object),
+    }
     assert deduction_share(columns, 5).tolist() == pytest.approx([0.15, 0.05, 0.25, 0.0, 0.0])
     assert deduction_share({}, 2).tolist() == [0.0, 0.0]
     assert deducted_codes({"KCDLBM": np.array(["1203", None], dtype=object)}, 2, crosswalk).tolist() == ["2303", "2303"]
@@ -102,7 +126,9 @@ def test_ellipsoidal_area_matches_the_closed_form_of_a_graticule_cell():
     lon, lat, d = 102.70, 25.00, 0.01
     expected = b * b * math.radians(d) * (_authalic_q(math.radians(lat + d), e) - _authalic_q(math.radians(lat), e)) / 2
     cell = box(lon, lat, lon + d, lat + d)
-    holed = shapely.Polygon(cell.exterior.coords, [box(lon + 0.004, lat + 0.004, lon + 0.006, lat + 0.006).exterior.coords])
+    holed = shapely.Polygon(
+        cell.exterior.coords, [box(lon + 0.004, lat + 0.004, lon + 0.006, lat + 0.006).exterior.coords]
+    )
     areas = ellipsoidal_area(np.array([cell, holed, None], dtype=object), "EPSG:4490")
     assert areas[0] == pytest.approx(expected, rel=1e-5)
     assert areas[0] - areas[1] == pytest.approx(expected * 0.04, rel=1e-3)

@@ -34,8 +34,18 @@ def mapping(table):
 
 def test_default_mapping_follows_standards_md(mapping):
     codes = np.array(["0101", "0701", "0703", "09", "0301", "1704", "2301", "15", "16", UNKNOWN], dtype=object)
-    assert list(mapping.classify(codes)) == ["production", "living", "living", "production_living", "ecological",
-                                             "ecological", "ecological", UNMAPPED, UNMAPPED, UNMAPPED]
+    assert list(mapping.classify(codes)) == [
+        "production",
+        "living",
+        "living",
+        "production_living",
+        "ecological",
+        "ecological",
+        "ecological",
+        UNMAPPED,
+        UNMAPPED,
+        UNMAPPED,
+    ]
     assert mapping.name("living", "zh") == "生活空间"
 
 
@@ -43,7 +53,11 @@ def test_longest_prefix_wins_in_a_file(table, mapping, tmp_path):
     path = tmp_path / "map.csv"
     path.write_text("code,space_class\n07,living\n0703,production_living\n", encoding="utf-8")
     custom = load_mapping(path, table, mapping)
-    assert list(custom.classify(np.array(["0701", "070301", "01"], dtype=object))) == ["living", "production_living", UNMAPPED]
+    assert list(custom.classify(np.array(["0701", "070301", "01"], dtype=object))) == [
+        "living",
+        "production_living",
+        UNMAPPED,
+    ]
 
 
 def test_mapping_file_errors_name_the_line(table, mapping, tmp_path):
@@ -65,8 +79,15 @@ def test_mapping_file_errors_name_the_line(table, mapping, tmp_path):
 
 def test_new_classes_can_be_defined_in_a_file(table, mapping, tmp_path):
     path = tmp_path / "map.json"
-    path.write_text(json.dumps({"classes": {"tourism": {"zh": "旅游空间", "en": "Tourism", "color": "#00aaff"}},
-                                "mapping": {"09": "tourism"}}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "classes": {"tourism": {"zh": "旅游空间", "en": "Tourism", "color": "#00aaff"}},
+                "mapping": {"09": "tourism"},
+            }
+        ),
+        encoding="utf-8",
+    )
     custom = load_mapping(path, table, mapping)
     assert custom.classify(np.array(["0903"], dtype=object))[0] == "tourism"
     assert custom.name("tourism", "zh") == "旅游空间" and "living" in custom.classes
@@ -100,8 +121,9 @@ def test_without_units_the_whole_plan_is_one_row(mapping):
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 8), st.integers(0, 8)), min_size=1, max_size=20, unique=True),
-       st.integers(1, 9))
+@given(
+    st.lists(st.tuples(st.integers(0, 8), st.integers(0, 8)), min_size=1, max_size=20, unique=True), st.integers(1, 9)
+)
 def test_unit_pieces_add_up_to_the_plan(cells, split):
     plan = np.array([box(x * 10, y * 10, x * 10 + 10, y * 10 + 10) for x, y in cells], dtype=object)
     classes = np.array(["living", "ecological"] * len(cells), dtype=object)[: len(cells)]

@@ -13,15 +13,21 @@ BOWTIE = shapely.from_wkt("POLYGON((100 100,110 110,110 100,100 110,100 100))")
 
 
 def layer():
-    return np.array([
-        box(0, 0, 10, 10),                       # 0
-        box(10, 0, 20, 10),                      # 1 touches 0: fine
-        box(18, 0, 28, 10),                      # 2 overlaps 1 by 2 x 10
-        box(0.001, 0, 10.001, 10),               # 3 duplicate of 0 within 1 cm
-        BOWTIE,                                  # 4 invalid
-        box(0, 20, 30, 20.5),                    # 5 sliver, 0.5 m wide
-        box(40, 40, 70, 50), box(40, 60, 70, 70), box(40, 50, 50, 60), box(60, 50, 70, 60),  # 6-9 ring: gap
-    ], dtype=object)
+    return np.array(
+        [
+            box(0, 0, 10, 10),  # 0
+            box(10, 0, 20, 10),  # 1 touches 0: fine
+            box(18, 0, 28, 10),  # 2 overlaps 1 by 2 x 10
+            box(0.001, 0, 10.001, 10),  # 3 duplicate of 0 within 1 cm
+            BOWTIE,  # 4 invalid
+            box(0, 20, 30, 20.5),  # 5 sliver, 0.5 m wide
+            box(40, 40, 70, 50),
+            box(40, 60, 70, 70),
+            box(40, 50, 50, 60),
+            box(60, 50, 70, 60),  # 6-9 ring: gap
+        ],
+        dtype=object,
+    )
 
 
 def by_type(result, kind):
@@ -74,8 +80,13 @@ def test_wider_than():
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30), st.integers(2, 15), st.integers(2, 15)),
-                min_size=2, max_size=8))
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 30), st.integers(0, 30), st.integers(2, 15), st.integers(2, 15)),
+        min_size=2,
+        max_size=8,
+    )
+)
 def test_overlap_area_is_the_pairwise_shared_area(boxes):
     parcels = np.array([box(x, y, x + w, y + h) for x, y, w, h in boxes], dtype=object)
     result = check(parcels, tolerance=0.0)

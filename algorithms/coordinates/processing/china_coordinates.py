@@ -63,7 +63,9 @@ class ChinaCoordinatesAlgorithm(UrbanizationAlgorithm):
         if not crs.isGeographic():
             crs = QgsCoordinateReferenceSystem("EPSG:4326")
             feedback.pushInfo(
-                self.tr("The input is in a projected CRS; it is read as WGS84 longitude/latitude and the output is in EPSG:4326.")
+                self.tr(
+                    "The input is in a projected CRS; it is read as WGS84 longitude/latitude and the output is in EPSG:4326."
+                )
             )
         frame = vector.source_to_frame(
             source, context=context, feedback=feedback, target_crs=crs, label=source.sourceName(), repair=False
@@ -76,13 +78,21 @@ class ChinaCoordinatesAlgorithm(UrbanizationAlgorithm):
         feedback.setProgress(60)
         if result.outside_china:
             feedback.pushWarning(
-                self.tr("{} feature(s) lie partly or wholly outside China, where the offset is not defined: those vertices were left unchanged.").format(
-                    result.outside_china
-                )
+                self.tr(
+                    "{} feature(s) lie partly or wholly outside China, where the offset is not defined: those vertices were left unchanged."
+                ).format(result.outside_china)
             )
         dest_id = vector.write_frame(
-            self, parameters, self.OUTPUT, context, frame.drop(columns=[vector.FID]),
-            wkb_type=source.wkbType(), fields=source.fields(), frame_crs=crs, output_crs=crs, feedback=feedback,
+            self,
+            parameters,
+            self.OUTPUT,
+            context,
+            frame.drop(columns=[vector.FID]),
+            wkb_type=source.wkbType(),
+            fields=source.fields(),
+            frame_crs=crs,
+            output_crs=crs,
+            feedback=feedback,
         )
         feedback.setProgress(100)
         return {self.OUTPUT: dest_id}

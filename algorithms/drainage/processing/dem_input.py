@@ -33,7 +33,10 @@ def add_parameters(algorithm) -> None:
     unit = QgsProcessingParameterEnum(
         ELEVATION_UNIT,
         algorithm.tr("Elevation unit of the DEM (metres, feet = international foot, us_survey_feet)"),
-        options=list(ELEVATION_UNITS), defaultValue="metres", optional=True)
+        options=list(ELEVATION_UNITS),
+        defaultValue="metres",
+        optional=True,
+    )
     unit.setUsesStaticStrings(True)
     algorithm.addParameter(unit)
 
@@ -77,28 +80,47 @@ def read(algorithm, parameters, context, feedback, task: str) -> DemInput:
     crs = layer.crs()
     if not crs.isValid():
         raise QgsProcessingException(
-            algorithm.tr("DEM '{}' has no valid CRS: set its CRS in Layer Properties first.").format(label))
+            algorithm.tr("DEM '{}' has no valid CRS: set its CRS in Layer Properties first.").format(label)
+        )
     source = DemSource(path, band, ELEVATION_UNITS[unit_name])
     header = source.header()
     if band < 1 or band > header.bands:
         raise QgsProcessingException(
             algorithm.tr("Raster layer '{}' has {} band(s); band {} does not exist. Choose the elevation band.").format(
-                label, header.bands, band))
+                label, header.bands, band
+            )
+        )
     rows, cols = header.shape
     if rows < 3 or cols < 3:
         raise QgsProcessingException(
             algorithm.tr("DEM '{}' has {} x {} cells; a flow network needs at least 3 x 3. Use a larger DEM.").format(
-                label, rows, cols))
+                label, rows, cols
+            )
+        )
     tiles = tiling.plan(header.shape, task, feedback)
     elevation = None if tiles is not None else _read_cells(algorithm, source, label, header.shape, task, feedback)
     metric = crs_utils.metric_crs_for(crs, layer.extent(), context, label)
     own = crs_utils.to_pyproj(crs, label)
     row_areas, cell_metres = _cell_measures(algorithm, own, header, label, crs)
-    feedback.pushInfo(algorithm.tr("DEM '{}': elevations in {}, cells of {} m² (mean); lengths and areas are "
-                                   "measured in {}.").format(label, unit_name, f"{float(np.mean(row_areas)):,.2f}",
-                                                             metric.authid()))
-    return DemInput(source, layer, crs, header.transform, crs.isGeographic(), metric, row_areas, cell_metres, own,
-                    crs_utils.to_pyproj(metric, label), elevation, tiles)
+    feedback.pushInfo(
+        algorithm.tr("DEM '{}': elevations in {}, cells of {} m² (mean); lengths and areas are measured in {}.").format(
+            label, unit_name, f"{float(np.mean(row_areas)):,.2f}", metric.authid()
+        )
+    )
+    return DemInput(
+        source,
+        layer,
+        crs,
+        header.transform,
+        crs.isGeographic(),
+        metric,
+        row_areas,
+        cell_metres,
+        own,
+        crs_utils.to_pyproj(metric, label),
+        elevation,
+        tiles,
+    )
 
 
 def _read_cells(algorithm, source: DemSource, label: str, shape: tuple[int, int], task: str, feedback):
@@ -109,16 +131,23 @@ def _read_cells(algorithm, source: DemSource, label: str, shape: tuple[int, int]
         needed = check_memory(shape, task)
     except MemoryEstimateError as error:
         raise QgsProcessingException(
-            algorithm.tr("DEM '{}' has {} cells and needs about {} GiB of memory, but only {} GiB are available. "
-                         "Clip the DEM to the study area or resample it to a coarser cell size.").format(
-                label, f"{error.cells:,}", f"{error.needed / 2**30:.1f}", f"{error.available / 2**30:.1f}")) from error
-    feedback.pushInfo(algorithm.tr("DEM '{}': {} x {} cells, estimated peak memory {} MiB.").format(
-        label, shape[0], shape[1], f"{needed / 2**20:,.0f}"))
+            algorithm.tr(
+                "DEM '{}' has {} cells and needs about {} GiB of memory, but only {} GiB are available. "
+                "Clip the DEM to the study area or resample it to a coarser cell size."
+            ).format(label, f"{error.cells:,}", f"{error.needed / 2**30:.1f}", f"{error.available / 2**30:.1f}")
+        ) from error
+    feedback.pushInfo(
+        algorithm.tr("DEM '{}': {} x {} cells, estimated peak memory {} MiB.").format(
+            label, shape[0], shape[1], f"{needed / 2**20:,.0f}"
+        )
+    )
     elevation = source.read_all()
     if not np.isfinite(elevation).any():
         raise QgsProcessingException(
             algorithm.tr("Raster layer '{}' holds only nodata cells in band {}: there is nothing to analyse.").format(
-                label, source.band))
+                label, source.band
+            )
+        )
     return elevation
 
 
@@ -129,6 +158,9 @@ def _cell_measures(algorithm, own, header, label: str, crs):
     try:
         return grid_cell_measures(own, header.transform, header.shape)
     except WorkingCrsError as error:
-        raise QgsProcessingException(algorithm.tr("DEM '{}': cell areas cannot be measured in its CRS {} ({}). "
-                                                  "Reproject the DEM to a Gauss-Kruger or UTM CRS.").format(
-            label, crs.authid() or crs.description(), error)) from error
+        raise QgsProcessingException(
+            algorithm.tr(
+                "DEM '{}': cell areas cannot be measured in its CRS {} ({}). "
+                "Reproject the DEM to a Gauss-Kruger or UTM CRS."
+            ).format(label, crs.authid() or crs.description(), error)
+        ) from error

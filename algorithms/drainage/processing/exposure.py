@@ -13,24 +13,40 @@ BUILDINGS = "BUILDINGS"
 
 def add_parameters(algorithm) -> None:
     """ROADS and BUILDINGS, both optional."""
-    algorithm.addParameter(QgsProcessingParameterFeatureSource(
-        ROADS, algorithm.tr("Roads (lines)"), [QgsProcessing.SourceType.TypeVectorLine], optional=True))
-    algorithm.addParameter(QgsProcessingParameterFeatureSource(
-        BUILDINGS, algorithm.tr("Buildings (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+    algorithm.addParameter(
+        QgsProcessingParameterFeatureSource(
+            ROADS, algorithm.tr("Roads (lines)"), [QgsProcessing.SourceType.TypeVectorLine], optional=True
+        )
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterFeatureSource(
+            BUILDINGS, algorithm.tr("Buildings (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True
+        )
+    )
 
 
 def read(algorithm, parameters, context, feedback, metric, road_fields=()) -> tuple:
     """(roads, buildings) as frames in the `metric` CRS, None for a layer not given; the roads
     keep `road_fields`."""
     frames = []
-    for name, kind, label in ((ROADS, QgsWkbTypes.GeometryType.LineGeometry, algorithm.tr("Roads")),
-                              (BUILDINGS, QgsWkbTypes.GeometryType.PolygonGeometry, algorithm.tr("Buildings"))):
+    for name, kind, label in (
+        (ROADS, QgsWkbTypes.GeometryType.LineGeometry, algorithm.tr("Roads")),
+        (BUILDINGS, QgsWkbTypes.GeometryType.PolygonGeometry, algorithm.tr("Buildings")),
+    ):
         source = algorithm.parameterAsSource(parameters, name, context)
         if source is None:
             frames.append(None)
             continue
         vector.require_geometry_type(source, (kind,), source.sourceName() or label)
         fields = list(road_fields) if name == ROADS else []
-        frames.append(vector.source_to_frame(source, context=context, feedback=feedback, fields=fields,
-                                             target_crs=metric, label=source.sourceName() or label))
+        frames.append(
+            vector.source_to_frame(
+                source,
+                context=context,
+                feedback=feedback,
+                fields=fields,
+                target_crs=metric,
+                label=source.sourceName() or label,
+            )
+        )
     return tuple(frames)

@@ -22,8 +22,17 @@ def write_frames(algorithm, parameters, context, feedback, outputs, skipped: dic
         if skipped.get(name):
             results[name] = None
             continue
-        dest = vector.write_frame(algorithm, parameters, name, context, frame, wkb_type=wkb_type, frame_crs=metric,
-                                  output_crs=crs, feedback=feedback)
+        dest = vector.write_frame(
+            algorithm,
+            parameters,
+            name,
+            context,
+            frame,
+            wkb_type=wkb_type,
+            frame_crs=metric,
+            output_crs=crs,
+            feedback=feedback,
+        )
         styling.style_output(context, dest, style, title)
         results[name] = dest
     return results

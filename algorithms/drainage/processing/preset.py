@@ -27,9 +27,10 @@ def drainage_preset(strict: bool = False) -> dict:
             float(values[key])
         return values
     except (OSError, ValueError, KeyError, TypeError) as error:  # StandardsError is a ValueError
-        message = tr("The drainage preset (planner's copy in {}) cannot be used: {}. Fix or delete the file "
-                     "(menu Urbanization Planning > Standards presets...) and run again.").format(
-            folder / f"{STANDARD}.json", error)
+        message = tr(
+            "The drainage preset (planner's copy in {}) cannot be used: {}. Fix or delete the file "
+            "(menu Urbanization Planning > Standards presets...) and run again."
+        ).format(folder / f"{STANDARD}.json", error)
         if strict:
             raise QgsProcessingException(message) from error
         from qgis.core import Qgis, QgsMessageLog

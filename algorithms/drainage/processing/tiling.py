@@ -30,10 +30,12 @@ class TiledPlan:
 
     def method_note(self, flat_rounds: int) -> str:
         """The report's note on how the tiled path computed the result."""
-        return tr("Computed tile by tile ({} x {} tiles, {}): parallel priority-flood filling (Barnes 2016) and "
-                  "tiled flow accumulation (Barnes 2017); filled surface, directions and accumulation equal the "
-                  "whole-DEM path's; flats drain by the shortest way to a lower cell, across tiles ({} exchange "
-                  "rounds).").format(self.grid.down, self.grid.across, self.runner.description, flat_rounds)
+        return tr(
+            "Computed tile by tile ({} x {} tiles, {}): parallel priority-flood filling (Barnes 2016) and "
+            "tiled flow accumulation (Barnes 2017); filled surface, directions and accumulation equal the "
+            "whole-DEM path's; flats drain by the shortest way to a lower cell, across tiles ({} exchange "
+            "rounds)."
+        ).format(self.grid.down, self.grid.across, self.runner.description, flat_rounds)
 
 
 def plan(shape: tuple[int, int], task: str, feedback) -> TiledPlan | None:
@@ -50,21 +52,40 @@ def plan(shape: tuple[int, int], task: str, feedback) -> TiledPlan | None:
         return None
     missing = dependencies.find_missing(DASK_PACKAGES)
     if missing:  # the whole-DEM path then explains that the DEM does not fit
-        feedback.pushWarning(tr("The DEM does not fit in memory; to analyse it tile by tile install {}:\n{}").format(
-            dependencies.describe(missing), dependencies.install_hint(missing)))
+        feedback.pushWarning(
+            tr("The DEM does not fit in memory; to analyse it tile by tile install {}:\n{}").format(
+                dependencies.describe(missing), dependencies.install_hint(missing)
+            )
+        )
         return None
     address, scratch = dask_settings()
     scratch_free = shutil.disk_usage(scratch or tempfile.gettempdir()).free
     if shape[0] * shape[1] * SCRATCH_BYTES_PER_CELL > scratch_free:
-        feedback.pushWarning(tr("The DEM does not fit in memory, and tiles would need about {} GiB of disk in the "
-                                "scratch folder {}, where {} GiB are free.").format(
-            f"{shape[0] * shape[1] * SCRATCH_BYTES_PER_CELL / 2**30:,.0f}", scratch or tempfile.gettempdir(),
-            f"{scratch_free / 2**30:,.0f}"))
+        feedback.pushWarning(
+            tr(
+                "The DEM does not fit in memory, and tiles would need about {} GiB of disk in the "
+                "scratch folder {}, where {} GiB are free."
+            ).format(
+                f"{shape[0] * shape[1] * SCRATCH_BYTES_PER_CELL / 2**30:,.0f}",
+                scratch or tempfile.gettempdir(),
+                f"{scratch_free / 2**30:,.0f}",
+            )
+        )
         return None
     runner = runner_for(address)
     grid = TileGrid.by_cells(shape, tile_cells_for(int(available * MEMORY_SHARE), runner.workers))
-    feedback.pushInfo(tr("Tiled path: the whole DEM would need about {} GiB, {} GiB are available. {} x {} tiles "
-                         "of at most {} x {} cells on {}.").format(
-        f"{needed / 2**30:.1f}", f"{available / 2**30:.1f}", grid.down, grid.across, grid.tile_rows, grid.tile_cols,
-        runner.description))
+    feedback.pushInfo(
+        tr(
+            "Tiled path: the whole DEM would need about {} GiB, {} GiB are available. {} x {} tiles "
+            "of at most {} x {} cells on {}."
+        ).format(
+            f"{needed / 2**30:.1f}",
+            f"{available / 2**30:.1f}",
+            grid.down,
+            grid.across,
+            grid.tile_rows,
+            grid.tile_cols,
+            runner.description,
+        )
+    )
     return TiledPlan(grid, runner, scratch, needed, available)

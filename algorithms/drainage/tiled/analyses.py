@@ -59,9 +59,23 @@ def tile_cells_for(memory_budget: int, workers: int) -> int:
 def geotiff_profile(shape: tuple[int, int], transform, crs, nodata: float, dtype: str) -> dict:
     """Creation options of the output rasters: tiled, fast deflate (level 1) on all cores, the
     options layers.raster.write_geotiff uses for the whole-DEM path."""
-    return {"driver": "GTiff", "height": shape[0], "width": shape[1], "count": 1, "dtype": dtype, "crs": crs,
-            "transform": transform, "nodata": nodata, "tiled": True, "blockxsize": 256, "blockysize": 256,
-            "compress": "deflate", "zlevel": 1, "num_threads": "ALL_CPUS", "BIGTIFF": "IF_SAFER"}
+    return {
+        "driver": "GTiff",
+        "height": shape[0],
+        "width": shape[1],
+        "count": 1,
+        "dtype": dtype,
+        "crs": crs,
+        "transform": transform,
+        "nodata": nodata,
+        "tiled": True,
+        "blockxsize": 256,
+        "blockysize": 256,
+        "compress": "deflate",
+        "zlevel": 1,
+        "num_threads": "ALL_CPUS",
+        "BIGTIFF": "IF_SAFER",
+    }
 
 
 def write_tiles(flow: TiledFlow, name: str, path: str, crs, nodata: float, dtype: str) -> str:
@@ -70,8 +84,10 @@ def write_tiles(flow: TiledFlow, name: str, path: str, crs, nodata: float, dtype
     from rasterio.windows import Window
 
     grid = flow.grid
-    with rasterio.Env(GDAL_CACHEMAX=GDAL_CACHE_MB), \
-            rasterio.open(path, "w", **geotiff_profile(grid.shape, flow.transform, crs, nodata, dtype)) as out:
+    with (
+        rasterio.Env(GDAL_CACHEMAX=GDAL_CACHE_MB),
+        rasterio.open(path, "w", **geotiff_profile(grid.shape, flow.transform, crs, nodata, dtype)) as out,
+    ):
         for i, j in grid.tiles:
             row0, col0, rows, cols = grid.window(i, j)
             block = flow.load(name, i, j)
@@ -107,7 +123,9 @@ def network_lines(network: tuple, transform, shape: tuple[int, int], crs, metric
     order = np.argsort(own)
     own, downstream, accumulation, elevation = own[order], downstream[order], accumulation[order], elevation[order]
     down = np.searchsorted(own, downstream)
-    if own.size and (down.max(initial=0) >= own.size or not np.array_equal(own[np.minimum(down, own.size - 1)], downstream)):
+    if own.size and (
+        down.max(initial=0) >= own.size or not np.array_equal(own[np.minimum(down, own.size - 1)], downstream)
+    ):
         raise RuntimeError("a stream cell drains to a cell outside the stream network")
     pits = down == np.arange(own.size)
     upstream_first = kernels.topological_order(np.where(pits, -1, down))
@@ -120,33 +138,65 @@ def network_lines(network: tuple, transform, shape: tuple[int, int], crs, metric
     ys = t.f + (cols + 0.5) * t.d + (rows + 0.5) * t.e
     records, geometries = [], []
     for s in range(starts.size):
-        segment = cells[offsets[s]:offsets[s + 1]]
+        segment = cells[offsets[s] : offsets[s + 1]]
         if segment.size < 2 or segment[0] == segment[-1]:
             continue  # an outlet's own stub
         geometries.append(shapely.linestrings(np.column_stack([xs[segment], ys[segment]])))
         own_last = segment[-1] if pits[segment[-1]] else segment[-2]
-        records.append((int(strahler[segment[0]]), float(accumulation[own_last]) / 1e6,
-                        float(elevation[segment[0]]), float(elevation[segment[-1]])))
+        records.append(
+            (
+                int(strahler[segment[0]]),
+                float(accumulation[own_last]) / 1e6,
+                float(elevation[segment[0]]),
+                float(elevation[segment[-1]]),
+            )
+        )
     lines = lines_frame(records, geometries, crs, metric_crs)
     return lines, strahler, own
 
 
-def identify_corridors_tiled(source: DemSource, grid: TileGrid, transform, runner, *, crs=None, metric_crs=None,
-                             latlon: bool = False, row_areas: np.ndarray | None = None, cell_metres=None, min_area_m2: float,
-                             widths: dict[int, float], roads=None, buildings=None, road_name_column: str | None = None,
-                             accumulation_path: str | None = None, direction_path: str | None = None,
-                             raster_crs=None, scratch_dir: str | None = None,
-                             progress: Callable[[float], None] | None = None,
-                             is_canceled: Callable[[], bool] | None = None) -> TiledCorridorResult:
+def identify_corridors_tiled(
+    source: DemSource,
+    grid: TileGrid,
+    transform,
+    runner,
+    *,
+    crs=None,
+    metric_crs=None,
+    latlon: bool = False,
+    row_areas: np.ndarray | None = None,
+    cell_metres=None,
+    min_area_m2: float,
+    widths: dict[int, float],
+    roads=None,
+    buildings=None,
+    road_name_column: str | None = None,
+    accumulation_path: str | None = None,
+    direction_path: str | None = None,
+    raster_crs=None,
+    scratch_dir: str | None = None,
+    progress: Callable[[float], None] | None = None,
+    is_canceled: Callable[[], bool] | None = None,
+) -> TiledCorridorResult:
     """corridors.identify_corridors for a DEM on disk, tile by tile; the accumulation (m2, float32,
     nodata -9999) and D8 rasters go to `accumulation_path` / `direction_path` when given."""
     if not min_area_m2 > 0:
         raise CorridorSettingsError("the minimum contributing area must be above 0")
     step = checkpoint(progress, is_canceled)  # raises CancelledError at the next step once cancelled
     with tempfile.TemporaryDirectory(prefix="drainage-tiles-", dir=scratch_dir) as folder:
-        flow = condition_tiled(source, grid, Scratch(folder), transform, runner, latlon=latlon, row_areas=row_areas,
-                               cell_metres=cell_metres, threshold_m2=float(min_area_m2),
-                               progress=_share(progress, 0.0, 0.80), is_canceled=is_canceled)
+        flow = condition_tiled(
+            source,
+            grid,
+            Scratch(folder),
+            transform,
+            runner,
+            latlon=latlon,
+            row_areas=row_areas,
+            cell_metres=cell_metres,
+            threshold_m2=float(min_area_m2),
+            progress=_share(progress, 0.0, 0.80),
+            is_canceled=is_canceled,
+        )
         if accumulation_path:
             write_tiles(flow, "acc", accumulation_path, raster_crs, -9999.0, "float32")
         if direction_path:
@@ -159,8 +209,14 @@ def identify_corridors_tiled(source: DemSource, grid: TileGrid, transform, runne
     crossings = road_crossings(lines, roads, road_name_column)
     flagged = buildings_in_zones(zones, buildings)
     step(1.0)
-    return TiledCorridorResult(lines=lines, zones=zones, crossings=crossings, buildings=flagged,
-                               threshold_m2=float(min_area_m2), flat_rounds=flow.flat_rounds)
+    return TiledCorridorResult(
+        lines=lines,
+        zones=zones,
+        crossings=crossings,
+        buildings=flagged,
+        threshold_m2=float(min_area_m2),
+        flat_rounds=flow.flat_rounds,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -186,13 +242,15 @@ def depression_tile_task(grid: TileGrid, scratch: Scratch, source: DemSource, i:
     accumulation = np.nan_to_num(scratch.load("acc", i, j), nan=0.0)
     first = ndimage.minimum(np.arange(depth.size, dtype=np.int64).reshape(depth.shape), labels, index).astype(np.int64)
     fr, fc = np.divmod(first, cols)
-    stats = {"area": ndimage.sum_labels(area_grid, labels, index),
-             "volume": ndimage.sum_labels(np.nan_to_num(depth, nan=0.0) * area_grid, labels, index),
-             "max_depth": ndimage.maximum(depth, labels, index),
-             "spill": ndimage.maximum(filled, labels, index),
-             "upstream": ndimage.maximum(accumulation, labels, index),
-             "cells": ndimage.sum_labels(np.ones(depth.shape, dtype=np.int64), labels, index),
-             "first": (row0 + fr) * grid.shape[1] + col0 + fc}
+    stats = {
+        "area": ndimage.sum_labels(area_grid, labels, index),
+        "volume": ndimage.sum_labels(np.nan_to_num(depth, nan=0.0) * area_grid, labels, index),
+        "max_depth": ndimage.maximum(depth, labels, index),
+        "spill": ndimage.maximum(filled, labels, index),
+        "upstream": ndimage.maximum(accumulation, labels, index),
+        "cells": ndimage.sum_labels(np.ones(depth.shape, dtype=np.int64), labels, index),
+        "first": (row0 + fr) * grid.shape[1] + col0 + fc,
+    }
     return count, stats, perimeter(labels)
 
 
@@ -233,7 +291,7 @@ def join_hollows(grid: TileGrid, counts: dict, edges: dict) -> tuple[dict, int]:
     out = {}
     for tile in grid.tiles:
         lookup = np.zeros(counts[tile] + 1, dtype=np.int64)
-        lookup[1:] = group_of[offsets[tile] + 1:offsets[tile] + 1 + counts[tile]]
+        lookup[1:] = group_of[offsets[tile] + 1 : offsets[tile] + 1 + counts[tile]]
         out[tile] = lookup
     return out, int(groups)
 
@@ -273,9 +331,15 @@ class TiledDepressionResult(DepressionTotals):
 
 def _combine(grid: TileGrid, results: dict, joined: dict, groups: int) -> dict:
     """Per-group sums and extremes of the tiles' per-hollow statistics."""
-    combined = {"area": np.zeros(groups), "volume": np.zeros(groups), "cells": np.zeros(groups, dtype=np.int64),
-                "max_depth": np.full(groups, -np.inf), "spill": np.full(groups, -np.inf),
-                "upstream": np.full(groups, -np.inf), "first": np.full(groups, np.iinfo(np.int64).max)}
+    combined = {
+        "area": np.zeros(groups),
+        "volume": np.zeros(groups),
+        "cells": np.zeros(groups, dtype=np.int64),
+        "max_depth": np.full(groups, -np.inf),
+        "spill": np.full(groups, -np.inf),
+        "upstream": np.full(groups, -np.inf),
+        "first": np.full(groups, np.iinfo(np.int64).max),
+    }
     for tile in grid.tiles:
         count, stats = results[tile][0], results[tile][1]
         if not count:
@@ -289,12 +353,27 @@ def _combine(grid: TileGrid, results: dict, joined: dict, groups: int) -> dict:
     return combined
 
 
-def find_depressions_tiled(source: DemSource, grid: TileGrid, transform, runner, *, crs=None, metric_crs=None,
-                           latlon: bool = False, row_areas: np.ndarray | None = None, cell_metres=None, min_depth: float = 0.15,
-                           min_area_m2: float = 0.0, roads=None, buildings=None, depth_path: str | None = None,
-                           raster_crs=None, scratch_dir: str | None = None,
-                           progress: Callable[[float], None] | None = None,
-                           is_canceled: Callable[[], bool] | None = None) -> TiledDepressionResult:
+def find_depressions_tiled(
+    source: DemSource,
+    grid: TileGrid,
+    transform,
+    runner,
+    *,
+    crs=None,
+    metric_crs=None,
+    latlon: bool = False,
+    row_areas: np.ndarray | None = None,
+    cell_metres=None,
+    min_depth: float = 0.15,
+    min_area_m2: float = 0.0,
+    roads=None,
+    buildings=None,
+    depth_path: str | None = None,
+    raster_crs=None,
+    scratch_dir: str | None = None,
+    progress: Callable[[float], None] | None = None,
+    is_canceled: Callable[[], bool] | None = None,
+) -> TiledDepressionResult:
     """depressions.find_depressions for a DEM on disk, tile by tile; the depth raster (m, float32,
     nodata -9999) goes to `depth_path` when given."""
     import geopandas as gpd
@@ -307,14 +386,34 @@ def find_depressions_tiled(source: DemSource, grid: TileGrid, transform, runner,
     report = checkpoint(progress)  # inside runner.map: the runner itself stops a cancelled map safely
     with tempfile.TemporaryDirectory(prefix="drainage-tiles-", dir=scratch_dir) as folder:
         scratch = Scratch(folder)
-        flow = condition_tiled(source, grid, scratch, transform, runner, latlon=latlon, row_areas=row_areas,
-                               cell_metres=cell_metres, progress=_share(progress, 0.0, 0.70), is_canceled=is_canceled)
+        flow = condition_tiled(
+            source,
+            grid,
+            scratch,
+            transform,
+            runner,
+            latlon=latlon,
+            row_areas=row_areas,
+            cell_metres=cell_metres,
+            progress=_share(progress, 0.0, 0.70),
+            is_canceled=is_canceled,
+        )
         tiles = grid.tiles
         areas = flow.row_areas
-        results = dict(zip(tiles, runner.map(
-            depression_tile_task, [(grid, scratch, source, i, j, areas[grid.window(i, j)[0]:][:grid.window(i, j)[2]])
-                                   for i, j in tiles],
-            progress=lambda fraction: report(0.70 + 0.15 * fraction), is_canceled=is_canceled)))
+        results = dict(
+            zip(
+                tiles,
+                runner.map(
+                    depression_tile_task,
+                    [
+                        (grid, scratch, source, i, j, areas[grid.window(i, j)[0] :][: grid.window(i, j)[2]])
+                        for i, j in tiles
+                    ],
+                    progress=lambda fraction: report(0.70 + 0.15 * fraction),
+                    is_canceled=is_canceled,
+                ),
+            )
+        )
         if depth_path:
             write_tiles(flow, "depth", depth_path, raster_crs, -9999.0, "float32")
         joined, groups = join_hollows(grid, {t: results[t][0] for t in tiles}, {t: results[t][2] for t in tiles})
@@ -325,18 +424,26 @@ def find_depressions_tiled(source: DemSource, grid: TileGrid, transform, runner,
         new_id = np.zeros(groups, dtype=np.int64)
         new_id[kept] = np.arange(1, kept.size + 1)
         relabel = {t: np.concatenate([[0], new_id[joined[t][1:]]]) for t in tiles}
-        pieces = runner.map(polygons_tile_task, [(grid, scratch, transform, i, j, relabel[(i, j)]) for i, j in tiles],
-                            progress=lambda fraction: report(0.85 + 0.10 * fraction), is_canceled=is_canceled)
+        pieces = runner.map(
+            polygons_tile_task,
+            [(grid, scratch, transform, i, j, relabel[(i, j)]) for i, j in tiles],
+            progress=lambda fraction: report(0.85 + 0.10 * fraction),
+            is_canceled=is_canceled,
+        )
     gathered: dict[int, list] = {}
     for part in pieces:
         for key, polygons in part.items():
             gathered.setdefault(key, []).extend(polygons)
     polygons = np.array([shapely.union_all(gathered[k]) for k in range(1, kept.size + 1)], dtype=object)
-    table = {"area_m2": stats["area"][kept], "volume_m3": stats["volume"][kept],
-             "max_depth_m": stats["max_depth"][kept].astype(np.float32),
-             "mean_depth_m": stats["volume"][kept] / stats["area"][kept],
-             "spill_elev_m": stats["spill"][kept].astype(np.float32),
-             "upstream_km2": stats["upstream"][kept] / 1e6, "cells": stats["cells"][kept].astype("int64")}
+    table = {
+        "area_m2": stats["area"][kept],
+        "volume_m3": stats["volume"][kept],
+        "max_depth_m": stats["max_depth"][kept].astype(np.float32),
+        "mean_depth_m": stats["volume"][kept] / stats["area"][kept],
+        "spill_elev_m": stats["spill"][kept].astype(np.float32),
+        "upstream_km2": stats["upstream"][kept] / 1e6,
+        "cells": stats["cells"][kept].astype("int64"),
+    }
     frame = ranked_with_exposure(gpd.GeoDataFrame(table, geometry=polygons, crs=crs), metric_crs, roads, buildings)
     step(1.0)
     return TiledDepressionResult(depressions=frame, candidates=groups, flat_rounds=flow.flat_rounds)

@@ -48,7 +48,7 @@ def outlet_cells(ringed: np.ndarray) -> np.ndarray:
     missing = np.isnan(ringed)
     touches = np.zeros((ringed.shape[0] - 2, ringed.shape[1] - 2), dtype=bool)
     for dr, dc in NEIGHBOUR_OFFSETS.values():
-        touches |= missing[1 + dr:ringed.shape[0] - 1 + dr, 1 + dc:ringed.shape[1] - 1 + dc]
+        touches |= missing[1 + dr : ringed.shape[0] - 1 + dr, 1 + dc : ringed.shape[1] - 1 + dc]
     return touches & ~missing[1:-1, 1:-1]
 
 
@@ -165,8 +165,17 @@ def accumulation_links_task(grid: TileGrid, scratch: Scratch, i: int, j: int, ar
     return (row0 + pr) * width + col0 + pc, local[cells], target, leaves
 
 
-def accumulation_task(source: DemSource, grid: TileGrid, scratch: Scratch, i: int, j: int, areas: np.ndarray,
-                      entries: np.ndarray, inflow: np.ndarray, threshold: float | None):
+def accumulation_task(
+    source: DemSource,
+    grid: TileGrid,
+    scratch: Scratch,
+    i: int,
+    j: int,
+    areas: np.ndarray,
+    entries: np.ndarray,
+    inflow: np.ndarray,
+    threshold: float | None,
+):
     """Stage 2 of the accumulation: the tile's totals with the inflow from other tiles added
     where it enters; kept as float32 (NaN outside the DEM). With a `threshold`, returns the
     stream cells (contributing area at least `threshold`): global index, global downstream index
@@ -219,9 +228,23 @@ def _cross_tile_edges(grid: TileGrid, labels: dict, heights: dict, node_of: Call
         if grid.exists(i + 1, j):  # bottom row against the lower neighbour's top row
             link(la[1], ha[1], labels[(i + 1, j)][0], heights[(i + 1, j)][0], (i, j), (i + 1, j))
         if grid.exists(i + 1, j + 1):
-            corner(la[1][-1], ha[1][-1], labels[(i + 1, j + 1)][0][0], heights[(i + 1, j + 1)][0][0], (i, j), (i + 1, j + 1))
+            corner(
+                la[1][-1],
+                ha[1][-1],
+                labels[(i + 1, j + 1)][0][0],
+                heights[(i + 1, j + 1)][0][0],
+                (i, j),
+                (i + 1, j + 1),
+            )
         if grid.exists(i + 1, j - 1):
-            corner(la[1][0], ha[1][0], labels[(i + 1, j - 1)][0][-1], heights[(i + 1, j - 1)][0][-1], (i, j), (i + 1, j - 1))
+            corner(
+                la[1][0],
+                ha[1][0],
+                labels[(i + 1, j - 1)][0][-1],
+                heights[(i + 1, j - 1)][0][-1],
+                (i, j),
+                (i + 1, j - 1),
+            )
     return sources, targets, levels
 
 
@@ -249,15 +272,16 @@ def solve_spill_levels(grid: TileGrid, results: dict) -> dict:
     source = np.concatenate(sources + cross[0])
     target = np.concatenate(targets + cross[1])
     level = np.concatenate(levels + cross[2]).astype(np.float32)
-    spill = kernels.solve_spill_graph(total, np.concatenate([source, target]), np.concatenate([target, source]),
-                                      np.concatenate([level, level]), 0)
+    spill = kernels.solve_spill_graph(
+        total, np.concatenate([source, target]), np.concatenate([target, source]), np.concatenate([level, level]), 0
+    )
     out = {}
     for tile in grid.tiles:
         count = results[tile][4]
         by_label = np.full(max(count, 1) + 1, np.nan)
         by_label[kernels.OCEAN] = -np.inf
         if count >= 2:
-            by_label[2:count + 1] = spill[offsets[tile] + np.arange(2, count + 1)]
+            by_label[2 : count + 1] = spill[offsets[tile] + np.arange(2, count + 1)]
         out[tile] = by_label
     return out
 
@@ -272,7 +296,9 @@ def solve_inflow(grid: TileGrid, links: dict) -> dict:
     known = targets >= 0
     where = np.searchsorted(sorted_nodes, targets[known])
     compact[known] = order[np.minimum(where, sorted_nodes.size - 1)]
-    compact[known] = np.where(sorted_nodes[np.minimum(where, sorted_nodes.size - 1)] == targets[known], compact[known], -1)
+    compact[known] = np.where(
+        sorted_nodes[np.minimum(where, sorted_nodes.size - 1)] == targets[known], compact[known], -1
+    )
     local = np.concatenate([links[t][1] for t in grid.tiles])
     carries = np.concatenate([links[t][3] for t in grid.tiles])
     _, inflow, visited = kernels.solve_perimeter_flow(nodes.size, compact, carries, local)
@@ -281,7 +307,7 @@ def solve_inflow(grid: TileGrid, links: dict) -> dict:
     out, start, width = {}, 0, grid.shape[1]
     for tile in grid.tiles:
         count = links[tile][0].size
-        cells, amounts = links[tile][0], inflow[start:start + count]
+        cells, amounts = links[tile][0], inflow[start : start + count]
         start += count
         row0, col0, _, cols = grid.window(*tile)
         hit = amounts > 0
@@ -308,10 +334,20 @@ class TiledFlow:
         return self.scratch.load(name, i, j)
 
 
-def condition_tiled(source: DemSource, grid: TileGrid, scratch: Scratch, transform, runner, *, latlon: bool = False,
-                    row_areas: np.ndarray | None = None, cell_metres: tuple[float, float] | None = None,
-                    threshold_m2: float | None = None, progress: Callable[[float], None] | None = None,
-                    is_canceled: Callable[[], bool] | None = None) -> TiledFlow:
+def condition_tiled(
+    source: DemSource,
+    grid: TileGrid,
+    scratch: Scratch,
+    transform,
+    runner,
+    *,
+    latlon: bool = False,
+    row_areas: np.ndarray | None = None,
+    cell_metres: tuple[float, float] | None = None,
+    threshold_m2: float | None = None,
+    progress: Callable[[float], None] | None = None,
+    is_canceled: Callable[[], bool] | None = None,
+) -> TiledFlow:
     """Fill, directions and accumulation of the DEM in `source`, tile by tile on `runner`
     (algorithms.dask_runtime). `row_areas`: m2 of one cell per DEM row (default: the grid's units
     taken as metres, hydrology.row_cell_areas); `cell_metres`: ground size of a cell for the slopes
@@ -319,26 +355,43 @@ def condition_tiled(source: DemSource, grid: TileGrid, scratch: Scratch, transfo
     by tiles done."""
     tiles = grid.tiles
     step = checkpoint(progress, is_canceled)  # raises CancelledError at the next step once cancelled
-    stage_span = {"fill": (0.0, 0.25), "finish": (0.25, 0.15), "directions": (0.40, 0.15), "flats": (0.55, 0.07),
-                  "route": (0.62, 0.03), "links": (0.65, 0.15), "accumulation": (0.80, 0.20)}
+    stage_span = {
+        "fill": (0.0, 0.25),
+        "finish": (0.25, 0.15),
+        "directions": (0.40, 0.15),
+        "flats": (0.55, 0.07),
+        "route": (0.62, 0.03),
+        "links": (0.65, 0.15),
+        "accumulation": (0.80, 0.20),
+    }
 
     report = checkpoint(progress)  # inside runner.map: the runner itself stops a cancelled map safely
 
     def run(stage, function, tasks):
         start, span = stage_span[stage]
-        return runner.map(function, tasks, progress=lambda fraction: report(start + span * fraction),
-                          is_canceled=is_canceled)
+        return runner.map(
+            function, tasks, progress=lambda fraction: report(start + span * fraction), is_canceled=is_canceled
+        )
 
     results = dict(zip(tiles, run("fill", fill_labels_task, [(source, grid, scratch, i, j) for i, j in tiles])))
     spill = solve_spill_levels(grid, results)
     del results
-    filled_edges = dict(zip(tiles, run("finish", fill_finish_task,
-                                       [(source, grid, scratch, i, j, spill[(i, j)]) for i, j in tiles])))
+    filled_edges = dict(
+        zip(tiles, run("finish", fill_finish_task, [(source, grid, scratch, i, j, spill[(i, j)]) for i, j in tiles]))
+    )
     cell_x, cell_y = cell_distances(transform, grid.shape, latlon, cell_metres)
     filled_rings = {t: ring_around(grid, filled_edges, *t, np.float32, np.nan) for t in tiles}
     del filled_edges
-    outcome = dict(zip(tiles, run("directions", directions_task,
-                                  [(grid, scratch, i, j, filled_rings[(i, j)], cell_x, cell_y) for i, j in tiles])))
+    outcome = dict(
+        zip(
+            tiles,
+            run(
+                "directions",
+                directions_task,
+                [(grid, scratch, i, j, filled_rings[(i, j)], cell_x, cell_y) for i, j in tiles],
+            ),
+        )
+    )
     distance_edges = {t: outcome[t][0] for t in tiles}
     flat_tiles = [t for t in tiles if outcome[t][1]]
     del outcome
@@ -347,12 +400,18 @@ def condition_tiled(source: DemSource, grid: TileGrid, scratch: Scratch, transfo
     while pending:  # until no flat tile's ring changes: every flat cell has its global distance
         rounds += 1
         rings = {t: ring_around(grid, distance_edges, *t, np.int32, kernels.FAR) for t in pending}
-        answers = run("flats", flats_task, [(grid, scratch, i, j, filled_rings[(i, j)], rings[(i, j)], (i, j) not in sent)
-                                            for i, j in pending])
+        answers = run(
+            "flats",
+            flats_task,
+            [(grid, scratch, i, j, filled_rings[(i, j)], rings[(i, j)], (i, j) not in sent) for i, j in pending],
+        )
         for tile, edges in zip(pending, answers):
             sent[tile], distance_edges[tile] = rings[tile], edges
-        pending = [t for t in flat_tiles if not rings_equal(ring_around(grid, distance_edges, *t, np.int32, kernels.FAR),
-                                                            sent[t])]
+        pending = [
+            t
+            for t in flat_tiles
+            if not rings_equal(ring_around(grid, distance_edges, *t, np.int32, kernels.FAR), sent[t])
+        ]
     stranded = sum(run("route", route_task, [(grid, scratch, i, j, filled_rings[(i, j)]) for i, j in flat_tiles]))
     for tile in tiles:
         if tile not in sent:
@@ -361,14 +420,18 @@ def condition_tiled(source: DemSource, grid: TileGrid, scratch: Scratch, transfo
 
     def tile_areas(i, j):
         row0, _, rows, _ = grid.window(i, j)
-        return areas[row0:row0 + rows]
+        return areas[row0 : row0 + rows]
 
-    links = dict(zip(tiles, run("links", accumulation_links_task,
-                                [(grid, scratch, i, j, tile_areas(i, j)) for i, j in tiles])))
+    links = dict(
+        zip(tiles, run("links", accumulation_links_task, [(grid, scratch, i, j, tile_areas(i, j)) for i, j in tiles]))
+    )
     inflow = solve_inflow(grid, links)
     del links
-    network = run("accumulation", accumulation_task,
-                  [(source, grid, scratch, i, j, tile_areas(i, j), *inflow[(i, j)], threshold_m2) for i, j in tiles])
+    network = run(
+        "accumulation",
+        accumulation_task,
+        [(source, grid, scratch, i, j, tile_areas(i, j), *inflow[(i, j)], threshold_m2) for i, j in tiles],
+    )
     if threshold_m2 is not None:
         network = tuple(np.concatenate([part[k] for part in network]) for k in range(4))
     else:

@@ -189,8 +189,9 @@ def spread_flat_distances(filled, d8, distance, seeds):
     queue = np.empty(max(64, seeds.size), dtype=np.int64)
     head, tail, next_seed = 0, 0, 0
     while head < tail or next_seed < order.size:
-        if next_seed < order.size and (head == tail or start[order[next_seed]] <= distance[queue[head] // width,
-                                                                                             queue[head] % width]):
+        if next_seed < order.size and (
+            head == tail or start[order[next_seed]] <= distance[queue[head] // width, queue[head] % width]
+        ):
             index = seeds[order[next_seed]]
             next_seed += 1
         else:

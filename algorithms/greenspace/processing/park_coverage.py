@@ -51,32 +51,64 @@ class ParkCoverageAlgorithm(UrbanizationAlgorithm):
         return self.tr("Park service coverage (公园绿地服务半径覆盖率)")
 
     def tags(self) -> list[str]:
-        return self.tr("park,green space,service radius,coverage,walking,network,公园,绿地,服务半径,覆盖率,300米见绿,500米见园").split(",")
+        return self.tr(
+            "park,green space,service radius,coverage,walking,network,公园,绿地,服务半径,覆盖率,300米见绿,500米见园"
+        ).split(",")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         groups.add_parks(self)
         groups.add_network(self)
         groups.add_residential(self)
         groups.add_standard(self)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.HISTORIC_DISTRICTS,
-            self.tr("Historic districts (历史文化街区, optional): the standard's historic-district rule applies inside them"),
-            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.HISTORIC_DISTRICTS,
+                self.tr(
+                    "Historic districts (历史文化街区, optional): the standard's historic-district rule applies inside them"
+                ),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+                optional=True,
+            )
+        )
         groups.add_districts(self)
-        self.addParameter(walking_network.metres_parameter(
-            self.OFFSET, self.tr("Service area: land within this distance of a reached street (m)"),
-            50.0, minimum=0.0, advanced=True))  # network.DEFAULT_OFFSET (engines load inside process())
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.SERVICE_AREAS, self.tr("Park service areas by grade"), QgsProcessing.SourceType.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.RESIDENTIAL_RESULT, self.tr("Residential coverage"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.UNDERSERVED, self.tr("Underserved residential land"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.SUMMARY, self.tr("Coverage summary by district"), QgsProcessing.SourceType.TypeVector))
+        self.addParameter(
+            walking_network.metres_parameter(
+                self.OFFSET,
+                self.tr("Service area: land within this distance of a reached street (m)"),
+                50.0,
+                minimum=0.0,
+                advanced=True,
+            )
+        )  # network.DEFAULT_OFFSET (engines load inside process())
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.SERVICE_AREAS, self.tr("Park service areas by grade"), QgsProcessing.SourceType.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.RESIDENTIAL_RESULT, self.tr("Residential coverage"), QgsProcessing.SourceType.TypeVectorAnyGeometry
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.UNDERSERVED,
+                self.tr("Underserved residential land"),
+                QgsProcessing.SourceType.TypeVectorAnyGeometry,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.SUMMARY, self.tr("Coverage summary by district"), QgsProcessing.SourceType.TypeVector
+            )
+        )
         groups.add_report(self)
-        self.addOutput(QgsProcessingOutputNumber(self.COVERAGE_RATE_AREA, self.tr("Coverage rate by residential area (0-1)")))
-        self.addOutput(QgsProcessingOutputNumber(self.COVERAGE_RATE_POPULATION, self.tr("Coverage rate by population (0-1)")))
+        self.addOutput(
+            QgsProcessingOutputNumber(self.COVERAGE_RATE_AREA, self.tr("Coverage rate by residential area (0-1)"))
+        )
+        self.addOutput(
+            QgsProcessingOutputNumber(self.COVERAGE_RATE_POPULATION, self.tr("Coverage rate by population (0-1)"))
+        )
 
     def process(self, parameters, context, feedback):
         import shapely
@@ -92,11 +124,18 @@ class ParkCoverageAlgorithm(UrbanizationAlgorithm):
         self.raise_if_canceled(feedback)
         feedback.setProgress(10)
         result = park_coverage(
-            parks, residential, rules, network=network, entrances=entrances,
+            parks,
+            residential,
+            rules,
+            network=network,
+            entrances=entrances,
             snap_distance=walking_network.snap_distance(self, parameters, context),
             offset=self.parameterAsDouble(parameters, self.OFFSET, context),
-            population=population, districts=districts, historic=historic,
-            progress=groups.progress_to_feedback(feedback, 10, 85), is_canceled=feedback.isCanceled,
+            population=population,
+            districts=districts,
+            historic=historic,
+            progress=groups.progress_to_feedback(feedback, 10, 85),
+            is_canceled=feedback.isCanceled,
         )
         for message in result.messages:
             feedback.pushWarning(engine_message(message))
@@ -105,29 +144,71 @@ class ParkCoverageAlgorithm(UrbanizationAlgorithm):
         polygon = groups.is_polygon(res_source)
         service = result.service_areas[~shapely.is_missing(result.service_areas.geometry.to_numpy())]
         outputs = {
-            self.SERVICE_AREAS: groups.write(self, parameters, self.SERVICE_AREAS, context, service,
-                                             QgsWkbTypes.Type.MultiPolygon, metric, output_crs, feedback,
-                                             "greenspace_service_areas", self.tr("Park service areas")),
-            self.RESIDENTIAL_RESULT: groups.write(self, parameters, self.RESIDENTIAL_RESULT, context, result.residential,
-                                                  groups.output_type(res_source), metric, output_crs, feedback,
-                                                  "greenspace_coverage" if polygon else "greenspace_coverage_points",
-                                                  self.tr("Residential coverage")),
-            self.UNDERSERVED: groups.write(self, parameters, self.UNDERSERVED, context, result.underserved,
-                                           groups.output_type(res_source), metric, output_crs, feedback,
-                                           "greenspace_underserved" if polygon else "greenspace_underserved_points",
-                                           self.tr("Underserved residential land")),
-            self.SUMMARY: vector.write_frame(self, parameters, self.SUMMARY, context, result.summary, feedback=feedback),
+            self.SERVICE_AREAS: groups.write(
+                self,
+                parameters,
+                self.SERVICE_AREAS,
+                context,
+                service,
+                QgsWkbTypes.Type.MultiPolygon,
+                metric,
+                output_crs,
+                feedback,
+                "greenspace_service_areas",
+                self.tr("Park service areas"),
+            ),
+            self.RESIDENTIAL_RESULT: groups.write(
+                self,
+                parameters,
+                self.RESIDENTIAL_RESULT,
+                context,
+                result.residential,
+                groups.output_type(res_source),
+                metric,
+                output_crs,
+                feedback,
+                "greenspace_coverage" if polygon else "greenspace_coverage_points",
+                self.tr("Residential coverage"),
+            ),
+            self.UNDERSERVED: groups.write(
+                self,
+                parameters,
+                self.UNDERSERVED,
+                context,
+                result.underserved,
+                groups.output_type(res_source),
+                metric,
+                output_crs,
+                feedback,
+                "greenspace_underserved" if polygon else "greenspace_underserved_points",
+                self.tr("Underserved residential land"),
+            ),
+            self.SUMMARY: vector.write_frame(
+                self, parameters, self.SUMMARY, context, result.summary, feedback=feedback
+            ),
         }
         feedback.setProgress(95)
         report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report_path:
             from ..report_pages import coverage_page
 
-            coverage_page(report_path, self.tr("Park service coverage"), result, rules, preset, current_language(),
-                          self.coverage_labels())
+            coverage_page(
+                report_path,
+                self.tr("Park service coverage"),
+                result,
+                rules,
+                preset,
+                current_language(),
+                self.coverage_labels(),
+            )
             outputs[self.REPORT] = report_path
-        feedback.pushInfo(self.tr("Coverage by residential area: {:.1%}; by population: {} ({}).").format(
-            result.rate_area, "-" if result.rate_population is None else f"{result.rate_population:.1%}", result.mode))
+        feedback.pushInfo(
+            self.tr("Coverage by residential area: {:.1%}; by population: {} ({}).").format(
+                result.rate_area,
+                "-" if result.rate_population is None else f"{result.rate_population:.1%}",
+                result.mode,
+            )
+        )
         outputs[self.COVERAGE_RATE_AREA] = result.rate_area
         outputs[self.COVERAGE_RATE_POPULATION] = result.rate_population
         outputs[self.MODE] = result.mode
@@ -136,12 +217,19 @@ class ParkCoverageAlgorithm(UrbanizationAlgorithm):
 
     def coverage_labels(self) -> dict:
         return {
-            "rates": self.tr("Coverage rates"), "by_area": self.tr("by residential area"),
-            "by_population": self.tr("by population"), "districts": self.tr("Coverage by district"),
-            "rules": self.tr("Park grades and service radii"), "grades": self.tr("Service areas by grade"),
+            "rates": self.tr("Coverage rates"),
+            "by_area": self.tr("by residential area"),
+            "by_population": self.tr("by population"),
+            "districts": self.tr("Coverage by district"),
+            "rules": self.tr("Park grades and service radii"),
+            "grades": self.tr("Service areas by grade"),
             "mode_network": self.tr("Distances along the walking network."),
-            "mode_euclidean": self.tr("No network given: straight-line (euclidean) distances, which overstate coverage."),
-            "target": self.tr("Target"), "source": self.tr("Source"), "parks": self.tr("Parks"),
+            "mode_euclidean": self.tr(
+                "No network given: straight-line (euclidean) distances, which overstate coverage."
+            ),
+            "target": self.tr("Target"),
+            "source": self.tr("Source"),
+            "parks": self.tr("Parks"),
             "message": engine_message,
         }
 
@@ -153,10 +241,14 @@ class ParkCoverageAlgorithm(UrbanizationAlgorithm):
         if source is None:
             return None
         label = self.tr("Historic districts")
-        frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=[], target_crs=metric, label=label)
+        frame = vector.source_to_frame(
+            source, context=context, feedback=feedback, fields=[], target_crs=metric, label=label
+        )
         polygons = frame.geometry.to_numpy()
         polygons = polygons[shapely.area(polygons) > 0]
         if len(polygons) == 0:
-            feedback.pushWarning(self.tr("'{}' has no polygons: the historic-district rule is not applied.").format(label))
+            feedback.pushWarning(
+                self.tr("'{}' has no polygons: the historic-district rule is not applied.").format(label)
+            )
             return None
         return polygons

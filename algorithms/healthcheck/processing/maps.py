@@ -30,7 +30,9 @@ def geometries(algorithm, parameters, name, context, feedback, metric, allowed):
         return None
     label = algorithm.parameterDefinition(name).description()
     vector.require_geometry_type(source, allowed, label)
-    frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=[], target_crs=metric, label=label)
+    frame = vector.source_to_frame(
+        source, context=context, feedback=feedback, fields=[], target_crs=metric, label=label
+    )
     return frame.geometry.to_numpy()
 
 
@@ -51,8 +53,17 @@ def write_maps(algorithm, parameters, context, feedback, result, metric, output_
         if not frames:
             continue
         frame = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry")
-        dest = vector.write_frame(algorithm, parameters, sink, context, frame, wkb_type=wkb, frame_crs=metric,
-                                  output_crs=output_crs, feedback=feedback)
+        dest = vector.write_frame(
+            algorithm,
+            parameters,
+            sink,
+            context,
+            frame,
+            wkb_type=wkb,
+            frame_crs=metric,
+            output_crs=output_crs,
+            feedback=feedback,
+        )
         if dest:
             styling.style_output(context, dest, style, algorithm.parameterDefinition(sink).description())
             outputs[sink] = dest

@@ -51,38 +51,79 @@ class ExportPlanningMapAlgorithm(UrbanizationAlgorithm):
         return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.LAYERS, self.tr("Layers (drawn in this order: the first at the bottom)"), QgsProcessing.SourceType.TypeMapLayer))
-        self.addParameter(QgsProcessingParameterString(self.TITLE, self.tr("Title"), defaultValue=self.tr("Planning map")))
-        self.addParameter(QgsProcessingParameterString(self.SUBTITLE, self.tr("Subtitle"), defaultValue="", optional=True))
-        self.addParameter(QgsProcessingParameterString(self.UNIT, self.tr("Planning unit (prepared by)"), defaultValue="",
-                                                       optional=True))
-        self.addParameter(QgsProcessingParameterString(self.PROJECT_NAME, self.tr("Project name (title block)"),
-                                                       defaultValue="", optional=True))
-        self.addParameter(QgsProcessingParameterString(self.DRAWING_NUMBER, self.tr("Drawing number (title block)"),
-                                                       defaultValue="", optional=True))
+        self.addParameter(
+            QgsProcessingParameterMultipleLayers(
+                self.LAYERS,
+                self.tr("Layers (drawn in this order: the first at the bottom)"),
+                QgsProcessing.SourceType.TypeMapLayer,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(self.TITLE, self.tr("Title"), defaultValue=self.tr("Planning map"))
+        )
+        self.addParameter(
+            QgsProcessingParameterString(self.SUBTITLE, self.tr("Subtitle"), defaultValue="", optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.UNIT, self.tr("Planning unit (prepared by)"), defaultValue="", optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.PROJECT_NAME, self.tr("Project name (title block)"), defaultValue="", optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.DRAWING_NUMBER, self.tr("Drawing number (title block)"), defaultValue="", optional=True
+            )
+        )
         scales = QgsProcessingParameterEnum(
-            self.PLAN_SCALE, self.tr("Scale (auto: the smallest planning scale that shows the whole extent)"),
-            options=["auto", *(f"1:{s}" for s in sheets.PLAN_SCALES)], defaultValue="auto")
+            self.PLAN_SCALE,
+            self.tr("Scale (auto: the smallest planning scale that shows the whole extent)"),
+            options=["auto", *(f"1:{s}" for s in sheets.PLAN_SCALES)],
+            defaultValue="auto",
+        )
         scales.setUsesStaticStrings(True)
         self.addParameter(scales)
-        self.addParameter(QgsProcessingParameterString(
-            self.HEIGHT_DATUM, self.tr("Height datum, stated when a DEM or other raster is on the sheet "
-                                       "(empty: 1985国家高程基准 on CGCS2000 sheets, none otherwise)"),
-            defaultValue="", optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.SOURCES, self.tr("Additional data sources (the layers' own attributions are listed anyway)"),
-            defaultValue="", optional=True))
-        template = QgsProcessingParameterEnum(self.TEMPLATE, self.tr("Sheet template"), options=list(sheets.TEMPLATES),
-                                              defaultValue="a4_landscape")
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.HEIGHT_DATUM,
+                self.tr(
+                    "Height datum, stated when a DEM or other raster is on the sheet "
+                    "(empty: 1985国家高程基准 on CGCS2000 sheets, none otherwise)"
+                ),
+                defaultValue="",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.SOURCES,
+                self.tr("Additional data sources (the layers' own attributions are listed anyway)"),
+                defaultValue="",
+                optional=True,
+            )
+        )
+        template = QgsProcessingParameterEnum(
+            self.TEMPLATE, self.tr("Sheet template"), options=list(sheets.TEMPLATES), defaultValue="a4_landscape"
+        )
         template.setUsesStaticStrings(True)
         self.addParameter(template)
-        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, self.tr("Map extent (empty: all layers)"),
-                                                       optional=True))
-        self.addParameter(QgsProcessingParameterNumber(self.DPI, self.tr("Resolution (DPI)"), defaultValue=300,
-                                                       minValue=50, maxValue=1200))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT, self.tr("Map sheet"), self.tr("PDF files (*.pdf);;PNG images (*.png)"), defaultValue=None))
+        self.addParameter(
+            QgsProcessingParameterExtent(self.EXTENT, self.tr("Map extent (empty: all layers)"), optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.DPI, self.tr("Resolution (DPI)"), defaultValue=300, minValue=50, maxValue=1200
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT, self.tr("Map sheet"), self.tr("PDF files (*.pdf);;PNG images (*.png)"), defaultValue=None
+            )
+        )
         self.addOutput(QgsProcessingOutputNumber(self.SCALE, self.tr("Map scale denominator")))
         self.addOutput(QgsProcessingOutputString(self.CRS, self.tr("Map CRS")))
 

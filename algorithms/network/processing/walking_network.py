@@ -43,14 +43,21 @@ except AttributeError:  # QGIS 3.22-3.28
     METRES = QgsUnitTypes.DistanceUnit.DistanceMeters
 
 
-def metres_parameter(name: str, description: str, default: float, minimum: float = 0.0,
-                     maximum: float | None = None, advanced: bool = False) -> QgsProcessingParameterDistance:
+def metres_parameter(
+    name: str,
+    description: str,
+    default: float,
+    minimum: float = 0.0,
+    maximum: float | None = None,
+    advanced: bool = False,
+) -> QgsProcessingParameterDistance:
     """A length in metres, shown as metres in the toolbox, batch and modeller dialogs whatever the
     CRS of the layers: no parent layer (whose CRS unit, e.g. degrees, QGIS would show instead)
     and metres as the default unit. The description ends in '(m)' for the batch and modeller
     columns, which show no unit."""
-    parameter = QgsProcessingParameterDistance(name, description, defaultValue=default, minValue=minimum,
-                                               **({} if maximum is None else {"maxValue": maximum}))
+    parameter = QgsProcessingParameterDistance(
+        name, description, defaultValue=default, minValue=minimum, **({} if maximum is None else {"maxValue": maximum})
+    )
     parameter.setDefaultUnit(METRES)
     if advanced:
         parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
@@ -59,20 +66,46 @@ def metres_parameter(name: str, description: str, default: float, minimum: float
 
 def add_parameters(algorithm, description: str, optional: bool) -> None:
     """NETWORK, EXCLUDE_FIELD, EXCLUDE_VALUES, TOLERANCE (advanced) and SNAP_DISTANCE."""
-    algorithm.addParameter(QgsProcessingParameterFeatureSource(
-        NETWORK, description, [QgsProcessing.SourceType.TypeVectorLine], optional=optional))
-    algorithm.addParameter(QgsProcessingParameterField(
-        EXCLUDE_FIELD, tr("Road class field (classes pedestrians cannot use are excluded)"),
-        defaultValue=walking.EXCLUDE_FIELD, parentLayerParameterName=NETWORK, optional=True))
-    algorithm.addParameter(QgsProcessingParameterString(
-        EXCLUDE_VALUES, tr("Excluded road classes (comma separated)"),
-        defaultValue=",".join(walking.EXCLUDED_CLASSES), optional=True))
-    algorithm.addParameter(metres_parameter(
-        TOLERANCE, tr("Network snapping tolerance (m): line ends and vertices closer than this connect"),
-        walking.TOLERANCE_M, minimum=0.0, maximum=50.0, advanced=True))
-    algorithm.addParameter(metres_parameter(
-        SNAP_DISTANCE, tr("Maximum distance from a street (m): farther is unreachable"),
-        walking.SNAP_DISTANCE_M, minimum=0.1))
+    algorithm.addParameter(
+        QgsProcessingParameterFeatureSource(
+            NETWORK, description, [QgsProcessing.SourceType.TypeVectorLine], optional=optional
+        )
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterField(
+            EXCLUDE_FIELD,
+            tr("Road class field (classes pedestrians cannot use are excluded)"),
+            defaultValue=walking.EXCLUDE_FIELD,
+            parentLayerParameterName=NETWORK,
+            optional=True,
+        )
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterString(
+            EXCLUDE_VALUES,
+            tr("Excluded road classes (comma separated)"),
+            defaultValue=",".join(walking.EXCLUDED_CLASSES),
+            optional=True,
+        )
+    )
+    algorithm.addParameter(
+        metres_parameter(
+            TOLERANCE,
+            tr("Network snapping tolerance (m): line ends and vertices closer than this connect"),
+            walking.TOLERANCE_M,
+            minimum=0.0,
+            maximum=50.0,
+            advanced=True,
+        )
+    )
+    algorithm.addParameter(
+        metres_parameter(
+            SNAP_DISTANCE,
+            tr("Maximum distance from a street (m): farther is unreachable"),
+            walking.SNAP_DISTANCE_M,
+            minimum=0.1,
+        )
+    )
 
 
 @dataclass
@@ -95,8 +128,9 @@ def _metres(algorithm, parameters, name, context, legacy: str | None) -> float:
     return algorithm.parameterAsDouble(parameters, name, context)
 
 
-def read(algorithm, parameters, context, feedback, metric, required: bool,
-         legacy: dict[str, str] | None = None) -> WalkingNetwork | None:
+def read(
+    algorithm, parameters, context, feedback, metric, required: bool, legacy: dict[str, str] | None = None
+) -> WalkingNetwork | None:
     """The walking network of NETWORK in the `metric` CRS, road classes excluded, reported
     (size, excluded lines, disconnected parts) through feedback; None when the optional layer is
     not given. `legacy`: {current name: old name} of renamed parameters saved models may still set."""
@@ -114,8 +148,9 @@ def read(algorithm, parameters, context, feedback, metric, required: bool,
     if field and source.fields().lookupField(field) < 0:
         feedback.pushInfo(tr("The network has no field '{}': no road class is excluded.").format(field))
         field = ""
-    frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=[field] if field else [],
-                                   target_crs=metric, label=label)
+    frame = vector.source_to_frame(
+        source, context=context, feedback=feedback, fields=[field] if field else [], target_crs=metric, label=label
+    )
     vector.require_features(frame, label)
     excluded = None
     if field:
@@ -127,11 +162,17 @@ def read(algorithm, parameters, context, feedback, metric, required: bool,
     except NetworkError as error:
         raise QgsProcessingException(tr("Walking network: {}.").format(error)) from error
     parts = component_report(network)
-    feedback.pushInfo(tr("Walking network: {} nodes, {} edges, {:.1f} km; {} line(s) excluded by road class.").format(
-        network.n_nodes, network.n_edges, network.total_length / 1000, network.excluded_lines))
+    feedback.pushInfo(
+        tr("Walking network: {} nodes, {} edges, {:.1f} km; {} line(s) excluded by road class.").format(
+            network.n_nodes, network.n_edges, network.total_length / 1000, network.excluded_lines
+        )
+    )
     if parts.n_components > 1:
-        feedback.pushWarning(tr("The walking network has {} disconnected parts; the largest holds {:.0%} of its length. Homes on small islands are flagged (on_island).").format(
-            parts.n_components, parts.main_share))
+        feedback.pushWarning(
+            tr(
+                "The walking network has {} disconnected parts; the largest holds {:.0%} of its length. Homes on small islands are flagged (on_island)."
+            ).format(parts.n_components, parts.main_share)
+        )
     return WalkingNetwork(network, snap_distance(algorithm, parameters, context, legacy.get(SNAP_DISTANCE)), tolerance)
 
 
@@ -140,9 +181,13 @@ def population_values(values, label: str, field: str, feedback):
     rule and messages in every green-city and transit algorithm)."""
     population, nulls, negative = walking.clean_population(values)
     if nulls:
-        feedback.pushWarning(tr("{} feature(s) of '{}' have no population value in '{}': counted as 0.").format(nulls, label, field))
+        feedback.pushWarning(
+            tr("{} feature(s) of '{}' have no population value in '{}': counted as 0.").format(nulls, label, field)
+        )
     if negative:
-        feedback.pushWarning(tr("{} feature(s) of '{}' have a negative population in '{}': counted as 0.").format(negative, label, field))
+        feedback.pushWarning(
+            tr("{} feature(s) of '{}' have a negative population in '{}': counted as 0.").format(negative, label, field)
+        )
     return population
 
 
@@ -169,8 +214,9 @@ class PopulationPolygons:
         return self.geometries[self.reachable], self.values[self.reachable]
 
 
-def read_population_polygons(algorithm, parameters, name: str, field_name: str, context, feedback, metric,
-                             walk: WalkingNetwork) -> PopulationPolygons | None:
+def read_population_polygons(
+    algorithm, parameters, name: str, field_name: str, context, feedback, metric, walk: WalkingNetwork
+) -> PopulationPolygons | None:
     """The optional population polygons of parameters `name` / `field_name`, None when not given."""
     source = algorithm.parameterAsSource(parameters, name, context)
     if source is None:
@@ -180,12 +226,16 @@ def read_population_polygons(algorithm, parameters, name: str, field_name: str, 
     field = algorithm.parameterAsString(parameters, field_name, context)
     if not field:
         raise QgsProcessingException(tr("Choose the population field of layer '{}'.").format(label))
-    frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=[field],
-                                   target_crs=metric, label=label)
+    frame = vector.source_to_frame(
+        source, context=context, feedback=feedback, fields=[field], target_crs=metric, label=label
+    )
     values = population_values(frame[field].tolist(), label, field, feedback)
     geometries = frame.geometry.to_numpy()
     reachable = walking.reachable_homes(walk.network, geometries, walk.snap_distance)
     if not reachable.all():
-        feedback.pushWarning(tr("{} population feature(s) of '{}' ({:,.0f} people) lie farther than {:g} m from every street: counted as unreachable.").format(
-            int((~reachable).sum()), label, float(values[~reachable].sum()), walk.snap_distance))
+        feedback.pushWarning(
+            tr(
+                "{} population feature(s) of '{}' ({:,.0f} people) lie farther than {:g} m from every street: counted as unreachable."
+            ).format(int((~reachable).sum()), label, float(values[~reachable].sum()), walk.snap_distance)
+        )
     return PopulationPolygons(geometries, values, reachable)

@@ -42,31 +42,39 @@ def read_stations(algorithm, parameters, context, feedback) -> Stations:
     express_field = algorithm.parameterAsString(parameters, algorithm.EXPRESS_FIELD, context)
     fields = list(dict.fromkeys(f for f in (id_field, name_field, line_field, order_field, express_field) if f))
     metric = crs_utils.metric_crs_for_source(source, context)
-    frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=fields,
-                                   target_crs=metric, label=label)
+    frame = vector.source_to_frame(
+        source, context=context, feedback=feedback, fields=fields, target_crs=metric, label=label
+    )
     vector.require_features(frame, label)
     points = frame.geometry.representative_point()
     import pandas as pd
 
-    table = pd.DataFrame({
-        "station_id": [values.text(v) for v in frame[id_field]],
-        "line": [values.text(v) for v in frame[line_field]],
-        "x": points.x.to_numpy(), "y": points.y.to_numpy(),
-    })
+    table = pd.DataFrame(
+        {
+            "station_id": [values.text(v) for v in frame[id_field]],
+            "line": [values.text(v) for v in frame[line_field]],
+            "x": points.x.to_numpy(),
+            "y": points.y.to_numpy(),
+        }
+    )
     table["name"] = [values.text(v) for v in frame[name_field]] if name_field else table["station_id"]
     for column, field in (("station_id", id_field), ("line", line_field)):
         empty = table[column] == ""
         if empty.any():
-            raise QgsProcessingException(algorithm.tr(
-                "Layer '{}': {} feature(s) have no value in field '{}'. Fill the field or remove those stations."
-            ).format(label, int(empty.sum()), field))
+            raise QgsProcessingException(
+                algorithm.tr(
+                    "Layer '{}': {} feature(s) have no value in field '{}'. Fill the field or remove those stations."
+                ).format(label, int(empty.sum()), field)
+            )
     if order_field:
         try:
             table["order"] = [math.nan if v is None else float(v) for v in frame[order_field]]
         except (TypeError, ValueError) as error:
-            raise QgsProcessingException(algorithm.tr(
-                "Layer '{}': field '{}' must hold numbers (the position of each station along its line)."
-            ).format(label, order_field)) from error
+            raise QgsProcessingException(
+                algorithm.tr(
+                    "Layer '{}': field '{}' must hold numbers (the position of each station along its line)."
+                ).format(label, order_field)
+            ) from error
     else:
         table["order"] = math.nan
     table["express"] = [values.truthy(v) for v in frame[express_field]] if express_field else False
@@ -85,18 +93,22 @@ def read_lines(algorithm, parameters, context, feedback, metric) -> dict:
 
     label = source.sourceName() or algorithm.tr("Metro line geometry")
     vector.require_geometry_type(source, (QgsWkbTypes.GeometryType.LineGeometry,), label)
-    field = (algorithm.parameterAsString(parameters, algorithm.LINES_ID_FIELD, context)
-             or algorithm.parameterAsString(parameters, algorithm.LINE_FIELD, context))
-    frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=[field],
-                                   target_crs=metric, label=label)
+    field = algorithm.parameterAsString(parameters, algorithm.LINES_ID_FIELD, context) or algorithm.parameterAsString(
+        parameters, algorithm.LINE_FIELD, context
+    )
+    frame = vector.source_to_frame(
+        source, context=context, feedback=feedback, fields=[field], target_crs=metric, label=label
+    )
     vector.require_features(frame, label)
     result = {}
     for line_id, rows in frame.groupby(frame[field].map(values.text)):
         merged = shapely.line_merge(shapely.union_all(rows.geometry.values))
         if merged.geom_type != "LineString":
-            raise QgsProcessingException(algorithm.tr(
-                "Layer '{}': the geometry of line '{}' is not one continuous line ({} pieces). Join the pieces "
-                "(e.g. with Dissolve and Merge lines) or leave the line layer out to use straight distances."
-            ).format(label, line_id, len(getattr(merged, "geoms", [])) or 0))
+            raise QgsProcessingException(
+                algorithm.tr(
+                    "Layer '{}': the geometry of line '{}' is not one continuous line ({} pieces). Join the pieces "
+                    "(e.g. with Dissolve and Merge lines) or leave the line layer out to use straight distances."
+                ).format(label, line_id, len(getattr(merged, "geoms", [])) or 0)
+            )
         result[line_id] = merged
     return result

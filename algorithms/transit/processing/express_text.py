@@ -9,33 +9,44 @@ def explain(algorithm, error, label: str, order_field: str) -> str:
     from .. import commute, express, lines
 
     if isinstance(error, lines.DuplicateOrderError):
-        return algorithm.tr("Layer '{}', line '{}': order number {} is used by more than one station ({}). Give each "
-                       "station of a line its own order number in field '{}'.").format(
-            label, error.line, f"{error.order:g}", ", ".join(error.stations), order_field)
+        return algorithm.tr(
+            "Layer '{}', line '{}': order number {} is used by more than one station ({}). Give each "
+            "station of a line its own order number in field '{}'."
+        ).format(label, error.line, f"{error.order:g}", ", ".join(error.stations), order_field)
     if isinstance(error, lines.SingleStationLineError):
-        return algorithm.tr("Layer '{}': line '{}' has only one station ({}). A line needs at least two stations: "
-                       "check the line id field or remove the station.").format(label, error.line, error.station)
+        return algorithm.tr(
+            "Layer '{}': line '{}' has only one station ({}). A line needs at least two stations: "
+            "check the line id field or remove the station."
+        ).format(label, error.line, error.station)
     if isinstance(error, lines.MissingOrderError):
-        return algorithm.tr("Layer '{}', line '{}': the stations have no order along the line. Choose an order field "
-                       "with a number for every station, or give the metro line geometry.").format(label, error.line)
+        return algorithm.tr(
+            "Layer '{}', line '{}': the stations have no order along the line. Choose an order field "
+            "with a number for every station, or give the metro line geometry."
+        ).format(label, error.line)
     if isinstance(error, lines.StationOffLineError):
-        return algorithm.tr("Station '{}' lies {:.0f} m from the geometry of line '{}' (more than {:.0f} m). Check its "
-                       "line id or the line geometry.").format(
-            error.station, error.distance_m, error.line, lines.OFF_LINE_TOLERANCE_M)
+        return algorithm.tr(
+            "Station '{}' lies {:.0f} m from the geometry of line '{}' (more than {:.0f} m). Check its "
+            "line id or the line geometry."
+        ).format(error.station, error.distance_m, error.line, lines.OFF_LINE_TOLERANCE_M)
     if isinstance(error, lines.UnknownStationError):
-        return algorithm.tr("There is no station '{}' in layer '{}'. Near matches: {}. Give a station id or name "
-                       "exactly as in the layer.").format(
-            error.query, label, ", ".join(error.suggestions) or algorithm.tr("none"))
+        return algorithm.tr(
+            "There is no station '{}' in layer '{}'. Near matches: {}. Give a station id or name "
+            "exactly as in the layer."
+        ).format(error.query, label, ", ".join(error.suggestions) or algorithm.tr("none"))
     if isinstance(error, express.UnknownLineError):
         return algorithm.tr("There is no line '{}' in layer '{}'. Its lines are: {}.").format(
-            error.line, label, ", ".join(error.known))
+            error.line, label, ", ".join(error.known)
+        )
     if isinstance(error, express.NoExpressError):
-        return algorithm.tr("No line has two or more express stops. Mark the express stops with the express stop "
-                       "field or list them in 'Express stops'.")
+        return algorithm.tr(
+            "No line has two or more express stops. Mark the express stops with the express stop "
+            "field or list them in 'Express stops'."
+        )
     if isinstance(error, commute.ExpressSkipsDestinationError):
-        return algorithm.tr("The express pattern of line '{}' passes the destination {} without stopping. Add {} to "
-                       "the express stops or choose another destination.").format(
-            error.line, error.destination, error.destination)
+        return algorithm.tr(
+            "The express pattern of line '{}' passes the destination {} without stopping. Add {} to "
+            "the express stops or choose another destination."
+        ).format(error.line, error.destination, error.destination)
     return str(error)
 
 
@@ -45,17 +56,23 @@ def warning_text(algorithm, warning: tuple) -> str:
     if kind == "single_express_stop":
         return algorithm.tr("Line '{}' has only one express stop ({}): no express runs on it.").format(*values)
     if kind == "straight_line":
-        return algorithm.tr("No track geometry for line(s) {}: distances between stations are straight lines, "
-                       "which understate run times where the track curves. Give the metro line geometry "
-                       "(LINES) for distances along the track (distance_method in the outputs).").format(*values)
-    return algorithm.tr("Station {} cannot reach the destination on the metro network: its times are empty.").format(*values)
+        return algorithm.tr(
+            "No track geometry for line(s) {}: distances between stations are straight lines, "
+            "which understate run times where the track curves. Give the metro line geometry "
+            "(LINES) for distances along the track (distance_method in the outputs)."
+        ).format(*values)
+    return algorithm.tr("Station {} cannot reach the destination on the metro network: its times are empty.").format(
+        *values
+    )
 
 
 def parameter_rows(algorithm, model, service, evaluation) -> list[tuple[str, str]]:
     """(label, value) of the run-time model and service, for the report."""
-    methods = {"track": algorithm.tr("along the track (line geometry)"),
-               "straight_line": algorithm.tr("straight lines between stations (no line geometry)"),
-               "mixed": algorithm.tr("along the track where line geometry is given, else straight lines")}
+    methods = {
+        "track": algorithm.tr("along the track (line geometry)"),
+        "straight_line": algorithm.tr("straight lines between stations (no line geometry)"),
+        "mixed": algorithm.tr("along the track where line geometry is given, else straight lines"),
+    }
     return [
         (algorithm.tr("Distance between stations"), methods[evaluation.distance_method]),
         (algorithm.tr("Cruise speed (km/h)"), f"{model.cruise_kmh:g}"),
@@ -94,7 +111,8 @@ def labels(algorithm) -> dict[str, str]:
         "method_note": algorithm.tr(
             "Door-to-door time = half the headway of each boarded train + in-vehicle time (trapezoidal speed "
             "profile between stops, dwell only where the train stops) + interchange walks. Riders take the "
-            "quickest option; walking to the station is not included."),
+            "quickest option; walking to the station is not included."
+        ),
         "yes": algorithm.tr("yes"),
         "no": algorithm.tr("no"),
         "isochrones": algorithm.tr("Door-to-door commute isochrones (walk + wait + ride)"),

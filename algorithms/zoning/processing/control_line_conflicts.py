@@ -61,64 +61,118 @@ class ControlLineConflictsAlgorithm(UrbanizationAlgorithm):
         return self.tr("Control line conflict check (三区三线冲突检查)")
 
     def tags(self) -> list[str]:
-        return self.tr("three control lines,ecological red line,permanent basic farmland,urban development boundary,conflict,overlay,三区三线,多规合一").split(",")
+        return self.tr(
+            "three control lines,ecological red line,permanent basic farmland,urban development boundary,conflict,overlay,三区三线,多规合一"
+        ).split(",")
 
     def line_layers(self) -> dict[str, str]:
         """Control-line id (rules.CONTROL_LINES) -> parameter name."""
-        return {"ecological_redline": self.ECOLOGICAL_REDLINE, "ecological_core": self.ECOLOGICAL_CORE,
-                "permanent_farmland": self.PERMANENT_FARMLAND, "development_boundary": self.DEVELOPMENT_BOUNDARY}
+        return {
+            "ecological_redline": self.ECOLOGICAL_REDLINE,
+            "ecological_core": self.ECOLOGICAL_CORE,
+            "permanent_farmland": self.PERMANENT_FARMLAND,
+            "development_boundary": self.DEVELOPMENT_BOUNDARY,
+        }
 
     def line_names(self) -> dict[str, str]:
-        return {"ecological_redline": self.tr("Ecological protection red line"),
-                "ecological_core": self.tr("Core protected area (in the red line)"),
-                "permanent_farmland": self.tr("Permanent basic farmland"),
-                "development_boundary": self.tr("Urban development boundary")}
+        return {
+            "ecological_redline": self.tr("Ecological protection red line"),
+            "ecological_core": self.tr("Core protected area (in the red line)"),
+            "permanent_farmland": self.tr("Permanent basic farmland"),
+            "development_boundary": self.tr("Urban development boundary"),
+        }
 
     def outcome_names(self) -> dict[str, str]:
         from ..conflicts import UNKNOWN_OUTCOME
         from ..rules import APPROVAL, PROHIBITED
 
-        return {PROHIBITED: self.tr("prohibited"), APPROVAL: self.tr("needs approval"),
-                UNKNOWN_OUTCOME: self.tr("cannot be judged (unknown code)")}
+        return {
+            PROHIBITED: self.tr("prohibited"),
+            APPROVAL: self.tr("needs approval"),
+            UNKNOWN_OUTCOME: self.tr("cannot be judged (unknown code)"),
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.PLAN, self.tr("Planned land use or 三调 status parcels (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            self.LANDUSE_FIELD, self.tr("Land-use code field (07, 0701, or class name; 三调: DLBM or DLMC)"),
-            parentLayerParameterName=self.PLAN))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.PLAN,
+                self.tr("Planned land use or 三调 status parcels (polygons)"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.LANDUSE_FIELD,
+                self.tr("Land-use code field (07, 0701, or class name; 三调: DLBM or DLMC)"),
+                parentLayerParameterName=self.PLAN,
+            )
+        )
         plan.add_classification_parameter(self)
         for name, line in zip(self.line_layers().values(), self.line_names().values()):
-            self.addParameter(QgsProcessingParameterFeatureSource(
-                name, self.tr("{} (polygons)").format(line), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+            self.addParameter(
+                QgsProcessingParameterFeatureSource(
+                    name,
+                    self.tr("{} (polygons)").format(line),
+                    [QgsProcessing.SourceType.TypeVectorPolygon],
+                    optional=True,
+                )
+            )
         rules = QgsProcessingParameterEnum(
-            self.RULES, self.tr("Conflict rules (national = default rules, file = rules file below)"),
-            options=list(self.RULE_SETS), defaultValue="national")
+            self.RULES,
+            self.tr("Conflict rules (national = default rules, file = rules file below)"),
+            options=list(self.RULE_SETS),
+            defaultValue="national",
+        )
         rules.setUsesStaticStrings(True)
         self.addParameter(rules)
-        self.addParameter(QgsProcessingParameterFile(
-            self.RULES_FILE, self.tr("Rules file (JSON or CSV)"), optional=True, fileFilter="Rules (*.json *.csv)"))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_AREA, self.tr("Ignore pieces smaller than (m², plane)"), QgsProcessingParameterNumber.Type.Double,
-            defaultValue=1.0, minValue=0.0))
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.RULES_FILE, self.tr("Rules file (JSON or CSV)"), optional=True, fileFilter="Rules (*.json *.csv)"
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MIN_AREA,
+                self.tr("Ignore pieces smaller than (m², plane)"),
+                QgsProcessingParameterNumber.Type.Double,
+                defaultValue=1.0,
+                minValue=0.0,
+            )
+        )
         mode.add_mode_parameters(self)
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.CONFLICTS, self.tr("Conflicts"), QgsProcessing.SourceType.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.LINE_OVERLAPS, self.tr("Control line overlaps"), QgsProcessing.SourceType.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.SUMMARY, self.tr("Conflict summary by control line, outcome and land-use class"), QgsProcessing.SourceType.TypeVector))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, self.tr("Report (HTML)"), fileFilter="HTML (*.html)", optional=True, createByDefault=False))
-        for name, label in ((self.CONFLICT_COUNT, self.tr("Number of conflicts (prohibited, needs approval, unknown code)")),
-                            (self.CONFLICT_AREA_M2, self.tr("Conflict area (m², CGCS2000 ellipsoidal)")),
-                            (self.PROHIBITED_COUNT, self.tr("Number of prohibited uses")),
-                            (self.PROHIBITED_AREA_M2, self.tr("Prohibited area (m², CGCS2000 ellipsoidal)")),
-                            (self.APPROVAL_COUNT, self.tr("Number of uses that need approval")),
-                            (self.APPROVAL_AREA_M2, self.tr("Area that needs approval (m², CGCS2000 ellipsoidal)")),
-                            (self.OVERLAP_COUNT, self.tr("Number of control line overlaps")),
-                            (self.OVERLAP_AREA_M2, self.tr("Control line overlap area (m², CGCS2000 ellipsoidal)")),
-                            (self.UNKNOWN_CODE_COUNT, self.tr("Parcels with an unknown land-use code"))):
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.CONFLICTS, self.tr("Conflicts"), QgsProcessing.SourceType.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.LINE_OVERLAPS, self.tr("Control line overlaps"), QgsProcessing.SourceType.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.SUMMARY,
+                self.tr("Conflict summary by control line, outcome and land-use class"),
+                QgsProcessing.SourceType.TypeVector,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.REPORT, self.tr("Report (HTML)"), fileFilter="HTML (*.html)", optional=True, createByDefault=False
+            )
+        )
+        for name, label in (
+            (self.CONFLICT_COUNT, self.tr("Number of conflicts (prohibited, needs approval, unknown code)")),
+            (self.CONFLICT_AREA_M2, self.tr("Conflict area (m², CGCS2000 ellipsoidal)")),
+            (self.PROHIBITED_COUNT, self.tr("Number of prohibited uses")),
+            (self.PROHIBITED_AREA_M2, self.tr("Prohibited area (m², CGCS2000 ellipsoidal)")),
+            (self.APPROVAL_COUNT, self.tr("Number of uses that need approval")),
+            (self.APPROVAL_AREA_M2, self.tr("Area that needs approval (m², CGCS2000 ellipsoidal)")),
+            (self.OVERLAP_COUNT, self.tr("Number of control line overlaps")),
+            (self.OVERLAP_AREA_M2, self.tr("Control line overlap area (m², CGCS2000 ellipsoidal)")),
+            (self.UNKNOWN_CODE_COUNT, self.tr("Parcels with an unknown land-use code")),
+        ):
             self.addOutput(QgsProcessingOutputNumber(name, label))
 
     def load_rules(self, parameters, context, feedback, table):
@@ -129,10 +183,14 @@ class ControlLineConflictsAlgorithm(UrbanizationAlgorithm):
         try:
             if choice == "file":
                 if not path:
-                    raise QgsProcessingException(self.tr("Conflict rules is set to 'file': choose a rules file (JSON or CSV)."))
+                    raise QgsProcessingException(
+                        self.tr("Conflict rules is set to 'file': choose a rules file (JSON or CSV).")
+                    )
                 return load_rules(path, table)
             if path:
-                feedback.pushWarning(self.tr("A rules file is given but Conflict rules is 'national': the file is not used."))
+                feedback.pushWarning(
+                    self.tr("A rules file is given but Conflict rules is 'national': the file is not used.")
+                )
             return plan.preset("conflict_rules", national_rules, table)
         except RulesError as error:
             raise QgsProcessingException(self.tr("The conflict rules cannot be used: {}").format(error)) from error
@@ -149,15 +207,25 @@ class ControlLineConflictsAlgorithm(UrbanizationAlgorithm):
             vector.require_geometry_type(source, POLYGONS, names[line])
             polygons = self.control_layer(source, metric, context, feedback) if partitioned else None
             if polygons is None:
-                polygons = flat(vector.source_to_frame(source, context=context, feedback=feedback, fields=[],
-                                                       target_crs=metric, label=names[line]))
+                polygons = flat(
+                    vector.source_to_frame(
+                        source, context=context, feedback=feedback, fields=[], target_crs=metric, label=names[line]
+                    )
+                )
             if len(polygons) == 0:
-                feedback.pushWarning(self.tr("Layer '{}' has no features with geometry: the checks against it are skipped.").format(names[line]))
+                feedback.pushWarning(
+                    self.tr("Layer '{}' has no features with geometry: the checks against it are skipped.").format(
+                        names[line]
+                    )
+                )
                 continue
             lines[line] = polygons
         if not (set(lines) - {"ecological_core"}):
-            raise QgsProcessingException(self.tr(
-                "Give at least one control line layer with features: ecological protection red line, permanent basic farmland or urban development boundary."))
+            raise QgsProcessingException(
+                self.tr(
+                    "Give at least one control line layer with features: ecological protection red line, permanent basic farmland or urban development boundary."
+                )
+            )
         return lines
 
     @staticmethod
@@ -183,12 +251,21 @@ class ControlLineConflictsAlgorithm(UrbanizationAlgorithm):
         self.report_unchecked(rules, lines, feedback)
         min_area = self.parameterAsDouble(parameters, self.MIN_AREA, context)
         feedback.setProgress(0)
-        result = check(whole.frame.geometry.values, whole.codes, lines, rules, min_area=min_area, crs=whole.frame.crs,
-                       deducted_share=whole.deducted_share, progress=feedback.setProgress,  # check() counts percent
-                       is_canceled=feedback.isCanceled)
+        result = check(
+            whole.frame.geometry.values,
+            whole.codes,
+            lines,
+            rules,
+            min_area=min_area,
+            crs=whole.frame.crs,
+            deducted_share=whole.deducted_share,
+            progress=feedback.setProgress,  # check() counts percent
+            is_canceled=feedback.isCanceled,
+        )
         conflicts_id = self.write_conflicts(parameters, context, feedback, whole, rules, result)
-        return self.finish(parameters, context, feedback, result, conflicts_id, whole.metric, whole.source.sourceCrs(),
-                           whole.table)
+        return self.finish(
+            parameters, context, feedback, result, conflicts_id, whole.metric, whole.source.sourceCrs(), whole.table
+        )
 
     def process_partitioned(self, parameters, context, feedback, source, metric, layer, fields):
         """The same check partition by partition on Dask, each partition's pieces written as it finishes."""
@@ -203,16 +280,36 @@ class ControlLineConflictsAlgorithm(UrbanizationAlgorithm):
         sink = mode.polygon_sink(self, parameters, self.CONFLICTS, context, metric, source, feedback)
 
         def consume(_, pieces):
-            sink.add(self.conflict_rows(pieces, pieces["fid"].to_numpy(), pieces["landuse"].to_numpy(),
-                                        pieces["deducted_share"].to_numpy(), table, rules))
+            sink.add(
+                self.conflict_rows(
+                    pieces,
+                    pieces["fid"].to_numpy(),
+                    pieces["landuse"].to_numpy(),
+                    pieces["deducted_share"].to_numpy(),
+                    table,
+                    rules,
+                )
+            )
 
         with runner:
-            result = conflicts(reader, parts, lines, rules, runner=runner, consume=consume,
-                               min_area=self.parameterAsDouble(parameters, self.MIN_AREA, context), crs=layer.target_crs,
-                               progress=to_feedback(feedback), is_canceled=feedback.isCanceled)
+            result = conflicts(
+                reader,
+                parts,
+                lines,
+                rules,
+                runner=runner,
+                consume=consume,
+                min_area=self.parameterAsDouble(parameters, self.MIN_AREA, context),
+                crs=layer.target_crs,
+                progress=to_feedback(feedback),
+                is_canceled=feedback.isCanceled,
+            )
         if result.unknown_parcels:
-            feedback.pushWarning(tr("{} of {} parcels have an empty or unknown land-use code in field '{}': they are reported as the class 'unknown'.").format(
-                result.unknown_parcels, result.parcels, fields.code))
+            feedback.pushWarning(
+                tr(
+                    "{} of {} parcels have an empty or unknown land-use code in field '{}': they are reported as the class 'unknown'."
+                ).format(result.unknown_parcels, result.parcels, fields.code)
+            )
         styling.style_output(context, sink.dest_id, "zoning_conflicts", self.tr("Control line conflicts"))
         return self.finish(parameters, context, feedback, result, sink.dest_id, metric, source.sourceCrs(), table)
 
@@ -220,31 +317,51 @@ class ControlLineConflictsAlgorithm(UrbanizationAlgorithm):
         line_names = self.line_names()
         for rule in rules:
             if rule.control_line not in lines:
-                feedback.pushInfo(self.tr("Rule '{}' is not checked: no {} layer with features.").format(
-                    rule.id, line_names[rule.control_line]))
+                feedback.pushInfo(
+                    self.tr("Rule '{}' is not checked: no {} layer with features.").format(
+                        rule.id, line_names[rule.control_line]
+                    )
+                )
 
     def finish(self, parameters, context, feedback, result, conflicts_id, metric, source_crs, table):
         """Overlaps, summary, report and the output numbers of a result (in memory or partitioned)."""
-        outputs = {self.CONFLICTS: conflicts_id,
-                   self.LINE_OVERLAPS: self.write_overlaps(parameters, context, feedback, metric, source_crs, result)}
+        outputs = {
+            self.CONFLICTS: conflicts_id,
+            self.LINE_OVERLAPS: self.write_overlaps(parameters, context, feedback, metric, source_crs, result),
+        }
         summary = self.summary_frame(table, result)
         outputs[self.SUMMARY] = vector.write_frame(self, parameters, self.SUMMARY, context, summary, feedback=feedback)
         report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report_path:
             self.write_report(report_path, summary, result)
             outputs[self.REPORT] = report_path
-        feedback.pushInfo(self.tr(
-            "{} prohibited ({:.1f} m²), {} need approval ({:.1f} m²), {} with an unknown code; {} control line overlaps ({:.1f} m²). Areas: CGCS2000 ellipsoidal.").format(
-            result.count("prohibited"), result.area("prohibited"), result.count("approval"), result.area("approval"),
-            result.count("unknown"), len(result.overlaps), result.overlap_area))
+        feedback.pushInfo(
+            self.tr(
+                "{} prohibited ({:.1f} m²), {} need approval ({:.1f} m²), {} with an unknown code; {} control line overlaps ({:.1f} m²). Areas: CGCS2000 ellipsoidal."
+            ).format(
+                result.count("prohibited"),
+                result.area("prohibited"),
+                result.count("approval"),
+                result.area("approval"),
+                result.count("unknown"),
+                len(result.overlaps),
+                result.overlap_area,
+            )
+        )
         feedback.setProgress(100)
-        outputs.update({
-            self.CONFLICT_COUNT: result.conflict_count, self.CONFLICT_AREA_M2: result.conflict_area,
-            self.PROHIBITED_COUNT: result.count("prohibited"), self.PROHIBITED_AREA_M2: result.area("prohibited"),
-            self.APPROVAL_COUNT: result.count("approval"), self.APPROVAL_AREA_M2: result.area("approval"),
-            self.OVERLAP_COUNT: len(result.overlaps), self.OVERLAP_AREA_M2: result.overlap_area,
-            self.UNKNOWN_CODE_COUNT: result.unknown_parcels,
-        })
+        outputs.update(
+            {
+                self.CONFLICT_COUNT: result.conflict_count,
+                self.CONFLICT_AREA_M2: result.conflict_area,
+                self.PROHIBITED_COUNT: result.count("prohibited"),
+                self.PROHIBITED_AREA_M2: result.area("prohibited"),
+                self.APPROVAL_COUNT: result.count("approval"),
+                self.APPROVAL_AREA_M2: result.area("approval"),
+                self.OVERLAP_COUNT: len(result.overlaps),
+                self.OVERLAP_AREA_M2: result.overlap_area,
+                self.UNKNOWN_CODE_COUNT: result.unknown_parcels,
+            }
+        )
         return outputs
 
     def conflict_rows(self, conflicts, plan_fid, landuse, deducted_share, table, rules):
@@ -270,23 +387,47 @@ class ControlLineConflictsAlgorithm(UrbanizationAlgorithm):
         conflicts = result.conflicts
         rows = conflicts["row"].to_numpy()
         field = self.parameterAsString(parameters, self.LANDUSE_FIELD, context)
-        out = self.conflict_rows(conflicts, whole.frame[vector.FID].to_numpy()[rows],
-                                 whole.frame[field].to_numpy()[rows], whole.deducted_share[rows], whole.table, rules)
-        output_id = vector.write_frame(self, parameters, self.CONFLICTS, context, out,
-                                       wkb_type=QgsWkbTypes.Type.MultiPolygon, frame_crs=whole.metric,
-                                       output_crs=whole.source.sourceCrs(), feedback=feedback)
+        out = self.conflict_rows(
+            conflicts,
+            whole.frame[vector.FID].to_numpy()[rows],
+            whole.frame[field].to_numpy()[rows],
+            whole.deducted_share[rows],
+            whole.table,
+            rules,
+        )
+        output_id = vector.write_frame(
+            self,
+            parameters,
+            self.CONFLICTS,
+            context,
+            out,
+            wkb_type=QgsWkbTypes.Type.MultiPolygon,
+            frame_crs=whole.metric,
+            output_crs=whole.source.sourceCrs(),
+            feedback=feedback,
+        )
         styling.style_output(context, output_id, "zoning_conflicts", self.tr("Control line conflicts"))
         return output_id
 
     def write_overlaps(self, parameters, context, feedback, metric, source_crs, result):
         names = self.line_names()
-        overlaps = result.overlaps.assign(line_a_name=result.overlaps["line_a"].map(names),
-                                          line_b_name=result.overlaps["line_b"].map(names))
-        overlaps = overlaps[["line_a", "line_a_name", "line_b", "line_b_name", "plane_area_m2", "ellipsoid_area_m2",
-                             "geometry"]]
-        output_id = vector.write_frame(self, parameters, self.LINE_OVERLAPS, context, overlaps,
-                                       wkb_type=QgsWkbTypes.Type.MultiPolygon, frame_crs=metric,
-                                       output_crs=source_crs, feedback=feedback)
+        overlaps = result.overlaps.assign(
+            line_a_name=result.overlaps["line_a"].map(names), line_b_name=result.overlaps["line_b"].map(names)
+        )
+        overlaps = overlaps[
+            ["line_a", "line_a_name", "line_b", "line_b_name", "plane_area_m2", "ellipsoid_area_m2", "geometry"]
+        ]
+        output_id = vector.write_frame(
+            self,
+            parameters,
+            self.LINE_OVERLAPS,
+            context,
+            overlaps,
+            wkb_type=QgsWkbTypes.Type.MultiPolygon,
+            frame_crs=metric,
+            output_crs=source_crs,
+            feedback=feedback,
+        )
         styling.style_output(context, output_id, "zoning_overlaps", self.tr("Control line overlaps"))
         return output_id
 
@@ -297,30 +438,55 @@ class ControlLineConflictsAlgorithm(UrbanizationAlgorithm):
             line_name=summary["control_line"].map(self.line_names()),
             outcome_name=summary["outcome"].map(self.outcome_names()),
             class_name=[table.name(c, lang) or self.tr("unknown code") for c in summary["class_code"]],
-        )[["control_line", "line_name", "outcome", "outcome_name", "class_code", "class_name", "conflict_count",
-           "plane_area_m2", "ellipsoid_area_m2", "net_ellipsoid_area_m2"]]
+        )[
+            [
+                "control_line",
+                "line_name",
+                "outcome",
+                "outcome_name",
+                "class_code",
+                "class_name",
+                "conflict_count",
+                "plane_area_m2",
+                "ellipsoid_area_m2",
+                "net_ellipsoid_area_m2",
+            ]
+        ]
 
     def write_report(self, path, summary, result) -> None:
         from ... import report
         from ..report_pages import conflict_page
 
         names = self.line_names()
-        overlaps = result.overlaps.assign(line_a_name=result.overlaps["line_a"].map(names),
-                                          line_b_name=result.overlaps["line_b"].map(names))
+        overlaps = result.overlaps.assign(
+            line_a_name=result.overlaps["line_a"].map(names), line_b_name=result.overlaps["line_b"].map(names)
+        )
         labels = {
             "summary": self.tr("{}: by control line and land-use class"),
             "chart": self.tr("Conflict area by control line (hectares, CGCS2000 ellipsoidal)"),
             "overlaps": self.tr("Overlaps between control lines"),
-            "line": self.tr("Control line"), "class": self.tr("Class"), "name": self.tr("Name"),
-            "count": self.tr("Count"), "area": self.tr("Area (m², CGCS2000 ellipsoidal)"),
-            "plane": self.tr("Area (m², plane)"), "hectares": self.tr("ha"),
-            "none": self.tr("None found."), "line_a": self.tr("Control line A"), "line_b": self.tr("Control line B"),
+            "line": self.tr("Control line"),
+            "class": self.tr("Class"),
+            "name": self.tr("Name"),
+            "count": self.tr("Count"),
+            "area": self.tr("Area (m², CGCS2000 ellipsoidal)"),
+            "plane": self.tr("Area (m², plane)"),
+            "hectares": self.tr("ha"),
+            "none": self.tr("None found."),
+            "line_a": self.tr("Control line A"),
+            "line_b": self.tr("Control line B"),
         }
         notes = [
             self.tr("{} prohibited, {} need approval, {} cannot be judged (unknown land-use code: {} parcels).").format(
-                result.count("prohibited"), result.count("approval"), result.count("unknown"), result.unknown_parcels),
-            self.tr("'Needs approval': the rules allow the use only as a listed exception, after approval or recognition; each row of the conflicts layer names its clause."),
-            self.tr("Areas are CGCS2000 ellipsoidal areas (as 三调 statistics), plane areas in the metric CRS beside them; 田坎 shares of 三调 parcels are in net_ellipsoid_area_m2."),
+                result.count("prohibited"), result.count("approval"), result.count("unknown"), result.unknown_parcels
+            ),
+            self.tr(
+                "'Needs approval': the rules allow the use only as a listed exception, after approval or recognition; each row of the conflicts layer names its clause."
+            ),
+            self.tr(
+                "Areas are CGCS2000 ellipsoidal areas (as 三调 statistics), plane areas in the metric CRS beside them; 田坎 shares of 三调 parcels are in net_ellipsoid_area_m2."
+            ),
         ]
-        report.write(path, conflict_page(self.tr("Control line conflict check"), summary, overlaps, labels, notes,
-                                         html_lang()))
+        report.write(
+            path, conflict_page(self.tr("Control line conflict check"), summary, overlaps, labels, notes, html_lang())
+        )

@@ -26,12 +26,19 @@ PARTITION_PACKAGES = ("dask", "distributed", "pyarrow")
 def add_mode_parameters(algorithm) -> None:
     """Advanced: in memory, or partitioned on Dask (province-scale data), or auto (by size)."""
     mode = QgsProcessingParameterEnum(
-        MODE, tr("Processing mode (auto = partitioned on Dask for large GeoPackage layers, else in memory)"),
-        options=list(MODES), defaultValue="auto")
+        MODE,
+        tr("Processing mode (auto = partitioned on Dask for large GeoPackage layers, else in memory)"),
+        options=list(MODES),
+        defaultValue="auto",
+    )
     mode.setUsesStaticStrings(True)
     size = QgsProcessingParameterNumber(
-        PARTITION_SIZE, tr("Parcels per partition (partitioned mode)"), QgsProcessingParameterNumber.Type.Integer,
-        defaultValue=50000, minValue=100)
+        PARTITION_SIZE,
+        tr("Parcels per partition (partitioned mode)"),
+        QgsProcessingParameterNumber.Type.Integer,
+        defaultValue=50000,
+        minValue=100,
+    )
     for parameter in (mode, size):
         parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         algorithm.addParameter(parameter)
@@ -45,8 +52,14 @@ def file_source(source, metric, context, fields: list[str]) -> LayerSource | Non
     stored = partitions.stored_layer(source, metric, context)
     if stored is None:
         return None
-    return LayerSource(stored.path, stored.layer_name, stored.target_crs, list(fields), layer_index=stored.layer_id,
-                       source_crs=stored.source_crs)
+    return LayerSource(
+        stored.path,
+        stored.layer_name,
+        stored.target_crs,
+        list(fields),
+        layer_index=stored.layer_id,
+        source_crs=stored.source_crs,
+    )
 
 
 def choose_partitions(algorithm, parameters, context, feedback, source, metric, fields) -> LayerSource | None:
@@ -64,16 +77,28 @@ def choose_partitions(algorithm, parameters, context, feedback, source, metric, 
     if missing:
         hint = dependencies.install_hint(missing)
         if requested == "partitioned":
-            raise QgsProcessingException(tr("The partitioned mode needs {}. Install with:\n{}").format(
-                dependencies.describe(missing), hint))
-        feedback.pushWarning(tr("{} parcels are checked in memory because {} are missing; for data of this size install them (partitioned on Dask, memory bounded by the partition size):\n{}").format(
-            count, dependencies.describe(missing), hint))
+            raise QgsProcessingException(
+                tr("The partitioned mode needs {}. Install with:\n{}").format(dependencies.describe(missing), hint)
+            )
+        feedback.pushWarning(
+            tr(
+                "{} parcels are checked in memory because {} are missing; for data of this size install them (partitioned on Dask, memory bounded by the partition size):\n{}"
+            ).format(count, dependencies.describe(missing), hint)
+        )
         return None
     layer = file_source(source, metric, context, fields)
     if layer is None:
         if requested == "partitioned":
-            raise QgsProcessingException(tr("The partitioned mode reads the plan from a GeoPackage layer as stored: save the layer (without selection or filter) as a GeoPackage, or choose the in-memory mode."))
-        feedback.pushInfo(tr("Processing mode: in memory ({} parcels; only a GeoPackage layer as stored can be partitioned).").format(count))
+            raise QgsProcessingException(
+                tr(
+                    "The partitioned mode reads the plan from a GeoPackage layer as stored: save the layer (without selection or filter) as a GeoPackage, or choose the in-memory mode."
+                )
+            )
+        feedback.pushInfo(
+            tr("Processing mode: in memory ({} parcels; only a GeoPackage layer as stored can be partitioned).").format(
+                count
+            )
+        )
         return None
     return layer
 
@@ -88,13 +113,24 @@ def partition_plan(algorithm, parameters, context, feedback, layer, fields: pipe
     size = algorithm.parameterAsInt(parameters, PARTITION_SIZE, context)
     parts = pipeline.cut(layer, found, size)
     runner = runner_for(dask_settings()[0])
-    feedback.pushInfo(tr("Processing mode: partitioned, {} parcels in {} partitions of up to {}, on {}.").format(
-        len(found.fids), len(parts), size, runner.description))
+    feedback.pushInfo(
+        tr("Processing mode: partitioned, {} parcels in {} partitions of up to {}, on {}.").format(
+            len(found.fids), len(parts), size, runner.description
+        )
+    )
     return found, parts, runner
 
 
 def polygon_sink(algorithm, parameters, name: str, context, metric, source, feedback) -> vector.FirstFrameSink:
     """Partitioned output `name`: multipolygons in `metric`, written in the plan's CRS; its
     fields come from the first partition's frame."""
-    return vector.FirstFrameSink(algorithm, parameters, name, context, wkb_type=QgsWkbTypes.Type.MultiPolygon,
-                                 frame_crs=metric, output_crs=source.sourceCrs(), feedback=feedback)
+    return vector.FirstFrameSink(
+        algorithm,
+        parameters,
+        name,
+        context,
+        wkb_type=QgsWkbTypes.Type.MultiPolygon,
+        frame_crs=metric,
+        output_crs=source.sourceCrs(),
+        feedback=feedback,
+    )

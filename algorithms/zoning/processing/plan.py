@@ -48,9 +48,11 @@ def preset(name: str, loader, *args):
     try:
         return loader(*args, folder)
     except (StandardsError, KeyError, TypeError, AttributeError, ValueError) as error:
-        raise QgsProcessingException(tr(
-            "The standards file '{}.json' cannot be used ({}). Fix it, or delete your copy in {} to use the built-in one."
-        ).format(name, error, folder)) from error
+        raise QgsProcessingException(
+            tr(
+                "The standards file '{}.json' cannot be used ({}). Fix it, or delete your copy in {} to use the built-in one."
+            ).format(name, error, folder)
+        ) from error
 
 
 @dataclass
@@ -69,8 +71,12 @@ class Plan:
 def add_classification_parameter(algorithm) -> None:
     parameter = QgsProcessingParameterEnum(
         CLASSIFICATION,
-        tr("Classification of the codes (gb2023 = 用地用海分类 2023, sandiao = 三调工作分类 via the guide's crosswalk, auto = detect)"),
-        options=list(CLASSIFICATIONS), defaultValue="gb2023")
+        tr(
+            "Classification of the codes (gb2023 = 用地用海分类 2023, sandiao = 三调工作分类 via the guide's crosswalk, auto = detect)"
+        ),
+        options=list(CLASSIFICATIONS),
+        defaultValue="gb2023",
+    )
     parameter.setUsesStaticStrings(True)
     algorithm.addParameter(parameter)
 
@@ -105,26 +111,32 @@ def read_plan(algorithm, parameters, context, feedback, source, metric, field_na
 
     label = tr("Planned land use")
     fields = fields_of(source, field_name)
-    frame = vector.source_to_frame(source, context=context, feedback=feedback, fields=fields.names,
-                                   target_crs=metric, label=label)
+    frame = vector.source_to_frame(
+        source, context=context, feedback=feedback, fields=fields.names, target_crs=metric, label=label
+    )
     vector.require_features(frame, label)
     frame["geometry"] = flat(frame)
     table, crosswalk = code_tables()
     if field_name:
-        codes, _ = read_codes(algorithm, parameters, context, feedback, frame[field_name].values, field_name,
-                              table, crosswalk)
+        codes, _ = read_codes(
+            algorithm, parameters, context, feedback, frame[field_name].values, field_name, table, crosswalk
+        )
     else:
         codes = np.full(len(frame), UNKNOWN, dtype=object)
     unknown = int((codes == UNKNOWN).sum())
     if unknown:
         feedback.pushWarning(
-            tr("{} of {} parcels have an empty or unknown land-use code in field '{}': they are reported as the class 'unknown'.").format(
-                unknown, len(frame), field_name)
+            tr(
+                "{} of {} parcels have an empty or unknown land-use code in field '{}': they are reported as the class 'unknown'."
+            ).format(unknown, len(frame), field_name)
         )
     share, deducted = pipeline.deduction(fields, frame, len(frame), crosswalk)
     if (share > 0).any():
-        feedback.pushInfo(tr("田坎 deduction from the fields {}: {} parcels; their land-use areas exclude the deducted share.").format(
-            ", ".join(fields.deduction.values()), int((share > 0).sum())))
+        feedback.pushInfo(
+            tr(
+                "田坎 deduction from the fields {}: {} parcels; their land-use areas exclude the deducted share."
+            ).format(", ".join(fields.deduction.values()), int((share > 0).sum()))
+        )
     return Plan(source, metric, frame, codes, table, share, deducted)
 
 
@@ -136,17 +148,23 @@ def read_codes(algorithm, parameters, context, feedback, values, field_name, tab
     try:
         codes, used = to_2023(values, choice, table, crosswalk)
     except ClassificationError as error:
-        raise QgsProcessingException(tr(
-            "Field '{}': {}. Set the classification to gb2023 (用地用海分类) or sandiao (三调工作分类).").format(
-            field_name, error)) from error
+        raise QgsProcessingException(
+            tr("Field '{}': {}. Set the classification to gb2023 (用地用海分类) or sandiao (三调工作分类).").format(
+                field_name, error
+            )
+        ) from error
     if used == GB2023 and choice != "auto":
         only_sandiao = evidence(values, table, crosswalk).only_sandiao
         if only_sandiao:
-            feedback.pushWarning(tr(
-                "Field '{}' holds 三调 working-classification codes ({}): if the layer is 三调 status data, set the classification to sandiao.").format(
-                field_name, ", ".join(str(v) for v in only_sandiao[:3])))
-    names = {GB2023: tr("the 2023 land-use classification (用地用海分类)"),
-             SANDIAO: tr("the 三调 working classification, converted through the 2023 guide's crosswalk")}
+            feedback.pushWarning(
+                tr(
+                    "Field '{}' holds 三调 working-classification codes ({}): if the layer is 三调 status data, set the classification to sandiao."
+                ).format(field_name, ", ".join(str(v) for v in only_sandiao[:3]))
+            )
+    names = {
+        GB2023: tr("the 2023 land-use classification (用地用海分类)"),
+        SANDIAO: tr("the 三调 working classification, converted through the 2023 guide's crosswalk"),
+    }
     feedback.pushInfo(tr("Land-use codes in field '{}' read as {}.").format(field_name, names[used]))
     return codes, used
 

@@ -45,35 +45,69 @@ class LivingSpaceStructureAlgorithm(UrbanizationAlgorithm):
         return self.tr("Production-living-ecological space structure (三生空间结构)")
 
     def tags(self) -> list[str]:
-        return self.tr("production space,living space,ecological space,land use structure,三生空间,生产空间,生活空间,生态空间").split(",")
+        return self.tr(
+            "production space,living space,ecological space,land use structure,三生空间,生产空间,生活空间,生态空间"
+        ).split(",")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.PLAN, self.tr("Planned land use (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            self.LANDUSE_FIELD, self.tr("Land-use code field (07, 0701, or class name; 三调: DLBM or DLMC)"),
-            parentLayerParameterName=self.PLAN))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.PLAN, self.tr("Planned land use (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.LANDUSE_FIELD,
+                self.tr("Land-use code field (07, 0701, or class name; 三调: DLBM or DLMC)"),
+                parentLayerParameterName=self.PLAN,
+            )
+        )
         plan.add_classification_parameter(self)
         mapping = QgsProcessingParameterEnum(
-            self.MAPPING, self.tr("Space mapping (default = research convention, file = mapping file below)"),
-            options=list(self.MAPPINGS), defaultValue="default")
+            self.MAPPING,
+            self.tr("Space mapping (default = research convention, file = mapping file below)"),
+            options=list(self.MAPPINGS),
+            defaultValue="default",
+        )
         mapping.setUsesStaticStrings(True)
         self.addParameter(mapping)
-        self.addParameter(QgsProcessingParameterFile(
-            self.MAPPING_FILE, self.tr("Mapping file (JSON or CSV: code,space_class)"), optional=True,
-            fileFilter="Mapping (*.json *.csv)"))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.UNITS, self.tr("Planning units, e.g. districts or towns (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon],
-            optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.UNIT_NAME_FIELD, self.tr("Unit name field"), parentLayerParameterName=self.UNITS, optional=True))
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.MAPPING_FILE,
+                self.tr("Mapping file (JSON or CSV: code,space_class)"),
+                optional=True,
+                fileFilter="Mapping (*.json *.csv)",
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.UNITS,
+                self.tr("Planning units, e.g. districts or towns (polygons)"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.UNIT_NAME_FIELD, self.tr("Unit name field"), parentLayerParameterName=self.UNITS, optional=True
+            )
+        )
         mode.add_mode_parameters(self)
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Space classes"), QgsProcessing.SourceType.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.SUMMARY, self.tr("Space structure by unit"), QgsProcessing.SourceType.TypeVector))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, self.tr("Report (HTML)"), fileFilter="HTML (*.html)", optional=True, createByDefault=False))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Space classes"), QgsProcessing.SourceType.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.SUMMARY, self.tr("Space structure by unit"), QgsProcessing.SourceType.TypeVector
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.REPORT, self.tr("Report (HTML)"), fileFilter="HTML (*.html)", optional=True, createByDefault=False
+            )
+        )
 
     def load_mapping(self, parameters, context, feedback, table):
         from ..space import MappingError, default_mapping, load_mapping
@@ -83,10 +117,14 @@ class LivingSpaceStructureAlgorithm(UrbanizationAlgorithm):
             path = self.parameterAsFile(parameters, self.MAPPING_FILE, context)
             if self.parameterAsEnumString(parameters, self.MAPPING, context) != "file":
                 if path:
-                    feedback.pushWarning(self.tr("A mapping file is given but Space mapping is 'default': the file is not used."))
+                    feedback.pushWarning(
+                        self.tr("A mapping file is given but Space mapping is 'default': the file is not used.")
+                    )
                 return defaults
             if not path:
-                raise QgsProcessingException(self.tr("Space mapping is set to 'file': choose a mapping file (JSON or CSV)."))
+                raise QgsProcessingException(
+                    self.tr("Space mapping is set to 'file': choose a mapping file (JSON or CSV).")
+                )
             return load_mapping(path, table, defaults)
         except MappingError as error:
             raise QgsProcessingException(self.tr("The space mapping cannot be used: {}").format(error)) from error
@@ -99,12 +137,20 @@ class LivingSpaceStructureAlgorithm(UrbanizationAlgorithm):
         label = self.tr("Planning units")
         vector.require_geometry_type(source, POLYGONS, label)
         name_field = self.parameterAsString(parameters, self.UNIT_NAME_FIELD, context)
-        frame = vector.source_to_frame(source, context=context, feedback=feedback,
-                                       fields=[name_field] if name_field else [], target_crs=metric, label=label)
+        frame = vector.source_to_frame(
+            source,
+            context=context,
+            feedback=feedback,
+            fields=[name_field] if name_field else [],
+            target_crs=metric,
+            label=label,
+        )
         vector.require_features(frame, label)
         if name_field:
-            names = [self.tr("unit {}").format(fid) if value is None else str(value)
-                     for fid, value in zip(frame[vector.FID], frame[name_field])]
+            names = [
+                self.tr("unit {}").format(fid) if value is None else str(value)
+                for fid, value in zip(frame[vector.FID], frame[name_field])
+            ]
         else:
             names = [self.tr("unit {}").format(fid) for fid in frame[vector.FID]]
         return flat(frame), names
@@ -122,13 +168,20 @@ class LivingSpaceStructureAlgorithm(UrbanizationAlgorithm):
         mapping = self.load_mapping(parameters, context, feedback, whole.table)
         units, unit_names = self.read_units(parameters, context, feedback, whole.metric)
         feedback.setProgress(30)
-        result = structure(whole.frame.geometry.values, mapping.classify(whole.codes), units, crs=whole.frame.crs,
-                           deducted_share=whole.deducted_share, deducted_classes=mapping.classify(whole.deducted_codes),
-                           is_canceled=feedback.isCanceled)
+        result = structure(
+            whole.frame.geometry.values,
+            mapping.classify(whole.codes),
+            units,
+            crs=whole.frame.crs,
+            deducted_share=whole.deducted_share,
+            deducted_classes=mapping.classify(whole.deducted_codes),
+            is_canceled=feedback.isCanceled,
+        )
         feedback.setProgress(70)
         class_names, unit_name = self.class_names(mapping), self.unit_namer(unit_names)
-        output_id = self.write_pieces(parameters, context, feedback, whole, result, class_names, unit_name,
-                                      units is not None)
+        output_id = self.write_pieces(
+            parameters, context, feedback, whole, result, class_names, unit_name, units is not None
+        )
         return self.finish(parameters, context, feedback, result, output_id, mapping, unit_names)
 
     def process_partitioned(self, parameters, context, feedback, source, metric, layer, fields):
@@ -144,12 +197,31 @@ class LivingSpaceStructureAlgorithm(UrbanizationAlgorithm):
         sink = mode.polygon_sink(self, parameters, self.OUTPUT, context, metric, source, feedback)
 
         def consume(_, pieces):
-            sink.add(self.space_rows(pieces, pieces["fid"].to_numpy(), pieces["landuse"].to_numpy(),
-                                     pieces["code"].to_numpy(), class_names, unit_name, units is not None))
+            sink.add(
+                self.space_rows(
+                    pieces,
+                    pieces["fid"].to_numpy(),
+                    pieces["landuse"].to_numpy(),
+                    pieces["code"].to_numpy(),
+                    class_names,
+                    unit_name,
+                    units is not None,
+                )
+            )
 
         with runner:
-            result = space(reader, parts, mapping, crosswalk, units, runner=runner, consume=consume,
-                           crs=layer.target_crs, progress=to_feedback(feedback), is_canceled=feedback.isCanceled)
+            result = space(
+                reader,
+                parts,
+                mapping,
+                crosswalk,
+                units,
+                runner=runner,
+                consume=consume,
+                crs=layer.target_crs,
+                progress=to_feedback(feedback),
+                is_canceled=feedback.isCanceled,
+            )
         styling.style_output(context, sink.dest_id, "zoning_space", self.tr("Production-living-ecological space"))
         return self.finish(parameters, context, feedback, result, sink.dest_id, mapping, unit_names)
 
@@ -170,7 +242,11 @@ class LivingSpaceStructureAlgorithm(UrbanizationAlgorithm):
         outputs[self.SUMMARY] = vector.write_frame(self, parameters, self.SUMMARY, context, fields, feedback=feedback)
         unmapped = float(summary.iloc[-1][f"{UNMAPPED}_m2"])
         if unmapped > 0:
-            feedback.pushWarning(self.tr("{:.1f} m² of the plan has no space class (codes without a mapping or unknown codes): shown as 'unmapped'.").format(unmapped))
+            feedback.pushWarning(
+                self.tr(
+                    "{:.1f} m² of the plan has no space class (codes without a mapping or unknown codes): shown as 'unmapped'."
+                ).format(unmapped)
+            )
         report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report_path:
             self.write_report(report_path, summary, mapping, class_names)
@@ -190,7 +266,8 @@ class LivingSpaceStructureAlgorithm(UrbanizationAlgorithm):
 
         columns = {"unit": [unit_name(u) for u in pieces["unit"]]} if with_units else {}
         return pipeline.space_rows(
-            pieces, with_units,
+            pieces,
+            with_units,
             plan_fid=np.asarray(plan_fid, dtype=np.int64),
             landuse=[None if v is None else str(v) for v in landuse],
             code=np.asarray(codes, dtype=object),
@@ -202,11 +279,26 @@ class LivingSpaceStructureAlgorithm(UrbanizationAlgorithm):
         pieces = result.pieces
         rows = pieces["row"].to_numpy()
         field = self.parameterAsString(parameters, self.LANDUSE_FIELD, context)
-        out = self.space_rows(pieces, whole.frame[vector.FID].to_numpy()[rows], whole.frame[field].to_numpy()[rows],
-                              whole.codes[rows], class_names, unit_name, with_units)
-        output_id = vector.write_frame(self, parameters, self.OUTPUT, context, out,
-                                       wkb_type=QgsWkbTypes.Type.MultiPolygon, frame_crs=whole.metric,
-                                       output_crs=whole.source.sourceCrs(), feedback=feedback)
+        out = self.space_rows(
+            pieces,
+            whole.frame[vector.FID].to_numpy()[rows],
+            whole.frame[field].to_numpy()[rows],
+            whole.codes[rows],
+            class_names,
+            unit_name,
+            with_units,
+        )
+        output_id = vector.write_frame(
+            self,
+            parameters,
+            self.OUTPUT,
+            context,
+            out,
+            wkb_type=QgsWkbTypes.Type.MultiPolygon,
+            frame_crs=whole.metric,
+            output_crs=whole.source.sourceCrs(),
+            feedback=feedback,
+        )
         styling.style_output(context, output_id, "zoning_space", self.tr("Production-living-ecological space"))
         return output_id
 
@@ -218,8 +310,11 @@ class LivingSpaceStructureAlgorithm(UrbanizationAlgorithm):
         summary = wide(result.summary, list(mapping.classes), len(unit_names))
         summary.insert(0, "unit_name", [unit_name(u) for u in summary.pop("unit")])
         measure = result.measure
-        renamed = {c: c.replace("_area_m2", f"_{measure}_m2") if c.startswith("total_") else c.replace("_m2", f"_{measure}_m2")
-                   for c in summary.columns if c.endswith("_m2")}
+        renamed = {
+            c: c.replace("_area_m2", f"_{measure}_m2") if c.startswith("total_") else c.replace("_m2", f"_{measure}_m2")
+            for c in summary.columns
+            if c.endswith("_m2")
+        }
         return summary, summary.rename(columns=renamed)
 
     def write_report(self, path, summary, mapping, class_names) -> None:
@@ -229,10 +324,24 @@ class LivingSpaceStructureAlgorithm(UrbanizationAlgorithm):
 
         legend = [(cid, class_names[cid], entry.get("color", "#999999")) for cid, entry in mapping.classes.items()]
         legend.append((UNMAPPED, class_names[UNMAPPED], "#c8c8c8"))
-        labels = {"chart": self.tr("Space structure by unit (hectares, CGCS2000 ellipsoidal)"),
-                  "table": self.tr("Area and share by unit"),
-                  "unit": self.tr("Unit"), "total": self.tr("Total (m², CGCS2000 ellipsoidal)"), "hectares": self.tr("ha")}
-        notes = [self.tr("The production-living-ecological mapping is a research convention, not a national table: check it in the mapping file."),
-                 self.tr("Areas are CGCS2000 ellipsoidal areas (as 三调 statistics); the 田坎 share of 三调 parcels is counted in the class of 田坎.")]
-        report.write(path, space_page(self.tr("Production-living-ecological space structure"), summary,
-                                      legend, labels, notes, html_lang()))
+        labels = {
+            "chart": self.tr("Space structure by unit (hectares, CGCS2000 ellipsoidal)"),
+            "table": self.tr("Area and share by unit"),
+            "unit": self.tr("Unit"),
+            "total": self.tr("Total (m², CGCS2000 ellipsoidal)"),
+            "hectares": self.tr("ha"),
+        }
+        notes = [
+            self.tr(
+                "The production-living-ecological mapping is a research convention, not a national table: check it in the mapping file."
+            ),
+            self.tr(
+                "Areas are CGCS2000 ellipsoidal areas (as 三调 statistics); the 田坎 share of 三调 parcels is counted in the class of 田坎."
+            ),
+        ]
+        report.write(
+            path,
+            space_page(
+                self.tr("Production-living-ecological space structure"), summary, legend, labels, notes, html_lang()
+            ),
+        )

@@ -44,8 +44,9 @@ def as_raster_layer(value) -> QgsRasterLayer | None:
     return None
 
 
-def _empty_like(layer: QgsVectorLayer, geometry_name: str | None = None, crs: str | None = None,
-                name: str = "hostile") -> QgsVectorLayer:
+def _empty_like(
+    layer: QgsVectorLayer, geometry_name: str | None = None, crs: str | None = None, name: str = "hostile"
+) -> QgsVectorLayer:
     geometry_name = geometry_name or GEOMETRY_NAMES.get(layer.geometryType(), "Point")
     if QgsWkbTypes.isMultiType(layer.wkbType()) and geometry_name != "Point":
         geometry_name = "Multi" + geometry_name
@@ -158,7 +159,9 @@ def non_ascii_copy(layer: QgsVectorLayer, folder: Path) -> str:
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = "图层"
-    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsProject.instance().transformContext(), options)
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(
+        layer, str(path), QgsProject.instance().transformContext(), options
+    )
     assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
     return f"{path}|layername=图层"
 
