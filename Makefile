@@ -1,5 +1,5 @@
 # The README's two commands, and a few conveniences.
-.PHONY: setup demo test lint benchmark i18n package
+.PHONY: setup demo test lint benchmark i18n package package-offline
 
 setup:
 	bash scripts/setup.sh
@@ -21,3 +21,6 @@ i18n:
 
 package:
 	bash scripts/package.sh
+
+package-offline:
+	bash scripts/package_offline.sh

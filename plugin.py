@@ -43,6 +43,8 @@ class UrbanizationPlugin:
         self._add_action(menu.export_map_text(), self.show_export_map)
         self._add_action(menu.standards_text(), self.show_standards)
         self._add_action(tr("Open the Urbanization algorithms in the Processing Toolbox"), self.show_toolbox)
+        self._add_action(menu.install_text(), self.show_installer)
+        self._offer_installer()
 
     def _add_action(self, text: str, slot, icon: QIcon | None = None) -> QAction:
         action = QAction(icon or QIcon(str(ICON)), text, self.iface.mainWindow())
@@ -76,6 +78,33 @@ class UrbanizationPlugin:
         from .ui.standards_dialog import StandardsDialog
 
         return self._show_dialog("standards", lambda: StandardsDialog(self.iface.mainWindow()))
+
+    def show_installer(self):
+        from .ui.dependency_installer import DependencyInstallerDialog
+
+        return self._show_dialog("installer", lambda: DependencyInstallerDialog(self.iface.mainWindow()))
+
+    def _offer_installer(self) -> None:
+        """A message bar with an install button when a package the algorithms need does not import."""
+        from .ui.dependency_installer import missing_packages, required_names
+
+        missing = missing_packages(sorted(required_names()))
+        if not missing:
+            return
+        from qgis.core import Qgis
+        from qgis.PyQt.QtWidgets import QPushButton
+
+        from .ui import menu
+
+        bar = self.iface.messageBar()
+        item = bar.createMessage(
+            tr("Urbanization Planning"),
+            tr("Python packages some algorithms need are missing: {}.").format(", ".join(m.name for m in missing)),
+        )
+        button = QPushButton(menu.install_text())
+        button.clicked.connect(self.show_installer)
+        item.layout().addWidget(button)
+        bar.pushWidget(item, Qgis.MessageLevel.Warning, 0)
 
     def show_toolbox(self) -> None:
         """Show the Processing Toolbox filtered to this provider's algorithms."""

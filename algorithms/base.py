@@ -186,7 +186,12 @@ class UrbanizationAlgorithm(QgsProcessingAlgorithm):
         if missing:
             raise QgsProcessingException(
                 self.tr("This algorithm needs Python packages that are missing: {}.\nInstall them:\n{}").format(
-                    dependencies.describe(missing), dependencies.install_hint(missing)
+                    dependencies.describe(missing),
+                    dependencies.install_hint(
+                        missing,
+                        lambda text: QCoreApplication.translate(dependencies.CONTEXT, text),
+                        dependencies.installed_versions(),
+                    ),
                 )
             )
 

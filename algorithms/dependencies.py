@@ -4,13 +4,28 @@ A package counts as present when it imports and has the abilities the toolkit ca
 and classes named in `Package.abilities`), whatever its version string says: packagers patch,
 vendor and mis-stamp versions (Debian's shapely 2.2.0 reports `0+unknown`), so a version is shown in
 messages but never compared.
+
+The install hint's words are marked with QT_TRANSLATE_NOOP under CONTEXT; the QGIS side passes a
+`translate` that looks them up (the commands themselves stay as they are typed).
 """
 
 from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+CONTEXT = "dependencies"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name pylupdate5 looks for)
+    """Marks `text` for translation under `context` (pylupdate5 extracts it); returns it unchanged."""
+    return text
+
+
+def _identity(text: str) -> str:
+    return text
 
 
 @dataclass(frozen=True)
@@ -21,18 +36,23 @@ class Package:
     minimum: str | None  # the first release known to have `abilities`, for messages only
     debian: str | None  # Debian package, where Debian's is new enough
     abilities: tuple[str, ...] = ()  # dotted names below the package that the toolkit calls
+    debian_release: int = 12  # the first Debian release whose `debian` package is new enough
 
 
 PACKAGES: dict[str, Package] = {
     # shapely 2's vectorised API (1.8 has none of these at top level)
+    # Debian 12 has shapely 1.8, geopandas 0.12 and networkx 2.8: too old; Debian 13's are new enough
     "shapely": Package(
         "shapely>=2.0",
         "2.0",
-        None,
+        "python3-shapely",
         ("from_ragged_array", "from_wkb", "union_all", "make_valid", "get_parts", "STRtree", "voronoi_polygons", "lib"),
+        13,
     ),
-    "geopandas": Package("geopandas>=0.14", "0.14", None, ("GeoDataFrame", "GeoSeries", "read_file")),
-    "networkx": Package("networkx>=3.2", "3.2", None, ("DiGraph", "Graph")),
+    "geopandas": Package(
+        "geopandas>=0.14", "0.14", "python3-geopandas", ("GeoDataFrame", "GeoSeries", "read_file"), 13
+    ),
+    "networkx": Package("networkx>=3.2", "3.2", "python3-networkx", ("DiGraph", "Graph"), 13),
     "scipy": Package(
         "scipy",
         None,
@@ -111,17 +131,66 @@ def find_missing(names: tuple[str, ...] | list[str]) -> list[Missing]:
     return missing
 
 
-def install_hint(missing: list[Missing]) -> str:
-    """The commands that install `missing` on Debian/Ubuntu and in the Windows OSGeo4W Shell."""
-    debian = sorted({PACKAGES[m.name].debian for m in missing if PACKAGES[m.name].debian})
-    pip = [f"'{m.requirement}'" for m in missing if not PACKAGES[m.name].debian]
-    lines = []
-    if debian:
-        lines.append("Debian/Ubuntu: sudo apt install " + " ".join(debian))
-    if pip:
-        lines.append("Debian/Ubuntu: python3 -m pip install --user " + " ".join(pip))
-    windows = " ".join(m.requirement for m in missing)
-    lines.append(f"Windows (OSGeo4W Shell): python -m pip install {windows}")
+# Packages QGIS itself brings and is built against: an install keeps exactly the installed release
+QGIS_PACKAGES = ("numpy", "GDAL", "pyproj")
+
+HINT_TEXTS = {
+    "qgis": QT_TRANSLATE_NOOP(
+        "dependencies",
+        "In QGIS, no terminal needed: menu Plugins > Urbanization Planning > "
+        "Install missing packages... (also offline, from a folder of wheel files)",
+    ),
+    "apt": QT_TRANSLATE_NOOP("dependencies", "Debian/Ubuntu:"),
+    "apt13": QT_TRANSLATE_NOOP("dependencies", "Debian 13 and newer:"),
+    "venv": QT_TRANSLATE_NOOP(
+        "dependencies",
+        "Debian/Ubuntu, what apt lacks or has too old (pip install --user "
+        "is refused there, PEP 668): a venv that sees QGIS's packages, then start QGIS with it:",
+    ),
+    "windows": QT_TRANSLATE_NOOP("dependencies", "Windows (OSGeo4W Shell):"),
+}
+
+
+def installed_versions(names: tuple[str, ...] = QGIS_PACKAGES) -> dict[str, str]:
+    """The installed release of each of `names` as pip sees it (its metadata), for pinning."""
+    from importlib import metadata
+
+    versions = {}
+    for name in names:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return versions
+
+
+def install_hint(
+    missing: list[Missing], translate: Callable[[str], str] = _identity, keep: dict[str, str] | None = None
+) -> str:
+    """How to install `missing`: the plugin's own installer, apt where Debian's packages are new
+    enough, a venv with system site packages for the rest on Debian/Ubuntu (PEP 668 refuses
+    `pip install --user`), pip in the OSGeo4W Shell on Windows (requirements in double quotes: cmd.exe
+    takes `>` as a redirect). `keep`: QGIS's own releases (installed_versions()), pinned in the venv."""
+    packages = [PACKAGES[m.name] for m in missing]
+    apt12 = sorted({p.debian for p in packages if p.debian and p.debian_release <= 12})
+    apt13 = sorted({p.debian for p in packages if p.debian and p.debian_release == 13})
+    venv = [p.requirement for p in packages if not p.debian or p.debian_release > 12]
+    lines = [translate(HINT_TEXTS["qgis"])]
+    if apt12:
+        lines.append(f"{translate(HINT_TEXTS['apt'])} sudo apt install {' '.join(apt12)}")
+    if apt13:
+        lines.append(f"{translate(HINT_TEXTS['apt13'])} sudo apt install {' '.join(apt13)}")
+    if venv:
+        pins = [f"{name}=={version}" for name, version in sorted((keep or {}).items())]
+        quoted = " ".join(f"'{r}'" for r in venv + pins)
+        lines += [
+            translate(HINT_TEXTS["venv"]),
+            "  python3 -m venv --system-site-packages ~/qgis-venv",
+            f"  ~/qgis-venv/bin/python -m pip install {quoted}",
+            "  PYTHONPATH=$(echo ~/qgis-venv/lib/python3*/site-packages) qgis",
+        ]
+    windows = " ".join(f'"{p.requirement}"' for p in packages)
+    lines.append(f"{translate(HINT_TEXTS['windows'])} python -m pip install {windows}")
     return "\n".join(lines)
 
 

@@ -10,7 +10,8 @@ update() {  # update NAME FILES...
   sed -i '/<location filename=/d' "i18n/zh-Hans/$name.ts"
 }
 core_layers=$(ls layers/*.py | grep -v layers/layout.py)
-update core plugin.py translation.py processing_models.py algorithms/base.py algorithms/provider.py $core_layers
+update core plugin.py translation.py processing_models.py algorithms/base.py algorithms/provider.py \
+  algorithms/dependencies.py $core_layers
 update fields algorithms/field_labels.py  # the output fields' vocabulary every domain shares (context "fields")
 for domain in algorithms/*/; do
   name=$(basename "$domain")

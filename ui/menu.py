@@ -15,3 +15,7 @@ def export_map_text() -> str:
 
 def standards_text() -> str:
     return QCoreApplication.translate("UrbanizationMenu", "Standards presets...")
+
+
+def install_text() -> str:
+    return QCoreApplication.translate("UrbanizationMenu", "Install missing packages...")

@@ -95,6 +95,10 @@
         <source>The parks in '{}' are points without an area: choose the park area field (m²), which points need, or use park polygons. Without it no park reaches any size threshold and coverage would be 0 %.</source>
         <translation>“{}”中的公园为点要素，没有面积：请选择公园面积字段（平方米，点要素必须填写），或改用公园多边形。否则没有公园达到任何面积门槛，覆盖率将为 0 %。</translation>
     </message>
+    <message>
+        <source>Python packages some algorithms need are missing: {}.</source>
+        <translation>部分算法所需的 Python 包缺失：{}。</translation>
+    </message>
 </context>
 <context>
     <name>PlanningModel</name>
@@ -207,6 +211,29 @@ Install them:
     <message>
         <source>Scratch folder for tiles (on a cluster: a folder every worker sees)</source>
         <translation>分块临时文件夹（使用集群时：须为各工作节点都能访问的文件夹）</translation>
+    </message>
+</context>
+<context>
+    <name>dependencies</name>
+    <message>
+        <source>In QGIS, no terminal needed: menu Plugins &gt; Urbanization Planning &gt; Install missing packages... (also offline, from a folder of wheel files)</source>
+        <translation>在 QGIS 中安装，无需命令行：菜单 插件 &gt; 城镇化规划 &gt; 安装缺少的依赖…（也可离线，从 wheel 文件夹安装）</translation>
+    </message>
+    <message>
+        <source>Debian/Ubuntu:</source>
+        <translation>Debian/Ubuntu：</translation>
+    </message>
+    <message>
+        <source>Debian 13 and newer:</source>
+        <translation>Debian 13 及更新版本：</translation>
+    </message>
+    <message>
+        <source>Debian/Ubuntu, what apt lacks or has too old (pip install --user is refused there, PEP 668): a venv that sees QGIS&apos;s packages, then start QGIS with it:</source>
+        <translation>Debian/Ubuntu 上 apt 没有或版本过旧的包（系统会拒绝 pip install --user，见 PEP 668）：建一个能看到 QGIS 自带包的虚拟环境，再用它启动 QGIS：</translation>
+    </message>
+    <message>
+        <source>Windows (OSGeo4W Shell):</source>
+        <translation>Windows（在 OSGeo4W Shell 中）：</translation>
     </message>
 </context>
 </TS>

@@ -185,6 +185,101 @@
     </message>
 </context>
 <context>
+    <name>DependencyInstallerDialog</name>
+    <message>
+        <source>Installed into: {}</source>
+        <translation>安装位置：{}</translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation>未安装</translation>
+    </message>
+    <message>
+        <source>{} installed, too old</source>
+        <translation>已安装 {}，版本过旧</translation>
+    </message>
+    <message>
+        <source>; optional: very large DEMs and province-scale checks</source>
+        <translation>；可选：超大 DEM 与全省范围检查时使用</translation>
+    </message>
+    <message>
+        <source>Every package the algorithms need is installed.</source>
+        <translation>算法所需的包均已安装。</translation>
+    </message>
+    <message>
+        <source>Folder of wheel files</source>
+        <translation>wheel 文件所在文件夹</translation>
+    </message>
+    <message>
+        <source>The folder {} holds no wheel files (*.whl).</source>
+        <translation>文件夹 {} 中没有 wheel 文件（*.whl）。</translation>
+    </message>
+    <message>
+        <source>QGIS&apos;s Python interpreter was not found beside {} nor in {}.</source>
+        <translation>在 {} 旁及 {} 中都未找到 QGIS 的 Python 解释器。</translation>
+    </message>
+    <message>
+        <source>Installing {}...</source>
+        <translation>正在安装 {}…</translation>
+    </message>
+    <message>
+        <source>Cancelled by the user.</source>
+        <translation>已被用户取消。</translation>
+    </message>
+    <message>
+        <source>pip could not be started: {}</source>
+        <translation>无法启动 pip：{}</translation>
+    </message>
+    <message>
+        <source>Installed. The algorithms can run now; no need to restart QGIS.</source>
+        <translation>安装完成。算法现在即可运行，无需重启 QGIS。</translation>
+    </message>
+    <message>
+        <source>QGIS&apos;s Python has no pip. Debian/Ubuntu: sudo apt install python3-pip; Windows: run the OSGeo4W installer again and add python3-pip.</source>
+        <translation>QGIS 的 Python 没有 pip。Debian/Ubuntu：sudo apt install python3-pip；Windows：重新运行 OSGeo4W 安装程序并添加 python3-pip。</translation>
+    </message>
+    <message>
+        <source>The installation did not succeed: see the log below.</source>
+        <translation>安装未成功：请查看下方日志。</translation>
+    </message>
+    <message>
+        <source>Install missing packages</source>
+        <translation>安装缺少的依赖</translation>
+    </message>
+    <message>
+        <source>The algorithms need these Python packages. They are installed with pip in QGIS&apos;s own Python into a folder of your QGIS profile (no administrator rights needed); the numpy, GDAL and pyproj QGIS runs with are kept as they are.</source>
+        <translation>算法需要下列 Python 包。将用 QGIS 自带 Python 的 pip 安装到您的 QGIS 用户配置文件夹中（无需管理员权限）；QGIS 正在使用的 numpy、GDAL 和 pyproj 保持不变。</translation>
+    </message>
+    <message>
+        <source>Install from</source>
+        <translation>安装来源</translation>
+    </message>
+    <message>
+        <source>The internet (PyPI, or the index set in your pip configuration)</source>
+        <translation>互联网（PyPI，或 pip 配置中设定的镜像源）</translation>
+    </message>
+    <message>
+        <source>A folder of wheel files, without network (the offline package&apos;s wheels folder, or one you downloaded)</source>
+        <translation>wheel 文件夹，无需网络（离线安装包中的 wheels 文件夹，或您自行下载的文件夹）</translation>
+    </message>
+    <message>
+        <source>...</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>安装</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>ExportMapDialog</name>
     <message>
         <source>Planning map</source>
@@ -696,6 +791,10 @@
     <message>
         <source>Standards presets...</source>
         <translation>规划标准预设…</translation>
+    </message>
+    <message>
+        <source>Install missing packages...</source>
+        <translation>安装缺少的依赖…</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
-"""The plugin's menu and toolbar open the three dialogs and are removed on unload; in zh-Hans
-every dialog title and label is Chinese."""
+"""The plugin's menu and toolbar open the dialogs (the package installer too, also offered in a
+message bar when a package is missing) and are removed on unload; in zh-Hans every dialog title and
+label is Chinese."""
 
 from __future__ import annotations
 
@@ -39,7 +40,8 @@ def test_menu_and_toolbar_open_the_dialogs_and_unload_removes_them(plugin):
     iface = plugin.iface
     texts = [a.text() for a in plugin.actions]
     assert texts[:3] == ["Planning analysis...", "Export planning map...", "Standards presets..."]
-    assert iface.addPluginToMenu.call_count == len(plugin.actions) == 4
+    assert texts[4] == "Install missing packages..."
+    assert iface.addPluginToMenu.call_count == len(plugin.actions) == 5
     assert iface.addToolBarIcon.call_count == 1
     windows = []
     for action in plugin.actions[:3]:
@@ -47,6 +49,9 @@ def test_menu_and_toolbar_open_the_dialogs_and_unload_removes_them(plugin):
     windows = [plugin.dialogs[k] for k in ("analysis", "export", "standards")]
     assert [w.windowTitle() for w in windows] == ["Planning analysis", "Export planning map", "Standards presets"]
     assert all(w.isVisible() for w in windows)
+    plugin.actions[4].trigger()
+    windows.append(plugin.dialogs["installer"])
+    assert windows[-1].windowTitle() == "Install missing packages" and windows[-1].isVisible()
     plugin.actions[0].trigger()  # a second click raises the same dialog
     assert plugin.dialogs["analysis"] is windows[0]
     plugin.unload()
@@ -54,6 +59,41 @@ def test_menu_and_toolbar_open_the_dialogs_and_unload_removes_them(plugin):
     assert iface.removePluginMenu.call_count == iface.addPluginToMenu.call_count
     assert iface.removeToolBarIcon.call_count == 1
     assert plugin.dialogs == {} and plugin.actions == []
+
+
+def test_a_missing_package_is_offered_for_installation_in_the_message_bar(processing_ready, qgis_parent, monkeypatch):
+    """At start, a package an algorithm requires that does not import: a message bar naming it,
+    with the installer's button (nothing is shown when everything is installed)."""
+    from qgis.gui import QgsMessageBar
+    from qgis.PyQt.QtWidgets import QPushButton
+
+    from urbanization_planning import classFactory
+    from urbanization_planning.algorithms import dependencies
+    from urbanization_planning.ui import dependency_installer
+
+    asked = []
+
+    def missing(names=None):
+        asked.append(set(names or ()))
+        return [dependencies.Missing("pyflwdir", None)]
+
+    monkeypatch.setattr(dependency_installer, "missing_packages", missing)
+    bar = QgsMessageBar(qgis_parent)
+    iface = MagicMock()
+    iface.mainWindow.return_value = qgis_parent
+    iface.messageBar.return_value = bar
+    instance = classFactory(iface)
+    instance.initGui()
+    try:
+        assert {"shapely", "geopandas", "networkx", "pyflwdir"} <= asked[0] and "dask" not in asked[0]
+        item = bar.currentItem()
+        assert item is not None and "pyflwdir" in item.text()
+        [button] = item.findChildren(QPushButton)
+        assert button.text() == "Install missing packages..."
+        button.click()
+        assert instance.dialogs["installer"].isVisible()
+    finally:
+        instance.unload()
 
 
 @pytest.fixture
@@ -66,11 +106,17 @@ def chinese(qgis_app):
 
 
 def test_dialogs_speak_chinese(chinese, provider, qtbot, tmp_path):
+    from urbanization_planning.ui.dependency_installer import DependencyInstallerDialog
     from urbanization_planning.ui.export_map_dialog import ExportMapDialog
     from urbanization_planning.ui.planning_analysis_dialog import PlanningAnalysisDialog
     from urbanization_planning.ui.standards_dialog import StandardsDialog
 
-    for dialog in (PlanningAnalysisDialog(), ExportMapDialog(), StandardsDialog(user_dir=tmp_path)):
+    for dialog in (
+        PlanningAnalysisDialog(),
+        ExportMapDialog(),
+        StandardsDialog(user_dir=tmp_path),
+        DependencyInstallerDialog(prefix=tmp_path / "deps"),
+    ):
         qtbot.addWidget(dialog)
         assert CJK.search(dialog.windowTitle()), dialog.windowTitle()
         for widget in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton):

@@ -62,7 +62,7 @@ def test_absent_package_is_named_with_install_commands(monkeypatch):
     assert missing == [dependencies.Missing("no_such_pkg_xyz", None)]
     assert dependencies.describe(missing) == "no_such_pkg_xyz (not installed)"
     hint = dependencies.install_hint(missing)
-    assert "python3 -m pip install --user 'no_such_pkg_xyz>=1'" in hint
+    assert "~/qgis-venv/bin/python -m pip install 'no_such_pkg_xyz>=1'" in hint
     assert "OSGeo4W" in hint
 
 
@@ -96,5 +96,58 @@ def test_dask_packages_are_named_for_the_tiled_drainage_path():
     from urbanization_planning.algorithms import dask_runtime
 
     hint = dependencies.install_hint([dependencies.Missing(name, None) for name in dask_runtime.PACKAGES])
-    assert "pip install --user 'dask' 'distributed'" in hint
+    assert "pip install 'dask' 'distributed'" in hint
     assert dependencies.describe([dependencies.Missing("distributed", None)]) == "distributed (not installed)"
+
+
+def test_the_hint_never_suggests_pip_install_user_on_debian():
+    """Debian 12/13 refuse `pip install --user` (PEP 668, "externally-managed-environment"): the hint
+    offers the plugin's installer, apt where Debian's package is new enough, else a venv that sees
+    the system's packages and QGIS started with it."""
+    names = list(dependencies.PACKAGES)
+    hint = dependencies.install_hint([dependencies.Missing(name, None) for name in names])
+    assert "--user'" not in hint and "pip install --user" not in hint.replace("pip install --user is", "")
+    assert "Plugins > Urbanization Planning > Install missing packages..." in hint.splitlines()[0]
+    assert "python3 -m venv --system-site-packages ~/qgis-venv" in hint
+    assert "PYTHONPATH=$(echo ~/qgis-venv/lib/python3*/site-packages) qgis" in hint
+
+
+def test_debian_13_gets_shapely_geopandas_networkx_from_apt_debian_12_from_the_venv():
+    missing = [dependencies.Missing(name, None) for name in ("shapely", "geopandas", "networkx", "scipy", "pyflwdir")]
+    lines = dependencies.install_hint(missing).splitlines()
+    assert "Debian/Ubuntu: sudo apt install python3-scipy" in lines
+    assert "Debian 13 and newer: sudo apt install python3-geopandas python3-networkx python3-shapely" in lines
+    [venv_pip] = [line for line in lines if "qgis-venv/bin/python -m pip" in line]
+    # Debian 12's are too old: the venv installs them (on Debian 13 pip finds apt's and skips them)
+    assert "'shapely>=2.0' 'geopandas>=0.14' 'networkx>=3.2' 'pyflwdir'" in venv_pip
+    assert "scipy" not in venv_pip
+
+
+def test_the_venv_keeps_the_numpy_gdal_and_pyproj_qgis_has():
+    hint = dependencies.install_hint(
+        [dependencies.Missing("pyflwdir", None)], keep={"numpy": "1.24.2", "GDAL": "3.6.2", "pyproj": "3.4.1"}
+    )
+    assert "pip install 'pyflwdir' 'GDAL==3.6.2' 'numpy==1.24.2' 'pyproj==3.4.1'" in hint
+
+
+def test_windows_requirements_are_double_quoted_for_cmd_exe():
+    """cmd.exe reads `>` in `shapely>=2.0` as a redirect to a file named `=2.0`."""
+    missing = [dependencies.Missing(name, None) for name in ("shapely", "networkx", "pyflwdir")]
+    [windows] = [line for line in dependencies.install_hint(missing).splitlines() if line.startswith("Windows")]
+    assert windows == 'Windows (OSGeo4W Shell): python -m pip install "shapely>=2.0" "networkx>=3.2" "pyflwdir"'
+    assert ">" not in windows.replace('"shapely>=2.0"', "").replace('"networkx>=3.2"', "")
+
+
+def test_the_hint_words_are_translated_and_the_commands_are_not():
+    chinese = {text: f"<{text}>" for text in dependencies.HINT_TEXTS.values()}
+    hint = dependencies.install_hint([dependencies.Missing("networkx", None)], translate=lambda t: chinese.get(t, t))
+    assert all(line.startswith(("<", "  ")) for line in hint.splitlines())
+    assert "sudo apt install python3-networkx" in hint and 'python -m pip install "networkx>=3.2"' in hint
+
+
+def test_installed_versions_reads_the_metadata_pip_compares():
+    versions = dependencies.installed_versions()
+    import numpy
+
+    assert versions["numpy"] == numpy.__version__
+    assert dependencies.installed_versions(("no_such_pkg_xyz",)) == {}
