@@ -134,21 +134,19 @@ def find_missing(names: tuple[str, ...] | list[str]) -> list[Missing]:
 # Packages QGIS itself brings and is built against: an install keeps exactly the installed release
 QGIS_PACKAGES = ("numpy", "GDAL", "pyproj")
 
+# fmt: off
+# pylupdate5 drops a QT_TRANSLATE_NOOP() or translate() call whose last argument has a trailing
+# comma, which ruff format would add: these calls are laid out by hand (tests/qgis/test_translation.py)
 HINT_TEXTS = {
-    "qgis": QT_TRANSLATE_NOOP(
-        "dependencies",
-        "In QGIS, no terminal needed: menu Plugins > Urbanization Planning > "
-        "Install missing packages... (also offline, from a folder of wheel files)",
-    ),
+    "qgis": QT_TRANSLATE_NOOP("dependencies", "In QGIS, no terminal needed: menu Plugins > Urbanization Planning > "
+                              "Install missing packages... (also offline, from a folder of wheel files)"),
     "apt": QT_TRANSLATE_NOOP("dependencies", "Debian/Ubuntu:"),
     "apt13": QT_TRANSLATE_NOOP("dependencies", "Debian 13 and newer:"),
-    "venv": QT_TRANSLATE_NOOP(
-        "dependencies",
-        "Debian/Ubuntu, what apt lacks or has too old (pip install --user "
-        "is refused there, PEP 668): a venv that sees QGIS's packages, then start QGIS with it:",
-    ),
+    "venv": QT_TRANSLATE_NOOP("dependencies", "Debian/Ubuntu, what apt lacks or has too old (pip install --user "
+                              "is refused there, PEP 668): a venv that sees QGIS's packages, then start QGIS with it:"),
     "windows": QT_TRANSLATE_NOOP("dependencies", "Windows (OSGeo4W Shell):"),
 }
+# fmt: on
 
 
 def installed_versions(names: tuple[str, ...] = QGIS_PACKAGES) -> dict[str, str]:
