@@ -268,3 +268,40 @@ def test_cluster_from_the_provider_setting(run, tessellated):
     assert len({task["worker"] for task in stream.data}) == 2
     key = ("plan_fid", "control_line", "rule_id")
     assert_same(features(memory["CONFLICTS"], key), features(streamed["CONFLICTS"], key))
+
+
+def test_unreachable_cluster_stops_before_any_work(run, tessellated, tmp_path):
+    """A scheduler address where nothing listens (a closed port on 127.0.0.1): the run stops within
+    the connect timeout with a message naming the address and the setting, and leaves no output."""
+    import time
+
+    from processing.core.ProcessingConfig import ProcessingConfig
+
+    from urbanization_planning.algorithms.provider import DASK_CONNECT_TIMEOUT, DASK_SCHEDULER
+
+    from ..unit.cluster_processes import LOOPBACK, free_port
+
+    plan, red, _ = tessellated
+    address = f"tcp://{LOOPBACK}:{free_port()}"
+    output = tmp_path / "conflicts.gpkg"
+    parameters = {
+        "PLAN": f"{plan}|layername=dltb",
+        "LANDUSE_FIELD": "DLBM",
+        "ECOLOGICAL_REDLINE": red,
+        "MODE": "partitioned",
+        "CONFLICTS": str(output),
+        "LINE_OVERLAPS": "memory:",
+        "SUMMARY": "memory:",
+    }
+    ProcessingConfig.setSettingValue(DASK_SCHEDULER, address)
+    ProcessingConfig.setSettingValue(DASK_CONNECT_TIMEOUT, 2)
+    started = time.monotonic()
+    try:
+        with pytest.raises(QgsProcessingException, match="Could not reach the Dask scheduler") as raised:
+            run("urbanization:controllineconflicts", parameters)
+    finally:
+        ProcessingConfig.setSettingValue(DASK_SCHEDULER, "")
+        ProcessingConfig.setSettingValue(DASK_CONNECT_TIMEOUT, 10)
+    assert time.monotonic() - started < 10
+    assert address in str(raised.value) and "Processing setting 'Dask scheduler address'" in str(raised.value)
+    assert not output.exists()
