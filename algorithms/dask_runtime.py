@@ -170,7 +170,14 @@ class TileRunner:
                     with client.as_current():  # wait looks the client up
                         wait([futures[consumed]], timeout=POLL)
                 except TimeoutError:
+                    for index, future in futures.items():  # a later task failed: stop now, not when its turn comes
+                        if future.status == "error":
+                            watch.result(future, index)
                     continue
+                except BaseException as error:  # the client cancels every future when the scheduler is lost
+                    if _cancelled_by_distributed(error):
+                        raise watch.lost(error) from None
+                    raise
                 future = futures.pop(consumed)
                 consume(watch.result(future, consumed))
                 consumed += 1
@@ -230,8 +237,16 @@ class _Watch:
         except Exception:  # noqa: BLE001 (the scheduler went away during the call)
             return 0
 
+    def lost(self, error: BaseException) -> ClusterError:
+        return ClusterError(
+            f"Lost the connection to the Dask scheduler at {self.runner.address} ({self.runner.origin}): "
+            f"{type(error).__name__}: {error}. The run is stopped; check that the scheduler is running and run again."
+        )
+
     def result(self, future, index: int):
         """The task's result; a task that raised twice raises its error, one whose workers died ClusterError."""
+        if future.status == "cancelled":  # not by this run (it stops before cancelling): the scheduler went away
+            raise self.lost(RuntimeError("task cancelled by the cluster"))
         if future.status == "error":
             error = future.exception()
             if type(error).__name__ == "KilledWorker":
@@ -241,6 +256,11 @@ class _Watch:
                     "The run is stopped and its tasks cancelled; give workers more memory or smaller partitions."
                 )
         return future.result()
+
+
+def _cancelled_by_distributed(error: BaseException) -> bool:
+    """A distributed.FuturesCancelledError/CancelledError (the scheduler lost), not a KeyboardInterrupt or a task's error."""
+    return type(error).__module__.startswith("distributed") and "Cancelled" in type(error).__name__
 
 
 def _cancel(client, futures: list) -> None:

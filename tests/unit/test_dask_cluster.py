@@ -179,3 +179,28 @@ def test_all_workers_lost_mid_run_stops_within_the_grace_period(own_cluster, fil
     said = capsys.readouterr().err
     assert f"The Dask cluster at {own_cluster.address} (--scheduler) has had no worker for 3 s" in said
     assert not output.exists() and not list(Path(folder).glob(".lost*"))
+
+
+def test_ctrl_c_stops_a_cluster_run_within_5_s_and_leaves_no_output(cluster, files, capsys, monkeypatch):
+    import os
+
+    folder, paths = files
+    real_writer = partition_io.writer_for
+    pressed = []
+
+    def writer_then_ctrl_c(*args, **kwargs):  # the first partition is written: the user presses Ctrl-C
+        if not pressed:
+            pressed.append(time.monotonic())
+            threading.Timer(0.05, os.kill, (os.getpid(), signal.SIGINT)).start()
+        return real_writer(*args, **kwargs)
+
+    monkeypatch.setattr(partition_io, "writer_for", writer_then_ctrl_c)
+    output = folder / "interrupted.gpkg"
+    args = conflicts_args(paths, output, "--scheduler", cluster.address)
+    args[args.index("--partition-size") + 1] = "20"
+    assert cli.main(args) == 130
+    assert pressed and time.monotonic() - pressed[0] < 5
+    assert "cancelled (Ctrl-C)" in capsys.readouterr().err
+    assert not output.exists() and not list(folder.glob(".interrupted*"))
+    with distributed.Client(cluster.address, set_as_default=False) as client:  # the run's tasks were cancelled
+        assert wait_until(lambda: not any(client.processing().values()), 5)
