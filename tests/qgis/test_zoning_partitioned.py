@@ -231,13 +231,15 @@ def test_cancel_between_partitions(run, tessellated):
         )
 
 
-def test_cluster_from_the_provider_setting(run, tessellated):
-    """With "Dask scheduler address" set, the partitions run on that cluster (two worker processes
-    without QGIS) and give what the in-memory run gives."""
+def test_cluster_from_the_provider_setting(run, tessellated, tmp_path):
+    """With "Dask scheduler address" set, the partitions run on that cluster (a scheduler and two
+    workers started as separate processes, without QGIS) and give what the in-memory run gives."""
     distributed = pytest.importorskip("distributed")
     from processing.core.ProcessingConfig import ProcessingConfig
 
     from urbanization_planning.algorithms.provider import DASK_SCHEDULER
+
+    from ..unit.cluster_processes import Cluster
 
     plan, red, _ = tessellated
     base = {
@@ -249,22 +251,21 @@ def test_cluster_from_the_provider_setting(run, tessellated):
         "SUMMARY": "memory:",
     }
     memory = run("urbanization:controllineconflicts", {**base, "MODE": "in-memory"})
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        ProcessingConfig.setSettingValue(DASK_SCHEDULER, cluster.scheduler_address)
-        try:
-            messages = Messages()
-            with (
-                distributed.Client(cluster.scheduler_address) as client,
-                distributed.get_task_stream(client=client) as stream,
-            ):
-                streamed = run(
-                    "urbanization:controllineconflicts",
-                    {**base, "MODE": "partitioned", "PARTITION_SIZE": 500},
-                    feedback=messages,
-                )
-        finally:
-            ProcessingConfig.setSettingValue(DASK_SCHEDULER, "")
-    assert any(f"on Dask cluster at {cluster.scheduler_address}" in line for line in messages.lines)
+    cluster = Cluster(tmp_path / "cluster")
+    try:
+        cluster.scheduler().worker().worker().wait(2)
+        ProcessingConfig.setSettingValue(DASK_SCHEDULER, cluster.address)
+        messages = Messages()
+        with distributed.Client(cluster.address) as client, distributed.get_task_stream(client=client) as stream:
+            streamed = run(
+                "urbanization:controllineconflicts",
+                {**base, "MODE": "partitioned", "PARTITION_SIZE": 500},
+                feedback=messages,
+            )
+    finally:
+        ProcessingConfig.setSettingValue(DASK_SCHEDULER, "")
+        cluster.stop()
+    assert any(f"on Dask cluster at {cluster.address}" in line for line in messages.lines)
     assert len({task["worker"] for task in stream.data}) == 2
     key = ("plan_fid", "control_line", "rule_id")
     assert_same(features(memory["CONFLICTS"], key), features(streamed["CONFLICTS"], key))
@@ -305,3 +306,40 @@ def test_unreachable_cluster_stops_before_any_work(run, tessellated, tmp_path):
     assert time.monotonic() - started < 10
     assert address in str(raised.value) and "Processing setting 'Dask scheduler address'" in str(raised.value)
     assert not output.exists()
+
+
+def test_worker_without_the_plugin_is_named_before_any_work(run, tessellated, tmp_path):
+    """A cluster whose only worker cannot import the plugin (started without it on PYTHONPATH): the
+    run stops in the pre-flight with a message naming the worker and what to install, no output."""
+    pytest.importorskip("distributed")
+    from processing.core.ProcessingConfig import ProcessingConfig
+
+    from urbanization_planning.algorithms.provider import DASK_SCHEDULER
+
+    from ..unit.cluster_processes import Cluster
+
+    plan, red, _ = tessellated
+    output = tmp_path / "conflicts.gpkg"
+    cluster = Cluster(tmp_path / "cluster")
+    try:
+        cluster.scheduler().worker(with_plugin=False).wait(1)
+        ProcessingConfig.setSettingValue(DASK_SCHEDULER, cluster.address)
+        with pytest.raises(QgsProcessingException, match="cannot import urbanization_planning") as raised:
+            run(
+                "urbanization:controllineconflicts",
+                {
+                    "PLAN": f"{plan}|layername=dltb",
+                    "LANDUSE_FIELD": "DLBM",
+                    "ECOLOGICAL_REDLINE": red,
+                    "MODE": "partitioned",
+                    "CONFLICTS": str(output),
+                    "LINE_OVERLAPS": "memory:",
+                    "SUMMARY": "memory:",
+                },
+            )
+    finally:
+        ProcessingConfig.setSettingValue(DASK_SCHEDULER, "")
+        cluster.stop()
+    message = str(raised.value)
+    assert f"The Dask cluster at {cluster.address}" in message and "worker tcp://127.0.0.1:" in message
+    assert "GDAL's Python bindings" in message and not output.exists()

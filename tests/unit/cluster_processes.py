@@ -36,6 +36,7 @@ class Cluster:
 
     def __init__(self, folder: Path):
         self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
         self.port = free_port()
         self.address = f"tcp://{LOOPBACK}:{self.port}"
         self.processes: list[subprocess.Popen] = []
