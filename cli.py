@@ -86,17 +86,25 @@ class Outputs:
     a temporary name in the output's folder; `close()` gives the files the output's name."""
 
     def __init__(self, path: str, crs: str | None = None):
-        self.path, self.crs, self.writers = Path(path), crs, {}
+        self.path, self.crs, self.writers, self.empty = Path(path), crs, {}, {}
         self.stem = f".{self.path.stem}.partial-{os.getpid()}"  # partial files: <stem>.gpkg, <stem>_<result>.parquet
 
     def __call__(self, name: str, frame, spatial: bool = True) -> None:
         if name not in self.writers:
+            if len(frame) == 0:  # an empty partition's columns may have other dtypes: wait for rows
+                self.empty[name] = (frame, spatial)
+                return
             partial = str(self.path.with_name(self.stem + self.path.suffix))
             self.writers[name] = partition_io.writer_for(partial, name, self.crs, frame, spatial)
         self.writers[name].write(frame)
 
     def close(self) -> None:
         """Finish the writers and rename their files to the output's names (the run succeeded)."""
+        for name, (frame, spatial) in self.empty.items():
+            if name not in self.writers:  # no partition had rows: an empty result
+                self.writers[name] = partition_io.writer_for(
+                    str(self.path.with_name(self.stem + self.path.suffix)), name, self.crs, frame, spatial
+                )
         for writer in self.writers.values():
             writer.close()
         for partial in dict.fromkeys(Path(writer.path) for writer in self.writers.values()):

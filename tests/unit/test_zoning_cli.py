@@ -189,3 +189,16 @@ def test_space_command_matches_the_whole_layer_engine(files):
     np.testing.assert_allclose(summary["area_m2"], expected["area_m2"], rtol=1e-6)
     pieces = read(folder / "space.gpkg", "pieces")
     assert len(pieces) == len(whole.pieces)
+
+
+def test_an_empty_first_partition_does_not_fix_the_columns(tmp_path):
+    """The writers take their columns from the first frame with rows (an empty text column is float)."""
+    import geopandas as gpd
+
+    out = cli.Outputs(str(tmp_path / "o.parquet"), "EPSG:4543")
+    out("pieces", pd.DataFrame({"name": pd.Series([], dtype=float), "geometry": np.array([], dtype=object)}))
+    out("pieces", pd.DataFrame({"name": ["Rural homesteads"], "geometry": [shapely.box(0, 0, 1, 1)]}))
+    out("summary", pd.DataFrame({"n": pd.Series([], dtype=float)}), spatial=False)
+    out.close()
+    assert gpd.read_parquet(tmp_path / "o_pieces.parquet")["name"].tolist() == ["Rural homesteads"]
+    assert (tmp_path / "o_summary.parquet").exists() and not list(tmp_path.glob(".o.partial*"))
