@@ -41,7 +41,7 @@ def connect(address: str, timeout: float, origin: str):
         raise ClusterError(
             f"Could not reach the Dask scheduler at {address} within {timeout:g} s ({origin}): "
             f"{type(error).__name__}: {error}. Start the scheduler (`dask scheduler`), check the address and "
-            "that no firewall blocks the port, or leave the setting empty to run on this computer."
+            "that no firewall blocks the port, or give no address to run on this computer."
         ) from None
 
 
@@ -52,24 +52,26 @@ def preflight(client, address: str, origin: str, folders: Iterable[str] = (), ti
     import cloudpickle
 
     version = cluster_probe.package_version(PACKAGE)
-    cloudpickle.register_pickle_by_value(cluster_probe)  # runs where this package cannot be imported
+    if cluster_probe.__name__ not in cloudpickle.list_registry_pickle_by_value():  # kept: runs may overlap
+        cloudpickle.register_pickle_by_value(cluster_probe)  # so it runs where this package cannot be imported
+    found = {"scheduler": _check_scheduler(client, address, origin, version, timeout)}
     try:
-        found = {"scheduler": _check_scheduler(client, address, origin, version)}
-        try:
-            client.wait_for_workers(1, timeout=timeout)
-        except Exception:  # noqa: BLE001 (TimeoutError)
-            raise ClusterError(
-                f"The Dask scheduler at {address} ({origin}) has no worker after {timeout:g} s: start workers with "
-                f"`dask worker {address}` where this package and GDAL's Python bindings are installed."
-            ) from None
-        scratch = _scratch_files(folders)
-        try:
-            reports = client.run(cluster_probe.probe, PACKAGE, MODULES, tuple(scratch.items()), on_error="return")
-        finally:
-            for path in scratch:
-                Path(path).unlink(missing_ok=True)
+        client.wait_for_workers(1, timeout=timeout)
+    except Exception:  # noqa: BLE001 (TimeoutError)
+        raise ClusterError(
+            f"The Dask scheduler at {address} ({origin}) has no worker after {timeout:g} s: start workers with "
+            f"`dask worker {address}` where this package and GDAL's Python bindings are installed."
+        ) from None
+    scratch = _scratch_files(folders)
+    try:
+        reports = _within(
+            3 * timeout,
+            f"The workers of the Dask cluster at {address} ({origin}) did not answer the check",
+            lambda: client.run(cluster_probe.probe, PACKAGE, MODULES, tuple(scratch.items()), on_error="return"),
+        )
     finally:
-        cloudpickle.unregister_pickle_by_value(cluster_probe)
+        for path in scratch:
+            Path(path).unlink(missing_ok=True)
     problems = [_worker_problem(worker, report, version) for worker, report in sorted(reports.items())]
     problems = [problem for problem in problems if problem]
     if problems:
@@ -83,9 +85,15 @@ def preflight(client, address: str, origin: str, folders: Iterable[str] = (), ti
     return {**found, **reports}
 
 
-def _check_scheduler(client, address: str, origin: str, version: str) -> str:
+def _check_scheduler(client, address: str, origin: str, version: str, timeout: float) -> str:
     try:
-        report = client.run_on_scheduler(cluster_probe.probe, PACKAGE, (), ())
+        report = _within(
+            3 * timeout,
+            f"The Dask scheduler at {address} ({origin}) did not answer the check",
+            lambda: client.run_on_scheduler(cluster_probe.probe, PACKAGE, (), ()),
+        )
+    except ClusterError:
+        raise
     except Exception as error:  # noqa: BLE001
         report = {"package_error": f"{type(error).__name__}: {error}"}
     found = report.get("version")
@@ -96,6 +104,29 @@ def _check_scheduler(client, address: str, origin: str, version: str) -> str:
             f"has {version}): " + INSTALL.format(version=version, where="the scheduler") + "."
         )
     return found
+
+
+def _within(seconds: float, failure: str, call):
+    """call() on a daemon thread, its result or its error; ClusterError(`failure`) after `seconds`
+    (distributed's run has no timeout: a worker that never answers would hold the run forever)."""
+    import threading
+
+    outcome: dict = {}
+
+    def target():
+        try:
+            outcome["value"] = call()
+        except BaseException as error:  # noqa: BLE001 (handed to the caller)
+            outcome["error"] = error
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise ClusterError(f"{failure} within {seconds:g} s; check the processes' logs and restart them.")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 def _scratch_files(folders: Iterable[str]) -> dict[str, str]:

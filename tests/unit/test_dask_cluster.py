@@ -204,3 +204,34 @@ def test_ctrl_c_stops_a_cluster_run_within_5_s_and_leaves_no_output(cluster, fil
     assert not output.exists() and not list(folder.glob(".interrupted*"))
     with distributed.Client(cluster.address, set_as_default=False) as client:  # the run's tasks were cancelled
         assert wait_until(lambda: not any(client.processing().values()), 5)
+
+
+def test_a_scheduler_without_workers_is_named(own_cluster, capsys):
+    own_cluster.scheduler()
+    started = time.monotonic()
+    assert cli.main(["doctor", "--scheduler", own_cluster.address, "--connect-timeout", "3"]) == 2
+    assert time.monotonic() - started < 3 * 3 + 5
+    assert (
+        f"The Dask scheduler at {own_cluster.address} (--scheduler) has no worker after 3 s" in capsys.readouterr().err
+    )
+
+
+def test_what_a_worker_lacks_is_said_plainly():
+    """A worker that cannot see a folder or lacks GDAL's bindings (not reproducible on one machine)."""
+    from urbanization_planning.algorithms import cluster_check
+
+    version = "0.1.0"
+    report = {"python": "/opt/py/bin/python", "version": version, "missing": ["osgeo.gdal (ModuleNotFoundError)"]}
+    said = cluster_check._worker_problem("tcp://127.0.0.1:1", {**report, "unseen": ["/share/plans/.check-1"]}, version)
+    assert said == (
+        "worker tcp://127.0.0.1:1 (/opt/py/bin/python) cannot import osgeo.gdal (ModuleNotFoundError); "
+        "does not see the folder(s) /share/plans"
+    )
+    assert (
+        cluster_check._worker_problem("w", {"python": "p", "version": version, "missing": [], "unseen": []}, version)
+        == ""
+    )
+    older = cluster_check._worker_problem(
+        "w", {"python": "p", "version": "0.0.9", "missing": [], "unseen": []}, version
+    )
+    assert "has urbanization_planning 0.0.9, this computer 0.1.0" in older
