@@ -9,8 +9,10 @@ on in task order as soon as it and those before it are done, `slots` tasks in fl
 On a cluster a run fails rather than hangs (issue 29): `preflight()` (cluster_check) connects within
 `connect_timeout` and checks the scheduler and workers before any work; while tasks run, the client
 polls every POLL seconds for cancellation and for workers, and stops with ClusterError when the
-cluster has had no worker for `grace` seconds or a task's workers died; a task that raises is tried
-once more, then its error stops the run. On any stop the run's tasks are cancelled on the cluster.
+cluster has had no worker for `grace` seconds, a task's workers died or the scheduler is gone; a
+task that raises is tried once more, then its error stops the run. On any stop the run's tasks are
+cancelled on the cluster. Arguments every task shares (the dissolved control lines) go to every
+worker once, not with each task; a worker lost mid-run is recovered (the others hold them too).
 Pure: dask and, for a cluster, distributed.
 """
 
@@ -153,31 +155,51 @@ class TileRunner:
 
     def _stream_cluster(self, function, tasks, consume, progress, is_canceled, ahead):
         """A window of `ahead` tasks on the cluster, slid forward as the oldest finish; watched for
-        cancellation, lost workers and failed tasks (see the module docstring)."""
+        cancellation, lost workers and failed tasks (see the module docstring). The arguments all
+        tasks share go to the workers once (_scatter_shared); when every worker holding them was lost
+        they are sent again to the workers there are (within the grace period) and the tasks resubmitted."""
         from distributed import wait
 
         client = self._cluster_client()
         futures: dict[int, object] = {}  # task index -> future, submitted and not yet consumed
-        submitted = consumed = 0
+        submitted = consumed = resent = 0
         watch = _Watch(client, self, is_canceled)
+        shared: dict = {}
+
+        def submit(index: int):
+            task = tuple(shared.get(position, value) for position, value in enumerate(tasks[index]))
+            return client.submit(function, *task, pure=False, retries=1)
+
         try:
+            shared = _scatter_shared(client, tasks)
             while consumed < len(tasks):
                 while submitted < len(tasks) and submitted - consumed < ahead:
-                    futures[submitted] = client.submit(function, *tasks[submitted], pure=False, retries=1)
+                    futures[submitted] = submit(submitted)
                     submitted += 1
                 watch.check()
                 try:
                     with client.as_current():  # wait looks the client up
                         wait([futures[consumed]], timeout=POLL)
+                    cancelled = futures[consumed].status == "cancelled"
                 except TimeoutError:
                     for index, future in futures.items():  # a later task failed: stop now, not when its turn comes
                         if future.status == "error":
                             watch.result(future, index)
                     continue
-                except BaseException as error:  # the client cancels every future when the scheduler is lost
-                    if _cancelled_by_distributed(error):
-                        raise watch.lost(error) from None
-                    raise
+                except BaseException as error:
+                    if not _cancelled_by_distributed(error):
+                        raise
+                    cancelled = True
+                if cancelled:  # by the cluster: the scheduler is gone, or every copy of the shared arguments
+                    if client.status != "running":
+                        raise watch.lost("lost the connection to the scheduler")
+                    if resent >= 3:
+                        raise watch.lost("every worker holding the run's data was lost three times")
+                    resent += 1
+                    watch.wait_for_workers()
+                    shared = _scatter_shared(client, tasks)
+                    futures = {index: submit(index) for index in futures}
+                    continue
                 future = futures.pop(consumed)
                 consume(watch.result(future, consumed))
                 consumed += 1
@@ -229,6 +251,15 @@ class _Watch:
                 "their logs). The run is stopped and its tasks cancelled; restart workers and run again."
             )
 
+    def wait_for_workers(self) -> None:
+        """Until the cluster has a worker again (ClusterError past the grace period, CancelledError on cancel)."""
+        while True:
+            self.last_look = 0.0
+            self.check()
+            if self.without_workers_since is None:
+                return
+            time.sleep(POLL)
+
     def _workers(self) -> int:
         if self.client.status != "running":  # the scheduler itself is gone: reconnecting
             return 0
@@ -237,16 +268,14 @@ class _Watch:
         except Exception:  # noqa: BLE001 (the scheduler went away during the call)
             return 0
 
-    def lost(self, error: BaseException) -> ClusterError:
+    def lost(self, what: str) -> ClusterError:
         return ClusterError(
-            f"Lost the connection to the Dask scheduler at {self.runner.address} ({self.runner.origin}): "
-            f"{type(error).__name__}: {error}. The run is stopped; check that the scheduler is running and run again."
+            f"The run on the Dask cluster at {self.runner.address} ({self.runner.origin}) {what}. It is stopped "
+            "and its tasks cancelled; check the scheduler and the workers (their logs) and run again."
         )
 
     def result(self, future, index: int):
         """The task's result; a task that raised twice raises its error, one whose workers died ClusterError."""
-        if future.status == "cancelled":  # not by this run (it stops before cancelling): the scheduler went away
-            raise self.lost(RuntimeError("task cancelled by the cluster"))
         if future.status == "error":
             error = future.exception()
             if type(error).__name__ == "KilledWorker":
@@ -256,6 +285,20 @@ class _Watch:
                     "The run is stopped and its tasks cancelled; give workers more memory or smaller partitions."
                 )
         return future.result()
+
+
+def _scatter_shared(client, tasks: Sequence[tuple]) -> dict:
+    """{argument position: future} of the arguments every task shares (the same object, not a plain
+    number or text), sent to every worker once instead of with each task: the dissolved control lines
+    of a province went with every partition (issue 29)."""
+    if len(tasks) < 2:
+        return {}
+    plain = (str, bytes, int, float, bool, type(None))
+    shared = {}
+    for position, value in enumerate(tasks[0]):
+        if not isinstance(value, plain) and all(len(t) > position and t[position] is value for t in tasks[1:]):
+            shared[position] = client.scatter([value], broadcast=True, hash=False)[0]  # a list: one future
+    return shared
 
 
 def _cancelled_by_distributed(error: BaseException) -> bool:

@@ -235,3 +235,29 @@ def test_what_a_worker_lacks_is_said_plainly():
         "w", {"python": "p", "version": "0.0.9", "missing": [], "unseen": []}, version
     )
     assert "has urbanization_planning 0.0.9, this computer 0.1.0" in older
+
+
+def test_one_worker_lost_mid_run_is_recovered(own_cluster, files, monkeypatch):
+    """The other worker holds the shared data too (sent to every worker) and takes over the tasks."""
+    folder, paths = files
+    own_cluster.scheduler().worker().worker().wait(2)
+    real_writer = partition_io.writer_for
+    killed = []
+
+    def writer_then_kill_one(*args, **kwargs):
+        if not killed:
+            own_cluster.workers[0].kill()  # --no-nanny: the worker process itself
+            killed.append(True)
+        return real_writer(*args, **kwargs)
+
+    monkeypatch.setattr(partition_io, "writer_for", writer_then_kill_one)
+    args = conflicts_args(paths, folder / "one_lost.gpkg", "--scheduler", own_cluster.address)
+    args[args.index("--partition-size") + 1] = "20"
+    assert cli.main(args) == 0 and killed
+    monkeypatch.setattr(partition_io, "writer_for", real_writer)
+    local_args = conflicts_args(paths, folder / "one_lost_local.gpkg")
+    local_args[local_args.index("--partition-size") + 1] = "20"  # the same partitions
+    assert cli.main(local_args) == 0
+    local = by_key(read(folder / "one_lost_local.gpkg", "conflicts"))
+    remote = by_key(read(folder / "one_lost.gpkg", "conflicts"))
+    assert (local.drop(columns="geometry").to_numpy() == remote.drop(columns="geometry").to_numpy()).all()
