@@ -171,6 +171,7 @@ class TileRunner:
             return client.submit(function, *task, pure=False, retries=1)
 
         try:
+            watch.wait_for_workers()  # scatter would wait for a worker without a word
             shared = _scatter_shared(client, tasks)
             while consumed < len(tasks):
                 while submitted < len(tasks) and submitted - consumed < ahead:
