@@ -9,19 +9,25 @@ Inputs: any polygon layer GDAL reads (GeoPackage, Shapefile, ...; LAYER after a 
 or GeoParquet (.parquet). Outputs: GeoPackage (.gpkg, one layer per result) or GeoParquet
 (.parquet: one file per result, <name>_<result>.parquet). Data in longitude/latitude are checked
 in the CGCS2000 Gauss-Kruger zone of their centre. Partitions run on Dask: local threads, or the
-cluster at --scheduler (its workers need this package, GDAL's Python bindings and the inputs at the
-same paths). Exit status 0 on success, 2 on bad input.
+cluster at --scheduler (the scheduler and its workers need this package at this version, and the
+workers GDAL's Python bindings and the inputs and output folder at the same paths: checked before any
+work, see `doctor`). Results are written under a temporary name beside the output and renamed when
+the run succeeds: a failed, cancelled (Ctrl-C) or interrupted run leaves no file at the output path.
+Exit status 0 on success, 2 on bad input or a cluster that cannot run it, 130 on Ctrl-C.
+
+    python -m urbanization_planning.cli doctor --scheduler tcp://host:8786 [--folder /share/plans]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from .algorithms import dask_runtime
+from .algorithms import cluster_check, dask_runtime
 from .algorithms.zoning import partition_io, partitioned, pipeline
 
 LINE_OPTIONS = {
@@ -76,19 +82,39 @@ def _progress(label: str):
 
 
 class Outputs:
-    """Writers created on the first frame of each result (their columns come from it)."""
+    """Writers created on the first frame of each result (their columns come from it), writing under
+    a temporary name in the output's folder; `close()` gives the files the output's name."""
 
-    def __init__(self, path: str, crs: str | None):
-        self.path, self.crs, self.writers = path, crs, {}
+    def __init__(self, path: str, crs: str | None = None):
+        self.path, self.crs, self.writers, self.empty = Path(path), crs, {}, {}
+        self.stem = f".{self.path.stem}.partial-{os.getpid()}"  # partial files: <stem>.gpkg, <stem>_<result>.parquet
 
     def __call__(self, name: str, frame, spatial: bool = True) -> None:
         if name not in self.writers:
-            self.writers[name] = partition_io.writer_for(self.path, name, self.crs, frame, spatial)
+            if len(frame) == 0:  # an empty partition's columns may have other dtypes: wait for rows
+                self.empty[name] = (frame, spatial)
+                return
+            partial = str(self.path.with_name(self.stem + self.path.suffix))
+            self.writers[name] = partition_io.writer_for(partial, name, self.crs, frame, spatial)
         self.writers[name].write(frame)
 
     def close(self) -> None:
+        """Finish the writers and rename their files to the output's names (the run succeeded)."""
+        for name, (frame, spatial) in self.empty.items():
+            if name not in self.writers:  # no partition had rows: an empty result
+                self.writers[name] = partition_io.writer_for(
+                    str(self.path.with_name(self.stem + self.path.suffix)), name, self.crs, frame, spatial
+                )
         for writer in self.writers.values():
             writer.close()
+        for partial in dict.fromkeys(Path(writer.path) for writer in self.writers.values()):
+            os.replace(partial, self.path.with_name(self.path.stem + partial.name[len(self.stem) :]))
+
+    def discard(self) -> None:
+        """Remove the partial files of a run that did not finish."""
+        for partial in dict.fromkeys(str(writer.path) for writer in self.writers.values()):
+            for leftover in (partial, partial + "-wal", partial + "-shm", partial + "-journal"):
+                Path(leftover).unlink(missing_ok=True)
 
 
 def _codes(args, found, fields: pipeline.PlanFields, table, crosswalk):
@@ -138,7 +164,7 @@ def _control_layer(text: str | None, scratch: str, crs: str):
     return None if source is None else ControlLayer.from_file(source)
 
 
-def conflicts(args, runner, scratch: str) -> None:
+def conflicts(args, runner, scratch: str, out: Outputs) -> None:
     from .algorithms.zoning.codes import CodeTable
     from .algorithms.zoning.rules import load_rules, national_rules
     from .algorithms.zoning.sandiao import Crosswalk
@@ -151,7 +177,7 @@ def conflicts(args, runner, scratch: str) -> None:
     if not set(lines) - {"ecological_core"}:
         raise partition_io.InputError("give at least one of --redline, --farmland, --boundary")
     reader = pipeline.plan_reader(plan, fields, *_codes(args, found, fields, table, crosswalk))
-    out = Outputs(args.output, crs)
+    out.crs = crs
     result = partitioned.conflicts(
         reader,
         parts,
@@ -175,7 +201,7 @@ def conflicts(args, runner, scratch: str) -> None:
     )
 
 
-def space(args, runner, scratch: str) -> None:
+def space(args, runner, scratch: str, out: Outputs) -> None:
     from .algorithms.zoning.codes import CodeTable
     from .algorithms.zoning.sandiao import Crosswalk
     from .algorithms.zoning.space import default_mapping, load_mapping
@@ -187,7 +213,7 @@ def space(args, runner, scratch: str) -> None:
         mapping = load_mapping(args.mapping, table, mapping)
     units = _layer(args.units, scratch, crs)
     reader = pipeline.plan_reader(plan, fields, *_codes(args, found, fields, table, crosswalk))
-    out = Outputs(args.output, crs)
+    out.crs = crs
     result = partitioned.space(
         reader,
         parts,
@@ -204,12 +230,12 @@ def space(args, runner, scratch: str) -> None:
     _say(f"{result.parcels:,} parcels; areas: {result.measure}")
 
 
-def topology(args, runner, scratch: str) -> None:
+def topology(args, runner, scratch: str, out: Outputs) -> None:
     import pyproj
 
     plan, _, _, crs, parts = _prepare(args, scratch, False)
     boundary = _layer(args.boundary, scratch, crs)
-    out = Outputs(args.output, crs)
+    out.crs = crs
 
     def write(_, frame):
         out("errors", pipeline.error_rows(frame, fids=pipeline.joined_fids(frame["fids"])))
@@ -235,10 +261,25 @@ def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="python -m urbanization_planning.cli", description=__doc__.split("\n\n")[0])
     commands = main.add_subparsers(dest="command", required=True)
 
+    def cluster(command):
+        command.add_argument("--scheduler", default=None, help="Dask scheduler address (default: local threads)")
+        command.add_argument(
+            "--connect-timeout",
+            type=float,
+            default=dask_runtime.CONNECT_TIMEOUT,
+            help="seconds to reach the scheduler (default %(default)s)",
+        )
+        command.add_argument(
+            "--grace",
+            type=float,
+            default=dask_runtime.GRACE,
+            help="seconds the cluster may be without workers before the run stops (default %(default)s)",
+        )
+
     def common(command):
         command.add_argument("plan", help="plan or 三调 parcels (file, file:layer, or .parquet)")
         command.add_argument("-o", "--output", required=True, help="result file: .gpkg or .parquet")
-        command.add_argument("--scheduler", default=None, help="Dask scheduler address (default: local threads)")
+        cluster(command)
         command.add_argument("--workers", type=int, default=None, help="local threads (default: the cores, up to 8)")
         command.add_argument(
             "--partition-size",
@@ -268,25 +309,81 @@ def parser() -> argparse.ArgumentParser:
     errors.add_argument("--boundary", help="planning area boundary (polygons)")
     errors.add_argument("--tolerance", type=float, default=0.01, help="metres (default %(default)s)")
     errors.add_argument("--sliver-width", type=float, default=1.0, help="metres (default %(default)s)")
+    check_cluster = commands.add_parser("doctor", help="check a Dask cluster before a run: what is missing where")
+    cluster(check_cluster)
+    check_cluster.add_argument(
+        "--folder", action="append", default=[], help="a folder the workers must see (inputs, output); repeatable"
+    )
     return main
+
+
+def _folders(args, scratch: str) -> list[str]:
+    """The folders a cluster's workers read or write: the output's, the scratch copies', the inputs'."""
+    folders = [str(Path(args.output).resolve().parent), scratch]
+    for name in ("plan", *LINE_OPTIONS, "units", "boundary"):
+        text = getattr(args, name, None)
+        if text:
+            path = text if Path(text).exists() or ":" not in text else text.rpartition(":")[0]
+            folders.append(str(Path(path).resolve().parent))
+    return folders
+
+
+def doctor(args) -> int:
+    """The pre-flight of a cluster run on its own: prints what the scheduler and workers have, or lack."""
+    if not args.scheduler:
+        _say("error: give the cluster with --scheduler tcp://host:8786")
+        return 2
+    runner = dask_runtime.runner_for(args.scheduler, connect_timeout=args.connect_timeout, origin="--scheduler")
+    with runner:
+        try:
+            reports = runner.preflight(args.folder)
+        except dask_runtime.ClusterError as error:
+            _say(f"error: {error}")
+            return 2
+        _say(f"scheduler {args.scheduler}: reachable, {cluster_check.PACKAGE} {reports.pop('scheduler')}")
+        for worker, report in sorted(reports.items()):
+            _say(f"worker {worker}: {cluster_check.PACKAGE} {report['version']}, GDAL bindings, {report['python']}")
+        _say(
+            f"ok: {len(reports)} workers, {runner.slots} threads; folders seen: {', '.join(args.folder) or 'none given'}"
+        )
+    return 0
+
+
+COMMANDS = {"conflicts": conflicts, "space": space, "topology": topology}
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "doctor":
+        return doctor(args)
     started = time.perf_counter()
     output = Path(args.output)
     if output.exists():
         output.unlink()
-    with (
-        tempfile.TemporaryDirectory(prefix="urbanization-cli-") as scratch,
-        dask_runtime.runner_for(args.scheduler, args.workers) as runner,
-    ):
-        _say(f"running on {runner.description}")
-        try:
-            {"conflicts": conflicts, "space": space, "topology": topology}[args.command](args, runner, scratch)
-        except partition_io.InputError as error:
-            _say(f"error: {error}")
-            return 2
+    out = Outputs(args.output)
+    options = {"connect_timeout": args.connect_timeout, "grace": args.grace, "origin": "--scheduler"}
+    try:
+        # on a cluster the scratch copies (GeoParquet inputs) go beside the output, where the workers look
+        with (
+            tempfile.TemporaryDirectory(
+                prefix=".urbanization-cli-", dir=output.parent if args.scheduler else None
+            ) as scratch,
+            dask_runtime.runner_for(args.scheduler, args.workers, **options) as runner,
+        ):
+            _say(f"running on {runner.description}")
+            runner.preflight(_folders(args, scratch))
+            COMMANDS[args.command](args, runner, scratch, out)
+    except (partition_io.InputError, dask_runtime.ClusterError) as error:
+        out.discard()
+        _say(f"error: {error}")
+        return 2
+    except KeyboardInterrupt:
+        out.discard()
+        _say("cancelled (Ctrl-C): the run's tasks were cancelled, no output written")
+        return 130
+    except BaseException:
+        out.discard()
+        raise
     _say(f"done in {time.perf_counter() - started:.1f} s: {args.output}")
     return 0
 

@@ -13,6 +13,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from . import dependencies, field_labels, report
 from .cancel import CancelledError
+from .cluster_check import ClusterError
 
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
 RESOURCES = PLUGIN_DIR / "resources"
@@ -135,6 +136,9 @@ class UrbanizationAlgorithm(QgsProcessingAlgorithm):
         except CancelledError:
             _delete(new_files)
             raise QgsProcessingException(self.tr("Cancelled by the user.")) from None
+        except ClusterError as error:  # a Dask cluster that cannot run it: the message says what to do
+            _delete(new_files)
+            raise QgsProcessingException(str(error)) from None
         except BaseException:
             _delete(new_files)
             raise

@@ -16,6 +16,9 @@ DOMAINS = ("coordinates", "zoning", "greenspace", "drainage", "transit", "mappin
 # Processing settings (Settings > Options > Processing > Providers > Urbanization planning)
 DASK_SCHEDULER = "URBANIZATION_DASK_SCHEDULER"
 DASK_SCRATCH = "URBANIZATION_DASK_SCRATCH"
+DASK_CONNECT_TIMEOUT = "URBANIZATION_DASK_CONNECT_TIMEOUT"
+DASK_GRACE = "URBANIZATION_DASK_GRACE"
+SETTINGS = (DASK_SCHEDULER, DASK_SCRATCH, DASK_CONNECT_TIMEOUT, DASK_GRACE)
 
 
 def _settings():
@@ -38,6 +41,20 @@ def _settings():
             "",
             valuetype=Setting.FOLDER,
         ),
+        Setting(
+            group,
+            DASK_CONNECT_TIMEOUT,
+            QCoreApplication.translate("UrbanizationProvider", "Dask scheduler connect timeout (seconds)"),
+            10,
+        ),
+        Setting(
+            group,
+            DASK_GRACE,
+            QCoreApplication.translate(
+                "UrbanizationProvider", "Seconds a Dask cluster may be without workers before the run stops"
+            ),
+            60,
+        ),
     ]
 
 
@@ -52,6 +69,26 @@ def dask_settings() -> tuple[str | None, str | None]:
         value = ProcessingConfig.getSetting(name)
         values.append(str(value).strip() or None if value else None)
     return values[0], values[1]
+
+
+def dask_runner_options() -> dict:
+    """The Dask runner's options from the Processing settings (dask_runtime.runner_for keywords)."""
+    from .dask_runtime import CONNECT_TIMEOUT, GRACE
+
+    origin = "Processing setting 'Dask scheduler address' (Settings > Options > Processing > Providers)"
+    options = {"connect_timeout": CONNECT_TIMEOUT, "grace": GRACE, "origin": origin}
+    try:
+        from processing.core.ProcessingConfig import ProcessingConfig
+    except ImportError:
+        return options
+    for key, name in (("connect_timeout", DASK_CONNECT_TIMEOUT), ("grace", DASK_GRACE)):
+        try:
+            value = float(ProcessingConfig.getSetting(name))
+        except (TypeError, ValueError):
+            continue
+        if value > 0:
+            options[key] = value
+    return options
 
 
 def algorithm_classes() -> list[type]:
@@ -102,7 +139,7 @@ class UrbanizationProvider(QgsProcessingProvider):
             from processing.core.ProcessingConfig import ProcessingConfig
         except ImportError:
             return
-        for name in (DASK_SCHEDULER, DASK_SCRATCH):
+        for name in SETTINGS:
             ProcessingConfig.removeSetting(name)
 
     def loadAlgorithms(self) -> None:  # noqa: N802

@@ -283,20 +283,28 @@ def write_frame(
 
 
 class FirstFrameSink:
-    """A FrameSink made when the first frame arrives (its fields come from that frame), for outputs
-    written partition by partition. `dest_id` is None until then."""
+    """A FrameSink made when the first frame with rows arrives (its fields come from that frame: an
+    empty partition's columns may have other dtypes, e.g. float for an empty text column), for outputs
+    written partition by partition. `dest_id` makes it from the last empty frame when none had rows;
+    None when no frame came at all."""
 
     def __init__(self, algorithm, parameters, name: str, context, **options):
         self._make = lambda frame: FrameSink(algorithm, parameters, name, context, frame, **options)
         self.sink: FrameSink | None = None
+        self._empty = None
 
     def add(self, frame) -> None:
+        if self.sink is None and len(frame) == 0:
+            self._empty = frame
+            return
         if self.sink is None:
             self.sink = self._make(frame)
         self.sink.add(frame)
 
     @property
     def dest_id(self) -> str | None:
+        if self.sink is None and self._empty is not None:
+            self.sink = self._make(self._empty)
         return self.sink.dest_id if self.sink is not None else None
 
 

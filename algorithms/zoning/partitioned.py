@@ -162,25 +162,17 @@ def run_partitions(
     window: int | None = None,
     span: tuple[float, float] = (0.0, 1.0),
 ) -> None:
-    """function(*task) for every task through `runner` (dask_runtime), a window of tasks at a time
-    so that only that many partitions' results are held; each result goes to `consume_result` in
-    task order before the next window starts. Progress: a 0-1 fraction, this run covering `span`."""
-    window = window or max(2, 2 * getattr(runner, "workers", 2))
-    total = len(tasks)
-    step = checkpoint(progress, is_canceled)
-    for start in range(0, total, window):
-        fraction = span[0] + (span[1] - span[0]) * start / max(total, 1)
-        step(fraction)
+    """function(*task) for every task through `runner` (dask_runtime.TileRunner.stream): each result
+    goes to `consume_result` in task order as soon as it and those before it are done, with `window`
+    tasks (default twice the runner's slots: the cluster's threads) in flight, so only that many
+    partitions' results are held. Progress: a 0-1 fraction, this run covering `span`."""
+    checkpoint(progress, is_canceled)(span[0])
 
-        chunk = tasks[start : start + window]
-        count = len(chunk)
+    def report(fraction):
+        if progress is not None:
+            progress(span[0] + (span[1] - span[0]) * fraction)
 
-        def report(fraction, start=start, count=count):
-            if progress is not None:
-                progress(span[0] + (span[1] - span[0]) * (start + fraction * count) / max(total, 1))
-
-        for result in runner.map(function, chunk, progress=report, is_canceled=is_canceled):
-            consume_result(result)
+    runner.stream(function, tasks, consume_result, progress=report, is_canceled=is_canceled, ahead=window)
 
 
 # --- control-line conflicts --------------------------------------------------------------------

@@ -212,6 +212,14 @@ Install them:
         <source>Scratch folder for tiles (on a cluster: a folder every worker sees)</source>
         <translation>分块临时文件夹（使用集群时：须为各工作节点都能访问的文件夹）</translation>
     </message>
+    <message>
+        <source>Dask scheduler connect timeout (seconds)</source>
+        <translation>连接 Dask 调度器的超时（秒）</translation>
+    </message>
+    <message>
+        <source>Seconds a Dask cluster may be without workers before the run stops</source>
+        <translation>Dask 集群无工作节点多少秒后停止运行</translation>
+    </message>
 </context>
 <context>
     <name>dependencies</name>

@@ -92,6 +92,24 @@ def test_conflicts_on_the_real_sample_match_in_memory(run, tmp_path):
     assert streamed["SUMMARY"].featureCount() == memory["SUMMARY"].featureCount()
 
 
+def test_a_first_partition_without_conflicts_does_not_fix_the_fields(run, tessellated):
+    """Partitions of 100: the first has no conflict, and its empty frame (an empty text column is
+    float) must not decide the output's field types (it failed on "Rural homesteads")."""
+    plan, red, _ = tessellated
+    base = {
+        "PLAN": f"{plan}|layername=dltb",
+        "LANDUSE_FIELD": "DLBM",
+        "ECOLOGICAL_REDLINE": red,
+        "CONFLICTS": "memory:",
+        "LINE_OVERLAPS": "memory:",
+        "SUMMARY": "memory:",
+    }
+    memory = run("urbanization:controllineconflicts", {**base, "MODE": "in-memory"})
+    streamed = run("urbanization:controllineconflicts", {**base, "MODE": "partitioned", "PARTITION_SIZE": 100})
+    key = ("plan_fid", "control_line", "rule_id")
+    assert_same(features(memory["CONFLICTS"], key), features(streamed["CONFLICTS"], key))
+
+
 def test_space_and_topology_match_in_memory(run, tessellated):
     plan, red, broken = tessellated
     base = {
@@ -231,13 +249,65 @@ def test_cancel_between_partitions(run, tessellated):
         )
 
 
-def test_cluster_from_the_provider_setting(run, tessellated):
-    """With "Dask scheduler address" set, the partitions run on that cluster (two worker processes
-    without QGIS) and give what the in-memory run gives."""
-    distributed = pytest.importorskip("distributed")
+@pytest.fixture(scope="module")
+def processes(tmp_path_factory):
+    """A Dask scheduler and two workers started as separate processes (without QGIS)."""
+    pytest.importorskip("distributed")
+    from ..unit.cluster_processes import Cluster
+
+    cluster = Cluster(tmp_path_factory.mktemp("cluster"))
+    try:
+        yield cluster.scheduler().worker().worker().wait(2)
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def on_cluster(processes):
+    """The provider's "Dask scheduler address" set to `processes` for one test."""
     from processing.core.ProcessingConfig import ProcessingConfig
 
     from urbanization_planning.algorithms.provider import DASK_SCHEDULER
+
+    ProcessingConfig.setSettingValue(DASK_SCHEDULER, processes.address)
+    try:
+        yield processes
+    finally:
+        ProcessingConfig.setSettingValue(DASK_SCHEDULER, "")
+
+
+def test_cancel_stops_a_cluster_run_within_5_s(run, tessellated, on_cluster):
+    import time
+
+    class CancelTimed(Messages):
+        def cancel(self):
+            self.cancelled_at = time.monotonic()
+            super().cancel()
+
+    plan, red, _ = tessellated
+    feedback = CancelTimed(cancel_at=20)
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run(
+            "urbanization:controllineconflicts",
+            {
+                "PLAN": f"{plan}|layername=dltb",
+                "LANDUSE_FIELD": "DLBM",
+                "ECOLOGICAL_REDLINE": red,
+                "MODE": "partitioned",
+                "PARTITION_SIZE": 100,
+                "CONFLICTS": "memory:",
+                "LINE_OVERLAPS": "memory:",
+                "SUMMARY": "memory:",
+            },
+            feedback=feedback,
+        )
+    assert time.monotonic() - feedback.cancelled_at < 5
+
+
+def test_cluster_from_the_provider_setting(run, tessellated, on_cluster):
+    """With "Dask scheduler address" set, the partitions run on that cluster (a scheduler and two
+    workers started as separate processes, without QGIS) and give what the in-memory run gives."""
+    distributed = pytest.importorskip("distributed")
 
     plan, red, _ = tessellated
     base = {
@@ -249,22 +319,88 @@ def test_cluster_from_the_provider_setting(run, tessellated):
         "SUMMARY": "memory:",
     }
     memory = run("urbanization:controllineconflicts", {**base, "MODE": "in-memory"})
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        ProcessingConfig.setSettingValue(DASK_SCHEDULER, cluster.scheduler_address)
-        try:
-            messages = Messages()
-            with (
-                distributed.Client(cluster.scheduler_address) as client,
-                distributed.get_task_stream(client=client) as stream,
-            ):
-                streamed = run(
-                    "urbanization:controllineconflicts",
-                    {**base, "MODE": "partitioned", "PARTITION_SIZE": 500},
-                    feedback=messages,
-                )
-        finally:
-            ProcessingConfig.setSettingValue(DASK_SCHEDULER, "")
-    assert any(f"on Dask cluster at {cluster.scheduler_address}" in line for line in messages.lines)
+    messages = Messages()
+    with distributed.Client(on_cluster.address) as client, distributed.get_task_stream(client=client) as stream:
+        streamed = run(
+            "urbanization:controllineconflicts",
+            {**base, "MODE": "partitioned", "PARTITION_SIZE": 500},
+            feedback=messages,
+        )
+    assert any(f"on Dask cluster at {on_cluster.address}" in line for line in messages.lines)
     assert len({task["worker"] for task in stream.data}) == 2
     key = ("plan_fid", "control_line", "rule_id")
     assert_same(features(memory["CONFLICTS"], key), features(streamed["CONFLICTS"], key))
+
+
+def test_unreachable_cluster_stops_before_any_work(run, tessellated, tmp_path):
+    """A scheduler address where nothing listens (a closed port on 127.0.0.1): the run stops within
+    the connect timeout with a message naming the address and the setting, and leaves no output."""
+    import time
+
+    from processing.core.ProcessingConfig import ProcessingConfig
+
+    from urbanization_planning.algorithms.provider import DASK_CONNECT_TIMEOUT, DASK_SCHEDULER
+
+    from ..unit.cluster_processes import LOOPBACK, free_port
+
+    plan, red, _ = tessellated
+    address = f"tcp://{LOOPBACK}:{free_port()}"
+    output = tmp_path / "conflicts.gpkg"
+    parameters = {
+        "PLAN": f"{plan}|layername=dltb",
+        "LANDUSE_FIELD": "DLBM",
+        "ECOLOGICAL_REDLINE": red,
+        "MODE": "partitioned",
+        "CONFLICTS": str(output),
+        "LINE_OVERLAPS": "memory:",
+        "SUMMARY": "memory:",
+    }
+    ProcessingConfig.setSettingValue(DASK_SCHEDULER, address)
+    ProcessingConfig.setSettingValue(DASK_CONNECT_TIMEOUT, 2)
+    started = time.monotonic()
+    try:
+        with pytest.raises(QgsProcessingException, match="Could not reach the Dask scheduler") as raised:
+            run("urbanization:controllineconflicts", parameters)
+    finally:
+        ProcessingConfig.setSettingValue(DASK_SCHEDULER, "")
+        ProcessingConfig.setSettingValue(DASK_CONNECT_TIMEOUT, 10)
+    assert time.monotonic() - started < 10
+    assert address in str(raised.value) and "Processing setting 'Dask scheduler address'" in str(raised.value)
+    assert not output.exists()
+
+
+def test_worker_without_the_plugin_is_named_before_any_work(run, tessellated, tmp_path):
+    """A cluster whose only worker cannot import the plugin (started without it on PYTHONPATH): the
+    run stops in the pre-flight with a message naming the worker and what to install, no output."""
+    pytest.importorskip("distributed")
+    from processing.core.ProcessingConfig import ProcessingConfig
+
+    from urbanization_planning.algorithms.provider import DASK_SCHEDULER
+
+    from ..unit.cluster_processes import Cluster
+
+    plan, red, _ = tessellated
+    output = tmp_path / "conflicts.gpkg"
+    cluster = Cluster(tmp_path / "cluster")
+    try:
+        cluster.scheduler().worker(with_plugin=False).wait(1)
+        ProcessingConfig.setSettingValue(DASK_SCHEDULER, cluster.address)
+        with pytest.raises(QgsProcessingException, match="cannot import urbanization_planning") as raised:
+            run(
+                "urbanization:controllineconflicts",
+                {
+                    "PLAN": f"{plan}|layername=dltb",
+                    "LANDUSE_FIELD": "DLBM",
+                    "ECOLOGICAL_REDLINE": red,
+                    "MODE": "partitioned",
+                    "CONFLICTS": str(output),
+                    "LINE_OVERLAPS": "memory:",
+                    "SUMMARY": "memory:",
+                },
+            )
+    finally:
+        ProcessingConfig.setSettingValue(DASK_SCHEDULER, "")
+        cluster.stop()
+    message = str(raised.value)
+    assert f"The Dask cluster at {cluster.address}" in message and "worker tcp://127.0.0.1:" in message
+    assert "GDAL's Python bindings" in message and not output.exists()

@@ -285,13 +285,21 @@ def test_thresholds_apply_to_the_joined_hollow(flat_dem):
     )
 
 
-def test_two_worker_cluster_gives_the_local_result_bit_for_bit():
-    distributed = pytest.importorskip("distributed")
+def test_two_worker_cluster_gives_the_local_result_bit_for_bit(tmp_path):
+    """On a scheduler and two workers started as separate processes (cluster_processes.py)."""
+    pytest.importorskip("distributed")
+    from .cluster_processes import Cluster
+
     local = tiled_arrays(CAPE, (4, 4), threshold=2e5)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        with runner_for(cluster.scheduler_address) as runner:
-            assert runner.description.startswith("Dask cluster at")
+    cluster = Cluster(tmp_path)
+    try:
+        cluster.scheduler().worker().worker().wait(2)
+        with runner_for(cluster.address) as runner:
+            runner.preflight([os.path.dirname(str(CAPE))])
+            assert runner.description.startswith("Dask cluster at") and runner.slots == 2
             remote = tiled_arrays(CAPE, (4, 4), runner=runner, threshold=2e5)
+    finally:
+        cluster.stop()
     for a, b in zip(local[:3], remote[:3]):
         assert a.tobytes() == b.tobytes()
     for a, b in zip(local[3].network, remote[3].network):

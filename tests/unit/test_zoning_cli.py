@@ -1,5 +1,5 @@
-"""The command line (no QGIS) on GeoPackage and GeoParquet, and the same partitions on a
-distributed.LocalCluster with two worker processes: results identical to the local threaded run."""
+"""The command line (no QGIS) on GeoPackage and GeoParquet, and the same partitions on a Dask
+scheduler and two workers started as separate processes: results identical to the local threaded run."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ pytest.importorskip("pyarrow")
 from urbanization_planning import cli  # noqa: E402
 from urbanization_planning.algorithms.zoning import partition_io  # noqa: E402
 
+from .cluster_processes import Cluster  # noqa: E402
 from .test_zoning_partitioned import broken_plan, stars, tessellation, write  # noqa: E402
 
 
@@ -107,7 +108,7 @@ def test_bad_input_exits_2(files, capsys):
     assert "no field NOPE" in capsys.readouterr().err
 
 
-def test_local_cluster_matches_local_threads(files):
+def test_cluster_matches_local_threads(files):
     distributed = pytest.importorskip("distributed")
     folder, paths = files
     assert cli.main(conflicts_args(paths, folder / "local.gpkg")) == 0
@@ -115,8 +116,10 @@ def test_local_cluster_matches_local_threads(files):
         cli.main(["topology", paths["broken"], "-o", str(folder / "local_topology.gpkg"), "--partition-size", "250"])
         == 0
     )
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        address = cluster.scheduler_address
+    cluster = Cluster(folder / "cluster")  # a scheduler and two workers as separate processes
+    address = cluster.address
+    try:
+        cluster.scheduler().worker().worker().wait(2)
         with distributed.Client(address) as client, distributed.get_task_stream(client=client) as stream:
             assert cli.main(conflicts_args(paths, folder / "cluster.gpkg", "--scheduler", address)) == 0
             assert (
@@ -134,8 +137,10 @@ def test_local_cluster_matches_local_threads(files):
                 )
                 == 0
             )
-        workers = {task["worker"] for task in stream.data}
-        assert len(workers) == 2  # the partitions really ran in both worker processes
+    finally:
+        cluster.stop()
+    workers = {task["worker"] for task in stream.data}
+    assert len(workers) == 2  # the partitions really ran in both worker processes
     local, cluster_pieces = (
         by_key(read(folder / "local.gpkg", "conflicts")),
         by_key(read(folder / "cluster.gpkg", "conflicts")),
@@ -184,3 +189,16 @@ def test_space_command_matches_the_whole_layer_engine(files):
     np.testing.assert_allclose(summary["area_m2"], expected["area_m2"], rtol=1e-6)
     pieces = read(folder / "space.gpkg", "pieces")
     assert len(pieces) == len(whole.pieces)
+
+
+def test_an_empty_first_partition_does_not_fix_the_columns(tmp_path):
+    """The writers take their columns from the first frame with rows (an empty text column is float)."""
+    import geopandas as gpd
+
+    out = cli.Outputs(str(tmp_path / "o.parquet"), "EPSG:4543")
+    out("pieces", pd.DataFrame({"name": pd.Series([], dtype=float), "geometry": np.array([], dtype=object)}))
+    out("pieces", pd.DataFrame({"name": ["Rural homesteads"], "geometry": [shapely.box(0, 0, 1, 1)]}))
+    out("summary", pd.DataFrame({"n": pd.Series([], dtype=float)}), spatial=False)
+    out.close()
+    assert gpd.read_parquet(tmp_path / "o_pieces.parquet")["name"].tolist() == ["Rural homesteads"]
+    assert (tmp_path / "o_summary.parquet").exists() and not list(tmp_path.glob(".o.partial*"))

@@ -4,6 +4,7 @@ the path that reads them: whole when they fit in memory, tile by tile when not).
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -97,7 +98,7 @@ def read(algorithm, parameters, context, feedback, task: str) -> DemInput:
                 label, rows, cols
             )
         )
-    tiles = tiling.plan(header.shape, task, feedback)
+    tiles = tiling.plan(header.shape, task, feedback, (os.path.dirname(os.path.abspath(path)),))
     elevation = None if tiles is not None else _read_cells(algorithm, source, label, header.shape, task, feedback)
     metric = crs_utils.metric_crs_for(crs, layer.extent(), context, label)
     own = crs_utils.to_pyproj(crs, label)

@@ -12,7 +12,7 @@ from ....translation import tr
 from ... import dependencies
 from ...dask_runtime import PACKAGES as DASK_PACKAGES
 from ...dask_runtime import TileRunner, runner_for
-from ...provider import dask_settings
+from ...provider import dask_runner_options, dask_settings
 
 # share of the available memory the tiles in flight may take (the rest: QGIS, the vector outputs)
 MEMORY_SHARE = 0.5
@@ -38,9 +38,10 @@ class TiledPlan:
         ).format(self.grid.down, self.grid.across, self.runner.description, flat_rounds)
 
 
-def plan(shape: tuple[int, int], task: str, feedback) -> TiledPlan | None:
+def plan(shape: tuple[int, int], task: str, feedback, folders: tuple[str, ...] = ()) -> TiledPlan | None:
     """A TiledPlan when a DEM of `shape` would not fit in memory for `task` and Dask is
-    installed; None otherwise (the whole-DEM path then runs, or explains why it cannot)."""
+    installed; None otherwise (the whole-DEM path then runs, or explains why it cannot). On a
+    cluster its pre-flight runs first: the workers must see `folders` (the DEM's) and the scratch folder."""
     from .. import hydrology
     from ..tiled.analyses import SCRATCH_BYTES_PER_CELL, tile_cells_for
     from ..tiled.grid import TileGrid
@@ -72,7 +73,12 @@ def plan(shape: tuple[int, int], task: str, feedback) -> TiledPlan | None:
             )
         )
         return None
-    runner = runner_for(address)
+    runner = runner_for(address, **dask_runner_options())
+    try:
+        runner.preflight([*folders, scratch or tempfile.gettempdir()])
+    except BaseException:
+        runner.close()
+        raise
     grid = TileGrid.by_cells(shape, tile_cells_for(int(available * MEMORY_SHARE), runner.workers))
     feedback.pushInfo(
         tr(

@@ -106,15 +106,23 @@ def choose_partitions(algorithm, parameters, context, feedback, source, metric, 
 
 
 def partition_plan(algorithm, parameters, context, feedback, layer, fields: pipeline.PlanFields):
-    """(the first pass over the plan, its partitions, the Dask runner)."""
-    from ...dask_runtime import runner_for
-    from ...provider import dask_settings
+    """(the first pass over the plan, its partitions, the Dask runner). On a cluster the runner's
+    pre-flight runs first: an unreachable or unfit cluster stops the run before any work."""
+    import os
 
-    found = pipeline.first_pass(layer, fields, feedback.isCanceled)
-    vector.require_features(found.fids, tr("Planned land use"))
-    size = algorithm.parameterAsInt(parameters, PARTITION_SIZE, context)
-    parts = pipeline.cut(layer, found, size)
-    runner = runner_for(dask_settings()[0])
+    from ...dask_runtime import runner_for
+    from ...provider import dask_runner_options, dask_settings
+
+    runner = runner_for(dask_settings()[0], **dask_runner_options())
+    try:
+        runner.preflight([os.path.dirname(os.path.abspath(layer.path))])
+        found = pipeline.first_pass(layer, fields, feedback.isCanceled)
+        vector.require_features(found.fids, tr("Planned land use"))
+        size = algorithm.parameterAsInt(parameters, PARTITION_SIZE, context)
+        parts = pipeline.cut(layer, found, size)
+    except BaseException:
+        runner.close()
+        raise
     feedback.pushInfo(
         tr("Processing mode: partitioned, {} parcels in {} partitions of up to {}, on {}.").format(
             len(found.fids), len(parts), size, runner.description
