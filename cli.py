@@ -343,9 +343,8 @@ def doctor(args) -> int:
         _say(f"scheduler {args.scheduler}: reachable, {cluster_check.PACKAGE} {reports.pop('scheduler')}")
         for worker, report in sorted(reports.items()):
             _say(f"worker {worker}: {cluster_check.PACKAGE} {report['version']}, GDAL bindings, {report['python']}")
-        _say(
-            f"ok: {len(reports)} workers, {runner.slots} threads; folders seen: {', '.join(args.folder) or 'none given'}"
-        )
+        folders = ", ".join(args.folder) or "none given"
+        _say(f"ok: {len(reports)} workers, {runner.slots} threads; folders seen: {folders}")
     return 0
 
 

@@ -303,7 +303,8 @@ def _scatter_shared(client, tasks: Sequence[tuple]) -> dict:
 
 
 def _cancelled_by_distributed(error: BaseException) -> bool:
-    """A distributed.FuturesCancelledError/CancelledError (the scheduler lost), not a KeyboardInterrupt or a task's error."""
+    """A distributed.FuturesCancelledError/CancelledError (the scheduler lost), not a KeyboardInterrupt
+    or a task's error."""
     return type(error).__module__.startswith("distributed") and "Cancelled" in type(error).__name__
 
 
