@@ -41,6 +41,9 @@ UI_FILE = Path(__file__).resolve().with_name("standards_dialog.ui")
 ID_ROLE = Qt.ItemDataRole.UserRole
 PATH_ROLE = Qt.ItemDataRole.UserRole
 MAX_COLUMN_WIDTH = 260
+CLAUSE_WIDTH = 400
+#: The provenance columns after a row's values, in this order.
+STATUS, CLAUSE, CHECKED = 0, 1, 2
 _REFUSED = QBrush(QColor("#f8d0d0"))
 
 
@@ -54,7 +57,7 @@ class ShownRow:
     clause: str = ""  # as shown: the clauses of the row's values, distinct ones joined
     status: str = ""  # a status key, or "" when the values differ in status
     checked: str = ""
-    first: int = -1  # the column of the clause; -1 for a row without provenance (name, source)
+    first: int = -1  # the first provenance column (STATUS, CLAUSE, CHECKED after it); -1: none (name, source)
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,6 @@ class StandardsDialog(QDialog):
         )
         self.presetsTable.horizontalHeader().setStretchLastSection(True)
         self.splitter.setStretchFactor(1, 1)  # the preset's tables get the height; the list of presets scrolls
-        self.splitter.setSizes([140, 460])
         for name in standards.standard_names():
             self.standardCombo.addItem(name, name)
         self.standardCombo.currentIndexChanged.connect(lambda _i: self.show_standard())
@@ -164,6 +166,22 @@ class StandardsDialog(QDialog):
         target = select or next(iter(presets), None)
         if target is not None:
             self.select_preset(target)
+        self._fit_presets_list()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._fit_presets_list()
+
+    def _fit_presets_list(self) -> None:
+        """The list of presets as high as its rows (four at most), the rest for the preset's tables."""
+        table = self.presetsTable
+        rows = min(table.rowCount(), 4)
+        wanted = (
+            table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(rows)) + 2 * table.frameWidth()
+        )
+        total = sum(self.splitter.sizes())
+        if total > wanted:
+            self.splitter.setSizes([wanted, total - wanted])
 
     def _show_error(self, text: str) -> None:
         self.errorLabel.setText(text)
@@ -241,7 +259,7 @@ class StandardsDialog(QDialog):
         headers = [names.key_header(standard, table)] if keyed else []
         headers += [names.column_header(standard, table, column) for column in columns]
         if provenance:
-            headers += [self.tr("Clause"), self.tr("Verification"), self.tr("Where checked")]
+            headers += [self.tr("Verification"), self.tr("Clause"), self.tr("Where checked")]
         widget = QTableWidget(len(table.rows), len(headers))
         widget.setHorizontalHeaderLabels(headers)
         widget.setWordWrap(False)
@@ -262,7 +280,8 @@ class StandardsDialog(QDialog):
             self.shown_rows.append(shown_row)
         widget.resizeColumnsToContents()
         for column in range(widget.columnCount()):
-            widget.setColumnWidth(column, min(widget.columnWidth(column), MAX_COLUMN_WIDTH))
+            widest = CLAUSE_WIDTH if provenance and column == widget.columnCount() - 3 + CLAUSE else MAX_COLUMN_WIDTH
+            widget.setColumnWidth(column, min(widget.columnWidth(column), widest))
         widget.horizontalHeader().setStretchLastSection(True)
         widget.itemChanged.connect(self._check_item)
         self.tablesTabs.addTab(widget, title)
@@ -287,7 +306,7 @@ class StandardsDialog(QDialog):
             own = standards.provenance_of(self.preset, path)
             if own and len(entries) > 1:  # a row whose values differ: each value says its own
                 self.items[path].setToolTip(f"{own.get('clause', '')}\n{self.statuses.get(own['status'], '')}")
-        for offset, text in ((0, shown.clause), (2, shown.checked)):
+        for offset, text in ((CLAUSE, shown.clause), (CHECKED, shown.checked)):
             item = QTableWidgetItem(text)
             item.setToolTip(text)
             if not editable:
@@ -302,11 +321,11 @@ class StandardsDialog(QDialog):
                 combo.addItem(name, key)
             combo.setCurrentIndex(max(combo.findData(shown.status), 0))
             combo.setToolTip(status_text)
-            shown.widget.setCellWidget(shown.row, column + 1, combo)
+            shown.widget.setCellWidget(shown.row, column + STATUS, combo)
         else:
             item = _fixed(status_text)
             item.setData(PATH_ROLE, shown.status)
-            shown.widget.setItem(shown.row, column + 1, item)
+            shown.widget.setItem(shown.row, column + STATUS, item)
 
     def _shown(self, value, column: str) -> str:
         if isinstance(value, bool):
@@ -333,19 +352,19 @@ class StandardsDialog(QDialog):
         return next((row for row in self.shown_rows if path in row.paths), None)
 
     def provenance_item(self, path: str, offset: int) -> QTableWidgetItem | None:
-        """The clause (0) or where-checked (2) cell of the row showing `path`."""
+        """The CLAUSE or CHECKED cell of the row showing `path`."""
         row = self.row_of_value(path)
         return None if row is None or row.first < 0 else row.widget.item(row.row, row.first + offset)
 
     def status_of(self, row: ShownRow) -> str:
-        combo = row.widget.cellWidget(row.row, row.first + 1)
+        combo = row.widget.cellWidget(row.row, row.first + STATUS)
         if combo is not None:
             return combo.currentData() or ""
         return row.status
 
     def status_widget(self, path: str):
         row = self.row_of_value(path)
-        return row.widget.cellWidget(row.row, row.first + 1) if row else None
+        return row.widget.cellWidget(row.row, row.first + STATUS) if row else None
 
     def problem(self, path: str) -> str | None:
         """Why the text in a value's cell cannot be saved, naming the cell as the planner sees it."""
@@ -376,8 +395,8 @@ class StandardsDialog(QDialog):
             if row.first < 0:
                 found += [Edit(path, self.typed(path)) for path in row.paths]
                 continue
-            clause = row.widget.item(row.row, row.first).text()
-            checked = row.widget.item(row.row, row.first + 2).text()
+            clause = row.widget.item(row.row, row.first + CLAUSE).text()
+            checked = row.widget.item(row.row, row.first + CHECKED).text()
             status = self.status_of(row)
             for path in row.paths:
                 own = standards.provenance_of(self.preset, path) or {}

@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>Living circles</source>
-        <translation>生活圈</translation>
+        <translation>生活圈层级</translation>
     </message>
     <message>
         <source>Walking distance (m)</source>

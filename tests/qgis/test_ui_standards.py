@@ -12,6 +12,7 @@ import pytest
 from qgis.PyQt.QtCore import Qt
 
 from urbanization_planning.algorithms import standards
+from urbanization_planning.ui.standards_dialog import CHECKED, CLAUSE, STATUS
 
 
 @pytest.fixture
@@ -49,13 +50,13 @@ def set_cell(dialog, path: str, text: str) -> None:
 
 
 def clause(dialog, path: str) -> str:
-    return dialog.provenance_item(path, 0).text()
+    return dialog.provenance_item(path, CLAUSE).text()
 
 
 def status(dialog, path: str) -> str:
     row = dialog.row_of_value(path)
     combo = dialog.status_widget(path)
-    return combo.currentText() if combo is not None else row.widget.item(row.row, row.first + 1).text()
+    return combo.currentText() if combo is not None else row.widget.item(row.row, row.first + STATUS).text()
 
 
 def test_every_value_is_shown_with_its_clause_and_status(dialog):
@@ -105,8 +106,8 @@ def test_edit_a_value_save_and_reload(make_dialog, tmp_path):
     set_cell(dialog, "rules[1].radius_m", "450")
     set_cell(dialog, "label", "昆明市 2026 修订")
     set_cell(dialog, "per_capita_target_m2", "9.5")
-    dialog.provenance_item("per_capita_target_m2", 0).setText("昆明市公园绿地规划 2026, 第3条")
-    dialog.provenance_item("per_capita_target_m2", 2).setText("市政府文件")
+    dialog.provenance_item("per_capita_target_m2", CLAUSE).setText("昆明市公园绿地规划 2026, 第3条")
+    dialog.provenance_item("per_capita_target_m2", CHECKED).setText("市政府文件")
     combo = dialog.status_widget("per_capita_target_m2")
     combo.setCurrentIndex(combo.findData("text"))
     dialog.saveButton.click()
