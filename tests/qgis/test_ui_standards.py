@@ -271,7 +271,7 @@ def type_into(qtbot, item, text: str) -> None:
     editor.selectAll()
     editor.insert(text)  # as an input method does (QTest types ASCII keys only)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not editor.isVisible())
+    qtbot.waitUntil(lambda: item.text() == text)  # committed; the editor may be gone already
 
 
 def test_a_planner_edits_a_preset_in_chinese_at_1366_x_768(chinese, provider, qtbot, tmp_path):
