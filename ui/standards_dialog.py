@@ -1,8 +1,9 @@
-"""'Standards presets': the preset tables of resources/standards/ (park grades, living-circle
-distances, conflict rules...), each value with the clause it comes from and how far that was
-verified. The planner copies a preset into their own file in the QGIS profile folder, edits its
-values in the table and saves; the algorithms then offer it (a copy under the id of a built-in
-preset replaces it). A planner's file that cannot be read is named with its line, never hidden."""
+"""'Standards presets' (规划标准预设): the presets of resources/standards/ as a planner reads them,
+one tab per table of a preset (parameters, park grades, conflict rules, living circles, indicators),
+titled and headed in the planner's language, each row with its verification status and clause. The
+planner copies a preset into their own file in the QGIS profile folder, types values into the cells
+(checked at once) and saves; the algorithms then offer it (a copy under the id of a built-in preset
+replaces it). A planner's file that cannot be read is named with its line, never hidden."""
 
 from __future__ import annotations
 
@@ -73,6 +74,8 @@ class Place:
 
 
 class StandardsDialog(QDialog):
+    """The presets of one standard file at a time: the list of presets, then the chosen one's tables."""
+
     def __init__(self, parent=None, user_dir: Path | None = None):
         super().__init__(parent)
         uic.loadUi(str(UI_FILE), self)
