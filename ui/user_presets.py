@@ -15,6 +15,9 @@ from ..algorithms import standards
 #: Preset keys the dialog shows above the values (name and source), editable in the planner's copy.
 DESCRIPTION_KEYS = ("label", "label_zh", "source")
 _STEP = re.compile(r"\.?([^.\[\]]+)|\[(\d+)\]")
+#: What separates the items of a list typed into one cell ("300; 500; 800").
+LIST_SEPARATOR = "; "
+_LIST_SPLIT = re.compile(r"[;；]")
 
 
 class PresetError(ValueError):
@@ -62,8 +65,11 @@ def value_at(preset: dict, path: str):
 
 
 def parse_value(text: str, original, path: str):
-    """The typed text as a value of the original's type (number, true/false, text)."""
+    """The typed text as a value of the original's type (number, true/false, text, a list of
+    numbers or texts separated by semicolons)."""
     text = text.strip()
+    if isinstance(original, list):
+        return _parse_list(text, original, path)
     if isinstance(original, bool):
         words = {"true": True, "yes": True, "是": True, "1": True, "false": False, "no": False, "否": False, "0": False}
         if text.lower() not in words:
@@ -81,6 +87,22 @@ def parse_value(text: str, original, path: str):
         except json.JSONDecodeError:
             return text
     return text
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _parse_list(text: str, original: list, path: str) -> list:
+    parts = [part.strip() for part in _LIST_SPLIT.split(text) if part.strip()]
+    if not original or not all(_is_number(v) for v in original):
+        return parts
+    try:
+        numbers = [float(part) for part in parts]
+    except ValueError as error:
+        raise PresetError(f"{path}: '{text}' is not a list of numbers") from error
+    whole = all(isinstance(v, int) for v in original)
+    return [int(n) if whole and n.is_integer() else n for n in numbers]
 
 
 def apply_edits(preset: dict, edits: list[Edit]) -> dict:
@@ -114,9 +136,19 @@ def apply_edits(preset: dict, edits: list[Edit]) -> dict:
             }
         if edit.status and entry != inherited:
             provenance[edit.path] = entry
+    for path in [p for p in provenance if not _exists(result, p)]:  # an item of a list made shorter
+        del provenance[path]
     if not str(result.get("source", "")).strip():
         raise PresetError("every preset needs a source (the standard or document it follows)")
     return result
+
+
+def _exists(preset: dict, path: str) -> bool:
+    try:
+        value_at(preset, path)
+    except (KeyError, IndexError, TypeError):
+        return False
+    return True
 
 
 def _read(path: Path) -> dict:

@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Secondary source</source>
-        <translation>二手来源</translation>
+        <translation>二手资料</translation>
     </message>
     <message>
         <source>Convention</source>
@@ -52,10 +52,6 @@
         <translation>人均社区公园面积（平方米）</translation>
     </message>
     <message>
-        <source>Park grades</source>
-        <translation>公园分级</translation>
-    </message>
-    <message>
         <source>Grade</source>
         <translation>级别</translation>
     </message>
@@ -85,23 +81,11 @@
     </message>
     <message>
         <source>Living circles</source>
-        <translation>生活圈</translation>
+        <translation>生活圈层级</translation>
     </message>
     <message>
         <source>Walking distance (m)</source>
         <translation>步行距离（米）</translation>
-    </message>
-    <message>
-        <source>Residents</source>
-        <translation>居住人口</translation>
-    </message>
-    <message>
-        <source>Public green space</source>
-        <translation>公共绿地</translation>
-    </message>
-    <message>
-        <source>Per person (m²)</source>
-        <translation>人均（平方米）</translation>
     </message>
     <message>
         <source>Smallest park (m²)</source>
@@ -114,22 +98,6 @@
     <message>
         <source>Facility types</source>
         <translation>设施类型</translation>
-    </message>
-    <message>
-        <source>Circle</source>
-        <translation>生活圈层级</translation>
-    </message>
-    <message>
-        <source>OSM value to type</source>
-        <translation>OSM 取值对应类型</translation>
-    </message>
-    <message>
-        <source>OSM tag rules</source>
-        <translation>OSM 标签规则</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>条件</translation>
     </message>
     <message>
         <source>Walking bands (m)</source>
@@ -183,6 +151,254 @@
         <source>Smallest hollow (m²)</source>
         <translation>最小洼地面积（平方米）</translation>
     </message>
+    <message>
+        <source>Values</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Park grades and service radii</source>
+        <translation>公园分级与服务半径</translation>
+    </message>
+    <message>
+        <source>Three zones and three lines: conflict rules</source>
+        <translation>三区三线冲突规则</translation>
+    </message>
+    <message>
+        <source>Grades and service radii</source>
+        <translation>分级与服务半径</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Indicators not computed from maps</source>
+        <translation>非空间指标（不由图层计算）</translation>
+    </message>
+    <message>
+        <source>Land-use and sea-use codes</source>
+        <translation>用地用海分类代码</translation>
+    </message>
+    <message>
+        <source>Facilities and walking distances</source>
+        <translation>配套设施与步行距离</translation>
+    </message>
+    <message>
+        <source>OSM values to facility types</source>
+        <translation>OSM 取值对应设施类型</translation>
+    </message>
+    <message>
+        <source>OSM tag rules for schools and clinics</source>
+        <translation>学校与医疗设施的 OSM 标签识别规则</translation>
+    </message>
+    <message>
+        <source>三调 classes to the 2023 classification</source>
+        <translation>三调工作分类与用地用海分类对应</translation>
+    </message>
+    <message>
+        <source>Space classes</source>
+        <translation>三生空间类型</translation>
+    </message>
+    <message>
+        <source>Land-use codes to space classes</source>
+        <translation>用地代码对应三生空间</translation>
+    </message>
+    <message>
+        <source>Rule id</source>
+        <translation>规则编号</translation>
+    </message>
+    <message>
+        <source>Control line</source>
+        <translation>控制线</translation>
+    </message>
+    <message>
+        <source>Inside or outside</source>
+        <translation>线内或线外</translation>
+    </message>
+    <message>
+        <source>Land-use codes</source>
+        <translation>用地代码</translation>
+    </message>
+    <message>
+        <source>Except codes</source>
+        <translation>除外代码</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>管控结论</translation>
+    </message>
+    <message>
+        <source>Clause of the rule</source>
+        <translation>规则条文</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则说明</translation>
+    </message>
+    <message>
+        <source>Rule (Chinese)</source>
+        <translation>规则说明（中文）</translation>
+    </message>
+    <message>
+        <source>Level or group</source>
+        <translation>层级或类别</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Kind of indicator</source>
+        <translation>指标类型</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>计算方法</translation>
+    </message>
+    <message>
+        <source>Data needed</source>
+        <translation>所需数据</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>指标解释</translation>
+    </message>
+    <message>
+        <source>Target comparison</source>
+        <translation>目标比较方式</translation>
+    </message>
+    <message>
+        <source>Target value</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Radius (m)</source>
+        <translation>半径（米）</translation>
+    </message>
+    <message>
+        <source>Facility type</source>
+        <translation>设施类型</translation>
+    </message>
+    <message>
+        <source>Population density (per km²)</source>
+        <translation>人口密度（人/平方千米）</translation>
+    </message>
+    <message>
+        <source>Minimum width (m)</source>
+        <translation>最小宽度（米）</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>2023 classification code</source>
+        <translation>用地用海分类代码</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Codes ending in K read as the class without K</source>
+        <translation>K 结尾代码按去掉 K 的地类读取</translation>
+    </message>
+    <message>
+        <source>Residents (from, to)</source>
+        <translation>居住人口（下限；上限）</translation>
+    </message>
+    <message>
+        <source>Public green space per person (m²)</source>
+        <translation>人均公共绿地（平方米）</translation>
+    </message>
+    <message>
+        <source>Living circle</source>
+        <translation>生活圈层级</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>三调 code</source>
+        <translation>三调代码</translation>
+    </message>
+    <message>
+        <source>OSM value</source>
+        <translation>OSM 取值</translation>
+    </message>
+    <message>
+        <source>Land-use code</source>
+        <translation>用地代码</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Space class</source>
+        <translation>空间类型</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>only with approval</source>
+        <translation>须经审批</translation>
+    </message>
+    <message>
+        <source>prohibited</source>
+        <translation>禁止</translation>
+    </message>
+    <message>
+        <source>inside</source>
+        <translation>线内</translation>
+    </message>
+    <message>
+        <source>outside</source>
+        <translation>线外</translation>
+    </message>
+    <message>
+        <source>core zone of a protected area</source>
+        <translation>自然保护地核心保护区</translation>
+    </message>
+    <message>
+        <source>ecological red line</source>
+        <translation>生态保护红线</translation>
+    </message>
+    <message>
+        <source>permanent basic farmland</source>
+        <translation>永久基本农田</translation>
+    </message>
+    <message>
+        <source>urban development boundary</source>
+        <translation>城镇开发边界</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>When {}</source>
+        <translation>条件 {}</translation>
+    </message>
+    <message>
+        <source>row {}</source>
+        <translation>第 {} 行</translation>
+    </message>
 </context>
 <context>
     <name>DependencyInstallerDialog</name>
@@ -215,7 +431,7 @@
         <translation>文件夹 {} 中没有 wheel 文件（*.whl）。</translation>
     </message>
     <message>
-        <source>QGIS&apos;s Python interpreter was not found beside {} nor in {}.</source>
+        <source>QGIS's Python interpreter was not found beside {} nor in {}.</source>
         <translation>在 {} 旁及 {} 中都未找到 QGIS 的 Python 解释器。</translation>
     </message>
     <message>
@@ -235,7 +451,7 @@
         <translation>安装完成。算法现在即可运行，无需重启 QGIS。</translation>
     </message>
     <message>
-        <source>QGIS&apos;s Python has no pip. Debian/Ubuntu: sudo apt install python3-pip; Windows: run the OSGeo4W installer again and add python3-pip.</source>
+        <source>QGIS's Python has no pip. Debian/Ubuntu: sudo apt install python3-pip; Windows: run the OSGeo4W installer again and add python3-pip.</source>
         <translation>QGIS 的 Python 没有 pip。Debian/Ubuntu：sudo apt install python3-pip；Windows：重新运行 OSGeo4W 安装程序并添加 python3-pip。</translation>
     </message>
     <message>
@@ -247,7 +463,7 @@
         <translation>安装缺少的依赖</translation>
     </message>
     <message>
-        <source>The algorithms need these Python packages. They are installed with pip in QGIS&apos;s own Python into a folder of your QGIS profile (no administrator rights needed); the numpy, GDAL and pyproj QGIS runs with are kept as they are.</source>
+        <source>The algorithms need these Python packages. They are installed with pip in QGIS's own Python into a folder of your QGIS profile (no administrator rights needed); the numpy, GDAL and pyproj QGIS runs with are kept as they are.</source>
         <translation>算法需要下列 Python 包。将用 QGIS 自带 Python 的 pip 安装到您的 QGIS 用户配置文件夹中（无需管理员权限）；QGIS 正在使用的 numpy、GDAL 和 pyproj 保持不变。</translation>
     </message>
     <message>
@@ -259,7 +475,7 @@
         <translation>互联网（PyPI，或 pip 配置中设定的镜像源）</translation>
     </message>
     <message>
-        <source>A folder of wheel files, without network (the offline package&apos;s wheels folder, or one you downloaded)</source>
+        <source>A folder of wheel files, without network (the offline package's wheels folder, or one you downloaded)</source>
         <translation>wheel 文件夹，无需网络（离线安装包中的 wheels 文件夹，或您自行下载的文件夹）</translation>
     </message>
     <message>
@@ -502,7 +718,7 @@
 <context>
     <name>ParameterForm</name>
     <message>
-        <source>Please give a valid value for &apos;{}&apos;.</source>
+        <source>Please give a valid value for '{}'.</source>
         <translation>请为“{}”填写有效的值。</translation>
     </message>
     <message>
@@ -666,10 +882,6 @@
         <translation>我的预设保存在 {}</translation>
     </message>
     <message>
-        <source>Preset</source>
-        <translation>预设</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -694,7 +906,7 @@
         <translation>请选择一个预设，并为新预设填写编号。</translation>
     </message>
     <message>
-        <source>A preset &apos;{}&apos; exists already: choose another id.</source>
+        <source>A preset '{}' exists already: choose another id.</source>
         <translation>预设“{}”已存在：请换一个编号。</translation>
     </message>
     <message>
@@ -702,20 +914,16 @@
         <translation>未保存：{}</translation>
     </message>
     <message>
-        <source>Saved &apos;{}&apos; in {}.</source>
+        <source>Saved '{}' in {}.</source>
         <translation>已将“{}”保存到 {}。</translation>
     </message>
     <message>
-        <source>Deleted my preset &apos;{}&apos;.</source>
+        <source>Deleted my preset '{}'.</source>
         <translation>已删除我的预设“{}”。</translation>
     </message>
     <message>
         <source>Standards presets</source>
         <translation>规划标准预设</translation>
-    </message>
-    <message>
-        <source>Standard table:</source>
-        <translation>标准表：</translation>
     </message>
     <message>
         <source>New preset id:</source>
@@ -738,20 +946,8 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Item</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>数值</translation>
-    </message>
-    <message>
         <source>Clause</source>
-        <translation>条文</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>核实状态</translation>
+        <translation>依据条文</translation>
     </message>
     <message>
         <source>Where checked</source>
@@ -770,12 +966,52 @@
         <translation>请先修正或删除无法读取的预设文件：{}</translation>
     </message>
     <message>
-        <source>Copied to {} as &apos;{}&apos;: it replaces the built-in preset in every algorithm. Edit the values below and save.</source>
+        <source>Copied to {} as '{}': it replaces the built-in preset in every algorithm. Edit the values below and save.</source>
         <translation>已复制到 {}，编号“{}”：它将在所有算法中取代同名内置预设。请在下方修改数值并保存。</translation>
     </message>
     <message>
-        <source>Copied to {} as &apos;{}&apos;: edit the values below and save.</source>
+        <source>Copied to {} as '{}': edit the values below and save.</source>
         <translation>已复制到 {}，编号“{}”：请在下方修改数值并保存。</translation>
+    </message>
+    <message>
+        <source>Preset id</source>
+        <translation>预设编号</translation>
+    </message>
+    <message>
+        <source>Name and source</source>
+        <translation>名称与依据</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>核实状况</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{}: '{}' is not yes or no</source>
+        <translation>{}：“{}”不是“是”或“否”</translation>
+    </message>
+    <message>
+        <source>{}: '{}' is not a number</source>
+        <translation>{}：“{}”不是数字</translation>
+    </message>
+    <message>
+        <source>Refused: {}</source>
+        <translation>不接受：{}</translation>
+    </message>
+    <message>
+        <source>every preset needs a source (the standard or document it follows)</source>
+        <translation>每个预设都须写明依据（所遵循的标准或文件）</translation>
+    </message>
+    <message>
+        <source>Planning standard:</source>
+        <translation>规划标准：</translation>
     </message>
 </context>
 <context>
