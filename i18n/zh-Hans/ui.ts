@@ -431,7 +431,7 @@
         <translation>文件夹 {} 中没有 wheel 文件（*.whl）。</translation>
     </message>
     <message>
-        <source>QGIS's Python interpreter was not found beside {} nor in {}.</source>
+        <source>QGIS&apos;s Python interpreter was not found beside {} nor in {}.</source>
         <translation>在 {} 旁及 {} 中都未找到 QGIS 的 Python 解释器。</translation>
     </message>
     <message>
@@ -451,7 +451,7 @@
         <translation>安装完成。算法现在即可运行，无需重启 QGIS。</translation>
     </message>
     <message>
-        <source>QGIS's Python has no pip. Debian/Ubuntu: sudo apt install python3-pip; Windows: run the OSGeo4W installer again and add python3-pip.</source>
+        <source>QGIS&apos;s Python has no pip. Debian/Ubuntu: sudo apt install python3-pip; Windows: run the OSGeo4W installer again and add python3-pip.</source>
         <translation>QGIS 的 Python 没有 pip。Debian/Ubuntu：sudo apt install python3-pip；Windows：重新运行 OSGeo4W 安装程序并添加 python3-pip。</translation>
     </message>
     <message>
@@ -463,7 +463,7 @@
         <translation>安装缺少的依赖</translation>
     </message>
     <message>
-        <source>The algorithms need these Python packages. They are installed with pip in QGIS's own Python into a folder of your QGIS profile (no administrator rights needed); the numpy, GDAL and pyproj QGIS runs with are kept as they are.</source>
+        <source>The algorithms need these Python packages. They are installed with pip in QGIS&apos;s own Python into a folder of your QGIS profile (no administrator rights needed); the numpy, GDAL and pyproj QGIS runs with are kept as they are.</source>
         <translation>算法需要下列 Python 包。将用 QGIS 自带 Python 的 pip 安装到您的 QGIS 用户配置文件夹中（无需管理员权限）；QGIS 正在使用的 numpy、GDAL 和 pyproj 保持不变。</translation>
     </message>
     <message>
@@ -475,7 +475,7 @@
         <translation>互联网（PyPI，或 pip 配置中设定的镜像源）</translation>
     </message>
     <message>
-        <source>A folder of wheel files, without network (the offline package's wheels folder, or one you downloaded)</source>
+        <source>A folder of wheel files, without network (the offline package&apos;s wheels folder, or one you downloaded)</source>
         <translation>wheel 文件夹，无需网络（离线安装包中的 wheels 文件夹，或您自行下载的文件夹）</translation>
     </message>
     <message>
@@ -718,7 +718,7 @@
 <context>
     <name>ParameterForm</name>
     <message>
-        <source>Please give a valid value for '{}'.</source>
+        <source>Please give a valid value for &apos;{}&apos;.</source>
         <translation>请为“{}”填写有效的值。</translation>
     </message>
     <message>
@@ -906,7 +906,7 @@
         <translation>请选择一个预设，并为新预设填写编号。</translation>
     </message>
     <message>
-        <source>A preset '{}' exists already: choose another id.</source>
+        <source>A preset &apos;{}&apos; exists already: choose another id.</source>
         <translation>预设“{}”已存在：请换一个编号。</translation>
     </message>
     <message>
@@ -914,11 +914,11 @@
         <translation>未保存：{}</translation>
     </message>
     <message>
-        <source>Saved '{}' in {}.</source>
+        <source>Saved &apos;{}&apos; in {}.</source>
         <translation>已将“{}”保存到 {}。</translation>
     </message>
     <message>
-        <source>Deleted my preset '{}'.</source>
+        <source>Deleted my preset &apos;{}&apos;.</source>
         <translation>已删除我的预设“{}”。</translation>
     </message>
     <message>
@@ -966,11 +966,11 @@
         <translation>请先修正或删除无法读取的预设文件：{}</translation>
     </message>
     <message>
-        <source>Copied to {} as '{}': it replaces the built-in preset in every algorithm. Edit the values below and save.</source>
+        <source>Copied to {} as &apos;{}&apos;: it replaces the built-in preset in every algorithm. Edit the values below and save.</source>
         <translation>已复制到 {}，编号“{}”：它将在所有算法中取代同名内置预设。请在下方修改数值并保存。</translation>
     </message>
     <message>
-        <source>Copied to {} as '{}': edit the values below and save.</source>
+        <source>Copied to {} as &apos;{}&apos;: edit the values below and save.</source>
         <translation>已复制到 {}，编号“{}”：请在下方修改数值并保存。</translation>
     </message>
     <message>
@@ -994,11 +994,11 @@
         <translation>否</translation>
     </message>
     <message>
-        <source>{}: '{}' is not yes or no</source>
+        <source>{}: &apos;{}&apos; is not yes or no</source>
         <translation>{}：“{}”不是“是”或“否”</translation>
     </message>
     <message>
-        <source>{}: '{}' is not a number</source>
+        <source>{}: &apos;{}&apos; is not a number</source>
         <translation>{}：“{}”不是数字</translation>
     </message>
     <message>
