@@ -302,6 +302,14 @@
         <source>Areas are CGCS2000 ellipsoidal areas (as 三调 statistics), plane areas in the metric CRS beside them; 田坎 shares of 三调 parcels are in net_ellipsoid_area_m2.</source>
         <translation>面积为CGCS2000椭球面积（与三调统计一致），并列出米制坐标系下的平面面积；三调图斑扣除田坎后的面积见“椭球净面积”一列。</translation>
     </message>
+    <message>
+        <source>allowed, area listed (not a conflict)</source>
+        <translation>允许，单列面积（不是冲突）</translation>
+    </message>
+    <message>
+        <source>田坎 inside permanent basic farmland: {:.1f} m², part of the cultivated land it divides, not a conflict (listed in the summary).</source>
+        <translation>永久基本农田内的田坎：{:.1f} m²，属其分隔的耕地，不是冲突（已在汇总中单列）。</translation>
+    </message>
 </context>
 <context>
     <name>LivingSpaceStructureAlgorithm</name>
