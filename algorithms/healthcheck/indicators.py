@@ -28,7 +28,7 @@ import shapely
 
 from ..cancel import checkpoint
 from ..walking import SNAP_DISTANCE_M, home_points
-from .definitions import Edition, Indicator
+from .definitions import SCREENING, Edition, Indicator
 
 CITY = "(all)"
 KM2 = 1e6
@@ -113,10 +113,17 @@ class IndicatorResult:
     missing: tuple[str, ...] = ()
     mode: str = ""  # network / euclidean for walking indicators, "recorded"/"dem" for waterlogging
     map: gpd.GeoDataFrame | None = None
+    items: pd.DataFrame | None = None  # per item (each 组团): item, value, passed
+    screening: bool = False  # this run measured a proxy even if the indicator's basis is official
 
     @property
     def passed(self) -> bool | None:
         return self.indicator.passes(self.value) if self.computed else None
+
+    @property
+    def basis(self) -> str:
+        """OFFICIAL when this value follows the list's definition, else SCREENING."""
+        return SCREENING if self.screening else self.indicator.basis
 
 
 @dataclass
@@ -150,6 +157,7 @@ class HealthCheckResult:
                         "mode": r.mode,
                         "method": ind.method,
                         "status": ind.status,
+                        "basis": r.basis,
                         "clause": ind.clause,
                     }
                 )
@@ -382,6 +390,7 @@ def waterlogging_indicator(indicator: Indicator, layers: CityLayers) -> Indicato
         districts,
         mode=mode,
         map=gpd.GeoDataFrame({"source": [mode] * len(inside)}, geometry=list(inside), crs=crs),
+        screening=mode == "dem",  # DEM depressions stand in for recorded spots
     )
 
 
@@ -421,22 +430,42 @@ def development_intensity_indicator(indicator: Indicator, layers: CityLayers) ->
     )
 
 
+def clusters(built_up, gap_m: float = 0.0) -> np.ndarray:
+    """The clusters (组团) of the built-up area: its connected parts, parts closer than `gap_m` joined
+    (a morphological closing by gap_m / 2 decides which parts belong together; each cluster is the
+    built-up land itself, not the closed shape). Largest first."""
+    built = _union(built_up)
+    if gap_m <= 0:
+        groups = shapely.get_parts(built)
+    else:
+        closed = shapely.buffer(shapely.buffer(built, gap_m / 2), -gap_m / 2)
+        groups = shapely.intersection(shapely.get_parts(shapely.union(closed, built)), built)
+        groups = groups[~shapely.is_empty(groups)]
+    return groups[np.argsort(-shapely.area(groups), kind="stable")]
+
+
 def cluster_size_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
-    """Area (km²) of the largest cluster (组团: a separate part of the built-up area); per district
-    the largest part of a cluster inside it."""
-    parts = shapely.get_parts(_union(layers.built_up))
+    """Area (km²) of each cluster (组团, see `clusters`), every one against the target ("有2个以上组团的
+    应分别填报"); the value is the largest, so the city meets the target only when every cluster does.
+    Per district the largest part of a cluster inside it."""
+    parts = clusters(layers.built_up, float(indicator.params.get("gap_m", 0.0)))
     areas = shapely.area(parts) / KM2
     districts = {}
     for name, district in _district_parts(layers):
         inside = shapely.area(shapely.intersection(parts, district)) / KM2
         if inside.max() > 0:
             districts[name] = float(inside.max())
+    numbers = np.arange(1, len(parts) + 1)
+    passed = [indicator.passes(float(a)) for a in areas]
     return IndicatorResult(
         indicator,
         True,
         float(areas.max()),
         districts,
-        map=gpd.GeoDataFrame({"cluster": np.arange(1, len(parts) + 1), "area_km2": areas}, geometry=list(parts)),
+        map=gpd.GeoDataFrame(
+            {"cluster": numbers, "area_km2": areas, "passed": pd.array(passed, dtype="boolean")}, geometry=list(parts)
+        ),
+        items=pd.DataFrame({"item": numbers, "value": areas, "passed": passed}),
     )
 
 

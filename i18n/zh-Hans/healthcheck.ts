@@ -244,10 +244,6 @@
         <translation>市辖区内建成区面积除以市辖区面积{}。</translation>
     </message>
     <message>
-        <source>Largest separate part of the built-up area{}.</source>
-        <translation>建成区中最大的独立连片部分{}。</translation>
-    </message>
-    <message>
         <source>Residential polygons whose population per km² exceeds the limit{}.</source>
         <translation>人口密度超过限值的居住用地地块{}。</translation>
     </message>
@@ -434,6 +430,30 @@
     <message>
         <source>Definitions and targets come from resources/standards/city_health_check.json; the &apos;Definition checked&apos; column tells whether each was checked against a public copy of the indicator list.</source>
         <translation>指标定义与目标值取自 resources/standards/city_health_check.json；“定义核对”一栏说明各指标是否已与公开的指标体系文本核对。</translation>
+    </message>
+    <message>
+        <source>Each cluster: connected built-up land, parts closer than the gap tolerance joined; the value is the largest{}.</source>
+        <translation>每个组团：连通的建成区，间距小于容差的部分视为同一组团；指标值取最大组团{}。</translation>
+    </message>
+    <message>
+        <source>Definition used</source>
+        <translation>采用口径</translation>
+    </message>
+    <message>
+        <source>official definition</source>
+        <translation>官方口径</translation>
+    </message>
+    <message>
+        <source>screening (not comparable with published values)</source>
+        <translation>筛查口径（不可与公布值直接比较）</translation>
+    </message>
+    <message>
+        <source>{}: every cluster against the target</source>
+        <translation>{}：各组团分别判断</translation>
+    </message>
+    <message>
+        <source>Cluster (组团)</source>
+        <translation>组团</translation>
     </message>
 </context>
 </TS>

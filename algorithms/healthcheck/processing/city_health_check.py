@@ -513,7 +513,9 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
             "waterlogging_density": self.tr("Spots in the built-up area per km² of it ({})."),
             "road_density": self.tr("Length of the listed road classes in the built-up area per km² of it{}."),
             "built_up_share": self.tr("Built-up area in the city territory over its area{}."),
-            "cluster_size": self.tr("Largest separate part of the built-up area{}."),
+            "cluster_size": self.tr(
+                "Each cluster: connected built-up land, parts closer than the gap tolerance joined; the value is the largest{}."
+            ),
             "dense_land": self.tr("Residential polygons whose population per km² exceeds the limit{}."),
             "eco_corridor": self.tr("Required corridor lines inside corridor land at least the required width{}."),
         }
@@ -555,6 +557,11 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
             "status_secondary": self.tr("secondary source"),
             "status_convention": self.tr("convention"),
             "status_unverified": self.tr("unverified"),
+            "basis": self.tr("Definition used"),
+            "basis_official": self.tr("official definition"),
+            "basis_screening": self.tr("screening (not comparable with published values)"),
+            "items_title": self.tr("{}: every cluster against the target"),
+            "item": self.tr("Cluster (组团)"),
             "layer_built_up": self.tr("built-up area"),
             "layer_admin_area": self.tr("city territory (市辖区)"),
             "layer_residential": self.tr("residential land"),
