@@ -71,6 +71,7 @@ class CityLayers:
     network: object | None = None
     snap_distance: float = SNAP_DISTANCE_M
     roads: np.ndarray | None = None
+    road_classes: np.ndarray | None = None  # class value per road (OSM highway or 快速路...); None: all count
     stations: np.ndarray | None = None
     waterlogging_points: np.ndarray | None = None
     dem: DemInput | None = None
@@ -394,11 +395,28 @@ def waterlogging_indicator(indicator: Indicator, layers: CityLayers) -> Indicato
     )
 
 
+def counted_roads(indicator: Indicator, layers: CityLayers) -> tuple[np.ndarray, np.ndarray]:
+    """(the roads the indicator counts, their grade): with road classes, those the preset's
+    `counted_classes` (grade -> class values, GB/T 51328 grades) list, so ramps (*_link) and
+    estate streets stay out; without classes every line, graded ''."""
+    roads = np.asarray(layers.roads, dtype=object)
+    grades = indicator.params.get("counted_classes")
+    if layers.road_classes is None or not grades:
+        return roads, np.full(len(roads), "", dtype=object)
+    grade_of = {str(value): grade for grade, values in grades.items() for value in values}
+    found = np.array([grade_of.get(str(c), "") for c in layers.road_classes], dtype=object)
+    keep = found != ""
+    return roads[keep], found[keep]
+
+
 def road_density_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
-    """Length of city roads in the built-up area (km) per km² of it."""
+    """Length of city roads in the built-up area (km) per km² of it: the counted classes when the
+    roads carry a class, else every line (screening)."""
     built = _union(layers.built_up)
-    pieces = shapely.intersection(np.asarray(layers.roads, dtype=object), built)
-    pieces = pieces[~shapely.is_empty(pieces)]
+    roads, grades = counted_roads(indicator, layers)
+    pieces = shapely.intersection(roads, built)
+    inside = ~shapely.is_empty(pieces)
+    pieces, grades = pieces[inside], grades[inside]
     districts = {}
     for name, district in _district_parts(layers):
         area = shapely.intersection(built, district).area / KM2
@@ -409,7 +427,8 @@ def road_density_indicator(indicator: Indicator, layers: CityLayers) -> Indicato
         True,
         float(shapely.length(pieces).sum()) / 1000 / (built.area / KM2),
         districts,
-        map=gpd.GeoDataFrame({"length_m": shapely.length(pieces)}, geometry=list(pieces)),
+        map=gpd.GeoDataFrame({"grade": grades, "length_m": shapely.length(pieces)}, geometry=list(pieces)),
+        screening=layers.road_classes is None,
     )
 
 

@@ -72,10 +72,6 @@
         <translation>步行网络与道路（线；留空按直线距离）</translation>
     </message>
     <message>
-        <source>Road classes counted as city roads in the road network density (comma separated; the road class field)</source>
-        <translation>计入道路网密度的城市道路等级（逗号分隔；道路等级字段的取值）</translation>
-    </message>
-    <message>
         <source>Metro stations (points)</source>
         <translation>轨道站点（点）</translation>
     </message>
@@ -454,6 +450,10 @@
     <message>
         <source>Cluster (组团)</source>
         <translation>组团</translation>
+    </message>
+    <message>
+        <source>Road classes counted as city roads in the road network density (comma separated; the road class field; empty: the edition&apos;s GB/T 51328 classes)</source>
+        <translation>计入道路网密度的城市道路等级（逗号分隔；道路等级字段的取值；留空：按所选版本的 GB/T 51328 道路等级）</translation>
     </message>
 </context>
 </TS>

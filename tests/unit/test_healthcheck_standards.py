@@ -34,3 +34,36 @@ def test_every_cluster_is_listed_against_50_km2(edition):
     apart = cluster_size_indicator(joined_none, CityLayers(built_up=built))
     assert apart.items["value"].tolist() == pytest.approx([60.0, 30.0, 0.1])
     assert apart.items["passed"].tolist() == [False, True, True]
+
+
+@pytest.mark.parametrize("edition", definitions.EDITIONS)
+def test_road_density_counts_the_gb51328_classes_not_ramps_or_estate_streets(edition):
+    """A network with ramps and estate roads (item 4), in a built-up square of 1 km² (0..1000 m):
+    a motorway main carriageway along y = 100 (1 000 m, 快速路), its ramp (motorway_link, 300 m), a
+    primary road along x = 500 (1 000 m, 主干路), a road coded 支路 (400 m), estate streets tagged
+    residential (400 m) and service (200 m). Counted: 1 000 + 1 000 + 400 = 2 400 m, so 2.4 km/km²
+    (below 8: 未达标). Without classes every line counts: 3 300 m, 3.3 km/km², and it is screening."""
+    from shapely.geometry import LineString
+
+    from urbanization_planning.algorithms.healthcheck.indicators import road_density_indicator
+
+    roads = np.array(
+        [
+            LineString([(0, 100), (1000, 100)]),
+            LineString([(200, 120), (500, 120)]),
+            LineString([(500, 0), (500, 1000)]),
+            LineString([(100, 600), (500, 600)]),
+            LineString([(600, 700), (1000, 700)]),
+            LineString([(600, 800), (700, 800), (700, 900)]),
+        ],
+        dtype=object,
+    )
+    classes = np.array(["motorway", "motorway_link", "primary", "支路", "residential", "service"], dtype=object)
+    built = np.array([box(0, 0, 1000, 1000)], dtype=object)
+    indicator = _indicator("road_density", edition)
+    result = road_density_indicator(indicator, CityLayers(built_up=built, roads=roads, road_classes=classes))
+    assert result.value == pytest.approx(2.4) and result.passed is False
+    assert result.basis == "official"
+    assert sorted(result.map["grade"]) == ["主干路", "快速路", "支路"]
+    unclassed = road_density_indicator(indicator, CityLayers(built_up=built, roads=roads))
+    assert unclassed.value == pytest.approx(3.3) and unclassed.basis == "screening"

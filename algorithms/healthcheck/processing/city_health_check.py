@@ -29,21 +29,6 @@ from ...network.processing import walking_network
 from .maps import MAPS, geometries, write_maps
 
 EDITIONS = ("mohurd_2023", "mohurd_2021")  # = definitions.EDITIONS (engines load inside process())
-CITY_ROAD_CLASSES = (
-    "motorway",
-    "motorway_link",
-    "trunk",
-    "trunk_link",
-    "primary",
-    "primary_link",
-    "secondary",
-    "secondary_link",
-    "tertiary",
-    "tertiary_link",
-    "unclassified",
-    "residential",
-    "living_street",
-)
 
 
 class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
@@ -199,9 +184,9 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
             QgsProcessingParameterString(
                 self.ROAD_CLASSES,
                 self.tr(
-                    "Road classes counted as city roads in the road network density (comma separated; the road class field)"
+                    "Road classes counted as city roads in the road network density (comma separated; the road class field; empty: the edition's GB/T 51328 classes)"
                 ),
-                defaultValue=",".join(CITY_ROAD_CLASSES),
+                defaultValue="",
                 optional=True,
             )
         )
@@ -334,11 +319,14 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
         return sites.iloc[rows].reset_index(drop=True), facility_types, preset["types"]
 
     def _roads(self, parameters, context, feedback, metric):
-        """City road lines of the network layer: the road classes listed (all lines when the layer
-        has no road class field)."""
+        """(road lines of the network layer, their class values or None): the classes listed when
+        the planner lists some (every listed class counts), else every line with its class for the
+        edition's counted classes (all lines count when the layer has no road class field)."""
+        import numpy as np
+
         source = groups.source(self, parameters, walking_network.NETWORK, context, optional=True)
         if source is None:
-            return None
+            return None, None
         field = self.parameterAsString(parameters, walking_network.EXCLUDE_FIELD, context)
         field = field if field and source.fields().lookupField(field) >= 0 else ""
         frame = vector.source_to_frame(
@@ -353,12 +341,15 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
             feedback.pushInfo(
                 self.tr("The network has no road class field: every line counts in the road network density.")
             )
-            return frame.geometry.to_numpy()
+            return frame.geometry.to_numpy(), None
         classes = {
             c.strip() for c in self.parameterAsString(parameters, self.ROAD_CLASSES, context).split(",") if c.strip()
         }
-        keep = frame[field].astype(str).isin(classes).to_numpy()
-        return frame.geometry.to_numpy()[keep]
+        values = frame[field].astype(str).to_numpy()
+        if not classes:
+            return frame.geometry.to_numpy(), values
+        keep = np.isin(values, sorted(classes))
+        return frame.geometry.to_numpy()[keep], None
 
     def _waterlogging(self, parameters, context, feedback, metric):
         """Recorded points, else one point inside each depression waterloggingspots finds on the
@@ -434,7 +425,7 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
                     "No walking network given: distances are straight-line (euclidean) and labelled so in every output."
                 )
             )
-        layers.roads = self._roads(parameters, context, feedback, metric)
+        layers.roads, layers.road_classes = self._roads(parameters, context, feedback, metric)
         layers.waterlogging_points = self._waterlogging(parameters, context, feedback, metric)
         return layers
 
