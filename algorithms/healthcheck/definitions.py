@@ -35,6 +35,7 @@ class Indicator:
     clause: str = ""
     status: str = "unverified"
     basis: str = "screening"  # OFFICIAL: the list's own definition; SCREENING: a proxy beside it
+    needs_official: tuple[str, ...] = ()  # layers of the official form; when all given, it is computed
 
     def passes(self, value: float | None) -> bool | None:
         """达标 (True), 未达标 (False), or None without a target or a value."""
@@ -83,6 +84,7 @@ def edition(key: str = DEFAULT_EDITION, user_dir: Path | None = None) -> Edition
                 clause=entry.get("clause", ""),
                 status=entry.get("status", "unverified"),
                 basis=spec.get("basis", SCREENING),
+                needs_official=tuple(spec.get("needs_official", ())),
             )
         )
     return Edition(

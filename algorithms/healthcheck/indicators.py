@@ -28,7 +28,7 @@ import shapely
 
 from ..cancel import checkpoint
 from ..walking import SNAP_DISTANCE_M, home_points
-from .definitions import SCREENING, Edition, Indicator
+from .definitions import OFFICIAL, SCREENING, Edition, Indicator
 
 CITY = "(all)"
 KM2 = 1e6
@@ -77,6 +77,11 @@ class CityLayers:
     dem: DemInput | None = None
     corridors: np.ndarray | None = None
     required_corridors: np.ndarray | None = None
+    commute_homes: np.ndarray | None = None  # home point of each commuter (or OD pair)
+    commute_works: np.ndarray | None = None  # workplace point of the same commuter
+    commute_weights: np.ndarray | None = None  # commuters per pair (None: one each)
+    communities: np.ndarray | None = None  # 社区 polygons
+    blocks: np.ndarray | None = None  # 地段 / 街坊 polygons (gross land: blocks with their roads)
 
     def available(self) -> set[str]:
         """Names (as in Indicator.needs) of the layers present and not empty."""
@@ -92,6 +97,8 @@ class CityLayers:
             "stations",
             "corridors",
             "required_corridors",
+            "communities",
+            "blocks",
         ):
             value = getattr(self, name)
             if value is not None and len(value):
@@ -100,6 +107,8 @@ class CityLayers:
             have.add("population")
         if self.network is not None:
             have.add("network")
+        if self.commute_homes is not None and self.commute_works is not None and len(self.commute_homes):
+            have.add("commutes")
         if (self.waterlogging_points is not None and len(self.waterlogging_points)) or self.dem is not None:
             have.add("waterlogging")
         return have
@@ -121,9 +130,13 @@ class IndicatorResult:
     def passed(self) -> bool | None:
         return self.indicator.passes(self.value) if self.computed else None
 
+    official: bool = False  # computed in the official form (official.py) of a screening indicator
+
     @property
     def basis(self) -> str:
         """OFFICIAL when this value follows the list's definition, else SCREENING."""
+        if self.official:
+            return OFFICIAL
         return SCREENING if self.screening else self.indicator.basis
 
 
@@ -187,6 +200,18 @@ def _in_built_up(layers: CityLayers):
         return residential.reset_index(drop=True), population
     inside = shapely.intersects(built, home_points(residential.geometry.to_numpy()))
     return residential[inside].reset_index(drop=True), None if population is None else np.asarray(population)[inside]
+
+
+def _official(indicator: Indicator, layers: CityLayers) -> bool:
+    """Whether the layers the indicator's official form counts (needs_official) are all given."""
+    have = layers.available()
+    return bool(indicator.needs_official) and all(n in have for n in indicator.needs_official)
+
+
+def _official_result(indicator: Indicator, found) -> IndicatorResult:
+    """An IndicatorResult from an official.py (value, districts, map)."""
+    value, districts, frame = found
+    return IndicatorResult(indicator, True, value, districts, map=frame, official=True)
 
 
 def _district_rates(summary: pd.DataFrame, column: str) -> dict[str, float]:
@@ -288,6 +313,11 @@ def facility_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorRes
     facility_types = np.asarray(layers.facility_types, dtype=object)
     if spec is None or not (facility_types == type_id).any():
         return IndicatorResult(indicator, False, missing=(f"facilities:{type_id}",))
+    if _official(indicator, layers):
+        from .official import community_share
+
+        sites = layers.facilities.geometry.to_numpy()[facility_types == type_id]
+        return _official_result(indicator, community_share(sites, layers.communities, _district_parts(layers)))
     residential, population = _in_built_up(layers)
     result = facility_coverage(
         layers.facilities,
@@ -319,6 +349,19 @@ def station_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResu
     from .. import network as nw
     from ..transit.catchments import apportion, station_catchments
     from ..walking import reachable_homes
+
+    if _official(indicator, layers):
+        from .official import commute_share
+
+        found = commute_share(
+            layers.stations,
+            layers.commute_homes,
+            layers.commute_works,
+            layers.commute_weights,
+            float(indicator.params["radius_m"]),
+            _district_parts(layers),
+        )
+        return _official_result(indicator, found)
 
     residential, population = _in_built_up(layers)
     geometries = residential.geometry.to_numpy()
@@ -490,7 +533,16 @@ def cluster_size_indicator(indicator: Indicator, layers: CityLayers) -> Indicato
 
 def dense_land_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
     """Area (km²) of residential land (地段: each residential polygon) with more than the density
-    limit (people per km²)."""
+    limit (people per km²): screening; with blocks, over gross 地段 area (official.gross_dense_land)."""
+    if _official(indicator, layers):
+        from .official import gross_dense_land
+
+        homes = home_points(layers.residential.geometry.to_numpy())
+        limit = float(indicator.params["density_per_km2"])
+        found = gross_dense_land(
+            layers.blocks, _union(layers.built_up), homes, layers.population, limit, _district_parts(layers)
+        )
+        return _official_result(indicator, found)
     residential, population = _in_built_up(layers)
     geometries = residential.geometry.to_numpy()
     area = shapely.area(geometries)
@@ -569,7 +621,8 @@ def city_health_check(
     report = checkpoint(progress, is_canceled)
     for k, indicator in enumerate(indicators):
         report(k / len(indicators))
-        missing = tuple(n for n in indicator.needs if n not in have)
+        needs = indicator.needs_official if _official(indicator, layers) else indicator.needs
+        missing = tuple(n for n in needs if n not in have)
         if missing:
             results.append(IndicatorResult(indicator, False, missing=missing))
         else:

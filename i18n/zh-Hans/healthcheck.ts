@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>@default</name>
+    <message>
+        <source>Commutes: one line per commuter or OD pair, from home to workplace (轨道站点周边覆盖通勤比例)</source>
+        <translation>通勤OD：每名通勤者或每个OD对一条线，由居住地指向就业地（轨道站点周边覆盖通勤比例）</translation>
+    </message>
+    <message>
+        <source>Commuters per line (empty: one each)</source>
+        <translation>每条线的通勤人数（留空：每条一人）</translation>
+    </message>
+    <message>
+        <source>Communities (社区, polygons): facility indicators as shares of communities</source>
+        <translation>社区（面）：设施指标按有设施的社区比例计算</translation>
+    </message>
+    <message>
+        <source>Blocks (地段 / 街坊, polygons): population density over gross land</source>
+        <translation>地段 / 街坊（面）：人口密度按毛用地面积计算</translation>
+    </message>
+    <message>
+        <source>Every commute line needs a home and a workplace end: {}</source>
+        <translation>每条通勤线都须有居住地和就业地两端：{}</translation>
+    </message>
+</context>
+<context>
     <name>CityHealthCheckAlgorithm</name>
     <message>
         <source>City health check (城市体检)</source>
@@ -454,6 +477,18 @@
     <message>
         <source>Road classes counted as city roads in the road network density (comma separated; the road class field; empty: the edition&apos;s GB/T 51328 classes)</source>
         <translation>计入道路网密度的城市道路等级（逗号分隔；道路等级字段的取值；留空：按所选版本的 GB/T 51328 道路等级）</translation>
+    </message>
+    <message>
+        <source>Commuters whose home and workplace both lie within the radius (straight line) of a station, from the commute lines.</source>
+        <translation>居住地和就业地均在轨道站点半径（直线距离）内的通勤人口比例，按通勤OD线计算。</translation>
+    </message>
+    <message>
+        <source>Communities with a facility of the type inside them, over all communities.</source>
+        <translation>有该类设施的社区数占社区总数的比例。</translation>
+    </message>
+    <message>
+        <source>Blocks (地段) whose population per km² of gross block area exceeds the limit.</source>
+        <translation>按地段毛面积计算人口密度超过限值的地段。</translation>
     </message>
 </context>
 </TS>

@@ -67,3 +67,77 @@ def test_road_density_counts_the_gb51328_classes_not_ramps_or_estate_streets(edi
     assert sorted(result.map["grade"]) == ["主干路", "快速路", "支路"]
     unclassed = road_density_indicator(indicator, CityLayers(built_up=built, roads=roads))
     assert unclassed.value == pytest.approx(3.3) and unclassed.basis == "screening"
+
+
+def _squares(*boxes):
+    return np.array([box(*b) for b in boxes], dtype=object)
+
+
+@pytest.mark.parametrize("edition", definitions.EDITIONS)
+def test_dense_land_over_gross_block_area(edition):
+    """A block layer with a known gross density (item 2). Block 1: 0..200 x 0..200 m (0.04 km²)
+    holding a residential parcel 50..150 x 50..150 (0.01 km²) of 500 people: gross 500 / 0.04 =
+    12 500 /km², below 15 000 (net 50 000 /km² would count it). Block 2: 300..400 x 0..100
+    (0.01 km²) holding a parcel 320..380 x 20..80 (0.0036 km²) of 200 people: gross 20 000 /km²,
+    above. Official (blocks): 0.01 km². Without blocks the screening net-parcel figure counts both
+    parcels: 0.01 + 0.0036 = 0.0136 km²."""
+    import geopandas as gpd
+
+    from urbanization_planning.algorithms.healthcheck.indicators import dense_land_indicator
+
+    residential = gpd.GeoDataFrame(geometry=list(_squares((50, 50, 150, 150), (320, 20, 380, 80))))
+    layers = CityLayers(residential=residential, population=np.array([500.0, 200.0]))
+    indicator = _indicator("dense_land", edition)
+    screening = dense_land_indicator(indicator, layers)
+    assert screening.value == pytest.approx(0.0136) and screening.basis == "screening"
+    layers.blocks = _squares((0, 0, 200, 200), (300, 0, 400, 100))
+    official = dense_land_indicator(indicator, layers)
+    assert official.value == pytest.approx(0.01) and official.basis == "official"
+
+
+@pytest.mark.parametrize("edition", definitions.EDITIONS)
+def test_station_commute_share_from_home_work_pairs(edition):
+    """An OD table (item 6): one station at (0, 0), radius 800 m (straight line). Pairs, home ->
+    work (weight): (100, 0) -> (500, 0) both within (1); (100, 0) -> (2000, 0) work outside (1);
+    (1000, 0) -> (0, 300) home outside (1); (0, 700) -> (700, 0) both within (2). Share: (1 + 2) /
+    (1 + 1 + 1 + 2) = 60 %; unweighted 2 of 4 = 50 %. No walking network or residential layer is
+    needed for the official form, and it is computed through city_health_check."""
+    from shapely.geometry import Point
+
+    from urbanization_planning.algorithms.healthcheck.indicators import city_health_check
+
+    layers = CityLayers(
+        stations=np.array([Point(0, 0)], dtype=object),
+        commute_homes=np.array([Point(100, 0), Point(100, 0), Point(1000, 0), Point(0, 700)], dtype=object),
+        commute_works=np.array([Point(500, 0), Point(2000, 0), Point(0, 300), Point(700, 0)], dtype=object),
+        commute_weights=np.array([1.0, 1.0, 1.0, 2.0]),
+    )
+    result = {r.indicator.key: r for r in city_health_check(definitions.edition(edition), layers).results}
+    station = result["station_commute"]
+    assert station.computed and station.value == pytest.approx(60.0) and station.basis == "official"
+    layers.commute_weights = None
+    result = {r.indicator.key: r for r in city_health_check(definitions.edition(edition), layers).results}
+    assert result["station_commute"].value == pytest.approx(50.0)
+
+
+@pytest.mark.parametrize("edition", definitions.EDITIONS)
+def test_facility_indicators_as_shares_of_communities(edition):
+    """A community layer (item 7): three communities 0..100, 100..200, 200..300 x 0..100 m; markets
+    at (50, 50) and (150, 50), an elderly day-care centre at (250, 50). 社区便民商业服务设施覆盖率:
+    2 of 3 communities have a market, 66.7 %; the elderly indicator: 1 of 3, 33.3 %. Both official."""
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    from urbanization_planning.algorithms import standards
+    from urbanization_planning.algorithms.healthcheck.indicators import facility_indicator
+
+    layers = CityLayers(
+        facilities=gpd.GeoDataFrame(geometry=[Point(50, 50), Point(150, 50), Point(250, 50)]),
+        facility_types=np.array(["market", "market", "elderly_day_care"], dtype=object),
+        facility_types_spec=standards.preset("living_circle", "gb50180")["types"],
+        communities=_squares((0, 0, 100, 100), (100, 0, 200, 100), (200, 0, 300, 100)),
+    )
+    commerce = facility_indicator(_indicator("community_commerce", edition), layers)
+    assert commerce.value == pytest.approx(200 / 3) and commerce.basis == "official"
+    elderly = facility_indicator(_indicator("elderly_care_coverage", edition), layers)
+    assert elderly.value == pytest.approx(100 / 3) and elderly.basis == "official"

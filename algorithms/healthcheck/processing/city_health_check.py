@@ -26,6 +26,7 @@ from ...base import UrbanizationAlgorithm, user_standards_dir
 from ...greenspace.processing import groups
 from ...greenspace.processing.engine_text import engine_message
 from ...network.processing import walking_network
+from . import official_inputs
 from .maps import MAPS, geometries, write_maps
 
 EDITIONS = ("mohurd_2023", "mohurd_2021")  # = definitions.EDITIONS (engines load inside process())
@@ -249,6 +250,7 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
             QgsProcessingOutputNumber(self.NOT_COMPUTED, self.tr("Indicators not computed (layers missing)"))
         )
         self.addOutput(QgsProcessingOutputNumber(self.FAILED, self.tr("Indicators below their target (未达标)")))
+        official_inputs.add_parameters(self)
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -427,6 +429,7 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
             )
         layers.roads, layers.road_classes = self._roads(parameters, context, feedback, metric)
         layers.waterlogging_points = self._waterlogging(parameters, context, feedback, metric)
+        official_inputs.read(self, parameters, context, feedback, metric, layers)
         return layers
 
     # -- running --------------------------------------------------------------------------------
@@ -510,8 +513,19 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
             "dense_land": self.tr("Residential polygons whose population per km² exceeds the limit{}."),
             "eco_corridor": self.tr("Required corridor lines inside corridor land at least the required width{}."),
         }
+        official = {
+            "station_coverage": self.tr(
+                "Commuters whose home and workplace both lie within the radius (straight line) of a station, from the commute lines."
+            ),
+            "facility_coverage": self.tr("Communities with a facility of the type inside them, over all communities."),
+            "dense_land": self.tr("Blocks (地段) whose population per km² of gross block area exceeds the limit."),
+        }
         return {
-            r.indicator.key: templates[r.indicator.method].format(mode[r.mode]) for r in result.results if r.computed
+            r.indicator.key: official[r.indicator.method]
+            if r.official
+            else templates[r.indicator.method].format(mode[r.mode])
+            for r in result.results
+            if r.computed
         }
 
     def labels(self) -> dict[str, str]:
