@@ -141,3 +141,26 @@ def test_facility_indicators_as_shares_of_communities(edition):
     assert commerce.value == pytest.approx(200 / 3) and commerce.basis == "official"
     elderly = facility_indicator(_indicator("elderly_care_coverage", edition), layers)
     assert elderly.value == pytest.approx(100 / 3) and elderly.basis == "official"
+
+
+def test_the_2023_park_indicator_uses_the_gb51346_grades():
+    """A park at 0.3 hm² (item 5). Homes 100 x 100 m at 0..100 x 0..100; a park of 0.3 hm²
+    (60 x 50 m) 100 m east of them, at 200..260 x 0..50: below 游园's 0.4 hm² in GB/T 51346-2019
+    table 4.4.7, so it serves no one: 0 % (the old 400 m² / 300 m rule counted it: 100 %). Grown to
+    0.4 hm² (80 x 50 m, 200..280 x 0..50) it is a 游园 with 300 m: the homes' farthest corner
+    (0, 100) is sqrt(200² + 50²) = 206 m from it, so 100 %. The indicator is at 街区 level."""
+    import geopandas as gpd
+
+    from urbanization_planning.algorithms.healthcheck.indicators import park_coverage_indicator
+
+    indicator = _indicator("park_activity_coverage", "mohurd_2023")
+    assert indicator.group_zh == "街区" and indicator.basis == "screening"
+    assert [(r["min_area_m2"], r["radius_m"]) for r in indicator.params["rules"]][:2] == [(4000, 300), (10000, 500)]
+    homes = gpd.GeoDataFrame(geometry=[box(0, 0, 100, 100)], crs="EPSG:4547")
+
+    def coverage(park):
+        parks = gpd.GeoDataFrame({"park_id": [1], "name": ["P"]}, geometry=[park], crs="EPSG:4547")
+        return park_coverage_indicator(indicator, CityLayers(residential=homes, parks=parks)).value
+
+    assert coverage(box(200, 0, 260, 50)) == pytest.approx(0.0)
+    assert coverage(box(200, 0, 280, 50)) == pytest.approx(100.0)
