@@ -164,3 +164,29 @@ def test_the_2023_park_indicator_uses_the_gb51346_grades():
 
     assert coverage(box(200, 0, 260, 50)) == pytest.approx(0.0)
     assert coverage(box(200, 0, 280, 50)) == pytest.approx(100.0)
+
+
+#: Official indicators that still measure a proxy when a layer is lacking (DEM spots, unclassed roads).
+RUNTIME_SCREENING = {"waterlogging_density", "road_density"}
+
+
+def test_readme_lists_official_and_screening_as_the_definitions_say():
+    """The README's table (official definition when / screening otherwise) agrees with each
+    indicator's basis and needs_official in city_health_check.json, for both editions."""
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = text.split("### City health check: official definition or screening", 1)[1].split("\n### ", 1)[0]
+    rows = {}
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and not set(cells[0]) <= set("-"):
+            for name in re.sub(r"\([^)]*\)", "", cells[0]).split(","):
+                rows[name.strip()] = (cells[1] != "—", cells[2] != "—")
+    for edition in definitions.EDITIONS:
+        for indicator in definitions.edition(edition).indicators:
+            official = indicator.basis == "official" or bool(indicator.needs_official)
+            screening = indicator.basis == "screening" or bool(indicator.needs_official)
+            screening |= indicator.key in RUNTIME_SCREENING
+            assert rows[indicator.name_zh] == (official, screening), (edition, indicator.key)
