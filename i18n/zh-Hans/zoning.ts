@@ -79,6 +79,10 @@
         <source>Processing mode: partitioned, {} parcels in {} partitions of up to {}, on {}.</source>
         <translation>处理模式：分区，{} 个图斑分为 {} 个分区（每区最多 {} 个），运行于 {}。</translation>
     </message>
+    <message>
+        <source>Most land-use codes in field '{}' are unknown and the text looks like Chinese (GBK) read with the wrong encoding: {}. Set the layer's encoding to GBK (Layer Properties &gt; Source &gt; Data source encoding; 图层属性 → 源 → 数据源编码 GBK), or put a .cpg file containing GBK next to the .shp, and run again.</source>
+        <translation>字段“{}”中的大部分用地编码无法识别，其文字像是以错误编码读取的中文（GBK）：{}。请将图层编码设为 GBK（图层属性 → 源 → 数据源编码 GBK），或在 .shp 旁放置内容为 GBK 的 .cpg 文件，然后重新运行。</translation>
+    </message>
 </context>
 <context>
     <name>ControlLineConflictsAlgorithm</name>
