@@ -88,6 +88,10 @@
         <translation>无法向输出 {} 写入要素：{}</translation>
     </message>
     <message>
+        <source>Output &apos;{}&apos;: a Shapefile cuts field names to 10 characters, so {} could not be told apart. Save this output as a GeoPackage (.gpkg).</source>
+        <translation>输出“{}”：Shapefile 会把字段名截断为10个字符，{} 将无法区分。请将此输出保存为 GeoPackage（.gpkg）。</translation>
+    </message>
+    <message>
         <source>Road class field (classes pedestrians cannot use are excluded)</source>
         <translation>道路等级字段（排除行人不能通行的道路）</translation>
     </message>
