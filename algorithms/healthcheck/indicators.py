@@ -532,17 +532,23 @@ def cluster_size_indicator(indicator: Indicator, layers: CityLayers) -> Indicato
 
 
 def dense_land_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
-    """Area (km²) of residential land (地段: each residential polygon) with more than the density
-    limit (people per km²): screening; with blocks, over gross 地段 area (official.gross_dense_land)."""
-    if _official(indicator, layers):
+    """Area (km²) of land with more than the density limit (people per km²): over gross 地段 area
+    (official.gross_dense_land) with a block layer, or with blocks the city streets enclose; else
+    over each residential polygon's net area (screening)."""
+    blocks, mode = layers.blocks, "blocks"
+    if (blocks is None or not len(blocks)) and layers.roads is not None and len(layers.roads):
+        blocks, mode = _street_blocks(indicator, layers), "streets"
+    if blocks is not None and len(blocks) and layers.population is not None:
         from .official import gross_dense_land
 
         homes = home_points(layers.residential.geometry.to_numpy())
         limit = float(indicator.params["density_per_km2"])
         found = gross_dense_land(
-            layers.blocks, _union(layers.built_up), homes, layers.population, limit, _district_parts(layers)
+            blocks, _union(layers.built_up), homes, layers.population, limit, _district_parts(layers)
         )
-        return _official_result(indicator, found)
+        result = _official_result(indicator, found)
+        result.mode = mode
+        return result
     residential, population = _in_built_up(layers)
     geometries = residential.geometry.to_numpy()
     area = shapely.area(geometries)
@@ -563,6 +569,17 @@ def dense_land_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorR
             crs=residential.crs,
         ),
     )
+
+
+def _street_blocks(indicator: Indicator, layers: CityLayers) -> np.ndarray:
+    """Blocks the streets of the classes `block_streets` enclose (every line without road classes)."""
+    from .official import street_blocks
+
+    roads = np.asarray(layers.roads, dtype=object)
+    classes = indicator.params.get("block_streets")
+    if layers.road_classes is not None and classes:
+        roads = roads[np.isin(np.asarray(layers.road_classes, dtype=object).astype(str), [str(c) for c in classes])]
+    return street_blocks(roads, _union(layers.built_up))
 
 
 def wide_enough(corridors, min_width: float):

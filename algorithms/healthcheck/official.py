@@ -7,7 +7,8 @@ value per district, map frame) out, so that indicators.py wraps them as it wraps
 - Community facility indicators (2021 list): the share of communities (社区) with a facility of the
   type inside them, not the walking coverage of homes.
 - 人口密度超过1.5万人/km²的城市建设用地规模: density over gross 地段 (blocks with their roads and
-  facilities), the population of each block being that of the homes whose home point lies in it.
+  facilities), the population of each block being that of the homes whose home point lies in it;
+  without a block layer the blocks are the faces the city streets enclose (`street_blocks`).
 
 `districts` is a list of (name, polygon) in every function.
 """
@@ -73,3 +74,18 @@ def gross_dense_land(blocks, built, homes, population, limit: float, districts: 
     by_district = {name: float(area[dense & shapely.intersects(d, centres)].sum()) / KM2 for name, d in districts}
     frame = gpd.GeoDataFrame({"density_per_km2": density[dense], "area_m2": area[dense]}, geometry=list(blocks[dense]))
     return float(area[dense].sum()) / KM2, by_district, frame
+
+
+def street_blocks(streets, built) -> np.ndarray:
+    """Blocks bounded by streets: the faces the street centre lines enclose once noded (so each block
+    carries half of its bounding streets, gross land), those whose representative point lies in
+    `built` (None: all)."""
+    streets = np.asarray(streets, dtype=object)
+    if len(streets) == 0:
+        return np.empty(0, dtype=object)
+    noded = shapely.get_parts(shapely.union_all(streets))
+    faces = shapely.get_parts(shapely.polygonize(noded))
+    faces = faces[shapely.area(faces) > 0]
+    if built is not None and len(faces):
+        faces = faces[shapely.intersects(built, shapely.point_on_surface(faces))]
+    return faces

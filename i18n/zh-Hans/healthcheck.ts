@@ -490,5 +490,9 @@
         <source>Blocks (地段) whose population per km² of gross block area exceeds the limit.</source>
         <translation>按地段毛面积计算人口密度超过限值的地段。</translation>
     </message>
+    <message>
+        <source>Blocks enclosed by the city roads (no block layer given) whose population per km² of gross block area exceeds the limit.</source>
+        <translation>由城市道路围合的街区（未给出地段图层）中，按毛面积计算人口密度超过限值的街区。</translation>
+    </message>
 </context>
 </TS>

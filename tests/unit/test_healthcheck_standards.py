@@ -190,3 +190,30 @@ def test_readme_lists_official_and_screening_as_the_definitions_say():
             screening = indicator.basis == "screening" or bool(indicator.needs_official)
             screening |= indicator.key in RUNTIME_SCREENING
             assert rows[indicator.name_zh] == (official, screening), (edition, indicator.key)
+
+
+def test_dense_land_over_blocks_the_city_roads_enclose():
+    """No block layer, blocks derived from the street network (item 2). City roads (secondary)
+    x = 0, 200, 400 (y 0..200) and y = 0, 200 (x 0..400) enclose two blocks of 200 x 200 m
+    (0.04 km² each); an estate street (residential) y = 30, x 0..200, stays inside block 1. Block 1
+    holds a parcel 50..150 x 50..150 of 700 people: 700 / 0.04 = 17 500 /km², above 15 000; block 2
+    a parcel 250..350 x 50..150 of 500: 12 500, below. Official value 0.04 km². Had the estate
+    street cut block 1, its part 0..200 x 30..200 (0.034 km²) would count instead."""
+    import geopandas as gpd
+    from shapely.geometry import LineString
+
+    from urbanization_planning.algorithms.healthcheck.indicators import dense_land_indicator
+
+    streets = [LineString([(x, 0), (x, 200)]) for x in (0, 200, 400)]
+    streets += [LineString([(0, y), (400, y)]) for y in (0, 200)]
+    streets += [LineString([(0, 30), (200, 30)])]
+    layers = CityLayers(
+        residential=gpd.GeoDataFrame(geometry=list(_squares((50, 50, 150, 150), (250, 50, 350, 150)))),
+        population=np.array([700.0, 500.0]),
+        roads=np.array(streets, dtype=object),
+        road_classes=np.array(["secondary"] * 5 + ["residential"], dtype=object),
+    )
+    result = dense_land_indicator(_indicator("dense_land"), layers)
+    assert result.value == pytest.approx(0.04) and result.basis == "official" and result.mode == "streets"
+    layers.road_classes = None  # without classes every line bounds a block: the estate street cuts block 1
+    assert dense_land_indicator(_indicator("dense_land"), layers).value == pytest.approx(0.034)

@@ -519,9 +519,12 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
             ),
             "facility_coverage": self.tr("Communities with a facility of the type inside them, over all communities."),
             "dense_land": self.tr("Blocks (地段) whose population per km² of gross block area exceeds the limit."),
+            "streets": self.tr(
+                "Blocks enclosed by the city roads (no block layer given) whose population per km² of gross block area exceeds the limit."
+            ),
         }
         return {
-            r.indicator.key: official[r.indicator.method]
+            r.indicator.key: official["streets" if r.mode == "streets" else r.indicator.method]
             if r.official
             else templates[r.indicator.method].format(mode[r.mode])
             for r in result.results
