@@ -21,7 +21,9 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeatureSource,
+    QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterDefinition,
+    QgsProperty,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -322,7 +324,7 @@ class FrameSink:
         self.fields = fields if fields is not None else fields_for_frame(template)
         output_crs = output_crs or frame_crs or QgsCoordinateReferenceSystem()
         definition = algorithm.parameterDefinition(name)
-        _refuse_cut_names(algorithm, parameters, name, context, [f.name() for f in self.fields])
+        _refuse_cut_names(algorithm, parameters, name, [f.name() for f in self.fields])
         self.sink, self.dest_id = algorithm.parameterAsSink(
             parameters, name, context, self.fields, wkb_type, output_crs
         )
@@ -373,9 +375,14 @@ def shapefile_clashes(names: list[str]) -> list[list[str]]:
     return [group for group in groups.values() if len(group) > 1]
 
 
-def _refuse_cut_names(algorithm, parameters, name: str, context, names: list[str]) -> None:
+def _refuse_cut_names(algorithm, parameters, name: str, names: list[str]) -> None:
     """A Shapefile destination whose 10-character field names would clash is refused, naming GeoPackage."""
-    destination = algorithm.parameterAsOutputLayer(parameters, name, context) or ""
+    value = parameters.get(name)  # read as given: parameterAsOutputLayer would mark it for loading
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink
+    if isinstance(value, QgsProperty):
+        value = value.staticValue()
+    destination = str(value or "")
     if not destination.lower().split("|")[0].endswith((".shp", ".dbf")):
         return
     clashes = shapefile_clashes(names)
