@@ -21,7 +21,9 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeatureSource,
+    QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterDefinition,
+    QgsProperty,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -330,6 +332,7 @@ class FrameSink:
         self.fields = fields if fields is not None else fields_for_frame(template)
         output_crs = output_crs or frame_crs or QgsCoordinateReferenceSystem()
         definition = algorithm.parameterDefinition(name)
+        _refuse_cut_names(algorithm, parameters, name, [f.name() for f in self.fields])
         self.sink, self.dest_id = algorithm.parameterAsSink(
             parameters, name, context, self.fields, wkb_type, output_crs
         )
@@ -367,6 +370,38 @@ class FrameSink:
             if len(batch) == 10000:
                 _flush(self.sink, batch, self.feedback, self.name)
         _flush(self.sink, batch, self.feedback, self.name)
+
+
+SHAPEFILE_NAME_LENGTH = 10  # dBASE field names: 10 characters, case-insensitive
+
+
+def shapefile_clashes(names: list[str]) -> list[list[str]]:
+    """Groups of field names a Shapefile cannot tell apart (equal in their first 10 characters)."""
+    groups: dict[str, list[str]] = {}
+    for field_name in names:
+        groups.setdefault(field_name[:SHAPEFILE_NAME_LENGTH].lower(), []).append(field_name)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def _refuse_cut_names(algorithm, parameters, name: str, names: list[str]) -> None:
+    """A Shapefile destination whose 10-character field names would clash is refused, naming GeoPackage."""
+    value = parameters.get(name)  # read as given: parameterAsOutputLayer would mark it for loading
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink
+    if isinstance(value, QgsProperty):
+        value = value.staticValue()
+    destination = str(value or "")
+    if not destination.lower().split("|")[0].endswith((".shp", ".dbf")):
+        return
+    clashes = shapefile_clashes(names)
+    if clashes:
+        shown = "; ".join(" / ".join(group) for group in clashes[:3])
+        raise QgsProcessingException(
+            tr(
+                "Output '{}': a Shapefile cuts field names to 10 characters, so {} could not be told apart. Save "
+                "this output as a GeoPackage (.gpkg)."
+            ).format(algorithm.parameterDefinition(name).description(), shown)
+        )
 
 
 def _flush(sink, batch: list, feedback, name: str) -> None:

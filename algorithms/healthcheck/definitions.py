@@ -11,13 +11,15 @@ from .. import standards
 STANDARD = "city_health_check"
 EDITIONS = ("mohurd_2023", "mohurd_2021")
 DEFAULT_EDITION = EDITIONS[0]
+OFFICIAL, SCREENING = "official", "screening"
 
 
 @dataclass(frozen=True)
 class Indicator:
     """One indicator: its key, names, unit, kind (导向/底线), how it is computed (`method`, a key of
-    indicators.METHODS), the layers it needs, its target (op, value) or None, its parameters and
-    the verification status of its definition (the provenance entry's status)."""
+    indicators.METHODS), the layers it needs, its target (op, value) or None, its parameters, the
+    verification status of its definition (the provenance entry's status) and its basis: whether
+    the method computes the list's own definition (official) or a proxy beside it (screening)."""
 
     key: str
     name_zh: str
@@ -32,6 +34,8 @@ class Indicator:
     params: dict = field(default_factory=dict)
     clause: str = ""
     status: str = "unverified"
+    basis: str = "screening"  # OFFICIAL: the list's own definition; SCREENING: a proxy beside it
+    needs_official: tuple[str, ...] = ()  # layers of the official form; when all given, it is computed
 
     def passes(self, value: float | None) -> bool | None:
         """达标 (True), 未达标 (False), or None without a target or a value."""
@@ -79,6 +83,8 @@ def edition(key: str = DEFAULT_EDITION, user_dir: Path | None = None) -> Edition
                 params=dict(spec.get("params", {})),
                 clause=entry.get("clause", ""),
                 status=entry.get("status", "unverified"),
+                basis=spec.get("basis", SCREENING),
+                needs_official=tuple(spec.get("needs_official", ())),
             )
         )
     return Edition(

@@ -28,7 +28,7 @@ import shapely
 
 from ..cancel import checkpoint
 from ..walking import SNAP_DISTANCE_M, home_points
-from .definitions import Edition, Indicator
+from .definitions import OFFICIAL, SCREENING, Edition, Indicator
 
 CITY = "(all)"
 KM2 = 1e6
@@ -71,11 +71,17 @@ class CityLayers:
     network: object | None = None
     snap_distance: float = SNAP_DISTANCE_M
     roads: np.ndarray | None = None
+    road_classes: np.ndarray | None = None  # class value per road (OSM highway or 快速路...); None: all count
     stations: np.ndarray | None = None
     waterlogging_points: np.ndarray | None = None
     dem: DemInput | None = None
     corridors: np.ndarray | None = None
     required_corridors: np.ndarray | None = None
+    commute_homes: np.ndarray | None = None  # home point of each commuter (or OD pair)
+    commute_works: np.ndarray | None = None  # workplace point of the same commuter
+    commute_weights: np.ndarray | None = None  # commuters per pair (None: one each)
+    communities: np.ndarray | None = None  # 社区 polygons
+    blocks: np.ndarray | None = None  # 地段 / 街坊 polygons (gross land: blocks with their roads)
 
     def available(self) -> set[str]:
         """Names (as in Indicator.needs) of the layers present and not empty."""
@@ -91,6 +97,8 @@ class CityLayers:
             "stations",
             "corridors",
             "required_corridors",
+            "communities",
+            "blocks",
         ):
             value = getattr(self, name)
             if value is not None and len(value):
@@ -99,6 +107,8 @@ class CityLayers:
             have.add("population")
         if self.network is not None:
             have.add("network")
+        if self.commute_homes is not None and self.commute_works is not None and len(self.commute_homes):
+            have.add("commutes")
         if (self.waterlogging_points is not None and len(self.waterlogging_points)) or self.dem is not None:
             have.add("waterlogging")
         return have
@@ -113,10 +123,21 @@ class IndicatorResult:
     missing: tuple[str, ...] = ()
     mode: str = ""  # network / euclidean for walking indicators, "recorded"/"dem" for waterlogging
     map: gpd.GeoDataFrame | None = None
+    items: pd.DataFrame | None = None  # per item (each 组团): item, value, passed
+    screening: bool = False  # this run measured a proxy even if the indicator's basis is official
 
     @property
     def passed(self) -> bool | None:
         return self.indicator.passes(self.value) if self.computed else None
+
+    official: bool = False  # computed in the official form (official.py) of a screening indicator
+
+    @property
+    def basis(self) -> str:
+        """OFFICIAL when this value follows the list's definition, else SCREENING."""
+        if self.official:
+            return OFFICIAL
+        return SCREENING if self.screening else self.indicator.basis
 
 
 @dataclass
@@ -150,6 +171,7 @@ class HealthCheckResult:
                         "mode": r.mode,
                         "method": ind.method,
                         "status": ind.status,
+                        "basis": r.basis,
                         "clause": ind.clause,
                     }
                 )
@@ -178,6 +200,18 @@ def _in_built_up(layers: CityLayers):
         return residential.reset_index(drop=True), population
     inside = shapely.intersects(built, home_points(residential.geometry.to_numpy()))
     return residential[inside].reset_index(drop=True), None if population is None else np.asarray(population)[inside]
+
+
+def _official(indicator: Indicator, layers: CityLayers) -> bool:
+    """Whether the layers the indicator's official form counts (needs_official) are all given."""
+    have = layers.available()
+    return bool(indicator.needs_official) and all(n in have for n in indicator.needs_official)
+
+
+def _official_result(indicator: Indicator, found) -> IndicatorResult:
+    """An IndicatorResult from an official.py (value, districts, map)."""
+    value, districts, frame = found
+    return IndicatorResult(indicator, True, value, districts, map=frame, official=True)
 
 
 def _district_rates(summary: pd.DataFrame, column: str) -> dict[str, float]:
@@ -279,6 +313,11 @@ def facility_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorRes
     facility_types = np.asarray(layers.facility_types, dtype=object)
     if spec is None or not (facility_types == type_id).any():
         return IndicatorResult(indicator, False, missing=(f"facilities:{type_id}",))
+    if _official(indicator, layers):
+        from .official import community_share
+
+        sites = layers.facilities.geometry.to_numpy()[facility_types == type_id]
+        return _official_result(indicator, community_share(sites, layers.communities, _district_parts(layers)))
     residential, population = _in_built_up(layers)
     result = facility_coverage(
         layers.facilities,
@@ -310,6 +349,19 @@ def station_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResu
     from .. import network as nw
     from ..transit.catchments import apportion, station_catchments
     from ..walking import reachable_homes
+
+    if _official(indicator, layers):
+        from .official import commute_share
+
+        found = commute_share(
+            layers.stations,
+            layers.commute_homes,
+            layers.commute_works,
+            layers.commute_weights,
+            float(indicator.params["radius_m"]),
+            _district_parts(layers),
+        )
+        return _official_result(indicator, found)
 
     residential, population = _in_built_up(layers)
     geometries = residential.geometry.to_numpy()
@@ -382,14 +434,32 @@ def waterlogging_indicator(indicator: Indicator, layers: CityLayers) -> Indicato
         districts,
         mode=mode,
         map=gpd.GeoDataFrame({"source": [mode] * len(inside)}, geometry=list(inside), crs=crs),
+        screening=mode == "dem",  # DEM depressions stand in for recorded spots
     )
 
 
+def counted_roads(indicator: Indicator, layers: CityLayers) -> tuple[np.ndarray, np.ndarray]:
+    """(the roads the indicator counts, their grade): with road classes, those the preset's
+    `counted_classes` (grade -> class values, GB/T 51328 grades) list, so ramps (*_link) and
+    estate streets stay out; without classes every line, graded ''."""
+    roads = np.asarray(layers.roads, dtype=object)
+    grades = indicator.params.get("counted_classes")
+    if layers.road_classes is None or not grades:
+        return roads, np.full(len(roads), "", dtype=object)
+    grade_of = {str(value): grade for grade, values in grades.items() for value in values}
+    found = np.array([grade_of.get(str(c), "") for c in layers.road_classes], dtype=object)
+    keep = found != ""
+    return roads[keep], found[keep]
+
+
 def road_density_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
-    """Length of city roads in the built-up area (km) per km² of it."""
+    """Length of city roads in the built-up area (km) per km² of it: the counted classes when the
+    roads carry a class, else every line (screening)."""
     built = _union(layers.built_up)
-    pieces = shapely.intersection(np.asarray(layers.roads, dtype=object), built)
-    pieces = pieces[~shapely.is_empty(pieces)]
+    roads, grades = counted_roads(indicator, layers)
+    pieces = shapely.intersection(roads, built)
+    inside = ~shapely.is_empty(pieces)
+    pieces, grades = pieces[inside], grades[inside]
     districts = {}
     for name, district in _district_parts(layers):
         area = shapely.intersection(built, district).area / KM2
@@ -400,7 +470,8 @@ def road_density_indicator(indicator: Indicator, layers: CityLayers) -> Indicato
         True,
         float(shapely.length(pieces).sum()) / 1000 / (built.area / KM2),
         districts,
-        map=gpd.GeoDataFrame({"length_m": shapely.length(pieces)}, geometry=list(pieces)),
+        map=gpd.GeoDataFrame({"grade": grades, "length_m": shapely.length(pieces)}, geometry=list(pieces)),
+        screening=layers.road_classes is None,
     )
 
 
@@ -421,28 +492,63 @@ def development_intensity_indicator(indicator: Indicator, layers: CityLayers) ->
     )
 
 
+def clusters(built_up, gap_m: float = 0.0) -> np.ndarray:
+    """The clusters (组团) of the built-up area: its connected parts, parts closer than `gap_m` joined
+    (a morphological closing by gap_m / 2 decides which parts belong together; each cluster is the
+    built-up land itself, not the closed shape). Largest first."""
+    built = _union(built_up)
+    if gap_m <= 0:
+        groups = shapely.get_parts(built)
+    else:
+        closed = shapely.buffer(shapely.buffer(built, gap_m / 2), -gap_m / 2)
+        groups = shapely.intersection(shapely.get_parts(shapely.union(closed, built)), built)
+        groups = groups[~shapely.is_empty(groups)]
+    return groups[np.argsort(-shapely.area(groups), kind="stable")]
+
+
 def cluster_size_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
-    """Area (km²) of the largest cluster (组团: a separate part of the built-up area); per district
-    the largest part of a cluster inside it."""
-    parts = shapely.get_parts(_union(layers.built_up))
+    """Area (km²) of each cluster (组团, see `clusters`), every one against the target ("有2个以上组团的
+    应分别填报"); the value is the largest, so the city meets the target only when every cluster does.
+    Per district the largest part of a cluster inside it."""
+    parts = clusters(layers.built_up, float(indicator.params.get("gap_m", 0.0)))
     areas = shapely.area(parts) / KM2
     districts = {}
     for name, district in _district_parts(layers):
         inside = shapely.area(shapely.intersection(parts, district)) / KM2
         if inside.max() > 0:
             districts[name] = float(inside.max())
+    numbers = np.arange(1, len(parts) + 1)
+    passed = [indicator.passes(float(a)) for a in areas]
     return IndicatorResult(
         indicator,
         True,
         float(areas.max()),
         districts,
-        map=gpd.GeoDataFrame({"cluster": np.arange(1, len(parts) + 1), "area_km2": areas}, geometry=list(parts)),
+        map=gpd.GeoDataFrame(
+            {"cluster": numbers, "area_km2": areas, "passed": pd.array(passed, dtype="boolean")}, geometry=list(parts)
+        ),
+        items=pd.DataFrame({"item": numbers, "value": areas, "passed": passed}),
     )
 
 
 def dense_land_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResult:
-    """Area (km²) of residential land (地段: each residential polygon) with more than the density
-    limit (people per km²)."""
+    """Area (km²) of land with more than the density limit (people per km²): over gross 地段 area
+    (official.gross_dense_land) with a block layer, or with blocks the city streets enclose; else
+    over each residential polygon's net area (screening)."""
+    blocks, mode = layers.blocks, "blocks"
+    if (blocks is None or not len(blocks)) and layers.roads is not None and len(layers.roads):
+        blocks, mode = _street_blocks(indicator, layers), "streets"
+    if blocks is not None and len(blocks) and layers.population is not None:
+        from .official import gross_dense_land
+
+        homes = home_points(layers.residential.geometry.to_numpy())
+        limit = float(indicator.params["density_per_km2"])
+        found = gross_dense_land(
+            blocks, _union(layers.built_up), homes, layers.population, limit, _district_parts(layers)
+        )
+        result = _official_result(indicator, found)
+        result.mode = mode
+        return result
     residential, population = _in_built_up(layers)
     geometries = residential.geometry.to_numpy()
     area = shapely.area(geometries)
@@ -463,6 +569,17 @@ def dense_land_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorR
             crs=residential.crs,
         ),
     )
+
+
+def _street_blocks(indicator: Indicator, layers: CityLayers) -> np.ndarray:
+    """Blocks the streets of the classes `block_streets` enclose (every line without road classes)."""
+    from .official import street_blocks
+
+    roads = np.asarray(layers.roads, dtype=object)
+    classes = indicator.params.get("block_streets")
+    if layers.road_classes is not None and classes:
+        roads = roads[np.isin(np.asarray(layers.road_classes, dtype=object).astype(str), [str(c) for c in classes])]
+    return street_blocks(roads, _union(layers.built_up))
 
 
 def wide_enough(corridors, min_width: float):
@@ -521,7 +638,8 @@ def city_health_check(
     report = checkpoint(progress, is_canceled)
     for k, indicator in enumerate(indicators):
         report(k / len(indicators))
-        missing = tuple(n for n in indicator.needs if n not in have)
+        needs = indicator.needs_official if _official(indicator, layers) else indicator.needs
+        missing = tuple(n for n in needs if n not in have)
         if missing:
             results.append(IndicatorResult(indicator, False, missing=missing))
         else:

@@ -14,6 +14,21 @@ def _value(value) -> str:
     return "" if value is None or value != value else f"{value:,.2f}"
 
 
+def _item_sections(result: HealthCheckResult, labels: dict, name, verdict) -> list:
+    """One table per indicator that lists items against its target (each 组团 of 组团规模)."""
+    sections = []
+    for r in result.results:
+        if not r.computed or r.items is None or not len(r.items):
+            continue
+        ind = r.indicator
+        rows = [[int(i), _value(v), ind.unit, verdict[p]] for i, v, p in r.items[["item", "value", "passed"]].values]
+        title = labels["items_title"].format(name({"name_zh": ind.name_zh, "name": ind.name}))
+        sections.append(
+            (title, report.table([labels["item"], labels["value"], labels["unit"], labels["verdict"]], rows))
+        )
+    return sections
+
+
 def health_check_page(result: HealthCheckResult, labels: dict, notes: dict[str, str], lang: str) -> str:
     """HTML page. `labels`: translated headings and words (keys used below); `notes`: method note
     per indicator key (translated, with the distance mode)."""
@@ -33,6 +48,7 @@ def health_check_page(result: HealthCheckResult, labels: dict, notes: dict[str, 
                 r["target"],
                 verdict[r["passed"]] if r["computed"] else "",
                 labels["status_" + r["status"]],
+                labels["basis_" + r["basis"]],
                 notes.get(r["indicator"], ""),
             ]
         )
@@ -65,12 +81,14 @@ def health_check_page(result: HealthCheckResult, labels: dict, notes: dict[str, 
                     labels["target"],
                     labels["verdict"],
                     labels["status"],
+                    labels["basis"],
                     labels["method"],
                 ],
                 rows,
             ),
         ),
     ]
+    sections += _item_sections(result, labels, name, verdict)
     districts = table[(table["scope"] != CITY) & table["computed"]]
     if len(districts):
         pivot = districts.pivot_table(index="scope", columns="name_zh", values="value", aggfunc="first", sort=True)

@@ -11,6 +11,8 @@ Per parcel, line and relation one rule decides (rules.decide): pieces whose outc
 "prohibited" or "approval" are reported with that outcome and the rule's clause; "allowed" and
 uncovered codes are not. Parcels with an unknown or empty code where a rule of a line applies are
 reported with the rule UNKNOWN_RULE and the outcome UNKNOWN_OUTCOME: they cannot be judged.
+Pieces an "allowed" rule with `record` decides (田坎 inside permanent basic farmland) are no
+conflict: they are kept apart (`recorded`) and the summary lists their area under their own code.
 
 Areas: `plane_area_m2` in the metric CRS and `ellipsoid_area_m2` on the CGCS2000 ellipsoid (as
 official 三调 statistics are measured; see ellipsoid.py). Totals and summaries use the ellipsoidal one.
@@ -30,13 +32,14 @@ from ..cancel import checkpoint
 from . import overlay
 from .codes import UNKNOWN, first_level
 from .ellipsoid import ellipsoidal_area
-from .rules import APPROVAL, CONTROL_LINES, OUTCOMES, PROHIBITED, Rule, decide
+from .rules import ALLOWED, APPROVAL, CONTROL_LINES, OUTCOMES, PROHIBITED, Rule, decide
 
 UNKNOWN_RULE = "unknown_code"
 UNKNOWN_OUTCOME = "unknown"  # the outcome of a parcel whose code cannot be judged
 REPORTED_OUTCOMES = (PROHIBITED, APPROVAL, UNKNOWN_OUTCOME)
 CORE, REDLINE = "ecological_core", "ecological_redline"
 __all__ = [
+    "ALLOWED",
     "ConflictResult",
     "REPORTED_OUTCOMES",
     "UNKNOWN_OUTCOME",
@@ -71,6 +74,16 @@ class ConflictResult:
     overlaps: gpd.GeoDataFrame  # line_a, line_b, plane_area_m2, ellipsoid_area_m2, geometry
     summary: pd.DataFrame  # control_line, outcome, class_code, conflict_count, plane/ellipsoid/net_ellipsoid_area_m2
     unknown_parcels: int  # plan parcels whose code is UNKNOWN
+    recorded: pd.DataFrame | None = None  # allowed pieces a `record` rule decides (CONFLICT_COLUMNS)
+
+    def recorded_area(self, control_line: str, code: str | None = None) -> float:
+        """CGCS2000 ellipsoidal area (m²) of the recorded pieces of `control_line` (of `code` only if given)."""
+        if self.recorded is None or len(self.recorded) == 0:
+            return 0.0
+        mask = self.recorded["control_line"] == control_line
+        if code is not None:
+            mask &= self.recorded["code"] == code
+        return float(self.recorded.loc[mask, AREA].sum())
 
     @property
     def conflict_count(self) -> int:
@@ -121,12 +134,12 @@ def check(
         report(100.0 * done / steps)  # percent: the one zoning engine whose callers read 0-100
 
     parts = dissolve_lines(lines, step)
-    conflicts, unknown = conflict_pieces(
+    conflicts, recorded, unknown = conflict_pieces(
         plan_geometry, plan_codes, parts, rules, min_area=min_area, crs=crs, deducted_share=deducted_share, step=step
     )
     overlaps = line_overlaps(parts, min_area=min_area, crs=crs)
     step()
-    return ConflictResult(conflicts, overlaps, summarise(conflicts), unknown)
+    return ConflictResult(conflicts, overlaps, summarise(conflicts, recorded), unknown, recorded)
 
 
 def dissolve_lines(lines: dict[str, np.ndarray], step: Callable[[], None] | None = None) -> dict[str, np.ndarray]:
@@ -158,15 +171,17 @@ def conflict_pieces(
     crs=None,
     deducted_share: np.ndarray | None = None,
     step: Callable[[], None] | None = None,
-) -> tuple[gpd.GeoDataFrame, int]:
+) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, int]:
     """(the reported pieces of the plan parcels against dissolved control-line `parts`, sorted by
-    plan row; the number of parcels with an UNKNOWN code). Every piece depends on its own parcel
-    and the parts only, so any subset of parcels (a partition) gives exactly its own pieces."""
+    plan row; the recorded pieces (allowed, by a `record` rule; class_code is their full code); the
+    number of parcels with an UNKNOWN code). Every piece depends on its own parcel and the parts
+    only, so any subset of parcels (a partition) gives exactly its own pieces."""
     plan_geometry = np.asarray(plan_geometry, dtype=object)
     plan_codes = np.asarray(plan_codes, dtype=object)
     unknown = plan_codes == UNKNOWN
     frames = [_rows(overlay.Pieces.empty(), unknown, plan_codes, "", "", np.array([], dtype=object), {})]
     clauses = {r.id: r.clause for r in rules}
+    recording = [r.id for r in rules if r.record and r.outcome == ALLOWED]
     for line in (line for line in CONTROL_LINES if line in parts):
         for relation, compute in (("inside", overlay.inside), ("outside", overlay.outside)):
             relation_rules = [r for r in rules if r.control_line == line and r.relation == relation]
@@ -174,6 +189,7 @@ def conflict_pieces(
                 continue
             rule_ids, outcomes = decide(plan_codes, relation_rules)
             reported = np.isin(outcomes, (PROHIBITED, APPROVAL))
+            reported |= np.isin(rule_ids, recording) & (outcomes == ALLOWED)
             rule_ids[unknown] = UNKNOWN_RULE
             outcomes[unknown] = UNKNOWN_OUTCOME
             pieces = compute(plan_geometry, parts[line], reported | unknown, min_area)
@@ -189,7 +205,9 @@ def conflict_pieces(
     )
     conflicts = gpd.GeoDataFrame(conflicts, geometry="geometry", crs=crs)
     conflicts = conflicts.sort_values(["row", "control_line", "rule_id"], kind="stable").reset_index(drop=True)
-    return conflicts, int(unknown.sum())
+    allowed = (conflicts["outcome"] == ALLOWED).to_numpy()
+    recorded = conflicts[allowed].assign(class_code=conflicts.loc[allowed, "code"]).reset_index(drop=True)
+    return conflicts[~allowed].reset_index(drop=True), recorded, int(unknown.sum())
 
 
 def line_overlaps(parts: dict[str, np.ndarray], *, min_area: float = 1.0, crs=None) -> gpd.GeoDataFrame:
@@ -244,11 +262,14 @@ def _rows(
     )
 
 
-def summarise(conflicts: pd.DataFrame) -> pd.DataFrame:
+def summarise(conflicts: pd.DataFrame, recorded: pd.DataFrame | None = None) -> pd.DataFrame:
     """Conflicts per control line, outcome and first-level land-use class: count and areas
     (plane, CGCS2000 ellipsoidal, and ellipsoidal without the 田坎 share), ordered by line, then
-    strictest outcome first."""
+    strictest outcome first; with the `recorded` pieces as rows of the outcome "allowed" by their own
+    code (田坎 2303)."""
     keys = ["control_line", "outcome", "class_code"]
+    if recorded is not None and len(recorded):
+        conflicts = pd.concat([pd.DataFrame(conflicts), pd.DataFrame(recorded)], ignore_index=True)
     if len(conflicts) == 0:
         empty = {name: np.array([], dtype=float) for name in AREAS}
         return pd.DataFrame({**{k: [] for k in keys}, "conflict_count": np.array([], dtype=np.int64), **empty})

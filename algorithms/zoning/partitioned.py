@@ -189,12 +189,25 @@ class StreamedConflicts:
     partitions: int
 
     @property
+    def _conflicts(self) -> pd.DataFrame:
+        """The summary's conflict rows (without the recorded, allowed ones)."""
+        return self.summary[self.summary["outcome"] != conflict_engine.ALLOWED]
+
+    @property
     def conflict_count(self) -> int:
-        return int(self.summary["conflict_count"].sum())
+        return int(self._conflicts["conflict_count"].sum())
 
     @property
     def conflict_area(self) -> float:
-        return float(self.summary[conflict_engine.AREA].sum())
+        return float(self._conflicts[conflict_engine.AREA].sum())
+
+    def recorded_area(self, control_line: str, code: str | None = None) -> float:
+        """CGCS2000 ellipsoidal area (m²) of the recorded (allowed) rows of `control_line` (of `code` only if given)."""
+        rows = self.summary[(self.summary["outcome"] == conflict_engine.ALLOWED)]
+        rows = rows[rows["control_line"] == control_line]
+        if code is not None:
+            rows = rows[rows["class_code"] == code]
+        return float(rows[conflict_engine.AREA].sum())
 
     def count(self, outcome: str) -> int:
         return int(self.summary.loc[self.summary["outcome"] == outcome, "conflict_count"].sum())
@@ -217,12 +230,12 @@ def conflicts_task(reader: PlanReader, partition: Partition, dissolved: dict, ru
         raw = np.full(len(fids), None, dtype=object)
     share, _ = reader.deduction(columns, len(fids))
     near = control_lines.partition_parts(dissolved, partition.metric_rect)
-    pieces, unknown = conflict_engine.conflict_pieces(
+    pieces, recorded, unknown = conflict_engine.conflict_pieces(
         geometry, codes, near, rules, min_area=min_area, crs=crs, deducted_share=share
     )
     rows = pieces["row"].to_numpy(dtype=np.int64)
     pieces = pieces.assign(fid=fids[rows], landuse=raw[rows], deducted_share=share[rows])
-    return pieces, conflict_engine.summarise(pieces), unknown, len(fids)
+    return pieces, conflict_engine.summarise(pieces, recorded), unknown, len(fids)
 
 
 def dissolve_control_lines(

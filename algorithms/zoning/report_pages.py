@@ -16,9 +16,9 @@ def conflict_page(
     notes: list[str],
     lang: str = "en",
 ) -> str:
-    """One table per outcome (prohibited, needs approval, unknown code; control line x land-use
-    class), a stacked bar chart of conflict area in hectares per control line by class, and the
-    control-line overlaps.
+    """One table per outcome (prohibited, needs approval, unknown code, allowed areas listed as
+    such: 田坎 in farmland; control line x land-use class), a stacked bar chart of conflict area in
+    hectares per control line by class, and the control-line overlaps.
 
     `summary` columns: line_name, outcome_name, class_code, class_name, conflict_count,
     ellipsoid_area_m2, plane_area_m2, in outcome order; `overlaps` columns: line_a_name,
@@ -29,8 +29,9 @@ def conflict_page(
     headers = [labels["line"], labels["class"], labels["name"], labels["count"], labels["area"], labels["plane"]]
     for outcome, rows in summary.groupby("outcome_name", sort=False):
         sections.append((labels["summary"].format(outcome), report.table(headers, rows[columns].values.tolist())))
-    if len(summary):
-        pivot = summary.pivot_table(
+    charted = summary[summary["outcome"] != "allowed"] if "outcome" in summary else summary  # conflicts only
+    if len(charted):
+        pivot = charted.pivot_table(
             index="line_name",
             columns="class_code",
             values="ellipsoid_area_m2",
@@ -38,7 +39,7 @@ def conflict_page(
             fill_value=0.0,
             sort=False,
         )
-        names = dict(zip(summary["class_code"], summary["class_name"]))
+        names = dict(zip(charted["class_code"], charted["class_name"]))
         series = {f"{c} {names.get(c, '')}".strip(): (pivot[c] / 10_000.0).tolist() for c in pivot.columns}
         sections.append((labels["chart"], report.stacked_bar_chart(list(pivot.index), series, unit=labels["hectares"])))
     else:

@@ -11,6 +11,8 @@ known code. `outcome` is one of OUTCOMES (default "prohibited", so files written
 existed keep their meaning). Where several rules of a line and relation match a code, the rule
 with the longest matching prefix decides ("*" counts as length 0), so a list of allowed uses can
 sit under a general prohibition; between equally specific rules the stricter outcome wins.
+An "allowed" rule with `"record": true` (田坎 inside permanent basic farmland) is no conflict, but
+the area it covers is reported in the summary under its own code.
 
 A JSON file is either a preset file of the standards format, {"rules": [...]} or the bare list; a
 CSV file has the header id,control_line,relation,codes,except,text[,text_zh,outcome,clause] with
@@ -55,6 +57,7 @@ class Rule:
     text_zh: str
     outcome: str = PROHIBITED
     clause: str = ""
+    record: bool = False  # an allowed use whose area the summary reports under its own code
 
     def label(self, language: str) -> str:
         return self.text_zh if language == "zh" and self.text_zh else self.text
@@ -169,7 +172,15 @@ def _make_rule(item: dict, rule_id: str, where, table: CodeTable) -> Rule:
         str(item.get("text_zh") or ""),
         outcome,
         str(item.get("clause") or ""),
+        _flag(item.get("record")),
     )
+
+
+def _flag(value) -> bool:
+    """A JSON boolean or a CSV cell (true/yes/1) as a bool."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "yes", "1")
+    return bool(value)
 
 
 def decide(codes, rules: list[Rule]) -> tuple[np.ndarray, np.ndarray]:

@@ -99,6 +99,10 @@
         <source>Python packages some algorithms need are missing: {}.</source>
         <translation>部分算法所需的 Python 包缺失：{}。</translation>
     </message>
+    <message>
+        <source>Output &apos;{}&apos;: a Shapefile cuts field names to 10 characters, so {} could not be told apart. Save this output as a GeoPackage (.gpkg).</source>
+        <translation>输出“{}”：Shapefile 会把字段名截断为10个字符，{} 将无法区分。请将此输出保存为 GeoPackage（.gpkg）。</translation>
+    </message>
 </context>
 <context>
     <name>PlanningModel</name>

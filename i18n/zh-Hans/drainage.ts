@@ -114,7 +114,7 @@
     </message>
     <message>
         <source>Measure</source>
-        <translation>指标</translation>
+        <translation>项目</translation>
     </message>
     <message>
         <source>Value</source>
@@ -134,7 +134,7 @@
     </message>
     <message>
         <source>Strahler order</source>
-        <translation>Strahler 级别</translation>
+        <translation>Strahler 河流等级</translation>
     </message>
     <message>
         <source>Segments</source>
@@ -241,7 +241,7 @@
     </message>
     <message>
         <source>Measure</source>
-        <translation>指标</translation>
+        <translation>项目</translation>
     </message>
     <message>
         <source>Value</source>
@@ -269,7 +269,7 @@
     </message>
     <message>
         <source>Mean depth (m)</source>
-        <translation>平均深度（米）</translation>
+        <translation>平均深度（m）</translation>
     </message>
     <message>
         <source>Area (m²)</source>
@@ -277,7 +277,7 @@
     </message>
     <message>
         <source>Volume (m³)</source>
-        <translation>蓄水量（m³）</translation>
+        <translation>容积（m³）</translation>
     </message>
     <message>
         <source>Upstream area (km²)</source>
@@ -376,7 +376,7 @@
     </message>
     <message>
         <source>Buildings</source>
-        <translation>建筑</translation>
+        <translation>建筑数</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>@default</name>
+    <message>
+        <source>Commutes: one line per commuter or OD pair, from home to workplace (轨道站点周边覆盖通勤比例)</source>
+        <translation>通勤OD：每名通勤者或每个OD对一条线，由居住地指向就业地（轨道站点周边覆盖通勤比例）</translation>
+    </message>
+    <message>
+        <source>Commuters per line (empty: one each)</source>
+        <translation>每条线的通勤人数（留空：每条一人）</translation>
+    </message>
+    <message>
+        <source>Communities (社区, polygons): facility indicators as shares of communities</source>
+        <translation>社区（面）：设施指标按有设施的社区比例计算</translation>
+    </message>
+    <message>
+        <source>Blocks (地段 / 街坊, polygons): population density over gross land</source>
+        <translation>地段 / 街坊（面）：人口密度按毛用地面积计算</translation>
+    </message>
+    <message>
+        <source>Every commute line needs a home and a workplace end: {}</source>
+        <translation>每条通勤线都须有居住地和就业地两端：{}</translation>
+    </message>
+</context>
+<context>
     <name>CityHealthCheckAlgorithm</name>
     <message>
         <source>City health check (城市体检)</source>
@@ -70,10 +93,6 @@
     <message>
         <source>Walking network and streets (lines; empty: straight-line distance)</source>
         <translation>步行网络与道路（线；留空按直线距离）</translation>
-    </message>
-    <message>
-        <source>Road classes counted as city roads in the road network density (comma separated; the road class field)</source>
-        <translation>计入道路网密度的城市道路等级（逗号分隔；道路等级字段的取值）</translation>
     </message>
     <message>
         <source>Metro stations (points)</source>
@@ -244,10 +263,6 @@
         <translation>市辖区内建成区面积除以市辖区面积{}。</translation>
     </message>
     <message>
-        <source>Largest separate part of the built-up area{}.</source>
-        <translation>建成区中最大的独立连片部分{}。</translation>
-    </message>
-    <message>
         <source>Residential polygons whose population per km² exceeds the limit{}.</source>
         <translation>人口密度超过限值的居住用地地块{}。</translation>
     </message>
@@ -293,7 +308,7 @@
     </message>
     <message>
         <source>Type</source>
-        <translation>指标类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Value</source>
@@ -301,7 +316,7 @@
     </message>
     <message>
         <source>Unit</source>
-        <translation>单位</translation>
+        <translation>单元</translation>
     </message>
     <message>
         <source>Target</source>
@@ -309,7 +324,7 @@
     </message>
     <message>
         <source>Result</source>
-        <translation>评价</translation>
+        <translation>结果项</translation>
     </message>
     <message>
         <source>Definition checked</source>
@@ -321,7 +336,7 @@
     </message>
     <message>
         <source>District</source>
-        <translation>分区</translation>
+        <translation>片区</translation>
     </message>
     <message>
         <source>Needs</source>
@@ -333,7 +348,7 @@
     </message>
     <message>
         <source>Count</source>
-        <translation>数量</translation>
+        <translation>个数</translation>
     </message>
     <message>
         <source>Indicators</source>
@@ -365,7 +380,7 @@
     </message>
     <message>
         <source>secondary source</source>
-        <translation>二手来源</translation>
+        <translation>二手资料</translation>
     </message>
     <message>
         <source>convention</source>
@@ -405,7 +420,7 @@
     </message>
     <message>
         <source>walking network</source>
-        <translation>步行网络</translation>
+        <translation>步行路网</translation>
     </message>
     <message>
         <source>road network</source>
@@ -434,6 +449,50 @@
     <message>
         <source>Definitions and targets come from resources/standards/city_health_check.json; the &apos;Definition checked&apos; column tells whether each was checked against a public copy of the indicator list.</source>
         <translation>指标定义与目标值取自 resources/standards/city_health_check.json；“定义核对”一栏说明各指标是否已与公开的指标体系文本核对。</translation>
+    </message>
+    <message>
+        <source>Each cluster: connected built-up land, parts closer than the gap tolerance joined; the value is the largest{}.</source>
+        <translation>每个组团：连通的建成区，间距小于容差的部分视为同一组团；指标值取最大组团{}。</translation>
+    </message>
+    <message>
+        <source>Definition used</source>
+        <translation>采用口径</translation>
+    </message>
+    <message>
+        <source>official definition</source>
+        <translation>官方口径</translation>
+    </message>
+    <message>
+        <source>screening (not comparable with published values)</source>
+        <translation>筛查口径（不可与公布值直接比较）</translation>
+    </message>
+    <message>
+        <source>{}: every cluster against the target</source>
+        <translation>{}：各组团分别判断</translation>
+    </message>
+    <message>
+        <source>Cluster (组团)</source>
+        <translation>组团</translation>
+    </message>
+    <message>
+        <source>Road classes counted as city roads in the road network density (comma separated; the road class field; empty: the edition&apos;s GB/T 51328 classes)</source>
+        <translation>计入道路网密度的城市道路等级（逗号分隔；道路等级字段的取值；留空：按所选版本的 GB/T 51328 道路等级）</translation>
+    </message>
+    <message>
+        <source>Commuters whose home and workplace both lie within the radius (straight line) of a station, from the commute lines.</source>
+        <translation>居住地和就业地均在轨道站点半径（直线距离）内的通勤人口比例，按通勤OD线计算。</translation>
+    </message>
+    <message>
+        <source>Communities with a facility of the type inside them, over all communities.</source>
+        <translation>有该类设施的社区数占社区总数的比例。</translation>
+    </message>
+    <message>
+        <source>Blocks (地段) whose population per km² of gross block area exceeds the limit.</source>
+        <translation>按地段毛面积计算人口密度超过限值的地段。</translation>
+    </message>
+    <message>
+        <source>Blocks enclosed by the city roads (no block layer given) whose population per km² of gross block area exceeds the limit.</source>
+        <translation>由城市道路围合的街区（未给出地段图层）中，按毛面积计算人口密度超过限值的街区。</translation>
     </message>
 </context>
 </TS>

@@ -101,7 +101,7 @@
     </message>
     <message>
         <source>Scale</source>
-        <translation>比例</translation>
+        <translation>比例尺</translation>
     </message>
 </context>
 <context>

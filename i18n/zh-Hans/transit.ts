@@ -57,11 +57,11 @@
     </message>
     <message>
         <source>Cruise speed (km/h)</source>
-        <translation>巡航速度（km/h）</translation>
+        <translation>巡航速度（千米/小时）</translation>
     </message>
     <message>
         <source>Acceleration (m/s²)</source>
-        <translation>起动加速度（m/s²）</translation>
+        <translation>加速度（米/秒²）</translation>
     </message>
     <message>
         <source>Braking deceleration (m/s²)</source>
@@ -463,11 +463,11 @@
     </message>
     <message>
         <source>Cruise speed (km/h)</source>
-        <translation>巡航速度（km/h）</translation>
+        <translation>巡航速度（千米/小时）</translation>
     </message>
     <message>
         <source>Acceleration (m/s²)</source>
-        <translation>起动加速度（m/s²）</translation>
+        <translation>加速度（米/秒²）</translation>
     </message>
     <message>
         <source>Braking deceleration (m/s²)</source>

@@ -79,6 +79,10 @@
         <source>Processing mode: partitioned, {} parcels in {} partitions of up to {}, on {}.</source>
         <translation>处理模式：分区，{} 个图斑分为 {} 个分区（每区最多 {} 个），运行于 {}。</translation>
     </message>
+    <message>
+        <source>Most land-use codes in field '{}' are unknown and the text looks like Chinese (GBK) read with the wrong encoding: {}. Set the layer's encoding to GBK (Layer Properties &gt; Source &gt; Data source encoding; 图层属性 → 源 → 数据源编码 GBK), or put a .cpg file containing GBK next to the .shp, and run again.</source>
+        <translation>字段“{}”中的大部分用地编码无法识别，其文字像是以错误编码读取的中文（GBK）：{}。请将图层编码设为 GBK（图层属性 → 源 → 数据源编码 GBK），或在 .shp 旁放置内容为 GBK 的 .cpg 文件，然后重新运行。</translation>
+    </message>
 </context>
 <context>
     <name>ControlLineConflictsAlgorithm</name>
@@ -301,6 +305,14 @@
     <message>
         <source>Areas are CGCS2000 ellipsoidal areas (as 三调 statistics), plane areas in the metric CRS beside them; 田坎 shares of 三调 parcels are in net_ellipsoid_area_m2.</source>
         <translation>面积为CGCS2000椭球面积（与三调统计一致），并列出米制坐标系下的平面面积；三调图斑扣除田坎后的面积见“椭球净面积”一列。</translation>
+    </message>
+    <message>
+        <source>allowed, area listed (not a conflict)</source>
+        <translation>允许，单列面积（不是冲突）</translation>
+    </message>
+    <message>
+        <source>田坎 inside permanent basic farmland: {:.1f} m², part of the cultivated land it divides, not a conflict (listed in the summary).</source>
+        <translation>永久基本农田内的田坎：{:.1f} m²，属其分隔的耕地，不是冲突（已在汇总中单列）。</translation>
     </message>
 </context>
 <context>

@@ -296,9 +296,11 @@ def test_helsinki_figures_printed_by_make_demo(run):
         ),
     )
     values = _city_values(_features(result, "INDICATORS"))
-    assert values["park_activity_coverage"] == pytest.approx(83.6, abs=0.05)
+    # issue 28: GB/T 51346 park grades replace the unsourced 400 m2 / 300 m rule; 83.6 before
+    assert values["park_activity_coverage"] == pytest.approx(85.3, abs=0.05)
     assert values["community_commerce"] == pytest.approx(34.5, abs=0.05)
-    assert values["road_density"] == pytest.approx(12.6, abs=0.05)
+    # issue 28: the GB/T 51328 classes only (no *_link ramps, no residential estate streets); 12.6 before
+    assert values["road_density"] == pytest.approx(9.0, abs=0.05)
     assert values["station_commute"] == pytest.approx(42.0, abs=0.05)
     assert (result["COMPUTED"], result["NOT_COMPUTED"]) == (6, 8)
 
@@ -335,7 +337,7 @@ def test_report_is_chinese_under_a_chinese_locale(run, hand_layers, tmp_path):
         "分区指标",
         "未达标",
         "待核实",
-        "二手来源",
+        "二手资料",
         "未计算的指标及所需图层",
         "轨道站点",
     ):
@@ -407,7 +409,7 @@ def test_model_by_id_matches_the_check_run_alone(run, tmp_path):
     assert sum(v is not None for v in by_itself.values()) >= 10
     for key, value in by_itself.items():
         assert by_model[key] == (pytest.approx(value) if value is not None else None), key
-    assert by_model[("(all)", "park_activity_coverage")] == pytest.approx(83.6, abs=0.05)  # as make demo prints
+    assert by_model[("(all)", "park_activity_coverage")] == pytest.approx(85.3, abs=0.05)  # as make demo prints
     assert "<table" in report.read_text(encoding="utf-8")
     assert "城市体检空间指标图" in pdf_text(sheet)
 

@@ -178,3 +178,44 @@ def test_incomplete_presets_name_the_file(run, user_standards):
     (user_standards / "sandiao_crosswalk.json").write_text('{"presets": 3}', encoding="utf-8")
     with pytest.raises(QgsProcessingException, match=r"sandiao_crosswalk.json' cannot be used"):
         run(CONFLICTS, conflict_params())
+
+
+def test_tiankan_inside_permanent_farmland_is_no_conflict(run):
+    """Issue 28, item 1, the 三调 hand case: inside a 100 m farmland square on the central meridian of
+    EPSG:4543 (scale 1: ellipsoidal = plane area to better than 1e-6), a paddy parcel (0101 水田,
+    100 x 90 m = 9 000 m²) and, mapped on its own, the 田坎 strip between it and the square's top edge
+    (1203 田坎 -> 2303, 100 x 10 m = 1 000 m²). By hand: no conflict at all; the summary has one row,
+    permanent_farmland / allowed / 2303 田坎, 1 parcel, 1 000 m²."""
+    x, y = 500_000, 2_770_000
+
+    def square(x0, y0, x1, y1):
+        return f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))"
+
+    plan = memory_layer(
+        "Polygon",
+        "EPSG:4543",
+        [square(x, y, x + 100, y + 90), square(x, y + 90, x + 100, y + 100)],
+        {"DLBM": ["0101", "1203"], "DLMC": ["水田", "田坎"]},
+    )
+    farmland = memory_layer("Polygon", "EPSG:4543", [square(x, y, x + 100, y + 100)], {"id": [1]})
+    feedback = RecordingFeedback()
+    result = run(
+        CONFLICTS,
+        {
+            "PLAN": plan,
+            "LANDUSE_FIELD": "DLBM",
+            "CLASSIFICATION": "sandiao",
+            "PERMANENT_FARMLAND": farmland,
+            "CONFLICTS": "memory:",
+            "LINE_OVERLAPS": "memory:",
+            "SUMMARY": "memory:",
+        },
+        feedback=feedback,
+    )
+    assert result["CONFLICT_COUNT"] == 0 and result["CONFLICT_AREA_M2"] == 0.0
+    assert result["CONFLICTS"].featureCount() == 0
+    (row,) = list(result["SUMMARY"].getFeatures())
+    assert (row["control_line"], row["outcome"], row["class_code"]) == ("permanent_farmland", "allowed", "2303")
+    assert row["conflict_count"] == 1
+    assert row["ellipsoid_area_m2"] == pytest.approx(1_000.0, rel=1e-6)
+    assert any("田坎 inside permanent basic farmland: 1000.0 m²" in m for m in feedback.messages)

@@ -64,7 +64,7 @@ def hand_city(**overrides) -> CityLayers:
             geometry=[
                 at(box(150, 300, 250, 360)),  # 6000 m2: 500 m
                 at(box(1650, 1650, 1700, 1700)),  # 2500 m2: 300 m
-                at(box(3500, 700, 3521, 721)),  # 441 m2: a park only in the 2023 rules (>= 400 m2, 300 m)
+                at(box(3500, 700, 3521, 721)),  # 441 m2: counted by the old 2023 rule (>= 400 m2), not by GB/T 51346
             ],
             crs=CRS,
         ),
@@ -132,9 +132,11 @@ def test_park_greenway_and_facility_coverage_by_hand(city_2021, city_2023):
     assert park.value == pytest.approx(50.0)
     assert park.districts == pytest.approx({"West": 100 * 2 / 3, "East": 0.0})
     assert park.passed is False and park.mode == "euclidean"
-    # 2023 rules: P3 (>= 400 m2, 300 m) covers R4 too: 3 of 4 equal blocks
-    assert city_2023["park_activity_coverage"].value == pytest.approx(75.0)
-    assert city_2023["park_activity_coverage"].districts["East"] == pytest.approx(100.0)
+    # 2023 rules (issue 28: GB/T 51346-2019 table 4.4.7 grades; the 400 m2 / 300 m rule had no source):
+    # P1 (6000 m2 >= 0.4 hm2: 游园, 300 m) covers R1 (its far corner 206 m away); P2 (2500 m2) and
+    # P3 (441 m2) are below 0.4 hm2: 1 of 4 equal blocks, none in the East (75 % and 100 % before)
+    assert city_2023["park_activity_coverage"].value == pytest.approx(25.0)
+    assert city_2023["park_activity_coverage"].districts["East"] == pytest.approx(0.0)
     # the greenway (x = 1000, y 0-600) is within 1 km of R1 (900 m) and R2 (510 m), not R3 or R4
     assert city_2021["greenway_coverage"].value == pytest.approx(50.0)
     # kindergarten in R1 (300 m): 200 of 510 people; market 250 m from R2 (500 m): 100 of 510

@@ -230,3 +230,26 @@ def test_inside_plus_outside_is_the_parcel(parcels, line):
     outside_area[outside.index] = outside.area
     np.testing.assert_allclose(inside_area + outside_area, shapely.area(plan), rtol=1e-9, atol=1e-9)
     np.testing.assert_allclose(inside_area, shapely.area(shapely.intersection(plan, union)), atol=1e-9)
+
+
+def test_tiankan_inside_permanent_farmland_is_no_conflict_and_is_reported(rules):
+    """The 三调 hand case (issue 28, item 1). Farmland squares 0..100 x 0..100 and 200..300 x 0..100;
+    a paddy parcel 0..100 x 0..90 (0101, 9 000 m²), the 田坎 strip above it mapped on its own,
+    0..100 x 90..100 (2303, 1 000 m²), and an orchard 200..210 x 0..10 (0201, 100 m²). By hand: the
+    paddy is allowed (farmland_cropland); the 田坎 is allowed (farmland_field_ridges), no conflict;
+    the orchard is prohibited (farmland_other_use, 100 m²), showing the other rules still apply. The
+    summary lists the 田坎 as permanent_farmland / allowed / 2303: one piece, 1 000 m² (plane)."""
+    plan = geoms(box(0, 0, 100, 90), box(0, 90, 100, 100), box(200, 0, 210, 10))
+    codes = np.array(["0101", "2303", "0201"], dtype=object)
+    farmland = geoms(box(0, 0, 100, 100), box(200, 0, 300, 100))
+    result = check(plan, codes, {"permanent_farmland": farmland}, rules)
+    assert result.conflicts["row"].tolist() == [2]
+    assert result.conflicts["rule_id"].tolist() == ["farmland_other_use"]
+    assert result.conflict_count == 1 and result.count("prohibited") == 1
+    assert result.recorded["rule_id"].tolist() == ["farmland_field_ridges"]
+    assert result.recorded["plane_area_m2"].tolist() == pytest.approx([1_000.0])
+    summary = result.summary.set_index(["control_line", "outcome", "class_code"])
+    assert summary.loc[("permanent_farmland", "allowed", "2303"), "conflict_count"] == 1
+    assert summary.loc[("permanent_farmland", "allowed", "2303"), "plane_area_m2"] == pytest.approx(1_000.0)
+    assert summary.loc[("permanent_farmland", "prohibited", "02"), "plane_area_m2"] == pytest.approx(100.0)
+    assert [r.clause for r in rules if r.id == "farmland_field_ridges"][0].startswith("GB/T 21010-2017")

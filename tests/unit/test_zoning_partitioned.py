@@ -276,3 +276,17 @@ def test_cancel_between_partitions(data):
             consume=lambda kind, frame: None,
             is_canceled=cancel_after_first,
         )
+
+
+def test_tiankan_in_farmland_is_recorded_alike_when_partitioned(tmp_path):
+    """Issue 28, item 1: with 田坎 (2303) parcels among the codes, the partitioned summary has the same
+    permanent_farmland / allowed / 2303 rows as the whole-layer one, and they are not counted as conflicts."""
+    cells, codes = tessellation(1500, seed=7)
+    codes = np.where(np.arange(len(codes)) % 3 == 0, "2303", codes)
+    plan = write(tmp_path / "plan.gpkg", cells, codes)
+    lines = {"permanent_farmland": stars(12, 2)}
+    _, result, pieces, whole = conflicts_both_ways(plan, cells, codes, lines, 300)
+    assert_same_conflicts(whole, result, pieces)
+    ridges = whole.recorded_area("permanent_farmland", "2303")
+    assert ridges > 0 and result.recorded_area("permanent_farmland", "2303") == pytest.approx(ridges, rel=1e-6)
+    assert not (pieces["code"] == "2303").any()

@@ -26,24 +26,10 @@ from ...base import UrbanizationAlgorithm, user_standards_dir
 from ...greenspace.processing import groups
 from ...greenspace.processing.engine_text import engine_message
 from ...network.processing import walking_network
+from . import official_inputs
 from .maps import MAPS, geometries, write_maps
 
 EDITIONS = ("mohurd_2023", "mohurd_2021")  # = definitions.EDITIONS (engines load inside process())
-CITY_ROAD_CLASSES = (
-    "motorway",
-    "motorway_link",
-    "trunk",
-    "trunk_link",
-    "primary",
-    "primary_link",
-    "secondary",
-    "secondary_link",
-    "tertiary",
-    "tertiary_link",
-    "unclassified",
-    "residential",
-    "living_street",
-)
 
 
 class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
@@ -201,10 +187,10 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
             QgsProcessingParameterString(
                 self.ROAD_CLASSES,
                 self.tr(
-                    "Road classes counted as city roads in the road network "
-                    "density (comma separated; the road class field)"
+                    "Road classes counted as city roads in the road network density (comma separated; "
+                    "the road class field; empty: the edition's GB/T 51328 classes)"
                 ),
-                defaultValue=",".join(CITY_ROAD_CLASSES),
+                defaultValue="",
                 optional=True,
             )
         )
@@ -267,6 +253,7 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
             QgsProcessingOutputNumber(self.NOT_COMPUTED, self.tr("Indicators not computed (layers missing)"))
         )
         self.addOutput(QgsProcessingOutputNumber(self.FAILED, self.tr("Indicators below their target (未达标)")))
+        official_inputs.add_parameters(self)
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -337,11 +324,14 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
         return sites.iloc[rows].reset_index(drop=True), facility_types, preset["types"]
 
     def _roads(self, parameters, context, feedback, metric):
-        """City road lines of the network layer: the road classes listed (all lines when the layer
-        has no road class field)."""
+        """(road lines of the network layer, their class values or None): the classes listed when
+        the planner lists some (every listed class counts), else every line with its class for the
+        edition's counted classes (all lines count when the layer has no road class field)."""
+        import numpy as np
+
         source = groups.source(self, parameters, walking_network.NETWORK, context, optional=True)
         if source is None:
-            return None
+            return None, None
         field = self.parameterAsString(parameters, walking_network.EXCLUDE_FIELD, context)
         field = field if field and source.fields().lookupField(field) >= 0 else ""
         frame = vector.source_to_frame(
@@ -356,12 +346,15 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
             feedback.pushInfo(
                 self.tr("The network has no road class field: every line counts in the road network density.")
             )
-            return frame.geometry.to_numpy()
+            return frame.geometry.to_numpy(), None
         classes = {
             c.strip() for c in self.parameterAsString(parameters, self.ROAD_CLASSES, context).split(",") if c.strip()
         }
-        keep = frame[field].astype(str).isin(classes).to_numpy()
-        return frame.geometry.to_numpy()[keep]
+        values = frame[field].astype(str).to_numpy()
+        if not classes:
+            return frame.geometry.to_numpy(), values
+        keep = np.isin(values, sorted(classes))
+        return frame.geometry.to_numpy()[keep], None
 
     def _waterlogging(self, parameters, context, feedback, metric):
         """Recorded points, else one point inside each depression waterloggingspots finds on the
@@ -437,8 +430,9 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
                     "No walking network given: distances are straight-line (euclidean) and labelled so in every output."
                 )
             )
-        layers.roads = self._roads(parameters, context, feedback, metric)
+        layers.roads, layers.road_classes = self._roads(parameters, context, feedback, metric)
         layers.waterlogging_points = self._waterlogging(parameters, context, feedback, metric)
+        official_inputs.read(self, parameters, context, feedback, metric, layers)
         return layers
 
     # -- running --------------------------------------------------------------------------------
@@ -518,12 +512,31 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
             "waterlogging_density": self.tr("Spots in the built-up area per km² of it ({})."),
             "road_density": self.tr("Length of the listed road classes in the built-up area per km² of it{}."),
             "built_up_share": self.tr("Built-up area in the city territory over its area{}."),
-            "cluster_size": self.tr("Largest separate part of the built-up area{}."),
+            "cluster_size": self.tr(
+                "Each cluster: connected built-up land, parts closer than the gap tolerance joined; the value is the "
+                "largest{}."
+            ),
             "dense_land": self.tr("Residential polygons whose population per km² exceeds the limit{}."),
             "eco_corridor": self.tr("Required corridor lines inside corridor land at least the required width{}."),
         }
+        official = {
+            "station_coverage": self.tr(
+                "Commuters whose home and workplace both lie within the radius (straight line) of a station, from "
+                "the commute lines."
+            ),
+            "facility_coverage": self.tr("Communities with a facility of the type inside them, over all communities."),
+            "dense_land": self.tr("Blocks (地段) whose population per km² of gross block area exceeds the limit."),
+            "streets": self.tr(
+                "Blocks enclosed by the city roads (no block layer given) whose population per km² of gross block "
+                "area exceeds the limit."
+            ),
+        }
         return {
-            r.indicator.key: templates[r.indicator.method].format(mode[r.mode]) for r in result.results if r.computed
+            r.indicator.key: official["streets" if r.mode == "streets" else r.indicator.method]
+            if r.official
+            else templates[r.indicator.method].format(mode[r.mode])
+            for r in result.results
+            if r.computed
         }
 
     def labels(self) -> dict[str, str]:
@@ -560,6 +573,11 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
             "status_secondary": self.tr("secondary source"),
             "status_convention": self.tr("convention"),
             "status_unverified": self.tr("unverified"),
+            "basis": self.tr("Definition used"),
+            "basis_official": self.tr("official definition"),
+            "basis_screening": self.tr("screening (not comparable with published values)"),
+            "items_title": self.tr("{}: every cluster against the target"),
+            "item": self.tr("Cluster (组团)"),
             "layer_built_up": self.tr("built-up area"),
             "layer_admin_area": self.tr("city territory (市辖区)"),
             "layer_residential": self.tr("residential land"),

@@ -85,12 +85,13 @@ class ControlLineConflictsAlgorithm(UrbanizationAlgorithm):
 
     def outcome_names(self) -> dict[str, str]:
         from ..conflicts import UNKNOWN_OUTCOME
-        from ..rules import APPROVAL, PROHIBITED
+        from ..rules import ALLOWED, APPROVAL, PROHIBITED
 
         return {
             PROHIBITED: self.tr("prohibited"),
             APPROVAL: self.tr("needs approval"),
             UNKNOWN_OUTCOME: self.tr("cannot be judged (unknown code)"),
+            ALLOWED: self.tr("allowed, area listed (not a conflict)"),
         }
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -352,6 +353,14 @@ class ControlLineConflictsAlgorithm(UrbanizationAlgorithm):
                 result.overlap_area,
             )
         )
+        ridges = result.recorded_area("permanent_farmland", "2303")
+        if ridges:
+            feedback.pushInfo(
+                self.tr(
+                    "田坎 inside permanent basic farmland: {:.1f} m², part of the cultivated land it divides, not a "
+                    "conflict (listed in the summary)."
+                ).format(ridges)
+            )
         feedback.setProgress(100)
         outputs.update(
             {

@@ -165,12 +165,34 @@ def read_codes(algorithm, parameters, context, feedback, values, field_name, tab
                     "layer is 三调 status data, set the classification to sandiao."
                 ).format(field_name, ", ".join(str(v) for v in only_sandiao[:3]))
             )
+    say_encoding(feedback, values, codes, field_name)
     names = {
         GB2023: tr("the 2023 land-use classification (用地用海分类)"),
         SANDIAO: tr("the 三调 working classification, converted through the 2023 guide's crosswalk"),
     }
     feedback.pushInfo(tr("Land-use codes in field '{}' read as {}.").format(field_name, names[used]))
     return codes, used
+
+
+def say_encoding(feedback, values, codes, field_name) -> None:
+    """When most codes are unknown and the text looks like GBK read with the wrong encoding, say so
+    and how to set the layer's encoding (a GBK Shapefile without .cpg reads as mojibake)."""
+    import numpy as np
+
+    from ..codes import UNKNOWN
+    from ..encoding import misread_gbk
+
+    examples = misread_gbk(values, np.asarray(codes, dtype=object) == UNKNOWN)
+    if examples:
+        shown = ", ".join(f"'{stored}' = '{gbk}'" if gbk else f"'{stored}'" for stored, gbk in examples)
+        feedback.pushWarning(
+            tr(
+                "Most land-use codes in field '{}' are unknown and the text looks like Chinese (GBK) read with the "
+                "wrong encoding: {}. Set the layer's encoding to GBK (Layer Properties > Source > Data source "
+                "encoding; 图层属性 → 源 → 数据源编码 GBK), or put a .cpg file containing GBK next to the .shp, "
+                "and run again."
+            ).format(field_name, shown)
+        )
 
 
 def partition_reader(algorithm, parameters, context, feedback, layer, found, fields, table, crosswalk):
