@@ -169,8 +169,13 @@ class PlanningModel(QgsProcessingModelAlgorithm):
                 parameter.setCreateByDefault(True)  # the report too: on unless the planner skips it
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        """Fill the field inputs left empty (see POPULATION_FIELDS, CHOSEN_FIELDS), then run the model."""
+        """Fill the inputs left out with their defaults and the field inputs left empty (see
+        POPULATION_FIELDS, CHOSEN_FIELDS), then run the model."""
         parameters = dict(parameters)
+        for definition in self.parameterDefinitions():  # qgis_process leaves out inputs: their model default
+            if not definition.isDestination() and parameters.get(definition.name()) is None:
+                if definition.defaultValue() is not None:
+                    parameters[definition.name()] = definition.defaultValue()
         for field, layer_input in POPULATION_FIELDS.get(self.path.stem, {}).items():
             if not self.parameterAsString(parameters, field, context):
                 parameters[field] = self._population_field(parameters, layer_input, context, feedback)

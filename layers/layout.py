@@ -380,6 +380,9 @@ def wrap_text(text: str, width_mm: float, font_size_pt: float) -> str:
     return "\n".join(lines)
 
 
+_RASTER_BAND = re.compile(r"^Band (\d+)(?: \(.*\))?$")
+
+
 def _wrap_legend_labels(legend: QgsLayoutItemLegend, root: QgsLayerTree) -> None:
     """Layer titles and class labels wrapped to the legend's frame (long names were cut at it)."""
     from qgis.core import QgsLayerTreeLayer, QgsMapLayerLegendUtils
@@ -401,8 +404,11 @@ def _wrap_legend_labels(legend: QgsLayoutItemLegend, root: QgsLayerTree) -> None
             model.refreshLayerLegend(node)
             continue
         for index, legend_node in enumerate(nodes):
-            text = legend_node.data(Qt.ItemDataRole.DisplayRole) or ""
-            wrapped = wrap_text(str(text), frame_mm - symbol_mm - 2.0, label_pt)
+            text = str(legend_node.data(Qt.ItemDataRole.DisplayRole) or "")
+            band = _RASTER_BAND.match(text) if isinstance(node.layer(), QgsRasterLayer) else None
+            # QGIS's "Band 1 (Gray)" of an unstyled raster, in the user's language
+            label = tr("Band {}").format(band.group(1)) if band else text
+            wrapped = wrap_text(label, frame_mm - symbol_mm - 2.0, label_pt)
             if wrapped != text:
                 QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, wrapped)
         model.refreshLayerLegend(node)

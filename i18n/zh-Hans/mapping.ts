@@ -127,6 +127,10 @@
         <source>{} ({})</source>
         <translation>{}（{}）</translation>
     </message>
+    <message>
+        <source>Band {}</source>
+        <translation>第{}波段</translation>
+    </message>
 </context>
 <context>
     <name>ExportPlanningMapAlgorithm</name>

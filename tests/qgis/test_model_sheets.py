@@ -35,7 +35,6 @@ def test_health_check_model_sheet_shows_the_classes_of_its_intermediate_outputs(
             "parks": f"{HELSINKI}|layername=parks",
             "network": f"{HELSINKI}|layername=roads",
             "stations": f"{HELSINKI}|layername=rail_stations",
-            "title": "城市体检空间指标图",
             "cityhealthcheck:Health check indicators": str(tmp_path / "indicators.gpkg"),
             "exportplanningmap:Map sheet": str(sheet),
         },
@@ -47,6 +46,7 @@ def test_health_check_model_sheet_shows_the_classes_of_its_intermediate_outputs(
     # the graduated classes of the park service areas and the station catchments, under their names
     assert "Park service areas" in text and "Station walking catchments" in text
     assert "<= 300 m" in text and "300-500 m" in text and "500 - 800 m" in text
+    assert "城市体检空间指标图" in text  # the model's default title, although qgis_process-style runs leave it out
 
 
 def test_layername_inputs_are_named_after_the_layer_and_the_crs_line_is_chinese(run, chinese, tmp_path):
@@ -86,3 +86,13 @@ def test_crs_statements_in_words(chinese):
     assert statement("EPSG:4513") == "2000国家大地坐标系 3度带高斯-克吕格投影 第25带（EPSG:4513）"
     assert statement("EPSG:4490") == "2000国家大地坐标系（EPSG:4490）"
     assert statement("EPSG:32649") == "WGS 84 通用横轴墨卡托投影 第49带（北半球）（EPSG:32649）"
+
+
+def test_raster_legend_in_the_users_language(run, chinese, tmp_path):
+    sheet = tmp_path / "dem.pdf"
+    run(
+        "urbanization:exportplanningmap",
+        {"LAYERS": [str(SAMPLE_DATA / "bigtujunga.tif")], "TITLE": "高程", "DPI": 50, "OUTPUT": str(sheet)},
+    )
+    legend = pdf_text(sheet).split("图例", 1)[1]
+    assert "第1波段" in legend and "Band" not in legend and "Gray" not in legend
