@@ -64,6 +64,9 @@ def _through_dialog(monkeypatch, algorithm_id: str, layers: dict) -> tuple[bool,
     panel, context = dialog.mainWidget(), dataobjects.createContext()
     for name, layer in layers.items():
         panel.wrappers[name].setParameterValue(layer, context)
+    population = panel.wrappers.get("population_field")
+    if population is not None:  # once its layer is chosen: empty (found by name at run time), never `fid`
+        assert not population.parameterValue(), population.parameterValue()
     finished: list = []
     loop = QEventLoop()
     dialog.algorithmFinished.connect(lambda ok, results: (finished.append((ok, results)), loop.quit()))
@@ -100,12 +103,13 @@ def test_city_health_check_model_from_its_dialog_equals_the_check_alone(run, mon
         "network": QgsVectorLayer(f"{HELSINKI}|layername=roads", "roads"),
         "stations": QgsVectorLayer(f"{HELSINKI}|layername=rail_stations", "rail_stations"),
     }
+    layers["residential"].setName("homes")
     for layer in layers.values():
         project_layers(layer)
     assert [f.name() for f in layers["residential"].fields()][0] == "fid"  # the form's first field
     ok, results, log = _through_dialog(monkeypatch, "urbanization:cityhealthcheckmap", layers)
     assert ok, log
-    assert "population" in log  # the population field the model chose, in the log
+    assert "Population field of layer 'homes': population" in log  # the field the model chose, in the log
     alone = run(
         "urbanization:cityhealthcheck",
         {
