@@ -78,7 +78,8 @@ def _names() -> dict[str, tuple[str, str, str]]:
 
 
 def _input_names() -> dict[str, dict[str, str]]:
-    """Model file stem -> model input -> translated label (Chinese only under zh-Hans)."""
+    """Model file stem -> model input -> translated label (Chinese only under zh-Hans); no
+    "optional": Processing adds its own [optional] mark."""
     title = QCoreApplication.translate("PlanningModel", "Map title (图名)")
     population = QCoreApplication.translate(
         "PlanningModel", "Population field (人口字段; empty: the field named like population, 人口, POP or RK)"
@@ -90,7 +91,7 @@ def _input_names() -> dict[str, dict[str, str]]:
     return {
         "green_city_assessment": {
             "parks": parks,
-            "network": QCoreApplication.translate("PlanningModel", "Walking network (步行路网, optional)"),
+            "network": QCoreApplication.translate("PlanningModel", "Walking network (步行路网)"),
             "residential": residential,
             "facilities": QCoreApplication.translate("PlanningModel", "Facilities (公共服务设施)"),
             "population_field": population,
@@ -102,8 +103,8 @@ def _input_names() -> dict[str, dict[str, str]]:
         },
         "flood_corridor_check": {
             "dem": QCoreApplication.translate("PlanningModel", "Digital elevation model (数字高程模型 DEM)"),
-            "roads": QCoreApplication.translate("PlanningModel", "Roads (道路, optional)"),
-            "buildings": QCoreApplication.translate("PlanningModel", "Buildings (建筑, optional)"),
+            "roads": QCoreApplication.translate("PlanningModel", "Roads (道路)"),
+            "buildings": QCoreApplication.translate("PlanningModel", "Buildings (建筑)"),
             "min_area": QCoreApplication.translate(
                 "PlanningModel", "Contributing area where a corridor starts (汇水面积阈值, ha)"
             ),
@@ -113,14 +114,12 @@ def _input_names() -> dict[str, dict[str, str]]:
             "built_up": QCoreApplication.translate(
                 "PlanningModel", "Built-up area or urban boundary (建成区或城区范围)"
             ),
-            "districts": QCoreApplication.translate("PlanningModel", "Districts (分区或街区, optional)"),
+            "districts": QCoreApplication.translate("PlanningModel", "Districts (分区或街区)"),
             "residential": residential,
             "parks": parks,
             "network": QCoreApplication.translate("PlanningModel", "Walking network and streets (步行路网与道路)"),
             "stations": QCoreApplication.translate("PlanningModel", "Metro stations (轨道站点)"),
-            "district_name_field": QCoreApplication.translate(
-                "PlanningModel", "District name field (分区名称字段, optional)"
-            ),
+            "district_name_field": QCoreApplication.translate("PlanningModel", "District name field (分区名称字段)"),
             "population_field": population,
             "edition": QCoreApplication.translate("PlanningModel", "Indicator system edition (指标体系版本)"),
             "title": title,

@@ -167,10 +167,6 @@
         <translation>居住用地及人口</translation>
     </message>
     <message>
-        <source>Walking network (步行路网, optional)</source>
-        <translation>步行路网（可选）</translation>
-    </message>
-    <message>
         <source>Facilities (公共服务设施)</source>
         <translation>公共服务设施</translation>
     </message>
@@ -187,14 +183,6 @@
         <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
-        <source>Roads (道路, optional)</source>
-        <translation>道路（可选）</translation>
-    </message>
-    <message>
-        <source>Buildings (建筑, optional)</source>
-        <translation>建筑（可选）</translation>
-    </message>
-    <message>
         <source>Contributing area where a corridor starts (汇水面积阈值, ha)</source>
         <translation>排涝通道起始汇水面积（公顷）</translation>
     </message>
@@ -203,20 +191,12 @@
         <translation>建成区或城区范围</translation>
     </message>
     <message>
-        <source>Districts (分区或街区, optional)</source>
-        <translation>分区或街区（可选）</translation>
-    </message>
-    <message>
         <source>Walking network and streets (步行路网与道路)</source>
         <translation>步行路网与道路</translation>
     </message>
     <message>
         <source>Metro stations (轨道站点)</source>
         <translation>轨道站点</translation>
-    </message>
-    <message>
-        <source>District name field (分区名称字段, optional)</source>
-        <translation>分区名称字段（可选）</translation>
     </message>
     <message>
         <source>Indicator system edition (指标体系版本)</source>
@@ -233,6 +213,26 @@
     <message>
         <source>Population field of layer &apos;{}&apos;: {}</source>
         <translation>图层“{}”的人口字段：{}</translation>
+    </message>
+    <message>
+        <source>Walking network (步行路网)</source>
+        <translation>步行路网</translation>
+    </message>
+    <message>
+        <source>Roads (道路)</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <source>Buildings (建筑)</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <source>Districts (分区或街区)</source>
+        <translation>分区或街区</translation>
+    </message>
+    <message>
+        <source>District name field (分区名称字段)</source>
+        <translation>分区名称字段</translation>
     </message>
 </context>
 <context>
