@@ -161,13 +161,38 @@ def is_cgcs2000(crs) -> bool:
     return "CGCS2000" in description or "CGCS 2000" in description or crs.authid() == "EPSG:4490"
 
 
+_GAUSS_KRUGER = re.compile(r"(\d)-degree Gauss-Kruger (?:CM (\d+(?:\.\d+)?)([EW])|zone (\d+))", re.IGNORECASE)
+_UTM = re.compile(r"UTM zone (\d+)([NS])", re.IGNORECASE)
+
+
+def projection_statement(description: str) -> str | None:
+    """The projection of a CRS description (PROJ's English, "CGCS2000 / 3-degree Gauss-Kruger CM
+    102E") in the user's language (3度带高斯-克吕格投影 中央经线102°E); None for other projections."""
+    gauss_kruger = _GAUSS_KRUGER.search(description)
+    if gauss_kruger:
+        width, meridian, side, zone = gauss_kruger.groups()
+        if meridian:
+            return tr("{}-degree Gauss-Kruger projection, central meridian {}°{}").format(width, meridian, side.upper())
+        return tr("{}-degree Gauss-Kruger projection, zone {}").format(width, zone)
+    utm = _UTM.search(description)
+    if utm:
+        hemisphere = tr("northern hemisphere") if utm.group(2).upper() == "N" else tr("southern hemisphere")
+        return tr("UTM projection, zone {} ({})").format(utm.group(1), hemisphere)
+    return None
+
+
 def crs_statement(crs) -> str:
-    """The CRS as Chinese plans state it: 2000国家大地坐标系 (CGCS2000, with its projection) for
-    CGCS2000-based systems, the authority id and name otherwise."""
+    """The CRS as Chinese plans state it: 2000国家大地坐标系 with its projection in words for
+    CGCS2000-based systems (2000国家大地坐标系 3度带高斯-克吕格投影 中央经线102°E（EPSG:4543）),
+    the datum and projection in words for UTM, the authority id and name otherwise."""
     description = crs.description()
+    projection = projection_statement(description)
     if is_cgcs2000(crs):
-        projection = description.split("/", 1)[1].strip() if "/" in description else ""
-        return f"{CGCS2000_NAME}（{crs.authid()}{' ' + projection if projection else ''}）"
+        if projection is None and "/" in description:  # a CGCS2000 projection PROJ names otherwise
+            projection = description.split("/", 1)[1].strip()
+        return tr("{} ({})").format(f"{CGCS2000_NAME}{' ' + projection if projection else ''}", crs.authid())
+    if projection is not None:
+        return tr("{} ({})").format(f"{description.split('/', 1)[0].strip()} {projection}", crs.authid())
     return f"{crs.authid()} {description}"
 
 
@@ -287,10 +312,16 @@ def adopt_file_style(layer) -> None:
     """A layer opened from a file (a model's intermediate result, a qgis_process path): the style
     and name our algorithms embedded in the file (layers.styling.embed_style), so the sheet shows
     the domain style and a real legend name instead of the file name."""
+    from qgis.core import QgsProviderRegistry
+
     from .styling import embedded_name
 
+    if layer.providerType() not in ("ogr", "gdal"):
+        return  # a memory layer of the run: styled and named by layers.styling.style_temporary_layer
     layer.loadDefaultStyle()
     name = embedded_name(layer)
+    if not name and layer.providerType() == "ogr":  # "path|layername=stations": the layer's name, not the file's
+        name = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("layerName") or ""
     if name:
         layer.setName(name)
 
@@ -349,6 +380,9 @@ def wrap_text(text: str, width_mm: float, font_size_pt: float) -> str:
     return "\n".join(lines)
 
 
+_RASTER_BAND = re.compile(r"^Band (\d+)(?: \(.*\))?$")
+
+
 def _wrap_legend_labels(legend: QgsLayoutItemLegend, root: QgsLayerTree) -> None:
     """Layer titles and class labels wrapped to the legend's frame (long names were cut at it)."""
     from qgis.core import QgsLayerTreeLayer, QgsMapLayerLegendUtils
@@ -370,8 +404,11 @@ def _wrap_legend_labels(legend: QgsLayoutItemLegend, root: QgsLayerTree) -> None
             model.refreshLayerLegend(node)
             continue
         for index, legend_node in enumerate(nodes):
-            text = legend_node.data(Qt.ItemDataRole.DisplayRole) or ""
-            wrapped = wrap_text(str(text), frame_mm - symbol_mm - 2.0, label_pt)
+            text = str(legend_node.data(Qt.ItemDataRole.DisplayRole) or "")
+            band = _RASTER_BAND.match(text) if isinstance(node.layer(), QgsRasterLayer) else None
+            # QGIS's "Band 1 (Gray)" of an unstyled raster, in the user's language
+            label = tr("Band {}").format(band.group(1)) if band else text
+            wrapped = wrap_text(label, frame_mm - symbol_mm - 2.0, label_pt)
             if wrapped != text:
                 QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, wrapped)
         model.refreshLayerLegend(node)

@@ -104,7 +104,24 @@ def embed_styles(context) -> None:
     a GeoPackage gets its default style (named after the layer) in its layer_styles table, a
     GeoTIFF a .qml beside it; QGIS applies both when it opens the file."""
     for dest_id, qml, layer_name in _to_embed.pop(_key(context), []):
-        embed_style(dest_id, qml, layer_name)
+        if not embed_style(dest_id, qml, layer_name):
+            style_temporary_layer(context, dest_id, qml, layer_name)
+
+
+def style_temporary_layer(context, dest_id: str, qml: Path, layer_name: str | None) -> bool:
+    """A temporary output (a model's intermediate result, a memory layer in the context's store)
+    gets the style and name now, so a later step of the model (the map sheet) draws its classes
+    instead of one random colour."""
+    from qgis.core import QgsProcessingUtils
+
+    layer = QgsProcessingUtils.mapLayerFromString(str(dest_id), context, False)
+    if layer is None or not layer.isValid():
+        return False
+    layer.loadNamedStyle(str(qml))
+    apply_field_aliases(layer)
+    if layer_name:
+        layer.setName(layer_name)
+    return True
 
 
 def embed_style(dest_id: str, qml: Path, layer_name: str | None) -> bool:

@@ -63,7 +63,8 @@ def source_to_frame(
 
     label = label or source.sourceName()
     source_fields = source.fields()
-    names = [f.name() for f in source_fields] if fields is None else list(fields)
+    # A field chosen for two roles (a park's name and its class) is read once: one column serves both.
+    names = [f.name() for f in source_fields] if fields is None else list(dict.fromkeys(fields))
     missing = [n for n in names if source_fields.lookupField(n) < 0]
     if missing:
         raise QgsProcessingException(

@@ -1,5 +1,7 @@
 """Write resources/models/city_health_check.model3: urbanization:cityhealthcheck followed by the
-planning map sheet (urbanization:exportplanningmap) of its maps, for the graphical modeller.
+planning map sheet (urbanization:exportplanningmap) of its maps, for the graphical modeller; and
+give all three bundled models their parameter order (processing_models.PARAMETER_ORDER) and leave
+the fields that the provider fills at run time optional in the form (never the form's first field).
 Run with QGIS's Python after a change of the algorithm's parameters:
     source scripts/env.sh && QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make_healthcheck_model.py"""
 
@@ -16,6 +18,7 @@ from qgis.core import (
     QgsProcessingModelChildParameterSource,
     QgsProcessingModelOutput,
     QgsProcessingModelParameter,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -76,6 +79,7 @@ def build() -> QgsProcessingModelAlgorithm:
                 "Population field (人口字段)",
                 parentLayerParameterName="residential",
                 type=QgsProcessingParameterField.DataType.Numeric,
+                optional=True,  # empty: the field named like population (processing_models.py)
             ),
             QgsProcessingParameterFeatureSource("parks", "Parks and green spaces (公园绿地)", polygons + points),
             QgsProcessingParameterFeatureSource(
@@ -126,12 +130,23 @@ def build() -> QgsProcessingModelAlgorithm:
         {
             "ALG_DESC": "The spatial indicators of the city health check (城市体检) for the city and each "
             "district, then a planning map sheet (规划图件) of the built-up clusters, park "
-            "service areas and station catchments. Open it in the modeller to add layers "
-            "(greenways, facilities, waterlogging spots, corridors) or maps.",
+            "service areas and station catchments. Open this file in the Graphical Modeler to add "
+            "layers (greenways, facilities, waterlogging spots, corridors) or maps.",
             "ALG_CREATOR": "Urbanization Planning Toolkit",
         }
     )
     return model
+
+
+def finish(model: QgsProcessingModelAlgorithm, stem: str) -> None:
+    """The dialog's parameter order, and the fields the provider fills at run time made optional."""
+    from urbanization_planning.processing_models import CHOSEN_FIELDS, PARAMETER_ORDER, POPULATION_FIELDS
+
+    model.setParameterOrder(PARAMETER_ORDER[stem])
+    for name in {**POPULATION_FIELDS.get(stem, {}), **CHOSEN_FIELDS.get(stem, {})}:
+        definition = model.parameterDefinition(name)
+        definition.setFlags(definition.flags() | QgsProcessingParameterDefinition.Flag.FlagOptional)
+        definition.setDefaultValue(None)
 
 
 if __name__ == "__main__":
@@ -145,5 +160,14 @@ if __name__ == "__main__":
 
     provider = UrbanizationProvider()
     QgsApplication.processingRegistry().addProvider(provider)
-    assert build().toFile(str(MODEL)), MODEL
+    model = build()
+    finish(model, MODEL.stem)
+    assert model.toFile(str(MODEL)), MODEL
     print(MODEL)
+    for path in sorted(MODEL.parent.glob("*.model3")):
+        if path != MODEL:
+            other = QgsProcessingModelAlgorithm()
+            assert other.fromFile(str(path)), path
+            finish(other, path.stem)
+            assert other.toFile(str(path)), path
+            print(path)

@@ -154,6 +154,90 @@
         <source>Health check report (城市体检报告, HTML)</source>
         <translation>城市体检报告（HTML）</translation>
     </message>
+    <message>
+        <source>Map title (图名)</source>
+        <translation>图名</translation>
+    </message>
+    <message>
+        <source>Population field (人口字段; empty: the field named like population, 人口, POP or RK)</source>
+        <translation>人口字段（留空：自动选用名为 population、人口、POP、RK 等的字段）</translation>
+    </message>
+    <message>
+        <source>Parks and green spaces (公园绿地)</source>
+        <translation>公园绿地</translation>
+    </message>
+    <message>
+        <source>Residential land or homes with population (居住用地及人口)</source>
+        <translation>居住用地及人口</translation>
+    </message>
+    <message>
+        <source>Facilities (公共服务设施)</source>
+        <translation>公共服务设施</translation>
+    </message>
+    <message>
+        <source>Facility type field (设施类型字段)</source>
+        <translation>设施类型字段</translation>
+    </message>
+    <message>
+        <source>Type mapping: field value = GB 50180 type, one per line (类型对照)</source>
+        <translation>类型对照：字段值 = GB 50180 设施类型，每行一条</translation>
+    </message>
+    <message>
+        <source>Digital elevation model (数字高程模型 DEM)</source>
+        <translation>数字高程模型（DEM）</translation>
+    </message>
+    <message>
+        <source>Contributing area where a corridor starts (汇水面积阈值, ha)</source>
+        <translation>排涝通道起始汇水面积（公顷）</translation>
+    </message>
+    <message>
+        <source>Built-up area or urban boundary (建成区或城区范围)</source>
+        <translation>建成区或城区范围</translation>
+    </message>
+    <message>
+        <source>Walking network and streets (步行路网与道路)</source>
+        <translation>步行路网与道路</translation>
+    </message>
+    <message>
+        <source>Metro stations (轨道站点)</source>
+        <translation>轨道站点</translation>
+    </message>
+    <message>
+        <source>Indicator system edition (指标体系版本)</source>
+        <translation>指标体系版本</translation>
+    </message>
+    <message>
+        <source>Choose the {} of layer &apos;{}&apos;.</source>
+        <translation>请选择{}（图层“{}”）。</translation>
+    </message>
+    <message>
+        <source>Layer '{}' has no population field (a numeric field named like population, 人口, POP or RK). Choose the population field.</source>
+        <translation>图层“{}”没有人口字段（名为 population、人口、POP、RK 等的数值字段），请选择人口字段。</translation>
+    </message>
+    <message>
+        <source>Population field of layer &apos;{}&apos;: {}</source>
+        <translation>图层“{}”的人口字段：{}</translation>
+    </message>
+    <message>
+        <source>Walking network (步行路网)</source>
+        <translation>步行路网</translation>
+    </message>
+    <message>
+        <source>Roads (道路)</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <source>Buildings (建筑)</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <source>Districts (分区或街区)</source>
+        <translation>分区或街区</translation>
+    </message>
+    <message>
+        <source>District name field (分区名称字段)</source>
+        <translation>分区名称字段</translation>
+    </message>
 </context>
 <context>
     <name>UrbanizationAlgorithm</name>

@@ -103,6 +103,34 @@
         <source>Scale</source>
         <translation>比例尺</translation>
     </message>
+    <message>
+        <source>{}-degree Gauss-Kruger projection, central meridian {}°{}</source>
+        <translation>{}度带高斯-克吕格投影 中央经线{}°{}</translation>
+    </message>
+    <message>
+        <source>{}-degree Gauss-Kruger projection, zone {}</source>
+        <translation>{}度带高斯-克吕格投影 第{}带</translation>
+    </message>
+    <message>
+        <source>northern hemisphere</source>
+        <translation>北半球</translation>
+    </message>
+    <message>
+        <source>southern hemisphere</source>
+        <translation>南半球</translation>
+    </message>
+    <message>
+        <source>UTM projection, zone {} ({})</source>
+        <translation>通用横轴墨卡托投影 第{}带（{}）</translation>
+    </message>
+    <message>
+        <source>{} ({})</source>
+        <translation>{}（{}）</translation>
+    </message>
+    <message>
+        <source>Band {}</source>
+        <translation>第{}波段</translation>
+    </message>
 </context>
 <context>
     <name>ExportPlanningMapAlgorithm</name>

@@ -28,6 +28,7 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterVectorDestination,
     QgsProcessingParameterVectorLayer,
+    QgsVectorLayer,
 )
 
 from ..conftest import SAMPLE_DATA
@@ -79,6 +80,8 @@ CASES = (
     "mismatched_crs",
     "missing_field",
     "wrong_field_type",
+    "same_field_everywhere",
+    "number_field_for_text",
     "nodata_raster",
     "zero_numbers",
     "negative_numbers",
@@ -205,6 +208,10 @@ def _variants(case: str, algorithm, baseline: dict, tmp_path: Path):
                         )
                     )
         return variants
+    if case == "same_field_everywhere":
+        return _same_field_everywhere(definitions, baseline)
+    if case == "number_field_for_text":
+        return _number_field_for_text(definitions, baseline)
     if case == "nodata_raster":
         variants = []
         for definition in definitions:
@@ -230,6 +237,54 @@ def _variants(case: str, algorithm, baseline: dict, tmp_path: Path):
         outputs = [d.name() for d in algorithm.destinationParameterDefinitions()]
         return [("outputs under /proc", outputs, {"__unwritable__": True, **baseline})]
     raise AssertionError(case)
+
+
+def _field_parameters(definitions, baseline: dict) -> dict[str, tuple[list, QgsVectorLayer]]:
+    """Parent layer parameter -> (its field parameters, the layer) for the layers the baseline sets.
+    A clear error about such a choice names the field parameter, the field or the layer."""
+    groups: dict[str, tuple[list, QgsVectorLayer]] = {}
+    for definition in definitions:
+        if not isinstance(definition, QgsProcessingParameterField):
+            continue
+        parent = definition.parentLayerParameterName()
+        layer = groups[parent][1] if parent in groups else hostile.as_vector_layer(baseline.get(parent))
+        if layer is not None:
+            groups.setdefault(parent, ([], layer))[0].append(definition)
+    return groups
+
+
+def _same_field_everywhere(definitions, baseline: dict) -> list:
+    """One run with one field of each layer in every field parameter of that layer (issue 23: the
+    same field for a name and a class ended in a traceback)."""
+    parameters, offending = dict(baseline), []
+    for group, layer in _field_parameters(definitions, baseline).values():
+        if len(group) < 2:
+            continue
+        chosen = [baseline[d.name()] for d in group if baseline.get(d.name())]
+        field = chosen[0] if chosen else next(f.name() for f in layer.fields() if f.name() != "fid")
+        for definition in group:
+            parameters[definition.name()] = field
+            offending += _names(definition)
+        offending += [field, layer.name()]
+    return [("same field in every field parameter", offending, parameters)] if offending else []
+
+
+def _number_field_for_text(definitions, baseline: dict) -> list:
+    """A numeric field in each field parameter that expects text or any field (a name, a class)."""
+    variants = []
+    for group, layer in _field_parameters(definitions, baseline).values():
+        numbers = [f.name() for f in layer.fields() if f.isNumeric() and f.name() != "fid"]
+        for definition in group:
+            if definition.dataType() == QgsProcessingParameterField.DataType.Numeric or not numbers:
+                continue
+            variants.append(
+                (
+                    f"number field {numbers[0]} for {definition.name()}",
+                    _names(definition) + [numbers[0], layer.name()],
+                    dict(baseline, **{definition.name(): numbers[0]}),
+                )
+            )
+    return variants
 
 
 def _hashes(folder: Path) -> dict[str, str]:
