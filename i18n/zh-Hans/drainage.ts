@@ -53,144 +53,8 @@
         <translation>道路名称字段</translation>
     </message>
     <message>
-        <source>Flow accumulation (contributing area, m²)</source>
-        <translation>汇流累积量（汇水面积，m²）</translation>
-    </message>
-    <message>
-        <source>Flow direction (D8)</source>
-        <translation>水流方向（D8）</translation>
-    </message>
-    <message>
-        <source>Drainage corridors</source>
-        <translation>排涝通道</translation>
-    </message>
-    <message>
-        <source>Corridor zones</source>
-        <translation>通道控制范围</translation>
-    </message>
-    <message>
-        <source>Corridor-road crossings</source>
-        <translation>通道与道路交叉点</translation>
-    </message>
-    <message>
-        <source>Buildings in corridor zones</source>
-        <translation>通道范围内的建筑</translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <translation>报告</translation>
-    </message>
-    <message>
-        <source>HTML files (*.html)</source>
-        <translation>HTML 文件 (*.html)</translation>
-    </message>
-    <message>
-        <source>Total corridor length (km)</source>
-        <translation>通道总长度（km）</translation>
-    </message>
-    <message>
-        <source>Number of corridor-road crossings</source>
-        <translation>通道与道路交叉点数量</translation>
-    </message>
-    <message>
-        <source>Number of buildings in corridor zones</source>
-        <translation>通道范围内建筑数量</translation>
-    </message>
-    <message>
         <source>Corridor half-widths: {}. Write them as order:metres pairs, e.g. 1:10,2:15,3:25,4:40.</source>
         <translation>通道半宽设置有误：{}。请写成“级别:米”的形式，例如 1:10,2:15,3:25,4:40。</translation>
-    </message>
-    <message>
-        <source>No cell drains {} ha or more: no corridor was found. Lower the contributing area threshold or use a larger DEM.</source>
-        <translation>没有栅格的汇水面积达到 {} 公顷，未识别出排涝通道。请降低起始汇水面积或使用范围更大的高程模型。</translation>
-    </message>
-    <message>
-        <source>Flow accumulation (m²)</source>
-        <translation>汇流累积量（m²）</translation>
-    </message>
-    <message>
-        <source>{} corridor segment(s), {} km in total; {} road crossing(s); {} building(s) in corridor zones.</source>
-        <translation>共 {} 段排涝通道，总长 {} km；与道路交叉 {} 处；通道范围内建筑 {} 栋。</translation>
-    </message>
-    <message>
-        <source>Measure</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>数值</translation>
-    </message>
-    <message>
-        <source>DEM</source>
-        <translation>高程模型</translation>
-    </message>
-    <message>
-        <source>Corridor segments</source>
-        <translation>通道段数</translation>
-    </message>
-    <message>
-        <source>no roads given</source>
-        <translation>未提供道路</translation>
-    </message>
-    <message>
-        <source>Strahler order</source>
-        <translation>Strahler 河流等级</translation>
-    </message>
-    <message>
-        <source>Segments</source>
-        <translation>段数</translation>
-    </message>
-    <message>
-        <source>Length (km)</source>
-        <translation>长度（km）</translation>
-    </message>
-    <message>
-        <source>Half-width (m)</source>
-        <translation>半宽（m）</translation>
-    </message>
-    <message>
-        <source>Zone area (ha)</source>
-        <translation>控制范围面积（公顷）</translation>
-    </message>
-    <message>
-        <source>Largest upstream area (km²)</source>
-        <translation>最大上游汇水面积（km²）</translation>
-    </message>
-    <message>
-        <source>Corridor length by Strahler order</source>
-        <translation>各级排涝通道长度</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>概况</translation>
-    </message>
-    <message>
-        <source>Corridors by Strahler order</source>
-        <translation>按 Strahler 级别统计的排涝通道</translation>
-    </message>
-    <message>
-        <source>Crossings to check (culverts, underpasses), largest upstream area first</source>
-        <translation>待排查的交叉点（涵洞、下穿通道），按上游汇水面积从大到小</translation>
-    </message>
-    <message>
-        <source>Road id</source>
-        <translation>道路编号</translation>
-    </message>
-    <message>
-        <source>Road name</source>
-        <translation>道路名称</translation>
-    </message>
-    <message>
-        <source>Corridor id</source>
-        <translation>通道编号</translation>
-    </message>
-    <message>
-        <source>Upstream area (km²)</source>
-        <translation>上游汇水面积（km²）</translation>
-    </message>
-    <message>
-        <source>Method: priority-flood depression filling, D8 flow directions and flow accumulation (pyflwdir); a corridor starts where the contributing area reaches the threshold; Strahler order is counted on the corridor network. Half-widths are planning defaults, not standard values: check them against the hydraulic design.</source>
-        <translation>方法：优先队列填洼、D8 水流方向和汇流累积（pyflwdir）；汇水面积达到阈值处为排涝通道起点；Strahler 级别在通道网络上计算。通道半宽为规划默认值而非标准值，请按水力设计核对。</translation>
     </message>
 </context>
 <context>
@@ -241,7 +105,7 @@
     </message>
     <message>
         <source>Measure</source>
-        <translation>项目</translation>
+        <translation>指标</translation>
     </message>
     <message>
         <source>Value</source>
@@ -269,7 +133,7 @@
     </message>
     <message>
         <source>Mean depth (m)</source>
-        <translation>平均深度（m）</translation>
+        <translation>平均深度（米）</translation>
     </message>
     <message>
         <source>Area (m²)</source>
@@ -277,7 +141,7 @@
     </message>
     <message>
         <source>Volume (m³)</source>
-        <translation>容积（m³）</translation>
+        <translation>蓄水量（m³）</translation>
     </message>
     <message>
         <source>Upstream area (km²)</source>
@@ -376,7 +240,151 @@
     </message>
     <message>
         <source>Buildings</source>
-        <translation>建筑数</translation>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <source>Flow accumulation (contributing area, m²)</source>
+        <translation>汇流累积量（汇水面积，m²）</translation>
+    </message>
+    <message>
+        <source>Flow direction (D8)</source>
+        <translation>水流方向（D8）</translation>
+    </message>
+    <message>
+        <source>Drainage corridors</source>
+        <translation>排涝通道</translation>
+    </message>
+    <message>
+        <source>Corridor zones</source>
+        <translation>通道控制范围</translation>
+    </message>
+    <message>
+        <source>Corridor-road crossings</source>
+        <translation>通道与道路交叉点</translation>
+    </message>
+    <message>
+        <source>Buildings in corridor zones</source>
+        <translation>通道范围内的建筑</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <source>Total corridor length (km)</source>
+        <translation>通道总长度（km）</translation>
+    </message>
+    <message>
+        <source>Number of corridor-road crossings</source>
+        <translation>通道与道路交叉点数量</translation>
+    </message>
+    <message>
+        <source>Number of buildings in corridor zones</source>
+        <translation>通道范围内建筑数量</translation>
+    </message>
+    <message>
+        <source>Flow accumulation (m²)</source>
+        <translation>汇流累积量（m²）</translation>
+    </message>
+    <message>
+        <source>No cell drains {} ha or more: no corridor was found. Lower the contributing area threshold or use a larger DEM.</source>
+        <translation>没有栅格的汇水面积达到 {} 公顷，未识别出排涝通道。请降低起始汇水面积或使用范围更大的高程模型。</translation>
+    </message>
+    <message>
+        <source>{} corridor segment(s), {} km in total; {} road crossing(s); {} building(s) in corridor zones.</source>
+        <translation>共 {} 段排涝通道，总长 {} km；与道路交叉 {} 处；通道范围内建筑 {} 栋。</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>DEM</source>
+        <translation>高程模型</translation>
+    </message>
+    <message>
+        <source>Contributing area where a corridor starts (hectares)</source>
+        <translation>排涝通道起始汇水面积（公顷）</translation>
+    </message>
+    <message>
+        <source>Corridor segments</source>
+        <translation>通道段数</translation>
+    </message>
+    <message>
+        <source>no roads given</source>
+        <translation>未提供道路</translation>
+    </message>
+    <message>
+        <source>Strahler order</source>
+        <translation>Strahler 级别</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>段数</translation>
+    </message>
+    <message>
+        <source>Length (km)</source>
+        <translation>长度（km）</translation>
+    </message>
+    <message>
+        <source>Half-width (m)</source>
+        <translation>半宽（m）</translation>
+    </message>
+    <message>
+        <source>Zone area (ha)</source>
+        <translation>控制范围面积（公顷）</translation>
+    </message>
+    <message>
+        <source>Largest upstream area (km²)</source>
+        <translation>最大上游汇水面积（km²）</translation>
+    </message>
+    <message>
+        <source>Corridor length by Strahler order</source>
+        <translation>各级排涝通道长度</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <source>Corridors by Strahler order</source>
+        <translation>按 Strahler 级别统计的排涝通道</translation>
+    </message>
+    <message>
+        <source>Road id</source>
+        <translation>道路编号</translation>
+    </message>
+    <message>
+        <source>Road name</source>
+        <translation>道路名称</translation>
+    </message>
+    <message>
+        <source>Corridor id</source>
+        <translation>通道编号</translation>
+    </message>
+    <message>
+        <source>Upstream area (km²)</source>
+        <translation>上游汇水面积（km²）</translation>
+    </message>
+    <message>
+        <source>Crossings to check (culverts, underpasses), largest upstream area first</source>
+        <translation>待排查的交叉点（涵洞、下穿通道），按上游汇水面积从大到小</translation>
+    </message>
+    <message>
+        <source>Method: priority-flood depression filling, D8 flow directions and flow accumulation (pyflwdir); a corridor starts where the contributing area reaches the threshold; Strahler order is counted on the corridor network. Half-widths are planning defaults, not standard values: check them against the hydraulic design.</source>
+        <translation>方法：优先队列填洼、D8 水流方向和汇流累积（pyflwdir）；汇水面积达到阈值处为排涝通道起点；Strahler 级别在通道网络上计算。通道半宽为规划默认值而非标准值，请按水力设计核对。</translation>
+    </message>
+    <message>
+        <source>Drainage corridors (排涝通道识别)</source>
+        <translation>排涝通道识别</translation>
     </message>
 </context>
 </TS>

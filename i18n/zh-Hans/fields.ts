@@ -49,7 +49,7 @@
     </message>
     <message>
         <source>Service radius (m)</source>
-        <translation>服务半径（米）</translation>
+        <translation>服务半径（m）</translation>
     </message>
     <message>
         <source>Type</source>
@@ -73,11 +73,11 @@
     </message>
     <message>
         <source>Grade</source>
-        <translation>级别</translation>
+        <translation>等级</translation>
     </message>
     <message>
         <source>Grade (Chinese)</source>
-        <translation>级别（中文）</translation>
+        <translation>等级（中文）</translation>
     </message>
     <message>
         <source>Minimum park area (m²)</source>
@@ -237,7 +237,7 @@
     </message>
     <message>
         <source>Rule</source>
-        <translation>规则说明</translation>
+        <translation>规则</translation>
     </message>
     <message>
         <source>Rule text</source>
@@ -245,7 +245,7 @@
     </message>
     <message>
         <source>Conflicts</source>
-        <translation>冲突图斑</translation>
+        <translation>冲突数</translation>
     </message>
     <message>
         <source>Conflict area (m²)</source>
@@ -253,7 +253,7 @@
     </message>
     <message>
         <source>Control line A</source>
-        <translation>控制线 A</translation>
+        <translation>控制线甲</translation>
     </message>
     <message>
         <source>Control line A name</source>
@@ -261,7 +261,7 @@
     </message>
     <message>
         <source>Control line B</source>
-        <translation>控制线 B</translation>
+        <translation>控制线乙</translation>
     </message>
     <message>
         <source>Control line B name</source>
@@ -277,7 +277,7 @@
     </message>
     <message>
         <source>Planning unit</source>
-        <translation>编制单位</translation>
+        <translation>规划单元</translation>
     </message>
     <message>
         <source>Total area (m²)</source>
@@ -425,7 +425,7 @@
     </message>
     <message>
         <source>Express stop</source>
-        <translation>快车停靠</translation>
+        <translation>快车停靠站</translation>
     </message>
     <message>
         <source>Uses the express</source>
@@ -433,7 +433,7 @@
     </message>
     <message>
         <source>Minutes saved</source>
-        <translation>节省分钟</translation>
+        <translation>节省时间（分钟）</translation>
     </message>
     <message>
         <source>Time saved (%)</source>
@@ -545,7 +545,7 @@
     </message>
     <message>
         <source>Outcome</source>
-        <translation>管控结论</translation>
+        <translation>判定结果</translation>
     </message>
     <message>
         <source>Outcome name</source>
@@ -553,7 +553,7 @@
     </message>
     <message>
         <source>Clause</source>
-        <translation>依据条文</translation>
+        <translation>条款依据</translation>
     </message>
     <message>
         <source>Population gained</source>
@@ -569,7 +569,7 @@
     </message>
     <message>
         <source>Area (km²)</source>
-        <translation>面积（平方公里）</translation>
+        <translation>面积（km²）</translation>
     </message>
     <message>
         <source>Population off the network</source>

@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Residential land or homes (polygons or points)</source>
-        <translation>居住用地或住户（面或点）</translation>
+        <translation>居住用地或住宅（面或点）</translation>
     </message>
     <message>
         <source>Population field</source>
@@ -57,7 +57,7 @@
     </message>
     <message>
         <source>No walking network given: distances are straight-line (euclidean) and labelled so in every output.</source>
-        <translation>未提供步行网络：距离按直线（欧氏）计算，并在每个输出中注明。</translation>
+        <translation>未提供步行路网：距离按直线（euclidean）计算，并在所有输出中注明。</translation>
     </message>
     <message>
         <source>Districts</source>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>Park area field in m² (empty: polygon area; needed for park points)</source>
-        <translation>公园面积字段（平方米；留空用面积；公园为点时必填）</translation>
+        <translation>公园面积字段（平方米；为空时用多边形面积；公园为点时必填）</translation>
     </message>
     <message>
         <source>Park entrances (points, optional; empty: derived along park boundaries)</source>
@@ -164,7 +164,7 @@
     </message>
     <message>
         <source>Facilities (points or polygons)</source>
-        <translation>公共服务设施（点或面）</translation>
+        <translation>设施（点或面）</translation>
     </message>
     <message>
         <source>Facility type field</source>
@@ -204,11 +204,11 @@
     </message>
     <message>
         <source>Facilities</source>
-        <translation>公共服务设施</translation>
+        <translation>设施</translation>
     </message>
     <message>
         <source>Facility type values with no GB 50180 type were ignored (add them to the type mapping): {}</source>
-        <translation>以下设施类型值没有对应的 GB 50180 类型，已忽略（请加入类型对照）：{}</translation>
+        <translation>以下设施类型值没有对应的 GB 50180 设施类型，已忽略（请在类型对应关系中补充）：{}</translation>
     </message>
     <message>
         <source>No value of &apos;{}&apos; maps to a GB 50180 facility type. Fill in the type mapping, e.g. &apos;school = primary_school&apos;.</source>
@@ -299,7 +299,7 @@
     </message>
     <message>
         <source>Park service areas</source>
-        <translation>公园服务范围</translation>
+        <translation>公园服务区</translation>
     </message>
     <message>
         <source>Park service coverage</source>
@@ -339,7 +339,7 @@
     </message>
     <message>
         <source>Park grades and service radii</source>
-        <translation>公园分级与服务半径</translation>
+        <translation>公园等级与服务半径</translation>
     </message>
     <message>
         <source>Service areas by grade</source>
@@ -355,15 +355,15 @@
     </message>
     <message>
         <source>Target</source>
-        <translation>目标值</translation>
+        <translation>目标</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation>依据</translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Parks</source>
-        <translation>公园数</translation>
+        <translation>公园</translation>
     </message>
 </context>
 <context>
@@ -394,11 +394,11 @@
     </message>
     <message>
         <source>Mean accessible park area (m²/person)</source>
-        <translation>平均人均可达公园面积（m²/人）</translation>
+        <translation>人均可达公园面积均值（平方米/人）</translation>
     </message>
     <message>
         <source>Population below the target</source>
-        <translation>低于目标人口</translation>
+        <translation>低于目标的人口</translation>
     </message>
     <message>
         <source>Park accessibility</source>
@@ -434,7 +434,7 @@
     </message>
     <message>
         <source>Parks</source>
-        <translation>公园数</translation>
+        <translation>公园</translation>
     </message>
     <message>
         <source>E2SFCA with Gaussian distance decay within each park grade's service radius; score in m² of park per person.</source>

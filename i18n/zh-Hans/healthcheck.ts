@@ -308,7 +308,7 @@
     </message>
     <message>
         <source>Type</source>
-        <translation>类型</translation>
+        <translation>指标类型</translation>
     </message>
     <message>
         <source>Value</source>
@@ -316,7 +316,7 @@
     </message>
     <message>
         <source>Unit</source>
-        <translation>单元</translation>
+        <translation>单位</translation>
     </message>
     <message>
         <source>Target</source>
@@ -324,7 +324,7 @@
     </message>
     <message>
         <source>Result</source>
-        <translation>结果项</translation>
+        <translation>评价</translation>
     </message>
     <message>
         <source>Definition checked</source>
@@ -336,7 +336,7 @@
     </message>
     <message>
         <source>District</source>
-        <translation>片区</translation>
+        <translation>分区</translation>
     </message>
     <message>
         <source>Needs</source>
@@ -348,7 +348,7 @@
     </message>
     <message>
         <source>Count</source>
-        <translation>个数</translation>
+        <translation>数量</translation>
     </message>
     <message>
         <source>Indicators</source>
@@ -420,7 +420,7 @@
     </message>
     <message>
         <source>walking network</source>
-        <translation>步行路网</translation>
+        <translation>步行网络</translation>
     </message>
     <message>
         <source>road network</source>

@@ -101,7 +101,7 @@
     </message>
     <message>
         <source>Scale</source>
-        <translation>比例尺</translation>
+        <translation>比例</translation>
     </message>
     <message>
         <source>{}-degree Gauss-Kruger projection, central meridian {}°{}</source>

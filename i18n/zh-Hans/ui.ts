@@ -197,7 +197,7 @@
     </message>
     <message>
         <source>Space classes</source>
-        <translation>三生空间图斑</translation>
+        <translation>三生空间类型</translation>
     </message>
     <message>
         <source>Land-use codes to space classes</source>
@@ -245,7 +245,7 @@
     </message>
     <message>
         <source>Unit</source>
-        <translation>单元</translation>
+        <translation>单位</translation>
     </message>
     <message>
         <source>Kind of indicator</source>
@@ -440,7 +440,7 @@
     </message>
     <message>
         <source>Cancelled by the user.</source>
-        <translation>用户已取消。</translation>
+        <translation>已被用户取消。</translation>
     </message>
     <message>
         <source>pip could not be started: {}</source>

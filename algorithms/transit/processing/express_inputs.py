@@ -1,15 +1,115 @@
-"""The express service door's station and line layers, read into the engine's plain tables.
-Messages use `algorithm.tr` (context 'algorithm', see algorithms/base.py)."""
+"""The express service door's inputs: the station layer (the shared stations group plus the line,
+order and express stop fields), the optional line geometry and the express pattern with its
+destination, declared and read into the engine's plain tables. Messages use `algorithm.tr`
+(context 'algorithm', see algorithms/base.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from qgis.core import QgsProcessingException, QgsWkbTypes
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
 
-from ....layers import crs as crs_utils
 from ....layers import vector
 from .. import values
+from . import stations
+
+LINE_FIELD = "LINE_FIELD"
+ORDER_FIELD = "ORDER_FIELD"
+LINES = "LINES"
+LINES_ID_FIELD = "LINES_ID_FIELD"
+EXPRESS_FIELD = "EXPRESS_FIELD"
+EXPRESS_STATIONS = "EXPRESS_STATIONS"
+EXPRESS_LINES = "EXPRESS_LINES"
+DESTINATION = "DESTINATION"
+
+
+def add_parameters(algorithm) -> None:
+    """The stations group, LINE_FIELD, ORDER_FIELD, LINES, LINES_ID_FIELD, EXPRESS_FIELD,
+    EXPRESS_STATIONS, EXPRESS_LINES and DESTINATION."""
+    stations.add_parameters(
+        algorithm,
+        algorithm.tr("Metro stations (one point per station and line)"),
+        algorithm.tr("Station id field (same id for an interchange on every line)"),
+        id_default="station_id",
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterField(
+            LINE_FIELD, algorithm.tr("Line id field"), defaultValue="line", parentLayerParameterName=stations.STATIONS
+        )
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterField(
+            ORDER_FIELD,
+            algorithm.tr("Order along the line field (empty: order along the line geometry)"),
+            parentLayerParameterName=stations.STATIONS,
+            type=QgsProcessingParameterField.DataType.Numeric,
+            optional=True,
+        )
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterFeatureSource(
+            LINES,
+            algorithm.tr("Metro line geometry (optional: distances along the track)"),
+            [QgsProcessing.SourceType.TypeVectorLine],
+            optional=True,
+        )
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterField(
+            LINES_ID_FIELD,
+            algorithm.tr("Line id field of the line geometry (default: same name as the line id field)"),
+            parentLayerParameterName=LINES,
+            optional=True,
+        )
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterField(
+            EXPRESS_FIELD,
+            algorithm.tr("Express stop field (1/true/yes where the express stops)"),
+            parentLayerParameterName=stations.STATIONS,
+            optional=True,
+        )
+    )
+    _add_pattern(algorithm)
+
+
+def _add_pattern(algorithm) -> None:
+    """EXPRESS_STATIONS, EXPRESS_LINES (optional) and DESTINATION: the scenario to evaluate."""
+    algorithm.addParameter(
+        QgsProcessingParameterString(
+            EXPRESS_STATIONS, algorithm.tr("Express stops (station ids or names, comma separated)"), optional=True
+        )
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterString(
+            EXPRESS_LINES,
+            algorithm.tr(
+                "Lines the express runs on (comma separated; empty: every line with two or more express stops)"
+            ),
+            optional=True,
+        )
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterString(DESTINATION, algorithm.tr("Destination station (id or name, e.g. 东风广场)"))
+    )
+
+
+def read_pattern(algorithm, parameters, context) -> dict:
+    """The destination and the express pattern as keyword arguments of express.evaluate."""
+    from ..express import parse_list
+
+    return {
+        "destination": algorithm.parameterAsString(parameters, DESTINATION, context),
+        "express_stations": parse_list(algorithm.parameterAsString(parameters, EXPRESS_STATIONS, context)),
+        "express_lines": parse_list(algorithm.parameterAsString(parameters, EXPRESS_LINES, context)),
+    }
 
 
 @dataclass
@@ -30,25 +130,14 @@ def read_stations(algorithm, parameters, context, feedback) -> Stations:
     """The STATIONS layer read with its id, name, line, order and express fields."""
     import math
 
-    source = algorithm.parameterAsSource(parameters, algorithm.STATIONS, context)
-    if source is None:
-        raise QgsProcessingException(algorithm.invalidSourceError(parameters, algorithm.STATIONS))
-    label = source.sourceName() or algorithm.tr("Metro stations")
-    vector.require_geometry_type(source, (QgsWkbTypes.GeometryType.PointGeometry,), label)
-    id_field = algorithm.parameterAsString(parameters, algorithm.STATION_ID_FIELD, context)
-    name_field = algorithm.parameterAsString(parameters, algorithm.STATION_NAME_FIELD, context)
-    line_field = algorithm.parameterAsString(parameters, algorithm.LINE_FIELD, context)
-    order_field = algorithm.parameterAsString(parameters, algorithm.ORDER_FIELD, context)
-    express_field = algorithm.parameterAsString(parameters, algorithm.EXPRESS_FIELD, context)
-    fields = list(dict.fromkeys(f for f in (id_field, name_field, line_field, order_field, express_field) if f))
-    metric = crs_utils.metric_crs_for_source(source, context)
-    frame = vector.source_to_frame(
-        source, context=context, feedback=feedback, fields=fields, target_crs=metric, label=label
-    )
-    vector.require_features(frame, label)
-    points = frame.geometry.representative_point()
     import pandas as pd
 
+    line_field = algorithm.parameterAsString(parameters, LINE_FIELD, context)
+    order_field = algorithm.parameterAsString(parameters, ORDER_FIELD, context)
+    express_field = algorithm.parameterAsString(parameters, EXPRESS_FIELD, context)
+    layer = stations.read(algorithm, parameters, context, feedback, fields=(line_field, order_field, express_field))
+    frame, label, id_field, name_field = layer.frame, layer.label, layer.id_field, layer.name_field
+    points = frame.geometry.representative_point()
     table = pd.DataFrame(
         {
             "station_id": [values.text(v) for v in frame[id_field]],
@@ -81,20 +170,20 @@ def read_stations(algorithm, parameters, context, feedback) -> Stations:
     geometries = {}
     for sid, geometry in zip(table["station_id"], frame.geometry):
         geometries.setdefault(sid, geometry)
-    return Stations(table, metric, source.sourceCrs(), geometries, label, order_field)
+    return Stations(table, layer.metric, layer.source_crs, geometries, label, order_field)
 
 
 def read_lines(algorithm, parameters, context, feedback, metric) -> dict:
     """{line id: LineString} in the metric CRS from the optional LINES layer (parts merged)."""
-    source = algorithm.parameterAsSource(parameters, algorithm.LINES, context)
+    source = algorithm.parameterAsSource(parameters, LINES, context)
     if source is None:
         return {}
     import shapely
 
     label = source.sourceName() or algorithm.tr("Metro line geometry")
     vector.require_geometry_type(source, (QgsWkbTypes.GeometryType.LineGeometry,), label)
-    field = algorithm.parameterAsString(parameters, algorithm.LINES_ID_FIELD, context) or algorithm.parameterAsString(
-        parameters, algorithm.LINE_FIELD, context
+    field = algorithm.parameterAsString(parameters, LINES_ID_FIELD, context) or algorithm.parameterAsString(
+        parameters, LINE_FIELD, context
     )
     frame = vector.source_to_frame(
         source, context=context, feedback=feedback, fields=[field], target_crs=metric, label=label
