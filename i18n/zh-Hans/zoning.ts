@@ -79,6 +79,26 @@
         <source>Processing mode: partitioned, {} parcels in {} partitions of up to {}, on {}.</source>
         <translation>处理模式：分区，{} 个图斑分为 {} 个分区（每区最多 {} 个），运行于 {}。</translation>
     </message>
+    <message>
+        <source>Automatic (by the size of the data)</source>
+        <translation>自动（按数据量选择）</translation>
+    </message>
+    <message>
+        <source>In memory (the whole layer at once)</source>
+        <translation>整体读入内存</translation>
+    </message>
+    <message>
+        <source>Partitioned on Dask (province-scale data)</source>
+        <translation>Dask 分区计算（省域数据）</translation>
+    </message>
+    <message>
+        <source>Third national land survey work classification</source>
+        <translation>第三次全国国土调查工作分类（三调）</translation>
+    </message>
+    <message>
+        <source>Detect from the codes</source>
+        <translation>按编码自动识别</translation>
+    </message>
 </context>
 <context>
     <name>ControlLineConflictsAlgorithm</name>
