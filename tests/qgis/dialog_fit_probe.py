@@ -6,6 +6,7 @@ cancelling took), and the screen is saved as a screenshot. Arguments: the folder
 package, a QGIS profile folder, the screenshot path. Prints one JSON line."""
 
 import json
+import shutil
 import sys
 import time
 
@@ -86,7 +87,8 @@ for algorithm_id in dialog.algorithm_ids():
         }
 
 # a drainage run started and cancelled with the mouse, then the dialog closed with the mouse
-dem = QgsRasterLayer(urbanization_planning.__path__[0] + "/resources/sample_data/bigtujunga.tif", "dem")
+copy = shutil.copy(urbanization_planning.__path__[0] + "/resources/sample_data/bigtujunga.tif", profile)
+dem = QgsRasterLayer(copy, "dem")  # a copy: QGIS writes statistics beside a raster it opens
 QgsProject.instance().addMapLayer(dem)
 dialog.select_algorithm("urbanization:drainagecorridors")
 dialog.form.set_value("DEM", dem)

@@ -189,6 +189,7 @@ class DrainageCorridorsAlgorithm(DrainageAlgorithm):
                 "float32",
                 "drainage_accumulation",
                 self.tr("Flow accumulation (m²)"),
+                feedback=feedback,
             ),
             self.FLOW_DIRECTION: outputs.write_raster(
                 self,
@@ -202,6 +203,7 @@ class DrainageCorridorsAlgorithm(DrainageAlgorithm):
                 "uint8",
                 None,
                 None,
+                feedback=feedback,
             ),
         }
         return rasters, result, []
