@@ -246,6 +246,13 @@ class PlanningAnalysisDialog(QDialog):
             # the chart's own size: the scroll area scrolls it, never stretches it out of proportion
             self.chart.setFixedSize(self.chart.sizeHint())
             self.chartHolder.layout().addWidget(self.chart, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            # no taller than the chart (and a scroll bar): the key numbers above keep the room
+            room = (
+                self.chart.height()
+                + 2 * self.chartArea.frameWidth()
+                + self.chartArea.horizontalScrollBar().sizeHint().height()
+            )
+            self.chartArea.setMaximumHeight(room + self.chartHolder.layout().contentsMargins().top() * 2)
         self._set_result_buttons(True)
         self.tabs.setCurrentWidget(self.resultsTab)
 

@@ -10,7 +10,7 @@ import shutil
 import sys
 import time
 
-from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsSettings
+from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsSettings, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication, QPoint, Qt, QTranslator
 from qgis.PyQt.QtGui import QGuiApplication
 from qgis.PyQt.QtTest import QTest
@@ -104,6 +104,33 @@ while dialog.is_running() and time.monotonic() - start < 30:
     settle(0.02)
 result["cancel_seconds"] = round(time.monotonic() - start, 2)
 result["status"] = dialog.statusLabel.text()
+# a park coverage run on the sample to its end: the results tab with the report's rate chart
+data = urbanization_planning.__path__[0] + "/resources/sample_data/"
+layers = {
+    name: QgsVectorLayer(f"{data}{file}|layername={layer}", layer, "ogr")
+    for name, (file, layer) in {
+        "PARKS": ("helsinki_osm_layers.gpkg", "parks"),
+        "NETWORK": ("helsinki_osm_layers.gpkg", "roads"),
+        "RESIDENTIAL": ("helsinki_population_grid_2020.gpkg", "population_grid_2020"),
+    }.items()
+}
+QgsProject.instance().addMapLayers(list(layers.values()))
+dialog.select_algorithm("urbanization:parkcoverage")
+for name, layer in layers.items():
+    dialog.form.set_value(name, layer)
+dialog.form.set_value("POPULATION_FIELD", "population")
+dialog.form.set_value("STANDARD", "green300_park500")
+click(dialog.runButton)
+start = time.monotonic()
+while (dialog.run_ is None or not dialog.run_.done) and time.monotonic() - start < 120:
+    settle(0.05)
+settle(0.5)
+result["results_status"] = dialog.statusLabel.text()
+chart = dialog.chart
+result["chart"] = (
+    None if chart is None else [chart.width(), chart.height(), chart.sizeHint().width(), chart.sizeHint().height()]
+)
+QGuiApplication.primaryScreen().grabWindow(0).save(screenshot.replace(".png", "_results.png"))
 click(dialog.closeButton)
 settle(0.2)
 result["closed"] = not dialog.isVisible()

@@ -70,6 +70,9 @@ def test_the_dialog_fits_the_screen_and_its_buttons_work(screen, tmp_path):
     assert "米" in units and not any("步行" in text for text in units)
     assert result["running"], "Run did not start the analysis"
     assert result["cancel_seconds"] < 2.0 and "取消" in result["status"], result
+    assert result["chart"] is not None, result["results_status"]
+    width, height, natural_width, natural_height = result["chart"]
+    assert (width, height) == (natural_width, natural_height)  # the chart at its own size, never stretched
     assert result["closed"]
 
 
