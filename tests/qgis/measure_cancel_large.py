@@ -20,6 +20,7 @@ from qgis.core import (
 )
 
 from .measure_cancel import _Recorder
+from .test_reliability import _algorithm, _with_outputs
 
 N = int(os.environ.get("CITY_BLOCKS", "120"))
 BLOCK = 100.0
@@ -29,7 +30,7 @@ def _layers():
     crs = "EPSG:32635"
     roads = QgsVectorLayer(f"LineString?crs={crs}", "roads", "memory")
     homes = QgsVectorLayer(f"Polygon?crs={crs}&field=population:double", "homes", "memory")
-    parks = QgsVectorLayer(f"Polygon?crs={crs}&field=name:string", "parks", "memory")
+    parks = QgsVectorLayer(f"Polygon?crs={crs}&field=name:string&field=kind:string", "parks", "memory")
     features = []
     x0, y0 = 500000.0, 6600000.0
     for i in range(N + 1):
@@ -48,7 +49,7 @@ def _layers():
             f = QgsFeature(parks.fields() if (i % 7 == 3 and j % 7 == 3) else homes.fields())
             f.setGeometry(QgsGeometry.fromWkt(wkt))
             if i % 7 == 3 and j % 7 == 3:
-                f.setAttributes([f"p{i}_{j}"])
+                f.setAttributes([f"p{i}_{j}", ("market", "health", "culture")[(i + j) % 3]])
                 park_features.append(f)
             else:
                 f.setAttributes([10.0])
@@ -60,25 +61,28 @@ def _layers():
     return roads, homes, parks
 
 
-@pytest.mark.parametrize("algorithm_id", ["urbanization:parkcoverage"])
+EXTRA = {
+    "urbanization:parkcoverage": {"STANDARD": "green300_park500", "REPORT": None},
+    "urbanization:parkequity": {"REPORT": None},
+    "urbanization:facilitycoverage": {
+        "FACILITIES": "parks",
+        "TYPE_FIELD": "kind",
+        "TYPE_MAPPING": "market = market\nhealth = health\nculture = culture",
+        "REPORT": None,
+    },
+}
+
+
+@pytest.mark.parametrize("algorithm_id", list(EXTRA))
 def test_measure_large(run, provider, algorithm_id, tmp_path):
     roads, homes, parks = _layers()
+    algorithm = _algorithm(algorithm_id)
 
     def parameters(k):
-        folder = tmp_path / f"o{k}"
-        folder.mkdir()
-        return {
-            "PARKS": parks.id(),
-            "NETWORK": roads.id(),
-            "RESIDENTIAL": homes.id(),
-            "POPULATION_FIELD": "population",
-            "STANDARD": "green300_park500",
-            "RESIDENTIAL_RESULT": str(folder / "o.gpkg"),
-            "SERVICE_AREAS": str(folder / "s.gpkg"),
-            "UNDERSERVED": str(folder / "u.gpkg"),
-            "SUMMARY": str(folder / "sum.gpkg"),
-            "REPORT": str(folder / "r.html"),
-        }
+        given = {"NETWORK": roads.id(), "RESIDENTIAL": homes.id(), "POPULATION_FIELD": "population"}
+        given.update({"PARKS": parks.id()} if "FACILITIES" not in EXTRA[algorithm_id] else {})
+        given.update({k: parks.id() if v == "parks" else v for k, v in EXTRA[algorithm_id].items()})
+        return _with_outputs(algorithm, given, tmp_path / f"o{k}")
 
     recorder = _Recorder()
     run(algorithm_id, parameters("full"), feedback=recorder)
