@@ -76,6 +76,10 @@ class PlanningModel(QgsProcessingModelAlgorithm):
             output = parameter.name().split(":", 1)[-1]
             if not parameter.description() and output in outputs:
                 parameter.setDescription(outputs[output])
+            if parameter.type() == "enum" and parameter.usesStaticStrings():
+                from .algorithms.base import ENUM_WRAPPER  # the model's enums by label, as the algorithms'
+
+                parameter.setMetadata({**parameter.metadata(), "widget_wrapper": {"class": ENUM_WRAPPER}})
 
     def createInstance(self):  # noqa: N802 (QGIS API)
         return PlanningModel(self.path)

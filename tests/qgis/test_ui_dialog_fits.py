@@ -137,3 +137,22 @@ def test_base_class_messages_are_translated(chinese, provider):
     algorithm = QgsApplication.processingRegistry().createAlgorithmById("urbanization:parkcoverage")
     assert algorithm.tr("Cancelled by the user.") == "用户已取消。"
     assert HAN.search(algorithm.tr("This algorithm needs Python packages that are missing: {}.\nInstall them:\n{}"))
+
+
+def test_every_enum_of_every_algorithm_has_a_translated_label(chinese, provider):
+    """The labels QGIS's dialogs show (ui/enum_labels.py), for every algorithm the provider
+    registers, the map export included; each enum also names the wrapper that shows them."""
+    from urbanization_planning.algorithms.base import ENUM_WRAPPER
+    from urbanization_planning.ui.enum_labels import option_labels
+
+    unlabelled = []
+    for listed in provider.algorithms():
+        algorithm = listed.create()
+        for parameter in algorithm.parameterDefinitions():
+            if parameter.type() != "enum":
+                continue
+            assert parameter.metadata()["widget_wrapper"]["class"] == ENUM_WRAPPER, parameter.name()
+            for option, label in option_labels(parameter).items():
+                if option in word_ids([option]) and (label == option or not HAN.search(label)):
+                    unlabelled.append(f"{algorithm.id()} {parameter.name()} {option}: {label}")
+    assert unlabelled == []
