@@ -166,6 +166,10 @@ class PlanningModel(QgsProcessingModelAlgorithm):
                 parameter.setDescription(outputs[output])
             if isinstance(parameter, QgsProcessingDestinationParameter):
                 parameter.setCreateByDefault(True)  # the report too: on unless the planner skips it
+            if parameter.type() == "enum" and parameter.usesStaticStrings():
+                from .algorithms.base import ENUM_WRAPPER  # the model's enums by label, as the algorithms'
+
+                parameter.setMetadata({**parameter.metadata(), "widget_wrapper": {"class": ENUM_WRAPPER}})
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
         """Fill the inputs left out with their defaults and the field inputs left empty (see

@@ -76,6 +76,21 @@ def translate_field_text(text: str) -> str:
     return QCoreApplication.translate(field_labels.CONTEXT, text)
 
 
+# Where an enum parameter keeps its options' display labels (id -> translated label) and the widget
+# wrapper that shows them in QGIS's Processing, batch and modeller dialogs (ui/enum_labels.py).
+OPTION_LABELS = "option_labels"
+ENUM_WRAPPER = __name__.rsplit(".", 2)[0] + ".ui.enum_labels.LabelledEnumWrapper"
+
+
+def label_options(parameter, labels: dict[str, str]):
+    """Give the static-string enum `parameter` display labels (option id -> translated label):
+    the dialogs show the labels while Processing, saved models and qgis_process keep the ids."""
+    metadata = dict(parameter.metadata())
+    metadata[OPTION_LABELS] = dict(labels)
+    parameter.setMetadata(metadata)
+    return parameter
+
+
 # Contexts pylupdate5 records outside a class: `algorithm.tr("...")` in a helper that takes the
 # algorithm as its parameter named `algorithm`, and bare `tr("...")` (translation.tr).
 SHARED_CONTEXTS = ("algorithm", "@default")
@@ -92,15 +107,28 @@ class UrbanizationAlgorithm(QgsProcessingAlgorithm):
 
     def tr(self, text: str) -> str:
         """Translate with the class name as context (what pylupdate5 records for self.tr), falling
-        back to the parent classes' contexts and then to SHARED_CONTEXTS: the contexts pylupdate5
-        gives shared helper code (`algorithm.tr(...)` in a function taking the algorithm, module-level
-        `translation.tr(...)`), so report and label code outside the class translates too."""
+        back to the parent classes' contexts (UrbanizationAlgorithm's own included: "Cancelled by
+        the user.") and then to SHARED_CONTEXTS: the contexts pylupdate5 gives shared helper code
+        (`algorithm.tr(...)` in a function taking the algorithm, module-level `translation.tr(...)`),
+        so report and label code outside the class translates too."""
         mro = type(self).__mro__
-        for context in [*(cls.__name__ for cls in mro[: mro.index(UrbanizationAlgorithm)]), *SHARED_CONTEXTS]:
+        for context in [*(cls.__name__ for cls in mro[: mro.index(UrbanizationAlgorithm) + 1]), *SHARED_CONTEXTS]:
             translated = QCoreApplication.translate(context, text)
             if translated != text:
                 return translated
         return text
+
+    def addParameter(self, definition, createOutput=True):  # noqa: N802, N803 (QGIS API names)
+        """QGIS's addParameter; a static-string enum also gets the widget wrapper that shows its
+        options by label (when it has labels) in QGIS's own dialogs."""
+        if definition.type() == "enum" and definition.usesStaticStrings():
+            metadata = dict(definition.metadata())
+            wrapper = dict(metadata.get("widget_wrapper") or {})
+            if "class" not in wrapper:
+                wrapper["class"] = ENUM_WRAPPER
+                metadata["widget_wrapper"] = wrapper
+                definition.setMetadata(metadata)
+        return super().addParameter(definition, createOutput)
 
     def createInstance(self):  # noqa: N802 (QGIS API names)
         return type(self)()

@@ -92,11 +92,31 @@ def bar_chart(
     unit: str = "",
     color: str = PALETTE[0],
     width: int = 640,
+    target: float | Sequence[float | None] | None = None,
+    target_label: str = "",
 ) -> str:
-    """Horizontal bar chart as inline SVG (one bar per label)."""
+    """Horizontal bar chart as inline SVG (one bar per label); see stacked_bar_chart for the axis
+    of rates and the target marks."""
     return stacked_bar_chart(
-        labels, {title or unit: values}, title=title, unit=unit, colors=[color], width=width, legend=False
+        labels,
+        {title or unit: values},
+        title=title,
+        unit=unit,
+        colors=[color],
+        width=width,
+        legend=False,
+        target=target,
+        target_label=target_label,
     )
+
+
+PERCENT = "%"
+_TICKS = 4  # axis ticks of a rate chart: 0, 25, 50, 75, 100 %
+
+
+def _number(value) -> float:
+    value = float(value or 0)
+    return 0.0 if math.isnan(value) else value
 
 
 def stacked_bar_chart(
@@ -107,14 +127,29 @@ def stacked_bar_chart(
     colors: Sequence[str] | None = None,
     width: int = 640,
     legend: bool = True,
+    target: float | Sequence[float | None] | None = None,
+    target_label: str = "",
 ) -> str:
-    """Horizontal stacked bars as inline SVG: one bar per label, one coloured segment per series."""
+    """Horizontal stacked bars as inline SVG: one bar per label, one coloured segment per series.
+    Rates (unit '%') stand on a 0-100 % axis with ticks, so 18 % reads as 18 % of the width (other
+    units scale to the largest bar); `target` draws a dashed line across the bars (one number) or a
+    mark on each bar (one number or None per bar), labelled `target_label`. The label column and the
+    picture widen to the longest label and value: no text is cut."""
     colors = list(colors or PALETTE)
     names = list(series)
-    totals = [sum(max(float(series[n][i] or 0), 0.0) for n in names) for i in range(len(labels))]
-    top = max(totals, default=0.0) or 1.0
-    bar, gap, left, right = 18, 6, 160, 90
-    plot = width - left - right
+    totals = [sum(max(_number(series[n][i]), 0.0) for n in names) for i in range(len(labels))]
+    line = float(target) if isinstance(target, (int, float)) else None  # one target for every bar
+    per_bar = [] if target is None or line is not None else list(target)
+    marks = [None if t is None or t != t else float(t) for t in per_bar] + [None] * (len(labels) - len(per_bar))
+    rate = unit == PERCENT
+    top = max([*totals, *(m for m in marks if m is not None), line or 0.0], default=0.0)
+    top = max(top, 100.0) if rate else (top or 1.0)
+    values = [f"{t:,.2f} {unit}".strip() for t in totals]
+    bar, gap = 18, 6
+    left = 12 + max([text_width(str(label)) for label in labels] + [48.0])
+    right = 12 + max([text_width(v) for v in values] + [36.0])
+    plot = max(width - left - right, 240.0)
+    width = max(left + plot + right, text_width(title, 13.0) + 8)
     legend_rows: list[list[tuple[int, float]]] = []  # per row: (series index, x)
     if legend and names:
         x, row = float(left), []
@@ -127,27 +162,64 @@ def stacked_bar_chart(
             x += item
         legend_rows.append(row)
     legend_height = 20 * len(legend_rows) + (2 if legend_rows else 0)
-    height = 30 + legend_height + len(labels) * (bar + gap)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-size="12">']
+    target_text = f"{target_label} {line:g} {unit}".strip() if line is not None else ""
+    target_height = 16 if target_text else 0
+    bars_top = 26 + legend_height + target_height
+    bars_bottom = bars_top + len(labels) * (bar + gap)
+    axis_height = 20 if rate else 0
+    height = bars_bottom + axis_height + 4
+
+    def at(value: float) -> float:
+        return left + plot * value / top
+
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height}" font-size="12">']
     if title:
-        parts.append(f'<text x="{left}" y="16" font-weight="bold">{escape(title)}</text>')
+        parts.append(f'<text x="4" y="16" font-weight="bold">{escape(title)}</text>')
     for r, row in enumerate(legend_rows):
         y = 24 + 20 * r
         for k, x in row:
             parts.append(f'<rect x="{x:.0f}" y="{y}" width="12" height="12" fill="{colors[k % len(colors)]}"/>')
             parts.append(f'<text x="{x + 16:.0f}" y="{y + 10}">{escape(names[k])}</text>')
+    if rate:  # the 0-100 % axis: grid lines and tick labels under the bars
+        for k in range(_TICKS + 1):
+            value = 100.0 * k / _TICKS
+            parts.append(
+                f'<line x1="{at(value):.1f}" y1="{bars_top - 2}" x2="{at(value):.1f}" y2="{bars_bottom}" '
+                'stroke="#ddd"/>'
+            )
+            parts.append(
+                f'<text x="{at(value):.1f}" y="{bars_bottom + 14}" text-anchor="middle" fill="#555">{value:g} %</text>'
+            )
     for i, label in enumerate(labels):
-        y = 26 + legend_height + i * (bar + gap)
-        parts.append(f'<text x="{left - 6}" y="{y + bar - 5}" text-anchor="end">{escape(label)}</text>')
+        y = bars_top + i * (bar + gap)
+        parts.append(f'<text x="{left - 6:.1f}" y="{y + bar - 5}" text-anchor="end">{escape(label)}</text>')
         x = float(left)
         for k, name in enumerate(names):
-            w = plot * max(float(series[name][i] or 0), 0.0) / top
+            w = plot * max(_number(series[name][i]), 0.0) / top
             parts.append(
                 f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar}" fill="{colors[k % len(colors)]}">'
-                f"<title>{escape(name)}: {float(series[name][i] or 0):,.2f} {escape(unit)}</title></rect>"
+                f"<title>{escape(name)}: {_number(series[name][i]):,.2f} {escape(unit)}</title></rect>"
             )
             x += w
-        parts.append(f'<text x="{x + 4:.1f}" y="{y + bar - 5}">{totals[i]:,.2f} {escape(unit)}</text>')
+        mark = None if marks[i] is None else at(marks[i])
+        after = x if mark is None else max(x, mark + 1)  # the value beside the bar and its target mark
+        parts.append(f'<text x="{after + 4:.1f}" y="{y + bar - 5}">{escape(values[i])}</text>')
+        if mark is not None:
+            parts.append(
+                f'<line x1="{mark:.1f}" y1="{y - 2}" x2="{mark:.1f}" y2="{y + bar + 2}" stroke="#222" '
+                f'stroke-width="2"><title>{escape(target_label)} {marks[i]:g} {escape(unit)}</title></line>'
+            )
+    if line is not None:
+        x = at(line)
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{bars_top - 4}" x2="{x:.1f}" y2="{bars_bottom}" stroke="#c0392b" '
+            'stroke-width="1.5" stroke-dasharray="5,3"/>'
+        )
+        anchor = "end" if x + text_width(target_text) > width else "start"
+        parts.append(
+            f'<text x="{x + (-3 if anchor == "end" else 3):.1f}" y="{bars_top - 6}" text-anchor="{anchor}" '
+            f'fill="#c0392b">{escape(target_text)}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingException
 
+from ..algorithms.cancel import CancelledError
 from ..translation import tr
 from .crs import crs_wkt
 
@@ -41,10 +42,12 @@ def write_geotiff(
     crs: QgsCoordinateReferenceSystem,
     nodata: float | None = -9999.0,
     dtype: str = "float32",
+    feedback=None,
 ) -> str:
     """Write a single-band, tiled GeoTIFF with fast deflate (level 1, all cores: on 19 million
     cells 0.2 s instead of 2.5 s, for a file a fifth larger), in strips so that replacing NaN by
-    `nodata` never copies the whole array. A path that cannot be written is a clear error."""
+    `nodata` never copies the whole array. A path that cannot be written is a clear error; a
+    cancelled `feedback` stops it between strips."""
     import numpy as np
     import rasterio
     from rasterio.crs import CRS
@@ -70,6 +73,8 @@ def write_geotiff(
     try:
         with rasterio.open(path, "w", **profile) as dataset:
             for top in range(0, height, 1024):
+                if feedback is not None and feedback.isCanceled():
+                    raise CancelledError  # stop between strips; the base class deletes the file
                 strip = np.asarray(array[top : top + 1024])
                 if nodata is not None and np.issubdtype(strip.dtype, np.floating):
                     strip = np.where(np.isnan(strip), nodata, strip)

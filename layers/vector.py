@@ -368,6 +368,8 @@ class FrameSink:
                     geometry.transform(self.transform)
                 feature.setGeometry(geometry)
             batch.append(feature)
+            if len(batch) % 1000 == 0 and self.feedback is not None and self.feedback.isCanceled():
+                raise CancelledError  # a writer stops within a thousand features, not a batch
             if len(batch) == 10000:
                 _flush(self.sink, batch, self.feedback, self.name)
         _flush(self.sink, batch, self.feedback, self.name)

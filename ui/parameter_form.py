@@ -29,10 +29,9 @@ from qgis.gui import (
     QgsProcessingGui,
     QgsProcessingParameterWidgetContext,
 )
-from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QCheckBox, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
-from .option_names import option_label
+from .enum_labels import name_options
 
 
 class _ContextGenerator(QgsProcessingContextGenerator):
@@ -104,7 +103,7 @@ class ParameterForm(QWidget):
             widget.setObjectName(parameter.name())
             label = wrapper.createWrappedLabel() or QLabel(parameter.description())
             if parameter.type() == "enum":
-                name_options(widget)
+                name_options(widget, parameter)
             layout.addRow(_wrapped(label), widget)
             self.wrappers[parameter.name()] = wrapper
         for wrapper in self.wrappers.values():
@@ -200,18 +199,6 @@ def _wrapped(label: QLabel) -> QLabel:
     label.setWordWrap(True)
     label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     return label
-
-
-def name_options(widget: QWidget) -> None:
-    """Show enum choices by name; the item data (the value Processing reads) stays the id."""
-    combos = [widget] if isinstance(widget, QComboBox) else widget.findChildren(QComboBox)
-    for combo in combos:
-        for index in range(combo.count()):
-            option = combo.itemText(index)
-            label = option_label(option)
-            if label != option:
-                combo.setItemText(index, label)
-                combo.setItemData(index, option, Qt.ItemDataRole.ToolTipRole)
 
 
 def is_report(parameter) -> bool:

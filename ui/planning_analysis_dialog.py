@@ -9,7 +9,7 @@ from pathlib import Path
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, QDateTime, Qt, QUrl
-from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtGui import QDesktopServices, QGuiApplication
 from qgis.PyQt.QtSvg import QSvgWidget
 from qgis.PyQt.QtWidgets import QDialog, QPlainTextEdit, QTableWidgetItem, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -20,7 +20,9 @@ from .task_runner import AlgorithmRun
 
 UI_FILE = Path(__file__).resolve().with_name("planning_analysis_dialog.ui")
 PROVIDER_ID = "urbanization"
-THEMES = ("multiplan", "greencity", "flood", "commuting", "dataprep")  # "maps" has its own dialog
+THEMES = ("multiplan", "greencity", "flood", "commuting", "healthcheck", "dataprep")  # "maps" has its own dialog
+PREFERRED_SIZE = (1280, 800)  # logical pixels; never more than the screen has room for
+FRAME = (16, 48)  # room for the window frame and title bar, which Qt's geometry leaves out
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -56,7 +58,7 @@ class PlanningAnalysisDialog(QDialog):
         self.logView.setReadOnly(True)
         QVBoxLayout(self.logTab).addWidget(self.logView)
         self.tabs.addTab(self.logTab, self.tr("Log"))
-        self.resize(1280, 800)
+        self.fit_to_screen()
         self._fill_tree()
         self.analysisTree.currentItemChanged.connect(self._on_item)
         self.runButton.clicked.connect(self.run)
@@ -70,6 +72,21 @@ class PlanningAnalysisDialog(QDialog):
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("PlanningAnalysisDialog", text)
+
+    def fit_to_screen(self) -> None:
+        """PREFERRED_SIZE, or the available room of the screen the dialog opens on when that is less
+        (a 1366 x 768 laptop, 150 % scaling): the form scrolls, Run/Cancel/Close stay on screen."""
+        holder = self.parentWidget() or self
+        screen = holder.screen() if hasattr(holder, "screen") else None
+        screen = screen or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry()
+        width = min(PREFERRED_SIZE[0], room.width() - FRAME[0])
+        height = min(PREFERRED_SIZE[1], room.height() - FRAME[1])
+        self.resize(max(width, self.minimumSizeHint().width()), max(height, self.minimumSizeHint().height()))
+        self.move(
+            room.x() + (room.width() - self.width()) // 2,
+            room.y() + max(0, (room.height() - FRAME[1] - self.height()) // 2),
+        )
 
     # choosing an analysis
     def _fill_tree(self) -> None:
@@ -226,8 +243,16 @@ class PlanningAnalysisDialog(QDialog):
         if chart is not None:
             self.chart = QSvgWidget(self.chartHolder)
             self.chart.load(chart)
-            self.chart.setMinimumSize(self.chart.sizeHint())
-            self.chartHolder.layout().addWidget(self.chart)
+            # the chart's own size: the scroll area scrolls it, never stretches it out of proportion
+            self.chart.setFixedSize(self.chart.sizeHint())
+            self.chartHolder.layout().addWidget(self.chart, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            # no taller than the chart (and a scroll bar): the key numbers above keep the room
+            room = (
+                self.chart.height()
+                + 2 * self.chartArea.frameWidth()
+                + self.chartArea.horizontalScrollBar().sizeHint().height()
+            )
+            self.chartArea.setMaximumHeight(room + self.chartHolder.layout().contentsMargins().top() * 2)
         self._set_result_buttons(True)
         self.tabs.setCurrentWidget(self.resultsTab)
 

@@ -18,10 +18,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
-from ..cancel import checkpoint
+from ..cancel import cancellable, checkpoint
 from ..projection import geographic_row_areas, metres_per_degree
 from .tiled.kernels import UNRESOLVED, drain_flats
 
@@ -245,17 +246,20 @@ def condition(
     if row_areas.shape != (dem.shape[0],) or not (np.isfinite(row_areas).all() and (row_areas > 0).all()):
         raise DrainageInputError("one positive, finite cell area per DEM row is needed")
     elevation = dem if dem.dtype == np.float32 else dem.astype(np.float32)
-    filled, d8 = pdem.fill_depressions(elevation, outlets="edge", nodata=np.nan)
+    # pyflwdir's and our numba kernels compile (or load their cache) on a session's first run, for
+    # seconds: as cancellable calls, a cancel stops the run meanwhile (issue 23)
+    filled, d8 = cancellable(partial(pdem.fill_depressions, elevation, outlets="edge", nodata=np.nan), is_canceled)
     step(0.5)
     cell_x, cell_y = cell_distances(transform, dem.shape, latlon, cell_metres)
     d8[d8 != D8_NODATA] = UNRESOLVED  # flats: routed below, as the tiled path routes them
     steepest_descent(filled, d8, cell_x, cell_y)
-    drain_flats(filled, d8)
+    step(0.6)
+    cancellable(partial(drain_flats, filled, d8), is_canceled)
     if not keep_filled:
         del filled
         filled = None
     step(0.9)
     flw = pyflwdir.from_array(d8, ftype="d8", check_ftype=False, transform=transform, latlon=latlon, cache=False)
-    flw.order_cells(method="sort")  # "walk" is faster but needs 32 bytes per cell more
+    cancellable(partial(flw.order_cells, method="sort"), is_canceled)  # "walk" is faster but 32 B/cell more
     step(1.0)
     return FlowModel(d8=d8, filled=filled, transform=transform, latlon=latlon, row_areas=row_areas, _flw=flw)

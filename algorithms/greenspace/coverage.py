@@ -11,6 +11,7 @@ weighted by each feature's population (uniform within a polygon).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Callable
 
 import geopandas as gpd
@@ -19,7 +20,7 @@ import pandas as pd
 import shapely
 
 from .. import walking
-from ..cancel import checkpoint
+from ..cancel import cancellable, checkpoint
 from ..network import DEFAULT_OFFSET, ComponentReport, Network, component_report
 from ..walking import SNAP_DISTANCE_M, home_points
 from .access import EuclideanAccess, NetworkAccess, boundary_points
@@ -133,7 +134,8 @@ def park_coverage(
         better = hit & (~covered | (distance < best_d))
         best[better], best_d[better] = nearest[better], distance[better]
         covered |= hit
-        polygon = access.area(selected, rule.radius_m, offset)
+        # the service area is seconds of GEOS work for a whole city: cancellable while it runs
+        polygon = cancellable(partial(access.area, selected, rule.radius_m, offset), is_canceled)
         if rule.historic_only and polygon is not None:
             polygon = shapely.intersection(polygon, historic_area)
         areas.append(
@@ -168,8 +170,14 @@ def park_coverage(
     if len(service):
         service["area_m2"] = shapely.area(service.geometry.to_numpy())
     polygons = service.geometry.to_numpy()
-    covered_union = None if len(polygons) == 0 else polygons[0] if len(polygons) == 1 else shapely.union_all(polygons)
-    share, uncovered = covered_share(res_geoms, covered_union)
+    covered_union = (
+        None
+        if len(polygons) == 0
+        else polygons[0]
+        if len(polygons) == 1
+        else cancellable(lambda: shapely.union_all(polygons), is_canceled)
+    )
+    share, uncovered = cancellable(lambda: covered_share(res_geoms, covered_union), is_canceled)
     is_polygon = shapely.area(res_geoms) > 0
     share = np.where(is_polygon, share, covered.astype(float))
     report(0.85)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import field_labels, report
+from .inputs import ALL, OUTSIDE
 
 _ZH = "zh-Hans"
 
@@ -16,6 +17,13 @@ def _status(rate, target) -> str:
     if target is None or rate is None or (isinstance(rate, float) and np.isnan(rate)):
         return "-"
     return report.translate(field_labels.MEETS if rate >= target else field_labels.FAILS)
+
+
+def _districts_given(summary) -> object:
+    """`summary` without its 'outside districts' row when no districts were given (every home is
+    then 'outside', and the row would repeat the whole-city row under a misleading name)."""
+    named = set(summary["district"]) - {ALL}
+    return summary[summary["district"] != OUTSIDE] if named <= {OUTSIDE} else summary
 
 
 def _names(values) -> list[str]:
@@ -51,9 +59,17 @@ def coverage_page(path: str, title: str, result, rules, preset, language: str, l
             ]
         ],
     )
-    summary = result.summary
+    summary = _districts_given(result.summary)
     names = _names(summary["district"])
-    chart = report.bar_chart(names, (summary["rate_area"] * 100).tolist(), title=labels["by_area"], unit="%")
+    line = None if target is None else 100 * float(target)
+    chart = report.bar_chart(
+        names,
+        (summary["rate_area"] * 100).tolist(),
+        title=labels["by_area"],
+        unit="%",
+        target=line,
+        target_label=labels["target"],
+    )
     if "rate_population" in summary:
         chart += report.bar_chart(
             names,
@@ -61,6 +77,8 @@ def coverage_page(path: str, title: str, result, rules, preset, language: str, l
             title=labels["by_population"],
             unit="%",
             color=report.PALETTE[2],
+            target=line,
+            target_label=labels["target"],
         )
     district_table = report.frame_table(summary.drop(columns=["mode"], errors="ignore"))
     if target is not None:
@@ -96,7 +114,7 @@ def coverage_page(path: str, title: str, result, rules, preset, language: str, l
 
 def equity_page(path: str, title: str, result, language: str, labels: dict) -> str:
     """District table (mean, Gini, population below target), Lorenz curve, score distribution."""
-    summary = result.summary
+    summary = _districts_given(result.summary)
     lorenz = report.line_chart(
         result.lorenz_x.tolist(),
         {labels["lorenz"]: result.lorenz_y.tolist(), labels["equality"]: result.lorenz_x.tolist()},
@@ -121,7 +139,9 @@ def equity_page(path: str, title: str, result, language: str, labels: dict) -> s
         ),
     ]
     if result.classes is not None:
-        sections.append((labels["classes"], _class_section(result.classes.summary, language, labels, notes)))
+        sections.append(
+            (labels["classes"], _class_section(_districts_given(result.classes.summary), language, labels, notes))
+        )
     sections.append((labels["parks"], report.frame_table(result.parks)))
     return report.write(path, report.page(title, sections, notes, lang=language))
 
@@ -156,6 +176,7 @@ def _class_section(summary, language: str, labels: dict, notes: list[str]) -> st
             title=str(field_labels.value_label(name, report.translate)),
             unit=unit,
             color=report.PALETTE[index],
+            target=rows["target_m2"].tolist(),
         )
         for index, (name, rows) in enumerate(summary.groupby("park_class", sort=False))
     )
@@ -166,7 +187,7 @@ def _class_section(summary, language: str, labels: dict, notes: list[str]) -> st
 def facility_page(path: str, title: str, result, types: dict, language: str, labels: dict) -> str:
     """Per type: share of homes and people covered; completeness distribution; missing types."""
     zh = language == _ZH
-    summary = result.summary.drop(columns=["mode"], errors="ignore").copy()
+    summary = _districts_given(result.summary).drop(columns=["mode"], errors="ignore").copy()
 
     def name(type_id):
         spec = types.get(type_id, {})

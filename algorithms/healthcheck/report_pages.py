@@ -29,6 +29,14 @@ def _item_sections(result: HealthCheckResult, labels: dict, name, verdict) -> li
     return sections
 
 
+def _target_value(target: str) -> float | None:
+    """The number of a target cell ('≥ 60' -> 60.0), None without one."""
+    try:
+        return float(str(target).split()[-1])
+    except (IndexError, ValueError):
+        return None
+
+
 def health_check_page(result: HealthCheckResult, labels: dict, notes: dict[str, str], lang: str) -> str:
     """HTML page. `labels`: translated headings and words (keys used below); `notes`: method note
     per indicator key (translated, with the distance mode)."""
@@ -135,6 +143,8 @@ def health_check_page(result: HealthCheckResult, labels: dict, notes: dict[str, 
                     [str(n) for n in chart_rows["name_zh"]],
                     [float(np.nan_to_num(v)) for v in chart_rows["value"]],
                     unit="%",
+                    target=[_target_value(t) for t in chart_rows["target"]],
+                    target_label=labels["target"],
                 ),
             )
         )

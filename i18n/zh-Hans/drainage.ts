@@ -200,7 +200,7 @@
     </message>
     <message>
         <source>Elevation unit of the DEM (metres, feet = international foot, us_survey_feet)</source>
-        <translation>高程模型的高程单位（metres 米、feet 国际英尺、us_survey_feet 美国测量英尺）</translation>
+        <translation>高程模型的高程单位</translation>
     </message>
     <message>
         <source>Raster layer &apos;{}&apos; has {} band(s); band {} does not exist. Choose the elevation band.</source>
@@ -385,6 +385,18 @@
     <message>
         <source>Drainage corridors (排涝通道识别)</source>
         <translation>排涝通道识别</translation>
+    </message>
+    <message>
+        <source>Metres</source>
+        <translation>米</translation>
+    </message>
+    <message>
+        <source>Feet (international foot, 0.3048 m)</source>
+        <translation>英尺（国际英尺，0.3048 米）</translation>
+    </message>
+    <message>
+        <source>US survey feet (1200/3937 m)</source>
+        <translation>美国测量英尺（1200/3937 米）</translation>
     </message>
 </context>
 </TS>

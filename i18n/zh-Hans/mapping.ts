@@ -226,5 +226,9 @@
         <source>Height datum, stated when a DEM or other raster is on the sheet (empty: 1985国家高程基准 on CGCS2000 sheets, none otherwise)</source>
         <translation>高程基准，图上有高程模型等栅格时注明（留空：2000国家大地坐标系图件注明1985国家高程基准，其他不注明）</translation>
     </message>
+    <message>
+        <source>Automatic (the smallest planning scale showing the whole extent)</source>
+        <translation>自动（能显示全部范围的最小规划比例尺）</translation>
+    </message>
 </context>
 </TS>

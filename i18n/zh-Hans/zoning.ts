@@ -83,6 +83,26 @@
         <source>Most land-use codes in field '{}' are unknown and the text looks like Chinese (GBK) read with the wrong encoding: {}. Set the layer's encoding to GBK (Layer Properties &gt; Source &gt; Data source encoding; 图层属性 → 源 → 数据源编码 GBK), or put a .cpg file containing GBK next to the .shp, and run again.</source>
         <translation>字段“{}”中的大部分用地编码无法识别，其文字像是以错误编码读取的中文（GBK）：{}。请将图层编码设为 GBK（图层属性 → 源 → 数据源编码 GBK），或在 .shp 旁放置内容为 GBK 的 .cpg 文件，然后重新运行。</translation>
     </message>
+    <message>
+        <source>Automatic (by the size of the data)</source>
+        <translation>自动（按数据量选择）</translation>
+    </message>
+    <message>
+        <source>In memory (the whole layer at once)</source>
+        <translation>整体读入内存</translation>
+    </message>
+    <message>
+        <source>Partitioned on Dask (province-scale data)</source>
+        <translation>Dask 分区计算（省域数据）</translation>
+    </message>
+    <message>
+        <source>Third national land survey work classification</source>
+        <translation>第三次全国国土调查工作分类（三调）</translation>
+    </message>
+    <message>
+        <source>Detect from the codes</source>
+        <translation>按编码自动识别</translation>
+    </message>
 </context>
 <context>
     <name>ControlLineConflictsAlgorithm</name>

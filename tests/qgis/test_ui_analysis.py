@@ -101,7 +101,7 @@ def test_lists_the_registered_analyses_by_theme_without_the_map_export(dialog, p
     expected = {
         a.id()
         for a in provider.algorithms()
-        if a.groupId() in ("multiplan", "greencity", "flood", "commuting", "dataprep")
+        if a.groupId() in ("multiplan", "greencity", "flood", "commuting", "healthcheck", "dataprep")
     }
     assert set(ids) == expected
     themes = [dialog.analysisTree.topLevelItem(i).text(0) for i in range(dialog.analysisTree.topLevelItemCount())]

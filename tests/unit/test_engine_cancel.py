@@ -93,3 +93,42 @@ def test_facility_coverage_stops_at_its_next_type(calls):
         sites, types, homes, preset["types"], network=street, progress=done.append, is_canceled=lambda: False
     )
     assert done[-1] == 1.0
+
+
+def test_cancellable_stops_waiting_for_a_long_call():
+    """A call that cannot look for a cancel (one long GEOS overlay) no longer holds the run."""
+    import time
+
+    from urbanization_planning.algorithms.cancel import cancellable
+
+    assert cancellable(lambda: 42, None) == 42
+    assert cancellable(lambda: 42, lambda: False) == 42
+    started = time.perf_counter()
+    with pytest.raises(CancelledError):
+        cancellable(lambda: time.sleep(3), lambda: time.perf_counter() - started > 0.2)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_park_coverage_stops_during_a_long_service_area(monkeypatch):
+    """Park coverage of a whole city spent 12 s in one service area after a cancel (issue 23)."""
+    import time
+
+    from urbanization_planning.algorithms.greenspace import access
+
+    def slow_area(self, *args, **kwargs):
+        time.sleep(5)
+
+    monkeypatch.setattr(access.NetworkAccess, "area", slow_area)
+    street = nw.build_network([LineString([(0, 0), (1000, 0)])])
+    parks = gpd.GeoDataFrame({"park_id": [1], "name": ["A"]}, geometry=[box(0, 10, 100, 110)], crs=3857)
+    homes = gpd.GeoDataFrame({"src_fid": [1]}, geometry=[Point(450, 5)], crs=3857)
+    started = time.perf_counter()
+    with pytest.raises(CancelledError):
+        coverage.park_coverage(
+            parks,
+            homes,
+            rules.parse_rules("400:300:green"),
+            network=street,
+            is_canceled=lambda: time.perf_counter() - started > 0.3,
+        )
+    assert time.perf_counter() - started < 2.0

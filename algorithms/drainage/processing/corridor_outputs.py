@@ -63,8 +63,9 @@ def add_parameters(algorithm) -> None:
     )
 
 
-def write_rasters(algorithm, parameters, context, result, dem) -> dict:
-    """ACCUMULATION and FLOW_DIRECTION (when asked) of a whole-DEM result, on the DEM's grid."""
+def write_rasters(algorithm, parameters, context, result, dem, feedback=None) -> dict:
+    """ACCUMULATION and FLOW_DIRECTION (when asked) of a whole-DEM result, on the DEM's grid; a
+    cancelled `feedback` stops the writing."""
     from ..hydrology import D8_NODATA
 
     grid = (dem.transform, dem.crs)
@@ -80,9 +81,20 @@ def write_rasters(algorithm, parameters, context, result, dem) -> dict:
             "float32",
             "drainage_accumulation",
             _accumulation_title(algorithm),
+            feedback=feedback,
         ),
         FLOW_DIRECTION: outputs.write_raster(
-            algorithm, parameters, FLOW_DIRECTION, context, result.d8, *grid, D8_NODATA, "uint8", None, None
+            algorithm,
+            parameters,
+            FLOW_DIRECTION,
+            context,
+            result.d8,
+            *grid,
+            D8_NODATA,
+            "uint8",
+            None,
+            None,
+            feedback=feedback,
         ),
     }
 

@@ -116,7 +116,7 @@ class DrainageCorridorsAlgorithm(DrainageAlgorithm):
 
         result = identify_corridors(dem.elevation, dem.transform, **arguments)
         dem.elevation = None  # the cells go before the outputs are written
-        return corridor_outputs.write_rasters(self, parameters, context, result, dem), result, []
+        return corridor_outputs.write_rasters(self, parameters, context, result, dem, feedback), result, []
 
     def run_tiled(self, dem, parameters, context, feedback, arguments: dict) -> tuple:
         """(rasters written, result, report notes) of the tiled engine, which writes the rasters itself."""

@@ -17,6 +17,7 @@ from qgis.core import (
 
 from ....layers import crs as crs_utils
 from ....layers import raster
+from ...base import label_options
 from ..dem import DemSource
 from . import tiling
 
@@ -39,6 +40,12 @@ def add_parameters(algorithm) -> None:
         optional=True,
     )
     unit.setUsesStaticStrings(True)
+    labels = {
+        "metres": algorithm.tr("Metres"),
+        "feet": algorithm.tr("Feet (international foot, 0.3048 m)"),
+        "us_survey_feet": algorithm.tr("US survey feet (1200/3937 m)"),
+    }
+    label_options(unit, labels)
     algorithm.addParameter(unit)
 
 

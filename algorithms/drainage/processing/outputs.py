@@ -43,12 +43,15 @@ def raster_destination(algorithm, parameters, name: str, context) -> str | None:
     return algorithm.parameterAsOutputLayer(parameters, name, context) or None
 
 
-def write_raster(algorithm, parameters, name, context, array, transform, crs, nodata, dtype, style, title):
-    """Write an optional raster output (None when not requested) and style it on load."""
+def write_raster(
+    algorithm, parameters, name, context, array, transform, crs, nodata, dtype, style, title, feedback=None
+):
+    """Write an optional raster output (None when not requested) and style it on load; a cancelled
+    `feedback` stops the writing."""
     path = raster_destination(algorithm, parameters, name, context)
     if not path:
         return None
-    raster.write_geotiff(path, array, transform, crs, nodata, dtype)
+    raster.write_geotiff(path, array, transform, crs, nodata, dtype, feedback=feedback)
     if style:
         styling.style_output(context, path, style, title)
     return path

@@ -123,6 +123,7 @@ class WaterloggingSpotsAlgorithm(DrainageAlgorithm):
             "float32",
             "drainage_depth",
             self.tr("Ponding depth (m)"),
+            feedback=feedback,
         )
         return {self.DEPTH: depth}, result, []
 

@@ -17,7 +17,7 @@ from qgis.core import (
 )
 
 from ....layers import layout as sheets
-from ...base import UrbanizationAlgorithm
+from ...base import UrbanizationAlgorithm, label_options
 
 
 class ExportPlanningMapAlgorithm(UrbanizationAlgorithm):
@@ -86,6 +86,7 @@ class ExportPlanningMapAlgorithm(UrbanizationAlgorithm):
             defaultValue="auto",
         )
         scales.setUsesStaticStrings(True)
+        label_options(scales, {"auto": self.tr("Automatic (the smallest planning scale showing the whole extent)")})
         self.addParameter(scales)
         self.addParameter(
             QgsProcessingParameterString(

@@ -14,6 +14,7 @@ from qgis.core import (
 
 from ....layers import vector
 from ....translation import tr
+from ...base import label_options
 from .. import pipeline
 from ..partition_io import LayerSource
 
@@ -32,6 +33,12 @@ def add_mode_parameters(algorithm) -> None:
         defaultValue="auto",
     )
     mode.setUsesStaticStrings(True)
+    labels = {
+        "auto": tr("Automatic (by the size of the data)"),
+        "in-memory": tr("In memory (the whole layer at once)"),
+        "partitioned": tr("Partitioned on Dask (province-scale data)"),
+    }
+    label_options(mode, labels)
     size = QgsProcessingParameterNumber(
         PARTITION_SIZE,
         tr("Parcels per partition (partitioned mode)"),

@@ -11,7 +11,7 @@ from qgis.core import QgsProcessingException, QgsProcessingParameterEnum, QgsWkb
 from ....layers import crs as crs_utils
 from ....layers import vector
 from ....translation import tr
-from ...base import user_standards_dir
+from ...base import label_options, user_standards_dir
 from .. import pipeline
 
 POLYGONS = (QgsWkbTypes.GeometryType.PolygonGeometry,)
@@ -80,6 +80,9 @@ def add_classification_parameter(algorithm) -> None:
         defaultValue="gb2023",
     )
     parameter.setUsesStaticStrings(True)
+    # gb2023 is shown by its preset's label (resources/standards)
+    labels = {"sandiao": tr("Third national land survey work classification"), "auto": tr("Detect from the codes")}
+    label_options(parameter, labels)
     algorithm.addParameter(parameter)
 
 
