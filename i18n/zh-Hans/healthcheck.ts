@@ -79,32 +79,8 @@
         <translation>绿道（线）</translation>
     </message>
     <message>
-        <source>Facilities (points or polygons)</source>
-        <translation>公共服务设施（点或面）</translation>
-    </message>
-    <message>
-        <source>Facility type field</source>
-        <translation>设施类型字段</translation>
-    </message>
-    <message>
-        <source>Type mapping, one per line: field value = GB 50180 type (kindergarten, primary_school, middle_school, market, elderly_day_care, ...)</source>
-        <translation>类型对照，每行一条：字段值 = GB 50180 类型（kindergarten、primary_school、middle_school、market、elderly_day_care 等）</translation>
-    </message>
-    <message>
-        <source>Walking network and streets (lines; empty: straight-line distance)</source>
-        <translation>步行网络与道路（线；留空按直线距离）</translation>
-    </message>
-    <message>
         <source>Metro stations (points)</source>
         <translation>轨道站点（点）</translation>
-    </message>
-    <message>
-        <source>Recorded waterlogging spots (points)</source>
-        <translation>已记录的内涝积水点（点）</translation>
-    </message>
-    <message>
-        <source>DEM (screening for waterlogging spots when none are recorded)</source>
-        <translation>数字高程模型（无积水点记录时用于筛查）</translation>
     </message>
     <message>
         <source>Ecological corridors (polygons)</source>
@@ -114,6 +90,25 @@
         <source>Corridors required between clusters (lines)</source>
         <translation>组团间应设置的生态廊道（线）</translation>
     </message>
+    <message>
+        <source>Give at least one layer of the city: a health check needs layers to measure.</source>
+        <translation>请至少提供一个城市图层：城市体检需要图层才能测算。</translation>
+    </message>
+    <message>
+        <source>City health check definitions: {}</source>
+        <translation>城市体检指标定义：{}</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+</context>
+<context>
+    <name>algorithm</name>
     <message>
         <source>Health check indicators (city and districts)</source>
         <translation>城市体检指标（全市及分区）</translation>
@@ -171,8 +166,20 @@
         <translation>未达标指标数</translation>
     </message>
     <message>
-        <source>Give at least one layer of the city: a health check needs layers to measure.</source>
-        <translation>请至少提供一个城市图层：城市体检需要图层才能测算。</translation>
+        <source>{}: not computed, needs {}</source>
+        <translation>{}：未计算，需要 {}</translation>
+    </message>
+    <message>
+        <source>Facilities (points or polygons)</source>
+        <translation>公共服务设施（点或面）</translation>
+    </message>
+    <message>
+        <source>Facility type field</source>
+        <translation>设施类型字段</translation>
+    </message>
+    <message>
+        <source>Type mapping, one per line: field value = GB 50180 type (kindergarten, primary_school, middle_school, market, elderly_day_care, ...)</source>
+        <translation>类型对照，每行一条：字段值 = GB 50180 类型（kindergarten、primary_school、middle_school、market、elderly_day_care 等）</translation>
     </message>
     <message>
         <source>Choose the facility type field of &apos;{}&apos;.</source>
@@ -189,34 +196,6 @@
     <message>
         <source>Facility type values with no GB 50180 type were ignored (add them to the type mapping): {}</source>
         <translation>以下设施类型值没有对应的 GB 50180 类型，已忽略（请加入类型对照）：{}</translation>
-    </message>
-    <message>
-        <source>Walking network</source>
-        <translation>步行路网</translation>
-    </message>
-    <message>
-        <source>The network has no road class field: every line counts in the road network density.</source>
-        <translation>网络图层没有道路等级字段：全部线要素计入道路网密度。</translation>
-    </message>
-    <message>
-        <source>No recorded waterlogging spots: depressions of the DEM stand in for them (screening).</source>
-        <translation>没有内涝积水点记录：以高程模型识别的洼地代替（筛查）。</translation>
-    </message>
-    <message>
-        <source>Waterlogging-prone depressions</source>
-        <translation>易涝洼地</translation>
-    </message>
-    <message>
-        <source>No walking network given: distances are straight-line (euclidean) and labelled so in every output.</source>
-        <translation>未提供步行网络：距离按直线（欧氏）计算，并在每个输出中注明。</translation>
-    </message>
-    <message>
-        <source>City health check definitions: {}</source>
-        <translation>城市体检指标定义：{}</translation>
-    </message>
-    <message>
-        <source>{}: not computed, needs {}</source>
-        <translation>{}：未计算，需要 {}</translation>
     </message>
     <message>
         <source>walking distance along the network</source>
@@ -263,12 +242,32 @@
         <translation>市辖区内建成区面积除以市辖区面积{}。</translation>
     </message>
     <message>
+        <source>Each cluster: connected built-up land, parts closer than the gap tolerance joined; the value is the largest{}.</source>
+        <translation>每个组团：连通的建成区，间距小于容差的部分视为同一组团；指标值取最大组团{}。</translation>
+    </message>
+    <message>
         <source>Residential polygons whose population per km² exceeds the limit{}.</source>
         <translation>人口密度超过限值的居住用地地块{}。</translation>
     </message>
     <message>
         <source>Required corridor lines inside corridor land at least the required width{}.</source>
         <translation>位于达到规定净宽的廊道用地内的应设廊道长度{}。</translation>
+    </message>
+    <message>
+        <source>Commuters whose home and workplace both lie within the radius (straight line) of a station, from the commute lines.</source>
+        <translation>居住地和就业地均在轨道站点半径（直线距离）内的通勤人口比例，按通勤OD线计算。</translation>
+    </message>
+    <message>
+        <source>Communities with a facility of the type inside them, over all communities.</source>
+        <translation>有该类设施的社区数占社区总数的比例。</translation>
+    </message>
+    <message>
+        <source>Blocks (地段) whose population per km² of gross block area exceeds the limit.</source>
+        <translation>按地段毛面积计算人口密度超过限值的地段。</translation>
+    </message>
+    <message>
+        <source>Blocks enclosed by the city roads (no block layer given) whose population per km² of gross block area exceeds the limit.</source>
+        <translation>由城市道路围合的街区（未给出地段图层）中，按毛面积计算人口密度超过限值的街区。</translation>
     </message>
     <message>
         <source>City health check: spatial indicators (城市体检)</source>
@@ -343,14 +342,6 @@
         <translation>所需图层</translation>
     </message>
     <message>
-        <source>Measure</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation>数量</translation>
-    </message>
-    <message>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
@@ -389,6 +380,26 @@
     <message>
         <source>unverified</source>
         <translation>待核实</translation>
+    </message>
+    <message>
+        <source>Definition used</source>
+        <translation>采用口径</translation>
+    </message>
+    <message>
+        <source>official definition</source>
+        <translation>官方口径</translation>
+    </message>
+    <message>
+        <source>screening (not comparable with published values)</source>
+        <translation>筛查口径（不可与公布值直接比较）</translation>
+    </message>
+    <message>
+        <source>{}: every cluster against the target</source>
+        <translation>{}：各组团分别判断</translation>
+    </message>
+    <message>
+        <source>Cluster (组团)</source>
+        <translation>组团</translation>
     </message>
     <message>
         <source>built-up area</source>
@@ -451,48 +462,40 @@
         <translation>指标定义与目标值取自 resources/standards/city_health_check.json；“定义核对”一栏说明各指标是否已与公开的指标体系文本核对。</translation>
     </message>
     <message>
-        <source>Each cluster: connected built-up land, parts closer than the gap tolerance joined; the value is the largest{}.</source>
-        <translation>每个组团：连通的建成区，间距小于容差的部分视为同一组团；指标值取最大组团{}。</translation>
-    </message>
-    <message>
-        <source>Definition used</source>
-        <translation>采用口径</translation>
-    </message>
-    <message>
-        <source>official definition</source>
-        <translation>官方口径</translation>
-    </message>
-    <message>
-        <source>screening (not comparable with published values)</source>
-        <translation>筛查口径（不可与公布值直接比较）</translation>
-    </message>
-    <message>
-        <source>{}: every cluster against the target</source>
-        <translation>{}：各组团分别判断</translation>
-    </message>
-    <message>
-        <source>Cluster (组团)</source>
-        <translation>组团</translation>
+        <source>Walking network and streets (lines; empty: straight-line distance)</source>
+        <translation>步行网络与道路（线；留空按直线距离）</translation>
     </message>
     <message>
         <source>Road classes counted as city roads in the road network density (comma separated; the road class field; empty: the edition&apos;s GB/T 51328 classes)</source>
         <translation>计入道路网密度的城市道路等级（逗号分隔；道路等级字段的取值；留空：按所选版本的 GB/T 51328 道路等级）</translation>
     </message>
     <message>
-        <source>Commuters whose home and workplace both lie within the radius (straight line) of a station, from the commute lines.</source>
-        <translation>居住地和就业地均在轨道站点半径（直线距离）内的通勤人口比例，按通勤OD线计算。</translation>
+        <source>No walking network given: distances are straight-line (euclidean) and labelled so in every output.</source>
+        <translation>未提供步行网络：距离按直线（欧氏）计算，并在每个输出中注明。</translation>
     </message>
     <message>
-        <source>Communities with a facility of the type inside them, over all communities.</source>
-        <translation>有该类设施的社区数占社区总数的比例。</translation>
+        <source>Walking network</source>
+        <translation>步行路网</translation>
     </message>
     <message>
-        <source>Blocks (地段) whose population per km² of gross block area exceeds the limit.</source>
-        <translation>按地段毛面积计算人口密度超过限值的地段。</translation>
+        <source>The network has no road class field: every line counts in the road network density.</source>
+        <translation>网络图层没有道路等级字段：全部线要素计入道路网密度。</translation>
     </message>
     <message>
-        <source>Blocks enclosed by the city roads (no block layer given) whose population per km² of gross block area exceeds the limit.</source>
-        <translation>由城市道路围合的街区（未给出地段图层）中，按毛面积计算人口密度超过限值的街区。</translation>
+        <source>Recorded waterlogging spots (points)</source>
+        <translation>已记录的内涝积水点（点）</translation>
+    </message>
+    <message>
+        <source>DEM (screening for waterlogging spots when none are recorded)</source>
+        <translation>数字高程模型（无积水点记录时用于筛查）</translation>
+    </message>
+    <message>
+        <source>No recorded waterlogging spots: depressions of the DEM stand in for them (screening).</source>
+        <translation>没有内涝积水点记录：以高程模型识别的洼地代替（筛查）。</translation>
+    </message>
+    <message>
+        <source>Waterlogging-prone depressions</source>
+        <translation>易涝洼地</translation>
     </message>
 </context>
 </TS>

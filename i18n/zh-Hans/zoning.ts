@@ -115,140 +115,8 @@
         <translation>三区三线,生态保护红线,永久基本农田,城镇开发边界,冲突,叠加分析,多规合一,three control lines,conflict</translation>
     </message>
     <message>
-        <source>Ecological protection red line</source>
-        <translation>生态保护红线</translation>
-    </message>
-    <message>
-        <source>Permanent basic farmland</source>
-        <translation>永久基本农田</translation>
-    </message>
-    <message>
-        <source>Urban development boundary</source>
-        <translation>城镇开发边界</translation>
-    </message>
-    <message>
-        <source>{} (polygons)</source>
-        <translation>{}（面）</translation>
-    </message>
-    <message>
-        <source>Conflict rules (national = default rules, file = rules file below)</source>
-        <translation>冲突规则（national = 国家默认规则，file = 下方规则文件）</translation>
-    </message>
-    <message>
-        <source>Rules file (JSON or CSV)</source>
-        <translation>规则文件（JSON 或 CSV）</translation>
-    </message>
-    <message>
-        <source>Conflicts</source>
-        <translation>冲突图斑</translation>
-    </message>
-    <message>
-        <source>Control line overlaps</source>
-        <translation>控制线重叠</translation>
-    </message>
-    <message>
-        <source>Report (HTML)</source>
-        <translation>报告（HTML）</translation>
-    </message>
-    <message>
-        <source>Number of control line overlaps</source>
-        <translation>控制线重叠个数</translation>
-    </message>
-    <message>
-        <source>Parcels with an unknown land-use code</source>
-        <translation>用地编码未知的图斑数</translation>
-    </message>
-    <message>
-        <source>Conflict rules is set to &apos;file&apos;: choose a rules file (JSON or CSV).</source>
-        <translation>冲突规则设为“file”：请选择规则文件（JSON 或 CSV）。</translation>
-    </message>
-    <message>
-        <source>The conflict rules cannot be used: {}</source>
-        <translation>冲突规则无法使用：{}</translation>
-    </message>
-    <message>
-        <source>Layer &apos;{}&apos; has no features with geometry: the checks against it are skipped.</source>
-        <translation>图层“{}”没有含几何的要素：跳过与其相关的检查。</translation>
-    </message>
-    <message>
-        <source>Give at least one control line layer with features: ecological protection red line, permanent basic farmland or urban development boundary.</source>
-        <translation>请至少提供一个含要素的控制线图层：生态保护红线、永久基本农田或城镇开发边界。</translation>
-    </message>
-    <message>
-        <source>Land-use code empty or not in the 2023 classification: check by hand</source>
-        <translation>用地编码为空或不在 2023 用地用海分类中：请人工核查</translation>
-    </message>
-    <message>
-        <source>unknown code</source>
-        <translation>未知编码</translation>
-    </message>
-    <message>
         <source>Control line conflicts</source>
         <translation>三区三线冲突</translation>
-    </message>
-    <message>
-        <source>Overlaps between control lines</source>
-        <translation>控制线之间的重叠</translation>
-    </message>
-    <message>
-        <source>Control line</source>
-        <translation>控制线</translation>
-    </message>
-    <message>
-        <source>Class</source>
-        <translation>地类</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation>个数</translation>
-    </message>
-    <message>
-        <source>ha</source>
-        <translation>公顷</translation>
-    </message>
-    <message>
-        <source>None found.</source>
-        <translation>未发现。</translation>
-    </message>
-    <message>
-        <source>Control line A</source>
-        <translation>控制线 A</translation>
-    </message>
-    <message>
-        <source>Control line B</source>
-        <translation>控制线 B</translation>
-    </message>
-    <message>
-        <source>Control line conflict check</source>
-        <translation>三区三线冲突检查</translation>
-    </message>
-    <message>
-        <source>A rules file is given but Conflict rules is &apos;national&apos;: the file is not used.</source>
-        <translation>已指定规则文件，但冲突规则设为“national”：该文件未被使用。</translation>
-    </message>
-    <message>
-        <source>Rule &apos;{}&apos; is not checked: no {} layer with features.</source>
-        <translation>规则“{}”未检查：没有含要素的{}图层。</translation>
-    </message>
-    <message>
-        <source>Core protected area (in the red line)</source>
-        <translation>自然保护地核心保护区（红线内）</translation>
-    </message>
-    <message>
-        <source>prohibited</source>
-        <translation>禁止</translation>
-    </message>
-    <message>
-        <source>needs approval</source>
-        <translation>须审批</translation>
-    </message>
-    <message>
-        <source>cannot be judged (unknown code)</source>
-        <translation>无法判定（编码未知）</translation>
     </message>
     <message>
         <source>Planned land use or 三调 status parcels (polygons)</source>
@@ -261,78 +129,6 @@
     <message>
         <source>Ignore pieces smaller than (m², plane)</source>
         <translation>忽略小于此面积的碎片（平方米，平面）</translation>
-    </message>
-    <message>
-        <source>Conflict summary by control line, outcome and land-use class</source>
-        <translation>按控制线、判定结果和地类汇总的冲突</translation>
-    </message>
-    <message>
-        <source>Number of conflicts (prohibited, needs approval, unknown code)</source>
-        <translation>冲突数量（禁止、须审批、编码未知）</translation>
-    </message>
-    <message>
-        <source>Conflict area (m², CGCS2000 ellipsoidal)</source>
-        <translation>冲突面积（平方米，CGCS2000椭球面积）</translation>
-    </message>
-    <message>
-        <source>Number of prohibited uses</source>
-        <translation>禁止用途数量</translation>
-    </message>
-    <message>
-        <source>Prohibited area (m², CGCS2000 ellipsoidal)</source>
-        <translation>禁止用途面积（平方米，CGCS2000椭球面积）</translation>
-    </message>
-    <message>
-        <source>Number of uses that need approval</source>
-        <translation>须审批用途数量</translation>
-    </message>
-    <message>
-        <source>Area that needs approval (m², CGCS2000 ellipsoidal)</source>
-        <translation>须审批面积（平方米，CGCS2000椭球面积）</translation>
-    </message>
-    <message>
-        <source>Control line overlap area (m², CGCS2000 ellipsoidal)</source>
-        <translation>控制线重叠面积（平方米，CGCS2000椭球面积）</translation>
-    </message>
-    <message>
-        <source>{} prohibited ({:.1f} m²), {} need approval ({:.1f} m²), {} with an unknown code; {} control line overlaps ({:.1f} m²). Areas: CGCS2000 ellipsoidal.</source>
-        <translation>禁止 {} 处（{:.1f} 平方米），须审批 {} 处（{:.1f} 平方米），编码未知 {} 处；控制线重叠 {} 处（{:.1f} 平方米）。面积为CGCS2000椭球面积。</translation>
-    </message>
-    <message>
-        <source>{}: by control line and land-use class</source>
-        <translation>{}：按控制线和地类</translation>
-    </message>
-    <message>
-        <source>Conflict area by control line (hectares, CGCS2000 ellipsoidal)</source>
-        <translation>各控制线冲突面积（公顷，CGCS2000椭球面积）</translation>
-    </message>
-    <message>
-        <source>Area (m², CGCS2000 ellipsoidal)</source>
-        <translation>面积（平方米，CGCS2000椭球面积）</translation>
-    </message>
-    <message>
-        <source>Area (m², plane)</source>
-        <translation>面积（平方米，平面）</translation>
-    </message>
-    <message>
-        <source>{} prohibited, {} need approval, {} cannot be judged (unknown land-use code: {} parcels).</source>
-        <translation>禁止 {} 处，须审批 {} 处，无法判定 {} 处（地类编码未知的图斑 {} 个）。</translation>
-    </message>
-    <message>
-        <source>&apos;Needs approval&apos;: the rules allow the use only as a listed exception, after approval or recognition; each row of the conflicts layer names its clause.</source>
-        <translation>“须审批”：规则仅允许作为所列例外、经批准或认定后开展；冲突图层每行注明所依据的条款。</translation>
-    </message>
-    <message>
-        <source>Areas are CGCS2000 ellipsoidal areas (as 三调 statistics), plane areas in the metric CRS beside them; 田坎 shares of 三调 parcels are in net_ellipsoid_area_m2.</source>
-        <translation>面积为CGCS2000椭球面积（与三调统计一致），并列出米制坐标系下的平面面积；三调图斑扣除田坎后的面积见“椭球净面积”一列。</translation>
-    </message>
-    <message>
-        <source>allowed, area listed (not a conflict)</source>
-        <translation>允许，单列面积（不是冲突）</translation>
-    </message>
-    <message>
-        <source>田坎 inside permanent basic farmland: {:.1f} m², part of the cultivated land it divides, not a conflict (listed in the summary).</source>
-        <translation>永久基本农田内的田坎：{:.1f} m²，属其分隔的耕地，不是冲突（已在汇总中单列）。</translation>
     </message>
 </context>
 <context>
@@ -547,6 +343,217 @@
     <message>
         <source>Topology errors: {}</source>
         <translation>拓扑错误：{}</translation>
+    </message>
+</context>
+<context>
+    <name>algorithm</name>
+    <message>
+        <source>Ecological protection red line</source>
+        <translation>生态保护红线</translation>
+    </message>
+    <message>
+        <source>Core protected area (in the red line)</source>
+        <translation>自然保护地核心保护区（红线内）</translation>
+    </message>
+    <message>
+        <source>Permanent basic farmland</source>
+        <translation>永久基本农田</translation>
+    </message>
+    <message>
+        <source>Urban development boundary</source>
+        <translation>城镇开发边界</translation>
+    </message>
+    <message>
+        <source>{} (polygons)</source>
+        <translation>{}（面）</translation>
+    </message>
+    <message>
+        <source>Conflict rules (national = default rules, file = rules file below)</source>
+        <translation>冲突规则（national = 国家默认规则，file = 下方规则文件）</translation>
+    </message>
+    <message>
+        <source>Rules file (JSON or CSV)</source>
+        <translation>规则文件（JSON 或 CSV）</translation>
+    </message>
+    <message>
+        <source>Conflict rules is set to &apos;file&apos;: choose a rules file (JSON or CSV).</source>
+        <translation>冲突规则设为“file”：请选择规则文件（JSON 或 CSV）。</translation>
+    </message>
+    <message>
+        <source>A rules file is given but Conflict rules is &apos;national&apos;: the file is not used.</source>
+        <translation>已指定规则文件，但冲突规则设为“national”：该文件未被使用。</translation>
+    </message>
+    <message>
+        <source>The conflict rules cannot be used: {}</source>
+        <translation>冲突规则无法使用：{}</translation>
+    </message>
+    <message>
+        <source>Layer &apos;{}&apos; has no features with geometry: the checks against it are skipped.</source>
+        <translation>图层“{}”没有含几何的要素：跳过与其相关的检查。</translation>
+    </message>
+    <message>
+        <source>Give at least one control line layer with features: ecological protection red line, permanent basic farmland or urban development boundary.</source>
+        <translation>请至少提供一个含要素的控制线图层：生态保护红线、永久基本农田或城镇开发边界。</translation>
+    </message>
+    <message>
+        <source>Rule &apos;{}&apos; is not checked: no {} layer with features.</source>
+        <translation>规则“{}”未检查：没有含要素的{}图层。</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突图斑</translation>
+    </message>
+    <message>
+        <source>Control line overlaps</source>
+        <translation>控制线重叠</translation>
+    </message>
+    <message>
+        <source>Conflict summary by control line, outcome and land-use class</source>
+        <translation>按控制线、判定结果和地类汇总的冲突</translation>
+    </message>
+    <message>
+        <source>Report (HTML)</source>
+        <translation>报告（HTML）</translation>
+    </message>
+    <message>
+        <source>Number of conflicts (prohibited, needs approval, unknown code)</source>
+        <translation>冲突数量（禁止、须审批、编码未知）</translation>
+    </message>
+    <message>
+        <source>Conflict area (m², CGCS2000 ellipsoidal)</source>
+        <translation>冲突面积（平方米，CGCS2000椭球面积）</translation>
+    </message>
+    <message>
+        <source>Number of prohibited uses</source>
+        <translation>禁止用途数量</translation>
+    </message>
+    <message>
+        <source>Prohibited area (m², CGCS2000 ellipsoidal)</source>
+        <translation>禁止用途面积（平方米，CGCS2000椭球面积）</translation>
+    </message>
+    <message>
+        <source>Number of uses that need approval</source>
+        <translation>须审批用途数量</translation>
+    </message>
+    <message>
+        <source>Area that needs approval (m², CGCS2000 ellipsoidal)</source>
+        <translation>须审批面积（平方米，CGCS2000椭球面积）</translation>
+    </message>
+    <message>
+        <source>Number of control line overlaps</source>
+        <translation>控制线重叠个数</translation>
+    </message>
+    <message>
+        <source>Control line overlap area (m², CGCS2000 ellipsoidal)</source>
+        <translation>控制线重叠面积（平方米，CGCS2000椭球面积）</translation>
+    </message>
+    <message>
+        <source>Parcels with an unknown land-use code</source>
+        <translation>用地编码未知的图斑数</translation>
+    </message>
+    <message>
+        <source>prohibited</source>
+        <translation>禁止</translation>
+    </message>
+    <message>
+        <source>needs approval</source>
+        <translation>须审批</translation>
+    </message>
+    <message>
+        <source>cannot be judged (unknown code)</source>
+        <translation>无法判定（编码未知）</translation>
+    </message>
+    <message>
+        <source>allowed, area listed (not a conflict)</source>
+        <translation>允许，单列面积（不是冲突）</translation>
+    </message>
+    <message>
+        <source>Land-use code empty or not in the 2023 classification: check by hand</source>
+        <translation>用地编码为空或不在 2023 用地用海分类中：请人工核查</translation>
+    </message>
+    <message>
+        <source>unknown code</source>
+        <translation>未知编码</translation>
+    </message>
+    <message>
+        <source>Control line conflicts</source>
+        <translation>三区三线冲突</translation>
+    </message>
+    <message>
+        <source>{} prohibited ({:.1f} m²), {} need approval ({:.1f} m²), {} with an unknown code; {} control line overlaps ({:.1f} m²). Areas: CGCS2000 ellipsoidal.</source>
+        <translation>禁止 {} 处（{:.1f} 平方米），须审批 {} 处（{:.1f} 平方米），编码未知 {} 处；控制线重叠 {} 处（{:.1f} 平方米）。面积为CGCS2000椭球面积。</translation>
+    </message>
+    <message>
+        <source>田坎 inside permanent basic farmland: {:.1f} m², part of the cultivated land it divides, not a conflict (listed in the summary).</source>
+        <translation>永久基本农田内的田坎：{:.1f} m²，属其分隔的耕地，不是冲突（已在汇总中单列）。</translation>
+    </message>
+    <message>
+        <source>{}: by control line and land-use class</source>
+        <translation>{}：按控制线和地类</translation>
+    </message>
+    <message>
+        <source>Conflict area by control line (hectares, CGCS2000 ellipsoidal)</source>
+        <translation>各控制线冲突面积（公顷，CGCS2000椭球面积）</translation>
+    </message>
+    <message>
+        <source>Overlaps between control lines</source>
+        <translation>控制线之间的重叠</translation>
+    </message>
+    <message>
+        <source>Control line</source>
+        <translation>控制线</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>地类</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>个数</translation>
+    </message>
+    <message>
+        <source>Area (m², CGCS2000 ellipsoidal)</source>
+        <translation>面积（平方米，CGCS2000椭球面积）</translation>
+    </message>
+    <message>
+        <source>Area (m², plane)</source>
+        <translation>面积（平方米，平面）</translation>
+    </message>
+    <message>
+        <source>ha</source>
+        <translation>公顷</translation>
+    </message>
+    <message>
+        <source>None found.</source>
+        <translation>未发现。</translation>
+    </message>
+    <message>
+        <source>Control line A</source>
+        <translation>控制线 A</translation>
+    </message>
+    <message>
+        <source>Control line B</source>
+        <translation>控制线 B</translation>
+    </message>
+    <message>
+        <source>{} prohibited, {} need approval, {} cannot be judged (unknown land-use code: {} parcels).</source>
+        <translation>禁止 {} 处，须审批 {} 处，无法判定 {} 处（地类编码未知的图斑 {} 个）。</translation>
+    </message>
+    <message>
+        <source>&apos;Needs approval&apos;: the rules allow the use only as a listed exception, after approval or recognition; each row of the conflicts layer names its clause.</source>
+        <translation>“须审批”：规则仅允许作为所列例外、经批准或认定后开展；冲突图层每行注明所依据的条款。</translation>
+    </message>
+    <message>
+        <source>Areas are CGCS2000 ellipsoidal areas (as 三调 statistics), plane areas in the metric CRS beside them; 田坎 shares of 三调 parcels are in net_ellipsoid_area_m2.</source>
+        <translation>面积为CGCS2000椭球面积（与三调统计一致），并列出米制坐标系下的平面面积；三调图斑扣除田坎后的面积见“椭球净面积”一列。</translation>
+    </message>
+    <message>
+        <source>Control line conflict check</source>
+        <translation>三区三线冲突检查</translation>
     </message>
 </context>
 </TS>

@@ -15,7 +15,7 @@ from ....layers import vector
 from ....translation import current_language
 from ...base import UrbanizationAlgorithm
 from ...network.processing import walking_network
-from . import groups
+from . import groups, park_inputs
 from .engine_text import engine_message
 
 
@@ -32,12 +32,12 @@ class ParkCoverageAlgorithm(UrbanizationAlgorithm):
     DISTRICT_NAME_FIELD = groups.DISTRICT_NAME_FIELD
     REPORT = groups.REPORT
     MODE = groups.MODE
-    PARKS = groups.PARKS
-    PARK_NAME_FIELD = groups.PARK_NAME_FIELD
-    PARK_SIZE_FIELD = groups.PARK_SIZE_FIELD
-    ENTRANCES = groups.ENTRANCES
-    STANDARD = groups.STANDARD
-    CUSTOM_RULES = groups.CUSTOM_RULES
+    PARKS = park_inputs.PARKS
+    PARK_NAME_FIELD = park_inputs.PARK_NAME_FIELD
+    PARK_SIZE_FIELD = park_inputs.PARK_SIZE_FIELD
+    ENTRANCES = park_inputs.ENTRANCES
+    STANDARD = park_inputs.STANDARD
+    CUSTOM_RULES = park_inputs.CUSTOM_RULES
     HISTORIC_DISTRICTS = "HISTORIC_DISTRICTS"
     OFFSET = "OFFSET"
     SERVICE_AREAS = "SERVICE_AREAS"
@@ -56,10 +56,10 @@ class ParkCoverageAlgorithm(UrbanizationAlgorithm):
         ).split(",")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        groups.add_parks(self)
+        park_inputs.add_parks(self)
         groups.add_network(self)
         groups.add_residential(self)
-        groups.add_standard(self)
+        park_inputs.add_standard(self)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.HISTORIC_DISTRICTS,
@@ -117,8 +117,8 @@ class ParkCoverageAlgorithm(UrbanizationAlgorithm):
         from ..coverage import park_coverage
 
         res_source, metric, residential, population = groups.read_residential(self, parameters, context, feedback)
-        rules, preset = groups.rules_for(self, parameters, context)
-        parks, entrances = groups.read_parks(self, parameters, context, feedback, metric)
+        rules, preset = park_inputs.rules_for(self, parameters, context)
+        parks, entrances = park_inputs.read_parks(self, parameters, context, feedback, metric)
         network = groups.read_network(self, parameters, context, feedback, metric)
         districts = groups.read_districts(self, parameters, context, feedback, metric)
         historic = self.read_historic(parameters, context, feedback, metric)

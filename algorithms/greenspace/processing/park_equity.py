@@ -17,7 +17,7 @@ from ....layers import vector
 from ....translation import current_language
 from ...base import UrbanizationAlgorithm, user_standards_dir
 from ...network.processing import walking_network
-from . import groups
+from . import groups, park_inputs
 from .engine_text import engine_message
 
 
@@ -34,12 +34,12 @@ class ParkEquityAlgorithm(UrbanizationAlgorithm):
     DISTRICT_NAME_FIELD = groups.DISTRICT_NAME_FIELD
     REPORT = groups.REPORT
     MODE = groups.MODE
-    PARKS = groups.PARKS
-    PARK_NAME_FIELD = groups.PARK_NAME_FIELD
-    PARK_SIZE_FIELD = groups.PARK_SIZE_FIELD
-    ENTRANCES = groups.ENTRANCES
-    STANDARD = groups.STANDARD
-    CUSTOM_RULES = groups.CUSTOM_RULES
+    PARKS = park_inputs.PARKS
+    PARK_NAME_FIELD = park_inputs.PARK_NAME_FIELD
+    PARK_SIZE_FIELD = park_inputs.PARK_SIZE_FIELD
+    ENTRANCES = park_inputs.ENTRANCES
+    STANDARD = park_inputs.STANDARD
+    CUSTOM_RULES = park_inputs.CUSTOM_RULES
 
     TARGET = "TARGET"
     PARK_CLASS_FIELD = "PARK_CLASS_FIELD"
@@ -62,7 +62,7 @@ class ParkEquityAlgorithm(UrbanizationAlgorithm):
         ).split(",")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        groups.add_parks(self)
+        park_inputs.add_parks(self)
         self.addParameter(
             QgsProcessingParameterField(
                 self.PARK_CLASS_FIELD,
@@ -76,7 +76,7 @@ class ParkEquityAlgorithm(UrbanizationAlgorithm):
         )
         groups.add_network(self)
         groups.add_residential(self, population_optional=False)
-        groups.add_standard(self)
+        park_inputs.add_standard(self)
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.TARGET,
@@ -138,10 +138,10 @@ class ParkEquityAlgorithm(UrbanizationAlgorithm):
         res_source, metric, residential, population = groups.read_residential(
             self, parameters, context, feedback, population_required=True
         )
-        rules, preset = groups.rules_for(self, parameters, context)
+        rules, preset = park_inputs.rules_for(self, parameters, context)
         class_rules, class_targets = self.class_standard(rules, preset)
         class_field = self.parameterAsString(parameters, self.PARK_CLASS_FIELD, context)
-        parks, entrances = groups.read_parks(self, parameters, context, feedback, metric, class_field)
+        parks, entrances = park_inputs.read_parks(self, parameters, context, feedback, metric, class_field)
         network = groups.read_network(self, parameters, context, feedback, metric)
         districts = groups.read_districts(self, parameters, context, feedback, metric)
         result = park_equity(
