@@ -65,11 +65,16 @@ def _column_names() -> dict[str, str]:
         "clause": tr("Clause of the rule"),
         "text": tr("Rule"),
         "text_zh": tr("Rule (Chinese)"),
+        "record": tr("Listed in the summary, not as a conflict"),
         "group_zh": tr("Level or group"),
         "unit": tr("Unit"),
         "kind_zh": tr("Kind of indicator"),
         "method": tr("Method"),
         "needs": tr("Data needed"),
+        "needs_official": tr("Data for the official definition"),
+        "basis": tr("Definition used"),
+        "params.block_streets": tr("Road classes that bound blocks"),
+        "params.gap_m": tr("Gap joining built-up parts into one cluster (m)"),
         "definition_zh": tr("Definition"),
         "target.op": tr("Target comparison"),
         "target.value": tr("Target value"),
@@ -177,6 +182,8 @@ def column_header(standard: str, table: Table, column: str) -> str:
     *inside, last = column.split(".")
     if inside == ["when"]:  # an OSM tag an OSM rule tests
         return tr("When {}").format(last)
+    if inside == ["params", "counted_classes"]:  # GB/T 51328 class -> the road classes counted as it
+        return tr("Road classes counted as {}").format(last)
     return _column_names().get(last, last)
 
 

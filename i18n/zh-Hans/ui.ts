@@ -399,6 +399,30 @@
         <source>row {}</source>
         <translation>第 {} 行</translation>
     </message>
+    <message>
+        <source>Data for the official definition</source>
+        <translation>官方口径所需数据</translation>
+    </message>
+    <message>
+        <source>Definition used</source>
+        <translation>采用口径</translation>
+    </message>
+    <message>
+        <source>Road classes that bound blocks</source>
+        <translation>围合地段的道路等级</translation>
+    </message>
+    <message>
+        <source>Gap joining built-up parts into one cluster (m)</source>
+        <translation>连成一个组团的建成区间距（米）</translation>
+    </message>
+    <message>
+        <source>Road classes counted as {}</source>
+        <translation>计为{}的道路等级</translation>
+    </message>
+    <message>
+        <source>Listed in the summary, not as a conflict</source>
+        <translation>仅列入汇总，不计为冲突</translation>
+    </message>
 </context>
 <context>
     <name>DependencyInstallerDialog</name>

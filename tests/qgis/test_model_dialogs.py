@@ -23,12 +23,12 @@ EXTENT = "24.9351837,24.9534132,60.1641581,60.1791074 [EPSG:4326]"  # scripts/de
 class _Answers:
     """QMessageBox stand-in for the dialog: a CRS question is answered yes, a warning recorded."""
 
-    Yes, No = QMessageBox.Yes, QMessageBox.No
+    Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
     warnings: list[str] = []
 
     @staticmethod
     def question(*args, **kwargs):
-        return QMessageBox.Yes
+        return QMessageBox.StandardButton.Yes
 
     @classmethod
     def warning(cls, parent, title, text, *args):
@@ -37,17 +37,18 @@ class _Answers:
 
 @pytest.fixture
 def project_layers():
-    """Layers added to the project under their names, removed afterwards."""
-    added = []
+    """Layers added to the project under their names; afterwards the project holds again only what it
+    held before (the dialogs also load the runs' results into it, as for a planner)."""
+    project = QgsProject.instance()
+    before = set(project.mapLayers())
 
     def _add(layer):
         assert layer.isValid(), layer.source()
-        QgsProject.instance().addMapLayer(layer)
-        added.append(layer.id())
+        project.addMapLayer(layer)
         return layer
 
     yield _add
-    QgsProject.instance().removeMapLayers(added)
+    project.removeMapLayers([layer_id for layer_id in project.mapLayers() if layer_id not in before])
 
 
 def _through_dialog(monkeypatch, algorithm_id: str, layers: dict) -> tuple[bool, dict, str]:
@@ -73,7 +74,7 @@ def _through_dialog(monkeypatch, algorithm_id: str, layers: dict) -> tuple[bool,
     dialog.runAlgorithm()
     if not finished and not _Answers.warnings and not dialog.messageBar().items():  # else refused before running
         QTimer.singleShot(600_000, loop.quit)
-        loop.exec_()
+        loop.exec()
     log = "\n".join(
         [dialog.findChild(QTextEdit, "txtLog").toPlainText(), *_Answers.warnings]
         + [item.text() for item in dialog.messageBar().items()]
