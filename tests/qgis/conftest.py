@@ -78,6 +78,17 @@ def run(provider):
     gc.collect()
 
 
+def _describe_registered_algorithms_again() -> None:
+    """Algorithms describe their parameters when created: a provider registered while the zh-Hans
+    translator was installed keeps Chinese descriptions for the rest of the session unless its
+    algorithms are created again once the translator is gone."""
+    from qgis.core import QgsApplication
+
+    registered = QgsApplication.processingRegistry().providerById("urbanization")
+    if registered is not None:
+        registered.refreshAlgorithms()
+
+
 @pytest.fixture
 def chinese(qgis_app):
     """The plugin under zh-Hans: the locale setting the plugin reads and the compiled translations."""
@@ -95,5 +106,6 @@ def chinese(qgis_app):
     QCoreApplication.installTranslator(translator)
     yield
     QCoreApplication.removeTranslator(translator)
+    _describe_registered_algorithms_again()
     settings.setValue("locale/overrideFlag", before[0] if before[0] is not None else False)
     settings.setValue("locale/userLocale", before[1] or "")

@@ -12,6 +12,7 @@ import pytest
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
 from ..conftest import ROOT
+from .conftest import _describe_registered_algorithms_again
 
 SKIP_DIRS = {"tests", "benchmarks", "scripts", ".venv", "build", "docs"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -25,6 +26,7 @@ def chinese(qgis_app):
     QCoreApplication.installTranslator(translator)
     yield
     QCoreApplication.removeTranslator(translator)
+    _describe_registered_algorithms_again()
 
 
 def test_no_unfinished_translations():
