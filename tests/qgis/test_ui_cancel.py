@@ -16,16 +16,27 @@ GRID = SAMPLE_DATA / "helsinki_population_grid_2020.gpkg"
 
 @pytest.fixture
 def slow_service_areas(monkeypatch):
-    """Each service area takes 20 s (a city-wide one takes seconds; GEOS cannot be interrupted)."""
+    """Each service area takes 20 s (a city-wide one takes seconds; GEOS cannot be interrupted). The
+    call the cancelled run abandons ends with the test, so no thread of it runs on into later tests."""
+    import threading
+
     from urbanization_planning.algorithms.greenspace import access
 
     original = access.NetworkAccess.area
+    test_over = threading.Event()
+    ended = threading.Event()
 
     def slow(self, *args, **kwargs):
-        time.sleep(20)
+        if test_over.wait(20):
+            ended.set()
+            raise RuntimeError("the test is over")
         return original(self, *args, **kwargs)
 
     monkeypatch.setattr(access.NetworkAccess, "area", slow)
+    yield
+    test_over.set()
+    ended.wait(5)
+    time.sleep(0.2)  # the abandoned worker returns from its frame
 
 
 def test_cancel_in_the_processing_dialog_stops_within_2_s(provider, qtbot, qgis_iface, monkeypatch, slow_service_areas):

@@ -3,11 +3,29 @@ QGIS reads as mojibake, gets a warning that says so and how to set the layer's e
 
 from __future__ import annotations
 
-import geopandas as gpd
 from qgis.core import QgsVectorLayer
 from shapely import box
 
 from .test_foundation import RecordingFeedback
+
+
+def _write(path, driver: str, polygons, names=None, options=()) -> None:
+    """Polygons in EPSG:4543 (with a DLMC text field when `names` are given), written by OGR."""
+    from osgeo import ogr, osr
+
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4543)
+    data = ogr.GetDriverByName(driver).CreateDataSource(str(path))
+    layer = data.CreateLayer(path.stem, srs, ogr.wkbPolygon, options=list(options))
+    if names is not None:
+        layer.CreateField(ogr.FieldDefn("DLMC", ogr.OFTString))
+    for index, polygon in enumerate(polygons):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        if names is not None:
+            feature.SetField("DLMC", names[index])
+        feature.SetGeometry(ogr.CreateGeometryFromWkb(polygon.wkb))
+        layer.CreateFeature(feature)
+    data = None  # closes and flushes the files
 
 
 def test_gbk_shapefile_without_cpg_is_explained(run, tmp_path):
@@ -17,19 +35,16 @@ def test_gbk_shapefile_without_cpg_is_explained(run, tmp_path):
     what it says in GBK) and names the setting (数据源编码 GBK)."""
     names = ["水田", "旱地"]
     path = tmp_path / "dltb.shp"
-    frame = gpd.GeoDataFrame(
-        {"DLMC": [n.encode("gbk").decode("latin-1") for n in names]},
-        geometry=[box(500000, 2770000, 500100, 2770100), box(500100, 2770000, 500200, 2770100)],
-        crs="EPSG:4543",
-    )
-    frame.to_file(path, driver="ESRI Shapefile", encoding="ISO-8859-1", engine="fiona")
+    parcels = [box(500000, 2770000, 500100, 2770100), box(500100, 2770000, 500200, 2770100)]
+    # the GBK bytes, written through a Latin-1 recoding (geopandas needs fiona or pyogrio, which the
+    # Debian roots of QGIS 3.40 and 3.44 do not have: OGR itself writes the files)
+    _write(path, "ESRI Shapefile", parcels, [n.encode("gbk").decode("latin-1") for n in names], ["ENCODING=ISO-8859-1"])
     path.with_suffix(".cpg").unlink(missing_ok=True)
     layer = QgsVectorLayer(str(path), "dltb", "ogr")
     seen = [f["DLMC"] for f in layer.getFeatures()]  # as a planner sees them: mojibake, never 水田
     latin1 = seen == [n.encode("gbk").decode("latin-1") for n in names]
     assert latin1 or all("\ufffd" in v for v in seen), seen  # OGR read the bytes as Latin-1 or as UTF-8
-    farmland = gpd.GeoDataFrame(geometry=[box(500000, 2770000, 500200, 2770100)], crs="EPSG:4543")
-    farmland.to_file(tmp_path / "farmland.gpkg", driver="GPKG", engine="fiona")
+    _write(tmp_path / "farmland.gpkg", "GPKG", [box(500000, 2770000, 500200, 2770100)])
     feedback = RecordingFeedback()
     result = run(
         "urbanization:controllineconflicts",
