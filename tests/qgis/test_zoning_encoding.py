@@ -11,10 +11,23 @@ from .test_foundation import RecordingFeedback
 
 def _write(path, driver: str, polygons, names=None, options=()) -> None:
     """Polygons in EPSG:4543 (with a DLMC text field when `names` are given), written by OGR."""
-    from osgeo import ogr, osr
+    from osgeo import gdal, osr
 
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(4543)
+    # QGIS sets SHAPE_ENCODING to "" (no recoding) once it has opened a Shapefile: the layer's own
+    # ENCODING option then goes unheard, so the setting is lifted while this writes
+    previous = gdal.GetConfigOption("SHAPE_ENCODING")
+    gdal.SetConfigOption("SHAPE_ENCODING", None)
+    try:
+        _create(path, driver, srs, polygons, names, options)
+    finally:
+        gdal.SetConfigOption("SHAPE_ENCODING", previous)
+
+
+def _create(path, driver: str, srs, polygons, names, options) -> None:
+    from osgeo import ogr
+
     data = ogr.GetDriverByName(driver).CreateDataSource(str(path))
     layer = data.CreateLayer(path.stem, srs, ogr.wkbPolygon, options=list(options))
     if names is not None:
@@ -40,6 +53,9 @@ def test_gbk_shapefile_without_cpg_is_explained(run, tmp_path):
     # Debian roots of QGIS 3.40 and 3.44 do not have: OGR itself writes the files)
     _write(path, "ESRI Shapefile", parcels, [n.encode("gbk").decode("latin-1") for n in names], ["ENCODING=ISO-8859-1"])
     path.with_suffix(".cpg").unlink(missing_ok=True)
+    with open(path.with_suffix(".dbf"), "r+b") as dbf:  # no language-driver byte either, as 三调 exports
+        dbf.seek(29)
+        dbf.write(b"\x00")
     layer = QgsVectorLayer(str(path), "dltb", "ogr")
     seen = [f["DLMC"] for f in layer.getFeatures()]  # as a planner sees them: mojibake, never 水田
     latin1 = seen == [n.encode("gbk").decode("latin-1") for n in names]
