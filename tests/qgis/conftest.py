@@ -27,26 +27,18 @@ def _give_iface_a_layer_tree_view(iface) -> None:
     iface.layerTreeView = lambda: view
 
 
-_SESSION_LOCALE: list = []
-
-
 @pytest.fixture(autouse=True)
 def english_unless_asked(qgis_app):
-    """Every test starts in the language the session started in, with no plugin translator left
-    installed: a test that ran the plugin under zh-Hans must not make the next one Chinese."""
+    """Every test starts in English (QGIS's locale, no override) with no plugin translator left
+    installed: a test that ran the plugin under zh-Hans must not make the next one Chinese, and the
+    test profile's settings persist from run to run."""
     from qgis.core import QgsSettings
 
     from urbanization_planning import translation
 
     settings = QgsSettings()
-    keys = ("locale/overrideFlag", "locale/userLocale")
-    if not _SESSION_LOCALE:
-        _SESSION_LOCALE.append({key: settings.value(key) for key in keys})
-    for key, value in _SESSION_LOCALE[0].items():
-        if value is None:
-            settings.remove(key)
-        else:
-            settings.setValue(key, value)
+    settings.setValue("locale/overrideFlag", False)
+    settings.setValue("locale/userLocale", "")
     translation.remove_translator()
 
 
