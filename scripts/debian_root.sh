@@ -93,6 +93,11 @@ in_root() {
     # the checkout after /tmp, so that a checkout under /tmp is not hidden by the run'"'"'s own /tmp
     mkdir -p "$root$checkout"
     mount --bind "$checkout" "$root$checkout"; mounted+=("$root$checkout")
+    # pytest-qgis 5 keeps its QGIS profile in <checkout>/.qgis-settings: give each run one of its own
+    # (in its /tmp), or the 3.40 and 3.44 legs, run side by side on one checkout, share one settings
+    # file and change each other'"'"'s locale mid-test
+    mkdir -p "$checkout/.qgis-settings" "$run_tmp/qgis-settings"
+    mount --bind "$run_tmp/qgis-settings" "$root$checkout/.qgis-settings"; mounted+=("$root$checkout/.qgis-settings")
     cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
     chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 PATH=/opt/venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
       DEBIAN_FRONTEND=noninteractive PIP_DISABLE_PIP_VERSION_CHECK=1 "$@"

@@ -30,8 +30,7 @@ def _give_iface_a_layer_tree_view(iface) -> None:
 @pytest.fixture(autouse=True)
 def english_unless_asked(qgis_app):
     """Every test starts in English (QGIS's locale, no override) with no plugin translator left
-    installed: a test that ran the plugin under zh-Hans must not make the next one Chinese, and the
-    test profile's settings persist from run to run."""
+    installed: a test that ran the plugin under zh-Hans must not make the next one Chinese."""
     from qgis.core import QgsSettings
 
     from urbanization_planning import translation
