@@ -28,7 +28,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     # shared
     "src_fid": (QT_TRANSLATE_NOOP("fields", "Source feature id"), TEXT),
     "district": (QT_TRANSLATE_NOOP("fields", "District"), TEXT),
-    "mode": (QT_TRANSLATE_NOOP("fields", "Distance mode"), TEXT),
+    "mode": (QT_TRANSLATE_NOOP("fields", "Measured by"), TEXT),
     "name": (QT_TRANSLATE_NOOP("fields", "Name"), TEXT),
     "name_en": (QT_TRANSLATE_NOOP("fields", "English name"), TEXT),
     "area_m2": (QT_TRANSLATE_NOOP("fields", "Area (m²)"), NUMBER),
@@ -160,6 +160,21 @@ FIELDS: dict[str, tuple[str, str]] = {
     "small_island": (QT_TRANSLATE_NOOP("fields", "On a small network piece"), TEXT),
     "access_points": (QT_TRANSLATE_NOOP("fields", "Access points"), COUNT),
     "express_stop": (QT_TRANSLATE_NOOP("fields", "Express stop"), TEXT),
+    # city health check indicator table
+    "indicator": (QT_TRANSLATE_NOOP("fields", "Indicator key"), TEXT),
+    "name_zh": (QT_TRANSLATE_NOOP("fields", "Indicator"), TEXT),
+    "group_zh": (QT_TRANSLATE_NOOP("fields", "Dimension or level"), TEXT),
+    "kind_zh": (QT_TRANSLATE_NOOP("fields", "Indicator type"), TEXT),
+    "scope": (QT_TRANSLATE_NOOP("fields", "City or district"), TEXT),
+    "value": (QT_TRANSLATE_NOOP("fields", "Value"), NUMBER),
+    "unit": (QT_TRANSLATE_NOOP("fields", "Unit"), TEXT),
+    "target": (QT_TRANSLATE_NOOP("fields", "Target"), TEXT),
+    "passed": (QT_TRANSLATE_NOOP("fields", "Meets the target"), TEXT),
+    "computed": (QT_TRANSLATE_NOOP("fields", "Computed"), TEXT),
+    "needs": (QT_TRANSLATE_NOOP("fields", "Layers needed"), TEXT),
+    "method": (QT_TRANSLATE_NOOP("fields", "Method"), TEXT),
+    "status": (QT_TRANSLATE_NOOP("fields", "Definition checked"), TEXT),
+    "note": (QT_TRANSLATE_NOOP("fields", "Method note"), TEXT),
     "uses_express": (QT_TRANSLATE_NOOP("fields", "Uses the express"), TEXT),
     "minutes_saved": (QT_TRANSLATE_NOOP("fields", "Minutes saved"), NUMBER),
     "percent_saved": (QT_TRANSLATE_NOOP("fields", "Time saved (%)"), NUMBER),
@@ -208,6 +223,39 @@ VALUES = {
     "unreachable": QT_TRANSLATE_NOOP("fields", "off the network"),
 }
 
+# Coded values of a field, code -> words: QGIS shows the words through a value map (the data keep
+# the codes, which models and expressions use); reports and the presets dialog use the same words.
+# Booleans are coded "true"/"false" (how QGIS compares a value map's keys); None is a missing value.
+CODES: dict[str, dict[str | None, str]] = {
+    "status": {  # how a preset's value was checked (algorithms/standards.py STATUSES)
+        "text": QT_TRANSLATE_NOOP("fields", "Checked against the text"),
+        "secondary": QT_TRANSLATE_NOOP("fields", "Secondary source"),
+        "convention": QT_TRANSLATE_NOOP("fields", "Convention"),
+        "unverified": QT_TRANSLATE_NOOP("fields", "Unverified"),
+    },
+    "basis": {  # the definition a figure follows
+        "official": QT_TRANSLATE_NOOP("fields", "Official definition"),
+        "standard": QT_TRANSLATE_NOOP("fields", "GB 55014-2021 2.1.4, all parks and residents given"),
+        "screening": QT_TRANSLATE_NOOP("fields", "Screening"),
+    },
+    "mode": {  # what a figure was measured on: distances (every walking output), the health check's sources
+        "network": QT_TRANSLATE_NOOP("fields", "walking network"),
+        "euclidean": QT_TRANSLATE_NOOP("fields", "straight line"),
+        "recorded": QT_TRANSLATE_NOOP("fields", "recorded waterlogging spots"),
+        "dem": QT_TRANSLATE_NOOP("fields", "DEM depressions (screening)"),
+        "blocks": QT_TRANSLATE_NOOP("fields", "block layer"),
+        "streets": QT_TRANSLATE_NOOP("fields", "blocks the streets enclose"),
+        "": "",
+    },
+    "passed": {
+        "true": QT_TRANSLATE_NOOP("fields", "yes"),
+        "false": QT_TRANSLATE_NOOP("fields", "no"),
+        None: QT_TRANSLATE_NOOP("fields", "not judged (no numeric target, or not computed)"),
+    },
+    "computed": {"true": QT_TRANSLATE_NOOP("fields", "yes"), "false": QT_TRANSLATE_NOOP("fields", "no")},
+}
+
+
 MEETS = QT_TRANSLATE_NOOP("fields", "meets the target")
 FAILS = QT_TRANSLATE_NOOP("fields", "below the target")
 STATUS = QT_TRANSLATE_NOOP("fields", "Status")
@@ -220,6 +268,12 @@ _TRIP = re.compile(r"^(allstop|express)_(ivt_min|wait_min|transfer_min|total_min
 
 def _identity(text: str) -> str:
     return text
+
+
+def code_words(field: str, translate: Callable[[str], str] = _identity) -> dict[str | None, str] | None:
+    """code -> words of a coded field, the words through `translate`; None for other fields."""
+    codes = CODES.get(field)
+    return None if codes is None else {code: translate(words) if words else "" for code, words in codes.items()}
 
 
 def describe(field: str, translate: Callable[[str], str] = _identity) -> tuple[str, str] | None:

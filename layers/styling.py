@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsProcessingLayerPostProcessorInterface
+from qgis.core import QgsEditorWidgetSetup, QgsProcessingLayerPostProcessorInterface, QgsValueMapFieldFormatter
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..algorithms import field_labels
@@ -20,19 +20,29 @@ _to_embed: dict[int, list[tuple[str, Path, str | None]]] = {}  # per context: fi
 def field_alias(name: str) -> str | None:
     """The planner's name of an output field in the user's language (field_labels), None for a
     field the toolkit does not write."""
-    described = field_labels.describe(name, lambda text: QCoreApplication.translate(field_labels.CONTEXT, text))
+    described = field_labels.describe(name, _translate)
     return described[0] if described else None
 
 
 def apply_field_aliases(layer) -> None:
-    """Give every known output field of a loaded vector layer its alias (attribute table, identify,
-    forms); files do not keep aliases, so the style post-processor calls this on load."""
+    """Give every known output field of a loaded vector layer its alias, and every coded field a
+    value map showing its codes in words (attribute table, identify, forms); files do not keep
+    aliases, so the style post-processor calls this on load."""
     if not hasattr(layer, "fields"):
         return
     for index, field in enumerate(layer.fields()):
         alias = field_alias(field.name())
         if alias and not field.alias():
             layer.setFieldAlias(index, alias)
+        words = field_labels.code_words(field.name(), _translate)
+        if words and field.editorWidgetSetup().type() in ("", "TextEdit"):
+            null = QgsValueMapFieldFormatter.NULL_VALUE
+            map_entries = [{text: null if code is None else code} for code, text in words.items()]
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ValueMap", {"map": map_entries}))
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate(field_labels.CONTEXT, text)
 
 
 class StyleFromFile(QgsProcessingLayerPostProcessorInterface):

@@ -4,18 +4,16 @@ different meanings in two standard files ("rules": park grades, conflict rules) 
 
 from __future__ import annotations
 
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..algorithms import field_labels
 from ..translation import tr
 from .preset_tables import VALUE, Row, Table
 
 
 def status_names() -> dict[str, str]:
     """Verification status -> the name shown to the planner (已核对原文, 二手资料, 惯例, 未核实)."""
-    return {
-        "text": tr("Checked against the text"),
-        "secondary": tr("Secondary source"),
-        "convention": tr("Convention"),
-        "unverified": tr("Unverified"),
-    }
+    return field_labels.code_words("status", lambda text: QCoreApplication.translate(field_labels.CONTEXT, text))
 
 
 def _table_titles() -> dict[str, str]:

@@ -158,7 +158,7 @@ class HealthCheckResult:
                     {
                         "indicator": ind.key,
                         "name_zh": ind.name_zh,
-                        "name": ind.name,
+                        "name_en": ind.name,
                         "group_zh": ind.group_zh,
                         "kind_zh": ind.kind_zh,
                         "scope": scope,

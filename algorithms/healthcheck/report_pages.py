@@ -22,7 +22,7 @@ def _item_sections(result: HealthCheckResult, labels: dict, name, verdict) -> li
             continue
         ind = r.indicator
         rows = [[int(i), _value(v), ind.unit, verdict[p]] for i, v, p in r.items[["item", "value", "passed"]].values]
-        title = labels["items_title"].format(name({"name_zh": ind.name_zh, "name": ind.name}))
+        title = labels["items_title"].format(name({"name_zh": ind.name_zh, "name_en": ind.name}))
         sections.append(
             (title, report.table([labels["item"], labels["value"], labels["unit"], labels["verdict"]], rows))
         )
@@ -43,7 +43,7 @@ def health_check_page(result: HealthCheckResult, labels: dict, notes: dict[str, 
     table = result.table()
     city = table[table["scope"] == CITY]
     verdict = {True: labels["pass"], False: labels["fail"], None: labels["no_target"]}
-    name = (lambda r: r["name_zh"]) if lang.startswith("zh") else (lambda r: f"{r['name']} ({r['name_zh']})")
+    name = (lambda r: r["name_zh"]) if lang.startswith("zh") else (lambda r: f"{r['name_en']} ({r['name_zh']})")
     rows = []
     for _, r in city.iterrows():
         rows.append(

@@ -12,10 +12,6 @@
         <translation>片区</translation>
     </message>
     <message>
-        <source>Distance mode</source>
-        <translation>距离计算方式</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -662,6 +658,106 @@
     <message>
         <source>off the network</source>
         <translation>不在路网上</translation>
+    </message>
+    <message>
+        <source>Indicator key</source>
+        <translation>指标代码</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Dimension or level</source>
+        <translation>方面或层级</translation>
+    </message>
+    <message>
+        <source>Indicator type</source>
+        <translation>指标类型</translation>
+    </message>
+    <message>
+        <source>City or district</source>
+        <translation>城市或城区</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Computed</source>
+        <translation>已计算</translation>
+    </message>
+    <message>
+        <source>Layers needed</source>
+        <translation>所需图层</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>计算方法</translation>
+    </message>
+    <message>
+        <source>Definition checked</source>
+        <translation>定义核对</translation>
+    </message>
+    <message>
+        <source>Method note</source>
+        <translation>方法说明</translation>
+    </message>
+    <message>
+        <source>Checked against the text</source>
+        <translation>已核对原文</translation>
+    </message>
+    <message>
+        <source>Secondary source</source>
+        <translation>二手资料</translation>
+    </message>
+    <message>
+        <source>Convention</source>
+        <translation>惯例</translation>
+    </message>
+    <message>
+        <source>Unverified</source>
+        <translation>未核实</translation>
+    </message>
+    <message>
+        <source>Official definition</source>
+        <translation>官方口径</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>筛查</translation>
+    </message>
+    <message>
+        <source>not judged (no numeric target, or not computed)</source>
+        <translation>未判定（无数值目标或未计算）</translation>
+    </message>
+    <message>
+        <source>Measured by</source>
+        <translation>测算方式</translation>
+    </message>
+    <message>
+        <source>recorded waterlogging spots</source>
+        <translation>已记录的内涝积水点</translation>
+    </message>
+    <message>
+        <source>DEM depressions (screening)</source>
+        <translation>高程模型洼地（筛查）</translation>
+    </message>
+    <message>
+        <source>block layer</source>
+        <translation>地段图层</translation>
+    </message>
+    <message>
+        <source>blocks the streets enclose</source>
+        <translation>街道围合的地段</translation>
     </message>
 </context>
 </TS>

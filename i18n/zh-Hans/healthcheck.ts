@@ -366,22 +366,6 @@
         <translation>未计算</translation>
     </message>
     <message>
-        <source>against the text</source>
-        <translation>已核对原文</translation>
-    </message>
-    <message>
-        <source>secondary source</source>
-        <translation>二手资料</translation>
-    </message>
-    <message>
-        <source>convention</source>
-        <translation>惯例</translation>
-    </message>
-    <message>
-        <source>unverified</source>
-        <translation>待核实</translation>
-    </message>
-    <message>
         <source>Definition used</source>
         <translation>采用口径</translation>
     </message>

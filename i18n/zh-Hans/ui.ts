@@ -8,22 +8,6 @@
         <translation>无法将结果 {} 加载到项目中。</translation>
     </message>
     <message>
-        <source>Checked against the text</source>
-        <translation>已核对原文</translation>
-    </message>
-    <message>
-        <source>Secondary source</source>
-        <translation>二手资料</translation>
-    </message>
-    <message>
-        <source>Convention</source>
-        <translation>惯例</translation>
-    </message>
-    <message>
-        <source>Unverified</source>
-        <translation>未核实</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>

@@ -336,7 +336,7 @@ def test_report_is_chinese_under_a_chinese_locale(run, hand_layers, tmp_path):
         "全市指标",
         "分区指标",
         "未达标",
-        "待核实",
+        "未核实",
         "二手资料",
         "未计算的指标及所需图层",
         "轨道站点",

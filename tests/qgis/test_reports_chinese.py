@@ -5,10 +5,12 @@ codes, rates are shown as percentages and the output layers' fields carry Chines
 from __future__ import annotations
 
 import html
+import os
 import re
+from pathlib import Path
 
 import pytest
-from qgis.core import QgsVectorLayer
+from qgis.core import QgsApplication, QgsVectorLayer
 
 from tests.conftest import SAMPLE_DATA
 from tests.qgis.helpers import gpkg_layer
@@ -200,3 +202,62 @@ def test_rates_are_percentages_with_target_and_status(chinese, run, tmp_path):
     assert f"<td>{rate}</td><td>" in page and "<td>80.0 %</td>" in page and f"<td>{status}</td>" in page
     assert "片区外" in page or "全部" in page  # placeholder districts in words
     assert "rate_area" not in page and "homes_covered" not in page
+
+
+TABLE_SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "images" / "health_check_table_zh.png"
+
+
+def test_health_check_table_reads_in_chinese(chinese, provider, qtbot, tmp_path):
+    """The indicator table as the attribute table shows it: every column under a Chinese name, the
+    verification status and 达标 in words (value maps over the stored codes, which stay as they were),
+    and the English indicator name under 英文名称, not under 名称."""
+    import processing
+    from qgis.core import QgsProject
+
+    project = QgsProject.instance()
+    before = set(project.mapLayers())
+    try:
+        processing.runAndLoadResults(
+            "urbanization:cityhealthcheck", {**CASES["cityhealthcheck"](), "INDICATORS": "TEMPORARY_OUTPUT"}
+        )
+        (table,) = [project.mapLayer(i) for i in project.mapLayers() if i not in before]
+        fields = table.fields()
+        english = [f.name() for f in fields if not f.alias() or re.search(r"[A-Za-z]{2,}", f.alias())]
+        assert english == [], english
+        assert fields.field("name_en").alias() == "英文名称" and "name" not in fields.names()
+        shown = {}
+        for name in ("status", "passed", "computed", "mode"):
+            index = fields.indexOf(name)
+            setup = table.editorWidgetSetup(index)
+            formatter = QgsApplication.fieldFormatterRegistry().fieldFormatter(setup.type())
+            shown[name] = {
+                formatter.representValue(table, index, setup.config(), None, feature[name])
+                for feature in table.getFeatures()
+            }
+        assert shown["status"] <= {"已核对原文", "二手资料", "惯例", "未核实"} and "未核实" in shown["status"]
+        assert shown["passed"] == {"否", "未判定（无数值目标或未计算）"}  # the sample meets no target it can judge
+        assert shown["computed"] == {"是", "否"}
+        assert shown["mode"] == {"", "步行路网", "街道围合的地段"}
+        stored = {feature["status"] for feature in table.getFeatures()}
+        assert stored <= {"text", "secondary", "convention", "unverified"}  # models and expressions keep the codes
+        shot = TABLE_SCREENSHOT if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path / TABLE_SCREENSHOT.name
+        assert _attribute_table(table, qtbot).grab().save(str(shot))
+    finally:
+        project.removeMapLayers([i for i in project.mapLayers() if i not in before])
+
+
+def _attribute_table(layer, qtbot):
+    """The layer's attribute table as QGIS's own dialog shows it (aliases as headers, value maps)."""
+    from qgis.gui import QgsDualView, QgsMapCanvas
+
+    canvas = QgsMapCanvas()
+    view = QgsDualView()
+    view.init(layer, canvas)
+    view.setView(QgsDualView.AttributeTable)
+    view.resize(1366, 420)
+    qtbot.addWidget(view)
+    qtbot.addWidget(canvas)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(200)
+    return view

@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ... import field_labels
 from ...greenspace.processing.engine_text import engine_message
+
+
+def _field_word(text: str) -> str:
+    """A word of the shared field vocabulary (context 'fields'), as the attribute table shows it."""
+    return QCoreApplication.translate(field_labels.CONTEXT, text)
 
 
 def method_notes(algorithm, result) -> dict[str, str]:
@@ -91,10 +97,7 @@ def labels(algorithm) -> dict[str, str]:
         "fail": algorithm.tr("Below the target (未达标)"),
         "no_target": algorithm.tr("No numeric target"),
         "not_computed": algorithm.tr("Not computed"),
-        "status_text": algorithm.tr("against the text"),
-        "status_secondary": algorithm.tr("secondary source"),
-        "status_convention": algorithm.tr("convention"),
-        "status_unverified": algorithm.tr("unverified"),
+        **{f"status_{code}": words for code, words in field_labels.code_words("status", _field_word).items()},
         "basis": algorithm.tr("Definition used"),
         "basis_official": algorithm.tr("official definition"),
         "basis_screening": algorithm.tr("screening (not comparable with published values)"),
