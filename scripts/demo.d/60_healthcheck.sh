@@ -1,16 +1,22 @@
 # City health check (城市体检) on the Helsinki sample with the Chinese indicator definitions: a
 # demonstration of the method, not a health check of Helsinki. Built-up area = the demonstration
 # development boundary of planning_sample.gpkg; districts = a 2 x 2 grid over the OSM extract;
-# residents = the HSY grid cells of the extract (made by the green-city step); OSM retail land as
+# residents = the HSY grid cells of the extract (the bundled grid); OSM retail land as
 # food markets. Indicators whose layers the sample lacks are listed as not computed.
 echo "== City health check (城市体检, demonstration on Helsinki data): indicators by city and district"
+# The extract's bounding box as a layer: qgis_process 3.40 and 3.44 read an "xmin,xmax,ymin,ymax
+# [EPSG:4326]" extent string as a file name, every version reads a layer's extent alike
+EXTRACT_EXTENT="$OUT/osm_extract_extent.geojson"
+printf '%s' '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry":
+  {"type": "Polygon", "coordinates": [[[24.9351837, 60.1641581], [24.9534132, 60.1641581],
+  [24.9534132, 60.1791074], [24.9351837, 60.1791074], [24.9351837, 60.1641581]]]}}]}' > "$EXTRACT_EXTENT"
 qgis_process run native:creategrid -- TYPE=2 "EXTENT=$EXTRACT_EXTENT" \
   HSPACING=0.0092 VSPACING=0.0075 CRS=EPSG:4326 "OUTPUT=$OUT/healthcheck_districts.gpkg" >/dev/null
 start=$(date +%s.%N)
 qgis_process run urbanization:cityhealthcheck -- EDITION=mohurd_2023 \
   "BUILT_UP=$DATA/planning_sample.gpkg|layername=development_boundary" \
   "DISTRICTS=$OUT/healthcheck_districts.gpkg" DISTRICT_NAME_FIELD=id \
-  "RESIDENTIAL=$OUT/helsinki_grid_in_extract.gpkg" POPULATION_FIELD=population \
+  "RESIDENTIAL=$DATA/helsinki_population_grid_2020.gpkg|layername=population_grid_2020" POPULATION_FIELD=population \
   "PARKS=$DATA/helsinki_osm_layers.gpkg|layername=parks" PARK_NAME_FIELD=name \
   "NETWORK=$DATA/helsinki_osm_layers.gpkg|layername=roads" \
   "STATIONS=$DATA/helsinki_osm_layers.gpkg|layername=rail_stations" \
@@ -28,7 +34,7 @@ awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "   (%.1f s including qgi
 qgis_process run urbanization:cityhealthcheckmap -- \
   edition=mohurd_2023 "built_up=$DATA/planning_sample.gpkg|layername=development_boundary" \
   "districts=$OUT/healthcheck_districts.gpkg" district_name_field=id \
-  "residential=$OUT/helsinki_grid_in_extract.gpkg" population_field=population \
+  "residential=$DATA/helsinki_population_grid_2020.gpkg|layername=population_grid_2020" population_field=population \
   "parks=$DATA/helsinki_osm_layers.gpkg|layername=parks" "network=$DATA/helsinki_osm_layers.gpkg|layername=roads" \
   "stations=$DATA/helsinki_osm_layers.gpkg|layername=rail_stations" "title=城市体检空间指标图（赫尔辛基数据示例）" \
   "cityhealthcheck:Health check indicators=$OUT/healthcheck_model_indicators.gpkg" \

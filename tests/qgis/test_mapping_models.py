@@ -71,8 +71,8 @@ def test_green_city_assessment_runs_on_the_helsinki_sample(run, tmp_path):
         },
     )
     assert results["exportplanningmap:Map sheet"] == str(sheet)
-    assert QgsVectorLayer(results["facilitycoverage:Living circle coverage"]).featureCount() == 92
-    assert QgsVectorLayer(results["parkcoverage:Residential park coverage"]).featureCount() == 92
+    assert QgsVectorLayer(results["facilitycoverage:Living circle coverage"]).featureCount() == 22
+    assert QgsVectorLayer(results["parkcoverage:Residential park coverage"]).featureCount() == 22
     text = pdf_text(sheet)
     assert "赫尔辛基绿色城市评估图" in text and "OpenStreetMap contributors" in text
 

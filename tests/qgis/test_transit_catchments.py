@@ -117,7 +117,7 @@ def test_helsinki_catchments_population_and_pedshed(run, helsinki):
     nearest_sum = sum(f["population"] for f in rows(nearest["CATCHMENTS"]) if f["band_m"] == 800)
     assert nearest_sum == pytest.approx(covered, rel=1e-3)
     assert overlap_sum > covered * 1.2
-    assert 1000 < covered < 71724  # part of the 71,724 people of the grid
+    assert 1000 < covered < 7801  # part of the 7,801 people of the grid
     summary = rows(overlapping["STATION_SUMMARY"])
     assert len(summary) == 3 and all(f["on_network"] for f in summary)
     assert sorted(f["rank_pedshed_800"] for f in summary) == [1, 2, 3]
