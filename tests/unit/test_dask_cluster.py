@@ -191,7 +191,12 @@ def test_ctrl_c_stops_a_cluster_run_within_5_s_and_leaves_no_output(cluster, fil
     def writer_then_ctrl_c(*args, **kwargs):  # the first partition is written: the user presses Ctrl-C
         if not pressed:
             pressed.append(time.monotonic())
-            threading.Timer(0.05, os.kill, (os.getpid(), signal.SIGINT)).start()
+            # Pressed now, not on a timer: a loaded machine once let the whole run finish first. On the
+            # main thread Python raises KeyboardInterrupt right here; on another thread the write waits
+            # until the main thread has seen it.
+            os.kill(os.getpid(), signal.SIGINT)
+            if threading.current_thread() is not threading.main_thread():
+                time.sleep(3)
         return real_writer(*args, **kwargs)
 
     monkeypatch.setattr(partition_io, "writer_for", writer_then_ctrl_c)
