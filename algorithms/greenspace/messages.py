@@ -8,7 +8,10 @@ from dataclasses import dataclass
 TEMPLATES = {
     "entrances_ignored": "{} entrance(s) lie farther than {} m from every park and were ignored",
     "parks_derived": "{} park(s) have no entrance; access points were derived along their boundary",
-    "homes_unreachable": "{} residential feature(s) lie farther than {} m from every street: distance left empty",
+    "homes_unreachable": (
+        "{} residential feature(s) lie farther than {} m from every street: distance left empty, counted as "
+        "not covered (where the streets do not reach them, clip the residential layer to the network's area)"
+    ),
     "homes_unreachable_score": (
         "{} residential feature(s) lie farther than {} m from every street: "
         "score 0, counted as unreachable (not below the target)"

@@ -11,9 +11,12 @@ def engine_message(message) -> str:
     templates = {
         "entrances_ignored": tr("{} entrance(s) lie farther than {} m from every park and were ignored"),
         "parks_derived": tr("{} park(s) have no entrance; access points were derived along their boundary"),
+        # fmt: off
         "homes_unreachable": tr(
-            "{} residential feature(s) lie farther than {} m from every street: distance left empty"
+            "{} residential feature(s) lie farther than {} m from every street: distance left empty, counted as "
+            "not covered (where the streets do not reach them, clip the residential layer to the network's area)"
         ),
+        # fmt: on
         "homes_unreachable_score": tr(
             "{} residential feature(s) lie farther than {} m from every "
             "street: score 0, counted as unreachable (not below the target)"
