@@ -108,6 +108,32 @@ def test_waterlogging_tiled_equal_the_whole_dem(registered, tmp_path, monkeypatc
     assert key[0] == key[1]
 
 
+def test_a_large_dem_that_fits_goes_tile_by_tile(registered, tmp_path, monkeypatch):
+    """Above TILES_ABOVE_CELLS the tiled path runs even with memory to spare (it is faster per cell
+    and leaner there), says why, and gives the whole-DEM path's figures."""
+    import processing
+
+    from urbanization_planning.algorithms.drainage.processing import tiling
+
+    params = {"DEM": DEM, "MIN_DEPTH": 0.5, "MIN_AREA": 0.0}
+    whole = processing.run(
+        "urbanization:waterloggingspots",
+        {**params, "DEPRESSIONS": str(tmp_path / "w.gpkg"), "DEPTH": str(tmp_path / "w.tif")},
+    )
+    monkeypatch.setattr(tiling, "TILES_ABOVE_CELLS", 1000)  # the test DEM: more cells, plenty of memory
+    monkeypatch.setattr(tiling, "MAX_TILE_CELLS", 512 * 512)
+    feedback = LogFeedback()
+    tiled = processing.run(
+        "urbanization:waterloggingspots",
+        {**params, "DEPRESSIONS": str(tmp_path / "t.gpkg"), "DEPTH": str(tmp_path / "t.tif")},
+        feedback=feedback,
+    )
+    said = [line for line in feedback.lines if line.startswith("Tiled path")]
+    assert said and "where tiles are faster and leaner" in said[0], feedback.lines
+    assert tiled["DEPRESSION_COUNT"] == whole["DEPRESSION_COUNT"] > 0
+    np.testing.assert_array_equal(raster(tiled["DEPTH"])[0], raster(whole["DEPTH"])[0])
+
+
 def test_whole_dem_path_is_said_when_the_dem_fits(registered, tmp_path):
     import processing
 

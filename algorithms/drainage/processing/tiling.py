@@ -1,5 +1,6 @@
-"""Which path reads a DEM: whole when the whole-DEM estimate fits in the memory available, else
-tile by tile on Dask (when Dask is installed and the scratch folder has room). The engines of the
+"""Which path reads a DEM: whole when it is small and fits in the memory available, else tile by
+tile on Dask (when Dask is installed and the scratch folder has room): above TILES_ABOVE_CELLS the
+tiled path is faster per cell and leaner even when the whole DEM would fit. The engines of the
 tiled path are in algorithms/drainage/tiled/."""
 
 from __future__ import annotations
@@ -16,6 +17,11 @@ from ...provider import dask_runner_options, dask_settings
 
 # share of the available memory the tiles in flight may take (the rest: QGIS, the vector outputs)
 MEMORY_SHARE = 0.5
+# DEMs of more cells go tile by tile even when they fit: at 100 million cells the tiled path took
+# 0.65-0.77 of the whole-DEM path's time at 0.4 of its memory (benchmarks/RESULTS.md, tiled drainage)
+TILES_ABOVE_CELLS = 64 * 2**20
+# tiles of at most 4096 x 4096 cells: two in flight peaked at 1.1-1.2 GiB at 100 and 400 million cells
+MAX_TILE_CELLS = 4096 * 4096
 
 
 @dataclass
@@ -26,7 +32,7 @@ class TiledPlan:
     runner: TileRunner
     scratch: str | None
     needed: int  # bytes the whole-DEM path would need
-    available: int
+    available: int | None
 
     def method_note(self, flat_rounds: int) -> str:
         """The report's note on how the tiled path computed the result."""
@@ -46,18 +52,27 @@ def plan(shape: tuple[int, int], task: str, feedback, folders: tuple[str, ...] =
     from ..tiled.analyses import SCRATCH_BYTES_PER_CELL, tile_cells_for
     from ..tiled.grid import TileGrid
 
-    needed = hydrology.memory_estimate(shape[0] * shape[1], task)
+    cells = shape[0] * shape[1]
+    needed = hydrology.memory_estimate(cells, task)
     available = hydrology.available_memory()
-    if available is None or needed <= available:
+    fits = available is None or needed <= available
+    if fits and cells <= TILES_ABOVE_CELLS:
         feedback.pushInfo(tr("Whole-DEM path: the DEM fits in memory."))
         return None
     missing = dependencies.find_missing(DASK_PACKAGES)
-    if missing:  # the whole-DEM path then explains that the DEM does not fit
-        feedback.pushWarning(
-            tr("The DEM does not fit in memory; to analyse it tile by tile install {}:\n{}").format(
-                dependencies.describe(missing), dependencies.install_hint(missing)
+    if missing:  # the whole-DEM path runs, or explains that the DEM does not fit
+        if fits:
+            feedback.pushInfo(
+                tr("Whole-DEM path: the DEM fits in memory (tile by tile would be faster with {} installed).").format(
+                    dependencies.describe(missing)
+                )
             )
-        )
+        else:
+            feedback.pushWarning(
+                tr("The DEM does not fit in memory; to analyse it tile by tile install {}:\n{}").format(
+                    dependencies.describe(missing), dependencies.install_hint(missing)
+                )
+            )
         return None
     address, scratch = dask_settings()
     scratch_free = shutil.disk_usage(scratch or tempfile.gettempdir()).free
@@ -79,14 +94,18 @@ def plan(shape: tuple[int, int], task: str, feedback, folders: tuple[str, ...] =
     except BaseException:
         runner.close()
         raise
-    grid = TileGrid.by_cells(shape, tile_cells_for(int(available * MEMORY_SHARE), runner.workers))
+    budget = int((available if available is not None else needed) * MEMORY_SHARE)
+    grid = TileGrid.by_cells(shape, min(MAX_TILE_CELLS, tile_cells_for(budget, runner.workers)))
+    why = (
+        tr("the DEM has {} million cells, where tiles are faster and leaner").format(f"{cells / 1e6:,.0f}")
+        if fits
+        else tr("the whole DEM would need about {} GiB, {} GiB are available").format(
+            f"{needed / 2**30:.1f}", f"{available / 2**30:.1f}"
+        )
+    )
     feedback.pushInfo(
-        tr(
-            "Tiled path: the whole DEM would need about {} GiB, {} GiB are available. {} x {} tiles "
-            "of at most {} x {} cells on {}."
-        ).format(
-            f"{needed / 2**30:.1f}",
-            f"{available / 2**30:.1f}",
+        tr("Tiled path: {}. {} x {} tiles of at most {} x {} cells on {}.").format(
+            why,
             grid.down,
             grid.across,
             grid.tile_rows,
