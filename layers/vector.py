@@ -235,6 +235,9 @@ def _column_values(series) -> list:
         return [None if pd.isna(v) else int(v) for v in series.astype(object)]
     if pd.api.types.is_float_dtype(dtype):
         return [None if (v is None or math.isnan(v)) else float(v) for v in series.tolist()]
+    values = series.tolist()
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":  # text only, nothing missing: as it is
+        return values
     na, nat = pd.NA, pd.NaT
 
     def plain(value):
@@ -247,7 +250,7 @@ def _column_values(series) -> list:
             return None
         return value
 
-    return [plain(v) for v in series.tolist()]
+    return [plain(v) for v in values]
 
 
 def write_frame(
