@@ -1,7 +1,9 @@
 """The hydrology primitives behind the drainage algorithms, wrapped so the engine can change.
 
-Everything that touches pyflwdir (Deltares, MIT) lives in this module: priority-flood depression
-filling (Wang & Liu 2006), flow accumulation, Strahler order and stream segments. On sloping ground
+Everything that touches pyflwdir (Deltares, MIT) lives in this module: flow accumulation, Strahler
+order and stream segments. Depressions are filled by the tiled path's priority flood
+(tiled.kernels.fill_depressions: one set of kernels for both paths, faster than pyflwdir's and
+leaving every filled cell exactly at its spill level, as the tiles do). On sloping ground
 the directions are the steepest descent (steepest_descent, numpy), which is what makes a tilted
 plane drain straight downhill and brings the stream cells within one cell of GRASS r.watershed -s;
 on flats they take the shortest way to the nearest lower cell (tiled.kernels.drain_flats, the same
@@ -24,7 +26,7 @@ import numpy as np
 
 from ..cancel import cancellable, checkpoint
 from ..projection import geographic_row_areas, metres_per_degree
-from .tiled.kernels import UNRESOLVED, drain_flats
+from .tiled.kernels import UNRESOLVED, drain_flats, fill_depressions
 
 D8_NODATA = 247  # pyflwdir's D8 code for cells outside the terrain; 0 marks an outlet (pit)
 # Peak bytes per DEM cell, the DEM read included, with a margin of a quarter or more: measured by
@@ -85,6 +87,8 @@ def check_shape(dem: np.ndarray) -> None:
         )
     if not np.isfinite(dem).any():
         raise DrainageInputError("the DEM holds only nodata cells")
+    if dem.size >= 2**31:  # the fill's queue indexes cells with int32
+        raise DrainageInputError(f"the DEM has {dem.size:,} cells: run it tile by tile (install dask)")
 
 
 def row_cell_areas(transform, shape: tuple[int, int], latlon: bool) -> np.ndarray:
@@ -236,7 +240,6 @@ def condition(
     converted at the DEM's mid-latitude). `progress` gets the fraction done (0-1); `is_canceled`
     stops the run between its stages (CancelledError)."""
     import pyflwdir
-    from pyflwdir import dem as pdem
 
     step = checkpoint(progress, is_canceled)
     check_shape(dem)
@@ -248,10 +251,11 @@ def condition(
     elevation = dem if dem.dtype == np.float32 else dem.astype(np.float32)
     # pyflwdir's and our numba kernels compile (or load their cache) on a session's first run, for
     # seconds: as cancellable calls, a cancel stops the run meanwhile (issue 23)
-    filled, d8 = cancellable(partial(pdem.fill_depressions, elevation, outlets="edge", nodata=np.nan), is_canceled)
+    filled = cancellable(partial(fill_depressions, elevation), is_canceled)
     step(0.5)
     cell_x, cell_y = cell_distances(transform, dem.shape, latlon, cell_metres)
-    d8[d8 != D8_NODATA] = UNRESOLVED  # flats: routed below, as the tiled path routes them
+    d8 = np.full(dem.shape, UNRESOLVED, dtype=np.uint8)  # flats: routed below, as the tiled path routes them
+    d8[np.isnan(filled)] = D8_NODATA
     steepest_descent(filled, d8, cell_x, cell_y)
     step(0.6)
     cancellable(partial(drain_flats, filled, d8), is_canceled)

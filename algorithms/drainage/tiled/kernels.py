@@ -119,6 +119,56 @@ def flood_tile(elevation, outlet):
 
 
 @njit(cache=True, nogil=True)
+def fill_depressions(elevation):
+    """Depression-filled copy of a whole DEM (float32, NaN nodata; fewer than 2**31 cells).
+
+    The flood of `flood_tile` without watershed labels: every valid cell on the raster edge or next
+    to nodata is an outlet (pyflwdir's outlets='edge'), and the improved priority flood (Barnes,
+    Lehman & Mulla 2014) raises every other cell to the lowest level at which water can leave. That
+    surface is unique, so any correct flood gives it bit for bit (tests compare with pyflwdir's)."""
+    rows, cols = elevation.shape
+    fill = elevation.copy()
+    queued = np.zeros((rows, cols), dtype=np.bool_)
+    heap = [(np.float32(0.0), np.int64(0))]
+    heap.pop()
+    for r in range(rows):
+        for c in range(cols):
+            if np.isnan(elevation[r, c]):
+                continue
+            seed = r == 0 or c == 0 or r == rows - 1 or c == cols - 1
+            k = 0
+            while not seed and k < 8:
+                seed = np.isnan(elevation[r + DR[k], c + DC[k]])
+                k += 1
+            if seed:
+                queued[r, c] = True
+                heap.append((elevation[r, c], np.int64(r * cols + c)))
+    heapq.heapify(heap)
+    pit = np.empty(rows * cols, dtype=np.int32)  # every cell is queued once: a FIFO without wrapping
+    pit_head, pit_tail = 0, 0
+    while pit_head < pit_tail or len(heap) > 0:
+        if pit_head < pit_tail:
+            index = np.int64(pit[pit_head])
+            pit_head += 1
+            level = fill[index // cols, index % cols]
+        else:
+            level, index = heapq.heappop(heap)
+        r, c = index // cols, index % cols
+        for k in range(8):
+            rr, cc = r + DR[k], c + DC[k]
+            if rr < 0 or cc < 0 or rr >= rows or cc >= cols or queued[rr, cc] or np.isnan(elevation[rr, cc]):
+                continue
+            queued[rr, cc] = True
+            if fill[rr, cc] <= level:
+                fill[rr, cc] = level
+                pit[pit_tail] = rr * cols + cc
+                pit_tail += 1
+            else:
+                heapq.heappush(heap, (fill[rr, cc], np.int64(rr * cols + cc)))
+    return fill
+
+
+@njit(cache=True, nogil=True)
 def solve_spill_graph(count, source, target, level, ocean):
     """Spill level of every node of an undirected graph (edge lists `source`, `target`, `level`):
     the lowest possible highest level on a path to node `ocean` (which spills at -inf).
