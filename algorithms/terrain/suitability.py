@@ -1,0 +1,194 @@
+"""城镇建设适宜性评价 of a DEM block: terrain derivatives, grades, exclusions and the per-unit area
+sums, and the whole-raster path that runs it on a DEM in memory. Pure: numpy, pandas, shapely,
+geopandas, rasterio (the tiled path, tiled.py, runs the same `evaluate_block` tile by tile).
+
+Areas are cell areas on the DEM CRS's ellipsoid (CGCS2000/GRS80 for Chinese data): exact by
+latitude for a geographic DEM, the nominal cell area divided by the projection's areal scale for a
+projected one (`ellipsoidal_row_areas`). A cell counts in an area when its centre lies inside.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..cancel import checkpoint
+from . import grading as grades_mod
+from . import overlays as ov
+from . import surface
+
+SLOPE_CLASSES = (1, 2, 3, 4, 5)
+
+
+def ellipsoidal_row_areas(crs, transform, shape: tuple[int, int]) -> np.ndarray:
+    """m² of one cell per row on the ellipsoid of `crs` (module docstring)."""
+    from ..projection import geographic_row_areas, projected_row_areas
+
+    if surface._is_geographic(crs):
+        return geographic_row_areas(transform, shape[0], crs)
+    return projected_row_areas(crs, transform, shape, exact=True)
+
+
+def measure_names(boundary: bool) -> list[str]:
+    """The area sums of a unit, in summary order (m²)."""
+    names = ["evaluated_m2", "nodata_m2"]
+    names += [f"slope{k}_m2" for k in SLOPE_CLASSES]
+    names += [f"grade{k}_m2" for k in SLOPE_CLASSES]
+    names += ["excluded_m2", *(f"excl_{r}_m2" for r in ov.REASONS), "bazi_m2", "mountain_m2"]
+    if boundary:
+        names += ["dev_m2", *(f"dev_slope{k}_m2" for k in SLOPE_CLASSES), "dev_excluded_m2"]
+        names += [f"dev_excl_{r}_m2" for r in ov.REASONS]
+    return names
+
+
+@dataclass
+class BlockResult:
+    """What one block (a tile, or the whole DEM) gives: its rasters and its area sums."""
+
+    slope: np.ndarray  # float32 degrees, NaN nodata
+    relief: np.ndarray  # float32 m
+    classes: np.ndarray  # uint8 suitability classes (grading module docstring)
+    sums: dict  # measure name -> float64 m² per unit
+    conflicts: np.ndarray  # float64 m² (boundary feature, reason)
+
+
+@dataclass
+class Settings:
+    """How cells are graded and measured (the same for every block)."""
+
+    grading: grades_mod.Grading
+    scheme: str  # grading.SCHEMES
+    relief_cells: int  # odd window of the relief
+
+    @property
+    def halo(self) -> int:
+        return surface.halo_for(self.relief_cells)
+
+
+def evaluate_block(
+    padded: np.ndarray,
+    transform,
+    dx: np.ndarray,
+    dy: np.ndarray,
+    areas: np.ndarray,
+    overlays: ov.Overlays,
+    settings: Settings,
+) -> BlockResult:
+    """Evaluate the inner cells of `padded` (elevation in m, NaN nodata, `settings.halo` cells of
+    halo); `transform` is the inner block's, `dx`, `dy`, `areas` its rows' ground sizes and areas."""
+    halo = settings.halo
+    slope, relief, elevation = surface.derivatives(padded, halo, dx, dy, settings.relief_cells)
+    shape = slope.shape
+    valid = ~np.isnan(elevation)
+    slope_classes = grades_mod.slope_class(slope, settings.grading.slope_breaks)
+    grades = grades_mod.grade(slope_classes, relief, elevation, settings.grading)
+    bits = ov.exclusion_bits(overlays, transform, shape)
+    excluded = (bits != 0) & valid
+    classes = grades_mod.suitability(settings.scheme, grades, slope, excluded, settings.grading)
+
+    weights = np.broadcast_to(np.asarray(areas, dtype=np.float64)[:, None], shape)
+    masks = {"evaluated_m2": valid, "nodata_m2": ~valid}
+    for k in SLOPE_CLASSES:
+        masks[f"slope{k}_m2"] = slope_classes == k
+        masks[f"grade{k}_m2"] = (grades == k) & ~excluded
+    masks["excluded_m2"] = excluded
+    for reason in ov.REASONS:
+        masks[f"excl_{reason}_m2"] = ((bits & ov.bit(reason)) != 0) & valid
+    masks["bazi_m2"] = grades_mod.bazi(slope, settings.grading) & valid
+    masks["mountain_m2"] = grades_mod.mountain(slope, excluded, settings.grading) & valid
+    boundary = ov.boundary_indices(overlays, transform, shape) if overlays.boundaries else None
+    if boundary is not None:
+        inside = boundary >= 0
+        masks["dev_m2"] = inside & valid
+        for k in SLOPE_CLASSES:
+            masks[f"dev_slope{k}_m2"] = inside & (slope_classes == k)
+        masks["dev_excluded_m2"] = inside & excluded
+        for reason in ov.REASONS:
+            masks[f"dev_excl_{reason}_m2"] = inside & masks[f"excl_{reason}_m2"]
+
+    units = max(1, overlays.units)
+    unit_rasters = ov.unit_indices(overlays, transform, shape) if overlays.units else [np.zeros(shape, np.int32)]
+    sums = {name: np.zeros(units) for name in masks}
+    for indices in unit_rasters:
+        inside = indices >= 0
+        for name, mask in masks.items():
+            pick = mask & inside
+            sums[name] += np.bincount(indices[pick], weights=weights[pick], minlength=units)
+    conflicts = np.zeros((overlays.boundaries, len(ov.REASONS)))
+    if boundary is not None:
+        for r, reason in enumerate(ov.REASONS):
+            pick = masks[f"dev_excl_{reason}_m2"]
+            conflicts[:, r] = np.bincount(boundary[pick], weights=weights[pick], minlength=overlays.boundaries)
+    return BlockResult(slope, relief, classes, sums, conflicts)
+
+
+def add_sums(total: dict | None, part: dict) -> dict:
+    """`total` plus the block sums `part` (a new dict when `total` is None)."""
+    if total is None:
+        return {name: values.copy() for name, values in part.items()}
+    for name, values in part.items():
+        total[name] += values
+    return total
+
+
+@dataclass
+class SuitabilityResult:
+    """The evaluation of a DEM: per-unit sums, boundary conflicts and (whole path) the rasters."""
+
+    sums: dict
+    conflicts: np.ndarray
+    polygons: object = None  # GeoDataFrame (class, geometry) in the DEM's CRS
+    classes: np.ndarray | None = None
+    slope: np.ndarray | None = None
+    relief: np.ndarray | None = None
+    notes: list = field(default_factory=list)
+
+
+def evaluate(
+    elevation: np.ndarray,
+    transform,
+    crs,
+    overlays: ov.Overlays,
+    settings: Settings,
+    progress: Callable[[float], None] | None = None,
+    is_canceled: Callable[[], bool] | None = None,
+) -> SuitabilityResult:
+    """The whole-raster path: `elevation` (m, NaN nodata) of a north-up DEM in `crs`."""
+    shape = elevation.shape
+    step = checkpoint(progress, is_canceled)
+    step(0.0)
+    dx, dy = surface.row_cell_metres(crs, transform, shape)
+    areas = ellipsoidal_row_areas(crs, transform, shape)
+    block = evaluate_block(surface.pad(elevation, settings.halo), transform, dx, dy, areas, overlays, settings)
+    step(0.7)
+    polygons = class_polygons([(block.classes, transform)], crs)
+    step(1.0)
+    return SuitabilityResult(block.sums, block.conflicts, polygons, block.classes, block.slope, block.relief)
+
+
+def block_shapes(classes: np.ndarray, transform) -> list[tuple[int, object]]:
+    """(class, polygon) pieces of a class block (rasterio's polygonisation of equal cells)."""
+    from rasterio import features
+    from shapely.geometry import shape as to_shape
+
+    mask = classes != grades_mod.NODATA
+    return [(int(v), to_shape(g)) for g, v in features.shapes(classes, mask=mask, transform=transform)]
+
+
+def class_polygons(blocks, crs, pieces: list | None = None):
+    """GeoDataFrame (class, geometry) with one dissolved (multi)polygon per class of the blocks
+    [(classes, transform)] (or of the given (class, polygon) `pieces`), in `crs`."""
+    import geopandas as gpd
+    import shapely
+
+    pieces = list(pieces or [])
+    for classes, transform in blocks:
+        pieces.extend(block_shapes(classes, transform))
+    by_class: dict[int, list] = {}
+    for value, polygon in pieces:
+        by_class.setdefault(value, []).append(polygon)
+    codes = sorted(by_class)
+    geometries = [shapely.union_all(by_class[c]) for c in codes]
+    return gpd.GeoDataFrame({"class": codes}, geometry=geometries, crs=crs)
