@@ -5,7 +5,8 @@ grid. Pure: numpy, shapely, geopandas, rasterio.
 Rasterization rule (the seam rule of every area): a cell belongs to a polygon when its centre lies
 inside it. Active faults are lines: they exclude the cells whose centres lie within the buffer
 distance (m, buffered in the metric CRS). Units may overlap (towns inside counties): they are
-split into layers of non-overlapping units, each rasterized on its own.
+split into layers of non-overlapping units, each rasterized on its own; the whole DEM counts as
+one more unit after them (suitability.evaluate_block).
 """
 
 from __future__ import annotations

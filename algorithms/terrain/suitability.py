@@ -50,7 +50,7 @@ class BlockResult:
     slope: np.ndarray  # float32 degrees, NaN nodata
     relief: np.ndarray  # float32 m
     classes: np.ndarray  # uint8 suitability classes (grading module docstring)
-    sums: dict  # measure name -> float64 m² per unit
+    sums: dict  # measure name -> float64 m² per unit, the whole DEM last
     conflicts: np.ndarray  # float64 m² (boundary feature, reason)
 
 
@@ -108,8 +108,8 @@ def evaluate_block(
         for reason in ov.REASONS:
             masks[f"dev_excl_{reason}_m2"] = inside & masks[f"excl_{reason}_m2"]
 
-    units = max(1, overlays.units)
-    unit_rasters = ov.unit_indices(overlays, transform, shape) if overlays.units else [np.zeros(shape, np.int32)]
+    units = overlays.units + 1  # the units, then the whole DEM
+    unit_rasters = [*ov.unit_indices(overlays, transform, shape), np.full(shape, overlays.units, np.int32)]
     sums = {name: np.zeros(units) for name in masks}
     for indices in unit_rasters:
         inside = indices >= 0
@@ -162,33 +162,63 @@ def evaluate(
     dx, dy = surface.row_cell_metres(crs, transform, shape)
     areas = ellipsoidal_row_areas(crs, transform, shape)
     block = evaluate_block(surface.pad(elevation, settings.halo), transform, dx, dy, areas, overlays, settings)
-    step(0.7)
+    step(0.5)
     polygons = class_polygons([(block.classes, transform)], crs)
     step(1.0)
     return SuitabilityResult(block.sums, block.conflicts, polygons, block.classes, block.slope, block.relief)
 
 
-def block_shapes(classes: np.ndarray, transform) -> list[tuple[int, object]]:
-    """(class, polygon) pieces of a class block (rasterio's polygonisation of equal cells)."""
+def block_shapes(classes: np.ndarray, transform, seams=(False, False, False, False)) -> list[tuple]:
+    """(class, polygon, on a seam) pieces of a class block (rasterio's polygonisation of equal
+    cells, 4-connected); `seams` says which block sides (top, bottom, left, right) border another
+    tile, where a piece may continue in the neighbour and must be merged with it."""
+    import shapely
     from rasterio import features
     from shapely.geometry import shape as to_shape
 
     mask = classes != grades_mod.NODATA
-    return [(int(v), to_shape(g)) for g, v in features.shapes(classes, mask=mask, transform=transform)]
+    pieces = [(int(v), to_shape(g)) for g, v in features.shapes(classes, mask=mask, transform=transform)]
+    if not pieces or not any(seams):
+        return [(v, g, False) for v, g in pieces]
+    rows, cols = classes.shape
+    xs = sorted((transform.c, transform.c + transform.a * cols))
+    ys = sorted((transform.f, transform.f + transform.e * rows))
+    bounds = shapely.bounds(np.array([g for _, g in pieces], dtype=object))
+    tolerance = 1e-6 * max(abs(transform.a), abs(transform.e))
+    top, bottom, left, right = seams
+    north, south = (ys[1], ys[0]) if transform.e < 0 else (ys[0], ys[1])
+    on_seam = np.zeros(len(pieces), dtype=bool)
+    if top:
+        on_seam |= np.abs(bounds[:, 3 if transform.e < 0 else 1] - north) < tolerance
+    if bottom:
+        on_seam |= np.abs(bounds[:, 1 if transform.e < 0 else 3] - south) < tolerance
+    if left:
+        on_seam |= np.abs(bounds[:, 0] - xs[0]) < tolerance
+    if right:
+        on_seam |= np.abs(bounds[:, 2] - xs[1]) < tolerance
+    return [(v, g, bool(s)) for (v, g), s in zip(pieces, on_seam)]
 
 
 def class_polygons(blocks, crs, pieces: list | None = None):
-    """GeoDataFrame (class, geometry) with one dissolved (multi)polygon per class of the blocks
-    [(classes, transform)] (or of the given (class, polygon) `pieces`), in `crs`."""
+    """GeoDataFrame (class, geometry) with one (multi)polygon per class of the blocks
+    [(classes, transform)] (or of the given (class, polygon, on a seam) `pieces` of tiles): pieces
+    on a tile seam are merged, the others are whole regions already and only gathered."""
     import geopandas as gpd
     import shapely
 
     pieces = list(pieces or [])
     for classes, transform in blocks:
         pieces.extend(block_shapes(classes, transform))
-    by_class: dict[int, list] = {}
-    for value, polygon in pieces:
-        by_class.setdefault(value, []).append(polygon)
+    by_class: dict[int, tuple[list, list]] = {}
+    for value, polygon, on_seam in pieces:
+        by_class.setdefault(value, ([], []))[int(on_seam)].append(polygon)
     codes = sorted(by_class)
-    geometries = [shapely.union_all(by_class[c]) for c in codes]
+    geometries = []
+    for code in codes:
+        whole, seam = by_class[code]
+        parts = list(whole)
+        if seam:
+            merged = shapely.union_all(seam)
+            parts.extend(shapely.get_parts(merged).tolist())
+        geometries.append(shapely.multipolygons(parts))
     return gpd.GeoDataFrame({"class": codes}, geometry=geometries, crs=crs)

@@ -41,7 +41,9 @@ def tile_task(source: DemSource, grid: TileGrid, transform, i: int, j: int, rows
     dx, dy, areas = (values[row0 : row0 + rows] for values in rows_m)
     window = shifted(transform, col0, row0)
     block = evaluate_block(padded, window, dx, dy, areas, overlays, settings)
-    return i, j, block.classes, block.slope, block.sums, block.conflicts, block_shapes(block.classes, window)
+    seams = (i > 0, i < grid.down - 1, j > 0, j < grid.across - 1)
+    pieces = block_shapes(block.classes, window, seams)
+    return i, j, block.classes, block.slope, block.sums, block.conflicts, pieces
 
 
 def evaluate_tiled(

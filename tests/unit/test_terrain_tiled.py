@@ -87,4 +87,7 @@ def test_tiled_equals_whole_cell_for_cell(case, tile_rows, tile_cols, scheme):
     np.testing.assert_allclose(tiled.conflicts, whole.conflicts, rtol=1e-12)
     assert tiled.polygons["class"].tolist() == whole.polygons["class"].tolist()
     np.testing.assert_allclose(tiled.polygons.area, whole.polygons.area, rtol=1e-9)
+    assert tiled.polygons.is_valid.all() and whole.polygons.is_valid.all()
+    apart = tiled.polygons.geometry.symmetric_difference(whole.polygons.geometry, align=False).area
+    assert apart.max() < 1e-6
     assert whole.sums["excluded_m2"][0] > 0 and whole.sums["nodata_m2"][0] == pytest.approx(12 * 12.5**2, rel=1e-3)
