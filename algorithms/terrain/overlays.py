@@ -52,6 +52,7 @@ class Overlays:
     units: int = 0
     boundary: list = field(default_factory=list)  # [(boundary index, geometry), ...]
     boundaries: int = 0
+    cropland: list | None = None  # 耕地 parcels of the 三调 (None: no parcels given)
 
 
 def prepare(
@@ -61,10 +62,11 @@ def prepare(
     metric_crs,
     grid_crs,
     fault_buffer_m: float = 0.0,
+    cropland=None,
 ) -> Overlays:
     """Overlays from GeoDataFrames in `metric_crs`: `exclusions` {reason: frame} (active_fault
-    holds lines, buffered by `fault_buffer_m`), `units` and `boundary` frames (or None); all
-    moved to `grid_crs` (the DEM's) for rasterizing."""
+    holds lines, buffered by `fault_buffer_m`), `units`, `boundary` and `cropland` (三调 耕地 parcels)
+    frames (or None); all moved to `grid_crs` (the DEM's) for rasterizing."""
     import geopandas as gpd
 
     def to_grid(geometries) -> list:
@@ -91,6 +93,8 @@ def prepare(
         grid_boundary = gpd.GeoSeries(list(boundary.geometry.values), crs=metric_crs).to_crs(grid_crs)
         out.boundaries = len(boundary)
         out.boundary = [(k, g) for k, g in enumerate(grid_boundary) if g is not None and not g.is_empty]
+    if cropland is not None:
+        out.cropland = to_grid(cropland.geometry.values)
     return out
 
 
@@ -147,3 +151,18 @@ def unit_indices(overlays: Overlays, transform, shape: tuple[int, int]) -> list[
 def boundary_indices(overlays: Overlays, transform, shape: tuple[int, int]) -> np.ndarray:
     """int32: the development boundary feature at the cell centre (the last one where they overlap), -1 outside."""
     return _burn([(g, k) for k, g in overlays.boundary], transform, shape, "int32", -1)
+
+
+def cropland_mask(overlays: Overlays, transform, shape: tuple[int, int]) -> np.ndarray:
+    """True where a 耕地 parcel covers the cell centre."""
+    return _burn([(g, 1) for g in overlays.cropland or []], transform, shape, "uint8", 0) == 1
+
+
+def is_cropland(codes) -> np.ndarray:
+    """True for 三调 (and 2023 guide) 耕地 codes: first level 01 (0101 水田, 0102 水浇地, 0103 旱地),
+    with or without a 三调 suffix letter; also the class name 耕地/水田/水浇地/旱地."""
+    import re
+
+    names = {"耕地", "水田", "水浇地", "旱地"}
+    pattern = re.compile(r"^01(\d{2})?[A-Z]?$")
+    return np.array([str(c).strip() in names or bool(pattern.match(str(c).strip())) for c in codes], dtype=bool)

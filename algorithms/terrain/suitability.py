@@ -31,18 +31,6 @@ def ellipsoidal_row_areas(crs, transform, shape: tuple[int, int]) -> np.ndarray:
     return projected_row_areas(crs, transform, shape, exact=True)
 
 
-def measure_names(boundary: bool) -> list[str]:
-    """The area sums of a unit, in summary order (m²)."""
-    names = ["evaluated_m2", "nodata_m2"]
-    names += [f"slope{k}_m2" for k in SLOPE_CLASSES]
-    names += [f"grade{k}_m2" for k in SLOPE_CLASSES]
-    names += ["excluded_m2", *(f"excl_{r}_m2" for r in ov.REASONS), "bazi_m2", "mountain_m2"]
-    if boundary:
-        names += ["dev_m2", *(f"dev_slope{k}_m2" for k in SLOPE_CLASSES), "dev_excluded_m2"]
-        names += [f"dev_excl_{r}_m2" for r in ov.REASONS]
-    return names
-
-
 @dataclass
 class BlockResult:
     """What one block (a tile, or the whole DEM) gives: its rasters and its area sums."""
@@ -61,6 +49,7 @@ class Settings:
     grading: grades_mod.Grading
     scheme: str  # grading.SCHEMES
     relief_cells: int  # odd window of the relief
+    polygons: bool = True  # build the dissolved class polygons (they grow with the DEM, not the tile)
 
     @property
     def halo(self) -> int:
@@ -98,6 +87,11 @@ def evaluate_block(
         masks[f"excl_{reason}_m2"] = ((bits & ov.bit(reason)) != 0) & valid
     masks["bazi_m2"] = grades_mod.bazi(slope, settings.grading) & valid
     masks["mountain_m2"] = grades_mod.mountain(slope, excluded, settings.grading) & valid
+    if overlays.cropland is not None:
+        cropland = ov.cropland_mask(overlays, transform, shape) & valid
+        masks["cropland_m2"] = cropland
+        masks["bazi_cropland_m2"] = masks["bazi_m2"] & cropland
+        masks["mountain_cropland_m2"] = masks["mountain_m2"] & cropland
     boundary = ov.boundary_indices(overlays, transform, shape) if overlays.boundaries else None
     if boundary is not None:
         inside = boundary >= 0
@@ -163,7 +157,7 @@ def evaluate(
     areas = ellipsoidal_row_areas(crs, transform, shape)
     block = evaluate_block(surface.pad(elevation, settings.halo), transform, dx, dy, areas, overlays, settings)
     step(0.5)
-    polygons = class_polygons([(block.classes, transform)], crs)
+    polygons = class_polygons([(block.classes, transform)], crs) if settings.polygons else None
     step(1.0)
     return SuitabilityResult(block.sums, block.conflicts, polygons, block.classes, block.slope, block.relief)
 

@@ -2,7 +2,8 @@
 DemSource, a Dask TileRunner), each read with a halo of half the relief window and evaluated by
 suitability.evaluate_block, so every cell equals the whole-raster path's. Tiles hand back their
 class and slope blocks (written to the output GeoTIFFs window by window), their area sums and their
-class polygons; memory is bounded by the tiles in flight. Pure: numpy, rasterio, shapely, dask.
+class polygons (optional: they grow with the DEM's detail, not with the tile); without polygons,
+memory is bounded by the tiles in flight. Pure: numpy, rasterio, shapely, dask.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def tile_task(source: DemSource, grid: TileGrid, transform, i: int, j: int, rows
     window = shifted(transform, col0, row0)
     block = evaluate_block(padded, window, dx, dy, areas, overlays, settings)
     seams = (i > 0, i < grid.down - 1, j > 0, j < grid.across - 1)
-    pieces = block_shapes(block.classes, window, seams)
+    pieces = block_shapes(block.classes, window, seams) if settings.polygons else []
     return i, j, block.classes, block.slope, block.sums, block.conflicts, pieces
 
 
@@ -103,6 +104,6 @@ def evaluate_tiled(
                 if dataset is not None:
                     dataset.close()
     step(0.8)
-    polygons = class_polygons([], crs, pieces=state["pieces"])
+    polygons = class_polygons([], crs, pieces=state["pieces"]) if settings.polygons else None
     step(1.0)
     return SuitabilityResult(state["sums"], state["conflicts"], polygons)

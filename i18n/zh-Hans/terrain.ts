@@ -281,5 +281,37 @@
         <source>山区宜建地 (ha)</source>
         <translation>山区宜建地（公顷）</translation>
     </message>
+    <message>
+        <source>三调 land-use parcels, to count buildable land that is 耕地 now (polygons)</source>
+        <translation>三调地类图斑，用于统计现状为耕地的可建设用地（面）</translation>
+    </message>
+    <message>
+        <source>Land-use code field of the parcels (DLBM; 01xx = 耕地)</source>
+        <translation>图斑地类编码字段（DLBM；01xx为耕地）</translation>
+    </message>
+    <message>
+        <source>Choose the land-use code field of '{}' (e.g. DLBM) to find its 耕地 parcels.</source>
+        <translation>请选择“{}”的地类编码字段（如 DLBM），以识别其中的耕地图斑。</translation>
+    </message>
+    <message>
+        <source>'{}': {} of {} parcels are 耕地 (code 01xx).</source>
+        <translation>“{}”：{} 个图斑（共 {} 个）为耕地（编码01xx）。</translation>
+    </message>
+    <message>
+        <source>Buildable land that is 耕地 now (三调)</source>
+        <translation>现状为耕地的可建设用地（三调）</translation>
+    </message>
+    <message>
+        <source>耕地 (ha)</source>
+        <translation>耕地（公顷）</translation>
+    </message>
+    <message>
+        <source>耕地 in the 坝区 (ha)</source>
+        <translation>坝区内耕地（公顷）</translation>
+    </message>
+    <message>
+        <source>耕地 on 山区宜建地 (ha)</source>
+        <translation>山区宜建地上的耕地（公顷）</translation>
+    </message>
 </context>
 </TS>

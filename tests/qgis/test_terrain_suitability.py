@@ -214,3 +214,26 @@ def test_tiled_path_equals_whole_path(run, tmp_path, monkeypatch):
     assert np.array_equal(read(tiled["SLOPE"]), read(whole["SLOPE"]))
     assert table(tiled["SUMMARY"])[0] == pytest.approx(table(whole["SUMMARY"])[0])
     assert isinstance(tiled["POLYGONS"], QgsVectorLayer)
+
+
+def test_sandiao_parcels_and_no_polygons(run, tmp_path):
+    parcels = memory_layer(
+        "Polygon",
+        "EPSG:32611",
+        [box(X0 + 300, Y0 - 900, X0 + 1200, Y0 - 300), box(X0 + 1500, Y0 - 900, X0 + 2400, Y0 - 300)],
+        {"DLBM": ["0103", "0301"]},  # 旱地 (耕地) and 乔木林地
+        name="dltb",
+    )
+    feedback = LogFeedback()
+    parameters = params(tmp_path, PARCELS=parcels, PARCEL_CODE_FIELD="DLBM", REPORT=str(tmp_path / "r.html"))
+    del parameters["POLYGONS"]  # an optional output left out: no polygons are built
+    result = run(ALG, parameters, feedback=feedback)
+    row = table(result["SUMMARY"])[0]
+    # the 旱地 parcel: 900 m x 600 m = 30 x 20 cells; 坝区 and 山区宜建地 parts of it add up to at most that
+    assert row["cropland_m2"] == pytest.approx(600 * cell_area(), rel=1e-9)
+    assert row["bazi_cropland_m2"] + row["mountain_cropland_m2"] <= row["cropland_m2"] + 1e-6
+    assert any("1 of 2 parcels are 耕地" in line for line in feedback.lines)
+    assert result.get("POLYGONS") is None
+    assert "耕地" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match="code field of 'dltb'"):
+        run(ALG, params(tmp_path, PARCELS=parcels))

@@ -266,3 +266,33 @@ def test_summary_shares_and_coverage():
     total, outside = summary.coverage(units, CRS, footprint)
     assert outside[:5] == pytest.approx([0] * 5, abs=1e-6)
     assert outside[5] == pytest.approx(total[5] / 2, rel=1e-7)  # 100 m of its 200 m lie east of the DEM
+
+
+def test_cropland_parcels_split_bazi_and_mountain_land():
+    import geopandas as gpd
+    import shapely
+
+    x0, y0 = ORIGIN
+    parcels = gpd.GeoDataFrame(
+        {"DLBM": ["0101", "0103", "0301", "1001"]},
+        geometry=[
+            shapely.box(x0 + 50, y0 - 250, x0 + 150, y0 - 150),  # 水田 on the 2° strip: 10 x 10 exact cells
+            shapely.box(x0 + 450, y0 - 250, x0 + 550, y0 - 150),  # 旱地, columns 45-54 on the 10° strip
+            shapely.box(x0 + 650, y0 - 250, x0 + 750, y0 - 150),  # 林地: not 耕地
+            shapely.box(x0 + 850, y0 - 250, x0 + 950, y0 - 150),  # 工业用地: not 耕地
+        ],
+        crs=CRS,
+    )
+    assert overlays.is_cropland(["0101", "0102", "0103", "01", "0102K", "耕地", "0201", "1001", "011"]).tolist() == [
+        True, True, True, True, True, True, False, False, False,
+    ]  # fmt: skip
+    cropland = parcels[overlays.is_cropland(parcels["DLBM"])]
+    prepared = overlays.prepare({}, None, None, CRS, CRS, cropland=cropland)
+    block = evaluate_block(
+        surface.pad(planes(), 1), TRANSFORM, np.full(ROWS, CELL), np.full(ROWS, CELL), np.full(ROWS, 100.0),
+        prepared, settings(),
+    )  # fmt: skip
+    # 耕地: 2 parcels x 100 cells x 100 m²; in the 坝区 (2° strip) 100 cells; on 山区宜建地 (10° strip) 100 cells
+    assert block.sums["cropland_m2"][0] == pytest.approx(20_000.0)
+    assert block.sums["bazi_cropland_m2"][0] == pytest.approx(10_000.0)
+    assert block.sums["mountain_cropland_m2"][0] == pytest.approx(10_000.0)

@@ -91,7 +91,10 @@ class ConstructionSuitabilityAlgorithm(UrbanizationAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.POLYGONS, self.tr("Suitability class polygons"), QgsProcessing.SourceType.TypeVectorPolygon
+                self.POLYGONS,
+                self.tr("Suitability class polygons"),
+                QgsProcessing.SourceType.TypeVectorPolygon,
+                optional=True,
             )
         )
         self.addParameter(
@@ -147,9 +150,16 @@ class ConstructionSuitabilityAlgorithm(UrbanizationAlgorithm):
         )
         vectors = inputs.read(self, parameters, context, feedback, dem.metric)
         overlays = prepare(
-            vectors.exclusions, vectors.units, vectors.boundary, dem.metric_pyproj, dem.crs_pyproj, fault_buffer
+            vectors.exclusions,
+            vectors.units,
+            vectors.boundary,
+            dem.metric_pyproj,
+            dem.crs_pyproj,
+            fault_buffer,
+            vectors.cropland,
         )
-        settings = Settings(Grading.from_presets(guide, yunnan), scheme, relief_cells)
+        polygons = bool(parameters.get(self.POLYGONS))  # an optional output left out is None
+        settings = Settings(Grading.from_presets(guide, yunnan), scheme, relief_cells, polygons)
         feedback.setProgress(5)
         progress = lambda fraction: feedback.setProgress(5 + 75 * fraction)  # noqa: E731
         if dem.tiles is None:
@@ -233,7 +243,9 @@ class ConstructionSuitabilityAlgorithm(UrbanizationAlgorithm):
                 )
             )
         conflicts = conflicts_frame(result.conflicts, vectors.boundary_names) if vectors.boundary is not None else None
-        polygons = outputs.polygons_frame(result.polygons, scheme, dem.crs_pyproj, zh)
+        polygons = (
+            None if result.polygons is None else outputs.polygons_frame(result.polygons, scheme, dem.crs_pyproj, zh)
+        )
         title = self.tr("Construction suitability")
         frames = [
             (self.POLYGONS, polygons, QgsWkbTypes.Type.MultiPolygon, f"terrain_polygons_{scheme}", title),

@@ -22,6 +22,8 @@ UNITS = "UNITS"
 UNIT_NAME_FIELD = "UNIT_NAME_FIELD"
 BOUNDARY = "BOUNDARY"
 BOUNDARY_NAME_FIELD = "BOUNDARY_NAME_FIELD"
+PARCELS = "PARCELS"
+PARCEL_CODE_FIELD = "PARCEL_CODE_FIELD"
 POLYGONS = (QgsWkbTypes.GeometryType.PolygonGeometry,)
 LINES = (QgsWkbTypes.GeometryType.LineGeometry,)
 
@@ -95,6 +97,22 @@ def add_parameters(algorithm, fault_buffer_m: float) -> None:
             optional=True,
         )
     )
+    algorithm.addParameter(
+        QgsProcessingParameterFeatureSource(
+            PARCELS,
+            algorithm.tr("三调 land-use parcels, to count buildable land that is 耕地 now (polygons)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon],
+            optional=True,
+        )
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterField(
+            PARCEL_CODE_FIELD,
+            algorithm.tr("Land-use code field of the parcels (DLBM; 01xx = 耕地)"),
+            parentLayerParameterName=PARCELS,
+            optional=True,
+        )
+    )
 
 
 @dataclass
@@ -108,6 +126,7 @@ class VectorInputs:
     boundary: object = None
     boundary_names: list = field(default_factory=list)
     labels: dict = field(default_factory=dict)  # reason -> layer name
+    cropland: object = None  # the 耕地 parcels (None when no parcels are given)
 
 
 def read(algorithm, parameters, context, feedback, metric) -> VectorInputs:
@@ -140,6 +159,7 @@ def read(algorithm, parameters, context, feedback, metric) -> VectorInputs:
                     algorithm.parameterDefinition(name).description()
                 )
             )
+    out.cropland = _cropland(algorithm, parameters, context, feedback, metric)
     if out.units is not None and len(out.units) == 0:
         out.units, out.unit_names = None, []
     if out.boundary is not None and len(out.boundary) == 0:
@@ -175,3 +195,26 @@ def _names(algorithm, parameters, context, frame, name_field, pattern) -> list[s
     if field_name:
         return ["" if v is None else str(v) for v in frame[field_name].tolist()]
     return [pattern.format(fid) for fid in frame[vector.FID].tolist()]
+
+
+def _cropland(algorithm, parameters, context, feedback, metric):
+    """The 耕地 parcels (code 01xx or the class name) of the PARCELS input, None when not given."""
+    from qgis.core import QgsProcessingException
+
+    from ..overlays import is_cropland
+
+    source = algorithm.parameterAsSource(parameters, PARCELS, context)
+    if source is None:
+        return None
+    field_name = algorithm.parameterAsString(parameters, PARCEL_CODE_FIELD, context)
+    label = source.sourceName() or algorithm.parameterDefinition(PARCELS).description()
+    if not field_name:
+        raise QgsProcessingException(
+            algorithm.tr("Choose the land-use code field of '{}' (e.g. DLBM) to find its 耕地 parcels.").format(label)
+        )
+    frame, _ = _read(algorithm, parameters, PARCELS, context, feedback, metric, PARCEL_CODE_FIELD)
+    cropland = frame[is_cropland(frame[field_name].tolist())] if len(frame) else frame
+    feedback.pushInfo(
+        algorithm.tr("'{}': {} of {} parcels are 耕地 (code 01xx).").format(label, len(cropland), len(frame))
+    )
+    return cropland

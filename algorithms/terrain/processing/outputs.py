@@ -145,6 +145,30 @@ def report_html(algorithm, summary, conflicts, scheme: str, notes: list[str], la
         (algorithm.tr("城镇上山: 坝区 and 山区宜建地"), yunnan),
         (algorithm.tr("Excluded land by reason"), excluded),
     ]
+    if "cropland_m2" in summary:
+        sections.append(
+            (
+                algorithm.tr("Buildable land that is 耕地 now (三调)"),
+                report.table(
+                    [
+                        algorithm.tr("Unit"),
+                        algorithm.tr("耕地 (ha)"),
+                        algorithm.tr("耕地 in the 坝区 (ha)"),
+                        algorithm.tr("耕地 on 山区宜建地 (ha)"),
+                    ],
+                    [
+                        [
+                            u,
+                            *(
+                                summary[k].iloc[i] * hectares
+                                for k in ("cropland_m2", "bazi_cropland_m2", "mountain_cropland_m2")
+                            ),
+                        ]
+                        for i, u in enumerate(units)
+                    ],
+                ),
+            )
+        )
     if conflicts is not None:
         sections.append(
             (
