@@ -120,7 +120,7 @@
     </message>
     <message>
         <source>Areas: cell areas on the ellipsoid (CGCS2000/GRS80), per row.</source>
-        <translation>面积：逐行计算的椭球（CGCS2000/GRS80）栅格面积。</translation>
+        <translation>面积：逐行计算的椭球（CGCS2000）栅格面积。</translation>
     </message>
     <message>
         <source>Relief window side of {} m is {} cells wide, larger than twice the DEM &apos;{}&apos; ({} x {} cells): choose a window of at most a few kilometres (the default is {} m).</source>

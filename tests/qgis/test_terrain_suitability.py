@@ -237,3 +237,17 @@ def test_sandiao_parcels_and_no_polygons(run, tmp_path):
     assert "耕地" in (tmp_path / "r.html").read_text(encoding="utf-8")
     with pytest.raises(QgsProcessingException, match="code field of 'dltb'"):
         run(ALG, params(tmp_path, PARCELS=parcels))
+
+
+def test_big_tujunga_figures_quoted_in_the_readme(run, tmp_path):
+    """README, What you can rely on, Mountain cities: on the bundled Big Tujunga DEM (693 km²
+    evaluated) 坝区 8.3 %, 山区宜建地 54.2 % and slopes above 25° 37.4 % (defaults, no exclusions).
+    Tolerances: half a unit of the README's last digit."""
+    from ..conftest import SAMPLE_DATA
+
+    result = run(ALG, params(tmp_path, dem=SAMPLE_DATA / "bigtujunga.tif"))
+    row = table(result["SUMMARY"])[0]
+    assert row["evaluated_m2"] / 1e6 == pytest.approx(693, abs=0.5)
+    assert row["bazi_pct"] == pytest.approx(8.3, abs=0.05)
+    assert row["mountain_pct"] == pytest.approx(54.2, abs=0.05)
+    assert 100 * row["slope5_m2"] / row["evaluated_m2"] == pytest.approx(37.4, abs=0.05)

@@ -12,12 +12,15 @@ from ....layers import raster, styling, vector
 SLOPE_NODATA = -9999.0
 
 
-def legend(scheme: str, code: int, zh: bool) -> str:
-    """'高 High' (Chinese first in a Chinese session) of a class code."""
+def legend(scheme: str, code: int, zh: bool, both: bool = True) -> str:
+    """A class code's legend: '高 High' in a Chinese session ('高' alone unless `both`),
+    'High (高)' otherwise (the map legend is bilingual, a Chinese report is Chinese only)."""
     from ..grading import LEGENDS
 
     english, chinese = LEGENDS[scheme][code]
-    return f"{chinese} {english}" if zh else f"{english} ({chinese})"
+    if zh:
+        return f"{chinese} {english}" if both else chinese
+    return f"{english} ({chinese})"
 
 
 def class_style(scheme: str) -> str:
@@ -87,7 +90,7 @@ def report_html(algorithm, summary, conflicts, scheme: str, notes: list[str], la
     zh = lang.startswith("zh")
     hectares = 1e-4
     units = summary["unit"].tolist()
-    grade_headers = [legend("guide", k, zh) for k in range(1, 6)]
+    grade_headers = [legend("guide", k, zh, both=False) for k in range(1, 7)]
     rows = [
         [
             u,
@@ -96,10 +99,10 @@ def report_html(algorithm, summary, conflicts, scheme: str, notes: list[str], la
         ]
         for i, u in enumerate(units)
     ]
-    grades = report.table([algorithm.tr("Unit"), *grade_headers, legend("guide", 6, zh)], rows)
+    grades = report.table([algorithm.tr("Unit"), *grade_headers], rows)
     chart = report.stacked_bar_chart(
         units,
-        {h: [r[k + 1] for r in rows] for k, h in enumerate([*grade_headers, legend("guide", 6, zh)])},
+        {h: [r[k + 1] for r in rows] for k, h in enumerate(grade_headers)},
         title=algorithm.tr("Land for town building by grade (hectares, CGCS2000 ellipsoidal)"),
         unit="ha",
     )
