@@ -54,6 +54,35 @@ class Overlays:
     boundaries: int = 0
     cropland: list | None = None  # 耕地 parcels of the 三调 (None: no parcels given)
 
+    def near(self, bounds: tuple[float, float, float, float]) -> Overlays:
+        """The same overlays with only the geometries whose boxes reach `bounds` (xmin, ymin,
+        xmax, ymax): what a tile rasterizes (indices and counts unchanged, so sums still add up)."""
+
+        def reach(geometries: list) -> np.ndarray:
+            import shapely
+
+            if not geometries:
+                return np.zeros(0, dtype=bool)
+            box = shapely.bounds(np.asarray(geometries, dtype=object))
+            return (
+                (box[:, 0] <= bounds[2])
+                & (box[:, 2] >= bounds[0])
+                & (box[:, 1] <= bounds[3])
+                & (box[:, 3] >= bounds[1])
+            )
+
+        def keep(pairs: list) -> list:
+            return [pair for pair, ok in zip(pairs, reach([g for _, g in pairs])) if ok]
+
+        return Overlays(
+            {reason: [g for g, ok in zip(gs, reach(gs)) if ok] for reason, gs in self.exclusions.items()},
+            [keep(layer) for layer in self.unit_layers],
+            self.units,
+            keep(self.boundary),
+            self.boundaries,
+            None if self.cropland is None else [g for g, ok in zip(self.cropland, reach(self.cropland)) if ok],
+        )
+
 
 def prepare(
     exclusions: dict,

@@ -41,7 +41,9 @@ def tile_task(source: DemSource, grid: TileGrid, transform, i: int, j: int, rows
     padded = source.read(row0 - halo, col0 - halo, rows + 2 * halo, cols + 2 * halo)
     dx, dy, areas = (values[row0 : row0 + rows] for values in rows_m)
     window = shifted(transform, col0, row0)
-    block = evaluate_block(padded, window, dx, dy, areas, overlays, settings)
+    xs = sorted((window.c, window.c + window.a * cols))
+    ys = sorted((window.f, window.f + window.e * rows))
+    block = evaluate_block(padded, window, dx, dy, areas, overlays.near((xs[0], ys[0], xs[1], ys[1])), settings)
     seams = (i > 0, i < grid.down - 1, j > 0, j < grid.across - 1)
     pieces = block_shapes(block.classes, window, seams) if settings.polygons else []
     return i, j, block.classes, block.slope, block.sums, block.conflicts, pieces
