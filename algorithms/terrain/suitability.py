@@ -77,45 +77,61 @@ def evaluate_block(
     excluded = (bits != 0) & valid
     classes = grades_mod.suitability(settings.scheme, grades, slope, excluded, settings.grading)
 
-    weights = np.broadcast_to(np.asarray(areas, dtype=np.float64)[:, None], shape)
-    masks = {"evaluated_m2": valid, "nodata_m2": ~valid}
+    sums, conflicts = _area_sums(
+        overlays, transform, shape, np.asarray(areas, dtype=np.float64), valid, excluded, bits, slope,
+        slope_classes, grades, settings.grading,
+    )  # fmt: skip
+    return BlockResult(slope, relief, classes, sums, conflicts)
+
+
+def _area_sums(overlays, transform, shape, areas, valid, excluded, bits, slope, slope_classes, grades, grading):
+    """({measure: m² per unit, the whole DEM last}, m² per (boundary feature, reason)) of a block.
+    Each measure's mask is made, summed and dropped in turn, so a block holds a few masks at a time."""
+    weights = np.broadcast_to(areas[:, None], shape)
+    units = overlays.units + 1  # the units, then the whole DEM
+    layers = [(indices, indices >= 0) for indices in ov.unit_indices(overlays, transform, shape)]
+    sums: dict[str, np.ndarray] = {}
+
+    def add(name: str, mask: np.ndarray) -> None:
+        total = np.zeros(units)
+        for indices, inside in layers:
+            pick = mask & inside
+            total += np.bincount(indices[pick], weights=weights[pick], minlength=units)
+        total[-1] = float(np.count_nonzero(mask, axis=1) @ areas)
+        sums[name] = total
+
+    add("evaluated_m2", valid)
+    add("nodata_m2", ~valid)
     for k in SLOPE_CLASSES:
-        masks[f"slope{k}_m2"] = slope_classes == k
-        masks[f"grade{k}_m2"] = (grades == k) & ~excluded
-    masks["excluded_m2"] = excluded
+        add(f"slope{k}_m2", slope_classes == k)
+    for k in SLOPE_CLASSES:
+        add(f"grade{k}_m2", (grades == k) & ~excluded)
+    add("excluded_m2", excluded)
     for reason in ov.REASONS:
-        masks[f"excl_{reason}_m2"] = ((bits & ov.bit(reason)) != 0) & valid
-    masks["bazi_m2"] = grades_mod.bazi(slope, settings.grading) & valid
-    masks["mountain_m2"] = grades_mod.mountain(slope, excluded, settings.grading) & valid
+        add(f"excl_{reason}_m2", ((bits & ov.bit(reason)) != 0) & valid)
+    bazi = grades_mod.bazi(slope, grading) & valid
+    mountain = grades_mod.mountain(slope, excluded, grading) & valid
+    add("bazi_m2", bazi)
+    add("mountain_m2", mountain)
     if overlays.cropland is not None:
         cropland = ov.cropland_mask(overlays, transform, shape) & valid
-        masks["cropland_m2"] = cropland
-        masks["bazi_cropland_m2"] = masks["bazi_m2"] & cropland
-        masks["mountain_cropland_m2"] = masks["mountain_m2"] & cropland
-    boundary = ov.boundary_indices(overlays, transform, shape) if overlays.boundaries else None
-    if boundary is not None:
-        inside = boundary >= 0
-        masks["dev_m2"] = inside & valid
-        for k in SLOPE_CLASSES:
-            masks[f"dev_slope{k}_m2"] = inside & (slope_classes == k)
-        masks["dev_excluded_m2"] = inside & excluded
-        for reason in ov.REASONS:
-            masks[f"dev_excl_{reason}_m2"] = inside & masks[f"excl_{reason}_m2"]
-
-    units = overlays.units + 1  # the units, then the whole DEM
-    unit_rasters = [*ov.unit_indices(overlays, transform, shape), np.full(shape, overlays.units, np.int32)]
-    sums = {name: np.zeros(units) for name in masks}
-    for indices in unit_rasters:
-        inside = indices >= 0
-        for name, mask in masks.items():
-            pick = mask & inside
-            sums[name] += np.bincount(indices[pick], weights=weights[pick], minlength=units)
+        add("cropland_m2", cropland)
+        add("bazi_cropland_m2", bazi & cropland)
+        add("mountain_cropland_m2", mountain & cropland)
+    del bazi, mountain
     conflicts = np.zeros((overlays.boundaries, len(ov.REASONS)))
-    if boundary is not None:
+    if overlays.boundaries:
+        boundary = ov.boundary_indices(overlays, transform, shape)
+        inside = (boundary >= 0) & valid
+        add("dev_m2", inside)
+        for k in SLOPE_CLASSES:
+            add(f"dev_slope{k}_m2", inside & (slope_classes == k))
+        add("dev_excluded_m2", inside & excluded)
         for r, reason in enumerate(ov.REASONS):
-            pick = masks[f"dev_excl_{reason}_m2"]
+            pick = inside & ((bits & ov.bit(reason)) != 0)
+            add(f"dev_excl_{reason}_m2", pick)
             conflicts[:, r] = np.bincount(boundary[pick], weights=weights[pick], minlength=overlays.boundaries)
-    return BlockResult(slope, relief, classes, sums, conflicts)
+    return sums, conflicts
 
 
 def add_sums(total: dict | None, part: dict) -> dict:

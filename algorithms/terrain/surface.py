@@ -49,20 +49,32 @@ def horn_slope(padded: np.ndarray, halo: int, dx: np.ndarray, dy: np.ndarray) ->
     """Slope in degrees of the inner cells of `padded` (`halo` cells around them), Horn (1981):
     dz/dx = ((c + 2f + i) - (a + 2d + g)) / 8dx, dz/dy = ((g + 2h + i) - (a + 2b + c)) / 8dy with
     dx, dy the row's ground cell sizes (m). float32, NaN where the centre is nodata."""
-    z = padded.astype(np.float64, copy=False)
-    rows, cols = z.shape[0] - 2 * halo, z.shape[1] - 2 * halo
-    centre = z[halo : halo + rows, halo : halo + cols]
+    rows, cols = padded.shape[0] - 2 * halo, padded.shape[1] - 2 * halo
+    centre = padded[halo : halo + rows, halo : halo + cols].astype(np.float64)
 
-    def at(dr: int, dc: int) -> np.ndarray:
-        block = z[halo + dr : halo + dr + rows, halo + dc : halo + dc + cols]
-        return np.where(np.isnan(block), centre, block)
+    def add(total: np.ndarray | None, dr: int, dc: int, weight: float) -> np.ndarray:
+        """total + weight x neighbour (dr, dc), a missing neighbour taking the centre's value; one
+        neighbour at a time, so a block needs about four float64 arrays, not nine."""
+        term = padded[halo + dr : halo + dr + rows, halo + dc : halo + dc + cols].astype(np.float64)
+        np.copyto(term, centre, where=np.isnan(term))
+        if weight != 1.0:
+            term *= weight
+        if total is None:
+            return term
+        total += term
+        return total
 
-    a, b, c = at(-1, -1), at(-1, 0), at(-1, 1)
-    d, f = at(0, -1), at(0, 1)
-    g, h, i = at(1, -1), at(1, 0), at(1, 1)
-    dzdx = ((c + 2 * f + i) - (a + 2 * d + g)) / (8.0 * np.asarray(dx, dtype=np.float64)[:, None])
-    dzdy = ((g + 2 * h + i) - (a + 2 * b + c)) / (8.0 * np.asarray(dy, dtype=np.float64)[:, None])
-    return np.degrees(np.arctan(np.hypot(dzdx, dzdy))).astype(np.float32)
+    dzdx = None
+    for dr, dc, weight in ((-1, 1, 1.0), (0, 1, 2.0), (1, 1, 1.0), (-1, -1, -1.0), (0, -1, -2.0), (1, -1, -1.0)):
+        dzdx = add(dzdx, dr, dc, weight)
+    dzdx /= 8.0 * np.asarray(dx, dtype=np.float64)[:, None]
+    dzdy = None
+    for dr, dc, weight in ((1, -1, 1.0), (1, 0, 2.0), (1, 1, 1.0), (-1, -1, -1.0), (-1, 0, -2.0), (-1, 1, -1.0)):
+        dzdy = add(dzdy, dr, dc, weight)
+    dzdy /= 8.0 * np.asarray(dy, dtype=np.float64)[:, None]
+    slope = np.hypot(dzdx, dzdy, out=dzdx)
+    del dzdy
+    return np.degrees(np.arctan(slope, out=slope), out=slope).astype(np.float32)
 
 
 def relief(padded: np.ndarray, halo: int, window: int) -> np.ndarray:

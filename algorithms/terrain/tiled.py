@@ -29,9 +29,9 @@ from .suitability import (
     evaluate_block,
 )
 
-# peak bytes per cell of a tile in flight: the padded float32 block, float64 slope terms (about
-# ten arrays), relief filters, masks and the area weights
-TILE_BYTES_PER_CELL = 120
+# peak bytes per cell of a tile in flight: benchmarks/bench_terrain_tiled.py measured about 40 (the
+# float32 block, float64 slope terms one neighbour at a time, relief filters, a few masks); with a margin
+TILE_BYTES_PER_CELL = 60
 
 
 def tile_task(source: DemSource, grid: TileGrid, transform, i: int, j: int, rows_m: tuple, overlays, settings):
