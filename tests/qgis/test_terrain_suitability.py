@@ -251,3 +251,18 @@ def test_big_tujunga_figures_quoted_in_the_readme(run, tmp_path):
     assert row["bazi_pct"] == pytest.approx(8.3, abs=0.05)
     assert row["mountain_pct"] == pytest.approx(54.2, abs=0.05)
     assert 100 * row["slope5_m2"] / row["evaluated_m2"] == pytest.approx(37.4, abs=0.05)
+
+
+def test_geographic_dem_with_sea_as_nodata(run, tmp_path):
+    """SRTM 3" in EPSG:4326 with 31 % sea (nodata): the sea is counted as nodata, cells are measured
+    on the ellipsoid, and evaluated + nodata make up the DEM's own ellipsoidal area."""
+    feedback = LogFeedback()
+    result = run(ALG, params(tmp_path, dem=DATA / "drainage_cape_peninsula_cut.tif"), feedback=feedback)
+    row = table(result["SUMMARY"])[0]
+    with rasterio.open(DATA / "drainage_cape_peninsula_cut.tif") as dataset:
+        sea = int((dataset.read(1) == dataset.nodata).sum())
+    assert (read(result["CLASSES"]) == 255).sum() == sea
+    assert row["nodata_m2"] / (row["nodata_m2"] + row["evaluated_m2"]) == pytest.approx(sea / 160**2, rel=0.01)
+    # the cells' areas (exact by latitude) add up to the footprint's ellipsoidal area (its polygon, to 1e-6)
+    assert row["evaluated_m2"] + row["nodata_m2"] == pytest.approx(row["unit_m2"], rel=1e-6)
+    assert any("without elevation" in line for line in feedback.lines)
