@@ -266,3 +266,24 @@ def test_geographic_dem_with_sea_as_nodata(run, tmp_path):
     # the cells' areas (exact by latitude) add up to the footprint's ellipsoidal area (its polygon, to 1e-6)
     assert row["evaluated_m2"] + row["nodata_m2"] == pytest.approx(row["unit_m2"], rel=1e-6)
     assert any("without elevation" in line for line in feedback.lines)
+
+
+def test_empty_units_and_boundary_and_a_unit_off_the_dem(run, tmp_path):
+    feedback = LogFeedback()
+    empty_units = memory_layer("Polygon", "EPSG:32611", [], {"name": []}, name="no towns")
+    empty_boundary = memory_layer("Polygon", "EPSG:32611", [], name="no boundary")
+    result = run(
+        ALG,
+        params(tmp_path, UNITS=empty_units, BOUNDARY=empty_boundary, CONFLICTS="memory:"),
+        feedback=feedback,
+    )
+    rows = table(result["SUMMARY"])
+    assert [r["unit"] for r in rows] == ["(whole DEM)"] and "dev_m2" not in rows[0]
+    assert result["CONFLICTS"] is None
+    assert sum("no features with a geometry" in line for line in feedback.lines) == 2
+    (tmp_path / "off").mkdir()
+    far = memory_layer("Polygon", "EPSG:32611", [box(X0 - 5000, Y0 - 1000, X0 - 4000, Y0)], {"name": ["far"]})
+    result = run(ALG, params(tmp_path / "off", UNITS=far, UNIT_NAME_FIELD="name"))
+    far_row = table(result["SUMMARY"])[0]
+    assert far_row["evaluated_m2"] == 0 and far_row["outside_dem_m2"] == pytest.approx(far_row["unit_m2"])
+    assert far_row["unit_m2"] == pytest.approx(1e6, rel=1e-3)  # 1 km x 1 km of UTM grid, k ≈ 0.9997
