@@ -766,6 +766,10 @@
         <source>Everyone counts for the nearest station</source>
         <translation>人口只计入最近的站点</translation>
     </message>
+    <message>
+        <source>双评价 town-building grades (高 to 低)</source>
+        <translation>双评价城镇建设等级（高至低）</translation>
+    </message>
 </context>
 <context>
     <name>ParameterForm</name>
