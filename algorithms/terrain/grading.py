@@ -4,7 +4,8 @@ from the presets in resources/standards/construction_suitability.json. Pure: num
 Class rasters are uint8 with NODATA (255) where the DEM has no elevation. Slope classes and
 grades: 1 (≤3°, 高) to 5 (>25°, 低); a slope on a break belongs to the lower class (3° is class 1).
 Suitability raster: the grade (1-5) of land no exclusion covers, EXCLUDED (6) where one does
-(scheme "guide"); or BAZI (1), MOUNTAIN (2), STEEP (3), EXCLUDED (6) (scheme "yunnan").
+(scheme "guide"); or BAZI (1), MOUNTAIN (2), STEEP (3), BETWEEN (4: slopes between the 坝区 limit
+and the mountain range, only when a planner's preset leaves such a gap), EXCLUDED (6) (scheme "yunnan").
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import numpy as np
 
 NODATA = 255
 EXCLUDED = 6
-BAZI, MOUNTAIN, STEEP = 1, 2, 3
+BAZI, MOUNTAIN, STEEP, BETWEEN = 1, 2, 3, 4
 SCHEMES = ("guide", "yunnan")
 # class code -> (English, Chinese) legend labels of each scheme
 LEGENDS = {
@@ -31,6 +32,7 @@ LEGENDS = {
         BAZI: ("Flat valley land (坝区, < 8°)", "坝区（<8°）"),
         MOUNTAIN: ("Mountain building land (山区宜建地, 8-25°)", "山区宜建地（8°-25°）"),
         STEEP: ("Too steep (> 25°)", "不宜建（>25°）"),
+        BETWEEN: ("Between the 坝区 and mountain limits", "坝区与山区宜建地界线之间"),
         EXCLUDED: ("Excluded", "禁建/扣除"),
     },
 }
@@ -113,7 +115,9 @@ def suitability(scheme: str, grades, slope, excluded, grading: Grading) -> np.nd
     if scheme == "guide":
         out = grades.copy()
     elif scheme == "yunnan":
-        out = np.full(slope.shape, STEEP, dtype=np.uint8)
+        out = np.full(slope.shape, BETWEEN, dtype=np.uint8)
+        with np.errstate(invalid="ignore"):
+            out[slope > grading.mountain_slope[1]] = STEEP
         out[bazi(slope, grading)] = BAZI
         out[mountain(slope, np.zeros_like(excluded), grading)] = MOUNTAIN
     else:

@@ -246,6 +246,9 @@ def test_yunnan_scheme_classes():
     classes = grading.slope_class(slope, (3, 8, 15, 25))
     out = grading.suitability("yunnan", classes, slope, excluded, grading.Grading())
     assert out.tolist() == [1, 1, 2, 2, 3, grading.EXCLUDED, grading.NODATA]
+    # a planner's preset with a gap (坝区 below 6°, mountain land 8-25°): 7° is neither
+    gap = grading.Grading(bazi_max_slope=6.0)
+    assert grading.suitability("yunnan", classes, slope, excluded, gap).tolist()[:2] == [1, grading.BETWEEN]
 
 
 def test_summary_shares_and_coverage():
