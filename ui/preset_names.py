@@ -36,6 +36,7 @@ def _table_titles() -> dict[str, str]:
         "space_mapping:classes": tr("Space classes"),
         "space_mapping:mapping": tr("Land-use codes to space classes"),
         "slope_breaks_deg": tr("Slope class breaks (°)"),
+        "elevation_bands_m": tr("Elevation band limits (m)"),
         "relief_downgrades": tr("Relief above (m): grades lower"),
         "elevation_downgrades": tr("Elevation above (m): grades lower"),
         "mountain_slope_deg": tr("山区宜建地 slope range (°)"),
@@ -117,6 +118,7 @@ def _column_names() -> dict[str, str]:
         "relief_window_m": tr("Relief window side (m)"),
         "fault_buffer_m": tr("Active fault buffer (m)"),
         "bazi_max_slope_deg": tr("坝区: slope below (°)"),
+        "elevation_bands_m": tr("Elevation band limits (m)"),
     }
 
 

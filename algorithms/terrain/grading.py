@@ -47,11 +47,13 @@ class GradingError(ValueError):
 class Grading:
     """What grades a cell: slope breaks (4 ascending degrees), relief and elevation downgrades
     ([threshold m, grades lower] pairs: above the threshold the grade drops that many, the largest
-    applicable drop counts), the Yunnan 坝区 limit and mountain slope range."""
+    applicable drop counts), the Yunnan 坝区 limit and mountain slope range, and the limits of the
+    summary's elevation bands (a cell on a limit belongs to the band above it)."""
 
     slope_breaks: tuple[float, ...] = (3.0, 8.0, 15.0, 25.0)
     relief_downgrades: tuple[tuple[float, int], ...] = ((200.0, 2), (100.0, 1))
     elevation_downgrades: tuple[tuple[float, int], ...] = ()
+    elevation_bands: tuple[float, ...] = ()  # band limits (m) of the summary's elevation bands
     bazi_max_slope: float = 8.0
     mountain_slope: tuple[float, float] = (8.0, 25.0)
 
@@ -62,15 +64,25 @@ class Grading:
             breaks = tuple(float(v) for v in guide["slope_breaks_deg"])
             relief = tuple((float(t), int(n)) for t, n in guide["relief_downgrades"])
             elevation = tuple((float(t), int(n)) for t, n in guide["elevation_downgrades"])
+            bands = tuple(float(v) for v in guide.get("elevation_bands_m", []))
             bazi = float(yunnan["bazi_max_slope_deg"])
             low, high = (float(v) for v in yunnan["mountain_slope_deg"])
         except (KeyError, TypeError, ValueError) as error:
             raise GradingError(f"construction suitability preset: {error!r}") from error
         if len(breaks) != 4 or list(breaks) != sorted(breaks):
             raise GradingError(f"slope_breaks_deg must be 4 ascending degrees, got {list(breaks)}")
+        if list(bands) != sorted(set(bands)):
+            raise GradingError(f"elevation_bands_m must be ascending metres, got {list(bands)}")
         if not low <= high:
             raise GradingError(f"mountain_slope_deg must be [low, high], got {[low, high]}")
-        return cls(breaks, relief, elevation, bazi, (low, high))
+        return cls(
+            slope_breaks=breaks,
+            relief_downgrades=relief,
+            elevation_downgrades=elevation,
+            elevation_bands=bands,
+            bazi_max_slope=bazi,
+            mountain_slope=(low, high),
+        )
 
 
 def slope_class(slope: np.ndarray, breaks) -> np.ndarray:
@@ -125,3 +137,12 @@ def suitability(scheme: str, grades, slope, excluded, grading: Grading) -> np.nd
     out[excluded] = EXCLUDED
     out[grades == NODATA] = NODATA
     return out
+
+
+def band_labels(limits) -> list[str]:
+    """'< 1000 m', '1000-2000 m', ..., '≥ 4000 m' of the elevation bands."""
+    limits = [f"{v:g}" for v in limits]
+    if not limits:
+        return []
+    middle = [f"{a}-{b} m" for a, b in zip(limits, limits[1:])]
+    return [f"< {limits[0]} m", *middle, f"≥ {limits[-1]} m"]

@@ -79,12 +79,14 @@ def evaluate_block(
 
     sums, conflicts = _area_sums(
         overlays, transform, shape, np.asarray(areas, dtype=np.float64), valid, excluded, bits, slope,
-        slope_classes, grades, settings.grading,
+        slope_classes, grades, settings.grading, elevation,
     )  # fmt: skip
     return BlockResult(slope, relief, classes, sums, conflicts)
 
 
-def _area_sums(overlays, transform, shape, areas, valid, excluded, bits, slope, slope_classes, grades, grading):
+def _area_sums(
+    overlays, transform, shape, areas, valid, excluded, bits, slope, slope_classes, grades, grading, elevation
+):
     """({measure: m² per unit, the whole DEM last}, m² per (boundary feature, reason)) of a block.
     Each measure's mask is made, summed and dropped in turn, so a block holds a few masks at a time."""
     weights = np.broadcast_to(areas[:, None], shape)
@@ -113,6 +115,11 @@ def _area_sums(overlays, transform, shape, areas, valid, excluded, bits, slope, 
     mountain = grades_mod.mountain(slope, excluded, grading) & valid
     add("bazi_m2", bazi)
     add("mountain_m2", mountain)
+    if grading.elevation_bands:
+        band = np.searchsorted(np.asarray(grading.elevation_bands), elevation, side="right")
+        for k in range(len(grading.elevation_bands) + 1):
+            add(f"elev{k + 1}_m2", (band == k) & valid)
+        del band
     if overlays.cropland is not None:
         cropland = ov.cropland_mask(overlays, transform, shape) & valid
         add("cropland_m2", cropland)

@@ -867,5 +867,37 @@
         <source>Exclusion reason (Chinese)</source>
         <translation>扣除原因（中文）</translation>
     </message>
+    <message>
+        <source>Elevation band 1 (m²)</source>
+        <translation>第1高程带面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Elevation band 2 (m²)</source>
+        <translation>第2高程带面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Elevation band 3 (m²)</source>
+        <translation>第3高程带面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Elevation band 4 (m²)</source>
+        <translation>第4高程带面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Elevation band 5 (m²)</source>
+        <translation>第5高程带面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Elevation band 6 (m²)</source>
+        <translation>第6高程带面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Elevation band 7 (m²)</source>
+        <translation>第7高程带面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Elevation band 8 (m²)</source>
+        <translation>第8高程带面积（平方米）</translation>
+    </message>
 </context>
 </TS>

@@ -313,5 +313,9 @@
         <source>耕地 on 山区宜建地 (ha)</source>
         <translation>山区宜建地上的耕地（公顷）</translation>
     </message>
+    <message>
+        <source>Area by elevation band (ha)</source>
+        <translation>分高程带面积（公顷）</translation>
+    </message>
 </context>
 </TS>

@@ -451,6 +451,10 @@
         <source>坝区: slope below (°)</source>
         <translation>坝区：坡度小于（°）</translation>
     </message>
+    <message>
+        <source>Elevation band limits (m)</source>
+        <translation>高程带界线（米）</translation>
+    </message>
 </context>
 <context>
     <name>DependencyInstallerDialog</name>

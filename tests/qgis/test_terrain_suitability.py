@@ -90,6 +90,9 @@ def test_outputs_agree_with_the_engine(run, tmp_path):
     assert cell_area() == pytest.approx(900 / 0.99974**2, rel=2e-5)
     assert result["EVALUATED_M2"] == pytest.approx(rows[0]["evaluated_m2"])
     assert sum(rows[0][f"grade{k}_m2"] for k in range(1, 6)) == pytest.approx(rows[0]["evaluated_m2"])
+    # the crop lies between 818 and 1367 m: the default bands put it below and above 1000 m only
+    assert rows[0]["elev1_m2"] + rows[0]["elev2_m2"] == pytest.approx(rows[0]["evaluated_m2"])
+    assert rows[0]["elev1_m2"] > 0 and rows[0]["elev2_m2"] > 0 and rows[0]["elev3_m2"] == 0
     polygons = table(result["POLYGONS"])
     assert sum(p["area_m2"] for p in polygons) == pytest.approx(rows[0]["evaluated_m2"], rel=1e-4)
     slope = read(result["SLOPE"])

@@ -299,3 +299,17 @@ def test_cropland_parcels_split_bazi_and_mountain_land():
     assert block.sums["cropland_m2"][0] == pytest.approx(20_000.0)
     assert block.sums["bazi_cropland_m2"][0] == pytest.approx(10_000.0)
     assert block.sums["mountain_cropland_m2"][0] == pytest.approx(10_000.0)
+
+
+def test_elevation_bands_of_the_planes():
+    # z = tan θ · northing, northing = 0, 10, ..., 590 m (row 59 up to row 0); below 50 m where
+    # northing < 50 / tan θ: 2° all 60 rows; 5° northing ≤ 570 (< 571.5): 58 rows; 10° ≤ 280 (< 283.6):
+    # 29 rows; 20° ≤ 130 (< 137.4): 14 rows; 30° ≤ 80 (< 86.6): 9 rows -> 20 columns each:
+    # (60 + 58 + 29 + 14 + 9) x 20 = 3400 cells below 50 m, 6000 - 3400 = 2600 at or above
+    block = evaluate_block(
+        surface.pad(planes(), 1), TRANSFORM, np.full(ROWS, CELL), np.full(ROWS, CELL), np.full(ROWS, 100.0),
+        overlays.Overlays(), settings(elevation_bands=(50.0,)),
+    )  # fmt: skip
+    assert block.sums["elev1_m2"][0] == pytest.approx(3400 * 100.0)
+    assert block.sums["elev2_m2"][0] == pytest.approx(2600 * 100.0)
+    assert grading.band_labels((1000, 2000)) == ["< 1000 m", "1000-2000 m", "≥ 2000 m"]

@@ -258,7 +258,9 @@ class ConstructionSuitabilityAlgorithm(UrbanizationAlgorithm):
             from ... import report
 
             notes = [*self.method_notes(settings, dem), *result.notes]
-            html = outputs.report_html(self, summary, conflicts, scheme, notes, "zh-Hans" if zh else "en")
+            language = "zh-Hans" if zh else "en"
+            bands = settings.grading.elevation_bands
+            html = outputs.report_html(self, summary, conflicts, scheme, notes, language, bands)
             results[self.REPORT] = report.write(report_path, html)
         whole = summary.iloc[-1]
         results.update(

@@ -81,9 +81,10 @@ def write_vectors(algorithm, parameters, context, feedback, frames, dem) -> dict
     return results
 
 
-def report_html(algorithm, summary, conflicts, scheme: str, notes: list[str], lang: str) -> str:
+def report_html(algorithm, summary, conflicts, scheme: str, notes: list[str], lang: str, bands=()) -> str:
     """The report: per-unit class areas (hectares) as a table and a stacked chart, 坝区 and 山区宜建地,
-    the exclusions by reason, the development boundary's conflicts, and the method notes."""
+    the exclusions by reason, the area by elevation band (`bands`: their limits), the development
+    boundary's conflicts, and the method notes."""
     from ... import report
     from ..overlays import REASON_LABELS, REASONS
 
@@ -148,6 +149,22 @@ def report_html(algorithm, summary, conflicts, scheme: str, notes: list[str], la
         (algorithm.tr("城镇上山: 坝区 and 山区宜建地"), yunnan),
         (algorithm.tr("Excluded land by reason"), excluded),
     ]
+    if bands:
+        from ..grading import band_labels
+
+        names = band_labels(bands)
+        sections.append(
+            (
+                algorithm.tr("Area by elevation band (ha)"),
+                report.table(
+                    [algorithm.tr("Unit"), *names],
+                    [
+                        [u, *(summary[f"elev{k + 1}_m2"].iloc[i] * hectares for k in range(len(names)))]
+                        for i, u in enumerate(units)
+                    ],
+                ),
+            )
+        )
     if "cropland_m2" in summary:
         sections.append(
             (
