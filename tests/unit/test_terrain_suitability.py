@@ -313,3 +313,12 @@ def test_elevation_bands_of_the_planes():
     assert block.sums["elev1_m2"][0] == pytest.approx(3400 * 100.0)
     assert block.sums["elev2_m2"][0] == pytest.approx(2600 * 100.0)
     assert grading.band_labels((1000, 2000)) == ["< 1000 m", "1000-2000 m", "≥ 2000 m"]
+
+
+def test_a_cancelled_run_stops_with_the_engines_cancel_error():
+    from urbanization_planning.algorithms.cancel import CancelledError
+
+    seen = []
+    with pytest.raises(CancelledError):
+        evaluate(planes(), TRANSFORM, CRS, overlays.Overlays(), settings(), seen.append, lambda: bool(seen))
+    assert seen == [0.0]  # the first step reported, the next one stopped
