@@ -39,6 +39,18 @@ PARAMETER_ORDER = {
         "edition",
         "title",
     ],
+    "mountain_town_suitability": [
+        "dem",
+        "red_line",
+        "farmland",
+        "geohazard",
+        "faults",
+        "units",
+        "boundary",
+        "unit_name_field",
+        "scheme",
+        "title",
+    ],
 }
 # Field inputs left empty in the form and filled at run time: model -> {field input: its layer input}.
 # The population field is the one named like population (never the form's first field, `fid`); a
@@ -73,6 +85,13 @@ def _names() -> dict[str, tuple[str, str, str]]:
                 "PlanningModel", "City health check with map sheet (indicators, report, map sheet)"
             ),
             "healthcheck",
+        ),
+        "mountain_town_suitability": (
+            "mountaintownsuitability",
+            QCoreApplication.translate(
+                "PlanningModel", "Mountain town suitability with map sheet (城镇上山适宜性与图件)"
+            ),
+            "multiplan",
         ),
     }
 
@@ -124,6 +143,20 @@ def _input_names() -> dict[str, dict[str, str]]:
             "edition": QCoreApplication.translate("PlanningModel", "Indicator system edition (指标体系版本)"),
             "title": title,
         },
+        "mountain_town_suitability": {
+            "dem": QCoreApplication.translate("PlanningModel", "Digital elevation model (数字高程模型 DEM)"),
+            "red_line": QCoreApplication.translate("PlanningModel", "Ecological protection red line (生态保护红线)"),
+            "farmland": QCoreApplication.translate("PlanningModel", "Permanent basic farmland (永久基本农田)"),
+            "geohazard": QCoreApplication.translate(
+                "PlanningModel", "Geohazard susceptibility high/very high (地质灾害高/极高易发区)"
+            ),
+            "faults": QCoreApplication.translate("PlanningModel", "Active faults (活动断裂)"),
+            "units": QCoreApplication.translate("PlanningModel", "Evaluation units, counties or towns (评价单元)"),
+            "unit_name_field": QCoreApplication.translate("PlanningModel", "Unit name field (单元名称字段)"),
+            "boundary": QCoreApplication.translate("PlanningModel", "Urban development boundary (城镇开发边界)"),
+            "scheme": QCoreApplication.translate("PlanningModel", "Classes on the map (图件分类口径)"),
+            "title": title,
+        },
     }
 
 
@@ -145,6 +178,9 @@ def _output_names() -> dict[str, str]:
             "PlanningModel", "Health check indicators (城市体检指标)"
         ),
         "Report": QCoreApplication.translate("PlanningModel", "Health check report (城市体检报告, HTML)"),
+        "Suitability summary by unit": QCoreApplication.translate(
+            "PlanningModel", "Suitability summary by unit (分单元适宜性汇总)"
+        ),
     }
 
 

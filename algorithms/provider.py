@@ -12,7 +12,7 @@ from qgis.PyQt.QtGui import QIcon
 from .base import ICON
 
 # Each domain's processing module (or package) exposes ALGORITHMS, a list of algorithm classes.
-DOMAINS = ("coordinates", "zoning", "greenspace", "drainage", "transit", "mapping", "healthcheck")
+DOMAINS = ("coordinates", "zoning", "greenspace", "drainage", "transit", "mapping", "healthcheck", "terrain")
 # Processing settings (Settings > Options > Processing > Providers > Urbanization planning)
 DASK_SCHEDULER = "URBANIZATION_DASK_SCHEDULER"
 DASK_SCRATCH = "URBANIZATION_DASK_SCRATCH"

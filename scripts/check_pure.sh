@@ -10,7 +10,7 @@ cd "${PURE_ROOT:-$(dirname "$0")/..}"
 
 # Domains with a door: algorithms/<domain>/processing/ (one module per algorithm; network's holds the
 # walking-network parameter group the walking doors compose).
-DOOR_DOMAINS=(coordinates drainage greenspace healthcheck mapping network transit zoning)
+DOOR_DOMAINS=(coordinates drainage greenspace healthcheck mapping network terrain transit zoning)
 DOORS=(algorithms/provider.py algorithms/base.py)
 for domain in "${DOOR_DOMAINS[@]}"; do
   DOORS+=("algorithms/$domain/processing/")

@@ -32,6 +32,7 @@ def _names() -> dict[str, str]:
         "minutes": QCoreApplication.translate("OptionNames", "Minutes of walking"),
         "overlapping": QCoreApplication.translate("OptionNames", "Each station counts everyone in reach"),
         "nearest": QCoreApplication.translate("OptionNames", "Everyone counts for the nearest station"),
+        "guide": QCoreApplication.translate("OptionNames", "双评价 town-building grades (高 to 低)"),
     }
 
 

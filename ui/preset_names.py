@@ -33,6 +33,11 @@ def _table_titles() -> dict[str, str]:
         "sandiao_crosswalk:classes": tr("三调 classes to the 2023 classification"),
         "space_mapping:classes": tr("Space classes"),
         "space_mapping:mapping": tr("Land-use codes to space classes"),
+        "slope_breaks_deg": tr("Slope class breaks (°)"),
+        "elevation_bands_m": tr("Elevation band limits (m)"),
+        "relief_downgrades": tr("Relief above (m): grades lower"),
+        "elevation_downgrades": tr("Elevation above (m): grades lower"),
+        "mountain_slope_deg": tr("山区宜建地 slope range (°)"),
     }
 
 
@@ -108,6 +113,10 @@ def _column_names() -> dict[str, str]:
         "corridor_half_widths": tr("Corridor half-widths by order (m)"),
         "min_depth_m": tr("Waterlogging depth (m)"),
         "min_depression_area_m2": tr("Smallest hollow (m²)"),
+        "relief_window_m": tr("Relief window side (m)"),
+        "fault_buffer_m": tr("Active fault buffer (m)"),
+        "bazi_max_slope_deg": tr("坝区: slope below (°)"),
+        "elevation_bands_m": tr("Elevation band limits (m)"),
     }
 
 

@@ -238,6 +238,46 @@
         <source>District name field (分区名称字段)</source>
         <translation>分区名称字段</translation>
     </message>
+    <message>
+        <source>Mountain town suitability with map sheet (城镇上山适宜性与图件)</source>
+        <translation>城镇上山适宜性与图件</translation>
+    </message>
+    <message>
+        <source>Ecological protection red line (生态保护红线)</source>
+        <translation>生态保护红线</translation>
+    </message>
+    <message>
+        <source>Permanent basic farmland (永久基本农田)</source>
+        <translation>永久基本农田</translation>
+    </message>
+    <message>
+        <source>Geohazard susceptibility high/very high (地质灾害高/极高易发区)</source>
+        <translation>地质灾害高/极高易发区</translation>
+    </message>
+    <message>
+        <source>Active faults (活动断裂)</source>
+        <translation>活动断裂</translation>
+    </message>
+    <message>
+        <source>Evaluation units, counties or towns (评价单元)</source>
+        <translation>评价单元（县、乡镇）</translation>
+    </message>
+    <message>
+        <source>Unit name field (单元名称字段)</source>
+        <translation>单元名称字段</translation>
+    </message>
+    <message>
+        <source>Urban development boundary (城镇开发边界)</source>
+        <translation>城镇开发边界</translation>
+    </message>
+    <message>
+        <source>Classes on the map (图件分类口径)</source>
+        <translation>图件分类口径</translation>
+    </message>
+    <message>
+        <source>Suitability summary by unit (分单元适宜性汇总)</source>
+        <translation>分单元适宜性汇总</translation>
+    </message>
 </context>
 <context>
     <name>UrbanizationAlgorithm</name>

@@ -4,7 +4,7 @@
 <context>
     <name>@default</name>
     <message>
-        <source>The drainage preset (planner's copy in {}) cannot be used: {}. Fix or delete the file (menu Urbanization Planning &gt; Standards presets...) and run again.</source>
+        <source>The drainage preset (planner&apos;s copy in {}) cannot be used: {}. Fix or delete the file (menu Urbanization Planning &gt; Standards presets...) and run again.</source>
         <translation>排涝参数预设（规划师副本 {}）无法使用：{}。请修正或删除该文件（菜单“城镇化规划 &gt; 标准预设...”）后重新运行。</translation>
     </message>
     <message>
@@ -22,7 +22,7 @@
 {}</translation>
     </message>
     <message>
-        <source>Computed tile by tile ({} x {} tiles, {}): parallel priority-flood filling (Barnes 2016) and tiled flow accumulation (Barnes 2017); filled surface, directions and accumulation equal the whole-DEM path's; flats drain by the shortest way to a lower cell, across tiles ({} exchange rounds).</source>
+        <source>Computed tile by tile ({} x {} tiles, {}): parallel priority-flood filling (Barnes 2016) and tiled flow accumulation (Barnes 2017); filled surface, directions and accumulation equal the whole-DEM path&apos;s; flats drain by the shortest way to a lower cell, across tiles ({} exchange rounds).</source>
         <translation>分块计算（{} x {} 块，{}）：并行优先队列填洼（Barnes 2016）与分块汇流累积（Barnes 2017）；填洼面、流向和汇流累积量与整体计算相同；平地沿最短路径流向较低栅格，可跨越分块（交换 {} 轮）。</translation>
     </message>
     <message>
@@ -195,11 +195,11 @@
 <context>
     <name>algorithm</name>
     <message>
-        <source>DEM '{}' has no valid CRS: set its CRS in Layer Properties first.</source>
+        <source>DEM &apos;{}&apos; has no valid CRS: set its CRS in Layer Properties first.</source>
         <translation>高程模型“{}”没有有效的坐标参考系：请先在图层属性中设置坐标参考系。</translation>
     </message>
     <message>
-        <source>DEM '{}': cell areas cannot be measured in its CRS {} ({}). Reproject the DEM to a Gauss-Kruger or UTM CRS.</source>
+        <source>DEM &apos;{}&apos;: cell areas cannot be measured in its CRS {} ({}). Reproject the DEM to a Gauss-Kruger or UTM CRS.</source>
         <translation>高程模型“{}”：无法在其坐标系 {} 中量算栅格面积（{}）。请将高程模型重投影到高斯-克吕格或 UTM 坐标系。</translation>
     </message>
     <message>
@@ -215,11 +215,11 @@
         <translation>高程模型的高程单位</translation>
     </message>
     <message>
-        <source>Raster layer '{}' has {} band(s); band {} does not exist. Choose the elevation band.</source>
+        <source>Raster layer &apos;{}&apos; has {} band(s); band {} does not exist. Choose the elevation band.</source>
         <translation>栅格图层“{}”共有 {} 个波段，不存在第 {} 波段。请选择高程所在的波段。</translation>
     </message>
     <message>
-        <source>DEM '{}' has {} x {} cells; a flow network needs at least 3 x 3. Use a larger DEM.</source>
+        <source>DEM &apos;{}&apos; has {} x {} cells; a flow network needs at least 3 x 3. Use a larger DEM.</source>
         <translation>高程模型“{}”只有 {} × {} 个栅格，计算汇流网络至少需要 3 × 3 个。请使用范围更大的高程模型。</translation>
     </message>
     <message>
@@ -227,15 +227,15 @@
         <translation>高程模型“{}”：高程单位 {}，栅格平均面积 {} m²；长度和面积在 {} 中量算。</translation>
     </message>
     <message>
-        <source>DEM '{}' has {} cells and needs about {} GiB of memory, but only {} GiB are available. Clip the DEM to the study area or resample it to a coarser cell size.</source>
+        <source>DEM &apos;{}&apos; has {} cells and needs about {} GiB of memory, but only {} GiB are available. Clip the DEM to the study area or resample it to a coarser cell size.</source>
         <translation>高程模型“{}”共有 {} 个栅格，约需 {} GiB 内存，但当前仅有 {} GiB 可用。请将高程模型裁剪到研究范围，或重采样为更大的栅格尺寸。</translation>
     </message>
     <message>
-        <source>DEM '{}': {} x {} cells, estimated peak memory {} MiB.</source>
+        <source>DEM &apos;{}&apos;: {} x {} cells, estimated peak memory {} MiB.</source>
         <translation>高程模型“{}”：{} × {} 个栅格，预计峰值内存 {} MiB。</translation>
     </message>
     <message>
-        <source>Raster layer '{}' holds only nodata cells in band {}: there is nothing to analyse.</source>
+        <source>Raster layer &apos;{}&apos; holds only nodata cells in band {}: there is nothing to analyse.</source>
         <translation>栅格图层“{}”第 {} 波段全部为无数据栅格，无法分析。</translation>
     </message>
     <message>

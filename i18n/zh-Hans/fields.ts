@@ -759,5 +759,241 @@
         <source>blocks the streets enclose</source>
         <translation>街道围合的地段</translation>
     </message>
+    <message>
+        <source>Evaluation unit</source>
+        <translation>评价单元</translation>
+    </message>
+    <message>
+        <source>Unit area (m²)</source>
+        <translation>单元面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Area outside the DEM (m²)</source>
+        <translation>DEM范围外面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Evaluated area (m²)</source>
+        <translation>评价面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Area without elevation (m²)</source>
+        <translation>无高程面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Slope ≤3° (m²)</source>
+        <translation>坡度≤3°面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Slope 3-8° (m²)</source>
+        <translation>坡度3°-8°面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Slope 8-15° (m²)</source>
+        <translation>坡度8°-15°面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Slope 15-25° (m²)</source>
+        <translation>坡度15°-25°面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Slope &gt;25° (m²)</source>
+        <translation>坡度&gt;25°面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Grade high, not excluded (m²)</source>
+        <translation>高等级面积（未扣除，平方米）</translation>
+    </message>
+    <message>
+        <source>Grade fairly high, not excluded (m²)</source>
+        <translation>较高等级面积（未扣除，平方米）</translation>
+    </message>
+    <message>
+        <source>Grade medium, not excluded (m²)</source>
+        <translation>中等等级面积（未扣除，平方米）</translation>
+    </message>
+    <message>
+        <source>Grade fairly low, not excluded (m²)</source>
+        <translation>较低等级面积（未扣除，平方米）</translation>
+    </message>
+    <message>
+        <source>Grade low, not excluded (m²)</source>
+        <translation>低等级面积（未扣除，平方米）</translation>
+    </message>
+    <message>
+        <source>Excluded area, counted once (m²)</source>
+        <translation>扣除面积（不重复计，平方米）</translation>
+    </message>
+    <message>
+        <source>Excluded: ecological red line (m²)</source>
+        <translation>扣除：生态保护红线（平方米）</translation>
+    </message>
+    <message>
+        <source>Excluded: permanent basic farmland (m²)</source>
+        <translation>扣除：永久基本农田（平方米）</translation>
+    </message>
+    <message>
+        <source>Excluded: high/very high geohazard susceptibility (m²)</source>
+        <translation>扣除：地质灾害高/极高易发区（平方米）</translation>
+    </message>
+    <message>
+        <source>Excluded: active fault buffer (m²)</source>
+        <translation>扣除：活动断裂避让带（平方米）</translation>
+    </message>
+    <message>
+        <source>Excluded: flood storage or flood-prone area (m²)</source>
+        <translation>扣除：蓄滞洪区/洪涝风险区（平方米）</translation>
+    </message>
+    <message>
+        <source>Excluded: historic and cultural protection area (m²)</source>
+        <translation>扣除：历史文化保护范围（平方米）</translation>
+    </message>
+    <message>
+        <source>Excluded: overlain mineral resources (m²)</source>
+        <translation>扣除：压覆矿产（平方米）</translation>
+    </message>
+    <message>
+        <source>Excluded: water bodies (m²)</source>
+        <translation>扣除：水域（平方米）</translation>
+    </message>
+    <message>
+        <source>坝区 area (m²)</source>
+        <translation>坝区面积（平方米）</translation>
+    </message>
+    <message>
+        <source>山区宜建地 area (m²)</source>
+        <translation>山区宜建地面积（平方米）</translation>
+    </message>
+    <message>
+        <source>坝区 share (%)</source>
+        <translation>坝区占比（%）</translation>
+    </message>
+    <message>
+        <source>山区宜建地 share (%)</source>
+        <translation>山区宜建地占比（%）</translation>
+    </message>
+    <message>
+        <source>耕地 area (m²)</source>
+        <translation>耕地面积（平方米）</translation>
+    </message>
+    <message>
+        <source>耕地 in the 坝区 (m²)</source>
+        <translation>坝区内耕地面积（平方米）</translation>
+    </message>
+    <message>
+        <source>耕地 on 山区宜建地 (m²)</source>
+        <translation>山区宜建地上耕地面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Development boundary area (m²)</source>
+        <translation>开发边界面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Development boundary on slope ≤3° (m²)</source>
+        <translation>开发边界内坡度≤3°面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Development boundary on slope 3-8° (m²)</source>
+        <translation>开发边界内坡度3°-8°面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Development boundary on slope 8-15° (m²)</source>
+        <translation>开发边界内坡度8°-15°面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Development boundary on slope 15-25° (m²)</source>
+        <translation>开发边界内坡度15°-25°面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Development boundary on slope &gt;25° (m²)</source>
+        <translation>开发边界内坡度&gt;25°面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Development boundary on excluded land (m²)</source>
+        <translation>开发边界位于扣除范围的面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Development boundary on: ecological red line (m²)</source>
+        <translation>开发边界位于生态保护红线的面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Development boundary on: permanent basic farmland (m²)</source>
+        <translation>开发边界位于永久基本农田的面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Development boundary on: high/very high geohazard susceptibility (m²)</source>
+        <translation>开发边界位于地质灾害高/极高易发区的面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Development boundary on: active fault buffer (m²)</source>
+        <translation>开发边界位于活动断裂避让带的面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Development boundary on: flood storage or flood-prone area (m²)</source>
+        <translation>开发边界位于蓄滞洪区/洪涝风险区的面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Development boundary on: historic and cultural protection area (m²)</source>
+        <translation>开发边界位于历史文化保护范围的面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Development boundary on: overlain mineral resources (m²)</source>
+        <translation>开发边界位于压覆矿产的面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Development boundary on: water bodies (m²)</source>
+        <translation>开发边界位于水域的面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Elevation band 1 (m²)</source>
+        <translation>第1高程带面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Elevation band 2 (m²)</source>
+        <translation>第2高程带面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Elevation band 3 (m²)</source>
+        <translation>第3高程带面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Elevation band 4 (m²)</source>
+        <translation>第4高程带面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Elevation band 5 (m²)</source>
+        <translation>第5高程带面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Elevation band 6 (m²)</source>
+        <translation>第6高程带面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Elevation band 7 (m²)</source>
+        <translation>第7高程带面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Elevation band 8 (m²)</source>
+        <translation>第8高程带面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Development boundary</source>
+        <translation>开发边界</translation>
+    </message>
+    <message>
+        <source>Exclusion reason</source>
+        <translation>扣除原因</translation>
+    </message>
+    <message>
+        <source>Exclusion reason (Chinese)</source>
+        <translation>扣除原因（中文）</translation>
+    </message>
 </context>
 </TS>

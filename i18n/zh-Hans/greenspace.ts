@@ -40,19 +40,19 @@
         <translation>居住用地或住宅</translation>
     </message>
     <message>
-        <source>Choose the population field of '{}': park equity weighs homes by population.</source>
+        <source>Choose the population field of &apos;{}&apos;: park equity weighs homes by population.</source>
         <translation>请选择“{}”的人口字段：公园可达性公平按人口对住宅加权。</translation>
     </message>
     <message>
-        <source>{} duplicate geometry(ies) in '{}' were counted once.</source>
+        <source>{} duplicate geometry(ies) in &apos;{}&apos; were counted once.</source>
         <translation>“{1}”中有 {0} 个重复几何，只计一次。</translation>
     </message>
     <message>
-        <source>The population field '{}' of '{}' sums to zero: choose the field that holds residents.</source>
+        <source>The population field &apos;{}&apos; of &apos;{}&apos; sums to zero: choose the field that holds residents.</source>
         <translation>“{1}”的人口字段“{0}”合计为零：请选择记录居民人数的字段。</translation>
     </message>
     <message>
-        <source>The population field '{}' sums to zero: coverage by population is left empty.</source>
+        <source>The population field &apos;{}&apos; sums to zero: coverage by population is left empty.</source>
         <translation>人口字段“{}”合计为零：按人口计算的覆盖率留空。</translation>
     </message>
     <message>
@@ -92,7 +92,7 @@
         <translation>公园绿地</translation>
     </message>
     <message>
-        <source>{} park(s) have no usable area in '{}': their polygon area is used (0 for points).</source>
+        <source>{} park(s) have no usable area in &apos;{}&apos;: their polygon area is used (0 for points).</source>
         <translation>有 {} 个公园在“{}”中没有可用面积：改用多边形面积（点为 0）。</translation>
     </message>
     <message>
@@ -132,7 +132,7 @@
         <translation>{} 个居住要素距任何街道都超过 {} 米：得分为 0，计为不可达（不计入低于目标）</translation>
     </message>
     <message>
-        <source>{} duplicate geometry(ies) in '{}' were counted once, their population added to the kept copy.</source>
+        <source>{} duplicate geometry(ies) in &apos;{}&apos; were counted once, their population added to the kept copy.</source>
         <translation>“{1}”中有 {0} 个重复几何只计一次，其人口已并入保留的要素。</translation>
     </message>
     <message>
@@ -148,7 +148,7 @@
         <translation>{} 个综合公园或社区公园低于所选标准的全部规模门槛或不在路网上：计入人均面积，不计入可达面积</translation>
     </message>
     <message>
-        <source>{} residential feature(s) lie farther than {} m from every street: distance left empty, counted as not covered (where the streets do not reach them, clip the residential layer to the network's area)</source>
+        <source>{} residential feature(s) lie farther than {} m from every street: distance left empty, counted as not covered (where the streets do not reach them, clip the residential layer to the network&apos;s area)</source>
         <translation>有 {} 个居住要素距所有道路都超过 {} 米：距离留空，计为未覆盖（若道路网未覆盖这些居住要素，请先把居住图层裁剪到路网范围）</translation>
     </message>
 </context>
@@ -195,7 +195,7 @@
         <translation>平均配套完整度（可达设施类型比例，0-1）</translation>
     </message>
     <message>
-        <source>unknown facility type '{}'; known: {}</source>
+        <source>unknown facility type &apos;{}&apos;; known: {}</source>
         <translation>未知的设施类型“{}”；可用类型：{}</translation>
     </message>
     <message>
@@ -211,7 +211,7 @@
         <translation>以下设施类型值没有对应的 GB 50180 设施类型，已忽略（请在类型对应关系中补充）：{}</translation>
     </message>
     <message>
-        <source>No value of '{}' maps to a GB 50180 facility type. Fill in the type mapping, e.g. 'school = primary_school'.</source>
+        <source>No value of &apos;{}&apos; maps to a GB 50180 facility type. Fill in the type mapping, e.g. &apos;school = primary_school&apos;.</source>
         <translation>“{}”中没有任何值对应 GB 50180 设施类型。请填写类型对应关系，例如“school = primary_school”。</translation>
     </message>
     <message>
@@ -318,7 +318,7 @@
         <translation>历史文化街区</translation>
     </message>
     <message>
-        <source>'{}' has no polygons: the historic-district rule is not applied.</source>
+        <source>&apos;{}&apos; has no polygons: the historic-district rule is not applied.</source>
         <translation>“{}”没有面要素：历史文化街区规则未予应用。</translation>
     </message>
     <message>

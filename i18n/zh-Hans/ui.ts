@@ -407,6 +407,38 @@
         <source>Listed in the summary, not as a conflict</source>
         <translation>仅列入汇总，不计为冲突</translation>
     </message>
+    <message>
+        <source>Slope class breaks (°)</source>
+        <translation>坡度分级界线（°）</translation>
+    </message>
+    <message>
+        <source>Relief above (m): grades lower</source>
+        <translation>地形起伏度超过（米）：降级数</translation>
+    </message>
+    <message>
+        <source>Elevation above (m): grades lower</source>
+        <translation>高程超过（米）：降级数</translation>
+    </message>
+    <message>
+        <source>山区宜建地 slope range (°)</source>
+        <translation>山区宜建地坡度范围（°）</translation>
+    </message>
+    <message>
+        <source>Relief window side (m)</source>
+        <translation>地形起伏度窗口边长（米）</translation>
+    </message>
+    <message>
+        <source>Active fault buffer (m)</source>
+        <translation>活动断裂避让距离（米）</translation>
+    </message>
+    <message>
+        <source>坝区: slope below (°)</source>
+        <translation>坝区：坡度小于（°）</translation>
+    </message>
+    <message>
+        <source>Elevation band limits (m)</source>
+        <translation>高程带界线（米）</translation>
+    </message>
 </context>
 <context>
     <name>DependencyInstallerDialog</name>
@@ -721,6 +753,10 @@
     <message>
         <source>Everyone counts for the nearest station</source>
         <translation>人口只计入最近的站点</translation>
+    </message>
+    <message>
+        <source>双评价 town-building grades (高 to 低)</source>
+        <translation>双评价城镇建设等级（高至低）</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,7 @@ CASES = {
     "livingspacestructure": lambda: {"PLAN": gpkg_layer(PLAN, "plan_landuse"), "LANDUSE_FIELD": "DLBM"},
     "drainagecorridors": lambda: {"DEM": DEM, "MIN_CONTRIBUTING_AREA": 100},
     "waterloggingspots": lambda: {"DEM": DEM},
+    "constructionsuitability": lambda: {"DEM": DEM},
     "expressservice": lambda: {
         "STATIONS": gpkg_layer(METRO, "stations"),
         "STATION_ID_FIELD": "station_id",
@@ -100,6 +101,7 @@ ALLOWED = {
     "cjj",
     "id",
     "strahler",
+    "horn",
     "svg",
     "pyflwdir",
     "d8",

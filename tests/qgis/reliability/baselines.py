@@ -131,6 +131,23 @@ def waterloggingspots(data: Path) -> dict:
     }
 
 
+def constructionsuitability(data: Path) -> dict:
+    dem = _dem_cut(data)
+    roads, buildings = _dem_vectors(dem, data)
+    return {
+        "DEM": dem,
+        "BAND": 1,
+        "SCHEME": "guide",
+        "RELIEF_WINDOW": 300.0,
+        "EXCL_WATER": buildings,
+        "EXCL_ACTIVE_FAULT": roads,
+        "FAULT_BUFFER": 50.0,
+        "REPORT": None,
+        "SLOPE": None,
+        "CONFLICTS": None,
+    }
+
+
 def expressservice(data: Path) -> dict:
     return {
         "STATIONS": f"{data}/kunming_metro_sample.gpkg|layername=stations",
@@ -231,6 +248,7 @@ BASELINES = {
     "urbanization:plantopology": plantopology,
     "urbanization:drainagecorridors": drainagecorridors,
     "urbanization:waterloggingspots": waterloggingspots,
+    "urbanization:constructionsuitability": constructionsuitability,
     "urbanization:expressservice": expressservice,
     "urbanization:stationcatchments": stationcatchments,
     "urbanization:parkcoverage": parkcoverage,
@@ -243,6 +261,9 @@ BASELINES = {
 LARGE = {
     "urbanization:drainagecorridors": lambda data: dict(drainagecorridors(data), DEM=str(data / "bigtujunga.tif")),
     "urbanization:waterloggingspots": lambda data: dict(waterloggingspots(data), DEM=str(data / "bigtujunga.tif")),
+    "urbanization:constructionsuitability": lambda data: dict(
+        constructionsuitability(data), DEM=str(data / "bigtujunga.tif")
+    ),
 }
 
 # The first progress the engine itself reports, above what the processing layer reports before it.
@@ -252,4 +273,5 @@ CANCEL_AT = {
     "urbanization:parkequity": 10.0,
     "urbanization:drainagecorridors": 5.0,
     "urbanization:waterloggingspots": 5.0,
+    "urbanization:constructionsuitability": 5.0,
 }
