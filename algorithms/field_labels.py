@@ -179,7 +179,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "minutes_saved": (QT_TRANSLATE_NOOP("fields", "Minutes saved"), NUMBER),
     "percent_saved": (QT_TRANSLATE_NOOP("fields", "Time saved (%)"), NUMBER),
     # town construction suitability (terrain)
-    "unit": (QT_TRANSLATE_NOOP("fields", "Evaluation unit"), TEXT),
+    "eval_unit": (QT_TRANSLATE_NOOP("fields", "Evaluation unit"), TEXT),
     "unit_m2": (QT_TRANSLATE_NOOP("fields", "Unit area (m²)"), NUMBER),
     "outside_dem_m2": (QT_TRANSLATE_NOOP("fields", "Area outside the DEM (m²)"), NUMBER),
     "evaluated_m2": (QT_TRANSLATE_NOOP("fields", "Evaluated area (m²)"), NUMBER),

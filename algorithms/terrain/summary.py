@@ -42,7 +42,7 @@ def summary_frame(sums: dict, names: list[str], unit_m2=None, outside_m2=None):
     area (%), and with units the unit's area and its area outside the DEM."""
     import pandas as pd
 
-    frame = pd.DataFrame({"unit": names})
+    frame = pd.DataFrame({"eval_unit": names})
     if unit_m2 is not None:
         frame["unit_m2"] = unit_m2
         frame["outside_dem_m2"] = outside_m2

@@ -84,7 +84,7 @@ def test_outputs_agree_with_the_engine(run, tmp_path):
     assert np.array_equal(classes, engine.classes)
     assert set(np.unique(classes)) <= {1, 2, 3, 4, 5}
     rows = table(result["SUMMARY"])
-    assert len(rows) == 1 and rows[0]["unit"] == "(whole DEM)"
+    assert len(rows) == 1 and rows[0]["eval_unit"] == "(whole DEM)"
     # 19,200 cells of 30 m of UTM grid, each 900 / k² m² on the ellipsoid (k ≈ 0.99974 here)
     assert rows[0]["evaluated_m2"] == pytest.approx(CELLS * cell_area(), rel=1e-9)
     assert cell_area() == pytest.approx(900 / 0.99974**2, rel=2e-5)
@@ -281,7 +281,7 @@ def test_empty_units_and_boundary_and_a_unit_off_the_dem(run, tmp_path):
         feedback=feedback,
     )
     rows = table(result["SUMMARY"])
-    assert [r["unit"] for r in rows] == ["(whole DEM)"] and "dev_m2" not in rows[0]
+    assert [r["eval_unit"] for r in rows] == ["(whole DEM)"] and "dev_m2" not in rows[0]
     assert result["CONFLICTS"] is None
     assert sum("no features with a geometry" in line for line in feedback.lines) == 2
     (tmp_path / "off").mkdir()

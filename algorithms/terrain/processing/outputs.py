@@ -90,7 +90,7 @@ def report_html(algorithm, summary, conflicts, scheme: str, notes: list[str], la
 
     zh = lang.startswith("zh")
     hectares = 1e-4
-    units = summary["unit"].tolist()
+    units = summary["eval_unit"].tolist()
     grade_headers = [legend("guide", k, zh, both=False) for k in range(1, 7)]
     rows = [
         [
