@@ -207,3 +207,40 @@ def test_service_area_on_a_slope_reaches_farther_downhill():
     distance = nw.multi_source(net2, p.node, 500).distance
     reached = nw.reached_segments(net2, distance, 500)
     assert reached.total_length == pytest.approx(500 + 500 / math.exp(0.35), rel=1e-6)
+
+
+def test_park_coverage_flat_vs_terrain_hand_case():
+    # Park at the top of a 10 % street (y = 1000); homes 200, 300, 400 m below and 300 m above
+    # it (the street runs on to y = 1400). 500 m radius read as time:
+    #   200 m up: 200 * exp(0.35) = 283.8 <= 500 covered; 300 m up: 425.7 covered;
+    #   400 m up: 567.6 > 500 not covered (the standard's 400 m covers it: it loses coverage);
+    #   300 m down: 300 * 1 = 300 covered. Walked metres = the street distances.
+    import geopandas as gpd
+
+    from urbanization_planning.algorithms.greenspace import coverage, rules
+
+    lines = [LineString([(0, 0), (0, 1400)])]
+    flat = nw.build_network(lines)
+    draped, _ = tr.drape(flat, lines, plane_dem(0.1, size=500, origin=(-500, -500)))
+    parks = gpd.GeoDataFrame({"park_id": [1], "name": ["Hilltop"]}, geometry=[Point(0, 1000)], crs=4543)
+    homes = gpd.GeoDataFrame(geometry=[Point(3, 800), Point(3, 700), Point(3, 600), Point(3, 1300)], crs=4543)
+    pop = np.array([10.0, 20.0, 30.0, 40.0])
+    rule = rules.parse_rules("0:500:park")
+    result = coverage.park_coverage(parks, homes, rule, network=flat, snap_distance=10, population=pop, draped=draped)
+    r = result.residential
+    assert r["covered"].tolist() == [True, True, True, True]
+    assert r["covered_terrain"].tolist() == [True, True, False, True]
+    assert r["loses_coverage"].tolist() == [False, False, True, False]
+    factor = math.exp(0.35)
+    assert r["flat_equivalent_m"].tolist() == pytest.approx([200 * factor, 300 * factor, 400 * factor, 300])
+    assert r["walk_m"].tolist() == pytest.approx([200, 300, 400, 300])
+    assert r["walk_min"].tolist() == pytest.approx([x / tr.FLAT_M_PER_MIN for x in r["flat_equivalent_m"]])
+    assert r["distance_m"].tolist() == pytest.approx([200, 300, 400, 300])  # the standard's figure
+    assert result.terrain["homes_losing_coverage"] == 1
+    assert result.terrain["population_losing_coverage"] == 30
+    assert result.terrain["rate_population_terrain"] == pytest.approx(70 / 100)
+    assert result.rate_population == pytest.approx(1.0)
+    # no DEM: the same columns as today, nothing added
+    plain = coverage.park_coverage(parks, homes, rule, network=flat, snap_distance=10, population=pop)
+    assert "walk_m" not in plain.residential and plain.terrain is None
+    assert "homes_covered_terrain" not in plain.summary
