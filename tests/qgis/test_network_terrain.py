@@ -1,0 +1,210 @@
+"""Terrain-aware walking through processing.run: urbanization:parkcoverage with TERRAIN_DEM on a
+real SRTM crop of Big Tujunga (tests/data/terrain_bigtujunga_crop.tif, 30 m, EPSG:32611) with a
+generated street grid, on generated planes in metres and in feet, and bad input."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+
+from tests.qgis.helpers import memory_layer
+
+CROP = Path(__file__).resolve().parents[1] / "data" / "terrain_bigtujunga_crop.tif"
+X0, Y0 = 382313.6554542635, 3788717.8276283755  # crop's lower-left corner (EPSG:32611)
+
+
+def _grid(x0: float, y0: float, n: int = 11, step: float = 100.0, crs: str = "EPSG:32611"):
+    """n x n streets `step` apart from (x0, y0), a vertex at every crossing."""
+    ticks = [i * step for i in range(n)]
+    rows = ["LINESTRING(" + ",".join(f"{x0 + x} {y0 + y}" for x in ticks) + ")" for y in ticks]
+    cols = ["LINESTRING(" + ",".join(f"{x0 + x} {y0 + y}" for y in ticks) + ")" for x in ticks]
+    return memory_layer("LineString", crs, rows + cols, {"highway": ["residential"] * (2 * n)})
+
+
+def _homes(x0: float, y0: float, n: int = 11, step: float = 100.0, crs: str = "EPSG:32611"):
+    """A home 4 m off every street, mid-block; population 10 each."""
+    wkts = [f"POINT({x0 + i * step + step / 2} {y0 + j * step + 4})" for i in range(n - 1) for j in range(n)]
+    return memory_layer("Point", crs, wkts, {"population": [10.0] * len(wkts)})
+
+
+def _park(x: float, y: float, crs: str = "EPSG:32611"):
+    """A 1.44 hm2 park (a 'park' of green300_park500: 500 m) centred at (x, y)."""
+    wkt = f"POLYGON(({x - 60} {y - 60},{x + 60} {y - 60},{x + 60} {y + 60},{x - 60} {y + 60},{x - 60} {y - 60}))"
+    return memory_layer("Polygon", crs, [wkt], {"name": ["Park"]})
+
+
+def _parameters(network, homes, park, **extra):
+    parameters = {
+        "PARKS": park,
+        "PARK_NAME_FIELD": "name",
+        "NETWORK": network,
+        "RESIDENTIAL": homes,
+        "POPULATION_FIELD": "population",
+        "STANDARD": "green300_park500",
+        "SERVICE_AREAS": "memory:",
+        "RESIDENTIAL_RESULT": "memory:",
+        "UNDERSERVED": "memory:",
+        "SUMMARY": "memory:",
+    }
+    parameters.update(extra)
+    return parameters
+
+
+def _features(results, key):
+    value = results[key]
+    layer = value if isinstance(value, QgsVectorLayer) else QgsVectorLayer(value)
+    return list(layer.getFeatures())
+
+
+class _Log(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def pushWarning(self, text):  # noqa: N802
+        self.lines.append(text)
+        super().pushWarning(text)
+
+    def pushInfo(self, text):  # noqa: N802
+        self.lines.append(text)
+        super().pushInfo(text)
+
+
+def test_real_dem_flat_vs_terrain(run, tmp_path):
+    # A 1 km street grid on the Big Tujunga crop (median slope 10 %), park in the middle.
+    x0, y0 = X0 + 100, Y0 + 100
+    inputs = (_grid(x0, y0), _homes(x0, y0), _park(x0 + 500, y0 + 500))
+    flat = run("urbanization:parkcoverage", _parameters(*inputs))
+    report = tmp_path / "terrain.html"
+    log = _Log()
+    hill = run(
+        "urbanization:parkcoverage", _parameters(*inputs, TERRAIN_DEM=str(CROP), REPORT=str(report)), feedback=log
+    )
+    # The standard's figures are the same with or without the DEM.
+    assert hill["COVERAGE_RATE_AREA"] == flat["COVERAGE_RATE_AREA"]
+    assert hill["COVERAGE_RATE_POPULATION"] == flat["COVERAGE_RATE_POPULATION"]
+    assert "TERRAIN_RATE" not in flat or flat["TERRAIN_RATE"] is None
+    homes = _features(hill, "RESIDENTIAL_RESULT")
+    assert "walk_m" not in _features(flat, "RESIDENTIAL_RESULT")[0].fields().names()
+    covered = sum(bool(f["covered"]) for f in homes)
+    terrain = sum(bool(f["covered_terrain"]) for f in homes)
+    losing = sum(bool(f["loses_coverage"]) for f in homes)
+    assert losing > 0 and terrain < covered  # a hillside grid: uphill walks cost more than they save
+    assert hill["TERRAIN_RATE"] == pytest.approx(terrain / len(homes))
+    for f in homes:
+        if f["walk_m"] is not None and not math.isnan(f["walk_m"]):
+            # never faster than Tobler's 6 km/h: flat-equivalent >= walk * 5.0367 / 6
+            assert f["flat_equivalent_m"] >= f["walk_m"] * 5.0367 / 6 - 1e-6
+            assert f["walk_min"] == pytest.approx(f["flat_equivalent_m"] / 83.9457, rel=1e-4)
+            assert f["walk_m"] == pytest.approx(f["distance_m"], abs=1.0) or not f["covered"]
+    total = _features(hill, "SUMMARY")[-1]
+    assert total["homes_losing_coverage"] == losing
+    assert total["population_losing_coverage"] == pytest.approx(10 * losing)
+    assert any("Flat vs terrain" in line for line in log.lines)
+    assert any("edges draped" in line for line in log.lines)
+    text = report.read_text(encoding="utf-8")
+    assert "Flat vs terrain" in text
+
+
+def _plane(path, crs_wkt: str, transform, shape, elevation):
+    import rasterio
+
+    with rasterio.open(
+        path, "w", driver="GTiff", height=shape[0], width=shape[1], count=1, dtype="float32",
+        crs=crs_wkt, transform=transform, nodata=-9999.0,
+    ) as dataset:  # fmt: skip
+        dataset.write(elevation.astype("float32"), 1)
+    return str(path)
+
+
+GK102 = "+proj=tmerc +lat_0=0 +lon_0=102 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units={} +no_defs"
+XC, YC = 500000.0, 2770000.0  # near Kunming in EPSG:4543
+
+
+def _hill_rasters(tmp_path):
+    """z = 2000 + 0.1 (y - YC) m on a 5 m grid in EPSG:4543 metres, and the same hill on a grid in
+    feet (the same projection in international feet) holding feet."""
+    from affine import Affine
+    from pyproj import CRS
+
+    size = 400
+    metres_t = Affine(5, 0, XC - 1000, 0, -5, YC + 1000)
+    rows, cols = np.mgrid[0:size, 0:size]
+    _, y = metres_t * (cols + 0.5, rows + 0.5)
+    metres = _plane(
+        tmp_path / "hill_m.tif", CRS.from_epsg(4543).to_wkt(), metres_t, (size, size), 2000 + 0.1 * (y - YC)
+    )
+    ft = 0.3048
+    feet_t = Affine(16, 0, (XC - 1000) / ft, 0, -16, (YC + 1000) / ft)
+    fsize = int(2000 / ft / 16)
+    rows, cols = np.mgrid[0:fsize, 0:fsize]
+    _, yf = feet_t * (cols + 0.5, rows + 0.5)
+    z_feet = (2000 + 0.1 * (yf * ft - YC)) / ft
+    feet = _plane(tmp_path / "hill_ft.tif", CRS.from_proj4(GK102.format("ft")).to_wkt(), feet_t, (fsize, fsize), z_feet)
+    return metres, feet
+
+
+def test_same_hill_in_metres_and_feet(run, tmp_path):
+    metres, feet = _hill_rasters(tmp_path)
+    x0, y0 = XC - 500, YC - 500
+    inputs = (_grid(x0, y0, crs="EPSG:4543"), _homes(x0, y0, crs="EPSG:4543"), _park(XC, YC, crs="EPSG:4543"))
+    a = run("urbanization:parkcoverage", _parameters(*inputs, TERRAIN_DEM=metres))
+    b = run("urbanization:parkcoverage", _parameters(*inputs, TERRAIN_DEM=feet, TERRAIN_ELEVATION_UNIT="feet"))
+    fa = [f["flat_equivalent_m"] for f in _features(a, "RESIDENTIAL_RESULT")]
+    fb = [f["flat_equivalent_m"] for f in _features(b, "RESIDENTIAL_RESULT")]
+    assert fb == pytest.approx(fa, rel=1e-4)
+    assert a["TERRAIN_RATE"] == b["TERRAIN_RATE"] < a["COVERAGE_RATE_POPULATION"]
+
+
+def test_flat_dem_gives_the_flat_figure(run, tmp_path):
+    from affine import Affine
+    from pyproj import CRS
+
+    flat = _plane(
+        tmp_path / "flat.tif", CRS.from_epsg(4543).to_wkt(), Affine(5, 0, XC - 1000, 0, -5, YC + 1000), (400, 400),
+        np.full((400, 400), 1900.0),
+    )  # fmt: skip
+    x0, y0 = XC - 500, YC - 500
+    inputs = (_grid(x0, y0, crs="EPSG:4543"), _homes(x0, y0, crs="EPSG:4543"), _park(XC, YC, crs="EPSG:4543"))
+    result = run("urbanization:parkcoverage", _parameters(*inputs, TERRAIN_DEM=flat))
+    homes = _features(result, "RESIDENTIAL_RESULT")
+    assert [f["covered_terrain"] for f in homes] == [f["covered"] for f in homes]
+    assert [f["flat_equivalent_m"] for f in homes] == [f["distance_m"] for f in homes]
+
+
+def test_dem_not_covering_the_network(run):
+    # The grid runs 700 m off the 1.2 km crop: most of it uncovered, more than 5 %: a clear stop.
+    x0, y0 = X0 + 600, Y0 + 100
+    inputs = (_grid(x0, y0), _homes(x0, y0), _park(x0 + 500, y0 + 500))
+    with pytest.raises(QgsProcessingException, match="uncovered"):
+        run("urbanization:parkcoverage", _parameters(*inputs, TERRAIN_DEM=str(CROP)))
+    log = _Log()
+    result = run(
+        "urbanization:parkcoverage", _parameters(*inputs, TERRAIN_DEM=str(CROP), TERRAIN_MAX_UNCOVERED=100), log
+    )
+    assert result["TERRAIN_RATE"] is not None
+    assert any("does not cover" in line and "walked flat" in line for line in log.lines)
+
+
+def test_nodata_gap_walks_flat_and_is_counted(run, tmp_path):
+    import rasterio
+
+    with rasterio.open(CROP) as source:
+        profile, cells = source.profile, source.read(1)
+    cells[:, 18:28] = profile["nodata"]  # a 300 m wide band of nodata across the grid
+    holed = tmp_path / "holed.tif"
+    with rasterio.open(holed, "w", **profile) as target:
+        target.write(cells, 1)
+    x0, y0 = X0 + 100, Y0 + 100
+    log = _Log()
+    run(
+        "urbanization:parkcoverage",
+        _parameters(_grid(x0, y0), _homes(x0, y0), _park(x0 + 500, y0 + 500), TERRAIN_DEM=str(holed)),
+        log,
+    )
+    line = next(line for line in log.lines if "edges draped" in line)
+    assert "0 edges walked flat for nodata" not in line
