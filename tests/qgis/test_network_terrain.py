@@ -261,3 +261,50 @@ def test_facility_coverage_and_park_equity_with_terrain(run):
     assert terrain != pytest.approx(f_scores)
     summary = _features(hill, "SUMMARY")[-1]
     assert summary["mean_m2_terrain"] is not None and summary["population_below_terrain"] >= 0
+
+
+def test_station_catchments_on_time(run, tmp_path):
+    # A station in the grid's middle on the Big Tujunga crop: catchments by distance (the figure
+    # as today) with the terrain-aware ones beside them; the population polygons are the blocks.
+    x0, y0 = X0 + 100, Y0 + 100
+    station = memory_layer("Point", "EPSG:32611", [f"POINT({x0 + 500} {y0 + 502})"], {"name": ["Hill"]})
+    blocks = [
+        f"POLYGON(({x0 + i * 100 + 5} {y0 + j * 100 + 5},{x0 + i * 100 + 95} {y0 + j * 100 + 5},"
+        f"{x0 + i * 100 + 95} {y0 + j * 100 + 95},{x0 + i * 100 + 5} {y0 + j * 100 + 95},"
+        f"{x0 + i * 100 + 5} {y0 + j * 100 + 5}))"
+        for i in range(10)
+        for j in range(10)
+    ]
+    population = memory_layer("Polygon", "EPSG:32611", blocks, {"population": [100.0] * len(blocks)})
+    parameters = {
+        "STATIONS": station,
+        "STATION_NAME_FIELD": "name",
+        "NETWORK": _grid(x0, y0),
+        "BANDS": "300,500",
+        "POPULATION": population,
+        "POPULATION_FIELD": "population",
+        "ALLOCATION": "overlapping",
+        "CATCHMENTS": str(tmp_path / "flat.gpkg"),
+        "STATION_SUMMARY": str(tmp_path / "flat_summary.gpkg"),
+    }
+    flat = run("urbanization:stationcatchments", parameters)
+    log = _Log()
+    hill = run(
+        "urbanization:stationcatchments",
+        {
+            **parameters,
+            "TERRAIN_DEM": str(CROP),
+            "CATCHMENTS": str(tmp_path / "hill.gpkg"),
+            "STATION_SUMMARY": str(tmp_path / "hill_summary.gpkg"),
+        },
+        log,
+    )
+    by_band = {f["band_m"]: f for f in _features(hill, "CATCHMENTS")}
+    flat_band = {f["band_m"]: f for f in _features(flat, "CATCHMENTS")}
+    for band in (300, 500):
+        assert by_band[band]["area_m2"] == pytest.approx(flat_band[band]["area_m2"])  # distance figure unchanged
+        assert by_band[band]["area_terrain_m2"] != pytest.approx(by_band[band]["area_m2"], rel=1e-3)
+        assert 0 < by_band[band]["pedshed_terrain"] < 1
+    summary = _features(hill, "STATION_SUMMARY")[0]
+    assert summary["pedshed_terrain_500"] == pytest.approx(by_band[500]["pedshed_terrain"])
+    assert any("Flat vs terrain" in line for line in log.lines)
