@@ -308,3 +308,54 @@ def test_station_catchments_on_time(run, tmp_path):
     summary = _features(hill, "STATION_SUMMARY")[0]
     assert summary["pedshed_terrain_500"] == pytest.approx(by_band[500]["pedshed_terrain"])
     assert any("Flat vs terrain" in line for line in log.lines)
+
+
+def test_express_walk_legs_on_the_terrain(run, tmp_path):
+    # The express test's 1 km grid (EPSG:3395) on a hill rising 20 % to the north from the line
+    # along its south edge: every walk to a station goes downhill at -20 %, Tobler's
+    # exp(3.5 (0.15 - 0.05)) = 1.419 times the flat time, so the terrain isochrones hold fewer people.
+    from affine import Affine
+    from pyproj import CRS
+
+    from .test_transit_catchments import grid_streets
+
+    transform = Affine(10, 0, -200, 0, -10, 1200)
+    rows, cols = np.mgrid[0:140, 0:140]
+    _, y = transform * (cols + 0.5, rows + 0.5)
+    dem = _plane(tmp_path / "north.tif", CRS.from_epsg(3395).to_wkt(), transform, (140, 140), 500 + 0.2 * y)
+    stations = memory_layer(
+        "Point",
+        "EPSG:3395",
+        ["POINT(0 0)", "POINT(1000 0)", "POINT(1000 1000)"],
+        {"station_id": ["甲", "乙", "丙"], "name": ["甲", "乙", "丙"], "line": ["L"] * 3, "order": [1, 2, 3]}
+        | {"express": [1, 0, 1]},
+    )
+    cells = memory_layer(
+        "Polygon",
+        "EPSG:3395",
+        ["POLYGON((0 0, 1000 0, 1000 500, 0 500, 0 0))", "POLYGON((0 500, 1000 500, 1000 1000, 0 1000, 0 500))"],
+        {"people": [2000.0, 6000.0]},
+    )
+    parameters = {
+        "STATIONS": stations,
+        "STATION_ID_FIELD": "station_id",
+        "STATION_NAME_FIELD": "name",
+        "LINE_FIELD": "line",
+        "ORDER_FIELD": "order",
+        "EXPRESS_FIELD": "express",
+        "DESTINATION": "甲",
+        "NETWORK": grid_streets(),
+        "POPULATION": cells,
+        "POPULATION_FIELD": "people",
+        "COMMUTE_MINUTES": "5,10,15",
+        "STATION_TIMES": "memory:",
+        "COMMUTE_ISOCHRONES": "memory:",
+    }
+    flat = run("urbanization:expressservice", parameters)
+    hill = run("urbanization:expressservice", {**parameters, "TERRAIN_DEM": dem})
+    f_rows = {(f["pattern"], f["minutes"]): f for f in flat["COMMUTE_ISOCHRONES"].getFeatures()}
+    h_rows = {(f["pattern"], f["minutes"]): f for f in hill["COMMUTE_ISOCHRONES"].getFeatures()}
+    for key, row in h_rows.items():
+        assert row["population_covered"] == pytest.approx(f_rows[key]["population_covered"])  # as without a DEM
+        assert row["area_terrain_m2"] <= row["area_m2"] + 1e-6
+    assert any(row["area_terrain_m2"] < 0.9 * row["area_m2"] for row in h_rows.values())
