@@ -359,3 +359,43 @@ def test_express_walk_legs_on_the_terrain(run, tmp_path):
         assert row["population_covered"] == pytest.approx(f_rows[key]["population_covered"])  # as without a DEM
         assert row["area_terrain_m2"] <= row["area_m2"] + 1e-6
     assert any(row["area_terrain_m2"] < 0.9 * row["area_m2"] for row in h_rows.values())
+
+
+def test_city_health_check_walking_indicators_on_the_terrain(run):
+    # The health check's park coverage (mohurd_2021: 2000 m2 300 m, 5000 m2 500 m) with the DEM
+    # gives the same terrain figure as parkcoverage with those rules, beside the standard value.
+    from qgis.core import QgsProcessingUtils
+
+    x0, y0 = X0 + 100, Y0 + 100
+    network, homes, park = _grid(x0, y0), _homes(x0, y0), _park(x0 + 500, y0 + 500)
+    check = run(
+        "urbanization:cityhealthcheck",
+        {
+            "EDITION": "mohurd_2021",
+            "PARKS": park,
+            "PARK_NAME_FIELD": "name",
+            "NETWORK": network,
+            "RESIDENTIAL": homes,
+            "POPULATION_FIELD": "population",
+            "TERRAIN_DEM": str(CROP),
+            "INDICATORS": "memory:",
+            "REPORT": None,
+        },
+    )
+    value = check["INDICATORS"]
+    layer = value if isinstance(value, QgsVectorLayer) else QgsProcessingUtils.mapLayerFromString(value, None)
+    rows = {f["indicator"]: f for f in layer.getFeatures() if f["scope"] == "(all)"}
+    alone = run(
+        "urbanization:parkcoverage",
+        _parameters(
+            network,
+            homes,
+            park,
+            STANDARD="custom",
+            CUSTOM_RULES="2000: 300: garden\n5000: 500: park",
+            TERRAIN_DEM=str(CROP),
+        ),
+    )
+    assert rows["park_coverage"]["value"] == pytest.approx(100 * alone["COVERAGE_RATE_AREA"], rel=1e-9)
+    assert rows["park_coverage"]["value_terrain"] == pytest.approx(100 * alone["TERRAIN_RATE"], rel=1e-9)
+    assert rows["park_coverage"]["value_terrain"] < rows["park_coverage"]["value"]
