@@ -399,3 +399,21 @@ def test_city_health_check_walking_indicators_on_the_terrain(run):
     assert rows["park_coverage"]["value"] == pytest.approx(100 * alone["COVERAGE_RATE_AREA"], rel=1e-9)
     assert rows["park_coverage"]["value_terrain"] == pytest.approx(100 * alone["TERRAIN_RATE"], rel=1e-9)
     assert rows["park_coverage"]["value_terrain"] < rows["park_coverage"]["value"]
+
+
+def test_every_walking_algorithm_has_the_terrain_group(provider):
+    from qgis.core import QgsApplication
+
+    for algorithm_id in (
+        "parkcoverage",
+        "facilitycoverage",
+        "parkequity",
+        "stationcatchments",
+        "expressservice",
+        "cityhealthcheck",
+    ):
+        algorithm = QgsApplication.processingRegistry().algorithmById(f"urbanization:{algorithm_id}")
+        dem = algorithm.parameterDefinition("TERRAIN_DEM")
+        assert dem is not None and dem.flags() & dem.Flag.FlagOptional, algorithm_id
+        assert algorithm.parameterDefinition("TERRAIN_ELEVATION_UNIT").defaultValue() == "metres"
+        assert algorithm.parameterDefinition("TERRAIN_MAX_UNCOVERED").defaultValue() == 5.0
