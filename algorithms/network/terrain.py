@@ -72,17 +72,19 @@ class Dem:
     spacing: float
     to_dem: Callable | None = None
     bounds: tuple | None = None
+    _border: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def sample(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(elevation, inside) at metric points: bilinear between cell centres, weights of nodata
-        cells left out (NaN when all four are nodata); `inside` False outside the raster."""
+        """(elevation, inside) at metric points: bilinear between cell centres (as two lerps, so a
+        constant DEM gives its value exactly); where a neighbour is nodata, the weights of the
+        others (NaN when all four are nodata); `inside` False outside the raster."""
         if self.to_dem is not None:
             x, y = self.to_dem(x, y)
-            x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
         rows, cols = self.elevation.shape
         inverse = ~self.transform
-        col, row = inverse * (x, y)
-        col, row = np.asarray(col, dtype=float), np.asarray(row, dtype=float)
+        col = inverse.a * x + inverse.b * y + inverse.c
+        row = inverse.d * x + inverse.e * y + inverse.f
         if self.bounds is None:
             inside = (col >= 0) & (col <= cols) & (row >= 0) & (row <= rows)
         else:
@@ -91,23 +93,38 @@ class Dem:
         inside &= np.isfinite(col) & np.isfinite(row)
         fc = np.where(inside, col, 0.0) - 0.5
         fr = np.where(inside, row, 0.0) - 0.5
-        c0 = np.floor(fc).astype(np.int64)
-        r0 = np.floor(fr).astype(np.int64)
+        c0, r0 = np.floor(fc), np.floor(fr)
         tc, tr = fc - c0, fr - r0
-        total = np.zeros(len(x))
-        weight = np.zeros(len(x))
-        for dr, dc, w in ((0, 0, (1 - tr) * (1 - tc)), (0, 1, (1 - tr) * tc), (1, 0, tr * (1 - tc)), (1, 1, tr * tc)):
-            r, c = r0 + dr, c0 + dc
-            ok = (r >= 0) & (r < rows) & (c >= 0) & (c < cols)
-            z = np.full(len(x), np.nan)
-            z[ok] = self.elevation[r[ok], c[ok]]
-            good = np.isfinite(z) & (w > 0)
-            total[good] += w[good] * z[good]
-            weight[good] += w[good]
-        with np.errstate(invalid="ignore", divide="ignore"):
-            elevation = np.where(weight > 0, total / np.where(weight > 0, weight, 1.0), np.nan)
-        # Exactly on a cell centre every weight but one is 0: take that cell as it is.
-        return np.where(inside, elevation, np.nan), inside
+        # a NaN border of one cell: every neighbour index is valid, cells beyond the array nodata
+        padded = self._padded().ravel()
+        flat = (np.clip(r0, -1, rows - 1).astype(np.intp) + 1) * (cols + 2) + np.clip(c0, -1, cols - 1).astype(np.intp)
+        flat += 1
+        v00, v01 = padded.take(flat), padded.take(flat + 1)
+        v10, v11 = padded.take(flat + cols + 2), padded.take(flat + cols + 3)
+        top = v00 + tc * (v01 - v00)
+        bottom = v10 + tc * (v11 - v10)
+        elevation = top + tr * (bottom - top)
+        gaps = np.flatnonzero(np.isnan(elevation) & inside)
+        if gaps.size:  # next to nodata: the weights of the valid neighbours
+            a, b = tc[gaps], tr[gaps]
+            total = np.zeros(gaps.size)
+            weight = np.zeros(gaps.size)
+            for v, w in ((v00, (1 - b) * (1 - a)), (v01, (1 - b) * a), (v10, b * (1 - a)), (v11, b * a)):
+                value = v[gaps]
+                good = ~np.isnan(value) & (w > 0)
+                total[good] += w[good] * value[good]
+                weight[good] += w[good]
+            with np.errstate(invalid="ignore", divide="ignore"):
+                elevation[gaps] = np.where(weight > 0, total / np.where(weight > 0, weight, 1.0), np.nan)
+        elevation[~inside] = np.nan
+        return elevation, inside
+
+    def _padded(self) -> np.ndarray:
+        if self._border is None:
+            rows, cols = self.elevation.shape
+            self._border = np.full((rows + 2, cols + 2), np.nan, dtype=self.elevation.dtype)
+            self._border[1:-1, 1:-1] = self.elevation
+        return self._border
 
 
 @dataclass
