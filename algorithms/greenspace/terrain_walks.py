@@ -23,10 +23,11 @@ class TerrainWalks:
     park: np.ndarray
     flat_equivalent_m: np.ndarray
     walk_m: np.ndarray
+    m_per_min: float = FLAT_M_PER_MIN  # flat speed of the walking-speed function (Tobler's: 83.9)
 
     @property
     def walk_min(self) -> np.ndarray:
-        return self.flat_equivalent_m / FLAT_M_PER_MIN
+        return self.flat_equivalent_m / self.m_per_min
 
 
 def terrain_walks(access, rules, serves, in_historic, candidates_by_home) -> TerrainWalks:
@@ -58,7 +59,9 @@ def terrain_walks(access, rules, serves, in_historic, candidates_by_home) -> Ter
             nearest, distance, length = access.nearest_walk(parks & access.facility_reachable, limit)
             best[left], cost[left], walked[left] = nearest[left], distance[left], length[left]
     found = (best >= 0) & np.isfinite(cost)
-    return TerrainWalks(covered, best, np.where(found, cost, np.nan), np.where(found, walked, np.nan))
+    terrain = access.network.terrain
+    speed = FLAT_M_PER_MIN if terrain is None else terrain.flat_m_per_min
+    return TerrainWalks(covered, best, np.where(found, cost, np.nan), np.where(found, walked, np.nan), speed)
 
 
 def add_fields(result, walks: TerrainWalks) -> None:

@@ -6,6 +6,9 @@ flat ground at Tobler's flat speed, 6 exp(-0.175) = 5.036 km/h. An edge's cost i
 times v_flat / v(s) per draped piece, so every cut-off, distance field and service-area routine of
 the network engine works unchanged, and on flat ground the cost is the length exactly.
 
+- Naismith (1892), selectable (`function="naismith"`): 3 miles an hour on the flat plus an hour
+  per 2,000 ft of ascent, descents as the flat (the rule as quoted by its modern statements;
+  secondary source). Its radius is read at its own flat speed, 4.83 km/h.
 - Tobler (1993), "Three presentations on geographical analysis and modeling", NCGIA TR 93-1:
   v = 6 exp(-3.5 |s + 0.05|) km/h, s = dh/dx in the direction of travel (checked against the text
   via secondary sources; the maximum, 6 km/h, is reached at s = -0.05).
@@ -52,6 +55,23 @@ def tobler_factor(slope) -> np.ndarray:
     travel): v_flat / v(s) = exp(3.5 (|s + 0.05| - 0.05)); exactly 1 on the flat."""
     slope = np.asarray(slope, dtype=float)
     return np.exp(TOBLER_K * (np.abs(slope + TOBLER_S0) - TOBLER_S0))
+
+
+#: Naismith (1892): an hour for every 3 miles forward plus an hour for every 2,000 feet of ascent,
+#: i.e. 15,840 ft of flat walking per 2,000 ft climbed (7.92 m per m); descents walk as the flat.
+NAISMITH_FLAT_KMH = 3 * 1.609344
+NAISMITH_CLIMB = 15840 / 2000
+
+
+def naismith_factor(slope) -> np.ndarray:
+    """Flat-equivalent metres per metre at grade `slope` by Naismith's rule: 1 + 7.92 s uphill,
+    1 on the flat and downhill."""
+    slope = np.asarray(slope, dtype=float)
+    return 1.0 + NAISMITH_CLIMB * np.maximum(slope, 0.0)
+
+
+#: The walking-speed functions: name -> (flat-equivalent factor of a grade, flat speed in km/h).
+FUNCTIONS = {"tobler": (tobler_factor, FLAT_KMH), "naismith": (naismith_factor, NAISMITH_FLAT_KMH)}
 
 
 def stairs_factor(rise) -> np.ndarray:
@@ -157,6 +177,16 @@ class Terrain:
     dem: Dem
     line_grade: np.ndarray
     steps: np.ndarray
+    function: str = "tobler"  # a key of FUNCTIONS
+
+    @property
+    def factor(self):
+        return FUNCTIONS[self.function][0]
+
+    @property
+    def flat_m_per_min(self) -> float:
+        """Metres walked per minute on the flat: divides a flat-equivalent cost to give minutes."""
+        return FUNCTIONS[self.function][1] * 1000.0 / 60.0
 
     def costs(self, a: np.ndarray, b: np.ndarray, line: np.ndarray, length: np.ndarray):
         """(forward cost a->b, backward cost b->a, status) in flat-equivalent map units of the
@@ -188,8 +218,8 @@ class Terrain:
             rise[rows] = end_rise[ok]
             status[draped[~ok]] = state[~ok]
         end = fixed & ~stairs
-        forward[end] = length[end] * tobler_factor(grade[end])
-        backward[end] = length[end] * tobler_factor(-grade[end])
+        forward[end] = length[end] * self.factor(grade[end])
+        backward[end] = length[end] * self.factor(-grade[end])
         walked = stairs & (status != UNCOVERED) & (status != NODATA)
         forward[walked] = length[walked] * stairs_factor(np.where(rise[walked] == 0, 1.0, rise[walked]))
         backward[walked] = length[walked] * stairs_factor(np.where(rise[walked] == 0, 1.0, -rise[walked]))
@@ -219,8 +249,8 @@ class Terrain:
         slope = np.where(same, dz / np.repeat(step, samples)[1:], 0.0)
         slope = np.where(np.isfinite(slope), slope, 0.0)
         piece_owner = owner[1:][same]
-        f_sum = np.bincount(piece_owner, weights=tobler_factor(slope[same]), minlength=len(length))
-        b_sum = np.bincount(piece_owner, weights=tobler_factor(-slope[same]), minlength=len(length))
+        f_sum = np.bincount(piece_owner, weights=self.factor(slope[same]), minlength=len(length))
+        b_sum = np.bincount(piece_owner, weights=self.factor(-slope[same]), minlength=len(length))
         end_rise = z[first + samples - 1] - z[first]
         return f_sum, b_sum, pieces, np.where(np.isfinite(end_rise), end_rise, 0.0), state
 
@@ -279,12 +309,13 @@ def line_grades(lines, undraped: np.ndarray, dem: Dem) -> tuple[np.ndarray, np.n
     return grade, flat
 
 
-def drape(network, lines, dem: Dem, undraped=None, steps=None, progress=None):
+def drape(network, lines, dem: Dem, undraped=None, steps=None, progress=None, function: str = "tobler"):
     """The network with directed terrain costs (`cost` u->v, `cost_back` v->u, flat-equivalent
     map units) and `terrain` set, and a TerrainReport. `lines`: the input line geometries the
     network was built from (row positions = `network.line`); `undraped`, `steps`: per-line flags
-    (tunnel/bridge/layer != 0; highway=steps). Costs are from lengths: a network built with a
-    per-line cost field gets terrain times instead."""
+    (tunnel/bridge/layer != 0; highway=steps); `function`: a key of FUNCTIONS ("tobler", the
+    default, or "naismith"). Costs are from lengths: a network built with a per-line cost field
+    gets terrain times instead."""
     from dataclasses import replace
 
     from ..cancel import checkpoint
@@ -295,7 +326,9 @@ def drape(network, lines, dem: Dem, undraped=None, steps=None, progress=None):
     steps = np.zeros(n_lines, dtype=bool) if steps is None else np.asarray(steps, dtype=bool)
     grade, flat_ends = line_grades(lines, undraped, dem)
     report(0.2)
-    terrain = Terrain(dem, grade, steps)
+    if function not in FUNCTIONS:
+        raise ValueError(f"unknown walking-speed function '{function}' (one of {', '.join(FUNCTIONS)})")
+    terrain = Terrain(dem, grade, steps, function)
     a, b = network.xy[network.u], network.xy[network.v]
     forward, backward, status = terrain.costs(a, b, network.line, network.length)
     report(0.9)
@@ -316,5 +349,5 @@ def drape(network, lines, dem: Dem, undraped=None, steps=None, progress=None):
     report(1.0)
     if np.array_equal(forward, backward) and np.array_equal(forward, network.length):
         # flat everywhere: the undirected network, so every result is exactly the flat one
-        return replace(network, cost=forward, _matrix=None, _tree=network._tree), result
+        return replace(network, cost=forward, terrain=terrain, _matrix=None, _tree=network._tree), result
     return replace(network, cost=forward, cost_back=backward, terrain=terrain, _matrix=None, _tree=None), result

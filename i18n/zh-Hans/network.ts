@@ -99,5 +99,17 @@
         <source>Terrain DEM &apos;{}&apos; leaves {:.1%} of the walking network uncovered (more than {:g} %). Use a DEM covering the network, or raise the largest uncovered share.</source>
         <translation>地形高程模型“{}”有 {:.1%} 的步行路网未覆盖（超过 {:g} %）。请使用覆盖路网的高程模型，或调高允许的未覆盖比例。</translation>
     </message>
+    <message>
+        <source>Walking speed on slopes</source>
+        <translation>坡道步行速度</translation>
+    </message>
+    <message>
+        <source>Tobler&apos;s hiking function (1993): 6 exp(-3.5 |s + 0.05|) km/h, 5.04 km/h on the flat</source>
+        <translation>Tobler 徒步函数（1993）：6 exp(-3.5 |s + 0.05|) km/h，平地 5.04 km/h</translation>
+    </message>
+    <message>
+        <source>Naismith&apos;s rule (1892): 3 mph plus an hour per 2,000 ft climbed; descents as the flat</source>
+        <translation>Naismith 规则（1892）：每小时 3 英里，每爬升 2000 英尺另加 1 小时；下坡按平地计</translation>
+    </message>
 </context>
 </TS>

@@ -402,6 +402,21 @@ def test_city_health_check_walking_indicators_on_the_terrain(run):
     assert rows["park_coverage"]["value_terrain"] < rows["park_coverage"]["value"]
 
 
+def test_naismith_function_through_processing(run):
+    x0, y0 = X0 + 100, Y0 + 100
+    inputs = (_grid(x0, y0), _homes(x0, y0), _park(x0 + 500, y0 + 500))
+    tobler = run("urbanization:parkcoverage", _parameters(*inputs, TERRAIN_DEM=str(CROP)))
+    naismith = run(
+        "urbanization:parkcoverage", _parameters(*inputs, TERRAIN_DEM=str(CROP), TERRAIN_FUNCTION="naismith")
+    )
+    assert naismith["TERRAIN_RATE"] != tobler["TERRAIN_RATE"]
+    for f in _features(naismith, "RESIDENTIAL_RESULT"):
+        if math.isfinite(_number(f["walk_m"])):
+            # never below the flat walk (descents as the flat), minutes at 3 mph = 80.467 m/min
+            assert f["flat_equivalent_m"] >= f["walk_m"] - 1e-6
+            assert f["walk_min"] == pytest.approx(f["flat_equivalent_m"] / 80.4672, rel=1e-6)
+
+
 def test_every_walking_algorithm_has_the_terrain_group(provider):
     from qgis.core import QgsApplication
 
@@ -418,3 +433,4 @@ def test_every_walking_algorithm_has_the_terrain_group(provider):
         assert dem is not None and dem.flags() & dem.Flag.FlagOptional, algorithm_id
         assert algorithm.parameterDefinition("TERRAIN_ELEVATION_UNIT").defaultValue() == "metres"
         assert algorithm.parameterDefinition("TERRAIN_MAX_UNCOVERED").defaultValue() == 5.0
+        assert algorithm.parameterDefinition("TERRAIN_FUNCTION").defaultValue() == "tobler"

@@ -244,3 +244,22 @@ def test_park_coverage_flat_vs_terrain_hand_case():
     plain = coverage.park_coverage(parks, homes, rule, network=flat, snap_distance=10, population=pop)
     assert "walk_m" not in plain.residential and plain.terrain is None
     assert "homes_covered_terrain" not in plain.summary
+
+
+def test_naismith_rule_on_the_ten_percent_street():
+    # Naismith: 3 mph (4.828 km/h) plus an hour per 2,000 ft climbed = 15,840 ft flat per 2,000 ft
+    # up: factor 1 + 7.92 s. 300 m up 10 %: 300 * (1 + 0.792) = 537.6 flat-equivalent metres,
+    # 537.6 / 80.467 m/min = 6.68 min; 300 m down: 300 m exactly (descents walk as the flat).
+    street = [LineString([(0, 0), (0, 1000)])]
+    net = nw.build_network(street)
+    draped, _ = tr.drape(net, street, plane_dem(0.1, size=400), function="naismith")
+    net2, (p, h) = nw.with_points(draped, [Point(0, 1000), Point(0, 700)], [Point(0, 700)], max_distance=5)
+    up = nw.multi_source(net2, p.node[:1]).distance[h.node[0]]
+    assert up == pytest.approx(300 * 1.792, rel=1e-9)
+    assert draped.terrain.flat_m_per_min == pytest.approx(80.4672)
+    assert up / draped.terrain.flat_m_per_min == pytest.approx(6.681, abs=1e-3)
+    net3, (top, home) = nw.with_points(draped, [Point(0, 400)], [Point(0, 700)], max_distance=5)
+    down = nw.multi_source(net3, top.node).distance[home.node[0]]
+    assert down == pytest.approx(300, rel=1e-12)
+    with pytest.raises(ValueError, match="unknown walking-speed function"):
+        tr.drape(net, street, plane_dem(0.1), function="bicycle")

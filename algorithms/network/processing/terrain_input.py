@@ -23,6 +23,9 @@ from ...drainage.processing.dem_input import ELEVATION_UNITS
 TERRAIN_DEM = "TERRAIN_DEM"
 TERRAIN_ELEVATION_UNIT = "TERRAIN_ELEVATION_UNIT"
 TERRAIN_MAX_UNCOVERED = "TERRAIN_MAX_UNCOVERED"
+TERRAIN_FUNCTION = "TERRAIN_FUNCTION"
+#: Walking-speed functions (network/terrain.py FUNCTIONS; static strings for models and scripts).
+FUNCTIONS = ("tobler", "naismith")
 #: Fields that mark a line as not lying on the ground (OSM tags): take its end-to-end grade.
 UNDRAPED_FIELDS = ("tunnel", "bridge", "layer")
 #: Cells of margin read around the network's extent (bilinear needs the next cell centre).
@@ -30,7 +33,8 @@ MARGIN_CELLS = 2
 
 
 def add_parameters(algorithm) -> None:
-    """TERRAIN_DEM (optional), TERRAIN_ELEVATION_UNIT and TERRAIN_MAX_UNCOVERED (advanced)."""
+    """TERRAIN_DEM (optional), TERRAIN_ELEVATION_UNIT, TERRAIN_FUNCTION and TERRAIN_MAX_UNCOVERED
+    (advanced)."""
     algorithm.addParameter(
         QgsProcessingParameterRasterLayer(
             TERRAIN_DEM,
@@ -56,6 +60,23 @@ def add_parameters(algorithm) -> None:
     )
     unit.setFlags(unit.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
     algorithm.addParameter(unit)
+    function = QgsProcessingParameterEnum(
+        TERRAIN_FUNCTION,
+        tr("Walking speed on slopes"),
+        options=list(FUNCTIONS),
+        defaultValue="tobler",
+        optional=True,
+    )
+    function.setUsesStaticStrings(True)
+    label_options(
+        function,
+        {
+            "tobler": tr("Tobler's hiking function (1993): 6 exp(-3.5 |s + 0.05|) km/h, 5.04 km/h on the flat"),
+            "naismith": tr("Naismith's rule (1892): 3 mph plus an hour per 2,000 ft climbed; descents as the flat"),
+        },
+    )
+    function.setFlags(function.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+    algorithm.addParameter(function)
     share = QgsProcessingParameterNumber(
         TERRAIN_MAX_UNCOVERED,
         tr("Largest share of the network the terrain DEM may leave uncovered (%)"),
@@ -175,7 +196,10 @@ def drape(algorithm, parameters, context, feedback, metric, network, frame, clas
     if class_field:
         steps = np.array([str(v).strip().lower() == "steps" for v in frame[class_field].tolist()])
     undraped = undraped_mask(frame, undraped_names)
-    draped, report = drape_network(network, frame.geometry.to_numpy(), dem, undraped=undraped, steps=steps)
+    function = algorithm.parameterAsEnumString(parameters, TERRAIN_FUNCTION, context) or "tobler"
+    draped, report = drape_network(
+        network, frame.geometry.to_numpy(), dem, undraped=undraped, steps=steps, function=function
+    )
     label = algorithm.parameterAsRasterLayer(parameters, TERRAIN_DEM, context).name()
     feedback.pushInfo(
         tr(
