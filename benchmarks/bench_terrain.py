@@ -45,7 +45,8 @@ def _dem(folder: Path) -> str:
         cols = np.arange(size)
         for row in range(0, size, 512):
             rows = np.arange(row, min(row + 512, size))
-            x, y = transform * np.meshgrid(cols + 0.5, rows + 0.5)
+            c, r = np.meshgrid(cols + 0.5, rows + 0.5)
+            x, y = transform.c + c * transform.a, transform.f + r * transform.e  # north up
             z = 1900 + 60 * np.sin(2 * np.pi * x / 2400) * np.cos(2 * np.pi * y / 2400)
             z += 25 * np.sin(2 * np.pi * (x + y) / 900)
             dataset.write(z.astype("float32"), 1, window=((rows[0], rows[-1] + 1), (0, size)))

@@ -13,6 +13,13 @@ from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLa
 
 from tests.qgis.helpers import memory_layer
 
+
+def centres(transform, cols, rows):
+    """Map (x, y) of cell centres (col, row index arrays) of a north-up grid, by the transform's
+    coefficients (affine 3 deprecates `*`, affine 2 has no `@`)."""
+    return transform.c + (cols + 0.5) * transform.a, transform.f + (rows + 0.5) * transform.e
+
+
 CROP = Path(__file__).resolve().parents[1] / "data" / "terrain_bigtujunga_crop.tif"
 X0, Y0 = 382313.6554542635, 3788717.8276283755  # crop's lower-left corner (EPSG:32611)
 
@@ -142,7 +149,7 @@ def _hill_rasters(tmp_path):
     size = 400
     metres_t = Affine(5, 0, XC - 1000, 0, -5, YC + 1000)
     rows, cols = np.mgrid[0:size, 0:size]
-    _, y = metres_t * (cols + 0.5, rows + 0.5)
+    _, y = centres(metres_t, cols, rows)
     metres = _plane(
         tmp_path / "hill_m.tif", CRS.from_epsg(4543).to_wkt(), metres_t, (size, size), 2000 + 0.1 * (y - YC)
     )
@@ -150,7 +157,7 @@ def _hill_rasters(tmp_path):
     feet_t = Affine(16, 0, (XC - 1000) / ft, 0, -16, (YC + 1000) / ft)
     fsize = int(2000 / ft / 16)
     rows, cols = np.mgrid[0:fsize, 0:fsize]
-    _, yf = feet_t * (cols + 0.5, rows + 0.5)
+    _, yf = centres(feet_t, cols, rows)
     z_feet = (2000 + 0.1 * (yf * ft - YC)) / ft
     feet = _plane(tmp_path / "hill_ft.tif", CRS.from_proj4(GK102.format("ft")).to_wkt(), feet_t, (fsize, fsize), z_feet)
     return metres, feet
@@ -322,7 +329,7 @@ def test_express_walk_legs_on_the_terrain(run, tmp_path):
 
     transform = Affine(10, 0, -200, 0, -10, 1200)
     rows, cols = np.mgrid[0:140, 0:140]
-    _, y = transform * (cols + 0.5, rows + 0.5)
+    _, y = centres(transform, cols, rows)
     dem = _plane(tmp_path / "north.tif", CRS.from_epsg(3395).to_wkt(), transform, (140, 140), 500 + 0.2 * y)
     stations = memory_layer(
         "Point",

@@ -15,11 +15,17 @@ from urbanization_planning.algorithms import network as nw
 from urbanization_planning.algorithms.network import terrain as tr
 
 
+def centres(transform, cols, rows):
+    """Map (x, y) of cell centres (col, row index arrays) of a north-up grid, by the transform's
+    coefficients (affine 3 deprecates `*`, affine 2 has no `@`)."""
+    return transform.c + (cols + 0.5) * transform.a, transform.f + (rows + 0.5) * transform.e
+
+
 def plane_dem(grade_y: float = 0.1, cell: float = 5.0, size: int = 300, origin=(-500.0, -500.0), z0=100.0):
     """A DEM of the plane z = z0 + grade_y * y (metres), `cell` m cells, north up."""
     transform = Affine(cell, 0, origin[0], 0, -cell, origin[1] + size * cell)
     rows, cols = np.mgrid[0:size, 0:size]
-    x, y = transform * (cols + 0.5, rows + 0.5)
+    x, y = centres(transform, cols, rows)
     return tr.Dem((z0 + grade_y * y).astype(float), transform, cell)
 
 
@@ -88,7 +94,7 @@ def test_never_faster_than_six_kmh(points, gx, gy):
     line = LineString(points)
     dem = plane_dem(0.0)
     rows, cols = np.mgrid[0:300, 0:300]
-    x, y = dem.transform * (cols + 0.5, rows + 0.5)
+    x, y = centres(dem.transform, cols, rows)
     dem = tr.Dem(100 + gx * x + gy * y + 5 * np.sin(x / 37.0), dem.transform, 5.0)
     net = nw.build_network([line])
     draped, _ = tr.drape(net, [line], dem)
@@ -105,7 +111,7 @@ def test_symmetric_hill_swaps_up_and_down(grade, half):
     # symmetry each way costs the same; up one half and down the other add to the total.
     transform = Affine(5, 0, -500, 0, -5, 500)
     rows, cols = np.mgrid[0:200, 0:200]
-    x, _ = transform * (cols + 0.5, rows + 0.5)
+    x, _ = centres(transform, cols, rows)
     dem = tr.Dem(100 + grade * (half - np.abs(x)), transform, 5.0)
     line = [LineString([(-half, 0), (0, 0), (half, 0)])]
     draped, _ = tr.drape(nw.build_network(line), line, dem)
@@ -125,7 +131,7 @@ def test_tunnel_ignores_terrain_over_it():
     # its grade is the 0 between its ends: the flat time. The same street draped climbs the hill.
     transform = Affine(5, 0, -500, 0, -5, 500)
     rows, cols = np.mgrid[0:200, 0:200]
-    x, _ = transform * (cols + 0.5, rows + 0.5)
+    x, _ = centres(transform, cols, rows)
     dem = tr.Dem(100 + np.maximum(0, 60 - 0.3 * np.abs(x)), transform, 5.0)
     line = [LineString([(-300, 0), (-100, 0), (100, 0), (300, 0)])]
     tunnel, report = tr.drape(nw.build_network(line), line, dem, undraped=[True])
@@ -139,7 +145,7 @@ def test_bridge_takes_end_to_end_grade():
     # A bridge from z = 100 + 0.1 * (-200) = 80 to 120 over 400 m: grade 0.1 on every edge.
     dem = plane_dem(0.0)
     rows, cols = np.mgrid[0:300, 0:300]
-    x, _ = dem.transform * (cols + 0.5, rows + 0.5)
+    x, _ = centres(dem.transform, cols, rows)
     dem = tr.Dem(100 + 0.1 * x - 50 * (np.abs(x) < 100), dem.transform, 5.0)  # a valley under it
     line = [LineString([(-200, 0), (0, 0), (200, 0)])]
     bridge, _ = tr.drape(nw.build_network(line), line, dem, undraped=[True])

@@ -163,7 +163,9 @@ def read_dem(algorithm, parameters, context, feedback, metric, network):
     ys = np.array([y0, y0, y1, y1, y0, y1, (y0 + y1) / 2, (y0 + y1) / 2])
     if to_dem is not None:
         xs, ys = (np.asarray(v, dtype=float) for v in to_dem(xs, ys))
-    col, row = ~header.transform * (xs, ys)
+    inverse = ~header.transform  # by its coefficients: affine 3 deprecates `*`, affine 2 has no `@`
+    col = inverse.a * xs + inverse.b * ys + inverse.c
+    row = inverse.d * xs + inverse.e * ys + inverse.f
     c0 = int(np.clip(np.floor(np.min(col)) - MARGIN_CELLS, 0, cols))
     c1 = int(np.clip(np.ceil(np.max(col)) + MARGIN_CELLS, 0, cols))
     r0 = int(np.clip(np.floor(np.min(row)) - MARGIN_CELLS, 0, rows))
@@ -181,7 +183,8 @@ def read_dem(algorithm, parameters, context, feedback, metric, network):
             label, unit_name, cell, elevation.shape[0], elevation.shape[1]
         )
     )
-    return Dem(elevation, t * Affine.translation(c0, r0), cell, to_dem, bounds)
+    window = Affine(t.a, t.b, t.c + c0 * t.a + r0 * t.b, t.d, t.e, t.f + c0 * t.d + r0 * t.e)
+    return Dem(elevation, window, cell, to_dem, bounds)
 
 
 def drape(algorithm, parameters, context, feedback, metric, network, frame, class_field: str, undraped_names):
