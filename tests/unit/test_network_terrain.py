@@ -269,3 +269,29 @@ def test_naismith_rule_on_the_ten_percent_street():
     assert down == pytest.approx(300, rel=1e-12)
     with pytest.raises(ValueError, match="unknown walking-speed function"):
         tr.drape(net, street, plane_dem(0.1), function="bicycle")
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.tuples(st.integers(-40, 40), st.integers(-40, 40)), min_size=2, max_size=5, unique=True),
+        min_size=1,
+        max_size=6,
+    ),
+    st.lists(st.tuples(st.floats(-400, 400), st.floats(-400, 400)), min_size=1, max_size=5),
+    st.floats(-50, 3000),
+)
+def test_flat_dem_gives_exactly_the_no_dem_distances(lines, points, level):
+    # Any network, any homes: on a flat DEM (any level) the distances and service areas are the
+    # no-DEM ones to the last bit.
+    geometries = [LineString([(10.0 * x, 10.0 * y) for x, y in line]) for line in lines]
+    net = nw.build_network(geometries, tolerance=0.5)
+    dem = plane_dem(0.0, z0=level)
+    draped, _ = tr.drape(net, geometries, dem)
+    homes = [Point(x, y) for x, y in points]
+    a, (pa, ha) = nw.with_points(net, homes[:1], homes, max_distance=100)
+    b, (pb, hb) = nw.with_points(draped, homes[:1], homes, max_distance=100)
+    da = nw.multi_source(a, pa.node).distance
+    db = nw.multi_source(b, pb.node).distance
+    assert np.array_equal(da, db)
+    assert nw.reached_segments(a, da, 150).total_length == nw.reached_segments(b, db, 150).total_length
