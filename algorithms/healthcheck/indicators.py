@@ -412,8 +412,25 @@ def station_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResu
         if people > 0:
             districts[name] = 100 * inside / people
     frame = gpd.GeoDataFrame({"band_m": [radius] * len(polygons)}, geometry=polygons, crs=residential.crs)
+    terrain = None
+    if layers.draped is not None and total > 0:  # the walk from the home to the station on the DEM
+        on_time = station_catchments(
+            layers.draped,
+            np.asarray(layers.stations, dtype=object),
+            [radius],
+            population_geometries=geometries[reachable],
+            population_values=values[reachable],
+            snap_distance=layers.snap_distance,
+        ).population_covered
+        terrain = 100 * (on_time if on_time == on_time else 0.0) / total
     return IndicatorResult(
-        indicator, True, 100 * covered / total if total > 0 else None, districts, mode="network", map=frame
+        indicator,
+        True,
+        100 * covered / total if total > 0 else None,
+        districts,
+        mode="network",
+        map=frame,
+        terrain_value=terrain,
     )
 
 

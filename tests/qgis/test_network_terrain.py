@@ -409,6 +409,42 @@ def test_city_health_check_walking_indicators_on_the_terrain(run):
     assert rows["park_coverage"]["value_terrain"] < rows["park_coverage"]["value"]
 
 
+def test_city_health_check_station_indicator_on_the_terrain(run, tmp_path):
+    # 轨道站点周边覆盖通勤比例 (800 m): the walk from the home to the station on the DEM.
+    from qgis.core import QgsProcessingUtils
+
+    x0, y0 = X0 + 100, Y0 + 100
+    station = memory_layer("Point", "EPSG:32611", [f"POINT({x0 + 500} {y0 + 502})"], {"name": ["Hill"]})
+    blocks = [
+        f"POLYGON(({x0 + i * 100 + 5} {y0 + j * 100 + 5},{x0 + i * 100 + 95} {y0 + j * 100 + 5},"
+        f"{x0 + i * 100 + 95} {y0 + j * 100 + 95},{x0 + i * 100 + 5} {y0 + j * 100 + 95},"
+        f"{x0 + i * 100 + 5} {y0 + j * 100 + 5}))"
+        for i in range(10)
+        for j in range(10)
+    ]
+    residential = memory_layer("Polygon", "EPSG:32611", blocks, {"population": [100.0] * len(blocks)})
+    parameters = {
+        "EDITION": "mohurd_2021",
+        "NETWORK": _grid(x0, y0),
+        "RESIDENTIAL": residential,
+        "POPULATION_FIELD": "population",
+        "STATIONS": station,
+        "INDICATORS": "memory:",
+        "REPORT": None,
+    }
+
+    def city(result):
+        value = result["INDICATORS"]
+        layer = value if isinstance(value, QgsVectorLayer) else QgsProcessingUtils.mapLayerFromString(value, None)
+        return {f["indicator"]: f for f in layer.getFeatures() if f["scope"] == "(all)"}
+
+    flat = city(run("urbanization:cityhealthcheck", parameters))
+    hill = city(run("urbanization:cityhealthcheck", {**parameters, "TERRAIN_DEM": str(CROP)}))
+    assert hill["station_commute"]["value"] == pytest.approx(flat["station_commute"]["value"])
+    assert "value_terrain" not in flat["station_commute"].fields().names()
+    assert 0 < hill["station_commute"]["value_terrain"] < hill["station_commute"]["value"]
+
+
 def test_naismith_function_through_processing(run):
     x0, y0 = X0 + 100, Y0 + 100
     inputs = (_grid(x0, y0), _homes(x0, y0), _park(x0 + 500, y0 + 500))
