@@ -238,6 +238,10 @@
         <source>District name field (分区名称字段)</source>
         <translation>分区名称字段</translation>
     </message>
+    <message>
+        <source>Terrain DEM: walking times uphill and downhill (地形高程模型)</source>
+        <translation>地形高程模型（上坡、下坡步行时间）</translation>
+    </message>
 </context>
 <context>
     <name>UrbanizationAlgorithm</name>

@@ -477,3 +477,31 @@ def test_every_walking_algorithm_has_the_terrain_group(provider):
         assert algorithm.parameterDefinition("TERRAIN_ELEVATION_UNIT").defaultValue() == "metres"
         assert algorithm.parameterDefinition("TERRAIN_MAX_UNCOVERED").defaultValue() == 5.0
         assert algorithm.parameterDefinition("TERRAIN_FUNCTION").defaultValue() == "tobler"
+
+
+def test_green_city_model_passes_the_terrain_dem(run, tmp_path):
+    # urbanization:greencityassessment's optional terrain_dem reaches park and facility coverage.
+    x0, y0 = X0 + 100, Y0 + 100
+    market = memory_layer("Point", "EPSG:32611", [f"POINT({x0 + 500} {y0 + 503})"], {"kind": ["market"]})
+    results = run(
+        "urbanization:greencityassessment",
+        {
+            "parks": _park(x0 + 500, y0 + 500),
+            "network": _grid(x0, y0),
+            "terrain_dem": str(CROP),
+            "residential": _homes(x0, y0),
+            "population_field": "population",
+            "facilities": market,
+            "type_field": "kind",
+            "type_mapping": "market = market",
+            "title": "地形测试",
+            "parkcoverage:Park service areas": str(tmp_path / "service.gpkg"),
+            "parkcoverage:Residential park coverage": str(tmp_path / "homes_parks.gpkg"),
+            "facilitycoverage:Living circle coverage": str(tmp_path / "homes_circle.gpkg"),
+            "exportplanningmap:Map sheet": str(tmp_path / "sheet.pdf"),
+        },
+    )
+    homes = QgsVectorLayer(results["parkcoverage:Residential park coverage"])
+    assert {"walk_m", "walk_min", "flat_equivalent_m", "covered_terrain"} <= set(homes.fields().names())
+    circle = QgsVectorLayer(results["facilitycoverage:Living circle coverage"])
+    assert "ct_market" in circle.fields().names()
