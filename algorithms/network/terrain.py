@@ -92,12 +92,11 @@ class Dem:
     spacing: float
     to_dem: Callable | None = None
     bounds: tuple | None = None
-    _border: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def sample(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(elevation, inside) at metric points: bilinear between cell centres (as two lerps, so a
-        constant DEM gives its value exactly); where a neighbour is nodata, the weights of the
-        others (NaN when all four are nodata); `inside` False outside the raster."""
+        constant DEM gives its value exactly); where a neighbour is nodata or beyond the array, the
+        weights of the others (NaN when all four are missing); `inside` False outside the raster."""
         if self.to_dem is not None:
             x, y = self.to_dem(x, y)
         x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
@@ -115,12 +114,17 @@ class Dem:
         fr = np.where(inside, row, 0.0) - 0.5
         c0, r0 = np.floor(fc), np.floor(fr)
         tc, tr = fc - c0, fr - r0
-        # a NaN border of one cell: every neighbour index is valid, cells beyond the array nodata
-        padded = self._padded().ravel()
-        flat = (np.clip(r0, -1, rows - 1).astype(np.intp) + 1) * (cols + 2) + np.clip(c0, -1, cols - 1).astype(np.intp)
-        flat += 1
-        v00, v01 = padded.take(flat), padded.take(flat + 1)
-        v10, v11 = padded.take(flat + cols + 2), padded.take(flat + cols + 3)
+        # the four neighbours by flat index (clipped), cells beyond the array as nodata; no copy
+        c0, r0 = c0.astype(np.intp), r0.astype(np.intp)
+        cells = self.elevation.ravel()
+        left, right = np.clip(c0, 0, cols - 1), np.clip(c0 + 1, 0, cols - 1)
+        upper, lower = np.clip(r0, 0, rows - 1) * cols, np.clip(r0 + 1, 0, rows - 1) * cols
+        v00, v01 = cells.take(upper + left).astype(float), cells.take(upper + right).astype(float)
+        v10, v11 = cells.take(lower + left).astype(float), cells.take(lower + right).astype(float)
+        edge = np.flatnonzero((c0 < 0) | (c0 + 1 >= cols) | (r0 < 0) | (r0 + 1 >= rows))
+        for v, dr, dc in ((v00, 0, 0), (v01, 0, 1), (v10, 1, 0), (v11, 1, 1)):
+            r, c = r0[edge] + dr, c0[edge] + dc
+            v[edge[(r < 0) | (r >= rows) | (c < 0) | (c >= cols)]] = np.nan
         top = v00 + tc * (v01 - v00)
         bottom = v10 + tc * (v11 - v10)
         elevation = top + tr * (bottom - top)
@@ -138,13 +142,6 @@ class Dem:
                 elevation[gaps] = np.where(weight > 0, total / np.where(weight > 0, weight, 1.0), np.nan)
         elevation[~inside] = np.nan
         return elevation, inside
-
-    def _padded(self) -> np.ndarray:
-        if self._border is None:
-            rows, cols = self.elevation.shape
-            self._border = np.full((rows + 2, cols + 2), np.nan, dtype=self.elevation.dtype)
-            self._border[1:-1, 1:-1] = self.elevation
-        return self._border
 
 
 @dataclass
