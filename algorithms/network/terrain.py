@@ -45,6 +45,8 @@ STAIRS_UP_SHARE = 0.35
 STAIRS_DOWN_SHARE = 0.5
 #: Nodata gaps along an edge up to this many cells long are interpolated over.
 MAX_GAP_CELLS = 3
+#: Samples draped at a time (about 2 MB per temporary array).
+CHUNK_SAMPLES = 1 << 18
 
 # Edge status after draping.
 DRAPED, UNDRAPED, UNCOVERED, NODATA, STEPS = 0, 1, 2, 3, 4
@@ -114,17 +116,24 @@ class Dem:
         fr = np.where(inside, row, 0.0) - 0.5
         c0, r0 = np.floor(fc), np.floor(fr)
         tc, tr = fc - c0, fr - r0
-        # the four neighbours by flat index (clipped), cells beyond the array as nodata; no copy
+        # the four neighbours by flat index, cells beyond the array as nodata; no copy of the DEM
         c0, r0 = c0.astype(np.intp), r0.astype(np.intp)
         cells = self.elevation.ravel()
-        left, right = np.clip(c0, 0, cols - 1), np.clip(c0 + 1, 0, cols - 1)
-        upper, lower = np.clip(r0, 0, rows - 1) * cols, np.clip(r0 + 1, 0, rows - 1) * cols
-        v00, v01 = cells.take(upper + left).astype(float), cells.take(upper + right).astype(float)
-        v10, v11 = cells.take(lower + left).astype(float), cells.take(lower + right).astype(float)
-        edge = np.flatnonzero((c0 < 0) | (c0 + 1 >= cols) | (r0 < 0) | (r0 + 1 >= rows))
-        for v, dr, dc in ((v00, 0, 0), (v01, 0, 1), (v10, 1, 0), (v11, 1, 1)):
-            r, c = r0[edge] + dr, c0[edge] + dc
-            v[edge[(r < 0) | (r >= rows) | (c < 0) | (c >= cols)]] = np.nan
+        interior = c0.size == 0 or (c0.min() >= 0 and c0.max() + 1 < cols and r0.min() >= 0 and r0.max() + 1 < rows)
+        if interior:  # the usual case: the window is read with a margin around the network
+            upper = r0 * cols + c0
+            lower = upper + cols
+            v00, v01 = cells.take(upper).astype(float), cells.take(upper + 1).astype(float)
+            v10, v11 = cells.take(lower).astype(float), cells.take(lower + 1).astype(float)
+        else:
+            left, right = np.clip(c0, 0, cols - 1), np.clip(c0 + 1, 0, cols - 1)
+            upper, lower = np.clip(r0, 0, rows - 1) * cols, np.clip(r0 + 1, 0, rows - 1) * cols
+            v00, v01 = cells.take(upper + left).astype(float), cells.take(upper + right).astype(float)
+            v10, v11 = cells.take(lower + left).astype(float), cells.take(lower + right).astype(float)
+            edge = np.flatnonzero((c0 < 0) | (c0 + 1 >= cols) | (r0 < 0) | (r0 + 1 >= rows))
+            for v, dr, dc in ((v00, 0, 0), (v01, 0, 1), (v10, 1, 0), (v11, 1, 1)):
+                r, c = r0[edge] + dr, c0[edge] + dc
+                v[edge[(r < 0) | (r >= rows) | (c < 0) | (c >= cols)]] = np.nan
         top = v00 + tc * (v01 - v00)
         bottom = v10 + tc * (v11 - v10)
         elevation = top + tr * (bottom - top)
@@ -206,7 +215,11 @@ class Terrain:
         rise[fixed] = grade[fixed] * length[fixed]
         status[fixed] = UNDRAPED
         if draped.size:
-            f_sum, b_sum, pieces, end_rise, state = self._drape(a[draped], b[draped], length[draped])
+            # in chunks of about CHUNK_SAMPLES samples: small temporaries stay in cache and in the heap
+            pieces = np.maximum(1, np.ceil(length[draped] / self.dem.spacing - 1e-9)).astype(np.int64)
+            bounds = np.searchsorted(np.cumsum(pieces + 1), np.arange(CHUNK_SAMPLES, (pieces + 1).sum(), CHUNK_SAMPLES))
+            parts = [self._drape(a[r], b[r], length[r]) for r in np.split(draped, np.unique(bounds)) if r.size]
+            f_sum, b_sum, pieces, end_rise, state = (np.concatenate(p) for p in zip(*parts))
             ok = state == DRAPED
             rows = draped[ok]
             # mean factor over equal pieces; on the flat the sum is the piece count: exactly 1.
@@ -230,17 +243,20 @@ class Terrain:
         samples = pieces + 1
         owner = np.repeat(np.arange(len(length)), samples)
         first = np.cumsum(samples) - samples
-        k = np.arange(owner.size) - first[owner]
-        t = k / pieces[owner]
-        x = a[owner, 0] + t * (b[owner, 0] - a[owner, 0])
-        y = a[owner, 1] + t * (b[owner, 1] - a[owner, 1])
+        k = np.arange(owner.size) - np.repeat(first, samples)
+        t = k / np.repeat(pieces, samples)
+        x = np.repeat(a[:, 0], samples) + t * np.repeat(b[:, 0] - a[:, 0], samples)
+        y = np.repeat(a[:, 1], samples) + t * np.repeat(b[:, 1] - a[:, 1], samples)
         z, inside = self.dem.sample(x, y)
         state = np.full(len(length), DRAPED, dtype=np.int8)
-        state[np.bincount(owner, weights=~inside, minlength=len(length)) > 0] = UNCOVERED
+        if not inside.all():
+            state[np.bincount(owner, weights=~inside, minlength=len(length)) > 0] = UNCOVERED
         step = length / pieces
         z = _fill_gaps(z, owner, k, first, samples, MAX_GAP_CELLS * self.dem.spacing / step)
-        holes = np.bincount(owner, weights=np.isnan(z), minlength=len(length)) > 0
-        state[holes & (state == DRAPED)] = NODATA
+        missing = np.isnan(z)
+        if missing.any():
+            holes = np.bincount(owner, weights=missing, minlength=len(length)) > 0
+            state[holes & (state == DRAPED)] = NODATA
         dz = np.diff(z)
         same = owner[1:] == owner[:-1]  # consecutive samples of one edge make a piece
         slope = np.where(same, dz / np.repeat(step, samples)[1:], 0.0)

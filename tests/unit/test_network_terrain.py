@@ -295,3 +295,16 @@ def test_flat_dem_gives_exactly_the_no_dem_distances(lines, points, level):
     db = nw.multi_source(b, pb.node).distance
     assert np.array_equal(da, db)
     assert nw.reached_segments(a, da, 150).total_length == nw.reached_segments(b, db, 150).total_length
+
+
+def test_draping_in_chunks_gives_the_same_costs(monkeypatch):
+    # Chunks of 7 samples (each 300 m edge takes 61 on 5 m cells: one chunk per edge): the same costs.
+    lines = [LineString([(x, -300), (x, 0), (x, 300)]) for x in range(-300, 301, 80)]
+    dem = plane_dem(0.0)
+    rows, cols = np.mgrid[0:300, 0:300]
+    x, y = centres(dem.transform, cols, rows)
+    dem = tr.Dem(100 + 20 * np.sin(x / 90.0) + 0.05 * y, dem.transform, 5.0)
+    whole, _ = tr.drape(nw.build_network(lines), lines, dem)
+    monkeypatch.setattr(tr, "CHUNK_SAMPLES", 7)
+    chunked, _ = tr.drape(nw.build_network(lines), lines, dem)
+    assert np.array_equal(whole.cost, chunked.cost) and np.array_equal(whole.cost_back, chunked.cost_back)
