@@ -362,5 +362,7 @@ def drape(network, lines, dem: Dem, undraped=None, steps=None, progress=None, fu
     report(1.0)
     if np.array_equal(forward, backward) and np.array_equal(forward, network.length):
         # flat everywhere: the undirected network, so every result is exactly the flat one
-        return replace(network, cost=forward, terrain=terrain, _matrix=None, _tree=network._tree), result
-    return replace(network, cost=forward, cost_back=backward, terrain=terrain, _matrix=None, _tree=None), result
+        return replace(network, cost=forward, terrain=terrain, _matrix=None, _toward=None, _tree=network._tree), result
+    return replace(
+        network, cost=forward, cost_back=backward, terrain=terrain, _matrix=None, _toward=None, _tree=None
+    ), result
