@@ -549,5 +549,13 @@
         <source>Station name field</source>
         <translation>站名字段</translation>
     </message>
+    <message>
+        <source>Station catchments in walking time on the terrain (screening; with a terrain DEM)</source>
+        <translation>按地形步行时间的站点步行范围（筛查；需地形高程模型）</translation>
+    </message>
+    <message>
+        <source>Station walking catchments on the terrain</source>
+        <translation>按地形的站点步行范围</translation>
+    </message>
 </context>
 </TS>

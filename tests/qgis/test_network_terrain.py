@@ -304,15 +304,21 @@ def test_station_catchments_on_time(run, tmp_path):
             "TERRAIN_DEM": str(CROP),
             "CATCHMENTS": str(tmp_path / "hill.gpkg"),
             "STATION_SUMMARY": str(tmp_path / "hill_summary.gpkg"),
+            "CATCHMENTS_TERRAIN": str(tmp_path / "hill_terrain.gpkg"),
         },
         log,
     )
+    assert "CATCHMENTS_TERRAIN" not in flat or flat["CATCHMENTS_TERRAIN"] is None
+    on_time = {f["band_m"]: f for f in _features(hill, "CATCHMENTS_TERRAIN")}
     by_band = {f["band_m"]: f for f in _features(hill, "CATCHMENTS")}
     flat_band = {f["band_m"]: f for f in _features(flat, "CATCHMENTS")}
     for band in (300, 500):
         assert by_band[band]["area_m2"] == pytest.approx(flat_band[band]["area_m2"])  # distance figure unchanged
         assert by_band[band]["area_terrain_m2"] != pytest.approx(by_band[band]["area_m2"], rel=1e-3)
         assert 0 < by_band[band]["pedshed_terrain"] < 1
+        # the terrain polygons, built as the distance ones, measure what the columns say
+        assert on_time[band].geometry().area() == pytest.approx(by_band[band]["area_terrain_m2"], rel=1e-6)
+        assert on_time[band]["area_m2"] == pytest.approx(by_band[band]["area_terrain_m2"])
     summary = _features(hill, "STATION_SUMMARY")[0]
     assert summary["pedshed_terrain_500"] == pytest.approx(by_band[500]["pedshed_terrain"])
     assert any("Flat vs terrain" in line for line in log.lines)

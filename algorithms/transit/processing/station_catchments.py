@@ -106,6 +106,7 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
                 is_canceled=feedback.isCanceled,
             )
 
+        terrain = None
         try:
             result = run(walk.network, 10)
             if walk.draped is not None:
@@ -149,6 +150,13 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
                 self, parameters, context, feedback, result, stations, speed, allocation
             )
         }
+        if terrain is not None:
+            dest = catchment_outputs.write_catchments(
+                self, parameters, context, feedback, terrain, stations, speed, allocation,
+                catchment_outputs.CATCHMENTS_TERRAIN,
+            )  # fmt: skip
+            if dest is not None:
+                results[catchment_outputs.CATCHMENTS_TERRAIN] = dest
         results[catchment_outputs.STATION_SUMMARY], summary = catchment_outputs.write_summary(
             self, parameters, context, feedback, result, stations, bands
         )
