@@ -19,6 +19,7 @@ PARAMETER_ORDER = {
     "green_city_assessment": [
         "parks",
         "network",
+        "terrain_dem",
         "residential",
         "facilities",
         "population_field",
@@ -34,6 +35,7 @@ PARAMETER_ORDER = {
         "parks",
         "network",
         "stations",
+        "terrain_dem",
         "district_name_field",
         "population_field",
         "edition",
@@ -107,10 +109,14 @@ def _input_names() -> dict[str, dict[str, str]]:
     residential = QCoreApplication.translate(
         "PlanningModel", "Residential land or homes with population (居住用地及人口)"
     )
+    terrain = QCoreApplication.translate(
+        "PlanningModel", "Terrain DEM: walking times uphill and downhill (地形高程模型)"
+    )
     return {
         "green_city_assessment": {
             "parks": parks,
             "network": QCoreApplication.translate("PlanningModel", "Walking network (步行路网)"),
+            "terrain_dem": terrain,
             "residential": residential,
             "facilities": QCoreApplication.translate("PlanningModel", "Facilities (公共服务设施)"),
             "population_field": population,
@@ -138,6 +144,7 @@ def _input_names() -> dict[str, dict[str, str]]:
             "parks": parks,
             "network": QCoreApplication.translate("PlanningModel", "Walking network and streets (步行路网与道路)"),
             "stations": QCoreApplication.translate("PlanningModel", "Metro stations (轨道站点)"),
+            "terrain_dem": terrain,
             "district_name_field": QCoreApplication.translate("PlanningModel", "District name field (分区名称字段)"),
             "population_field": population,
             "edition": QCoreApplication.translate("PlanningModel", "Indicator system edition (指标体系版本)"),

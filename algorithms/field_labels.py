@@ -67,6 +67,18 @@ FIELDS: dict[str, tuple[str, str]] = {
     "rate_population": (QT_TRANSLATE_NOOP("fields", "Coverage by population"), RATE),
     "size_m2": (QT_TRANSLATE_NOOP("fields", "Park area (m²)"), NUMBER),
     "historic": (QT_TRANSLATE_NOOP("fields", "Historic-district rule"), TEXT),
+    # terrain-aware walking (screening, with a terrain DEM)
+    "covered_terrain": (QT_TRANSLATE_NOOP("fields", "Covered in walking time on the terrain (screening)"), TEXT),
+    "loses_coverage": (QT_TRANSLATE_NOOP("fields", "Loses coverage on the terrain"), TEXT),
+    "walk_m": (QT_TRANSLATE_NOOP("fields", "Walk on the terrain (m)"), NUMBER),
+    "walk_min": (QT_TRANSLATE_NOOP("fields", "Walking time on the terrain (min)"), NUMBER),
+    "flat_equivalent_m": (QT_TRANSLATE_NOOP("fields", "Flat-equivalent walk (m)"), NUMBER),
+    "homes_covered_terrain": (QT_TRANSLATE_NOOP("fields", "Residential features covered on the terrain"), COUNT),
+    "homes_losing_coverage": (QT_TRANSLATE_NOOP("fields", "Residential features losing coverage"), COUNT),
+    "population_covered_terrain": (QT_TRANSLATE_NOOP("fields", "Population covered on the terrain"), PEOPLE),
+    "population_losing_coverage": (QT_TRANSLATE_NOOP("fields", "Population losing coverage"), PEOPLE),
+    "rate_homes_terrain": (QT_TRANSLATE_NOOP("fields", "Coverage by homes on the terrain (screening)"), RATE),
+    "rate_population_terrain": (QT_TRANSLATE_NOOP("fields", "Coverage by population, terrain (screening)"), RATE),
     # park equity
     "score_m2": (QT_TRANSLATE_NOOP("fields", "Accessible park area (m²/person)"), NUMBER),
     "mean_m2": (QT_TRANSLATE_NOOP("fields", "Mean accessible park area (m²/person)"), NUMBER),

@@ -3,7 +3,9 @@ planning map sheet (urbanization:exportplanningmap) of its maps, for the graphic
 give all three bundled models their parameter order (processing_models.PARAMETER_ORDER) and leave
 the fields that the provider fills at run time optional in the form (never the form's first field).
 Run with QGIS's Python after a change of the algorithm's parameters:
-    source scripts/env.sh && QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make_healthcheck_model.py"""
+    source scripts/env.sh && QT_HASH_SEED=0 PYTHONPATH=build/plugins QT_QPA_PLATFORM=offscreen \
+        .venv/bin/python scripts/make_healthcheck_model.py
+(QT_HASH_SEED=0: the attribute order of the files as committed, so an unchanged model stays unchanged)."""
 
 from __future__ import annotations
 
@@ -22,12 +24,16 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
 )
 from qgis.PyQt.QtCore import QPointF
 
 MODEL = Path(__file__).resolve().parent.parent / "resources" / "models" / "city_health_check.model3"
 MAP_LAYERS = ("CLUSTERS", "PARK_SERVICE_AREAS", "STATION_CATCHMENTS")
+TERRAIN_LABEL = "Terrain DEM: walking times uphill and downhill (地形高程模型)"
+#: The walking algorithms of the green-city model that take the optional terrain DEM (issue 24).
+TERRAIN_CHILDREN = {"green_city_assessment": ("parkcoverage", "facilitycoverage")}
 
 
 def _input(model, parameter, x, y):
@@ -86,6 +92,7 @@ def build() -> QgsProcessingModelAlgorithm:
                 "network", "Walking network and streets (步行路网与道路)", [QgsProcessing.SourceType.TypeVectorLine]
             ),
             QgsProcessingParameterFeatureSource("stations", "Metro stations (轨道站点)", points),
+            QgsProcessingParameterRasterLayer("terrain_dem", TERRAIN_LABEL, optional=True),
             QgsProcessingParameterString("title", "Map title (图名)", defaultValue="城市体检空间指标图"),
         ]
     ):
@@ -105,6 +112,7 @@ def build() -> QgsProcessingModelAlgorithm:
         ("PARKS", "parks"),
         ("NETWORK", "network"),
         ("STATIONS", "stations"),
+        ("TERRAIN_DEM", "terrain_dem"),
     ):
         check.addParameterSources(name, [QgsProcessingModelChildParameterSource.fromModelParameter(source)])
     # The maps of the sheet stay temporary outputs of the check (a model output left empty by the
@@ -139,9 +147,25 @@ def build() -> QgsProcessingModelAlgorithm:
 
 
 def finish(model: QgsProcessingModelAlgorithm, stem: str) -> None:
-    """The dialog's parameter order, and the fields the provider fills at run time made optional."""
+    """The dialog's parameter order, the fields the provider fills at run time made optional, and
+    the optional terrain DEM of the walking children (once)."""
     from urbanization_planning.processing_models import CHOSEN_FIELDS, PARAMETER_ORDER, POPULATION_FIELDS
 
+    children = TERRAIN_CHILDREN.get(stem, ())
+    if children and model.parameterDefinition("terrain_dem") is None:
+        network = model.parameterComponent("network").position()
+        _input(
+            model,
+            QgsProcessingParameterRasterLayer("terrain_dem", TERRAIN_LABEL, optional=True),
+            network.x(),
+            network.y() + 60,
+        )
+        for child_id in children:
+            child = model.childAlgorithm(child_id)
+            child.addParameterSources(
+                "TERRAIN_DEM", [QgsProcessingModelChildParameterSource.fromModelParameter("terrain_dem")]
+            )
+            model.setChildAlgorithm(child)
     model.setParameterOrder(PARAMETER_ORDER[stem])
     for name in {**POPULATION_FIELDS.get(stem, {}), **CHOSEN_FIELDS.get(stem, {})}:
         definition = model.parameterDefinition(name)

@@ -119,17 +119,25 @@ class NetworkAccess:
         self.home_reachable = home.reachable
 
     def nearest(self, selected: np.ndarray, cutoff: float = np.inf) -> tuple[np.ndarray, np.ndarray]:
+        return self.nearest_walk(selected, cutoff)[:2]
+
+    def nearest_walk(self, selected: np.ndarray, cutoff: float = np.inf):
+        """`nearest` and the horizontal metres walked (NaN when not reached; on an undirected
+        network the distance itself)."""
         use = selected[self.owner]
         best = np.full(len(self.home_nodes), -1, dtype=np.int64)
         distance = np.full(len(self.home_nodes), np.inf)
+        walked = np.full(len(self.home_nodes), np.nan)
         if not use.any():  # no selected facility reaches the network: nothing is near any home
-            return best, distance
+            return best, distance, walked
         result = multi_source(self.network, self.nodes[use], cutoff)
         ok = self.home_reachable
         label = result.source[self.home_nodes[ok]]
         distance[ok] = np.where(label >= 0, result.distance[self.home_nodes[ok]], np.inf)
         best[ok] = np.where(label >= 0, self.owner[use][np.maximum(label, 0)], -1)
-        return best, distance
+        lengths = result.distance if result.length is None else result.length
+        walked[ok] = np.where(label >= 0, lengths[self.home_nodes[ok]], np.nan)
+        return best, distance, walked
 
     def pairs(self, selected: np.ndarray, cutoffs: np.ndarray, progress=None, is_canceled=None):
         use = np.flatnonzero(selected[self.owner])

@@ -23,6 +23,7 @@ from .. import walking
 from ..cancel import cancellable, checkpoint
 from ..network import DEFAULT_OFFSET, ComponentReport, Network, component_report
 from ..walking import SNAP_DISTANCE_M, home_points
+from . import terrain_walks
 from .access import EuclideanAccess, NetworkAccess, boundary_points
 from .inputs import ALL, covered_share, district_of
 from .messages import Message, message, metres
@@ -41,6 +42,7 @@ class CoverageResult:
     rate_population: float | None
     components: ComponentReport | None = None
     messages: list[Message] = field(default_factory=list)
+    terrain: dict | None = None  # the terrain-aware screening totals (terrain_walks.py), with a DEM
 
 
 def make_access(
@@ -92,12 +94,15 @@ def park_coverage(
     historic=None,
     progress: Callable[[float], None] | None = None,
     is_canceled: Callable[[], bool] | None = None,
+    draped: Network | None = None,
 ) -> CoverageResult:
     """Coverage of `residential` (polygons or points) by `parks` (columns `park_id`, `name`,
     optional `size_m2` overriding the geometry area, e.g. for park points).
     `districts`: polygons with a `name` column, or None. `historic`: historic-district polygons
     where the rules marked historic_only apply (their service area is clipped to them); without
-    them those rules are skipped with a message."""
+    them those rules are skipped with a message. `draped`: the network draped on a DEM
+    (network.drape): the terrain-aware screening figure is added beside the standard's
+    (terrain_walks.py); without it every output is the standard's alone."""
     report = checkpoint(progress, is_canceled)  # raises CancelledError at the next step once cancelled
     park_geoms = parks.geometry.to_numpy()
     sizes = parks["size_m2"].to_numpy(dtype=float) if "size_m2" in parks else shapely.area(park_geoms)
@@ -155,10 +160,16 @@ def park_coverage(
     limit = 2 * max(r.radius_m for r in rules)
     report(0.7)
     qualifying = grade >= 0
-    for candidates, homes_left in ((grade_general >= 0, ~covered & ~in_historic), (qualifying, ~covered & in_historic)):
+    candidates_by_home = ((grade_general >= 0, ~in_historic), (qualifying, in_historic))
+    for candidates, homes_of in candidates_by_home:
+        homes_left = homes_of & ~covered
         if candidates.any() and homes_left.any():
             nearest, distance = access.nearest(candidates & access.facility_reachable, limit)
             best[homes_left], best_d[homes_left] = nearest[homes_left], distance[homes_left]
+    walks = None
+    if draped is not None and network is not None:
+        draped_access, _ = make_access(draped, park_geoms, homes, entrances, snap_distance)
+        walks = terrain_walks.terrain_walks(draped_access, rules, serves, in_historic, candidates_by_home)
     service = (
         gpd.GeoDataFrame(areas, geometry="geometry", crs=residential.crs)
         if areas
@@ -208,6 +219,8 @@ def park_coverage(
     if historic_area is not None:
         result["historic"] = in_historic
     result["mode"] = mode
+    if walks is not None:
+        terrain_walks.add_fields(result, walks)
     components = None
     if network is not None:
         components = component_report(access.network)
@@ -222,7 +235,14 @@ def park_coverage(
 
     weight_area = np.where(is_polygon, result["area_m2"].to_numpy(), 1.0)
     summary = _summary(
-        district, weight_area, share, pop if population is not None else None, covered, access.home_reachable, mode
+        district,
+        weight_area,
+        share,
+        pop if population is not None else None,
+        covered,
+        access.home_reachable,
+        mode,
+        walks,
     )
     total = summary[summary["district"] == ALL].iloc[0]
     underserved = _underserved(result, uncovered, share, is_polygon, pop, population is not None)
@@ -236,6 +256,16 @@ def park_coverage(
             "reachable": access.facility_reachable,
         }
     )
+    terrain = None
+    if walks is not None:
+        terrain = {
+            "homes_covered": int(total["homes_covered"]),
+            "homes_covered_terrain": int(total["homes_covered_terrain"]),
+            "homes_losing_coverage": int(total["homes_losing_coverage"]),
+            "rate_homes_terrain": float(total["rate_homes_terrain"]),
+            "population_losing_coverage": (None if population is None else float(total["population_losing_coverage"])),
+            "rate_population_terrain": None if population is None else float(total["rate_population_terrain"]),
+        }
     report(1.0)
     return CoverageResult(
         mode,
@@ -248,6 +278,7 @@ def park_coverage(
         None if population is None else float(total["rate_population"]),
         components,
         messages,
+        terrain,
     )
 
 
@@ -267,7 +298,7 @@ def _grade_parks(sizes, rules: list[GradeRule], with_historic: bool):
     return general + special, grade, grade_general, serves
 
 
-def _summary(district, weight_area, share, pop, covered, reachable, mode) -> pd.DataFrame:
+def _summary(district, weight_area, share, pop, covered, reachable, mode, walks=None) -> pd.DataFrame:
     """Per district and (all): features, covered and unreachable features, area, covered area,
     rates; with population: population = covered + not covered + unreachable (homes that cannot
     reach a street count as unreachable, whatever their land's share in a service area)."""
@@ -285,11 +316,13 @@ def _summary(district, weight_area, share, pop, covered, reachable, mode) -> pd.
         split = walking.split_population(pop, share, reachable)
         for column, values in split.items():
             frame[column] = values
+    if walks is not None:
+        terrain_walks.summary_columns(frame, covered, walks, pop, reachable)
     grouped = frame.groupby("district", sort=True).sum(numeric_only=True).reset_index()
     total = frame.drop(columns="district").sum(numeric_only=True).to_frame().T
     total.insert(0, "district", ALL)
     table = pd.concat([grouped, total], ignore_index=True)
-    counts = ["homes", "homes_covered", "homes_unreachable"]
+    counts = [c for c in table if c.startswith("homes")]
     table[counts] = table[counts].astype("int64")
     table["rate_area"] = np.divide(
         table["covered_m2"], table["area_m2"], out=np.zeros(len(table)), where=table["area_m2"] > 0
@@ -301,6 +334,8 @@ def _summary(district, weight_area, share, pop, covered, reachable, mode) -> pd.
             out=np.full(len(table), np.nan),
             where=table["population"] > 0,
         )
+    if walks is not None:
+        terrain_walks.summary_rates(table)
     table["mode"] = mode
     return table
 

@@ -84,12 +84,19 @@ def facility_coverage(
     districts: gpd.GeoDataFrame | None = None,
     progress: Callable[[float], None] | None = None,
     is_canceled: Callable[[], bool] | None = None,
+    draped: Network | None = None,
 ) -> FacilityResult:
     """`types`: type id -> {"distance_m": ..., "label": ...}; `facility_types`: the type id of
-    each facility (None: ignored)."""
+    each facility (None: ignored). `draped`: the network draped on a DEM: per type also the
+    terrain-aware screening figure (`ft_<type>` flat-equivalent metres of the walk from the home,
+    `ct_<type>` covered in walking time), beside the standard's distance figure."""
     report = checkpoint(progress, is_canceled)  # raises CancelledError at the next step once cancelled
     homes = home_points(residential.geometry.to_numpy())
     access, messages = make_access(network, facilities.geometry.to_numpy(), homes, None, snap_distance)
+    terrain = None
+    if draped is not None and network is not None:
+        terrain, _ = make_access(draped, facilities.geometry.to_numpy(), homes, None, snap_distance)
+    covered_terrain_count = np.zeros(len(residential))
     present = [t for t in types if (facility_types == t).any()]
     missing = [t for t in types if t not in present]
     n = len(residential)
@@ -112,6 +119,12 @@ def facility_coverage(
         frame[f"d_{type_id}"] = np.where(np.isfinite(distance), distance, np.nan)
         frame[f"c_{type_id}"] = covered
         covered_count += covered
+        if terrain is not None:
+            _, cost = terrain.nearest(selected & terrain.facility_reachable, 2 * limit)
+            covered_terrain = cost <= limit
+            frame[f"ft_{type_id}"] = np.where(np.isfinite(cost), cost, np.nan)
+            frame[f"ct_{type_id}"] = covered_terrain
+            covered_terrain_count += covered_terrain
         rows = np.flatnonzero(~covered)
         underserved.append(
             gpd.GeoDataFrame(
@@ -154,9 +167,14 @@ def facility_coverage(
                     "mode": access.mode,
                 }
             )
+            if terrain is not None:
+                summary_rows[-1].update(_terrain_row(mask, covered, covered_terrain, pop, population, access))
         report((k + 1) / max(len(present), 1))
     frame["types_covered"] = covered_count.astype(np.int64)
     frame["completeness"] = covered_count / len(present) if present else np.nan
+    if terrain is not None:
+        frame["types_covered_terrain"] = covered_terrain_count.astype(np.int64)
+        frame["completeness_terrain"] = covered_terrain_count / len(present) if present else np.nan
     frame["reachable"] = access.home_reachable
     frame["district"] = district
     frame["mode"] = access.mode
@@ -180,3 +198,21 @@ def facility_coverage(
         missing,
         messages,
     )
+
+
+def _terrain_row(mask, covered, covered_terrain, pop, population, access) -> dict:
+    """Summary columns of the terrain-aware screening figure for the homes in `mask`: covered in
+    walking time, losing coverage, their share and population."""
+    reachable = access.home_reachable
+    losing = covered & ~covered_terrain
+    row = {
+        "homes_covered_terrain": int(covered_terrain[mask].sum()),
+        "homes_losing_coverage": int(losing[mask].sum()),
+        "share_homes_terrain": float(covered_terrain[mask].mean()) if mask.any() else np.nan,
+    }
+    if population is not None:
+        total = pop[mask].sum()
+        row["population_covered_terrain"] = float(pop[mask & covered_terrain & reachable].sum())
+        row["population_losing_coverage"] = float(pop[mask & losing & reachable].sum())
+        row["share_population_terrain"] = row["population_covered_terrain"] / total if total > 0 else np.nan
+    return row

@@ -54,6 +54,7 @@ def park_equity(
     class_targets: dict[str, float] | None = None,
     class_rules: list[GradeRule] | None = None,
     class_values=None,
+    draped: Network | None = None,
 ) -> EquityResult:
     """Each park counts with its area (or `size_m2`) as supply within its grade's radius (parks
     below every rule threshold are left out; historic-district rules do not apply here, the
@@ -63,7 +64,12 @@ def park_equity(
     holds the per-capita comprehensive and community park areas (`classes`, `class_homes`): a
     park's class is the one its `class_values` entry names (a park-class field: CJJ/T 85 /
     GB/T 51346 codes or names, see rules.declared_classes), else the class of its size grade
-    among `class_rules` (default `rules`)."""
+    among `class_rules` (default `rules`).
+
+    `draped`: the network draped on a DEM: the scores are also computed with the decay on walking
+    time (flat-equivalent metres of the walk from the home, terrain.py): `score_terrain_m2`,
+    `below_target_terrain`, and per district `mean_m2_terrain`, `gini_terrain`,
+    `population_below_terrain` (screening, beside the distance-based figures)."""
     report = checkpoint(progress, is_canceled)  # raises CancelledError at the next step once cancelled
     geoms = parks.geometry.to_numpy()
     sizes = parks["size_m2"].to_numpy(dtype=float) if "size_m2" in parks else shapely.area(geoms)
@@ -97,6 +103,16 @@ def park_equity(
     frame["reachable"] = reachable
     frame["district"] = district
     frame["mode"] = access.mode
+    terrain_score = None
+    if draped is not None and network is not None:
+        t_access, _ = make_access(draped, geoms, homes, entrances, snap_distance)
+        t_selected = (grade >= 0) & t_access.facility_reachable
+        t_park, t_home, t_cost = t_access.pairs(t_selected, radius)
+        terrain_score = e2sfca(
+            sizes * t_selected, population, t_park, t_home, t_cost, np.where(radius > 0, radius, 1.0)
+        ).score
+        frame["score_terrain_m2"] = terrain_score
+        frame["below_target_terrain"] = reachable & ~(terrain_score > target_m2)
     # Homes that cannot reach a street are unreachable, never "below the target" (their score,
     # 0, still counts in the mean and the Gini: nobody there reaches a park on foot).
     split = split_population(population, meets, reachable)
@@ -123,6 +139,16 @@ def park_equity(
                 "mode": access.mode,
             }
         )
+        if terrain_score is not None:
+            t_score = terrain_score[mask]
+            t_below = float(population[mask & reachable & ~(terrain_score > target_m2)].sum())
+            rows[-1].update(
+                {
+                    "mean_m2_terrain": float((t_score * pop).sum() / total) if total > 0 else np.nan,
+                    "gini_terrain": gini(t_score, pop),
+                    "population_below_terrain": t_below,
+                }
+            )
     summary = pd.DataFrame(rows)
     x, y = lorenz(result.score, population)
     unreachable = np.flatnonzero((grade >= 0) & ~access.facility_reachable)
@@ -193,7 +219,19 @@ def _add_classes(
         targets,
     )
     homes = frame[
-        [c for c in frame.columns if c not in ("score_m2", "parks_in_reach", "distance_m", "below_target")]
+        [
+            c
+            for c in frame.columns
+            if c
+            not in (
+                "score_m2",
+                "parks_in_reach",
+                "distance_m",
+                "below_target",
+                "score_terrain_m2",
+                "below_target_terrain",
+            )
+        ]
     ].copy()
     for name in TARGET_CLASSES:
         homes[f"{name}_m2"] = result.classes.scores[name]

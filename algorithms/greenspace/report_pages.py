@@ -109,7 +109,23 @@ def coverage_page(path: str, title: str, result, rules, preset, language: str, l
         (labels["grades"], report.frame_table(areas)),
         (labels["parks"], report.frame_table(parks)),
     ]
+    if result.terrain is not None and "terrain" in labels:
+        sections.insert(1, (labels["terrain"], _terrain_table(result, labels)))
+        notes.append(labels["terrain_note"])
     return report.write(path, report.page(title, sections, notes, lang=language))
+
+
+def _terrain_table(result, labels: dict) -> str:
+    """Flat vs terrain: the standard's figure (distance) beside the terrain-aware screening one
+    (walking time on the DEM), homes and residents that lose coverage."""
+    t = result.terrain
+    rows = [[labels["homes_covered"], t["homes_covered"], t["homes_covered_terrain"]]]
+    if t["rate_population_terrain"] is not None:
+        rows.append([labels["by_population"], result.rate_population, t["rate_population_terrain"]])
+    rows.append([labels["homes_losing"], "", t["homes_losing_coverage"]])
+    if t["population_losing_coverage"] is not None:
+        rows.append([labels["population_losing"], "", t["population_losing_coverage"]])
+    return report.table(["", labels["flat"], labels["terrain_screening"]], rows)
 
 
 def equity_page(path: str, title: str, result, language: str, labels: dict) -> str:

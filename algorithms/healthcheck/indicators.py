@@ -69,6 +69,7 @@ class CityLayers:
     facility_types: np.ndarray | None = None
     facility_types_spec: dict | None = None
     network: object | None = None
+    draped: object | None = None  # the network draped on a terrain DEM (network.drape), or None
     snap_distance: float = SNAP_DISTANCE_M
     roads: np.ndarray | None = None
     road_classes: np.ndarray | None = None  # class value per road (OSM highway or 快速路...); None: all count
@@ -125,6 +126,7 @@ class IndicatorResult:
     map: gpd.GeoDataFrame | None = None
     items: pd.DataFrame | None = None  # per item (each 组团): item, value, passed
     screening: bool = False  # this run measured a proxy even if the indicator's basis is official
+    terrain_value: float | None = None  # with a terrain DEM: the walking-time figure (screening), %
 
     @property
     def passed(self) -> bool | None:
@@ -175,6 +177,10 @@ class HealthCheckResult:
                         "clause": ind.clause,
                     }
                 )
+                if any(x.terrain_value is not None for x in self.results):  # only with a terrain DEM
+                    rows[-1]["value_terrain"] = (
+                        np.nan if r.terrain_value is None or scope != CITY else float(r.terrain_value)
+                    )
         return pd.DataFrame(rows)
 
 
@@ -250,6 +256,7 @@ def park_coverage_indicator(indicator: Indicator, layers: CityLayers) -> Indicat
         snap_distance=layers.snap_distance,
         population=population,
         districts=layers.districts,
+        draped=layers.draped,
     )
     return IndicatorResult(
         indicator,
@@ -258,7 +265,16 @@ def park_coverage_indicator(indicator: Indicator, layers: CityLayers) -> Indicat
         _district_rates(result.summary, "rate_area"),
         mode=result.mode,
         map=_service_map(result),
+        terrain_value=_terrain_rate(result.terrain),
     )
+
+
+def _terrain_rate(terrain: dict | None) -> float | None:
+    """The terrain-aware coverage (%) of a park_coverage result: by population, else by homes."""
+    if terrain is None:
+        return None
+    rate = terrain["rate_population_terrain"]
+    return 100 * (terrain["rate_homes_terrain"] if rate is None else rate)
 
 
 def _service_map(result) -> gpd.GeoDataFrame:
@@ -292,6 +308,7 @@ def greenway_coverage_indicator(indicator: Indicator, layers: CityLayers) -> Ind
         snap_distance=layers.snap_distance,
         population=population,
         districts=layers.districts,
+        draped=layers.draped,
     )
     return IndicatorResult(
         indicator,
@@ -300,6 +317,7 @@ def greenway_coverage_indicator(indicator: Indicator, layers: CityLayers) -> Ind
         _district_rates(result.summary, "rate_area"),
         mode=result.mode,
         map=_service_map(result),
+        terrain_value=_terrain_rate(result.terrain),
     )
 
 
@@ -328,9 +346,11 @@ def facility_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorRes
         snap_distance=layers.snap_distance,
         population=population,
         districts=layers.districts,
+        draped=layers.draped,
     )
     column = "share_population" if population is not None else "share_homes"
     city = result.summary[result.summary["district"] == CITY].iloc[0]
+    terrain = 100 * float(city[f"{column}_terrain"]) if f"{column}_terrain" in city else None
     under = result.underserved
     return IndicatorResult(
         indicator,
@@ -339,6 +359,7 @@ def facility_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorRes
         _district_rates(result.summary, column),
         mode=result.mode,
         map=gpd.GeoDataFrame(under, geometry=under.geometry, crs=residential.crs),
+        terrain_value=terrain,
     )
 
 
@@ -391,8 +412,25 @@ def station_indicator(indicator: Indicator, layers: CityLayers) -> IndicatorResu
         if people > 0:
             districts[name] = 100 * inside / people
     frame = gpd.GeoDataFrame({"band_m": [radius] * len(polygons)}, geometry=polygons, crs=residential.crs)
+    terrain = None
+    if layers.draped is not None and total > 0:  # the walk from the home to the station on the DEM
+        on_time = station_catchments(
+            layers.draped,
+            np.asarray(layers.stations, dtype=object),
+            [radius],
+            population_geometries=geometries[reachable],
+            population_values=values[reachable],
+            snap_distance=layers.snap_distance,
+        ).population_covered
+        terrain = 100 * (on_time if on_time == on_time else 0.0) / total
     return IndicatorResult(
-        indicator, True, 100 * covered / total if total > 0 else None, districts, mode="network", map=frame
+        indicator,
+        True,
+        100 * covered / total if total > 0 else None,
+        districts,
+        mode="network",
+        map=frame,
+        terrain_value=terrain,
     )
 
 

@@ -22,11 +22,16 @@ from .service_area import (
     union_in_halves,
 )
 from .snapping import SnapResult, with_points
+from .terrain import FLAT_M_PER_MIN, Dem, TerrainReport, drape
 from .threads import thread_map
 
 __all__ = [
     "DEFAULT_EXCLUDED_HIGHWAYS",
     "DEFAULT_OFFSET",
+    "FLAT_M_PER_MIN",
+    "Dem",
+    "TerrainReport",
+    "drape",
     "Catchments",
     "ComponentReport",
     "MultiSourceResult",

@@ -62,11 +62,15 @@ def reach_fractions(network: Network, distance: np.ndarray, cutoff: float, edges
     edges = np.arange(network.n_edges) if edges is None else edges
     du = distance[network.u[edges]]
     dv = distance[network.v[edges]]
-    cost = network.cost[edges]
-    cost = np.where(cost > 0, cost, 1e-12)
+    # From u the piece is walked towards u (v->u); from v towards v (u->v): the same on an
+    # undirected network, the two directed costs on a draped one (distances are trips to sources).
+    cost_u = network.cost_reverse[edges]
+    cost_u = np.where(cost_u > 0, cost_u, 1e-12)
+    cost_v = network.cost[edges]
+    cost_v = np.where(cost_v > 0, cost_v, 1e-12)
     with np.errstate(invalid="ignore"):
-        from_u = np.clip((cutoff - du) / cost, 0, 1)
-        from_v = np.clip((cutoff - dv) / cost, 0, 1)
+        from_u = np.clip((cutoff - du) / cost_u, 0, 1)
+        from_v = np.clip((cutoff - dv) / cost_v, 0, 1)
     from_u[~np.isfinite(du)] = 0
     from_v[~np.isfinite(dv)] = 0
     return from_u, from_v

@@ -28,9 +28,12 @@ class NetworkError(ValueError):
 
 @dataclass
 class Network:
-    """An undirected network. Nodes `xy` (n, 2); edges `u`, `v` (node ids), `length` (map units),
+    """A walking network. Nodes `xy` (n, 2); edges `u`, `v` (node ids), `length` (map units),
     `cost` (length unless a cost field was given; distances and cut-offs are in cost units),
-    `line` (row position of the input line each edge comes from, -1 for none)."""
+    `line` (row position of the input line each edge comes from, -1 for none).
+    Undirected unless `cost_back` (the cost of walking v->u) is given: then `cost` is u->v, and
+    the searches of paths.py measure trips from every node *to* the sources (terrain.py; the
+    `terrain` that draped it recomputes the pieces of an edge split by snapping)."""
 
     xy: np.ndarray
     u: np.ndarray
@@ -39,7 +42,10 @@ class Network:
     cost: np.ndarray
     line: np.ndarray
     excluded_lines: int = 0
+    cost_back: np.ndarray | None = None
+    terrain: object | None = field(default=None, repr=False, compare=False)  # terrain.Terrain
     _matrix: sparse.csr_matrix | None = field(default=None, repr=False, compare=False)
+    _toward: tuple | None = field(default=None, repr=False, compare=False)
     _tree: shapely.STRtree | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -69,6 +75,44 @@ class Network:
                 (np.r_[w, w], (np.r_[a, b], np.r_[b, a])), shape=(self.n_nodes, self.n_nodes)
             )
         return self._matrix
+
+    @property
+    def directed(self) -> bool:
+        """True when walking an edge costs differently each way (a draped network)."""
+        return self.cost_back is not None
+
+    @property
+    def cost_reverse(self) -> np.ndarray:
+        """The cost of walking each edge v->u (= `cost` when undirected)."""
+        return self.cost if self.cost_back is None else self.cost_back
+
+    def search_matrix(self) -> tuple[sparse.csr_matrix, bool]:
+        """(matrix, directed) for scipy's Dijkstra from sources. Undirected: `matrix()`. Directed:
+        entry [a, b] is the cost of walking b->a (the cheapest parallel edge), so a search from
+        the sources measures the trip from each node to them (home to park, home to station)."""
+        if not self.directed:
+            return self.matrix(), False
+        if self._toward is None:
+            a = np.r_[self.u, self.v]
+            b = np.r_[self.v, self.u]
+            w = np.r_[self.cost, self.cost_back]
+            length = np.r_[self.length, self.length]
+            order = np.lexsort((w, b, a))
+            a, b, w, length = a[order], b[order], w[order], length[order]
+            keep = np.r_[True, (a[1:] != a[:-1]) | (b[1:] != b[:-1])] & (a != b)
+            a, b, w, length = a[keep], b[keep], np.maximum(w[keep], 1e-12), length[keep]
+            shape = (self.n_nodes, self.n_nodes)
+            # stored as [b, a]: a walk a->b is found searching from b; lengths for walked metres
+            self._toward = (
+                sparse.csr_matrix((w, (b, a)), shape=shape),
+                sparse.csr_matrix((np.maximum(length, 1e-12), (b, a)), shape=shape),
+            )
+        return self._toward[0], True
+
+    def search_lengths(self) -> sparse.csr_matrix:
+        """Horizontal length of the edge each entry of the directed `search_matrix` stands for."""
+        self.search_matrix()
+        return self._toward[1] if self._toward is not None else self.matrix()
 
     def edge_lines(self, edges: np.ndarray | None = None) -> np.ndarray:
         """Shapely LineStrings of the given edges (all when None)."""

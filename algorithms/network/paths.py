@@ -21,10 +21,12 @@ from .graph import Network
 @dataclass
 class MultiSourceResult:
     """`distance[node]` to the nearest source (inf beyond the cut-off or unreachable) and
-    `source[node]`: index into the `sources` array given (-1 where not reached)."""
+    `source[node]`: index into the `sources` array given (-1 where not reached). On a directed
+    (draped) network also `length[node]`: the horizontal metres of that walk (NaN not reached)."""
 
     distance: np.ndarray
     source: np.ndarray
+    length: np.ndarray | None = None
 
 
 @dataclass
@@ -47,9 +49,10 @@ def multi_source(network: Network, sources, cutoff: float = np.inf) -> MultiSour
     if valid.size == 0 or network.n_nodes == 0:
         return MultiSourceResult(distance, label)
     nodes, first = np.unique(sources[valid], return_index=True)
-    distance, _, nearest = dijkstra(
-        network.matrix(),
-        directed=False,
+    matrix, directed = network.search_matrix()
+    distance, predecessor, nearest = dijkstra(
+        matrix,
+        directed=directed,
         indices=nodes,
         min_only=True,
         limit=cutoff,
@@ -59,7 +62,23 @@ def multi_source(network: Network, sources, cutoff: float = np.inf) -> MultiSour
     # nearest holds the source *node*; map it back to the first input index at that node.
     label[reached] = _map(nearest[reached], nodes, valid[first])
     distance[~reached] = np.inf
-    return MultiSourceResult(distance, label)
+    walked = _walked_lengths(network, predecessor, reached) if directed else None
+    return MultiSourceResult(distance, label, walked)
+
+
+def _walked_lengths(network: Network, predecessor: np.ndarray, reached: np.ndarray) -> np.ndarray:
+    """Horizontal length of each node's walk along the shortest-path tree (pointer jumping:
+    log2(depth) vectorised passes)."""
+    parent = np.where(reached & (predecessor >= 0), predecessor, -1).astype(np.int64)
+    step = np.zeros(network.n_nodes)
+    child = np.flatnonzero(parent >= 0)
+    if child.size:
+        step[child] = np.asarray(network.search_lengths()[parent[child], child]).ravel()
+    while (parent >= 0).any():
+        has = parent >= 0
+        step = step + np.where(has, step[np.maximum(parent, 0)], 0.0)
+        parent = np.where(has, parent[np.maximum(parent, 0)], -1)
+    return np.where(reached, step, np.nan)
 
 
 def _map(values: np.ndarray, keys: np.ndarray, mapped: np.ndarray) -> np.ndarray:
@@ -74,7 +93,8 @@ def distances_from(network: Network, sources, cutoff: float = np.inf) -> np.ndar
     out = np.full((len(sources), network.n_nodes), np.inf)
     valid = np.flatnonzero(sources >= 0)
     if valid.size:
-        out[valid] = np.atleast_2d(dijkstra(network.matrix(), directed=False, indices=sources[valid], limit=cutoff))
+        matrix, directed = network.search_matrix()
+        out[valid] = np.atleast_2d(dijkstra(matrix, directed=directed, indices=sources[valid], limit=cutoff))
     return out
 
 
@@ -97,13 +117,13 @@ def catchments(
     target_nodes = targets[valid_targets]
     valid_sources = np.flatnonzero(sources >= 0)
     parts_s, parts_t, parts_d = [], [], []
-    matrix = network.matrix()
+    matrix, directed = network.search_matrix()
     report = checkpoint(progress, is_canceled)
     for start in range(0, len(valid_sources), chunk):
         report(start / len(valid_sources))
         batch = valid_sources[start : start + chunk]
         limits = cutoffs[batch]
-        rows = np.atleast_2d(dijkstra(matrix, directed=False, indices=sources[batch], limit=float(limits.max())))[
+        rows = np.atleast_2d(dijkstra(matrix, directed=directed, indices=sources[batch], limit=float(limits.max())))[
             :, target_nodes
         ]
         hit_r, hit_c = np.nonzero(rows <= limits[:, None])

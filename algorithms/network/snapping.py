@@ -161,13 +161,25 @@ def _split(network: Network, edges: np.ndarray, t: np.ndarray) -> tuple[Network,
     piece_frac = np.r_[t_s - prev_t, 1.0 - t_s[last]]
     keep = np.ones(network.n_edges, dtype=bool)
     keep[e_s] = False
+    xy = np.vstack([network.xy, new_xy])
+    piece_length = network.length[piece_edge] * piece_frac
+    piece_cost, piece_back = network.cost[piece_edge] * piece_frac, None
+    if network.directed:
+        if network.terrain is not None:  # draped: each piece is draped from its own ends
+            piece_cost, piece_back, _ = network.terrain.costs(
+                xy[piece_u], xy[piece_v], network.line[piece_edge], piece_length
+            )
+        else:
+            piece_back = network.cost_back[piece_edge] * piece_frac
     augmented = Network(
-        xy=np.vstack([network.xy, new_xy]),
+        xy=xy,
         u=np.r_[network.u[keep], piece_u],
         v=np.r_[network.v[keep], piece_v],
-        length=np.r_[network.length[keep], network.length[piece_edge] * piece_frac],
-        cost=np.r_[network.cost[keep], network.cost[piece_edge] * piece_frac],
+        length=np.r_[network.length[keep], piece_length],
+        cost=np.r_[network.cost[keep], piece_cost],
         line=np.r_[network.line[keep], network.line[piece_edge]],
         excluded_lines=network.excluded_lines,
+        cost_back=None if piece_back is None else np.r_[network.cost_back[keep], piece_back],
+        terrain=network.terrain,
     )
     return augmented, new_ids[inverse]

@@ -192,6 +192,15 @@ def station_catchments(
     )
 
 
+def add_terrain(result: CatchmentResult, terrain: CatchmentResult) -> None:
+    """The terrain-aware screening figures (the same stations and bands on the network draped on a
+    DEM: a band read as the time to walk it on the flat, trips from the home to the station) beside
+    the distance-based ones: `area_terrain_m2`, `pedshed_terrain` and `population_terrain` per row."""
+    result.catchments["area_terrain_m2"] = terrain.catchments["area_m2"].to_numpy()
+    result.catchments["pedshed_terrain"] = terrain.catchments["pedshed_ratio"].to_numpy()
+    result.catchments["population_terrain"] = terrain.catchments["population"].to_numpy()
+
+
 def _batches(items, size: int):
     """Lists of up to `size` consecutive items."""
     batch = []
@@ -308,4 +317,7 @@ def summary_table(
         table[f"population_{b}"] = rows["population"]
         table[f"pedshed_{b}"] = rows["pedshed_ratio"]
         table[f"length_{b}"] = rows["reached_length_m"]
+        if "pedshed_terrain" in rows:  # with a DEM: the terrain-aware screening figures
+            table[f"pedshed_terrain_{b}"] = rows["pedshed_terrain"]
+            table[f"population_terrain_{b}"] = rows["population_terrain"]
     return table

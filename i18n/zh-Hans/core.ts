@@ -278,6 +278,10 @@
         <source>Suitability summary by unit (分单元适宜性汇总)</source>
         <translation>分单元适宜性汇总</translation>
     </message>
+    <message>
+        <source>Terrain DEM: walking times uphill and downhill (地形高程模型)</source>
+        <translation>地形高程模型（上坡、下坡步行时间）</translation>
+    </message>
 </context>
 <context>
     <name>UrbanizationAlgorithm</name>

@@ -995,5 +995,49 @@
         <source>Exclusion reason (Chinese)</source>
         <translation>扣除原因（中文）</translation>
     </message>
+    <message>
+        <source>Covered in walking time on the terrain (screening)</source>
+        <translation>按地形步行时间覆盖（筛查）</translation>
+    </message>
+    <message>
+        <source>Loses coverage on the terrain</source>
+        <translation>计入地形后失去覆盖</translation>
+    </message>
+    <message>
+        <source>Walk on the terrain (m)</source>
+        <translation>地形步行距离（米）</translation>
+    </message>
+    <message>
+        <source>Walking time on the terrain (min)</source>
+        <translation>地形步行时间（分钟）</translation>
+    </message>
+    <message>
+        <source>Flat-equivalent walk (m)</source>
+        <translation>平地等效步行距离（米）</translation>
+    </message>
+    <message>
+        <source>Residential features covered on the terrain</source>
+        <translation>按地形覆盖的居住要素数</translation>
+    </message>
+    <message>
+        <source>Residential features losing coverage</source>
+        <translation>失去覆盖的居住要素数</translation>
+    </message>
+    <message>
+        <source>Population covered on the terrain</source>
+        <translation>按地形覆盖人口</translation>
+    </message>
+    <message>
+        <source>Population losing coverage</source>
+        <translation>失去覆盖的人口</translation>
+    </message>
+    <message>
+        <source>Coverage by homes on the terrain (screening)</source>
+        <translation>按住户计的地形覆盖率（筛查）</translation>
+    </message>
+    <message>
+        <source>Coverage by population, terrain (screening)</source>
+        <translation>按人口计的地形覆盖率（筛查）</translation>
+    </message>
 </context>
 </TS>

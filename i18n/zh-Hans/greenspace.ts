@@ -151,6 +151,10 @@
         <source>{} residential feature(s) lie farther than {} m from every street: distance left empty, counted as not covered (where the streets do not reach them, clip the residential layer to the network&apos;s area)</source>
         <translation>有 {} 个居住要素距所有道路都超过 {} 米：距离留空，计为未覆盖（若道路网未覆盖这些居住要素，请先把居住图层裁剪到路网范围）</translation>
     </message>
+    <message>
+        <source>The terrain DEM needs a walking network: it is not used.</source>
+        <translation>地形高程模型需要步行路网：本次未使用。</translation>
+    </message>
 </context>
 <context>
     <name>FacilityCoverageAlgorithm</name>
@@ -258,6 +262,10 @@
         <source>Mean completeness: {:.1%} over {} facility type(s) ({}).</source>
         <translation>平均配套完整度：{:.1%}，共 {} 类设施（{}）。</translation>
     </message>
+    <message>
+        <source>Flat vs terrain (screening): mean completeness {:.1%} by distance, {:.1%} in walking time on the DEM (fields ct_&lt;type&gt;, ft_&lt;type&gt;).</source>
+        <translation>平地与地形对比（筛查）：按距离平均完整度 {:.1%}，按高程模型上的步行时间 {:.1%}（字段 ct_&lt;类型&gt;、ft_&lt;类型&gt;）。</translation>
+    </message>
 </context>
 <context>
     <name>ParkCoverageAlgorithm</name>
@@ -364,6 +372,42 @@
     <message>
         <source>Parks</source>
         <translation>公园</translation>
+    </message>
+    <message>
+        <source>Terrain-aware coverage rate, screening (by population, else by homes; 0-1; with a DEM)</source>
+        <translation>计入地形的覆盖率，筛查（按人口，无人口时按住户；0-1；需高程模型）</translation>
+    </message>
+    <message>
+        <source>Flat vs terrain (screening): {} homes covered by distance, {} in walking time on the DEM; {} homes ({} residents) lose coverage. Terrain-aware rate: {:.1%}.</source>
+        <translation>平地与地形对比（筛查）：按距离覆盖 {} 户，按高程模型上的步行时间覆盖 {} 户；{} 户（{} 人）失去覆盖。计入地形的覆盖率：{:.1%}。</translation>
+    </message>
+    <message>
+        <source>Flat vs terrain</source>
+        <translation>平地与地形对比</translation>
+    </message>
+    <message>
+        <source>Terrain (screening): each home&apos;s walk to the park on the DEM, Tobler&apos;s hiking function; a radius R is read as the time to walk R on the flat (5.04 km/h). The standard&apos;s figure is the distance one.</source>
+        <translation>地形（筛查）：每户沿高程模型步行至公园，采用 Tobler 徒步函数；服务半径 R 理解为在平地上步行 R 所需的时间（5.04 km/h）。标准口径的数值仍为按距离计算的结果。</translation>
+    </message>
+    <message>
+        <source>Homes covered</source>
+        <translation>覆盖住户</translation>
+    </message>
+    <message>
+        <source>Homes losing coverage</source>
+        <translation>失去覆盖的住户</translation>
+    </message>
+    <message>
+        <source>Residents losing coverage</source>
+        <translation>失去覆盖的居民</translation>
+    </message>
+    <message>
+        <source>Standard (distance)</source>
+        <translation>标准口径（距离）</translation>
+    </message>
+    <message>
+        <source>Terrain (walking time, screening)</source>
+        <translation>地形（步行时间，筛查）</translation>
     </message>
 </context>
 <context>
@@ -491,6 +535,10 @@
     <message>
         <source>Park classes: {}</source>
         <translation>公园类别：{}</translation>
+    </message>
+    <message>
+        <source>Terrain (screening, decay on walking time): mean {:.2f} m²/person, Gini {:.3f}, {:.0f} people below the target.</source>
+        <translation>地形（筛查，按步行时间衰减）：人均 {:.2f} m²，基尼系数 {:.3f}，{:.0f} 人低于目标。</translation>
     </message>
 </context>
 </TS>

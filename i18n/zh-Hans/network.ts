@@ -55,5 +55,61 @@
         <source>{} population feature(s) of &apos;{}&apos; ({:,.0f} people) lie farther than {:g} m from every street: counted as unreachable.</source>
         <translation>“{1}”中有 {0} 个人口要素（{2:,.0f} 人）距任何街道超过 {3:g} 米：计为不可达。</translation>
     </message>
+    <message>
+        <source>Terrain DEM (optional): walking times uphill and downhill (Tobler), radii read as flat walking time</source>
+        <translation>地形高程模型（可选）：上坡、下坡步行时间（Tobler），半径按平地步行时间理解</translation>
+    </message>
+    <message>
+        <source>Elevation unit of the terrain DEM</source>
+        <translation>地形高程模型的高程单位</translation>
+    </message>
+    <message>
+        <source>Metres</source>
+        <translation>米</translation>
+    </message>
+    <message>
+        <source>Feet (international foot, 0.3048 m)</source>
+        <translation>英尺（国际英尺，0.3048 米）</translation>
+    </message>
+    <message>
+        <source>US survey feet (1200/3937 m)</source>
+        <translation>美国测量英尺（1200/3937 米）</translation>
+    </message>
+    <message>
+        <source>Largest share of the network the terrain DEM may leave uncovered (%)</source>
+        <translation>地形高程模型未覆盖路网的最大比例（%）</translation>
+    </message>
+    <message>
+        <source>Terrain DEM &apos;{}&apos;: its cells cannot be measured in its CRS ({}). Reproject it to a metric CRS.</source>
+        <translation>地形高程模型“{}”：无法在其坐标系中量测像元（{}）。请将其投影到以米为单位的坐标系。</translation>
+    </message>
+    <message>
+        <source>Terrain DEM &apos;{}&apos;: elevations in {}, cells of {:.1f} m; {} x {} cells read under the network.</source>
+        <translation>地形高程模型“{}”：高程单位 {}，像元 {:.1f} 米；读取路网范围内 {} x {} 个像元。</translation>
+    </message>
+    <message>
+        <source>Terrain: {} edges draped, {} taken end to end (tunnel, bridge, layer), {} steps; {} edges walked flat for nodata gaps. Trips run from each home to the facility.</source>
+        <translation>地形：{} 条路段贴合地形，{} 条按两端高差计（隧道、桥梁、layer），{} 条台阶；{} 条路段因无数据缺口按平地计。出行方向为从住户到设施。</translation>
+    </message>
+    <message>
+        <source>Terrain DEM &apos;{}&apos; does not cover {} edges ({:.1%} of the network&apos;s length): walked flat. Lines: {}</source>
+        <translation>地形高程模型“{}”未覆盖 {} 条路段（占路网长度的 {:.1%}）：按平地步行计。线要素：{}</translation>
+    </message>
+    <message>
+        <source>Terrain DEM &apos;{}&apos; leaves {:.1%} of the walking network uncovered (more than {:g} %). Use a DEM covering the network, or raise the largest uncovered share.</source>
+        <translation>地形高程模型“{}”有 {:.1%} 的步行路网未覆盖（超过 {:g} %）。请使用覆盖路网的高程模型，或调高允许的未覆盖比例。</translation>
+    </message>
+    <message>
+        <source>Walking speed on slopes</source>
+        <translation>坡道步行速度</translation>
+    </message>
+    <message>
+        <source>Tobler&apos;s hiking function (1993): 6 exp(-3.5 |s + 0.05|) km/h, 5.04 km/h on the flat</source>
+        <translation>Tobler 徒步函数（1993）：6 exp(-3.5 |s + 0.05|) km/h，平地 5.04 km/h</translation>
+    </message>
+    <message>
+        <source>Naismith&apos;s rule (1892): 3 mph plus an hour per 2,000 ft climbed; descents as the flat</source>
+        <translation>Naismith 规则（1892）：每小时 3 英里，每爬升 2000 英尺另加 1 小时；下坡按平地计</translation>
+    </message>
 </context>
 </TS>

@@ -54,6 +54,10 @@
         <source>Renamed: TOLERANCE (m)</source>
         <translation>已更名为 TOLERANCE（米）</translation>
     </message>
+    <message>
+        <source>Flat vs terrain (screening): {:,.0f} people within the outer band by distance, {:,.0f} in walking time on the DEM (columns area_terrain_m2, pedshed_terrain, population_terrain).</source>
+        <translation>平地与地形对比（筛查）：按距离最外圈内 {:,.0f} 人，按高程模型上的步行时间 {:,.0f} 人（列 area_terrain_m2、pedshed_terrain、population_terrain）。</translation>
+    </message>
 </context>
 <context>
     <name>algorithm</name>
@@ -544,6 +548,14 @@
     <message>
         <source>Station name field</source>
         <translation>站名字段</translation>
+    </message>
+    <message>
+        <source>Station catchments in walking time on the terrain (screening; with a terrain DEM)</source>
+        <translation>按地形步行时间的站点步行范围（筛查；需地形高程模型）</translation>
+    </message>
+    <message>
+        <source>Station walking catchments on the terrain</source>
+        <translation>按地形的站点步行范围</translation>
     </message>
 </context>
 </TS>

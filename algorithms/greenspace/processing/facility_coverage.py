@@ -90,7 +90,7 @@ class FacilityCoverageAlgorithm(UrbanizationAlgorithm):
             )
         )
         groups.add_residential(self)
-        groups.add_network(self)
+        groups.add_network(self, terrain=True)
         groups.add_districts(self)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
@@ -172,7 +172,8 @@ class FacilityCoverageAlgorithm(UrbanizationAlgorithm):
                     "Fill in the type mapping, e.g. 'school = primary_school'."
                 ).format(type_field)
             )
-        network = groups.read_network(self, parameters, context, feedback, metric)
+        walk = groups.read_walk(self, parameters, context, feedback, metric)
+        network = None if walk is None else walk.network
         districts = groups.read_districts(self, parameters, context, feedback, metric)
         self.raise_if_canceled(feedback)
         result = facility_coverage(
@@ -186,6 +187,7 @@ class FacilityCoverageAlgorithm(UrbanizationAlgorithm):
             districts=districts,
             progress=groups.progress_to_feedback(feedback, 10, 85),
             is_canceled=feedback.isCanceled,
+            draped=None if walk is None else walk.draped,
         )
         for message in result.messages:
             feedback.pushWarning(engine_message(message))
@@ -260,5 +262,12 @@ class FacilityCoverageAlgorithm(UrbanizationAlgorithm):
                 mean, len(result.types), result.mode
             )
         )
+        if "completeness_terrain" in result.residential:
+            feedback.pushInfo(
+                self.tr(
+                    "Flat vs terrain (screening): mean completeness {:.1%} by distance, {:.1%} in walking time "
+                    "on the DEM (fields ct_<type>, ft_<type>)."
+                ).format(mean, float(result.residential["completeness_terrain"].mean()))
+            )
         feedback.setProgress(100)
         return outputs

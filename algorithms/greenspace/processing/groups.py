@@ -19,7 +19,7 @@ from qgis.core import (
 from ....layers import crs as crs_utils
 from ....layers import styling, vector
 from ....translation import tr
-from ...network.processing import walking_network
+from ...network.processing import terrain_input, walking_network
 
 POINTS_POLYGONS = (QgsWkbTypes.GeometryType.PointGeometry, QgsWkbTypes.GeometryType.PolygonGeometry)
 
@@ -36,12 +36,14 @@ MODE = "MODE"
 # -- parameters ---------------------------------------------------------------------------------
 
 
-def add_network(algorithm, optional: bool = True) -> None:
-    """The shared walking network; optional: straight-line distances without it."""
+def add_network(algorithm, optional: bool = True, terrain: bool = False) -> None:
+    """The shared walking network; optional: straight-line distances without it; `terrain`: with
+    the optional terrain DEM."""
     walking_network.add_parameters(
         algorithm,
         tr("Walking network (lines; empty: straight-line distance)") if optional else tr("Walking network (lines)"),
         optional=optional,
+        terrain=terrain,
     )
 
 
@@ -145,13 +147,20 @@ def read_residential(algorithm, parameters, context, feedback, population_requir
 def read_network(algorithm, parameters, context, feedback, metric, required: bool = False):
     """The shared walking network (algorithms/network/processing/walking_network.py), None when the optional input
     is empty (straight-line distances, labelled so)."""
+    walk = read_walk(algorithm, parameters, context, feedback, metric, required)
+    return None if walk is None else walk.network
+
+
+def read_walk(algorithm, parameters, context, feedback, metric, required: bool = False):
+    """The WalkingNetwork (with `draped` when a terrain DEM is given), None without a network."""
     walk = walking_network.read(algorithm, parameters, context, feedback, metric, required)
     if walk is None:
         feedback.pushWarning(
             tr("No walking network given: distances are straight-line (euclidean) and labelled so in every output.")
         )
-        return None
-    return walk.network
+        if terrain_input.wanted(algorithm, parameters, context):
+            feedback.pushWarning(tr("The terrain DEM needs a walking network: it is not used."))
+    return walk
 
 
 def read_districts(algorithm, parameters, context, feedback, metric):

@@ -46,6 +46,7 @@ class ParkCoverageAlgorithm(UrbanizationAlgorithm):
     SUMMARY = "SUMMARY"
     COVERAGE_RATE_AREA = "COVERAGE_RATE_AREA"
     COVERAGE_RATE_POPULATION = "COVERAGE_RATE_POPULATION"
+    TERRAIN_RATE = "TERRAIN_RATE"
 
     def displayName(self) -> str:  # noqa: N802
         return self.tr("Park service coverage (公园绿地服务半径覆盖率)")
@@ -57,7 +58,7 @@ class ParkCoverageAlgorithm(UrbanizationAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         park_inputs.add_parks(self)
-        groups.add_network(self)
+        groups.add_network(self, terrain=True)
         groups.add_residential(self)
         park_inputs.add_standard(self)
         self.addParameter(
@@ -110,6 +111,12 @@ class ParkCoverageAlgorithm(UrbanizationAlgorithm):
         self.addOutput(
             QgsProcessingOutputNumber(self.COVERAGE_RATE_POPULATION, self.tr("Coverage rate by population (0-1)"))
         )
+        self.addOutput(
+            QgsProcessingOutputNumber(
+                self.TERRAIN_RATE,
+                self.tr("Terrain-aware coverage rate, screening (by population, else by homes; 0-1; with a DEM)"),
+            )
+        )
 
     def process(self, parameters, context, feedback):
         import shapely
@@ -119,7 +126,8 @@ class ParkCoverageAlgorithm(UrbanizationAlgorithm):
         res_source, metric, residential, population = groups.read_residential(self, parameters, context, feedback)
         rules, preset = park_inputs.rules_for(self, parameters, context)
         parks, entrances = park_inputs.read_parks(self, parameters, context, feedback, metric)
-        network = groups.read_network(self, parameters, context, feedback, metric)
+        walk = groups.read_walk(self, parameters, context, feedback, metric)
+        network = None if walk is None else walk.network
         districts = groups.read_districts(self, parameters, context, feedback, metric)
         historic = self.read_historic(parameters, context, feedback, metric)
         self.raise_if_canceled(feedback)
@@ -137,6 +145,7 @@ class ParkCoverageAlgorithm(UrbanizationAlgorithm):
             historic=historic,
             progress=groups.progress_to_feedback(feedback, 10, 85),
             is_canceled=feedback.isCanceled,
+            draped=None if walk is None else walk.draped,
         )
         for message in result.messages:
             feedback.pushWarning(engine_message(message))
@@ -210,6 +219,22 @@ class ParkCoverageAlgorithm(UrbanizationAlgorithm):
                 result.mode,
             )
         )
+        if result.terrain is not None:
+            t = result.terrain
+            rate = t["rate_population_terrain"] if t["rate_population_terrain"] is not None else t["rate_homes_terrain"]
+            feedback.pushInfo(
+                self.tr(
+                    "Flat vs terrain (screening): {} homes covered by distance, {} in walking time on the DEM; "
+                    "{} homes ({} residents) lose coverage. Terrain-aware rate: {:.1%}."
+                ).format(
+                    t["homes_covered"],
+                    t["homes_covered_terrain"],
+                    t["homes_losing_coverage"],
+                    "-" if t["population_losing_coverage"] is None else f"{t['population_losing_coverage']:,.0f}",
+                    rate,
+                )
+            )
+            outputs[self.TERRAIN_RATE] = rate
         outputs[self.COVERAGE_RATE_AREA] = result.rate_area
         outputs[self.COVERAGE_RATE_POPULATION] = result.rate_population
         outputs[self.MODE] = result.mode
@@ -232,6 +257,16 @@ class ParkCoverageAlgorithm(UrbanizationAlgorithm):
             "source": self.tr("Source"),
             "parks": self.tr("Parks"),
             "message": engine_message,
+            "terrain": self.tr("Flat vs terrain"),
+            "terrain_note": self.tr(
+                "Terrain (screening): each home's walk to the park on the DEM, Tobler's hiking function; a radius R "
+                "is read as the time to walk R on the flat (5.04 km/h). The standard's figure is the distance one."
+            ),
+            "homes_covered": self.tr("Homes covered"),
+            "homes_losing": self.tr("Homes losing coverage"),
+            "population_losing": self.tr("Residents losing coverage"),
+            "flat": self.tr("Standard (distance)"),
+            "terrain_screening": self.tr("Terrain (walking time, screening)"),
         }
 
     def read_historic(self, parameters, context, feedback, metric):

@@ -74,7 +74,7 @@ class ParkEquityAlgorithm(UrbanizationAlgorithm):
                 optional=True,
             )
         )
-        groups.add_network(self)
+        groups.add_network(self, terrain=True)
         groups.add_residential(self, population_optional=False)
         park_inputs.add_standard(self)
         self.addParameter(
@@ -142,7 +142,8 @@ class ParkEquityAlgorithm(UrbanizationAlgorithm):
         class_rules, class_targets = self.class_standard(rules, preset)
         class_field = self.parameterAsString(parameters, self.PARK_CLASS_FIELD, context)
         parks, entrances = park_inputs.read_parks(self, parameters, context, feedback, metric, class_field)
-        network = groups.read_network(self, parameters, context, feedback, metric)
+        walk = groups.read_walk(self, parameters, context, feedback, metric)
+        network = None if walk is None else walk.network
         districts = groups.read_districts(self, parameters, context, feedback, metric)
         result = park_equity(
             parks,
@@ -156,6 +157,7 @@ class ParkEquityAlgorithm(UrbanizationAlgorithm):
             districts=districts,
             progress=groups.progress_to_feedback(feedback, 10, 85),
             is_canceled=feedback.isCanceled,
+            draped=None if walk is None else walk.draped,
             class_targets=class_targets,
             class_rules=class_rules,
             class_values=parks["class_value"].tolist() if class_field else None,
@@ -258,6 +260,17 @@ class ParkEquityAlgorithm(UrbanizationAlgorithm):
                 "Mean accessible park area {:.2f} m²/person, Gini {:.3f}, {:.0f} people below the target ({})."
             ).format(result.mean, result.gini, float(total["population_below"]), result.mode)
         )
+        if "mean_m2_terrain" in total:
+            feedback.pushInfo(
+                self.tr(
+                    "Terrain (screening, decay on walking time): mean {:.2f} m²/person, Gini {:.3f}, "
+                    "{:.0f} people below the target."
+                ).format(
+                    float(total["mean_m2_terrain"]),
+                    float(total["gini_terrain"]),
+                    float(total["population_below_terrain"]),
+                )
+            )
         feedback.setProgress(100)
         return outputs
 

@@ -209,7 +209,7 @@ class CityHealthCheckAlgorithm(UrbanizationAlgorithm):
         layers.facilities, layers.facility_types, layers.facility_types_spec = facility_inputs.read(
             self, parameters, context, feedback, metric
         )
-        layers.network = road_inputs.read_network(self, parameters, context, feedback, metric)
+        layers.network, layers.draped = road_inputs.read_network(self, parameters, context, feedback, metric)
         layers.roads, layers.road_classes = road_inputs.read_roads(self, parameters, context, feedback, metric)
         layers.waterlogging_points = waterlogging_inputs.read(self, parameters, context, feedback, metric)
         official_inputs.read(self, parameters, context, feedback, metric, layers)

@@ -20,6 +20,7 @@ def add_parameters(algorithm) -> None:
         algorithm,
         algorithm.tr("Walking network and streets (lines; empty: straight-line distance)"),
         optional=True,
+        terrain=True,
     )
     algorithm.addParameter(
         QgsProcessingParameterString(
@@ -35,7 +36,8 @@ def add_parameters(algorithm) -> None:
 
 
 def read_network(algorithm, parameters, context, feedback, metric):
-    """The walking network, None when not given (straight-line distances, said in the log)."""
+    """The walking network and its terrain-draped copy ((None, None) when not given: straight-line
+    distances, said in the log; draped None without a terrain DEM)."""
     walk = walking_network.read(algorithm, parameters, context, feedback, metric, required=False)
     if walk is None:
         feedback.pushWarning(
@@ -43,8 +45,8 @@ def read_network(algorithm, parameters, context, feedback, metric):
                 "No walking network given: distances are straight-line (euclidean) and labelled so in every output."
             )
         )
-        return None
-    return walk.network
+        return None, None
+    return walk.network, walk.draped
 
 
 def read_roads(algorithm, parameters, context, feedback, metric):

@@ -28,6 +28,7 @@ from qgis.core import (
 from ....layers import vector
 from ....translation import tr
 from ... import walking
+from . import terrain_input
 
 NETWORK = "NETWORK"
 EXCLUDE_FIELD = "EXCLUDE_FIELD"
@@ -64,8 +65,9 @@ def metres_parameter(
     return parameter
 
 
-def add_parameters(algorithm, description: str, optional: bool) -> None:
-    """NETWORK, EXCLUDE_FIELD, EXCLUDE_VALUES, TOLERANCE (advanced) and SNAP_DISTANCE."""
+def add_parameters(algorithm, description: str, optional: bool, terrain: bool = False) -> None:
+    """NETWORK, EXCLUDE_FIELD, EXCLUDE_VALUES, TOLERANCE (advanced) and SNAP_DISTANCE; with
+    `terrain`, the terrain DEM group (terrain_input.py) of the doors that walk it."""
     algorithm.addParameter(
         QgsProcessingParameterFeatureSource(
             NETWORK, description, [QgsProcessing.SourceType.TypeVectorLine], optional=optional
@@ -106,6 +108,8 @@ def add_parameters(algorithm, description: str, optional: bool) -> None:
             minimum=0.1,
         )
     )
+    if terrain:
+        terrain_input.add_parameters(algorithm)
 
 
 @dataclass
@@ -115,6 +119,7 @@ class WalkingNetwork:
     network: object  # algorithms.network.Network
     snap_distance: float
     tolerance: float
+    draped: object = None  # the network draped on TERRAIN_DEM (directed), None without a DEM
 
 
 def snap_distance(algorithm, parameters, context, legacy: str | None = None) -> float:
@@ -148,8 +153,15 @@ def read(
     if field and source.fields().lookupField(field) < 0:
         feedback.pushInfo(tr("The network has no field '{}': no road class is excluded.").format(field))
         field = ""
+    with_terrain = terrain_input.wanted(algorithm, parameters, context)
+    undraped = terrain_input.undraped_fields(source) if with_terrain else []
     frame = vector.source_to_frame(
-        source, context=context, feedback=feedback, fields=[field] if field else [], target_crs=metric, label=label
+        source,
+        context=context,
+        feedback=feedback,
+        fields=([field] if field else []) + undraped,
+        target_crs=metric,
+        label=label,
     )
     vector.require_features(frame, label)
     excluded = None
@@ -174,7 +186,11 @@ def read(
                 "Homes on small islands are flagged (on_island)."
             ).format(parts.n_components, parts.main_share)
         )
-    return WalkingNetwork(network, snap_distance(algorithm, parameters, context, legacy.get(SNAP_DISTANCE)), tolerance)
+    draped = None
+    if with_terrain:
+        draped = terrain_input.drape(algorithm, parameters, context, feedback, metric, network, frame, field, undraped)
+    snap = snap_distance(algorithm, parameters, context, legacy.get(SNAP_DISTANCE))
+    return WalkingNetwork(network, snap, tolerance, draped)
 
 
 def population_values(values, label: str, field: str, feedback):

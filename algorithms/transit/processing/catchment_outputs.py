@@ -16,6 +16,7 @@ from ....layers import styling, vector
 from ....translation import current_language
 
 CATCHMENTS = "CATCHMENTS"
+CATCHMENTS_TERRAIN = "CATCHMENTS_TERRAIN"
 STATION_SUMMARY = "STATION_SUMMARY"
 REPORT = "REPORT"
 POPULATION_COVERED = "POPULATION_COVERED"
@@ -44,6 +45,15 @@ def add_parameters(algorithm) -> None:
         )
     )
     algorithm.addParameter(
+        QgsProcessingParameterFeatureSink(
+            CATCHMENTS_TERRAIN,
+            algorithm.tr("Station catchments in walking time on the terrain (screening; with a terrain DEM)"),
+            QgsProcessing.SourceType.TypeVectorPolygon,
+            optional=True,
+            createByDefault=False,
+        )
+    )
+    algorithm.addParameter(
         QgsProcessingParameterFileDestination(
             REPORT, algorithm.tr("Report"), algorithm.tr("HTML files (*.html)"), optional=True, createByDefault=False
         )
@@ -63,10 +73,12 @@ def _population_texts(algorithm) -> dict[str, str]:
     }
 
 
-def write_catchments(algorithm, parameters, context, feedback, result, stations, speed, allocation) -> str:
-    """CATCHMENTS: one polygon per station and band (outer bands first, so inner ones draw on top),
-    with the station's id and name, the band in metres and minutes and the allocation.
-    `stations`: catchment_inputs.Stations."""
+def write_catchments(
+    algorithm, parameters, context, feedback, result, stations, speed, allocation, name: str = CATCHMENTS
+) -> str | None:
+    """CATCHMENTS (or CATCHMENTS_TERRAIN, `name`): one polygon per station and band (outer bands
+    first, so inner ones draw on top), with the station's id and name, the band in metres and
+    minutes and the allocation. `stations`: catchment_inputs.Stations. None: not requested."""
     import geopandas as gpd
 
     ids, names = stations.ids, stations.names
@@ -82,7 +94,7 @@ def write_catchments(algorithm, parameters, context, feedback, result, stations,
     dest = vector.write_frame(
         algorithm,
         parameters,
-        CATCHMENTS,
+        name,
         context,
         frame,
         wkb_type=QgsWkbTypes.Type.MultiPolygon,
@@ -90,7 +102,14 @@ def write_catchments(algorithm, parameters, context, feedback, result, stations,
         output_crs=stations.layer.source_crs,
         feedback=feedback,
     )
-    styling.style_output(context, dest, "transit_catchments", algorithm.tr("Station walking catchments"))
+    if dest is None:
+        return None
+    label = (
+        algorithm.tr("Station walking catchments")
+        if name == CATCHMENTS
+        else algorithm.tr("Station walking catchments on the terrain")
+    )
+    styling.style_output(context, dest, "transit_catchments", label)
     return dest
 
 

@@ -26,7 +26,10 @@ POPULATION_GAINED = "POPULATION_GAINED"
 def add_parameters(algorithm) -> None:
     """The walking network group (optional), the population group, WALK_SPEED and COMMUTE_MINUTES."""
     walking_network.add_parameters(
-        algorithm, algorithm.tr("Walking network (optional: door-to-door commute isochrones)"), optional=True
+        algorithm,
+        algorithm.tr("Walking network (optional: door-to-door commute isochrones)"),
+        optional=True,
+        terrain=True,
     )
     population_group.add_parameters(algorithm)
     algorithm.addParameter(
@@ -94,9 +97,11 @@ def write(algorithm, parameters, context, feedback, evaluation, stations) -> tup
     population = population_group.read(algorithm, parameters, context, feedback, metric, walk)
     geometries_in, values_in = population.reachable_part() if population is not None else (None, None)
     times = evaluation.stations
-    try:
-        result = isochrones.commute_isochrones(
-            walk.network,
+    share = 15 if walk.draped is not None else 30
+
+    def run(network, start):
+        return isochrones.commute_isochrones(
+            network,
             [stations.geometries[sid] for sid in times["station_id"]],
             {"allstop": times["allstop_total_min"].to_numpy(), "express": times["express_total_min"].to_numpy()},
             thresholds,
@@ -104,9 +109,17 @@ def write(algorithm, parameters, context, feedback, evaluation, stations) -> tup
             population_geometries=geometries_in,
             population_values=values_in,
             snap_distance=walk.snap_distance,
-            progress=lambda p: feedback.setProgress(60 + 30 * p),
+            progress=lambda p: feedback.setProgress(start + share * p),
             is_canceled=feedback.isCanceled,
         )
+
+    try:
+        result = run(walk.network, 60)
+        if walk.draped is not None:  # walk legs home -> station on the DEM: the screening figures beside
+            terrain = run(walk.draped, 75)
+            result.table["area_terrain_m2"] = terrain.table["area_m2"].to_numpy()
+            result.table["population_covered_terrain"] = terrain.table["population"].to_numpy()
+            result.table["population_gained_terrain"] = terrain.table["population_gained"].to_numpy()
     except nw.NetworkError as error:
         raise QgsProcessingException(algorithm.tr("The walking network cannot be used: {}").format(error)) from error
     _add_population_columns(result.table, population)

@@ -33,7 +33,9 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         catchment_inputs.add_stations(self)  # stations and their entrances
-        walking_network.add_parameters(self, self.tr("Walking network (streets and paths)"), optional=False)
+        walking_network.add_parameters(
+            self, self.tr("Walking network (streets and paths)"), optional=False, terrain=True
+        )
         catchment_inputs.add_bands(self)
         population_group.add_parameters(self)
         allocation = QgsProcessingParameterEnum(
@@ -87,9 +89,11 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
         allocation = self.parameterAsEnumString(parameters, self.ALLOCATION, context)
         snap_distance = walk.snap_distance
         feedback.setProgress(10)
-        try:
-            result = catchments.station_catchments(
-                walk.network,
+        share = 40 if walk.draped is not None else 80
+
+        def run(network, start):
+            return catchments.station_catchments(
+                network,
                 stations.layer.frame.geometry.values,
                 bands,
                 entrance_points=entrance_points,
@@ -98,9 +102,22 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
                 population_geometries=population_geometries,
                 population_values=population_values,
                 snap_distance=snap_distance,
-                progress=lambda p: feedback.setProgress(10 + 80 * p),
+                progress=lambda p: feedback.setProgress(start + share * p),
                 is_canceled=feedback.isCanceled,
             )
+
+        terrain = None
+        try:
+            result = run(walk.network, 10)
+            if walk.draped is not None:
+                terrain = run(walk.draped, 50)
+                catchments.add_terrain(result, terrain)
+                feedback.pushInfo(
+                    self.tr(
+                        "Flat vs terrain (screening): {:,.0f} people within the outer band by distance, {:,.0f} "
+                        "in walking time on the DEM (columns area_terrain_m2, pedshed_terrain, population_terrain)."
+                    ).format(result.population_covered, terrain.population_covered)
+                )
         except catchments.NoStationOnNetworkError as error:
             raise QgsProcessingException(
                 self.tr(
@@ -133,6 +150,13 @@ class StationCatchmentsAlgorithm(UrbanizationAlgorithm):
                 self, parameters, context, feedback, result, stations, speed, allocation
             )
         }
+        if terrain is not None:
+            dest = catchment_outputs.write_catchments(
+                self, parameters, context, feedback, terrain, stations, speed, allocation,
+                catchment_outputs.CATCHMENTS_TERRAIN,
+            )  # fmt: skip
+            if dest is not None:
+                results[catchment_outputs.CATCHMENTS_TERRAIN] = dest
         results[catchment_outputs.STATION_SUMMARY], summary = catchment_outputs.write_summary(
             self, parameters, context, feedback, result, stations, bands
         )
