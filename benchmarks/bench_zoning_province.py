@@ -137,23 +137,22 @@ def measure(command: list[str], env: dict | None = None) -> dict:
     return {"seconds": seconds, "peak": peak, "run": run, "note": note, "load": (load_before, os.getloadavg()[0])}
 
 
-def cli_case(n: int, workers: int) -> dict:
-    command = [
-        sys.executable,
-        "-c",
-        CLI,
-        "conflicts",
-        str(CACHE / f"plan_{n}.gpkg"),
-        "--field",
-        "DLBM",
-        "-o",
-        str(CACHE / f"out_{n}_{workers}.gpkg"),
-        "--workers",
-        str(workers),
-    ]
+def cli_command(n: int, tag: str) -> list[str]:
+    """The CLI's conflict check of the n-parcel data, output out_<n>_<tag>.gpkg."""
+    command = [sys.executable, "-c", CLI, "conflicts", str(CACHE / f"plan_{n}.gpkg"), "--field", "DLBM"]
+    command += ["-o", str(CACHE / f"out_{n}_{tag}.gpkg")]
     for line in LINES:
         command += [f"--{line}", str(CACHE / f"{line}_{n}.gpkg")]
-    return measure(command, {"PYTHONPATH": f"{_package_parent()}:{os.environ.get('PYTHONPATH', '')}"})
+    return command
+
+
+def cli_environment() -> dict:
+    """The CLI's process environment: this checkout importable as urbanization_planning."""
+    return {"PYTHONPATH": f"{_package_parent()}:{os.environ.get('PYTHONPATH', '')}"}
+
+
+def cli_case(n: int, workers: int) -> dict:
+    return measure(cli_command(n, str(workers)) + ["--workers", str(workers)], cli_environment())
 
 
 CLI = """
