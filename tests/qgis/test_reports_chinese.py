@@ -255,7 +255,7 @@ def _attribute_table(layer, qtbot):
     canvas = QgsMapCanvas()
     view = QgsDualView()
     view.init(layer, canvas)
-    view.setView(QgsDualView.AttributeTable)
+    view.setView(QgsDualView.ViewMode.AttributeTable)
     view.resize(1366, 420)
     qtbot.addWidget(view)
     qtbot.addWidget(canvas)
