@@ -254,6 +254,10 @@ def test_big_tujunga_figures_quoted_in_the_readme(run, tmp_path):
     assert row["bazi_pct"] == pytest.approx(8.3, abs=0.05)
     assert row["mountain_pct"] == pytest.approx(54.2, abs=0.05)
     assert 100 * row["slope5_m2"] / row["evaluated_m2"] == pytest.approx(37.4, abs=0.05)
+    # the README's command prints these outputs (km², half a unit of the last digit)
+    assert result["EVALUATED_M2"] / 1e6 == pytest.approx(693.1, abs=0.05)
+    assert result["BAZI_M2"] / 1e6 == pytest.approx(57.7, abs=0.05)
+    assert result["MOUNTAIN_M2"] / 1e6 == pytest.approx(376.0, abs=0.05)
 
 
 def test_geographic_dem_with_sea_as_nodata(run, tmp_path):
