@@ -5,6 +5,8 @@ said; the dependency message; cancellation."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
@@ -404,3 +406,34 @@ def test_worker_without_the_plugin_is_named_before_any_work(run, tessellated, tm
     message = str(raised.value)
     assert f"The Dask cluster at {cluster.address}" in message and "worker tcp://127.0.0.1:" in message
     assert "GDAL's Python bindings" in message and not output.exists()
+
+
+def test_preflight_checks_every_folder_the_tasks_read(run, tessellated, tmp_path, monkeypatch):
+    """A control line left in its GeoPackage is read by the Dask tasks, so a cluster's pre-flight
+    must ask the workers for its folder too, not only the plan's (a worker that cannot see it would
+    otherwise fail mid-run, after the plan's first pass)."""
+    import shutil
+
+    from urbanization_planning.algorithms import dask_runtime
+
+    plan, red, _ = tessellated
+    elsewhere = tmp_path / "control_lines"
+    elsewhere.mkdir()
+    red_copy = elsewhere / "red.gpkg"
+    shutil.copy(red, red_copy)
+    asked = []
+    monkeypatch.setattr(dask_runtime.TileRunner, "preflight", lambda self, folders=(): asked.append(list(folders)))
+    run(
+        "urbanization:controllineconflicts",
+        {
+            "PLAN": f"{plan}|layername=dltb",
+            "LANDUSE_FIELD": "DLBM",
+            "ECOLOGICAL_REDLINE": str(red_copy),
+            "CONFLICTS": "memory:",
+            "LINE_OVERLAPS": "memory:",
+            "SUMMARY": "memory:",
+            "MODE": "partitioned",
+            "PARTITION_SIZE": 500,
+        },
+    )
+    assert asked == [sorted({str(elsewhere), str(Path(plan).parent)})]

@@ -129,6 +129,14 @@ def read_lines(algorithm, parameters, context, feedback, metric, partitioned: bo
     return lines
 
 
+def files_read_by_tasks(algorithm, parameters, context, metric) -> tuple:
+    """The control layers a partitioned run leaves in their files (plain GeoPackage layers, see
+    read_lines): its Dask tasks read them there, so a cluster's workers must see their folders."""
+    sources = (algorithm.parameterAsSource(parameters, parameter, context) for parameter in LINE_LAYERS.values())
+    found = (mode.file_source(source, metric, context, []) for source in sources if source is not None)
+    return tuple(layer for layer in found if layer is not None)
+
+
 def control_layer(source, metric, context, feedback):
     """A ControlLayer read from the file of a plain GeoPackage layer, or None."""
     from ..control_lines import ControlLayer

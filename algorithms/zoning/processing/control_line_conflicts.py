@@ -114,7 +114,8 @@ class ControlLineConflictsAlgorithm(UrbanizationAlgorithm):
         from ..partitioned import conflicts
 
         table, crosswalk = plan.code_tables()
-        found, parts, runner = mode.partition_plan(self, parameters, context, feedback, layer, fields)
+        read_by_tasks = conflict_inputs.files_read_by_tasks(self, parameters, context, metric)
+        found, parts, runner = mode.partition_plan(self, parameters, context, feedback, layer, fields, read_by_tasks)
         reader = plan.partition_reader(self, parameters, context, feedback, layer, found, fields, table, crosswalk)
         rules = conflict_inputs.load_rules(self, parameters, context, feedback, table)
         lines = conflict_inputs.read_lines(self, parameters, context, feedback, metric, partitioned=True)

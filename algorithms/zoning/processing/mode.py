@@ -112,9 +112,13 @@ def choose_partitions(algorithm, parameters, context, feedback, source, metric, 
     return layer
 
 
-def partition_plan(algorithm, parameters, context, feedback, layer, fields: pipeline.PlanFields):
+def partition_plan(
+    algorithm, parameters, context, feedback, layer, fields: pipeline.PlanFields, read_by_tasks: tuple = ()
+):
     """(the first pass over the plan, its partitions, the Dask runner). On a cluster the runner's
-    pre-flight runs first: an unreachable or unfit cluster stops the run before any work."""
+    pre-flight runs first: an unreachable or unfit cluster, or workers that cannot see the plan's
+    folder or those of `read_by_tasks` (other layers the tasks read from their files), stop the run
+    before any work."""
     import os
 
     from ...dask_runtime import runner_for
@@ -122,7 +126,8 @@ def partition_plan(algorithm, parameters, context, feedback, layer, fields: pipe
 
     runner = runner_for(dask_settings()[0], **dask_runner_options())
     try:
-        runner.preflight([os.path.dirname(os.path.abspath(layer.path))])
+        paths = [layer.path, *(other.path for other in read_by_tasks)]
+        runner.preflight(sorted({os.path.dirname(os.path.abspath(path)) for path in paths}))
         found = pipeline.first_pass(layer, fields, feedback.isCanceled)
         vector.require_features(found.fids, tr("Planned land use"))
         size = algorithm.parameterAsInt(parameters, PARTITION_SIZE, context)
