@@ -181,7 +181,16 @@ def test_all_workers_lost_mid_run_stops_within_the_grace_period(own_cluster, fil
     assert not output.exists() and not list(Path(folder).glob(".lost*"))
 
 
-def test_ctrl_c_stops_a_cluster_run_within_5_s_and_leaves_no_output(cluster, files, capsys, monkeypatch):
+@pytest.fixture
+def python_ctrl_c():
+    """SIGINT raises KeyboardInterrupt, as in a Python program started from a terminal: something
+    earlier in a test session had left it ignored, and the interrupted run simply finished."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
+def test_ctrl_c_stops_a_cluster_run_within_5_s_and_leaves_no_output(cluster, files, capsys, monkeypatch, python_ctrl_c):
     import os
 
     folder, paths = files
