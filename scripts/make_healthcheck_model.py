@@ -12,14 +12,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from model_parts import add_input, add_output
 from qgis.core import (
     QgsApplication,
     QgsProcessing,
     QgsProcessingModelAlgorithm,
     QgsProcessingModelChildAlgorithm,
     QgsProcessingModelChildParameterSource,
-    QgsProcessingModelOutput,
-    QgsProcessingModelParameter,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
@@ -34,22 +33,6 @@ MAP_LAYERS = ("CLUSTERS", "PARK_SERVICE_AREAS", "STATION_CATCHMENTS")
 TERRAIN_LABEL = "Terrain DEM: walking times uphill and downhill (地形高程模型)"
 #: The walking algorithms of the green-city model that take the optional terrain DEM (issue 24).
 TERRAIN_CHILDREN = {"green_city_assessment": ("parkcoverage", "facilitycoverage")}
-
-
-def _input(model, parameter, x, y):
-    model.addModelParameter(parameter, QgsProcessingModelParameter(parameter.name()))
-    model.parameterComponent(parameter.name()).setPosition(QPointF(x, y))
-
-
-def _output(child, name, output_name, x, y):
-    # No description: the provider gives each model output its translated name (processing_models.py).
-    output = QgsProcessingModelOutput(name)
-    output.setChildId(child.childId())
-    output.setChildOutputName(output_name)
-    output.setPosition(QPointF(x, y))
-    outputs = child.modelOutputs()
-    outputs[name] = output
-    child.setModelOutputs(outputs)
 
 
 def build() -> QgsProcessingModelAlgorithm:
@@ -96,7 +79,7 @@ def build() -> QgsProcessingModelAlgorithm:
             QgsProcessingParameterString("title", "Map title (图名)", defaultValue="城市体检空间指标图"),
         ]
     ):
-        _input(model, parameter, 120, 60 + 60 * k)
+        add_input(model, parameter, 120, 60 + 60 * k)
 
     check = QgsProcessingModelChildAlgorithm("urbanization:cityhealthcheck")
     check.setChildId("cityhealthcheck")
@@ -118,7 +101,7 @@ def build() -> QgsProcessingModelAlgorithm:
     # The maps of the sheet stay temporary outputs of the check (a model output left empty by the
     # planner would not be created, leaving the sheet without layers).
     for k, (name, output_name) in enumerate((("Health check indicators", "INDICATORS"), ("Report", "REPORT"))):
-        _output(check, name, output_name, 700, 200 + 50 * k)
+        add_output(check, name, output_name, 700, 200 + 50 * k)
     model.addChildAlgorithm(check)
 
     sheet = QgsProcessingModelChildAlgorithm("urbanization:exportplanningmap")
@@ -132,7 +115,7 @@ def build() -> QgsProcessingModelAlgorithm:
     sheet.addParameterSources("TITLE", [QgsProcessingModelChildParameterSource.fromModelParameter("title")])
     sheet.addParameterSources("TEMPLATE", [QgsProcessingModelChildParameterSource.fromStaticValue("a4_landscape")])
     sheet.addParameterSources("DPI", [QgsProcessingModelChildParameterSource.fromStaticValue(200)])
-    _output(sheet, "Map sheet", "OUTPUT", 700, 620)
+    add_output(sheet, "Map sheet", "OUTPUT", 700, 620)
     model.addChildAlgorithm(sheet)
     model.setHelpContent(
         {
@@ -154,7 +137,7 @@ def finish(model: QgsProcessingModelAlgorithm, stem: str) -> None:
     children = TERRAIN_CHILDREN.get(stem, ())
     if children and model.parameterDefinition("terrain_dem") is None:
         network = model.parameterComponent("network").position()
-        _input(
+        add_input(
             model,
             QgsProcessingParameterRasterLayer("terrain_dem", TERRAIN_LABEL, optional=True),
             network.x(),

@@ -9,14 +9,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from model_parts import add_input, add_output
 from qgis.core import (
     QgsApplication,
     QgsProcessing,
     QgsProcessingModelAlgorithm,
     QgsProcessingModelChildAlgorithm,
     QgsProcessingModelChildParameterSource,
-    QgsProcessingModelOutput,
-    QgsProcessingModelParameter,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -26,22 +25,6 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QPointF
 
 MODEL = Path(__file__).resolve().parent.parent / "resources" / "models" / "mountain_town_suitability.model3"
-
-
-def _input(model, parameter, x, y):
-    model.addModelParameter(parameter, QgsProcessingModelParameter(parameter.name()))
-    model.parameterComponent(parameter.name()).setPosition(QPointF(x, y))
-
-
-def _output(child, name, output_name, x, y):
-    # No description: the provider gives each model output its translated name (processing_models.py).
-    output = QgsProcessingModelOutput(name)
-    output.setChildId(child.childId())
-    output.setChildOutputName(output_name)
-    output.setPosition(QPointF(x, y))
-    outputs = child.modelOutputs()
-    outputs[name] = output
-    child.setModelOutputs(outputs)
 
 
 def build() -> QgsProcessingModelAlgorithm:
@@ -76,7 +59,7 @@ def build() -> QgsProcessingModelAlgorithm:
         QgsProcessingParameterString("title", "Map title (图名)", defaultValue="城镇上山建设适宜性评价图"),
     ]
     for k, parameter in enumerate(parameters):
-        _input(model, parameter, 120, 60 + 60 * k)
+        add_input(model, parameter, 120, 60 + 60 * k)
 
     check = QgsProcessingModelChildAlgorithm("urbanization:constructionsuitability")
     check.setChildId("constructionsuitability")
@@ -96,7 +79,7 @@ def build() -> QgsProcessingModelAlgorithm:
         check.addParameterSources(name, [QgsProcessingModelChildParameterSource.fromModelParameter(source)])
     # the class polygons stay a temporary output of the check: the sheet needs them even when the
     # planner skips a model output
-    _output(check, "Suitability summary by unit", "SUMMARY", 700, 260)
+    add_output(check, "Suitability summary by unit", "SUMMARY", 700, 260)
     model.addChildAlgorithm(check)
 
     sheet = QgsProcessingModelChildAlgorithm("urbanization:exportplanningmap")
@@ -116,7 +99,7 @@ def build() -> QgsProcessingModelAlgorithm:
     )
     sheet.addParameterSources("TEMPLATE", [QgsProcessingModelChildParameterSource.fromStaticValue("a4_landscape")])
     sheet.addParameterSources("DPI", [QgsProcessingModelChildParameterSource.fromStaticValue(200)])
-    _output(sheet, "Map sheet", "OUTPUT", 700, 620)
+    add_output(sheet, "Map sheet", "OUTPUT", 700, 620)
     model.addChildAlgorithm(sheet)
     model.setHelpContent(
         {
