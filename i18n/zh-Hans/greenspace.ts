@@ -68,10 +68,6 @@
         <translation>公园服务规则：{}</translation>
     </message>
     <message>
-        <source>Standard (garden_city = GB/T 50563, gbt51346 = GB/T 51346 park grades, green300_park500 = 300 m to green, 500 m to a park, custom)</source>
-        <translation>标准（garden_city = GB/T 50563 园林城市评价，gbt51346 = GB/T 51346 公园分级，green300_park500 = 300米见绿、500米见园，custom = 自定义）</translation>
-    </message>
-    <message>
         <source>Parks and green spaces (polygons or points)</source>
         <translation>公园绿地（面或点）</translation>
     </message>
@@ -154,6 +150,10 @@
     <message>
         <source>The terrain DEM needs a walking network: it is not used.</source>
         <translation>地形高程模型需要步行路网：本次未使用。</translation>
+    </message>
+    <message>
+        <source>Park service standard</source>
+        <translation>公园服务标准</translation>
     </message>
 </context>
 <context>

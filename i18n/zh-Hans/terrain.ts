@@ -19,10 +19,6 @@
         <translation>坡度,地形起伏度,适宜性,山地城镇,双评价,城镇建设适宜性,城镇上山,坝区,山区宜建地,slope,relief</translation>
     </message>
     <message>
-        <source>Classes of the suitability raster (guide = 双评价 grades, yunnan = 坝区/山区宜建地)</source>
-        <translation>适宜性栅格分类（guide = 双评价等级，yunnan = 坝区/山区宜建地）</translation>
-    </message>
-    <message>
         <source>双评价 town-building grades (高 to 低)</source>
         <translation>双评价城镇建设等级（高至低）</translation>
     </message>
@@ -125,6 +121,10 @@
     <message>
         <source>Relief window side of {} m is {} cells wide, larger than twice the DEM &apos;{}&apos; ({} x {} cells): choose a window of at most a few kilometres (the default is {} m).</source>
         <translation>地形起伏度窗口边长 {} 米相当于 {} 个栅格，超过DEM“{}”（{} x {} 个栅格）的两倍：请选择不超过数千米的窗口（默认 {} 米）。</translation>
+    </message>
+    <message>
+        <source>Classes of the suitability raster</source>
+        <translation>适宜性栅格分类</translation>
     </message>
 </context>
 <context>

@@ -36,10 +36,7 @@ def add_standard(algorithm) -> None:
     """The park STANDARD preset and the CUSTOM_RULES text used when it is 'custom'."""
     parameter = QgsProcessingParameterEnum(
         STANDARD,
-        tr(
-            "Standard (garden_city = GB/T 50563, gbt51346 = GB/T 51346 park "
-            "grades, green300_park500 = 300 m to green, 500 m to a park, custom)"
-        ),
+        tr("Park service standard"),  # the options show their own labels (ui/enum_labels.py)
         options=list(PARK_STANDARDS),
         defaultValue="green300_park500",
     )

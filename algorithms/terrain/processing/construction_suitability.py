@@ -59,7 +59,7 @@ class ConstructionSuitabilityAlgorithm(UrbanizationAlgorithm):
         dem_input.add_parameters(self)
         scheme = QgsProcessingParameterEnum(
             self.SCHEME,
-            self.tr("Classes of the suitability raster (guide = 双评价 grades, yunnan = 坝区/山区宜建地)"),
+            self.tr("Classes of the suitability raster"),  # the options show their own labels
             options=["guide", "yunnan"],
             defaultValue="guide",
         )
