@@ -175,10 +175,6 @@
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <source>Type mapping, one per line: field value = GB 50180 type (kindergarten, primary_school, middle_school, health, elderly_care, child_care, sports_centre, culture, market, ...)</source>
-        <translation>类型对应关系，每行一条：字段值 = GB 50180 设施类型（kindergarten 幼儿园、primary_school 小学、middle_school 初中、health 卫生服务、elderly_care 养老、child_care 托育、sports_centre 体育、culture 文化、market 菜市场等）</translation>
-    </message>
-    <message>
         <source>Circle distances overriding the preset, one per line: type = metres</source>
         <translation>覆盖预设的生活圈距离，每行一条：类型 = 米</translation>
     </message>
@@ -265,6 +261,10 @@
     <message>
         <source>Flat vs terrain (screening): mean completeness {:.1%} by distance, {:.1%} in walking time on the DEM (fields ct_&lt;type&gt;, ft_&lt;type&gt;).</source>
         <translation>平地与地形对比（筛查）：按距离平均完整度 {:.1%}，按高程模型上的步行时间 {:.1%}（字段 ct_&lt;类型&gt;、ft_&lt;类型&gt;）。</translation>
+    </message>
+    <message>
+        <source>Type mapping, one per line: field value = GB 50180 type id (the ids are in the help)</source>
+        <translation>设施类型对应，每行一条：字段值 = GB 50180 设施类型代码（代码见帮助）</translation>
     </message>
 </context>
 <context>

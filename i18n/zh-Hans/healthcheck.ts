@@ -178,10 +178,6 @@
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <source>Type mapping, one per line: field value = GB 50180 type (kindergarten, primary_school, middle_school, market, elderly_day_care, ...)</source>
-        <translation>类型对照，每行一条：字段值 = GB 50180 类型（kindergarten、primary_school、middle_school、market、elderly_day_care 等）</translation>
-    </message>
-    <message>
         <source>Choose the facility type field of &apos;{}&apos;.</source>
         <translation>请选择“{}”的设施类型字段。</translation>
     </message>
@@ -480,6 +476,10 @@
     <message>
         <source>Waterlogging-prone depressions</source>
         <translation>易涝洼地</translation>
+    </message>
+    <message>
+        <source>Type mapping, one per line: field value = GB 50180 type id (the ids are in the help)</source>
+        <translation>设施类型对应，每行一条：字段值 = GB 50180 设施类型代码（代码见帮助）</translation>
     </message>
 </context>
 </TS>

@@ -158,3 +158,21 @@ def test_every_enum_of_every_algorithm_has_a_translated_label(chinese, provider)
                 if option in word_ids([option]) and (label == option or not HAN.search(label)):
                     unlabelled.append(f"{algorithm.id()} {parameter.name()} {option}: {label}")
     assert unlabelled == []
+
+
+def test_no_parameter_label_widens_the_processing_dialog(chinese, provider):
+    """QGIS's algorithm dialog does not wrap parameter labels: one label wider than the parameters
+    panel of a 1366-pixel-wide dialog (about 1,050 px) pushes every field's buttons off screen
+    behind a horizontal scroll bar (the park standard's label listing its option ids once did)."""
+    from qgis.PyQt.QtGui import QFontMetrics
+    from qgis.PyQt.QtWidgets import QApplication
+
+    metrics = QFontMetrics(QApplication.font())
+    too_wide = []
+    for listed in provider.algorithms():
+        algorithm = listed.create()  # kept: its parameters die with it
+        for parameter in algorithm.parameterDefinitions():
+            width = metrics.horizontalAdvance(parameter.description() + " [optional]")
+            if width > 1000:
+                too_wide.append(f"{algorithm.id()} {parameter.name()}: {width} px")
+    assert too_wide == []

@@ -71,10 +71,7 @@ class FacilityCoverageAlgorithm(UrbanizationAlgorithm):
         self.addParameter(
             QgsProcessingParameterString(
                 self.TYPE_MAPPING,
-                self.tr(
-                    "Type mapping, one per line: field value = GB 50180 type (kindergarten, primary_school, "
-                    "middle_school, health, elderly_care, child_care, sports_centre, culture, market, ...)"
-                ),
+                self.tr("Type mapping, one per line: field value = GB 50180 type id (the ids are in the help)"),
                 defaultValue="",
                 multiLine=True,
                 optional=True,

@@ -41,10 +41,7 @@ def add_parameters(algorithm) -> None:
     algorithm.addParameter(
         QgsProcessingParameterString(
             TYPE_MAPPING,
-            algorithm.tr(
-                "Type mapping, one per line: field value = GB 50180 type (kindergarten, "
-                "primary_school, middle_school, market, elderly_day_care, ...)"
-            ),
+            algorithm.tr("Type mapping, one per line: field value = GB 50180 type id (the ids are in the help)"),
             defaultValue="",
             multiLine=True,
             optional=True,
