@@ -184,7 +184,7 @@ def _equity_terrain(total, labels: dict) -> str:
         if people:
             rows.append([label, _people(flat), _people(terrain), _people(terrain - flat)])
         else:
-            rows.append([label, flat, terrain, terrain - flat])
+            rows.append([label, flat, terrain, round(terrain - flat, 3) + 0.0])  # + 0.0: no "-0.000"
     return report.table(["", labels["flat"], labels["terrain_screening"], labels["difference"]], rows, digits=3)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 
+import numpy as np
 import pytest
 
 from tests.qgis.helpers import memory_layer
@@ -98,3 +99,106 @@ def test_park_equity_report(run, tmp_path):
     assert change == terrain - flat
     cells = _row(section, "Mean accessible park area (m²/person)")
     assert _number(cells[2]) == pytest.approx(total["mean_m2_terrain"], abs=5e-4)
+
+
+def _blocks():
+    """100 blocks of 100 people, one in each cell of the grid."""
+    wkts = [
+        f"POLYGON(({X + i * 100 + 5} {Y + j * 100 + 5},{X + i * 100 + 95} {Y + j * 100 + 5},"
+        f"{X + i * 100 + 95} {Y + j * 100 + 95},{X + i * 100 + 5} {Y + j * 100 + 95},"
+        f"{X + i * 100 + 5} {Y + j * 100 + 5}))"
+        for i in range(10)
+        for j in range(10)
+    ]
+    return memory_layer("Polygon", "EPSG:32611", wkts, {"population": [100.0] * len(wkts)})
+
+
+def test_station_catchments_report(run, tmp_path):
+    station = memory_layer("Point", "EPSG:32611", [f"POINT({X + 500} {Y + 502})"], {"name": ["Hill"]})
+    parameters = {
+        "STATIONS": station,
+        "STATION_NAME_FIELD": "name",
+        "NETWORK": _grid(X, Y),
+        "BANDS": "300,500",
+        "POPULATION": _blocks(),
+        "POPULATION_FIELD": "population",
+        "ALLOCATION": "overlapping",
+        "CATCHMENTS": "memory:",
+        "STATION_SUMMARY": "memory:",
+    }
+    run("urbanization:stationcatchments", {**parameters, "REPORT": str(tmp_path / "flat.html")})
+    assert _section(tmp_path / "flat.html") == ""
+    hill = run(
+        "urbanization:stationcatchments",
+        {**parameters, "TERRAIN_DEM": str(CROP), "REPORT": str(tmp_path / "hill.html")},
+    )
+    section = _section(tmp_path / "hill.html")
+    summary = _features(hill, "STATION_SUMMARY")[0]
+    rows = [r for r in re.findall(r"<tr>(.*?)</tr>", section) if "<td>Hill</td>" in r]
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", r) for r in rows]
+    by_band = {int(_number(c[1])): [_number(v) for v in c[2:]] for c in cells}
+    assert set(by_band) == {300, 500}
+    pedshed, pedshed_terrain, people, people_terrain, change = by_band[500]
+    assert pedshed == pytest.approx(summary["pedshed_500"], abs=5e-3)
+    assert pedshed_terrain == pytest.approx(summary["pedshed_terrain_500"], abs=5e-3)
+    assert (people, people_terrain) == (round(summary["population_500"]), round(summary["population_terrain_500"]))
+    assert change == people_terrain - people < 0
+
+
+def test_express_service_report(run, tmp_path):
+    # test_network_terrain's express case: a hill rising 20 % north of the line; walks to the stations downhill.
+    from affine import Affine
+    from pyproj import CRS
+
+    from tests.qgis.test_network_terrain import _plane, centres
+    from tests.qgis.test_transit_catchments import grid_streets
+
+    transform = Affine(10, 0, -200, 0, -10, 1200)
+    rows, cols = np.mgrid[0:140, 0:140]
+    _, y = centres(transform, cols, rows)
+    dem = _plane(tmp_path / "north.tif", CRS.from_epsg(3395).to_wkt(), transform, (140, 140), 500 + 0.2 * y)
+    stations = memory_layer(
+        "Point",
+        "EPSG:3395",
+        ["POINT(0 0)", "POINT(1000 0)", "POINT(1000 1000)"],
+        {"station_id": ["A", "B", "C"], "name": ["A", "B", "C"], "line": ["L"] * 3, "order": [1, 2, 3]}
+        | {"express": [1, 0, 1]},
+    )
+    cells = memory_layer(
+        "Polygon",
+        "EPSG:3395",
+        ["POLYGON((0 0, 1000 0, 1000 500, 0 500, 0 0))", "POLYGON((0 500, 1000 500, 1000 1000, 0 1000, 0 500))"],
+        {"people": [2000.0, 6000.0]},
+    )
+    parameters = {
+        "STATIONS": stations,
+        "STATION_ID_FIELD": "station_id",
+        "STATION_NAME_FIELD": "name",
+        "LINE_FIELD": "line",
+        "ORDER_FIELD": "order",
+        "EXPRESS_FIELD": "express",
+        "DESTINATION": "A",
+        "NETWORK": grid_streets(),
+        "POPULATION": cells,
+        "POPULATION_FIELD": "people",
+        "COMMUTE_MINUTES": "5,10,15",
+        "STATION_TIMES": "memory:",
+        "COMMUTE_ISOCHRONES": "memory:",
+    }
+    run("urbanization:expressservice", {**parameters, "REPORT": str(tmp_path / "flat.html")})
+    assert _section(tmp_path / "flat.html") == ""
+    assert "terrain" not in (tmp_path / "flat.html").read_text(encoding="utf-8").lower()
+    hill = run("urbanization:expressservice", {**parameters, "TERRAIN_DEM": dem, "REPORT": str(tmp_path / "hill.html")})
+    section = _section(tmp_path / "hill.html")
+    features = {(f["pattern"], f["minutes"]): f for f in hill["COMMUTE_ISOCHRONES"].getFeatures()}
+    feature = features[("express", 10)]
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", r) for r in re.findall(r"<tr>(.*?)</tr>", section)]
+    row = next(c for c in cells if c and c[0] == "With express" and _number(c[1]) == 10)
+    people, people_terrain, change, area, area_terrain = (_number(v) for v in row[2:])
+    assert (people, people_terrain) == (
+        round(feature["population_covered"]),
+        round(feature["population_covered_terrain"]),
+    )
+    assert change == people_terrain - people
+    assert area_terrain == pytest.approx(feature["area_terrain_m2"] / 1e6, abs=0.05)
+    assert any(_number(c[4]) < 0 for c in cells if c)  # people lost on the terrain in some isochrone

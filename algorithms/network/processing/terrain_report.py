@@ -13,6 +13,8 @@ def labels(algorithm) -> dict[str, str]:
         "difference": algorithm.tr("Change on the terrain"),
         "losing": algorithm.tr("Losing coverage"),
         "homes_covered": algorithm.tr("Homes covered"),
+        "population_flat": algorithm.tr("Population (distance)"),
+        "population_terrain": algorithm.tr("Population (terrain, screening)"),
         "population_covered": algorithm.tr("Residents covered"),
         "terrain_note": algorithm.tr(
             "Terrain (screening): the walks on the DEM at the chosen walking function's speed (Tobler's hiking "
