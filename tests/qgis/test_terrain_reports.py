@@ -202,3 +202,32 @@ def test_express_service_report(run, tmp_path):
     assert change == people_terrain - people
     assert area_terrain == pytest.approx(feature["area_terrain_m2"] / 1e6, abs=0.05)
     assert any(_number(c[4]) < 0 for c in cells if c)  # people lost on the terrain in some isochrone
+
+
+def test_city_health_check_report(run, tmp_path):
+    from qgis.core import QgsProcessingUtils, QgsVectorLayer
+
+    parameters = {
+        "EDITION": "mohurd_2021",
+        "PARKS": _park(X + 500, Y + 500),
+        "PARK_NAME_FIELD": "name",
+        "NETWORK": _grid(X, Y),
+        "RESIDENTIAL": _homes(X, Y),
+        "POPULATION_FIELD": "population",
+        "INDICATORS": "memory:",
+    }
+    run("urbanization:cityhealthcheck", {**parameters, "REPORT": str(tmp_path / "flat.html")})
+    assert _section(tmp_path / "flat.html") == ""
+    hill = run(
+        "urbanization:cityhealthcheck", {**parameters, "TERRAIN_DEM": str(CROP), "REPORT": str(tmp_path / "hill.html")}
+    )
+    value = hill["INDICATORS"]
+    layer = value if isinstance(value, QgsVectorLayer) else QgsProcessingUtils.mapLayerFromString(value, None)
+    park = next(f for f in layer.getFeatures() if f["scope"] == "(all)" and f["indicator"] == "park_coverage")
+    section = _section(tmp_path / "hill.html")
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", r) for r in re.findall(r"<tr>(.*?)</tr>", section)]
+    row = next(c for c in cells if c and park["name_zh"] in html.unescape(c[0]))
+    flat, terrain, change = (_number(v) for v in row[2:])
+    assert flat == pytest.approx(park["value"], abs=5e-3)
+    assert terrain == pytest.approx(park["value_terrain"], abs=5e-3)
+    assert change == pytest.approx(terrain - flat, abs=0.011) and change < 0
