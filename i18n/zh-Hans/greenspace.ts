@@ -266,6 +266,10 @@
         <source>Flat vs terrain (screening): mean completeness {:.1%} by distance, {:.1%} in walking time on the DEM (fields ct_&lt;type&gt;, ft_&lt;type&gt;).</source>
         <translation>平地与地形对比（筛查）：按距离平均完整度 {:.1%}，按高程模型上的步行时间 {:.1%}（字段 ct_&lt;类型&gt;、ft_&lt;类型&gt;）。</translation>
     </message>
+    <message>
+        <source>Mean completeness</source>
+        <translation>平均完整度</translation>
+    </message>
 </context>
 <context>
     <name>ParkCoverageAlgorithm</name>

@@ -42,7 +42,7 @@ def _number(cell: str) -> float:
 X, Y = X0 + 100, Y0 + 100
 
 
-def test_facility_coverage_report(run, tmp_path):
+def _facility(tmp_path):
     market = memory_layer("Point", "EPSG:32611", [f"POINT({X + 500} {Y + 503})"], {"kind": ["market"]})
     parameters = {
         "FACILITIES": market,
@@ -54,6 +54,11 @@ def test_facility_coverage_report(run, tmp_path):
         "SUMMARY": "memory:",
         "UNDERSERVED": "memory:",
     }
+    return parameters, str(CROP)
+
+
+def test_facility_coverage_report(run, tmp_path):
+    parameters, _ = _facility(tmp_path)
     run("urbanization:facilitycoverage", {**parameters, "REPORT": str(tmp_path / "flat.html")})
     assert _section(tmp_path / "flat.html") == ""
     assert "terrain" not in (tmp_path / "flat.html").read_text(encoding="utf-8").lower()
@@ -75,7 +80,7 @@ def test_facility_coverage_report(run, tmp_path):
     assert "screening" in section
 
 
-def test_park_equity_report(run, tmp_path):
+def _equity(tmp_path):
     parameters = {
         "PARKS": _park(X + 500, Y + 500),
         "PARK_NAME_FIELD": "name",
@@ -86,6 +91,11 @@ def test_park_equity_report(run, tmp_path):
         "OUTPUT": "memory:",
         "SUMMARY": "memory:",
     }
+    return parameters, str(CROP)
+
+
+def test_park_equity_report(run, tmp_path):
+    parameters, _ = _equity(tmp_path)
     run("urbanization:parkequity", {**parameters, "REPORT": str(tmp_path / "flat.html")})
     assert _section(tmp_path / "flat.html") == ""
     hill = run(
@@ -113,7 +123,7 @@ def _blocks():
     return memory_layer("Polygon", "EPSG:32611", wkts, {"population": [100.0] * len(wkts)})
 
 
-def test_station_catchments_report(run, tmp_path):
+def _catchments(tmp_path):
     station = memory_layer("Point", "EPSG:32611", [f"POINT({X + 500} {Y + 502})"], {"name": ["Hill"]})
     parameters = {
         "STATIONS": station,
@@ -126,6 +136,11 @@ def test_station_catchments_report(run, tmp_path):
         "CATCHMENTS": "memory:",
         "STATION_SUMMARY": "memory:",
     }
+    return parameters, str(CROP)
+
+
+def test_station_catchments_report(run, tmp_path):
+    parameters, _ = _catchments(tmp_path)
     run("urbanization:stationcatchments", {**parameters, "REPORT": str(tmp_path / "flat.html")})
     assert _section(tmp_path / "flat.html") == ""
     hill = run(
@@ -145,7 +160,7 @@ def test_station_catchments_report(run, tmp_path):
     assert change == people_terrain - people < 0
 
 
-def test_express_service_report(run, tmp_path):
+def _express(tmp_path):
     # test_network_terrain's express case: a hill rising 20 % north of the line; walks to the stations downhill.
     from affine import Affine
     from pyproj import CRS
@@ -185,6 +200,11 @@ def test_express_service_report(run, tmp_path):
         "STATION_TIMES": "memory:",
         "COMMUTE_ISOCHRONES": "memory:",
     }
+    return parameters, dem
+
+
+def test_express_service_report(run, tmp_path):
+    parameters, dem = _express(tmp_path)
     run("urbanization:expressservice", {**parameters, "REPORT": str(tmp_path / "flat.html")})
     assert _section(tmp_path / "flat.html") == ""
     assert "terrain" not in (tmp_path / "flat.html").read_text(encoding="utf-8").lower()
@@ -204,9 +224,7 @@ def test_express_service_report(run, tmp_path):
     assert any(_number(c[4]) < 0 for c in cells if c)  # people lost on the terrain in some isochrone
 
 
-def test_city_health_check_report(run, tmp_path):
-    from qgis.core import QgsProcessingUtils, QgsVectorLayer
-
+def _health(tmp_path):
     parameters = {
         "EDITION": "mohurd_2021",
         "PARKS": _park(X + 500, Y + 500),
@@ -216,6 +234,13 @@ def test_city_health_check_report(run, tmp_path):
         "POPULATION_FIELD": "population",
         "INDICATORS": "memory:",
     }
+    return parameters, str(CROP)
+
+
+def test_city_health_check_report(run, tmp_path):
+    from qgis.core import QgsProcessingUtils, QgsVectorLayer
+
+    parameters, _ = _health(tmp_path)
     run("urbanization:cityhealthcheck", {**parameters, "REPORT": str(tmp_path / "flat.html")})
     assert _section(tmp_path / "flat.html") == ""
     hill = run(
@@ -231,3 +256,28 @@ def test_city_health_check_report(run, tmp_path):
     assert flat == pytest.approx(park["value"], abs=5e-3)
     assert terrain == pytest.approx(park["value_terrain"], abs=5e-3)
     assert change == pytest.approx(terrain - flat, abs=0.011) and change < 0
+
+
+CASES = {
+    "facilitycoverage": _facility,
+    "parkequity": _equity,
+    "stationcatchments": _catchments,
+    "expressservice": _express,
+    "cityhealthcheck": _health,
+}
+
+
+@pytest.mark.parametrize("algorithm_id", sorted(CASES))
+def test_terrain_section_reads_in_chinese(chinese, run, tmp_path, algorithm_id):
+    # Under zh-Hans the section (heading, headers, labels, note) has no English word left.
+    from tests.qgis.test_reports_chinese import data_words, english_words
+
+    parameters, dem = CASES[algorithm_id](tmp_path)
+    report = tmp_path / "hill.html"
+    run(f"urbanization:{algorithm_id}", {**parameters, "TERRAIN_DEM": dem, "REPORT": str(report)})
+    text = report.read_text(encoding="utf-8")
+    assert "<h2>平地与地形对比</h2>" in text
+    section = text[text.index("<h2>平地与地形对比</h2>") :].split("<h2>")[1]
+    note = "地形（筛查）：在高程模型上按所选步行速度函数"
+    assert note in text
+    assert english_words(section, data_words(parameters)) == []
