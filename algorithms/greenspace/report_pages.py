@@ -129,7 +129,8 @@ def _terrain_table(result, labels: dict) -> str:
 
 
 def equity_page(path: str, title: str, result, language: str, labels: dict) -> str:
-    """District table (mean, Gini, population below target), Lorenz curve, score distribution."""
+    """District table (mean, Gini, population below target), Lorenz curve, score distribution; with a
+    terrain DEM (the summary's *_terrain columns) a "flat vs terrain" section."""
     summary = _districts_given(result.summary)
     lorenz = report.line_chart(
         result.lorenz_x.tolist(),
@@ -227,7 +228,8 @@ def _class_section(summary, language: str, labels: dict, notes: list[str]) -> st
 
 
 def facility_page(path: str, title: str, result, types: dict, language: str, labels: dict) -> str:
-    """Per type: share of homes and people covered; completeness distribution; missing types."""
+    """Per type: share of homes and people covered; completeness distribution; missing types; with a
+    terrain DEM (completeness_terrain) a "flat vs terrain" section."""
     zh = language == _ZH
     summary = _districts_given(result.summary).drop(columns=["mode"], errors="ignore").copy()
 

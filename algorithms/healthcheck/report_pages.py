@@ -39,7 +39,8 @@ def _target_value(target: str) -> float | None:
 
 def health_check_page(result: HealthCheckResult, labels: dict, notes: dict[str, str], lang: str) -> str:
     """HTML page. `labels`: translated headings and words (keys used below); `notes`: method note
-    per indicator key (translated, with the distance mode)."""
+    per indicator key (translated, with the distance mode). With a terrain DEM (value_terrain) a
+    "flat vs terrain" table of the walking indicators follows the city's table."""
     table = result.table()
     city = table[table["scope"] == CITY]
     verdict = {True: labels["pass"], False: labels["fail"], None: labels["no_target"]}

@@ -18,7 +18,8 @@ def catchment_page(
     """The station catchments page: stations ranked by ped-shed ratio and by population of the
     outer band, with bar charts. `summary`: one row per station with name, on_network and per band b (metres, as int)
     area_<b>, population_<b>, pedshed_<b> columns. `people`: walking.population_row of the outer
-    band (None without a population layer)."""
+    band (None without a population layer). With the terrain columns (pedshed_terrain_<b>, a DEM
+    given) a "flat vs terrain" section follows the overview."""
     outer = int(round(bands[-1]))
     on = summary[summary["on_network"]]
     by_pedshed = on.sort_values(f"pedshed_{outer}", ascending=False)
@@ -115,7 +116,8 @@ def express_page(
 ) -> str:
     """The express service page: per express line a chart of minutes saved along the line and of
     door-to-door times, then the station table. `parameters`: (label, value) pairs of the run-time model and service;
-    `isochrones`: the commute isochrone table (isochrones.Isochrones.table) when computed."""
+    `isochrones`: the commute isochrone table (isochrones.Isochrones.table) when computed; its *_terrain
+    columns (a DEM given) add a "flat vs terrain" section."""
     stations = evaluation.stations.set_index("station_id")
     names = stations["name"].to_dict()
     sections = []
