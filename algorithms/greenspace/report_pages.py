@@ -129,7 +129,8 @@ def _terrain_table(result, labels: dict) -> str:
 
 
 def equity_page(path: str, title: str, result, language: str, labels: dict) -> str:
-    """District table (mean, Gini, population below target), Lorenz curve, score distribution."""
+    """District table (mean, Gini, population below target), Lorenz curve, score distribution; with a
+    terrain DEM (the summary's *_terrain columns) a "flat vs terrain" section."""
     summary = _districts_given(result.summary)
     lorenz = report.line_chart(
         result.lorenz_x.tolist(),
@@ -159,7 +160,33 @@ def equity_page(path: str, title: str, result, language: str, labels: dict) -> s
             (labels["classes"], _class_section(_districts_given(result.classes.summary), language, labels, notes))
         )
     sections.append((labels["parks"], report.frame_table(result.parks)))
+    if "mean_m2_terrain" in result.summary and "terrain" in labels:
+        sections.insert(1, (labels["terrain"], _equity_terrain(result.summary.iloc[-1], labels)))
+        notes.append(labels["terrain_note"])
     return report.write(path, report.page(title, sections, notes, lang=language))
+
+
+def _people(value) -> int | float:
+    """A number of people as a whole number (NaN stays NaN: an empty cell)."""
+    value = float(value)
+    return value if value != value else round(value)
+
+
+def _equity_terrain(total, labels: dict) -> str:
+    """Flat vs terrain of the whole city (the 'All' row): mean score, Gini and people below the
+    target with decay on distance (the standard's) and on walking time (screening), and the change."""
+    rows = []
+    for label, column, people in (
+        (labels["mean_value"], "mean_m2", False),
+        (field_labels.label("gini", report.translate), "gini", False),
+        (labels["population_below"], "population_below", True),
+    ):
+        flat, terrain = float(total[column]), float(total[f"{column}_terrain"])
+        if people:
+            rows.append([label, _people(flat), _people(terrain), _people(terrain - flat)])
+        else:
+            rows.append([label, flat, terrain, round(terrain - flat, 3) + 0.0])  # + 0.0: no "-0.000"
+    return report.table(["", labels["flat"], labels["terrain_screening"], labels["difference"]], rows, digits=3)
 
 
 def _class_section(summary, language: str, labels: dict, notes: list[str]) -> str:
@@ -201,7 +228,8 @@ def _class_section(summary, language: str, labels: dict, notes: list[str]) -> st
 
 
 def facility_page(path: str, title: str, result, types: dict, language: str, labels: dict) -> str:
-    """Per type: share of homes and people covered; completeness distribution; missing types."""
+    """Per type: share of homes and people covered; completeness distribution; missing types; with a
+    terrain DEM (completeness_terrain) a "flat vs terrain" section."""
     zh = language == _ZH
     summary = _districts_given(result.summary).drop(columns=["mode"], errors="ignore").copy()
 
@@ -228,4 +256,35 @@ def facility_page(path: str, title: str, result, types: dict, language: str, lab
         (labels["completeness"], dist),
         (labels["districts"], report.frame_table(summary)),
     ]
+    if "completeness_terrain" in result.residential and "terrain" in labels:
+        sections.insert(1, (labels["terrain"], _facility_terrain(result.residential, overall, labels)))
+        notes.append(labels["terrain_note"])
     return report.write(path, report.page(title, sections, notes, lang=language))
+
+
+def _facility_terrain(residential, overall, labels: dict) -> str:
+    """Flat vs terrain: mean completeness, then per facility type the homes (and residents) covered
+    by distance (the standard's) and in walking time on the DEM (screening), and those losing coverage."""
+    rows = [
+        [
+            labels["completeness_mean"],
+            field_labels.percent(float(residential["completeness"].mean())),
+            field_labels.percent(float(residential["completeness_terrain"].mean())),
+            "",
+        ]
+    ]
+    for r in overall.to_dict("records"):
+        rows.append(
+            [f"{r['type']}: {labels['homes_covered']}"]
+            + [int(r[c]) for c in ("homes_covered", "homes_covered_terrain", "homes_losing_coverage")]
+        )
+        if "population_losing_coverage" in r and r["population_losing_coverage"] == r["population_losing_coverage"]:
+            rows.append(
+                [
+                    f"{r['type']}: {labels['population_covered']}",
+                    _people(r["population_covered"]),
+                    _people(r["population_covered_terrain"]),
+                    _people(r["population_losing_coverage"]),
+                ]
+            )
+    return report.table(["", labels["flat"], labels["terrain_screening"], labels["losing"]], rows)

@@ -39,7 +39,8 @@ def _target_value(target: str) -> float | None:
 
 def health_check_page(result: HealthCheckResult, labels: dict, notes: dict[str, str], lang: str) -> str:
     """HTML page. `labels`: translated headings and words (keys used below); `notes`: method note
-    per indicator key (translated, with the distance mode)."""
+    per indicator key (translated, with the distance mode). With a terrain DEM (value_terrain) a
+    "flat vs terrain" table of the walking indicators follows the city's table."""
     table = result.table()
     city = table[table["scope"] == CITY]
     verdict = {True: labels["pass"], False: labels["fail"], None: labels["no_target"]}
@@ -96,6 +97,10 @@ def health_check_page(result: HealthCheckResult, labels: dict, notes: dict[str, 
             ),
         ),
     ]
+    notes = [labels["note_screening"], labels["note_status"]]
+    if "value_terrain" in city and city["value_terrain"].notna().any() and "terrain" in labels:
+        sections.append((labels["terrain"], _terrain_table(city, labels, name)))
+        notes.append(labels["terrain_note"])
     sections += _item_sections(result, labels, name, verdict)
     districts = table[(table["scope"] != CITY) & table["computed"]]
     if len(districts):
@@ -148,4 +153,16 @@ def health_check_page(result: HealthCheckResult, labels: dict, notes: dict[str, 
                 ),
             )
         )
-    return report.page(labels["title"], sections, [labels["note_screening"], labels["note_status"]], lang=lang)
+    return report.page(labels["title"], sections, notes, lang=lang)
+
+
+def _terrain_table(city, labels: dict, name) -> str:
+    """Flat vs terrain: each walking indicator of the city by distance (the definition's value)
+    beside its value in walking time on the DEM (screening), and the change."""
+    rows = [
+        [name(r), r["unit"], _value(r["value"]), _value(r["value_terrain"]), _value(r["value_terrain"] - r["value"])]
+        for _, r in city.iterrows()
+        if r["computed"] and r["value_terrain"] == r["value_terrain"]
+    ]
+    headers = [labels["indicator"], labels["unit"], labels["flat"], labels["terrain_screening"], labels["difference"]]
+    return report.table(headers, rows)

@@ -18,7 +18,8 @@ def catchment_page(
     """The station catchments page: stations ranked by ped-shed ratio and by population of the
     outer band, with bar charts. `summary`: one row per station with name, on_network and per band b (metres, as int)
     area_<b>, population_<b>, pedshed_<b> columns. `people`: walking.population_row of the outer
-    band (None without a population layer)."""
+    band (None without a population layer). With the terrain columns (pedshed_terrain_<b>, a DEM
+    given) a "flat vs terrain" section follows the overview."""
     outer = int(round(bands[-1]))
     on = summary[summary["on_network"]]
     by_pedshed = on.sort_values(f"pedshed_{outer}", ascending=False)
@@ -75,7 +76,35 @@ def catchment_page(
                 values.append(getattr(row, f"population_{b}"))
         rows.append(values)
     sections.append((labels["ranking"], report.table(headers, rows, digits=2)))
-    return report.page(labels["title"], sections, notes=[labels["method_note"]], lang=lang)
+    notes = [labels["method_note"]]
+    if f"pedshed_terrain_{outer}" in on and "terrain" in labels:
+        sections.insert(1, (labels["terrain"], _catchment_terrain(by_pedshed, bands, has_population, labels)))
+        notes.append(labels["terrain_note"])
+    return report.page(labels["title"], sections, notes=notes, lang=lang)
+
+
+def _people(value) -> int | float:
+    """A number of people as a whole number (NaN stays NaN: an empty cell)."""
+    value = float(value)
+    return value if value != value else round(value)
+
+
+def _catchment_terrain(stations: pd.DataFrame, bands: list[float], has_population: bool, labels: dict) -> str:
+    """Flat vs terrain per station and band: ped-shed ratio (and population) of the catchment by
+    distance (as today) and in walking time on the DEM (screening), and the people it loses."""
+    headers = [labels["station"], labels["band_col"], labels["pedshed_flat"], labels["pedshed_terrain"]]
+    if has_population:
+        headers += [labels["population_flat"], labels["population_terrain"], labels["difference"]]
+    rows = []
+    for row in stations.to_dict("records"):
+        for band in bands:
+            b = int(round(band))
+            values = [row["name"], b, float(row[f"pedshed_{b}"]), float(row[f"pedshed_terrain_{b}"])]
+            if has_population:
+                flat, terrain = _people(row[f"population_{b}"]), _people(row[f"population_terrain_{b}"])
+                values += [flat, terrain, terrain - flat]
+            rows.append(values)
+    return report.table(headers, rows, digits=2)
 
 
 def express_page(
@@ -87,7 +116,8 @@ def express_page(
 ) -> str:
     """The express service page: per express line a chart of minutes saved along the line and of
     door-to-door times, then the station table. `parameters`: (label, value) pairs of the run-time model and service;
-    `isochrones`: the commute isochrone table (isochrones.Isochrones.table) when computed."""
+    `isochrones`: the commute isochrone table (isochrones.Isochrones.table) when computed; its *_terrain
+    columns (a DEM given) add a "flat vs terrain" section."""
     stations = evaluation.stations.set_index("station_id")
     names = stations["name"].to_dict()
     sections = []
@@ -150,6 +180,8 @@ def express_page(
                 ),
             )
         )
+        if "population_covered_terrain" in isochrones and "terrain" in labels:
+            sections.append((labels["terrain"], _isochrone_terrain(isochrones, labels)))
     table = evaluation.stations.sort_values(["minutes_saved", "allstop_total_min"], ascending=[False, True])
     rows = [
         [
@@ -181,4 +213,29 @@ def express_page(
             ),
         )
     )
-    return report.page(labels["title"], sections, notes=[labels["method_note"]], lang=lang)
+    notes = [labels["method_note"]]
+    if isochrones is not None and "population_covered_terrain" in isochrones and "terrain" in labels:
+        notes.append(labels["terrain_note"])
+    return report.page(labels["title"], sections, notes=notes, lang=lang)
+
+
+def _isochrone_terrain(isochrones, labels: dict) -> str:
+    """Flat vs terrain of the commute isochrones: the people and area within each time with the
+    walk legs on the flat (as today) and on the DEM (screening), and the people lost."""
+    rows = []
+    for r in isochrones.to_dict("records"):
+        flat, terrain = _people(r["population_covered"]), _people(r["population_covered_terrain"])
+        rows.append(
+            [
+                labels["express"] if r["pattern"] == "express" else labels["all_stop"],
+                r["minutes"],
+                flat,
+                terrain,
+                terrain - flat,
+                r["area_m2"] / 1e6,
+                r["area_terrain_m2"] / 1e6,
+            ]
+        )
+    headers = [labels["pattern_col"], labels["minutes"], labels["population_flat"], labels["population_terrain"]]
+    headers += [labels["difference"], labels["area_flat"], labels["area_terrain"]]
+    return report.table(headers, rows, digits=1)

@@ -266,6 +266,10 @@
         <source>Type mapping, one per line: field value = GB 50180 type id (the ids are in the help)</source>
         <translation>设施类型对应，每行一条：字段值 = GB 50180 设施类型代码（代码见帮助）</translation>
     </message>
+    <message>
+        <source>Mean completeness</source>
+        <translation>平均完整度</translation>
+    </message>
 </context>
 <context>
     <name>ParkCoverageAlgorithm</name>

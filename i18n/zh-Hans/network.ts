@@ -112,4 +112,47 @@
         <translation>Naismith 规则（1892）：每小时 3 英里，每爬升 2000 英尺另加 1 小时；下坡按平地计</translation>
     </message>
 </context>
+<context>
+    <name>algorithm</name>
+    <message>
+        <source>Flat vs terrain</source>
+        <translation>平地与地形对比</translation>
+    </message>
+    <message>
+        <source>Standard (distance)</source>
+        <translation>标准口径（距离）</translation>
+    </message>
+    <message>
+        <source>Terrain (walking time, screening)</source>
+        <translation>地形（步行时间，筛查）</translation>
+    </message>
+    <message>
+        <source>Change on the terrain</source>
+        <translation>计入地形后的变化</translation>
+    </message>
+    <message>
+        <source>Losing coverage</source>
+        <translation>失去覆盖</translation>
+    </message>
+    <message>
+        <source>Homes covered</source>
+        <translation>覆盖住户</translation>
+    </message>
+    <message>
+        <source>Population (distance)</source>
+        <translation>人口（距离）</translation>
+    </message>
+    <message>
+        <source>Population (terrain, screening)</source>
+        <translation>人口（地形，筛查）</translation>
+    </message>
+    <message>
+        <source>Residents covered</source>
+        <translation>覆盖人口</translation>
+    </message>
+    <message>
+        <source>Terrain (screening): the walks on the DEM at the chosen walking function&apos;s speed (Tobler&apos;s hiking function by default); a distance R is read as the time to walk R on the flat. The standard&apos;s figure is the distance one.</source>
+        <translation>地形（筛查）：在高程模型上按所选步行速度函数（默认托布勒徒步函数）计算步行；距离 R 读作在平地上步行 R 所需的时间。标准口径的数值为按距离计算的数值。</translation>
+    </message>
+</context>
 </TS>

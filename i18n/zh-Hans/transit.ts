@@ -557,5 +557,25 @@
         <source>Station walking catchments on the terrain</source>
         <translation>按地形的站点步行范围</translation>
     </message>
+    <message>
+        <source>Band (m)</source>
+        <translation>距离圈（米）</translation>
+    </message>
+    <message>
+        <source>Ped-shed (distance)</source>
+        <translation>步行可达比（距离）</translation>
+    </message>
+    <message>
+        <source>Ped-shed (terrain, screening)</source>
+        <translation>步行可达比（地形，筛查）</translation>
+    </message>
+    <message>
+        <source>Area, distance (km²)</source>
+        <translation>面积，距离（平方公里）</translation>
+    </message>
+    <message>
+        <source>Area, terrain (km², screening)</source>
+        <translation>面积，地形（平方公里，筛查）</translation>
+    </message>
 </context>
 </TS>

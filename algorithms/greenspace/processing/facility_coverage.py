@@ -18,7 +18,7 @@ from qgis.core import (
 from ....layers import vector
 from ....translation import current_language
 from ...base import UrbanizationAlgorithm, user_standards_dir
-from ...network.processing import walking_network
+from ...network.processing import terrain_report, walking_network
 from . import groups
 from .engine_text import engine_message
 
@@ -248,6 +248,8 @@ class FacilityCoverageAlgorithm(UrbanizationAlgorithm):
                     "mode_euclidean": self.tr(
                         "No network given: straight-line (euclidean) distances, which overstate coverage."
                     ),
+                    "completeness_mean": self.tr("Mean completeness"),
+                    **terrain_report.labels(self),
                 },
             )
             outputs[self.REPORT] = report_path

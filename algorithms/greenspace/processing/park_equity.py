@@ -16,7 +16,7 @@ from qgis.core import (
 from ....layers import vector
 from ....translation import current_language
 from ...base import UrbanizationAlgorithm, user_standards_dir
-from ...network.processing import walking_network
+from ...network.processing import terrain_report, walking_network
 from . import groups, park_inputs
 from .engine_text import engine_message
 
@@ -234,6 +234,9 @@ class ParkEquityAlgorithm(UrbanizationAlgorithm):
                         "'All' is the clause's measure over the parks and residents given; rows by "
                         "district and the accessible areas per home are screening beyond the standard."
                     ),
+                    "mean_value": self.tr("Mean accessible park area (m²/person)"),
+                    "population_below": self.tr("Population below the target"),
+                    **terrain_report.labels(self),
                 },
             )
             outputs[self.REPORT] = report_path

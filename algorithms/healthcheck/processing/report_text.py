@@ -8,6 +8,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ... import field_labels
 from ...greenspace.processing.engine_text import engine_message
+from ...network.processing import terrain_report
 
 
 def _field_word(text: str) -> str:
@@ -125,6 +126,7 @@ def labels(algorithm) -> dict[str, str]:
             "checked' column tells whether each was checked against a public copy of the indicator list."
         ),
         "message": engine_message,
+        **terrain_report.labels(algorithm),
         **_door_words(),
     }
 

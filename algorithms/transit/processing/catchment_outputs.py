@@ -14,6 +14,7 @@ from qgis.core import (
 
 from ....layers import styling, vector
 from ....translation import current_language
+from ...network.processing import terrain_report
 
 CATCHMENTS = "CATCHMENTS"
 CATCHMENTS_TERRAIN = "CATCHMENTS_TERRAIN"
@@ -190,4 +191,8 @@ def labels(algorithm) -> dict[str, str]:
             "buffered by 50 m. Ped-shed ratio = catchment area / area of the circle of the band's radius; "
             "below about 0.5 the surroundings are poorly walkable. Population apportioned by area."
         ),
+        "band_col": algorithm.tr("Band (m)"),
+        "pedshed_flat": algorithm.tr("Ped-shed (distance)"),
+        "pedshed_terrain": algorithm.tr("Ped-shed (terrain, screening)"),
+        **terrain_report.labels(algorithm),
     }

@@ -3,6 +3,8 @@ labels and parameter rows. `algorithm.tr` (context 'algorithm', see algorithms/b
 
 from __future__ import annotations
 
+from ...network.processing import terrain_report
+
 
 def explain(algorithm, error, label: str, order_field: str) -> str:
     """The engine's input error in the planner's words, naming the layer, field and the fix."""
@@ -121,4 +123,7 @@ def labels(algorithm) -> dict[str, str]:
         "population": algorithm.tr("Population"),
         "gained": algorithm.tr("Population gained with the express"),
         "unreachable": algorithm.tr("Population unreachable (too far from every street)"),
+        "area_flat": algorithm.tr("Area, distance (km²)"),
+        "area_terrain": algorithm.tr("Area, terrain (km², screening)"),
+        **terrain_report.labels(algorithm),
     }
