@@ -324,10 +324,9 @@ def test_station_catchments_on_time(run, tmp_path):
     assert any("Flat vs terrain" in line for line in log.lines)
 
 
-def test_express_walk_legs_on_the_terrain(run, tmp_path):
-    # The express test's 1 km grid (EPSG:3395) on a hill rising 20 % to the north from the line
-    # along its south edge: every walk to a station goes downhill at -20 %, Tobler's
-    # exp(3.5 (0.15 - 0.05)) = 1.419 times the flat time, so the terrain isochrones hold fewer people.
+def express_on_a_north_slope(tmp_path, names=("甲", "乙", "丙")) -> tuple[dict, str]:
+    """The express test's 1 km grid (EPSG:3395) with three stations and two population cells, and a
+    DEM rising 20 % to the north from the line along its south edge: (parameters, DEM path)."""
     from affine import Affine
     from pyproj import CRS
 
@@ -341,7 +340,7 @@ def test_express_walk_legs_on_the_terrain(run, tmp_path):
         "Point",
         "EPSG:3395",
         ["POINT(0 0)", "POINT(1000 0)", "POINT(1000 1000)"],
-        {"station_id": ["甲", "乙", "丙"], "name": ["甲", "乙", "丙"], "line": ["L"] * 3, "order": [1, 2, 3]}
+        {"station_id": list(names), "name": list(names), "line": ["L"] * 3, "order": [1, 2, 3]}
         | {"express": [1, 0, 1]},
     )
     cells = memory_layer(
@@ -357,7 +356,7 @@ def test_express_walk_legs_on_the_terrain(run, tmp_path):
         "LINE_FIELD": "line",
         "ORDER_FIELD": "order",
         "EXPRESS_FIELD": "express",
-        "DESTINATION": "甲",
+        "DESTINATION": names[0],
         "NETWORK": grid_streets(),
         "POPULATION": cells,
         "POPULATION_FIELD": "people",
@@ -365,6 +364,14 @@ def test_express_walk_legs_on_the_terrain(run, tmp_path):
         "STATION_TIMES": "memory:",
         "COMMUTE_ISOCHRONES": "memory:",
     }
+    return parameters, dem
+
+
+def test_express_walk_legs_on_the_terrain(run, tmp_path):
+    # The express test's 1 km grid (EPSG:3395) on a hill rising 20 % to the north from the line
+    # along its south edge: every walk to a station goes downhill at -20 %, Tobler's
+    # exp(3.5 (0.15 - 0.05)) = 1.419 times the flat time, so the terrain isochrones hold fewer people.
+    parameters, dem = express_on_a_north_slope(tmp_path)
     flat = run("urbanization:expressservice", parameters)
     hill = run("urbanization:expressservice", {**parameters, "TERRAIN_DEM": dem})
     f_rows = {(f["pattern"], f["minutes"]): f for f in flat["COMMUTE_ISOCHRONES"].getFeatures()}

@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 import re
 
-import numpy as np
 import pytest
 
 from tests.qgis.helpers import memory_layer
@@ -162,45 +161,9 @@ def test_station_catchments_report(run, tmp_path):
 
 def _express(tmp_path):
     # test_network_terrain's express case: a hill rising 20 % north of the line; walks to the stations downhill.
-    from affine import Affine
-    from pyproj import CRS
+    from tests.qgis.test_network_terrain import express_on_a_north_slope
 
-    from tests.qgis.test_network_terrain import _plane, centres
-    from tests.qgis.test_transit_catchments import grid_streets
-
-    transform = Affine(10, 0, -200, 0, -10, 1200)
-    rows, cols = np.mgrid[0:140, 0:140]
-    _, y = centres(transform, cols, rows)
-    dem = _plane(tmp_path / "north.tif", CRS.from_epsg(3395).to_wkt(), transform, (140, 140), 500 + 0.2 * y)
-    stations = memory_layer(
-        "Point",
-        "EPSG:3395",
-        ["POINT(0 0)", "POINT(1000 0)", "POINT(1000 1000)"],
-        {"station_id": ["A", "B", "C"], "name": ["A", "B", "C"], "line": ["L"] * 3, "order": [1, 2, 3]}
-        | {"express": [1, 0, 1]},
-    )
-    cells = memory_layer(
-        "Polygon",
-        "EPSG:3395",
-        ["POLYGON((0 0, 1000 0, 1000 500, 0 500, 0 0))", "POLYGON((0 500, 1000 500, 1000 1000, 0 1000, 0 500))"],
-        {"people": [2000.0, 6000.0]},
-    )
-    parameters = {
-        "STATIONS": stations,
-        "STATION_ID_FIELD": "station_id",
-        "STATION_NAME_FIELD": "name",
-        "LINE_FIELD": "line",
-        "ORDER_FIELD": "order",
-        "EXPRESS_FIELD": "express",
-        "DESTINATION": "A",
-        "NETWORK": grid_streets(),
-        "POPULATION": cells,
-        "POPULATION_FIELD": "people",
-        "COMMUTE_MINUTES": "5,10,15",
-        "STATION_TIMES": "memory:",
-        "COMMUTE_ISOCHRONES": "memory:",
-    }
-    return parameters, dem
+    return express_on_a_north_slope(tmp_path, names=("A", "B", "C"))
 
 
 def test_express_service_report(run, tmp_path):
