@@ -151,7 +151,7 @@ def warm(case: dict, folder: Path, runs: int) -> tuple[dict, dict]:
     return _alternate(timed("native"), timed("ours"), runs)
 
 
-def qgis_process_environment(project: Path) -> tuple[list[str], dict]:
+def qgis_process_environment() -> tuple[list[str], dict]:
     """The qgis_process command and the environment scripts/env.sh gives it (the plugin on
     QGIS_PLUGINPATH, the project's own profile folder), the plugin enabled there."""
     printed = subprocess.run(
@@ -173,7 +173,7 @@ def whole_process(case: dict, folder: Path, runs: int) -> tuple[dict, dict]:
 
     project = folder / "empty.qgz"  # native:serviceareafromlayer asks for a project in qgis_process 3.22
     QgsProject.instance().write(str(project))
-    command, environment = qgis_process_environment(project)
+    command, environment = qgis_process_environment()
 
     def timed(side: str):
         def call(k: int) -> tuple[float, float]:
@@ -226,6 +226,9 @@ def run(runs: int = 5, cases=("parks", "stations"), processes: bool = True) -> l
         table += _rows(f"{name}, warm in one QGIS process", native, ours)
         results.append((f"{case['name']}, warm in-process (median)", ours["wall_median"], native["wall_median"]))
         print("\n".join(table[-2:]), flush=True)
+        if processes and not (shutil.which("qgis_process.bin") or shutil.which("qgis_process")):
+            print("   no qgis_process on PATH: the whole-process rows are left out", flush=True)
+            processes = False
         if processes:
             native, ours = whole_process(case, folder, runs)
             table += _rows(f"{name}, qgis_process (whole process)", native, ours)
