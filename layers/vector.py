@@ -236,7 +236,7 @@ def _column_values(series) -> list:
     if pd.api.types.is_float_dtype(dtype):
         return [None if (v is None or math.isnan(v)) else float(v) for v in series.tolist()]
     values = series.tolist()
-    if pd.api.types.infer_dtype(values, skipna=False) == "string":  # text only, nothing missing: as it is
+    if all(type(v) is str or v is None for v in values):  # text and None (NULL) only: as it is
         return values
     na, nat = pd.NA, pd.NaT
 

@@ -18,6 +18,7 @@ from .service_area import (
     segment_lines,
     service_area,
     service_areas,
+    service_areas_and_lengths,
     service_areas_per_source,
     union_in_halves,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "segment_lines",
     "service_area",
     "service_areas",
+    "service_areas_and_lengths",
     "service_areas_per_source",
     "thread_map",
     "union_in_halves",

@@ -103,8 +103,11 @@ def land_of_unreached_streets(network: Network, distance: np.ndarray, cutoffs, b
         if not r.any() or r.all():
             continue
         near = np.zeros(len(xy), dtype=bool)
+        # Only unreached points in the reached points' box widened by `reach` can be that close.
+        low, high = xy[r].min(axis=0) - reach, xy[r].max(axis=0) + reach
+        ask = np.flatnonzero(~r & (xy >= low).all(axis=1) & (xy <= high).all(axis=1))
         tree = cKDTree(xy[r], balanced_tree=False, compact_nodes=False)  # built faster, same answers
-        near[~r] = tree.query(xy[~r], distance_upper_bound=reach)[0] <= reach
+        near[ask] = tree.query(xy[ask], distance_upper_bound=reach)[0] <= reach
         if near.any():
             rivals.append((column, i))
             sites |= near

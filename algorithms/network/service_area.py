@@ -18,10 +18,9 @@ from typing import Callable
 
 import numpy as np
 import shapely
-from scipy import sparse
-from scipy.sparse.csgraph import connected_components
 
 from ..cancel import checkpoint
+from .chains import chain_labels
 from .frontage import land_of_unreached_streets, reach_fractions, trim
 from .graph import Network
 from .paths import distances_from
@@ -85,9 +84,18 @@ def service_areas(
     """`service_area` for several cut-offs of the same node distances (a station's bands): their
     nearest-street land comes from one triangulation, computed (for a city-wide area, on a second
     thread) while the reached streets are buffered."""
-    pieces = []
+    return service_areas_and_lengths(network, distance, cutoffs, offset, quad_segs)[0]
+
+
+def service_areas_and_lengths(
+    network: Network, distance: np.ndarray, cutoffs, offset: float = DEFAULT_OFFSET, quad_segs: int = 4
+) -> tuple[list, list[float]]:
+    """`service_areas` and, for each cut-off, the reached network length (`reached_segments`'
+    total_length) from the same reached pieces, found once."""
+    pieces, lengths = [], []
     for cutoff in cutoffs:
         segments = reached_segments(network, distance, cutoff)
+        lengths.append(segments.total_length)
         keep = segments.length > 0
         pieces.append(
             ReachedSegments(*(a[keep] for a in (segments.edge, segments.t0, segments.t1, segments.length)))
@@ -114,7 +122,7 @@ def service_areas(
             if reached.any()
             else None
         )
-    return trim(buffers, lands())
+    return trim(buffers, lands()), lengths
 
 
 #: Service areas of this many reached pieces or more find their nearest-street land on a second
@@ -144,13 +152,10 @@ def union_in_halves(polygons):
     return shapely.union_all(thread_map(shapely.union_all, (polygons[west], polygons[~west])))
 
 
-#: Two pieces meeting at a junction continue one chain when they turn by less than ~45 degrees.
-_STRAIGHT = -0.7
-
-
 def _straight_chains(network: Network, segments: ReachedSegments) -> np.ndarray:
     """Reached pieces joined into chains: through every node of degree 2, and at junctions pairing
-    the most nearly straight continuations first (the way a street runs on). Returns LineStrings."""
+    the most nearly straight continuations first (the way a street runs on; `chains.py`). Returns
+    LineStrings."""
     n = len(segments.edge)
     coords = _segment_ends(network, segments)
     ends_node = np.empty(2 * n, dtype=np.int64)
@@ -160,44 +165,7 @@ def _straight_chains(network: Network, segments: ReachedSegments) -> np.ndarray:
     vector = (coords[:, 1] - coords[:, 0]) / segments.length[:, None]
     direction[0::2] = vector
     direction[1::2] = -vector
-    ends = np.flatnonzero(ends_node >= 0)
-    ends = ends[np.argsort(ends_node[ends], kind="stable")]
-    node = ends_node[ends]
-    start = np.r_[True, node[1:] != node[:-1]]
-    group = np.cumsum(start) - 1
-    degree = np.bincount(group)[group]
-    pairs_a, pairs_b = [], []
-    for offset in range(1, 8):  # all end pairs at nodes of degree <= 8
-        i = np.arange(len(ends) - offset)
-        same = node[i] == node[i + offset]
-        pairs_a.append(ends[i[same]])
-        pairs_b.append(ends[i[same] + offset])
-    a = np.concatenate(pairs_a)
-    b = np.concatenate(pairs_b)
-    dot = np.einsum("ij,ij->i", direction[a], direction[b])
-    node_deg = np.zeros(network.n_nodes, dtype=np.int64)
-    node_deg[node] = degree
-    pair_node = ends_node[a]
-    ok = (node_deg[pair_node] == 2) | (dot < _STRAIGHT)
-    a, b, dot, pair_node = a[ok], b[ok], dot[ok], pair_node[ok]
-    used = np.zeros(2 * n, dtype=bool)
-    accept_a, accept_b = [], []
-    while a.size:
-        order = np.lexsort((dot, pair_node))
-        a, b, dot, pair_node = a[order], b[order], dot[order], pair_node[order]
-        best = np.r_[True, pair_node[1:] != pair_node[:-1]]
-        accept_a.append(a[best])
-        accept_b.append(b[best])
-        used[a[best]] = used[b[best]] = True
-        free = ~(used[a] | used[b])
-        a, b, dot, pair_node = a[free], b[free], dot[free], pair_node[free]
-    if accept_a:
-        pa = np.concatenate(accept_a) // 2
-        pb = np.concatenate(accept_b) // 2
-        links = sparse.coo_matrix((np.ones(len(pa)), (pa, pb)), shape=(n, n))
-        chain = connected_components(links, directed=False)[1]
-    else:
-        chain = np.arange(n)
+    chain = chain_labels(ends_node, direction)
     order = np.argsort(chain, kind="stable")
     chain_start = np.flatnonzero(np.r_[True, chain[order][1:] != chain[order][:-1], True])
     return shapely.line_merge(two_point_multilinestrings(coords[order], chain_start))
@@ -244,7 +212,6 @@ def service_areas_per_source(
         for k, row in enumerate(rows):
             if sources[start + k] < 0:
                 continue
-            polygons[start + k] = service_area(network, row, cutoff, offset)
-            lengths[start + k] = reached_segments(network, row, cutoff).total_length
+            (polygons[start + k],), (lengths[start + k],) = service_areas_and_lengths(network, row, [cutoff], offset)
     report(1.0)
     return polygons, lengths

@@ -146,8 +146,7 @@ def station_catchments(
     def band_polygons(item):
         """(station, [(polygon, reached length) per band]): independent per station, so threaded."""
         k, distance = item
-        lengths = [nw.reached_segments(network, distance, band).total_length for band in bands]
-        return k, list(zip(nw.service_areas(network, distance, bands, offset), lengths))
+        return k, list(zip(*nw.service_areas_and_lengths(network, distance, bands, offset)))
 
     for batch in _batches(_station_distances(network, snap.node, access_station, n, bands[-1], allocation), 16):
         report(0.8 * batch[0][0] / n)
