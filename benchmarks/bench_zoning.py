@@ -284,3 +284,31 @@ def run() -> list[tuple[str, float, float]]:
     label = f"livingspacestructure {len(cells) // 1000}k parcels x 16 units vs native:intersection"
     cases += rows(label, alternated(native_units, space, rounds=2, ours_per_round=1))
     return cases
+
+
+def write_data(folder: Path) -> None:
+    """The benchmark's GeoPackages written to `folder`, and the two whole-process commands that time
+    them through qgis_process (run each with /usr/bin/time -v, or a benchmark tool, after
+    `source scripts/env.sh`, which enables the plugin for qgis_process)."""
+    start_qgis()
+    rng = np.random.default_rng(3)
+    folder.mkdir(parents=True, exist_ok=True)
+    cells, codes = parcels(N_PARCELS, rng)
+    write_gpkg(folder / "plan.gpkg", cells, codes)
+    names = ("ECOLOGICAL_REDLINE", "PERMANENT_FARMLAND", "DEVELOPMENT_BOUNDARY")
+    for name in names:
+        write_gpkg(folder / f"{name}.gpkg", control_polygons(N_CONTROL, rng))
+    lines = " ".join(f"{name}={folder / name}.gpkg" for name in names)
+    print(
+        f"qgis_process run urbanization:controllineconflicts -- PLAN={folder}/plan.gpkg LANDUSE_FIELD=DLBM {lines} "
+        f"CONFLICTS={folder}/out_conflicts.gpkg LINE_OVERLAPS={folder}/out_overlaps.gpkg "
+        f"SUMMARY={folder}/out_summary.csv\n"
+        f"qgis_process run native:intersection -- INPUT={folder}/plan.gpkg "
+        f"OVERLAY={folder}/ECOLOGICAL_REDLINE.gpkg OUTPUT={folder}/out_native.gpkg"
+    )
+
+
+if __name__ == "__main__":  # python benchmarks/bench_zoning.py FOLDER: the data and the qgis_process commands
+    import sys
+
+    write_data(Path(sys.argv[1]))
