@@ -91,7 +91,11 @@ def map_distinct(values, parse) -> np.ndarray:
         parsed = np.empty(len(uniques) + 1, dtype=object)
         parsed[:] = [parse(v) for v in uniques] + [parse(None)]
         return parsed[index]
-    parsed = {_key(v): parse(v) for v in pd.unique(series)}
+    parsed: dict = {}
+    for value in series:
+        key = _key(value)
+        if key not in parsed:  # not pd.unique: it takes 1, 1.0 and True for one value
+            parsed[key] = parse(value)
     return np.array([parsed[_key(v)] for v in series], dtype=object)
 
 
