@@ -78,10 +78,25 @@ class CodeTable:
 
     def normalise(self, values) -> np.ndarray:
         """Canonical codes of a column (object array); each distinct value is parsed once."""
-        series = pd.Series(values, dtype=object)
-        uniques = pd.unique(series)
-        parsed = {_key(v): self.normalise_one(v) for v in uniques}
-        return np.array([parsed[_key(v)] for v in series], dtype=object)
+        return map_distinct(values, self.normalise_one)
+
+
+def map_distinct(values, parse) -> np.ndarray:
+    """parse(value) for each value of a column (object array), each distinct value parsed once.
+    A text column (with or without missing values, the common case) is factorised by pandas in C;
+    any other is looked up per value by _key (which keeps 1, 1.0 and True apart)."""
+    series = pd.Series(values, dtype=object)
+    if pd.api.types.infer_dtype(series, skipna=True) == "string":
+        index, uniques = pd.factorize(series)  # missing values (None, NaN, NA) get index -1
+        parsed = np.empty(len(uniques) + 1, dtype=object)
+        parsed[:] = [parse(v) for v in uniques] + [parse(None)]
+        return parsed[index]
+    parsed: dict = {}
+    for value in series:
+        key = _key(value)
+        if key not in parsed:  # not pd.unique: it takes 1, 1.0 and True for one value
+            parsed[key] = parse(value)
+    return np.array([parsed[_key(v)] for v in series], dtype=object)
 
 
 def _key(value):

@@ -27,6 +27,7 @@ from itertools import combinations
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+from geopandas.array import GeometryArray
 
 from ..cancel import checkpoint
 from . import overlay
@@ -203,6 +204,7 @@ def conflict_pieces(
     conflicts["net_ellipsoid_area_m2"] = conflicts["ellipsoid_area_m2"] * (
         1.0 - share[conflicts["row"].to_numpy(dtype=np.int64)]
     )
+    conflicts["geometry"] = _geometry_array(conflicts, crs)
     conflicts = gpd.GeoDataFrame(conflicts, geometry="geometry", crs=crs)
     conflicts = conflicts.sort_values(["row", "control_line", "rule_id"], kind="stable").reset_index(drop=True)
     allowed = (conflicts["outcome"] == ALLOWED).to_numpy()
@@ -224,6 +226,12 @@ def line_overlaps(parts: dict[str, np.ndarray], *, min_area: float = 1.0, crs=No
     overlaps = pd.concat(overlap_frames, ignore_index=True)
     overlaps["ellipsoid_area_m2"] = _ellipsoidal(overlaps["geometry"].to_numpy(), crs)
     return gpd.GeoDataFrame(overlaps, geometry="geometry", crs=crs)
+
+
+def _geometry_array(frame: pd.DataFrame, crs) -> GeometryArray:
+    """The frame's geometry column as a GeometryArray straight from shapely's objects (geopandas
+    would otherwise check every element in a Python loop)."""
+    return GeometryArray(np.asarray(frame["geometry"].to_numpy(), dtype=object), crs=crs)
 
 
 def _ellipsoidal(geometry: np.ndarray, crs) -> np.ndarray:

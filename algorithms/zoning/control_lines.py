@@ -1,9 +1,10 @@
 """Control lines for the partitioned conflict check, without dissolving a whole control layer at
 once. Pure.
 
-Why: the whole-layer path dissolves each control layer in one union (overlay.dissolve). At province
-scale that union was the largest single step of the partitioned check (1,000,000-parcel benchmark:
-45 s and 258 MB for one layer, two at once) and the reason its memory grew with the data.
+Why: the whole-layer path dissolves each control layer at once (overlay.dissolve: one union per
+group of meeting polygons, all held together). At province scale one union of a whole layer was the
+largest single step of the partitioned check (1,000,000-parcel benchmark: 45 s and 258 MB for one
+layer, two at once) and the reason its memory grew with the data.
 
 How, with results identical to the whole-layer dissolve:
 - Components: each layer's polygons are grouped into connected components of their bounding boxes

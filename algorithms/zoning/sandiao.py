@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from .. import standards
-from .codes import UNKNOWN, CodeTable
+from .codes import UNKNOWN, CodeTable, map_distinct
 
 AUTO, GB2023, SANDIAO = "auto", "gb2023", "sandiao"
 CLASSIFICATIONS = (AUTO, GB2023, SANDIAO)
@@ -75,12 +75,12 @@ class Crosswalk:
 
     def convert(self, values) -> np.ndarray:
         """2023 codes of a column of 三调 values (UNKNOWN where a value is not a 三调 class)."""
-        series = pd.Series(values, dtype=object)
-        parsed = {}
-        for value in pd.unique(series):
+
+        def parse(value) -> str:
             code = self.parse_one(value)
-            parsed[_key(value)] = self.to_2023[code] if code else UNKNOWN
-        return np.array([parsed[_key(v)] for v in series], dtype=object)
+            return self.to_2023[code] if code else UNKNOWN
+
+        return map_distinct(values, parse)
 
 
 def read_2023(value, table: CodeTable) -> str | None:
@@ -118,12 +118,6 @@ def _split(value) -> tuple[str | None, str] | None:
     digits, extension, suffix, rest = match.groups()
     digits = digits.zfill(len(digits) + len(digits) % 2)
     return (digits + (extension or "") + (suffix or ""), rest.strip())
-
-
-def _key(value):
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return (type(value).__name__, value)
 
 
 @dataclass
@@ -225,6 +219,9 @@ def deducted_codes(columns: dict[str, np.ndarray], rows: int, crosswalk: Crosswa
     """2023 code of each parcel's deducted class (KCDLBM, 三调 1203 田坎 where not given)."""
     values = columns.get("KCDLBM")
     if values is None:
-        values = np.full(rows, DEDUCTED_DEFAULT, dtype=object)
-    values = np.array([v if crosswalk.parse_one(v) else DEDUCTED_DEFAULT for v in values], dtype=object)
-    return crosswalk.convert(values)
+        return np.full(rows, crosswalk.convert([DEDUCTED_DEFAULT])[0], dtype=object)
+
+    def parse(value) -> str:
+        return crosswalk.convert([value if crosswalk.parse_one(value) else DEDUCTED_DEFAULT])[0]
+
+    return map_distinct(values, parse)

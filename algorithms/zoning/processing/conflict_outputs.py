@@ -89,18 +89,26 @@ def conflict_rows(algorithm, conflicts, plan_fid, landuse, deducted_share, table
 
     from ..conflicts import UNKNOWN_RULE
 
-    rule_text = {r.id: r.label(language()) for r in rules}
+    lang = language()  # asked once: each call reads the QGIS settings
+    rule_text = {r.id: r.label(lang) for r in rules}
     rule_text[UNKNOWN_RULE] = algorithm.tr("Land-use code empty or not in the 2023 classification: check by hand")
+    codes = conflicts["code"].tolist()
+    names = code_names(algorithm, table, set(codes), lang)
     return pipeline.conflict_rows(
         conflicts,
         plan_fid=np.asarray(plan_fid, dtype=np.int64),
         landuse=[None if v is None else str(v) for v in landuse],
-        code_name=[table.name(c, language()) or algorithm.tr("unknown code") for c in conflicts["code"]],
+        code_name=[names[c] for c in codes],
         line_name=conflicts["control_line"].map(line_names(algorithm)),
         outcome_name=conflicts["outcome"].map(outcome_names(algorithm)),
         rule_text=conflicts["rule_id"].map(rule_text),
         deducted_share=np.asarray(deducted_share, dtype=float),
     )
+
+
+def code_names(algorithm, table, codes, lang) -> dict:
+    """Code -> its name in `lang`, for each distinct code (a plan has tens, its pieces 100,000s)."""
+    return {c: table.name(c, lang) or algorithm.tr("unknown code") for c in codes}
 
 
 def write_conflicts(algorithm, parameters, context, feedback, whole, field, rules, result):

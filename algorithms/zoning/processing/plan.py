@@ -22,10 +22,12 @@ CLASSIFICATIONS = ("gb2023", "sandiao", "auto")
 
 
 def flat(frame):
-    """The frame's geometries as a 2D numpy array (Z and M of 3D data play no part in these checks)."""
+    """The frame's geometries as a 2D numpy array (Z and M of 3D data play no part in these checks);
+    2D data pass as they are (force_2d would copy every geometry)."""
     import shapely
 
-    return shapely.force_2d(frame.geometry.values)
+    geometries = frame.geometry.values
+    return shapely.force_2d(geometries) if shapely.has_z(geometries).any() else geometries.to_numpy()
 
 
 def language() -> str:
@@ -111,6 +113,7 @@ def code_tables():
 def read_plan(algorithm, parameters, context, feedback, source, metric, field_name) -> Plan:
     """The whole plan in memory with its canonical codes and 田坎 shares."""
     import numpy as np
+    from geopandas.array import GeometryArray
 
     from ..codes import UNKNOWN
 
@@ -120,7 +123,7 @@ def read_plan(algorithm, parameters, context, feedback, source, metric, field_na
         source, context=context, feedback=feedback, fields=fields.names, target_crs=metric, label=label
     )
     vector.require_features(frame, label)
-    frame["geometry"] = flat(frame)
+    frame = frame.set_geometry(GeometryArray(flat(frame), crs=frame.crs))  # as it is: no per-row check
     table, crosswalk = code_tables()
     if field_name:
         codes, _ = read_codes(
