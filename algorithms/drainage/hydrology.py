@@ -26,7 +26,7 @@ import numpy as np
 
 from ..cancel import cancellable, checkpoint
 from ..projection import geographic_row_areas, metres_per_degree
-from .tiled.kernels import UNRESOLVED, drain_flats, fill_depressions
+from .tiled.kernels import UNRESOLVED, drain_flats, fill_depressions, steepest_codes
 
 D8_NODATA = 247  # pyflwdir's D8 code for cells outside the terrain; 0 marks an outlet (pit)
 # Peak bytes per DEM cell, the DEM read included, with a margin of a quarter or more: measured by
@@ -156,7 +156,7 @@ class FlowModel:
 D8_CODES = {(0, 1): 1, (1, 1): 2, (1, 0): 4, (1, -1): 8, (0, -1): 16, (-1, -1): 32, (-1, 0): 64, (-1, 1): 128}
 
 
-def steepest_descent(filled: np.ndarray, d8: np.ndarray, cell_x: float, cell_y: float, block: int = 1024) -> None:
+def steepest_descent(filled: np.ndarray, d8: np.ndarray, cell_x: float, cell_y: float) -> None:
     """Point every cell that has a strictly lower neighbour on the filled surface to the steepest
     one (drop over distance), in place; cells on flats keep the direction they have,
     except on the DEM's boundary (raster edge or next to nodata), where they become outlets.
@@ -164,46 +164,16 @@ def steepest_descent(filled: np.ndarray, d8: np.ndarray, cell_x: float, cell_y: 
     The flood order alone lets flow drift along ties (a tilted plane would drain into one column);
     steepest descent is what GRASS and the textbooks use where the surface slopes. Every direction
     points to a strictly lower cell; flats are routed afterwards (tiled.kernels.drain_flats).
-    Worked in row blocks to keep the temporaries small."""
-    rows, cols = filled.shape
-    inverse = {
-        (dr, dc): np.float32(1.0 / (math.hypot(cell_x, cell_y) if dr and dc else (cell_x if dr == 0 else cell_y)))
-        for dr, dc in D8_CODES
-    }
-    for top in range(0, rows, block):
-        bottom = min(rows, top + block)
-        height = bottom - top
-        padded = np.full((height + 2, cols + 2), np.nan, dtype=np.float32)  # the block and a one-cell halo
-        first, last = max(top - 1, 0), min(bottom + 1, rows)
-        padded[first - top + 1 : last - top + 1, 1:-1] = filled[first:last]
-        centre = padded[1:-1, 1:-1]
-        # the fill adds depths in float32: a filled cell may sit one ulp off its spill level, so a
-        # drop counts only above two ulps (a real drop of a DEM is orders of magnitude larger)
-        tolerance = np.spacing(np.abs(centre))
-        tolerance *= 2
-        best = np.zeros(centre.shape, dtype=np.float32)
-        code = np.zeros(centre.shape, dtype=np.uint8)
-        boundary = np.zeros(centre.shape, dtype=bool)
-        difference = np.empty(centre.shape, dtype=np.float32)
-        drop = np.empty(centre.shape, dtype=np.float32)
-        steeper = np.empty(centre.shape, dtype=bool)
-        scratch = np.empty(centre.shape, dtype=bool)
-        for (dr, dc), value in D8_CODES.items():
-            neighbour = padded[1 + dr : 1 + dr + height, 1 + dc : 1 + dc + cols]
-            np.isnan(neighbour, out=scratch)
-            boundary |= scratch
-            np.subtract(centre, neighbour, out=difference)
-            np.greater(difference, tolerance, out=steeper)  # NaN (nodata, outside) compares False
-            np.multiply(difference, inverse[(dr, dc)], out=drop)
-            np.greater(drop, best, out=scratch)
-            steeper &= scratch
-            np.copyto(best, drop, where=steeper)
-            np.copyto(code, np.uint8(value), where=steeper)
-        target = d8[top:bottom]
-        sloped = code > 0
-        np.copyto(target, code, where=sloped)
-        np.isnan(centre, out=scratch)
-        target[~sloped & boundary & ~scratch] = 0  # nothing lower around: water leaves the DEM here
+    One pass of a numba kernel (tiled.kernels.steepest_codes), no temporaries."""
+    inverse = np.array(
+        [
+            np.float32(1.0 / (math.hypot(cell_x, cell_y) if dr and dc else (cell_x if dr == 0 else cell_y)))
+            for dr, dc in D8_CODES
+        ],
+        dtype=np.float32,
+    )
+    surface = filled if filled.dtype == np.float32 else filled.astype(np.float32)
+    steepest_codes(surface, d8, inverse)
 
 
 def cell_distances(

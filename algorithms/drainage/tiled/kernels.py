@@ -23,6 +23,7 @@ tile cell.
 from __future__ import annotations
 
 import heapq
+import math
 
 import numpy as np
 from numba import njit
@@ -119,18 +120,32 @@ def flood_tile(elevation, outlet):
 
 
 @njit(cache=True, nogil=True)
+def _grow(stack):
+    """`stack` twice as long, its cells kept (the stacks and the heap of fill_depressions)."""
+    bigger = np.empty(2 * stack.size, dtype=stack.dtype)
+    bigger[: stack.size] = stack
+    return bigger
+
+
+@njit(cache=True, nogil=True)
 def fill_depressions(elevation):
     """Depression-filled copy of a whole DEM (float32, NaN nodata; fewer than 2**31 cells).
 
-    The flood of `flood_tile` without watershed labels: every valid cell on the raster edge or next
-    to nodata is an outlet (pyflwdir's outlets='edge'), and the improved priority flood (Barnes,
-    Lehman & Mulla 2014) raises every other cell to the lowest level at which water can leave. That
-    surface is unique, so any correct flood gives it bit for bit (tests compare with pyflwdir's)."""
+    Every valid cell on the raster edge or next to nodata is an outlet (pyflwdir's outlets='edge'),
+    and a priority flood raises every other cell to the lowest level at which water can leave.
+    That surface is unique, so any correct flood gives it bit for bit (tests compare with
+    pyflwdir's). The flood is Barnes, Lehman & Mulla's improved variant (2014: cells raised to
+    the level that reached them wait on a plain stack) with Zhou, Sun & Fu's (2016) shortcut for
+    slopes: a cell above the level that reached it is final at its own elevation, and so is every
+    unreached neighbour at least as high, so a slope is climbed on a stack and only a cell with a
+    lower unreached neighbour goes on the heap. The heap holds (level, cell) in two arrays.
+    Memory: the copy, one byte a cell and stacks that grow as needed."""
     rows, cols = elevation.shape
     fill = elevation.copy()
     queued = np.zeros((rows, cols), dtype=np.bool_)
-    heap = [(np.float32(0.0), np.int64(0))]
-    heap.pop()
+    keys = np.empty(1024, dtype=np.float32)  # binary min-heap of (level, cell index)
+    items = np.empty(1024, dtype=np.int32)
+    size = 0
     for r in range(rows):
         for c in range(cols):
             if np.isnan(elevation[r, c]):
@@ -142,17 +157,80 @@ def fill_depressions(elevation):
                 k += 1
             if seed:
                 queued[r, c] = True
-                heap.append((elevation[r, c], np.int64(r * cols + c)))
-    heapq.heapify(heap)
-    pit = np.empty(rows * cols, dtype=np.int32)  # every cell is queued once: a FIFO without wrapping
-    pit_head, pit_tail = 0, 0
-    while pit_head < pit_tail or len(heap) > 0:
-        if pit_head < pit_tail:
-            index = np.int64(pit[pit_head])
-            pit_head += 1
+                if size == keys.size:
+                    keys, items = _grow(keys), _grow(items)
+                keys[size], items[size] = elevation[r, c], r * cols + c
+                size += 1
+    for start in range(size // 2 - 1, -1, -1):  # heapify
+        i = start
+        while True:
+            child = 2 * i + 1
+            if child >= size:
+                break
+            if child + 1 < size and keys[child + 1] < keys[child]:
+                child += 1
+            if keys[i] <= keys[child]:
+                break
+            keys[i], keys[child] = keys[child], keys[i]
+            items[i], items[child] = items[child], items[i]
+            i = child
+    pit = np.empty(1024, dtype=np.int32)  # raised cells: all at the level of the last heap cell
+    pits = 0
+    slope = np.empty(1024, dtype=np.int32)  # cells final at their own elevation, to climb from
+    slopes = 0
+    while pits > 0 or slopes > 0 or size > 0:
+        if slopes > 0 and pits == 0:
+            slopes -= 1
+            index = np.int64(slope[slopes])
+            r, c = index // cols, index % cols
+            own = elevation[r, c]
+            lower = False
+            for k in range(8):
+                rr, cc = r + DR[k], c + DC[k]
+                if 0 <= rr < rows and 0 <= cc < cols and not queued[rr, cc] and elevation[rr, cc] < own:
+                    lower = True
+                    break
+            if lower:  # water may reach that neighbour lower: flood from here in level order
+                if size == keys.size:
+                    keys, items = _grow(keys), _grow(items)
+                i = size
+                size += 1
+                while i > 0 and keys[(i - 1) >> 1] > own:
+                    keys[i], items[i] = keys[(i - 1) >> 1], items[(i - 1) >> 1]
+                    i = (i - 1) >> 1
+                keys[i], items[i] = own, index
+                continue
+            for k in range(8):
+                rr, cc = r + DR[k], c + DC[k]
+                if rr < 0 or cc < 0 or rr >= rows or cc >= cols or queued[rr, cc] or np.isnan(elevation[rr, cc]):
+                    continue
+                queued[rr, cc] = True
+                if slopes == slope.size:
+                    slope = _grow(slope)
+                slope[slopes] = rr * cols + cc
+                slopes += 1
+            continue
+        if pits > 0:
+            pits -= 1
+            index = np.int64(pit[pits])
             level = fill[index // cols, index % cols]
-        else:
-            level, index = heapq.heappop(heap)
+        else:  # pop the heap's lowest cell
+            level, index = keys[0], np.int64(items[0])
+            size -= 1
+            last_key, last_item = keys[size], items[size]
+            i = 0
+            while True:
+                child = 2 * i + 1
+                if child >= size:
+                    break
+                if child + 1 < size and keys[child + 1] < keys[child]:
+                    child += 1
+                if last_key <= keys[child]:
+                    break
+                keys[i], items[i] = keys[child], items[child]
+                i = child
+            if size > 0:
+                keys[i], items[i] = last_key, last_item
         r, c = index // cols, index % cols
         for k in range(8):
             rr, cc = r + DR[k], c + DC[k]
@@ -161,11 +239,55 @@ def fill_depressions(elevation):
             queued[rr, cc] = True
             if fill[rr, cc] <= level:
                 fill[rr, cc] = level
-                pit[pit_tail] = rr * cols + cc
-                pit_tail += 1
+                if pits == pit.size:
+                    pit = _grow(pit)
+                pit[pits] = rr * cols + cc
+                pits += 1
             else:
-                heapq.heappush(heap, (fill[rr, cc], np.int64(rr * cols + cc)))
+                if slopes == slope.size:
+                    slope = _grow(slope)
+                slope[slopes] = rr * cols + cc
+                slopes += 1
     return fill
+
+
+@njit(cache=True, nogil=True)
+def steepest_codes(filled, d8, inverse):
+    """hydrology.steepest_descent's kernel, cell by cell in float32 as its numpy version did
+    (same drops, same tolerance, same first-steepest choice in D8 code order): `inverse` holds
+    1 / distance to the neighbour of each code, float32. In place on `d8`."""
+    rows, cols = filled.shape
+    two = np.float32(2.0)
+    for r in range(rows):
+        for c in range(cols):
+            centre = filled[r, c]
+            if np.isnan(centre):
+                continue
+            # np.spacing of |centre| in float32, times two: a filled cell may sit one ulp off its
+            # spill level, so a drop counts only above two ulps
+            magnitude = abs(centre)
+            if magnitude < np.float32(2.0**-126):  # zero and subnormals: the smallest step
+                tolerance = two * np.float32(2.0**-149)
+            else:
+                tolerance = two * np.float32(math.ldexp(1.0, math.frexp(float(magnitude))[1] - 24))
+            best = np.float32(0.0)
+            code = np.uint8(0)
+            boundary = False
+            for k in range(8):
+                rr, cc = r + DR[k], c + DC[k]
+                if rr < 0 or cc < 0 or rr >= rows or cc >= cols or np.isnan(filled[rr, cc]):
+                    boundary = True
+                    continue
+                difference = np.float32(centre - filled[rr, cc])
+                if difference > tolerance:
+                    drop = np.float32(difference * inverse[k])
+                    if drop > best:
+                        best = drop
+                        code = CODES[k]
+            if code > 0:
+                d8[r, c] = code
+            elif boundary:
+                d8[r, c] = 0
 
 
 @njit(cache=True, nogil=True)
