@@ -291,6 +291,36 @@ def steepest_codes(filled, d8, inverse):
 
 
 @njit(cache=True, nogil=True)
+def accumulate_in_place(idxs_ds, seq, accu, nodata):
+    """pyflwdir.streams.accuflux on `accu` itself, not on a copy: the same loop (cells from up- to
+    downstream along `seq`, reversed), so the same sums in the same order, bit for bit."""
+    for i in range(seq.size - 1, -1, -1):
+        idx0 = seq[i]
+        idx_ds = idxs_ds[idx0]
+        if idx0 != idx_ds and accu[idx_ds] != nodata and accu[idx0] != nodata:
+            accu[idx_ds] += accu[idx0]
+
+
+@njit(cache=True, nogil=True)
+def counts_to_area(counts, area, cell_area, d8, nodata_code):
+    """Cell counts (int32) into m² (float32: the count in float32 times `cell_area`, float32) in
+    the same memory: `area` is the float32 view of `counts`; NaN where `d8` holds `nodata_code`."""
+    for i in range(counts.size):
+        if d8[i] == nodata_code:
+            area[i] = np.nan
+        else:
+            area[i] = np.float32(counts[i]) * cell_area
+
+
+@njit(cache=True, nogil=True)
+def nan_where(values, d8, nodata_code):
+    """NaN in `values` where `d8` holds `nodata_code`, in place (no mask array)."""
+    for i in range(values.size):
+        if d8[i] == nodata_code:
+            values[i] = np.nan
+
+
+@njit(cache=True, nogil=True)
 def solve_spill_graph(count, source, target, level, ocean):
     """Spill level of every node of an undirected graph (edge lists `source`, `target`, `level`):
     the lowest possible highest level on a path to node `ocean` (which spills at -inf).
@@ -422,11 +452,22 @@ def route_flats(filled, d8, distance):
     return stranded
 
 
+@njit(cache=True, nogil=True)
+def _drained_at_zero(distance, d8):
+    """0 in the ringed `distance` where `d8` has a direction (neither flat nor nodata)."""
+    rows, cols = d8.shape
+    for r in range(rows):
+        for c in range(cols):
+            if d8[r, c] != UNRESOLVED and d8[r, c] != 247:
+                distance[r + 1, c + 1] = 0
+
+
 def drain_flats(filled: np.ndarray, d8: np.ndarray) -> int:
     """Route the UNRESOLVED cells of a whole DEM (no neighbouring tiles) in place: the flat
     routing of the tiled path, so both paths drain flats alike. Returns the stranded count."""
     ringed = np.pad(filled.astype(np.float32, copy=False), 1, constant_values=np.float32(np.nan))
-    distance = np.pad(initial_flat_distances(d8), 1, constant_values=FAR)
+    distance = np.full(ringed.shape, FAR, dtype=np.int32)
+    _drained_at_zero(distance, d8)  # initial_flat_distances, ringed, without a mask array
     spread_flat_distances(ringed, d8, distance, flat_seeds(ringed, d8, distance))
     return route_flats(ringed, d8, distance)
 
