@@ -34,6 +34,7 @@ from .tiled.kernels import (
     counts_to_area,
     drain_flats,
     fill_depressions,
+    flow_ranks,
     nan_where,
     steepest_codes,
 )
@@ -182,8 +183,8 @@ def steepest_descent(filled: np.ndarray, d8: np.ndarray, cell_x: float, cell_y: 
         ],
         dtype=np.float32,
     )
-    surface = filled if filled.dtype == np.float32 else filled.astype(np.float32)
-    steepest_codes(surface, d8, inverse)
+    surface = np.ascontiguousarray(filled, dtype=np.float32)
+    steepest_codes(surface, surface.view(np.uint32), d8, inverse)
 
 
 def cell_distances(
@@ -218,9 +219,7 @@ def order_cells(flw) -> None:
     argsort, so the same order and the same segments), without holding the ranks and a copy of
     the order at once: 8 bytes a cell less at the run's peak ("walk" would be faster but takes
     32 bytes a cell more, and orders ties differently)."""
-    from pyflwdir import core
-
-    ranks, count = core.rank(flw.idxs_ds, mv=flw._mv)
+    ranks, count = flow_ranks(flw.idxs_ds, flw._mv)  # pyflwdir.core.rank's ranks, in linear time
     order = np.argsort(ranks)
     del ranks
     flw._seq = order[-count:].astype(flw.idxs_ds.dtype)

@@ -23,7 +23,6 @@ tile cell.
 from __future__ import annotations
 
 import heapq
-import math
 
 import numpy as np
 from numba import njit
@@ -251,25 +250,25 @@ def fill_depressions(elevation):
     return fill
 
 
+# twice np.spacing of a float32 by its biased exponent: a filled cell may sit one ulp off its spill
+# level, so a drop counts only above two ulps (a real drop of a DEM is orders of magnitude larger);
+# zero and subnormals step by 2**-149, infinity has no spacing (NaN: no drop counts)
+TWO_ULPS = np.array([2.0 * 2.0 ** (max(e, 1) - 150) for e in range(255)] + [np.nan], dtype=np.float32)
+
+
 @njit(cache=True, nogil=True)
-def steepest_codes(filled, d8, inverse):
+def steepest_codes(filled, bits, d8, inverse):
     """hydrology.steepest_descent's kernel, cell by cell in float32 as its numpy version did
-    (same drops, same tolerance, same first-steepest choice in D8 code order): `inverse` holds
-    1 / distance to the neighbour of each code, float32. In place on `d8`."""
+    (same drops, same tolerance, same first-steepest choice in D8 code order): `bits` is
+    `filled` viewed as uint32 (its exponents index TWO_ULPS), `inverse` holds 1 / distance to the
+    neighbour of each code, float32. In place on `d8`."""
     rows, cols = filled.shape
-    two = np.float32(2.0)
     for r in range(rows):
         for c in range(cols):
             centre = filled[r, c]
             if np.isnan(centre):
                 continue
-            # np.spacing of |centre| in float32, times two: a filled cell may sit one ulp off its
-            # spill level, so a drop counts only above two ulps
-            magnitude = abs(centre)
-            if magnitude < np.float32(2.0**-126):  # zero and subnormals: the smallest step
-                tolerance = two * np.float32(2.0**-149)
-            else:
-                tolerance = two * np.float32(math.ldexp(1.0, math.frexp(float(magnitude))[1] - 24))
+            tolerance = TWO_ULPS[(bits[r, c] >> 23) & 0xFF]
             best = np.float32(0.0)
             code = np.uint8(0)
             boundary = False
@@ -318,6 +317,36 @@ def nan_where(values, d8, nodata_code):
     for i in range(values.size):
         if d8[i] == nodata_code:
             values[i] = np.nan
+
+
+@njit(cache=True, nogil=True)
+def flow_ranks(idxs_ds, mv):
+    """pyflwdir.core.rank without its path list: every cell's distance in cells to its outlet
+    (0 at the outlet, -9999 where idxs_ds holds `mv`) and the count of ranked cells. Each cell is
+    walked down to the first ranked cell, then ranked on a second walk: linear time, no list
+    searched. The flow must be acyclic (the drainage directions are); a cycle raises."""
+    n = idxs_ds.size
+    ranks = np.full(n, -9999, dtype=np.int32)
+    count = 0
+    for i in range(n):
+        if idxs_ds[i] == mv or ranks[i] != -9999:
+            continue
+        j, length = i, 0
+        while ranks[j] < 0 and idxs_ds[j] != j:
+            j = idxs_ds[j]
+            length += 1
+            if length > n:
+                raise ValueError("the flow directions form a cycle")
+        rank = ranks[j] + length if ranks[j] >= 0 else length  # an unranked end is an outlet: 0
+        j = i
+        while ranks[j] < 0:
+            ranks[j] = rank
+            count += 1
+            rank -= 1
+            if idxs_ds[j] == j:
+                break
+            j = idxs_ds[j]
+    return ranks, count
 
 
 @njit(cache=True, nogil=True)
