@@ -267,7 +267,8 @@ def condition(
     if not keep_filled:
         del filled
         filled = None
-    release_freed_memory()
+    if dem.size >= 1 << 22:  # a large DEM's peak follows; on a small one the trim would cost more than it saves
+        release_freed_memory()
     step(0.9)
     flw = pyflwdir.from_array(d8, ftype="d8", check_ftype=False, transform=transform, latlon=latlon, cache=False)
     cancellable(partial(order_cells, flw), is_canceled)
