@@ -145,20 +145,27 @@ def fill_depressions(elevation):
     keys = np.empty(1024, dtype=np.float32)  # binary min-heap of (level, cell index)
     items = np.empty(1024, dtype=np.int32)
     size = 0
-    for r in range(rows):
-        for c in range(cols):
-            if np.isnan(elevation[r, c]):
-                continue
-            seed = r == 0 or c == 0 or r == rows - 1 or c == cols - 1
-            k = 0
-            while not seed and k < 8:
-                seed = np.isnan(elevation[r + DR[k], c + DC[k]])
-                k += 1
-            if seed:
+    for r in range(rows):  # the outlets: valid cells on the raster edge or next to nodata
+        step = 1 if r == 0 or r == rows - 1 else max(cols - 1, 1)  # inside rows: the two edge cells
+        for c in range(0, cols, step):
+            if not np.isnan(elevation[r, c]) and not queued[r, c]:
                 queued[r, c] = True
                 if size == keys.size:
                     keys, items = _grow(keys), _grow(items)
                 keys[size], items[size] = elevation[r, c], r * cols + c
+                size += 1
+    for r in range(rows):  # ... and the valid neighbours of every nodata cell (one scan for NaN)
+        for c in range(cols):
+            if not np.isnan(elevation[r, c]):
+                continue
+            for k in range(8):
+                rr, cc = r + DR[k], c + DC[k]
+                if rr < 0 or cc < 0 or rr >= rows or cc >= cols or queued[rr, cc] or np.isnan(elevation[rr, cc]):
+                    continue
+                queued[rr, cc] = True
+                if size == keys.size:
+                    keys, items = _grow(keys), _grow(items)
+                keys[size], items[size] = elevation[rr, cc], rr * cols + cc
                 size += 1
     for start in range(size // 2 - 1, -1, -1):  # heapify
         i = start
