@@ -41,7 +41,7 @@ from .tiled.kernels import (
 
 D8_NODATA = 247  # pyflwdir's D8 code for cells outside the terrain; 0 marks an outlet (pit)
 # Peak bytes per DEM cell, the DEM read included, with a margin of a quarter or more: measured by
-# benchmarks/bench_drainage.py on 19.2 million cells at 27.5 (corridors) and 50.7 (depressions,
+# benchmarks/bench_drainage.py on 19.2 million cells at 23.0-23.3 (corridors) and 51.0 (depressions,
 # which keep the filled surface, the depth grid and the labels).
 BYTES_PER_CELL = {"corridors": 40, "depressions": 64}
 
