@@ -184,6 +184,7 @@ def fill_depressions(elevation):
     pits = 0
     slope = np.empty(1024, dtype=np.int32)  # cells final at their own elevation, to climb from
     slopes = 0
+    climb = np.empty(8, dtype=np.int32)  # a slope cell's neighbours to climb to
     while pits > 0 or slopes > 0 or size > 0:
         if slopes > 0 and pits == 0:
             slopes -= 1
@@ -191,11 +192,18 @@ def fill_depressions(elevation):
             r, c = index // cols, index % cols
             own = elevation[r, c]
             lower = False
-            for k in range(8):
+            found = 0
+            for k in range(8):  # one look at the neighbours: a lower unreached one, or the ones to climb to
                 rr, cc = r + DR[k], c + DC[k]
-                if 0 <= rr < rows and 0 <= cc < cols and not queued[rr, cc] and elevation[rr, cc] < own:
+                if rr < 0 or cc < 0 or rr >= rows or cc >= cols or queued[rr, cc]:
+                    continue
+                value = elevation[rr, cc]
+                if value < own:
                     lower = True
                     break
+                if not np.isnan(value):
+                    climb[found] = rr * cols + cc
+                    found += 1
             if lower:  # water may reach that neighbour lower: flood from here in level order
                 if size == keys.size:
                     keys, items = _grow(keys), _grow(items)
@@ -206,14 +214,11 @@ def fill_depressions(elevation):
                     i = (i - 1) >> 1
                 keys[i], items[i] = own, index
                 continue
-            for k in range(8):
-                rr, cc = r + DR[k], c + DC[k]
-                if rr < 0 or cc < 0 or rr >= rows or cc >= cols or queued[rr, cc] or np.isnan(elevation[rr, cc]):
-                    continue
-                queued[rr, cc] = True
+            for j in range(found):
+                queued[climb[j] // cols, climb[j] % cols] = True
                 if slopes == slope.size:
                     slope = _grow(slope)
-                slope[slopes] = rr * cols + cc
+                slope[slopes] = climb[j]
                 slopes += 1
             continue
         if pits > 0:
