@@ -74,7 +74,8 @@ def corridor_lines(model: FlowModel, dem: np.ndarray, accumulation: np.ndarray, 
     """Corridor segments as lines (in `metric_crs`) with order, contributing area, length, slope."""
     import shapely
 
-    network = np.nan_to_num(accumulation, nan=0.0) >= threshold_m2
+    with np.errstate(invalid="ignore"):  # NaN (outside the DEM) is no corridor: compares False
+        network = accumulation >= threshold_m2
     order = model.strahler_order(network).ravel()
     segments = [s for s in model.segments(network) if len(s) >= 2 and s[0] != s[-1]]  # not an outlet's own stub
     flat_dem, flat_acc = dem.ravel(), accumulation.ravel()

@@ -17,7 +17,9 @@ other way round.
 
 from __future__ import annotations
 
+import ctypes
 import math
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -26,11 +28,20 @@ import numpy as np
 
 from ..cancel import cancellable, checkpoint
 from ..projection import geographic_row_areas, metres_per_degree
-from .tiled.kernels import UNRESOLVED, drain_flats, fill_depressions
+from .tiled.kernels import (
+    UNRESOLVED,
+    accumulate_in_place,
+    counts_to_area,
+    drain_flats,
+    fill_depressions,
+    flow_ranks,
+    nan_where,
+    steepest_codes,
+)
 
 D8_NODATA = 247  # pyflwdir's D8 code for cells outside the terrain; 0 marks an outlet (pit)
 # Peak bytes per DEM cell, the DEM read included, with a margin of a quarter or more: measured by
-# benchmarks/bench_drainage.py on 19.2 million cells at 27.5 (corridors) and 50.7 (depressions,
+# benchmarks/bench_drainage.py on 19.2 million cells at 23.0-23.3 (corridors) and 51.0 (depressions,
 # which keep the filled surface, the depth grid and the labels).
 BYTES_PER_CELL = {"corridors": 40, "depressions": 64}
 
@@ -116,22 +127,22 @@ class FlowModel:
         return self.d8.shape
 
     def accumulation_m2(self) -> np.ndarray:
-        """Contributing area of every cell in m2 (the cell itself included), float32, NaN outside."""
-        import pyflwdir.streams as pstreams
-
+        """Contributing area of every cell in m2 (the cell itself included), float32, NaN outside.
+        pyflwdir's accumulation (the same loop, the same order) done in place: one array a cell."""
         areas = self.row_areas
+        flw = self._flw
+        d8 = self.d8.ravel()
         if np.ptp(areas) <= 1e-9 * areas.max():  # one cell size: count cells, then scale
-            cells = self._flw.upstream_area(unit="cell")  # int32 counts, -9999 outside
-            result = cells.astype(np.float32)
-            del cells
-            result *= np.float32(areas[0])
+            counts = np.ones(d8.size, dtype=np.int32)
+            accumulate_in_place(flw.idxs_ds, flw.idxs_seq, counts, -9999)
+            result = counts.view(np.float32)
+            counts_to_area(counts, result, np.float32(areas[0]), d8, np.uint8(D8_NODATA))
+            del counts
         else:  # cell area varies by row (latitude, or a projection's scale)
-            data = np.repeat(areas.astype(np.float32), self.shape[1])
-            result = pstreams.accuflux(idxs_ds=self._flw.idxs_ds, seq=self._flw.idxs_seq, data=data, nodata=-9999)
-            del data
-            result = result.reshape(self.shape)
-        result[self.d8 == D8_NODATA] = np.nan
-        return result
+            result = np.repeat(areas.astype(np.float32), self.shape[1])
+            accumulate_in_place(flw.idxs_ds, flw.idxs_seq, result, -9999)
+            nan_where(result, d8, np.uint8(D8_NODATA))
+        return result.reshape(self.shape)
 
     def strahler_order(self, mask: np.ndarray) -> np.ndarray:
         """Strahler order of the network of `mask` cells (headwater cells of the network are 1),
@@ -156,7 +167,7 @@ class FlowModel:
 D8_CODES = {(0, 1): 1, (1, 1): 2, (1, 0): 4, (1, -1): 8, (0, -1): 16, (-1, -1): 32, (-1, 0): 64, (-1, 1): 128}
 
 
-def steepest_descent(filled: np.ndarray, d8: np.ndarray, cell_x: float, cell_y: float, block: int = 1024) -> None:
+def steepest_descent(filled: np.ndarray, d8: np.ndarray, cell_x: float, cell_y: float) -> None:
     """Point every cell that has a strictly lower neighbour on the filled surface to the steepest
     one (drop over distance), in place; cells on flats keep the direction they have,
     except on the DEM's boundary (raster edge or next to nodata), where they become outlets.
@@ -164,46 +175,16 @@ def steepest_descent(filled: np.ndarray, d8: np.ndarray, cell_x: float, cell_y: 
     The flood order alone lets flow drift along ties (a tilted plane would drain into one column);
     steepest descent is what GRASS and the textbooks use where the surface slopes. Every direction
     points to a strictly lower cell; flats are routed afterwards (tiled.kernels.drain_flats).
-    Worked in row blocks to keep the temporaries small."""
-    rows, cols = filled.shape
-    inverse = {
-        (dr, dc): np.float32(1.0 / (math.hypot(cell_x, cell_y) if dr and dc else (cell_x if dr == 0 else cell_y)))
-        for dr, dc in D8_CODES
-    }
-    for top in range(0, rows, block):
-        bottom = min(rows, top + block)
-        height = bottom - top
-        padded = np.full((height + 2, cols + 2), np.nan, dtype=np.float32)  # the block and a one-cell halo
-        first, last = max(top - 1, 0), min(bottom + 1, rows)
-        padded[first - top + 1 : last - top + 1, 1:-1] = filled[first:last]
-        centre = padded[1:-1, 1:-1]
-        # the fill adds depths in float32: a filled cell may sit one ulp off its spill level, so a
-        # drop counts only above two ulps (a real drop of a DEM is orders of magnitude larger)
-        tolerance = np.spacing(np.abs(centre))
-        tolerance *= 2
-        best = np.zeros(centre.shape, dtype=np.float32)
-        code = np.zeros(centre.shape, dtype=np.uint8)
-        boundary = np.zeros(centre.shape, dtype=bool)
-        difference = np.empty(centre.shape, dtype=np.float32)
-        drop = np.empty(centre.shape, dtype=np.float32)
-        steeper = np.empty(centre.shape, dtype=bool)
-        scratch = np.empty(centre.shape, dtype=bool)
-        for (dr, dc), value in D8_CODES.items():
-            neighbour = padded[1 + dr : 1 + dr + height, 1 + dc : 1 + dc + cols]
-            np.isnan(neighbour, out=scratch)
-            boundary |= scratch
-            np.subtract(centre, neighbour, out=difference)
-            np.greater(difference, tolerance, out=steeper)  # NaN (nodata, outside) compares False
-            np.multiply(difference, inverse[(dr, dc)], out=drop)
-            np.greater(drop, best, out=scratch)
-            steeper &= scratch
-            np.copyto(best, drop, where=steeper)
-            np.copyto(code, np.uint8(value), where=steeper)
-        target = d8[top:bottom]
-        sloped = code > 0
-        np.copyto(target, code, where=sloped)
-        np.isnan(centre, out=scratch)
-        target[~sloped & boundary & ~scratch] = 0  # nothing lower around: water leaves the DEM here
+    One pass of a numba kernel (tiled.kernels.steepest_codes), no temporaries."""
+    inverse = np.array(
+        [
+            np.float32(1.0 / (math.hypot(cell_x, cell_y) if dr and dc else (cell_x if dr == 0 else cell_y)))
+            for dr, dc in D8_CODES
+        ],
+        dtype=np.float32,
+    )
+    surface = np.ascontiguousarray(filled, dtype=np.float32)
+    steepest_codes(surface, surface.view(np.uint32), d8, inverse)
 
 
 def cell_distances(
@@ -219,6 +200,30 @@ def cell_distances(
         along_parallel, along_meridian = metres_per_degree(transform.f + transform.e * shape[0] / 2.0)
         cell_x, cell_y = cell_x * along_parallel, cell_y * along_meridian
     return cell_x, cell_y
+
+
+def release_freed_memory() -> None:
+    """Hand the heap pages the fill and the flat routing freed back to the system: glibc keeps
+    them otherwise, about 3 bytes a cell on top of the flow ordering's peak that follows. Linux
+    only (a no-op elsewhere, where allocators return large blocks themselves)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError, TypeError):  # not glibc (musl): nothing to trim
+        pass
+
+
+def order_cells(flw) -> None:
+    """pyflwdir's order_cells(method="sort") (cells from down- to upstream by their rank, the same
+    argsort, so the same order and the same segments), without holding the ranks and a copy of
+    the order at once: 8 bytes a cell less at the run's peak ("walk" would be faster but takes
+    32 bytes a cell more, and orders ties differently)."""
+    ranks, count = flow_ranks(flw.idxs_ds, flw._mv)  # pyflwdir.core.rank's ranks, in linear time
+    order = np.argsort(ranks)
+    del ranks
+    flw._seq = order[-count:].astype(flw.idxs_ds.dtype)
+    flw._nnodes = flw._seq.size
 
 
 def condition(
@@ -262,8 +267,10 @@ def condition(
     if not keep_filled:
         del filled
         filled = None
+    if dem.size >= 1 << 22:  # a large DEM's peak follows; on a small one the trim would cost more than it saves
+        release_freed_memory()
     step(0.9)
     flw = pyflwdir.from_array(d8, ftype="d8", check_ftype=False, transform=transform, latlon=latlon, cache=False)
-    cancellable(partial(flw.order_cells, method="sort"), is_canceled)  # "walk" is faster but 32 B/cell more
+    cancellable(partial(order_cells, flw), is_canceled)
     step(1.0)
     return FlowModel(d8=d8, filled=filled, transform=transform, latlon=latlon, row_areas=row_areas, _flw=flw)

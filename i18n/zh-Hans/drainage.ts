@@ -12,10 +12,6 @@
         <translation>高程模型超出可用内存，而分块计算约需 {} GiB 磁盘空间（临时文件夹 {}），该处仅剩 {} GiB。</translation>
     </message>
     <message>
-        <source>Whole-DEM path: the DEM fits in memory.</source>
-        <translation>整体计算：高程模型可完整放入内存。</translation>
-    </message>
-    <message>
         <source>The DEM does not fit in memory; to analyse it tile by tile install {}:
 {}</source>
         <translation>高程模型超出可用内存；如需分块计算，请安装 {}：
@@ -40,6 +36,10 @@
     <message>
         <source>Tiled path: {}. {} x {} tiles of at most {} x {} cells on {}.</source>
         <translation>分块计算：{}。共 {} x {} 块，每块至多 {} x {} 个栅格，运行于 {}。</translation>
+    </message>
+    <message>
+        <source>Whole-DEM path: the DEM fits in memory (about {} GiB needed, {} GiB available), and up to {} million cells one pass over the whole DEM is faster than tiles ({} million cells here).</source>
+        <translation>整体计算：高程模型可完整放入内存（约需 {} GiB，可用 {} GiB），且在 {} 百万个栅格以内整体一次计算比分块更快（本次 {} 百万个栅格）。</translation>
     </message>
 </context>
 <context>

@@ -57,7 +57,17 @@ def plan(shape: tuple[int, int], task: str, feedback, folders: tuple[str, ...] =
     available = hydrology.available_memory()
     fits = available is None or needed <= available
     if fits and cells <= TILES_ABOVE_CELLS:
-        feedback.pushInfo(tr("Whole-DEM path: the DEM fits in memory."))
+        feedback.pushInfo(
+            tr(
+                "Whole-DEM path: the DEM fits in memory (about {} GiB needed, {} GiB available), and up to {} "
+                "million cells one pass over the whole DEM is faster than tiles ({} million cells here)."
+            ).format(
+                f"{needed / 2**30:.1f}",
+                "?" if available is None else f"{available / 2**30:.1f}",
+                f"{TILES_ABOVE_CELLS / 1e6:,.0f}",
+                f"{cells / 1e6:,.1f}",
+            )
+        )
         return None
     missing = dependencies.find_missing(DASK_PACKAGES)
     if missing:  # the whole-DEM path runs, or explains that the DEM does not fit

@@ -119,40 +119,129 @@ def flood_tile(elevation, outlet):
 
 
 @njit(cache=True, nogil=True)
+def _grow(stack):
+    """`stack` twice as long, its cells kept (the stacks and the heap of fill_depressions)."""
+    bigger = np.empty(2 * stack.size, dtype=stack.dtype)
+    bigger[: stack.size] = stack
+    return bigger
+
+
+@njit(cache=True, nogil=True)
 def fill_depressions(elevation):
     """Depression-filled copy of a whole DEM (float32, NaN nodata; fewer than 2**31 cells).
 
-    The flood of `flood_tile` without watershed labels: every valid cell on the raster edge or next
-    to nodata is an outlet (pyflwdir's outlets='edge'), and the improved priority flood (Barnes,
-    Lehman & Mulla 2014) raises every other cell to the lowest level at which water can leave. That
-    surface is unique, so any correct flood gives it bit for bit (tests compare with pyflwdir's)."""
+    Every valid cell on the raster edge or next to nodata is an outlet (pyflwdir's outlets='edge'),
+    and a priority flood raises every other cell to the lowest level at which water can leave.
+    That surface is unique, so any correct flood gives it bit for bit (tests compare with
+    pyflwdir's). The flood is Barnes, Lehman & Mulla's improved variant (2014: cells raised to
+    the level that reached them wait on a plain stack) with Zhou, Sun & Fu's (2016) shortcut for
+    slopes: a cell above the level that reached it is final at its own elevation, and so is every
+    unreached neighbour at least as high, so a slope is climbed on a stack and only a cell with a
+    lower unreached neighbour goes on the heap. The heap holds (level, cell) in two arrays.
+    Memory: the copy, one byte a cell and stacks that grow as needed."""
     rows, cols = elevation.shape
     fill = elevation.copy()
     queued = np.zeros((rows, cols), dtype=np.bool_)
-    heap = [(np.float32(0.0), np.int64(0))]
-    heap.pop()
-    for r in range(rows):
-        for c in range(cols):
-            if np.isnan(elevation[r, c]):
-                continue
-            seed = r == 0 or c == 0 or r == rows - 1 or c == cols - 1
-            k = 0
-            while not seed and k < 8:
-                seed = np.isnan(elevation[r + DR[k], c + DC[k]])
-                k += 1
-            if seed:
+    keys = np.empty(1024, dtype=np.float32)  # binary min-heap of (level, cell index)
+    items = np.empty(1024, dtype=np.int32)
+    size = 0
+    for r in range(rows):  # the outlets: valid cells on the raster edge or next to nodata
+        step = 1 if r == 0 or r == rows - 1 else max(cols - 1, 1)  # inside rows: the two edge cells
+        for c in range(0, cols, step):
+            if not np.isnan(elevation[r, c]) and not queued[r, c]:
                 queued[r, c] = True
-                heap.append((elevation[r, c], np.int64(r * cols + c)))
-    heapq.heapify(heap)
-    pit = np.empty(rows * cols, dtype=np.int32)  # every cell is queued once: a FIFO without wrapping
-    pit_head, pit_tail = 0, 0
-    while pit_head < pit_tail or len(heap) > 0:
-        if pit_head < pit_tail:
-            index = np.int64(pit[pit_head])
-            pit_head += 1
+                if size == keys.size:
+                    keys, items = _grow(keys), _grow(items)
+                keys[size], items[size] = elevation[r, c], r * cols + c
+                size += 1
+    for r in range(rows):  # ... and the valid neighbours of every nodata cell (one scan for NaN)
+        for c in range(cols):
+            if not np.isnan(elevation[r, c]):
+                continue
+            for k in range(8):
+                rr, cc = r + DR[k], c + DC[k]
+                if rr < 0 or cc < 0 or rr >= rows or cc >= cols or queued[rr, cc] or np.isnan(elevation[rr, cc]):
+                    continue
+                queued[rr, cc] = True
+                if size == keys.size:
+                    keys, items = _grow(keys), _grow(items)
+                keys[size], items[size] = elevation[rr, cc], rr * cols + cc
+                size += 1
+    for start in range(size // 2 - 1, -1, -1):  # heapify
+        i = start
+        while True:
+            child = 2 * i + 1
+            if child >= size:
+                break
+            if child + 1 < size and keys[child + 1] < keys[child]:
+                child += 1
+            if keys[i] <= keys[child]:
+                break
+            keys[i], keys[child] = keys[child], keys[i]
+            items[i], items[child] = items[child], items[i]
+            i = child
+    pit = np.empty(1024, dtype=np.int32)  # raised cells: all at the level of the last heap cell
+    pits = 0
+    slope = np.empty(1024, dtype=np.int32)  # cells final at their own elevation, to climb from
+    slopes = 0
+    climb = np.empty(8, dtype=np.int32)  # a slope cell's neighbours to climb to
+    while pits > 0 or slopes > 0 or size > 0:
+        if slopes > 0 and pits == 0:
+            slopes -= 1
+            index = np.int64(slope[slopes])
+            r, c = index // cols, index % cols
+            own = elevation[r, c]
+            lower = False
+            found = 0
+            for k in range(8):  # one look at the neighbours: a lower unreached one, or the ones to climb to
+                rr, cc = r + DR[k], c + DC[k]
+                if rr < 0 or cc < 0 or rr >= rows or cc >= cols or queued[rr, cc]:
+                    continue
+                value = elevation[rr, cc]
+                if value < own:
+                    lower = True
+                    break
+                if not np.isnan(value):
+                    climb[found] = rr * cols + cc
+                    found += 1
+            if lower:  # water may reach that neighbour lower: flood from here in level order
+                if size == keys.size:
+                    keys, items = _grow(keys), _grow(items)
+                i = size
+                size += 1
+                while i > 0 and keys[(i - 1) >> 1] > own:
+                    keys[i], items[i] = keys[(i - 1) >> 1], items[(i - 1) >> 1]
+                    i = (i - 1) >> 1
+                keys[i], items[i] = own, index
+                continue
+            for j in range(found):
+                queued[climb[j] // cols, climb[j] % cols] = True
+                if slopes == slope.size:
+                    slope = _grow(slope)
+                slope[slopes] = climb[j]
+                slopes += 1
+            continue
+        if pits > 0:
+            pits -= 1
+            index = np.int64(pit[pits])
             level = fill[index // cols, index % cols]
-        else:
-            level, index = heapq.heappop(heap)
+        else:  # pop the heap's lowest cell
+            level, index = keys[0], np.int64(items[0])
+            size -= 1
+            last_key, last_item = keys[size], items[size]
+            i = 0
+            while True:
+                child = 2 * i + 1
+                if child >= size:
+                    break
+                if child + 1 < size and keys[child + 1] < keys[child]:
+                    child += 1
+                if last_key <= keys[child]:
+                    break
+                keys[i], items[i] = keys[child], items[child]
+                i = child
+            if size > 0:
+                keys[i], items[i] = last_key, last_item
         r, c = index // cols, index % cols
         for k in range(8):
             rr, cc = r + DR[k], c + DC[k]
@@ -161,11 +250,115 @@ def fill_depressions(elevation):
             queued[rr, cc] = True
             if fill[rr, cc] <= level:
                 fill[rr, cc] = level
-                pit[pit_tail] = rr * cols + cc
-                pit_tail += 1
+                if pits == pit.size:
+                    pit = _grow(pit)
+                pit[pits] = rr * cols + cc
+                pits += 1
             else:
-                heapq.heappush(heap, (fill[rr, cc], np.int64(rr * cols + cc)))
+                if slopes == slope.size:
+                    slope = _grow(slope)
+                slope[slopes] = rr * cols + cc
+                slopes += 1
     return fill
+
+
+# twice np.spacing of a float32 by its biased exponent: a filled cell may sit one ulp off its spill
+# level, so a drop counts only above two ulps (a real drop of a DEM is orders of magnitude larger);
+# zero and subnormals step by 2**-149, infinity has no spacing (NaN: no drop counts)
+TWO_ULPS = np.array([2.0 * 2.0 ** (max(e, 1) - 150) for e in range(255)] + [np.nan], dtype=np.float32)
+
+
+@njit(cache=True, nogil=True)
+def steepest_codes(filled, bits, d8, inverse):
+    """hydrology.steepest_descent's kernel, cell by cell in float32 as its numpy version did
+    (same drops, same tolerance, same first-steepest choice in D8 code order): `bits` is
+    `filled` viewed as uint32 (its exponents index TWO_ULPS), `inverse` holds 1 / distance to the
+    neighbour of each code, float32. In place on `d8`."""
+    rows, cols = filled.shape
+    for r in range(rows):
+        for c in range(cols):
+            centre = filled[r, c]
+            if np.isnan(centre):
+                continue
+            tolerance = TWO_ULPS[(bits[r, c] >> 23) & 0xFF]
+            best = np.float32(0.0)
+            code = np.uint8(0)
+            boundary = False
+            for k in range(8):
+                rr, cc = r + DR[k], c + DC[k]
+                if rr < 0 or cc < 0 or rr >= rows or cc >= cols or np.isnan(filled[rr, cc]):
+                    boundary = True
+                    continue
+                difference = np.float32(centre - filled[rr, cc])
+                if difference > tolerance:
+                    drop = np.float32(difference * inverse[k])
+                    if drop > best:
+                        best = drop
+                        code = CODES[k]
+            if code > 0:
+                d8[r, c] = code
+            elif boundary:
+                d8[r, c] = 0
+
+
+@njit(cache=True, nogil=True)
+def accumulate_in_place(idxs_ds, seq, accu, nodata):
+    """pyflwdir.streams.accuflux on `accu` itself, not on a copy: the same loop (cells from up- to
+    downstream along `seq`, reversed), so the same sums in the same order, bit for bit."""
+    for i in range(seq.size - 1, -1, -1):
+        idx0 = seq[i]
+        idx_ds = idxs_ds[idx0]
+        if idx0 != idx_ds and accu[idx_ds] != nodata and accu[idx0] != nodata:
+            accu[idx_ds] += accu[idx0]
+
+
+@njit(cache=True, nogil=True)
+def counts_to_area(counts, area, cell_area, d8, nodata_code):
+    """Cell counts (int32) into m² (float32: the count in float32 times `cell_area`, float32) in
+    the same memory: `area` is the float32 view of `counts`; NaN where `d8` holds `nodata_code`."""
+    for i in range(counts.size):
+        if d8[i] == nodata_code:
+            area[i] = np.nan
+        else:
+            area[i] = np.float32(counts[i]) * cell_area
+
+
+@njit(cache=True, nogil=True)
+def nan_where(values, d8, nodata_code):
+    """NaN in `values` where `d8` holds `nodata_code`, in place (no mask array)."""
+    for i in range(values.size):
+        if d8[i] == nodata_code:
+            values[i] = np.nan
+
+
+@njit(cache=True, nogil=True)
+def flow_ranks(idxs_ds, mv):
+    """pyflwdir.core.rank without its path list: every cell's distance in cells to its outlet
+    (0 at the outlet, -9999 where idxs_ds holds `mv`) and the count of ranked cells. Each cell is
+    walked down to the first ranked cell, then ranked on a second walk: linear time, no list
+    searched. The flow must be acyclic (the drainage directions are); a cycle raises."""
+    n = idxs_ds.size
+    ranks = np.full(n, -9999, dtype=np.int32)
+    count = 0
+    for i in range(n):
+        if idxs_ds[i] == mv or ranks[i] != -9999:
+            continue
+        j, length = i, 0
+        while ranks[j] < 0 and idxs_ds[j] != j:
+            j = idxs_ds[j]
+            length += 1
+            if length > n:
+                raise ValueError("the flow directions form a cycle")
+        rank = ranks[j] + length if ranks[j] >= 0 else length  # an unranked end is an outlet: 0
+        j = i
+        while ranks[j] < 0:
+            ranks[j] = rank
+            count += 1
+            rank -= 1
+            if idxs_ds[j] == j:
+                break
+            j = idxs_ds[j]
+    return ranks, count
 
 
 @njit(cache=True, nogil=True)
@@ -300,11 +493,22 @@ def route_flats(filled, d8, distance):
     return stranded
 
 
+@njit(cache=True, nogil=True)
+def _drained_at_zero(distance, d8):
+    """0 in the ringed `distance` where `d8` has a direction (neither flat nor nodata)."""
+    rows, cols = d8.shape
+    for r in range(rows):
+        for c in range(cols):
+            if d8[r, c] != UNRESOLVED and d8[r, c] != 247:
+                distance[r + 1, c + 1] = 0
+
+
 def drain_flats(filled: np.ndarray, d8: np.ndarray) -> int:
     """Route the UNRESOLVED cells of a whole DEM (no neighbouring tiles) in place: the flat
     routing of the tiled path, so both paths drain flats alike. Returns the stranded count."""
     ringed = np.pad(filled.astype(np.float32, copy=False), 1, constant_values=np.float32(np.nan))
-    distance = np.pad(initial_flat_distances(d8), 1, constant_values=FAR)
+    distance = np.full(ringed.shape, FAR, dtype=np.int32)
+    _drained_at_zero(distance, d8)  # initial_flat_distances, ringed, without a mask array
     spread_flat_distances(ringed, d8, distance, flat_seeds(ringed, d8, distance))
     return route_flats(ringed, d8, distance)
 
