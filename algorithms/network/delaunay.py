@@ -53,13 +53,13 @@ def triangulate(points: np.ndarray, margin: float) -> tuple[np.ndarray, np.ndarr
     cx, cy = (x.min() + x.max()) / 2, (y.min() + y.max()) / 2
     h = max(np.ptp(x), np.ptp(y)) / 2 + margin
     s = FRAME_SCALE * h
-    vx = np.r_[x, cx - s, cx + s, cx]
-    vy = np.r_[y, cy - s / 3, cy - s / 3, cy + s]
+    vx = np.concatenate((x, [cx - s, cx + s, cx]))
+    vy = np.concatenate((y, [cy - s / 3, cy - s / 3, cy + s]))
     order = np.argsort(_hilbert_keys(x, y), kind="stable")
     vertices, neighbours, finished = _insert_all(vx, vy, order)
     if not finished:
         raise TriangulationError("the triangulation went astray (rounding at this scale)")
-    return np.c_[vx, vy], vertices, neighbours
+    return np.stack((vx, vy), axis=1), vertices, neighbours
 
 
 class TriangulationError(ValueError):
@@ -308,6 +308,6 @@ def circumcentres(points: np.ndarray, triangles: np.ndarray) -> np.ndarray:
     bb = np.einsum("ij,ij->i", b, b)
     cc = np.einsum("ij,ij->i", c, c)
     with np.errstate(divide="ignore", invalid="ignore"):
-        centre = a + np.c_[(c[:, 1] * bb - b[:, 1] * cc) / d, (b[:, 0] * cc - c[:, 0] * bb) / d]
+        centre = a + np.stack(((c[:, 1] * bb - b[:, 1] * cc) / d, (b[:, 0] * cc - c[:, 0] * bb) / d), axis=1)
     centre[d <= 0] = np.nan
     return centre

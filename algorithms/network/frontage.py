@@ -102,20 +102,36 @@ def land_of_unreached_streets(network: Network, distance: np.ndarray, cutoffs, b
         r = reached[:, column]
         if not r.any() or r.all():
             continue
-        near = np.zeros(len(xy), dtype=bool)
         # Only unreached points in the reached points' box widened by `reach` can be that close.
         low, high = xy[r].min(axis=0) - reach, xy[r].max(axis=0) + reach
-        ask = np.flatnonzero(~r & (xy >= low).all(axis=1) & (xy <= high).all(axis=1))
+        ask = ~r & (xy >= low).all(axis=1) & (xy <= high).all(axis=1)
         tree = cKDTree(xy[r], balanced_tree=False, compact_nodes=False)  # built faster, same answers
-        near[ask] = tree.query(xy[ask], distance_upper_bound=reach)[0] <= reach
-        if near.any():
+        # Points already sites (reached within a longer cut-off) need no answer, only whether some
+        # unreached point is near at all: asked last, and only until one is.
+        fresh = np.flatnonzero(ask & ~sites)
+        near = tree.query(xy[fresh], distance_upper_bound=reach)[0] <= reach
+        if near.any() or _any_near(tree, xy[ask & sites], reach):
             rivals.append((column, i))
-            sites |= near
+            sites[fresh[near]] = True
     if rivals:
         outside = [~reached[sites, column] for column, _ in rivals]
         for (_, i), land in zip(rivals, unreached_land(xy[sites], outside, margin=offset + widest)):
             result[i] = land
     return result
+
+
+def _any_near(tree: cKDTree, points: np.ndarray, reach: float, first: int = 32) -> bool:
+    """Whether any of `points` lies within `reach` of the tree's points: the `first` points nearest
+    the tree's centre asked first (where the border usually is), the rest only if none is."""
+    if len(points) == 0:
+        return False
+    if len(points) > first:
+        centre = tree.data.mean(axis=0)
+        order = np.argpartition(((points - centre) ** 2).sum(axis=1), first)
+        if (tree.query(points[order[:first]], distance_upper_bound=reach)[0] <= reach).any():
+            return True
+        points = points[order[first:]]
+    return bool((tree.query(points, distance_upper_bound=reach)[0] <= reach).any())
 
 
 def unreached_land(points: np.ndarray, outside: list, margin: float) -> list:
@@ -135,7 +151,10 @@ def unreached_land(points: np.ndarray, outside: list, margin: float) -> list:
         return unreached_land_geos(points, outside, margin)
     corners[: len(points)] = points - origin  # circumcentres of the points as given (see above)
     frame = np.zeros(3, dtype=bool)  # the frame vertices count as reached
-    lands = [_land_within_rings(corners, local, triangles, neighbours, np.r_[mask, frame], origin) for mask in outside]
+    lands = [
+        _land_within_rings(corners, local, triangles, neighbours, np.concatenate((mask, frame)), origin)
+        for mask in outside
+    ]
     if any(land is None for land in lands):
         return unreached_land_geos(points, outside, margin)
     return lands

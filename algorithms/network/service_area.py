@@ -44,9 +44,12 @@ class ReachedSegments:
         return float(self.length.sum())
 
 
-def reached_segments(network: Network, distance: np.ndarray, cutoff: float) -> ReachedSegments:
-    """Pieces of edges within `cutoff` of the sources that produced `distance` (node distances)."""
-    touched = np.flatnonzero(np.isfinite(distance[network.u]) | np.isfinite(distance[network.v]))
+def reached_segments(
+    network: Network, distance: np.ndarray, cutoff: float, touched: np.ndarray | None = None
+) -> ReachedSegments:
+    """Pieces of edges within `cutoff` of the sources that produced `distance` (node distances).
+    `touched`: the edges with an end at a finite distance (`touched_edges`), when already known."""
+    touched = touched_edges(network, distance) if touched is None else touched
     from_u, from_v = reach_fractions(network, distance, cutoff, touched)
     whole = from_u + from_v >= 1
     part_u = ~whole & (from_u > 0)
@@ -55,6 +58,11 @@ def reached_segments(network: Network, distance: np.ndarray, cutoff: float) -> R
     start = np.concatenate([np.zeros(whole.sum()), np.zeros(part_u.sum()), 1 - from_v[part_v]])
     end = np.concatenate([np.ones(whole.sum()), from_u[part_u], np.ones(part_v.sum())])
     return ReachedSegments(edge, start, end, network.length[edge] * (end - start))
+
+
+def touched_edges(network: Network, distance: np.ndarray) -> np.ndarray:
+    """Edges with at least one end at a finite distance: the only ones any cut-off can reach."""
+    return np.flatnonzero(np.isfinite(distance[network.u]) | np.isfinite(distance[network.v]))
 
 
 def segment_lines(network: Network, segments: ReachedSegments) -> np.ndarray:
@@ -93,8 +101,9 @@ def service_areas_and_lengths(
     """`service_areas` and, for each cut-off, the reached network length (`reached_segments`'
     total_length) from the same reached pieces, found once."""
     pieces, lengths = [], []
+    touched = touched_edges(network, distance)  # the same for every cut-off: found once
     for cutoff in cutoffs:
-        segments = reached_segments(network, distance, cutoff)
+        segments = reached_segments(network, distance, cutoff, touched)
         lengths.append(segments.total_length)
         keep = segments.length > 0
         pieces.append(
@@ -110,11 +119,7 @@ def service_areas_and_lengths(
     buffers = []
     for cutoff, piece in zip(cutoffs, pieces):
         if piece is not None:
-            # Buffer straight-through chains and union them (cascaded): a few long pieces overlay far
-            # faster than one buffer per segment, and much faster than buffering one MultiLineString.
-            buffers.append(
-                union_in_halves(shapely.buffer(_straight_chains(network, piece), offset, quad_segs=quad_segs))
-            )
+            buffers.append(buffer_chains(_straight_chains(network, piece), offset, quad_segs))
             continue
         reached = np.isfinite(distance) & (distance <= cutoff)
         buffers.append(
@@ -125,6 +130,23 @@ def service_areas_and_lengths(
     return trim(buffers, lands()), lengths
 
 
+#: Up to this many chains are buffered as one MultiLineString (GEOS nodes their offset curves
+#: together), more are buffered one by one and unioned: on the benchmark grids one buffer takes
+#: half the time at 10-20 chains, 0.7 at 40, and is slower from about 60 on (2.0x at 640).
+SINGLE_BUFFER_CHAINS = 48
+
+
+def buffer_chains(chains: np.ndarray, offset: float, quad_segs: int = 4):
+    """The union of the chains' buffers. A few long chains overlay far faster than one buffer per
+    segment; a few tens are faster still buffered as one MultiLineString (the same land: the same
+    offset curves, their crossings found in one pass instead of pair by pair, so only rounding
+    differs), thousands much faster buffered one by one and unioned (cascaded, `union_in_halves`)."""
+    if len(chains) <= SINGLE_BUFFER_CHAINS:
+        # (a chain line_merge could not make one line is a MultiLineString: its lines go in)
+        return shapely.buffer(shapely.multilinestrings(shapely.get_parts(chains)), offset, quad_segs=quad_segs)
+    return union_in_halves(shapely.buffer(chains, offset, quad_segs=quad_segs))
+
+
 #: Service areas of this many reached pieces or more find their nearest-street land on a second
 #: thread while the buffers are built (a station's bands, already one thread per station, do not).
 BACKGROUND_TRIM_PIECES = 5_000
@@ -133,7 +155,7 @@ BACKGROUND_TRIM_PIECES = 5_000
 def _buffer_box(network: Network, segments: ReachedSegments, offset: float) -> np.ndarray:
     """Bounds (low x, low y, high x, high y) of the reached pieces buffered by `offset`."""
     ends = _segment_ends(network, segments).reshape(-1, 2)
-    return np.r_[ends.min(axis=0) - offset, ends.max(axis=0) + offset]
+    return np.concatenate((ends.min(axis=0) - offset, ends.max(axis=0) + offset))
 
 
 #: Polygons with fewer vertices than this in all are unioned in one call; more are split in two
@@ -145,7 +167,8 @@ PARALLEL_UNION_VERTICES = 20_000
 def union_in_halves(polygons):
     """shapely.union_all of many polygons, the west and east halves (by centroid) in parallel."""
     polygons = np.asarray(polygons, dtype=object)
-    if workers() < 2 or len(polygons) < 4 or shapely.get_num_coordinates(polygons).sum() < PARALLEL_UNION_VERTICES:
+    # The cheap tests first: asking for the cores costs more than counting a few polygons' vertices.
+    if len(polygons) < 4 or shapely.get_num_coordinates(polygons).sum() < PARALLEL_UNION_VERTICES or workers() < 2:
         return shapely.union_all(polygons)
     x = shapely.get_x(shapely.centroid(polygons))
     west = x < np.median(x)
@@ -167,7 +190,8 @@ def _straight_chains(network: Network, segments: ReachedSegments) -> np.ndarray:
     direction[1::2] = -vector
     chain = chain_labels(ends_node, direction)
     order = np.argsort(chain, kind="stable")
-    chain_start = np.flatnonzero(np.r_[True, chain[order][1:] != chain[order][:-1], True])
+    sorted_chain = chain[order]
+    chain_start = np.flatnonzero(np.concatenate(([True], sorted_chain[1:] != sorted_chain[:-1], [True])))
     return shapely.line_merge(two_point_multilinestrings(coords[order], chain_start))
 
 
@@ -184,7 +208,7 @@ def two_point_multilinestrings(segments: np.ndarray, starts: np.ndarray) -> np.n
     if len(segments) == 0:
         return np.array([shapely.MultiLineString()] * count, dtype=object)
     longest = int(np.diff(starts).max())
-    padded = np.r_[starts, np.full(max(longest - count, 0), starts[-1])]
+    padded = np.concatenate((starts, np.full(max(longest - count, 0), starts[-1])))
     lines = shapely.from_ragged_array(
         shapely.GeometryType.MULTILINESTRING, segments.reshape(-1, 2), (np.arange(0, 2 * len(segments) + 1, 2), padded)
     )
