@@ -99,7 +99,13 @@ def service_areas_and_lengths(
     network: Network, distance: np.ndarray, cutoffs, offset: float = DEFAULT_OFFSET, quad_segs: int = 4
 ) -> tuple[list, list[float]]:
     """`service_areas` and, for each cut-off, the reached network length (`reached_segments`'
-    total_length) from the same reached pieces, found once."""
+    total_length) from the same reached pieces, found once. A cut-off within `SAME_CUTOFF_M` of the
+    one before it gets that one's area and length (cut points a rounding error apart on one street
+    would make the trim's triangulation degenerate)."""
+    distinct, which = _distinct_cutoffs([float(c) for c in cutoffs])
+    if len(distinct) < len(which):
+        areas, lengths = service_areas_and_lengths(network, distance, distinct, offset, quad_segs)
+        return [areas[k] for k in which], [lengths[k] for k in which]
     pieces, lengths = [], []
     touched = touched_edges(network, distance)  # the same for every cut-off: found once
     for cutoff in cutoffs:
@@ -128,6 +134,23 @@ def service_areas_and_lengths(
             else None
         )
     return trim(buffers, lands()), lengths
+
+
+#: Cut-offs closer than this (metres) are one cut-off: a micrometre is no walking distance.
+SAME_CUTOFF_M = 1e-6
+
+
+def _distinct_cutoffs(cutoffs: list[float]) -> tuple[list[float], list[int]]:
+    """The cut-offs more than `SAME_CUTOFF_M` apart (first seen kept), and for each given cut-off
+    the index of the one that stands for it."""
+    distinct: list[float] = []
+    which = []
+    for cutoff in cutoffs:
+        same = [k for k, kept in enumerate(distinct) if abs(cutoff - kept) <= SAME_CUTOFF_M]
+        if not same:
+            distinct.append(cutoff)
+        which.append(same[0] if same else len(distinct) - 1)
+    return distinct, which
 
 
 #: Up to this many chains are buffered as one MultiLineString (GEOS nodes their offset curves

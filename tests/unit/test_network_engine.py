@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pytest
 import shapely
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from scipy.spatial import cKDTree
 from shapely.geometry import LineString, Point
@@ -390,6 +390,9 @@ def _random_streets(seed: int, n: int, step: float, wobble: float, gaps: float):
     st.lists(st.floats(40, 700), min_size=1, max_size=3),
     st.booleans(),
 )
+# bands a rounding error apart cut one street twice, 1e-15 m apart (found by hypothesis): one band
+@example(0, 4, 0.3, 0.0, 0.0, [40.0, 40.00000000000001], False)
+@example(4, 4, 0.3, 0.0, 0.25, [40.0, 40.00000000000001], True)
 def test_fast_service_areas_equal_the_straightforward_ones(seed, n, wobble, gaps, scatter, bands, background):
     """Issue 4: the triangulation's border rings (frontage.unreached_land, only the points that can
     matter; on a second thread while the buffers are built, or not) give the same land as the
@@ -478,3 +481,14 @@ def test_union_in_halves_equals_one_union():
     halves = nw.union_in_halves(polygons)
     whole = shapely.union_all(polygons)
     assert halves.symmetric_difference(whole).area < 1e-6 * whole.area
+
+
+def test_cutoffs_a_rounding_error_apart_are_one():
+    """Bands within a micrometre of each other get one service area and one length (the first
+    given stands for the others); bands further apart keep their own."""
+    lines, _ = _random_streets(0, 4, 80.0, 24.0, 0.0)
+    net, (src,) = nw.with_points(nw.build_network(lines), [Point(100, 100)])
+    distance = nw.multi_source(net, src.node[src.reachable]).distance
+    areas, lengths = nw.service_areas_and_lengths(net, distance, [40.0, 40.00000000000001, 40.1])
+    assert areas[0] is areas[1] and lengths[0] == lengths[1]
+    assert areas[2] is not areas[0] and lengths[2] > lengths[0]
