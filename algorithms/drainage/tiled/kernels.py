@@ -126,6 +126,23 @@ def _grow(stack):
     return bigger
 
 
+@njit(cache=True, nogil=True, inline="always")
+def _sift_down(keys, items, hole, size, key, item):
+    """Put (key, item) in the min-heap of `size` entries at `hole`, moving smaller children up
+    until it sits no lower than its children (ties stay put)."""
+    while True:
+        child = 2 * hole + 1
+        if child >= size:
+            break
+        if child + 1 < size and keys[child + 1] < keys[child]:
+            child += 1
+        if key <= keys[child]:
+            break
+        keys[hole], items[hole] = keys[child], items[child]
+        hole = child
+    keys[hole], items[hole] = key, item
+
+
 @njit(cache=True, nogil=True)
 def fill_depressions(elevation):
     """Depression-filled copy of a whole DEM (float32, NaN nodata; fewer than 2**31 cells).
@@ -168,18 +185,7 @@ def fill_depressions(elevation):
                 keys[size], items[size] = elevation[rr, cc], rr * cols + cc
                 size += 1
     for start in range(size // 2 - 1, -1, -1):  # heapify
-        i = start
-        while True:
-            child = 2 * i + 1
-            if child >= size:
-                break
-            if child + 1 < size and keys[child + 1] < keys[child]:
-                child += 1
-            if keys[i] <= keys[child]:
-                break
-            keys[i], keys[child] = keys[child], keys[i]
-            items[i], items[child] = items[child], items[i]
-            i = child
+        _sift_down(keys, items, start, size, keys[start], items[start])
     pit = np.empty(1024, dtype=np.int32)  # raised cells: all at the level of the last heap cell
     pits = 0
     slope = np.empty(1024, dtype=np.int32)  # cells final at their own elevation, to climb from
@@ -228,20 +234,8 @@ def fill_depressions(elevation):
         else:  # pop the heap's lowest cell
             level, index = keys[0], np.int64(items[0])
             size -= 1
-            last_key, last_item = keys[size], items[size]
-            i = 0
-            while True:
-                child = 2 * i + 1
-                if child >= size:
-                    break
-                if child + 1 < size and keys[child + 1] < keys[child]:
-                    child += 1
-                if last_key <= keys[child]:
-                    break
-                keys[i], items[i] = keys[child], items[child]
-                i = child
             if size > 0:
-                keys[i], items[i] = last_key, last_item
+                _sift_down(keys, items, 0, size, keys[size], items[size])
         r, c = index // cols, index % cols
         for k in range(8):
             rr, cc = r + DR[k], c + DC[k]
