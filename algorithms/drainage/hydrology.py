@@ -218,7 +218,11 @@ def order_cells(flw) -> None:
     """pyflwdir's order_cells(method="sort") (cells from down- to upstream by their rank, the same
     argsort, so the same order and the same segments), without holding the ranks and a copy of
     the order at once: 8 bytes a cell less at the run's peak ("walk" would be faster but takes
-    32 bytes a cell more, and orders ties differently)."""
+    32 bytes a cell more, and orders ties differently). It sets the attributes pyflwdir's own
+    order_cells sets; a pyflwdir without them orders its own way (the same order, more memory)."""
+    if not all(hasattr(flw, name) for name in ("_mv", "_seq", "_nnodes")):
+        flw.order_cells(method="sort")
+        return
     ranks, count = flow_ranks(flw.idxs_ds, flw._mv)  # pyflwdir.core.rank's ranks, in linear time
     order = np.argsort(ranks)
     del ranks

@@ -99,8 +99,8 @@ def service_areas_and_lengths(
     network: Network, distance: np.ndarray, cutoffs, offset: float = DEFAULT_OFFSET, quad_segs: int = 4
 ) -> tuple[list, list[float]]:
     """`service_areas` and, for each cut-off, the reached network length (`reached_segments`'
-    total_length) from the same reached pieces, found once. A cut-off within `SAME_CUTOFF_M` of the
-    one before it gets that one's area and length (cut points a rounding error apart on one street
+    total_length) from the same reached pieces, found once. A cut-off within `SAME_CUTOFF_M` of an
+    earlier one gets that one's area and length (cut points a rounding error apart on one street
     would make the trim's triangulation degenerate)."""
     distinct, which = _distinct_cutoffs([float(c) for c in cutoffs])
     if len(distinct) < len(which):
@@ -146,10 +146,9 @@ def _distinct_cutoffs(cutoffs: list[float]) -> tuple[list[float], list[int]]:
     distinct: list[float] = []
     which = []
     for cutoff in cutoffs:
-        same = [k for k, kept in enumerate(distinct) if abs(cutoff - kept) <= SAME_CUTOFF_M]
-        if not same:
+        if not any(abs(cutoff - kept) <= SAME_CUTOFF_M for kept in distinct):
             distinct.append(cutoff)
-        which.append(same[0] if same else len(distinct) - 1)
+        which.append(next(k for k, kept in enumerate(distinct) if abs(cutoff - kept) <= SAME_CUTOFF_M))
     return distinct, which
 
 

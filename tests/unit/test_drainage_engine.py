@@ -326,3 +326,35 @@ def test_fill_raises_a_pit_to_its_spill_level():
     dem = np.array([[9, 8, 9], [7, 1, 5], [9, 9, 9]], dtype=np.float32)
     filled = fill_depressions(dem)
     assert filled[1, 1] == 5.0 and (np.delete(filled.ravel(), 4) == np.delete(dem.ravel(), 4)).all()
+
+
+def test_order_cells_is_pyflwdirs_sort_order():
+    """hydrology.order_cells gives pyflwdir's order_cells(method="sort") exactly, and orders the
+    pyflwdir way when the attributes it sets are not there."""
+    import pyflwdir
+
+    from urbanization_planning.algorithms.drainage import hydrology
+
+    rng = np.random.default_rng(3)
+    model = hydrology.condition(rng.uniform(0, 50, (60, 70)).astype(np.float32), Affine(10, 0, 0, 0, -10, 600))
+    d8 = model.d8
+
+    def fresh():
+        return pyflwdir.from_array(d8, ftype="d8", check_ftype=False, cache=False)
+
+    theirs, ours = fresh(), fresh()
+    theirs.order_cells(method="sort")
+    hydrology.order_cells(ours)
+    assert np.array_equal(ours.idxs_seq, theirs.idxs_seq) and ours.idxs_seq.dtype == theirs.idxs_seq.dtype
+
+    class Without:  # a pyflwdir whose private attributes have other names
+        def __init__(self):
+            self.flw, self.called = fresh(), False
+
+        def order_cells(self, method):
+            self.called = method
+            self.flw.order_cells(method=method)
+
+    without = Without()
+    hydrology.order_cells(without)
+    assert without.called == "sort" and np.array_equal(without.flw.idxs_seq, theirs.idxs_seq)
