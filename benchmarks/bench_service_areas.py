@@ -56,23 +56,29 @@ def _park_case(folder: Path) -> dict:
         }
 
     def native(out: str) -> dict:
-        return {
-            "native:serviceareafromlayer": {
-                "INPUT": f"{path}|layername=roads",
-                "START_POINTS": f"{path}|layername=entrances",
-                "STRATEGY": 0,
-                "DEFAULT_DIRECTION": 2,
-                "TOLERANCE": 0,
-                "TRAVEL_COST2": 500.0,
-                "INCLUDE_BOUNDS": False,
-                "OUTPUT_LINES": f"{out}_native.gpkg",
-            }
-        }
+        return _native_service_area(f"{path}|layername=roads", f"{path}|layername=entrances", 500.0, out)
 
     return {
         "name": "parkcoverage (300 parks, 79,600 edges, 10,000 homes) vs native 500 m",
         "ours": ours,
         "native": native,
+    }
+
+
+def _native_service_area(network: str, points: str, cost: float, out: str) -> dict:
+    """native:serviceareafromlayer's parameters: shortest paths both ways, no snapping tolerance,
+    the reached lines only (what our algorithms also compute before their polygons)."""
+    return {
+        "native:serviceareafromlayer": {
+            "INPUT": network,
+            "START_POINTS": points,
+            "STRATEGY": 0,
+            "DEFAULT_DIRECTION": 2,
+            "TOLERANCE": 0,
+            "TRAVEL_COST2": cost,
+            "INCLUDE_BOUNDS": False,
+            "OUTPUT_LINES": f"{out}_native.gpkg",
+        }
     }
 
 
@@ -94,17 +100,7 @@ def _station_case(folder: Path) -> dict:
         }
 
     def native(out: str) -> dict:
-        return {
-            "native:serviceareafromlayer": {
-                "INPUT": f"{path}|layername=grid",
-                "START_POINTS": f"{path}|layername=stations",
-                "STRATEGY": 0,
-                "TRAVEL_COST2": 800.0,
-                "TOLERANCE": 0,
-                "INCLUDE_BOUNDS": False,
-                "OUTPUT_LINES": f"{out}_native.gpkg",
-            }
-        }
+        return _native_service_area(f"{path}|layername=grid", f"{path}|layername=stations", 800.0, out)
 
     return {
         "name": "stationcatchments (100 stations x 300/500/800 m, 79,600 edges) vs native 800 m",
